@@ -1,0 +1,44 @@
+package io.jenkins.plugins.gputrain.cli;
+
+import io.jenkins.plugins.gputrain.core.ProductInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code gpu-train} command line: the engine of the Jenkins plugin, usable from any CI. */
+@Command(
+        name = "gpu-train",
+        mixinStandardHelpOptions = true,
+        versionProvider = GpuTrainCommand.Version.class,
+        description = "Train DVC pipelines on a Kubernetes GPU pod and report metric, param and plot diffs.",
+        subcommands = CommandLine.HelpCommand.class)
+public final class GpuTrainCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its exit code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String... args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for {@link #main} and tests. */
+    static CommandLine commandLine() {
+        return new CommandLine(new GpuTrainCommand());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Prints the version stamped into the core jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {ProductInfo.current().versionLine()};
+        }
+    }
+}

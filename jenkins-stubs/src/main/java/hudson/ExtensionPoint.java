@@ -1,0 +1,4 @@
+package hudson;
+
+/** Compile-only stub of {@code hudson.ExtensionPoint}. */
+public interface ExtensionPoint {}

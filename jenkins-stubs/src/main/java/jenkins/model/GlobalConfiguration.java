@@ -1,0 +1,17 @@
+package jenkins.model;
+
+import hudson.ExtensionPoint;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+
+/** Compile-only stub of {@code jenkins.model.GlobalConfiguration}. */
+public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration>
+        implements ExtensionPoint, Describable<GlobalConfiguration> {
+    protected GlobalConfiguration() {
+        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+    }
+
+    public final Descriptor<GlobalConfiguration> getDescriptor() {
+        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+    }
+}

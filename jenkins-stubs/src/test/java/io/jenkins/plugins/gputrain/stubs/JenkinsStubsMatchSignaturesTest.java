@@ -1,0 +1,55 @@
+package io.jenkins.plugins.gputrain.stubs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The real stubs of this module against the real signature list. */
+class JenkinsStubsMatchSignaturesTest {
+    private static final String SIGNATURES = "/jenkins-signatures.txt";
+    private static final String SUPPLEMENT = "/supplement-signatures.txt";
+
+    @Test
+    void everyStubTypeAndMemberIsDeclaredAsInTheRealApi() throws IOException {
+        List<String> lines = new ArrayList<>(resourceLines(SIGNATURES));
+        lines.addAll(resourceLines(SUPPLEMENT));
+        Map<String, ApiType> reference = new SignatureListReader().read(lines);
+        Map<String, ApiType> stubs = new StubSourceReader().read(Path.of(System.getProperty("stubs.sources")));
+
+        assertThat(stubs).containsKeys("hudson.Extension", "org.jenkinsci.Symbol", "jenkins.model.GlobalConfiguration");
+        assertThat(new StubSignatureChecker(reference).check(stubs)).isEmpty();
+    }
+
+    @Test
+    void supplementOnlyAddsTypesTheSharedListLacks() throws IOException {
+        Map<String, ApiType> shared = new SignatureListReader().read(resourceLines(SIGNATURES));
+        Map<String, ApiType> supplement = new SignatureListReader().read(resourceLines(SUPPLEMENT));
+
+        assertThat(supplement).isNotEmpty();
+        assertThat(shared.keySet()).doesNotContainAnyElementsOf(supplement.keySet());
+    }
+
+    @Test
+    void vendoredSignatureListIsTheSharedReference() throws IOException {
+        Path shared = Path.of(System.getProperty("signatures.shared", "../shared/reference/jenkins-signatures.txt"));
+        Assumptions.assumeTrue(Files.isRegularFile(shared), () -> "no shared reference at " + shared);
+
+        assertThat(resourceLines(SIGNATURES)).isEqualTo(Files.readAllLines(shared, StandardCharsets.UTF_8));
+    }
+
+    private static List<String> resourceLines(String name) throws IOException {
+        try (InputStream in = JenkinsStubsMatchSignaturesTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("test resource %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.jenkins.plugins.gputrain;
+
+import org.jvnet.localizer.Localizable;
+import org.jvnet.localizer.ResourceBundleHolder;
+
+/**
+ * User-facing texts from {@code Messages.properties}, in the shape the localizer generator gives Jenkins plugins:
+ * a method per key returning the text in the current locale, and a {@code _}-prefixed one returning a
+ * {@link Localizable}. Written by hand because the generator does not resolve from Maven Central;
+ * {@code MessagesTest} checks that keys and methods match one to one.
+ */
+public final class Messages {
+    private static final ResourceBundleHolder HOLDER = ResourceBundleHolder.get(Messages.class);
+
+    private Messages() {}
+
+    /** {@code GpuTrainConfiguration.DisplayName}: the section title on the system configuration page. */
+    public static String GpuTrainConfiguration_DisplayName() {
+        return HOLDER.format("GpuTrainConfiguration.DisplayName");
+    }
+
+    /** {@code GpuTrainConfiguration.DisplayName}, localizable. */
+    public static Localizable _GpuTrainConfiguration_DisplayName() {
+        return new Localizable(HOLDER, "GpuTrainConfiguration.DisplayName");
+    }
+}
