@@ -1,0 +1,172 @@
+package io.jenkins.plugins.gputrain.core.pod;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.jenkins.plugins.gputrain.core.spec.Accelerator;
+import io.jenkins.plugins.gputrain.core.spec.ResourceQuantity;
+import io.jenkins.plugins.gputrain.core.spec.TaintToleration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a {@link TrainingPodSpec} into the pod gpu-train runs: one container named {@value #CONTAINER} that stays up
+ * ({@code sleep}) while commands are run in it, CPU and memory requested and limited, GPUs as an extended-resource
+ * limit with the matching toleration, a memory-backed {@code /dev/shm}, {@code restartPolicy: Never}, labels that
+ * find leftovers, and the user's extra YAML merged on top.
+ */
+public final class TrainingPodFactory {
+    /** The training container's name; Pipeline bodies run in it with {@code container('dvc')}. */
+    public static final String CONTAINER = "dvc";
+
+    /** Label on every gpu-train pod. */
+    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+
+    /** Value of {@link #MANAGED_BY_LABEL}. */
+    public static final String MANAGED_BY = "gpu-train";
+
+    /** Label holding the run id. */
+    public static final String RUN_ID_LABEL = "gpu-train.jenkins.io/run-id";
+
+    /** The value of a node selector entry that stands for the accelerator model, as in CML. */
+    public static final String INFER = "infer";
+
+    private static final String SHM_VOLUME = "dshm";
+
+    private final PodYamlMerger merger = new PodYamlMerger();
+
+    /**
+     * Builds the pod.
+     *
+     * @param spec the validated spec
+     * @return a new pod
+     * @throws io.jenkins.plugins.gputrain.core.spec.InvalidSpecException when the extra YAML is not usable
+     */
+    public Pod create(TrainingPodSpec spec) {
+        Optional<Accelerator> gpus = spec.machine().gpus();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(MANAGED_BY_LABEL, MANAGED_BY);
+        labels.put(RUN_ID_LABEL, spec.runId());
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withName(spec.podName())
+                .withNamespace(spec.namespace())
+                .withLabels(labels)
+                .withAnnotations(new LinkedHashMap<>(spec.annotations()))
+                .endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                .withActiveDeadlineSeconds(spec.optionalTimeout().map(t -> t.toSeconds()).orElse(null))
+                .withNodeSelector(nodeSelector(spec, gpus))
+                .withTolerations(tolerations(spec, gpus))
+                .withServiceAccountName(spec.serviceAccountName())
+                .withImagePullSecrets(spec.imagePullSecrets().stream().map(LocalObjectReference::new).toList())
+                .withContainers(container(spec, gpus))
+                .withVolumes(shmVolume(spec))
+                .endSpec()
+                .build();
+        return spec.extraYaml() == null ? pod : merger.merge(pod, spec.extraYaml());
+    }
+
+    private static Map<String, String> nodeSelector(TrainingPodSpec spec, Optional<Accelerator> gpus) {
+        Map<String, String> selector = new LinkedHashMap<>();
+        spec.nodeSelector().labels().forEach((key, value) -> {
+            if (!INFER.equals(value)) {
+                selector.put(key, value);
+            } else {
+                gpus.ifPresent(g -> selector.put(key, g.model()));
+            }
+        });
+        if (spec.nodeSelector().isEmpty()) {
+            gpus.ifPresent(g -> selector.put(spec.acceleratorLabelKey(), g.model()));
+        }
+        return selector;
+    }
+
+    private static List<Toleration> tolerations(TrainingPodSpec spec, Optional<Accelerator> gpus) {
+        List<Toleration> tolerations = new ArrayList<>();
+        if (gpus.isPresent() && spec.gpuToleration()) {
+            tolerations.add(toleration(new TaintToleration(spec.gpuResourceName(), null, "NoSchedule")));
+        }
+        spec.tolerations().stream().map(TrainingPodFactory::toleration).forEach(tolerations::add);
+        return tolerations;
+    }
+
+    private static Toleration toleration(TaintToleration toleration) {
+        return new TolerationBuilder()
+                .withKey(toleration.key())
+                .withOperator(toleration.operator())
+                .withValue(toleration.value())
+                .withEffect(toleration.effect())
+                .build();
+    }
+
+    private static Container container(TrainingPodSpec spec, Optional<Accelerator> gpus) {
+        Map<String, Quantity> limits = new LinkedHashMap<>();
+        limits.put("cpu", quantity(spec.machine().cpu()));
+        limits.put("memory", quantity(spec.machine().memory()));
+        gpus.ifPresent(g -> limits.put(spec.gpuResourceName(), new Quantity(String.valueOf(g.count()))));
+        Map<String, Quantity> requests = new LinkedHashMap<>();
+        if (spec.requestsEqualLimits()) {
+            requests.put("cpu", quantity(spec.machine().cpu()));
+            requests.put("memory", quantity(spec.machine().memory()));
+        }
+        return new ContainerBuilder()
+                .withName(CONTAINER)
+                .withImage(spec.image())
+                .withCommand("sleep")
+                .withArgs("99d")
+                .withEnv(secretEnvironment(spec))
+                .withNewResources()
+                .withRequests(requests)
+                .withLimits(limits)
+                .endResources()
+                .addNewVolumeMount()
+                .withName(SHM_VOLUME)
+                .withMountPath("/dev/shm")
+                .endVolumeMount()
+                .build();
+    }
+
+    private static List<EnvVar> secretEnvironment(TrainingPodSpec spec) {
+        return spec.secretEnvironment().stream()
+                .map(v -> new EnvVarBuilder()
+                        .withName(v.name())
+                        .withNewValueFrom()
+                        .withNewSecretKeyRef()
+                        .withName(v.secretName())
+                        .withKey(v.key())
+                        .endSecretKeyRef()
+                        .endValueFrom()
+                        .build())
+                .toList();
+    }
+
+    private static Volume shmVolume(TrainingPodSpec spec) {
+        ResourceQuantity memory = spec.machine().memory();
+        ResourceQuantity size = spec.shmSize().amount().compareTo(memory.amount()) > 0 ? memory : spec.shmSize();
+        return new VolumeBuilder()
+                .withName(SHM_VOLUME)
+                .withNewEmptyDir()
+                .withMedium("Memory")
+                .withSizeLimit(quantity(size))
+                .endEmptyDir()
+                .build();
+    }
+
+    private static Quantity quantity(ResourceQuantity quantity) {
+        return new Quantity(quantity.value());
+    }
+}
