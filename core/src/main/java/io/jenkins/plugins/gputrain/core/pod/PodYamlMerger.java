@@ -50,7 +50,8 @@ final class PodYamlMerger {
             pod = serialization.convertValue(merged, Pod.class);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
-            throw invalid(yaml, "not a valid pod: " + message.lines().findFirst().orElse(message));
+            throw invalid(
+                    yaml, "not a valid pod: " + message.lines().findFirst().orElse(message));
         }
         rejectLiteralCredentials(yaml, pod);
         return pod;
@@ -59,9 +60,8 @@ final class PodYamlMerger {
     private static Object mergeValue(Object base, Object extra) {
         if (base instanceof Map<?, ?> baseMap && extra instanceof Map<?, ?> extraMap) {
             Map<Object, Object> merged = new LinkedHashMap<>(baseMap);
-            extraMap.forEach((key, value) -> merged.put(key, merged.containsKey(key)
-                    ? mergeEntry(String.valueOf(key), merged.get(key), value)
-                    : value));
+            extraMap.forEach((key, value) -> merged.put(
+                    key, merged.containsKey(key) ? mergeEntry(String.valueOf(key), merged.get(key), value) : value));
             return merged;
         }
         return extra;
@@ -112,9 +112,11 @@ final class PodYamlMerger {
     private static void rejectLiteralCredentials(String yaml, Pod pod) {
         Stream.concat(pod.getSpec().getContainers().stream(), pod.getSpec().getInitContainers().stream())
                 .forEach(container -> literalCredential(container).ifPresent(env -> {
-                    throw invalid(yaml, "environment variable " + env.getName() + " of container "
-                            + container.getName() + " holds a literal value; reference a Kubernetes Secret"
-                            + " (valueFrom.secretKeyRef) or use a Jenkins credential instead");
+                    throw invalid(
+                            yaml,
+                            "environment variable " + env.getName() + " of container "
+                                    + container.getName() + " holds a literal value; reference a Kubernetes Secret"
+                                    + " (valueFrom.secretKeyRef) or use a Jenkins credential instead");
                 }));
     }
 

@@ -107,7 +107,8 @@ public record TrainingPodSpec(
         private boolean gpuToleration = true;
         private boolean requestsEqualLimits = true;
         private Duration timeout;
-        private ResourceQuantity shmSize = ResourceQuantity.parse(DEFAULT_SHM_SIZE).orElseThrow();
+        private ResourceQuantity shmSize =
+                ResourceQuantity.parse(DEFAULT_SHM_SIZE).orElseThrow();
         private final SortedMap<String, String> annotations = new TreeMap<>();
         private final List<String> imagePullSecrets = new ArrayList<>();
         private String serviceAccountName;
@@ -142,7 +143,10 @@ public record TrainingPodSpec(
             if (reference != null && !reference.isBlank()) {
                 String trimmed = reference.strip();
                 if (trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-                    throw new InvalidSpecException("image", reference, "contains white space",
+                    throw new InvalidSpecException(
+                            "image",
+                            reference,
+                            "contains white space",
                             "an image reference such as python:3.12 or registry.example.com/team/dvc:1.0");
                 }
                 this.image = trimmed;
@@ -167,7 +171,10 @@ public record TrainingPodSpec(
             if (name != null && !name.isBlank()) {
                 String trimmed = name.strip();
                 if (!trimmed.contains("/") || LabelSyntax.keyProblem(trimmed).isPresent()) {
-                    throw new InvalidSpecException("gpuResourceName", name, "not an extended resource name",
+                    throw new InvalidSpecException(
+                            "gpuResourceName",
+                            name,
+                            "not an extended resource name",
                             "domain/name such as nvidia.com/gpu or amd.com/gpu");
                 }
                 this.gpuResourceName = trimmed;
@@ -209,8 +216,8 @@ public record TrainingPodSpec(
         public Builder shmSize(String size) {
             this.shmSize = ResourceQuantity.parse(size == null ? "" : size.strip())
                     .filter(q -> !q.isZero() && !q.isTooLarge())
-                    .orElseThrow(() -> new InvalidSpecException("shmSize", size, "not a memory size",
-                            "a Kubernetes quantity such as 512Mi or 2Gi"));
+                    .orElseThrow(() -> new InvalidSpecException(
+                            "shmSize", size, "not a memory size", "a Kubernetes quantity such as 512Mi or 2Gi"));
             return this;
         }
 
@@ -261,9 +268,25 @@ public record TrainingPodSpec(
 
         /** The spec. */
         public TrainingPodSpec build() {
-            return new TrainingPodSpec(runId, podName, namespace, image, machine, nodeSelector, gpuResourceName,
-                    acceleratorLabelKey, gpuToleration, requestsEqualLimits, timeout, shmSize, annotations,
-                    imagePullSecrets, serviceAccountName, tolerations, secretEnvironment, extraYaml);
+            return new TrainingPodSpec(
+                    runId,
+                    podName,
+                    namespace,
+                    image,
+                    machine,
+                    nodeSelector,
+                    gpuResourceName,
+                    acceleratorLabelKey,
+                    gpuToleration,
+                    requestsEqualLimits,
+                    timeout,
+                    shmSize,
+                    annotations,
+                    imagePullSecrets,
+                    serviceAccountName,
+                    tolerations,
+                    secretEnvironment,
+                    extraYaml);
         }
 
         private static String dnsLabel(String field, String name) {
@@ -272,7 +295,10 @@ public record TrainingPodSpec(
             }
             String trimmed = name.strip();
             if (!LabelSyntax.isDnsLabel(trimmed)) {
-                throw new InvalidSpecException(field, name, "not a DNS label",
+                throw new InvalidSpecException(
+                        field,
+                        name,
+                        "not a DNS label",
                         "at most 63 lower-case letters, digits or '-', alphanumeric at both ends");
             }
             return trimmed;
@@ -281,8 +307,8 @@ public record TrainingPodSpec(
         private static String dnsSubdomain(String field, String name) {
             String trimmed = name == null ? "" : name.strip();
             if (!LabelSyntax.isDnsSubdomain(trimmed)) {
-                throw new InvalidSpecException(field, name, "not a Kubernetes object name",
-                        "a lower-case DNS subdomain such as my-secret");
+                throw new InvalidSpecException(
+                        field, name, "not a Kubernetes object name", "a lower-case DNS subdomain such as my-secret");
             }
             return trimmed;
         }

@@ -34,7 +34,8 @@ public final class DurationSpec {
             throw new InvalidSpecException(field, text, "must not be empty", EXPECTED);
         }
         String spec = text.strip();
-        Duration duration = spec.startsWith("P") || spec.startsWith("p") ? iso(field, text, spec) : simple(field, text, spec);
+        Duration duration =
+                spec.startsWith("P") || spec.startsWith("p") ? iso(field, text, spec) : simple(field, text, spec);
         if (duration.isZero() || duration.isNegative()) {
             throw new InvalidSpecException(field, text, "must be longer than 0 seconds", EXPECTED);
         }

@@ -64,7 +64,9 @@ public final class InvalidSpecException extends IllegalArgumentException {
         StringBuilder escaped = new StringBuilder();
         text.codePoints().forEach(c -> {
             int type = Character.getType(c);
-            if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+            if (Character.isISOControl(c)
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
                 escaped.append(String.format("\\u%04x", c));
             } else {
                 escaped.appendCodePoint(c);

@@ -51,8 +51,8 @@ public final class LabelSyntax {
         if (slash >= 0) {
             String prefix = key.substring(0, slash);
             if (!isDnsSubdomain(prefix)) {
-                return Optional.of("prefix '" + prefix + "' must be a lower-case DNS subdomain of at most 253"
-                        + " characters");
+                return Optional.of(
+                        "prefix '" + prefix + "' must be a lower-case DNS subdomain of at most 253" + " characters");
             }
         }
         if (name.isEmpty()) {
@@ -62,8 +62,8 @@ public final class LabelSyntax {
             return Optional.of("name part is " + name.length() + " characters long (at most 63)");
         }
         if (!NAME.matcher(name).matches()) {
-            return Optional.of("name part '" + name + "' must be alphanumeric at both ends with only '-', '_' or"
-                    + " '.' inside");
+            return Optional.of(
+                    "name part '" + name + "' must be alphanumeric at both ends with only '-', '_' or" + " '.' inside");
         }
         return Optional.empty();
     }

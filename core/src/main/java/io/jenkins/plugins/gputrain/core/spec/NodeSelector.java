@@ -73,8 +73,10 @@ public record NodeSelector(SortedMap<String, String> labels) {
             throw invalid(text, "key '" + key + "' is not a valid label key: " + problem);
         });
         LabelSyntax.valueProblem(value).ifPresent(problem -> {
-            throw invalid(text, "value '" + value + "' of key '" + key + "' is not a valid label value: " + problem
-                    + " (" + LabelSyntax.VALUE_RULE + ")");
+            throw invalid(
+                    text,
+                    "value '" + value + "' of key '" + key + "' is not a valid label value: " + problem + " ("
+                            + LabelSyntax.VALUE_RULE + ")");
         });
         String previous = labels.putIfAbsent(key, value);
         if (previous != null && !previous.equals(value)) {

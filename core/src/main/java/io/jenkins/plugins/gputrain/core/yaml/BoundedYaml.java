@@ -36,8 +36,11 @@ public final class BoundedYaml {
      */
     public static Object read(String field, String text) {
         if (text != null && text.length() > MAX_CODE_POINTS) {
-            throw new InvalidSpecException(field, firstLine(text),
-                    "document is larger than " + MAX_CODE_POINTS + " code points", "well-formed YAML");
+            throw new InvalidSpecException(
+                    field,
+                    firstLine(text),
+                    "document is larger than " + MAX_CODE_POINTS + " code points",
+                    "well-formed YAML");
         }
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);

@@ -50,18 +50,20 @@ class TrainingPodFactoryTest {
 
     /** The rows of CML's worked-examples table that a {@code cpuMemory} + {@code nodeSelector} pair can express. */
     @ParameterizedTest(name = "{0} / {1}")
-    @CsvSource(delimiter = '|', value = {
-        "1-2000|gpu=true|cpu=1,memory=2000M|gpu=true",
-        "1-2000||cpu=1,memory=2000M|",
-        "1-2000+nvidia-tesla-t4*1||cpu=1,memory=2000M,nvidia.com/gpu=1|accelerator=nvidia-tesla-t4",
-        "1-2000+nvidia-tesla-t4*1|gpu=true|cpu=1,memory=2000M,nvidia.com/gpu=1|gpu=true",
-        "1-2000+nvidia-tesla-t4*1|gpu=true,cloud.google.com/gke-accelerator=infer|cpu=1,memory=2000M,"
-                + "nvidia.com/gpu=1|cloud.google.com/gke-accelerator=nvidia-tesla-t4,gpu=true",
-        "1-2000+t4*2||cpu=1,memory=2000M,nvidia.com/gpu=2|accelerator=t4",
-        "m+v100||cpu=8,memory=64Gi,nvidia.com/gpu=1|accelerator=nvidia-tesla-v100",
-        "m||cpu=8,memory=32Gi|",
-        "1-2000|zone=infer|cpu=1,memory=2000M|",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1-2000|gpu=true|cpu=1,memory=2000M|gpu=true",
+                "1-2000||cpu=1,memory=2000M|",
+                "1-2000+nvidia-tesla-t4*1||cpu=1,memory=2000M,nvidia.com/gpu=1|accelerator=nvidia-tesla-t4",
+                "1-2000+nvidia-tesla-t4*1|gpu=true|cpu=1,memory=2000M,nvidia.com/gpu=1|gpu=true",
+                "1-2000+nvidia-tesla-t4*1|gpu=true,cloud.google.com/gke-accelerator=infer|cpu=1,memory=2000M,"
+                        + "nvidia.com/gpu=1|cloud.google.com/gke-accelerator=nvidia-tesla-t4,gpu=true",
+                "1-2000+t4*2||cpu=1,memory=2000M,nvidia.com/gpu=2|accelerator=t4",
+                "m+v100||cpu=8,memory=64Gi,nvidia.com/gpu=1|accelerator=nvidia-tesla-v100",
+                "m||cpu=8,memory=32Gi|",
+                "1-2000|zone=infer|cpu=1,memory=2000M|",
+            })
     void cmlWorkedExamples(String cpuMemory, String selector, String limits, String expectedSelector) {
         Pod pod = factory.create(TrainingPodSpec.builder("r")
                 .machine(MachineSize.parse(cpuMemory))
@@ -113,8 +115,8 @@ class TrainingPodFactoryTest {
                 .toleration(TaintToleration.parse("spot=true:NoSchedule"))
                 .build());
 
-        assertThat(pod.getSpec().getTolerations()).extracting(Toleration::getKey, Toleration::getOperator,
-                        Toleration::getValue, Toleration::getEffect)
+        assertThat(pod.getSpec().getTolerations())
+                .extracting(Toleration::getKey, Toleration::getOperator, Toleration::getValue, Toleration::getEffect)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("amd.com/gpu", "Exists", null, "NoSchedule"),
                         org.assertj.core.groups.Tuple.tuple("spot", "Equal", "true", "NoSchedule"));
@@ -122,7 +124,9 @@ class TrainingPodFactoryTest {
 
     @Test
     void noGpuMeansNoGpuTolerationAndNoAcceleratorLabel() {
-        Pod pod = factory.create(TrainingPodSpec.builder("r").machine(MachineSize.parse("1-2000")).build());
+        Pod pod = factory.create(TrainingPodSpec.builder("r")
+                .machine(MachineSize.parse("1-2000"))
+                .build());
 
         assertThat(pod.getSpec().getTolerations()).isEmpty();
         assertThat(pod.getSpec().getNodeSelector()).isEmpty();
@@ -130,24 +134,32 @@ class TrainingPodFactoryTest {
 
     @Test
     void podStaysUpNeverRestartsAndIsLabelled() {
-        Pod pod = factory.create(TrainingPodSpec.builder("run-7").timeout(Duration.ofMinutes(90)).build());
+        Pod pod = factory.create(
+                TrainingPodSpec.builder("run-7").timeout(Duration.ofMinutes(90)).build());
 
         assertThat(pod.getSpec().getRestartPolicy()).isEqualTo("Never");
         assertThat(pod.getSpec().getActiveDeadlineSeconds()).isEqualTo(5400L);
         assertThat(dvc(pod).getCommand()).containsExactly("sleep");
         assertThat(dvc(pod).getImage()).isEqualTo(TrainingPodSpec.DEFAULT_IMAGE);
-        assertThat(pod.getMetadata().getLabels()).containsExactly(
-                Map.entry("app.kubernetes.io/managed-by", "gpu-train"), Map.entry("gpu-train.jenkins.io/run-id", "run-7"));
+        assertThat(pod.getMetadata().getLabels())
+                .containsExactly(
+                        Map.entry("app.kubernetes.io/managed-by", "gpu-train"),
+                        Map.entry("gpu-train.jenkins.io/run-id", "run-7"));
     }
 
     @Test
     void shmIsMemoryBackedAndNeverLargerThanTheMemoryLimit() {
-        Pod small = factory.create(TrainingPodSpec.builder("r").machine(MachineSize.parse("1-512Mi")).build());
+        Pod small = factory.create(TrainingPodSpec.builder("r")
+                .machine(MachineSize.parse("1-512Mi"))
+                .build());
         Pod large = factory.create(TrainingPodSpec.builder("r").shmSize("4Gi").build());
 
-        assertThat(small.getSpec().getVolumes().get(0).getEmptyDir().getMedium()).isEqualTo("Memory");
-        assertThat(small.getSpec().getVolumes().get(0).getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("512Mi"));
-        assertThat(large.getSpec().getVolumes().get(0).getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("4Gi"));
+        assertThat(small.getSpec().getVolumes().get(0).getEmptyDir().getMedium())
+                .isEqualTo("Memory");
+        assertThat(small.getSpec().getVolumes().get(0).getEmptyDir().getSizeLimit())
+                .isEqualTo(new Quantity("512Mi"));
+        assertThat(large.getSpec().getVolumes().get(0).getEmptyDir().getSizeLimit())
+                .isEqualTo(new Quantity("4Gi"));
         assertThat(dvc(small).getVolumeMounts().get(0).getMountPath()).isEqualTo("/dev/shm");
     }
 
@@ -163,7 +175,9 @@ class TrainingPodFactoryTest {
         assertThat(env.getValue()).isNull();
         assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("dvc-remote");
         assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("secret-key");
-        assertThat(pod.getSpec().getImagePullSecrets()).extracting(r -> r.getName()).containsExactly("registry-login");
+        assertThat(pod.getSpec().getImagePullSecrets())
+                .extracting(r -> r.getName())
+                .containsExactly("registry-login");
         assertThat(pod.getSpec().getServiceAccountName()).isEqualTo("trainer");
     }
 
@@ -171,7 +185,8 @@ class TrainingPodFactoryTest {
     void extraYamlMergesOnTop() {
         Pod pod = factory.create(TrainingPodSpec.builder("r")
                 .machine(MachineSize.parse("1-1+t4*1"))
-                .extraYaml("""
+                .extraYaml(
+                        """
                         spec:
                           priorityClassName: ml-batch
                           nodeSelector:
@@ -196,16 +211,19 @@ class TrainingPodFactoryTest {
         assertThat(dvc(pod).getWorkingDir()).isEqualTo("/work");
         assertThat(quantities(dvc(pod).getResources().getLimits()))
                 .isEqualTo("cpu=1,ephemeral-storage=50Gi,memory=1M,nvidia.com/gpu=1");
-        assertThat(pod.getSpec().getTolerations()).extracting(Toleration::getKey)
+        assertThat(pod.getSpec().getTolerations())
+                .extracting(Toleration::getKey)
                 .containsExactly("nvidia.com/gpu", "dedicated");
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @CsvSource(delimiter = '|', value = {
-        "- a|must be a YAML mapping (a pod or part of one)",
-        "kind: Deployment|kind is 'Deployment', not Pod",
-        "spec: {activeDeadlineSeconds: soon}|not a valid pod: ",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "- a|must be a YAML mapping (a pod or part of one)",
+                "kind: Deployment|kind is 'Deployment', not Pod",
+                "spec: {activeDeadlineSeconds: soon}|not a valid pod: ",
+            })
     void unusableExtraYaml(String yaml, String reason) {
         TrainingPodSpec spec = TrainingPodSpec.builder("r").extraYaml(yaml).build();
 
@@ -217,7 +235,8 @@ class TrainingPodFactoryTest {
 
     @Test
     void malformedExtraYamlNamesTheLine() {
-        TrainingPodSpec spec = TrainingPodSpec.builder("r").extraYaml("spec:\n  a: [1, 2\n").build();
+        TrainingPodSpec spec =
+                TrainingPodSpec.builder("r").extraYaml("spec:\n  a: [1, 2\n").build();
 
         assertThatThrownBy(() -> factory.create(spec))
                 .isInstanceOf(InvalidSpecException.class)
@@ -254,21 +273,27 @@ class TrainingPodFactoryTest {
         PodTemplateArguments arguments = PodTemplateArguments.of(spec, factory, manifest);
 
         assertThat(arguments.toMap()).containsOnlyKeys("yaml", "inheritFrom", "namespace", "activeDeadlineSeconds");
-        assertThat(arguments.toMap()).containsEntry("inheritFrom", "").containsEntry("namespace", "ml")
+        assertThat(arguments.toMap())
+                .containsEntry("inheritFrom", "")
+                .containsEntry("namespace", "ml")
                 .containsEntry("activeDeadlineSeconds", 3600);
-        assertThat(arguments.yaml()).doesNotContain("name: \"ignored\"", "namespace:").contains("name: \"dvc\"",
-                "gpu: \"true\"");
-        assertThat(PodTemplateArguments.of(TrainingPodSpec.builder("r").build(), factory, manifest).toMap())
+        assertThat(arguments.yaml())
+                .doesNotContain("name: \"ignored\"", "namespace:")
+                .contains("name: \"dvc\"", "gpu: \"true\"");
+        assertThat(PodTemplateArguments.of(TrainingPodSpec.builder("r").build(), factory, manifest)
+                        .toMap())
                 .containsOnlyKeys("yaml", "inheritFrom");
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @CsvSource(delimiter = '|', value = {
-        "''|runId '': must not be empty (expected at most 63 characters, alphanumeric at both ends, '-', '_' or '.'"
-                + " inside, or empty)",
-        "-bad|runId '-bad': must be alphanumeric at both ends with only '-', '_' or '.' inside (expected at most 63"
-                + " characters, alphanumeric at both ends, '-', '_' or '.' inside, or empty)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|runId '': must not be empty (expected at most 63 characters, alphanumeric at both ends, '-', '_' or '.'"
+                        + " inside, or empty)",
+                "-bad|runId '-bad': must be alphanumeric at both ends with only '-', '_' or '.' inside (expected at most 63"
+                        + " characters, alphanumeric at both ends, '-', '_' or '.' inside, or empty)",
+            })
     void badRunId(String runId, String message) {
         assertThatThrownBy(() -> TrainingPodSpec.builder(runId)).hasMessage(message);
     }
@@ -277,15 +302,19 @@ class TrainingPodFactoryTest {
     void badBuilderValuesNameTheirField() {
         TrainingPodSpec.Builder builder = TrainingPodSpec.builder("r");
 
-        assertThatThrownBy(() -> builder.namespace("ML_Team")).hasMessageStartingWith("namespace 'ML_Team': not a DNS label");
+        assertThatThrownBy(() -> builder.namespace("ML_Team"))
+                .hasMessageStartingWith("namespace 'ML_Team': not a DNS label");
         assertThatThrownBy(() -> builder.podName("a.b")).hasMessageStartingWith("podName 'a.b': not a DNS label");
-        assertThatThrownBy(() -> builder.image("python 3")).hasMessageStartingWith("image 'python 3': contains white space");
+        assertThatThrownBy(() -> builder.image("python 3"))
+                .hasMessageStartingWith("image 'python 3': contains white space");
         assertThatThrownBy(() -> builder.gpuResourceName("gpu"))
                 .hasMessageStartingWith("gpuResourceName 'gpu': not an extended resource name");
-        assertThatThrownBy(() -> builder.acceleratorLabelKey("a b")).hasMessageStartingWith("acceleratorLabelKey 'a b'");
+        assertThatThrownBy(() -> builder.acceleratorLabelKey("a b"))
+                .hasMessageStartingWith("acceleratorLabelKey 'a b'");
         assertThatThrownBy(() -> builder.shmSize("lots")).hasMessageStartingWith("shmSize 'lots': not a memory size");
         assertThatThrownBy(() -> builder.shmSize("0")).hasMessageStartingWith("shmSize '0'");
-        assertThatThrownBy(() -> builder.imagePullSecret("Bad_Name")).hasMessageStartingWith("imagePullSecrets 'Bad_Name'");
+        assertThatThrownBy(() -> builder.imagePullSecret("Bad_Name"))
+                .hasMessageStartingWith("imagePullSecrets 'Bad_Name'");
         assertThatThrownBy(() -> builder.serviceAccountName("x y")).hasMessageStartingWith("serviceAccountName 'x y'");
         assertThatThrownBy(() -> builder.annotation("a b", "v")).hasMessageStartingWith("annotations 'a b'");
     }
@@ -317,9 +346,10 @@ class TrainingPodFactoryTest {
     }
 
     private static String quantities(Map<String, Quantity> quantities) {
-        return new java.util.TreeMap<>(quantities).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(java.util.stream.Collectors.joining(","));
+        return new java.util.TreeMap<>(quantities)
+                .entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(","));
     }
 
     private static String selector(Pod pod) {

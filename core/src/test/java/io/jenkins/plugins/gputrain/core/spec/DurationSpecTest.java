@@ -11,24 +11,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DurationSpecTest {
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"90, 90", "90s, 90", "30m, 1800", "2h, 7200", "1d, 86400", "1h30m, 5400", "1d2h3m4s, 93784",
-        "PT2H, 7200", "pt15m, 900", "' 5m ', 300"})
+    @CsvSource({
+        "90, 90",
+        "90s, 90",
+        "30m, 1800",
+        "2h, 7200",
+        "1d, 86400",
+        "1h30m, 5400",
+        "1d2h3m4s, 93784",
+        "PT2H, 7200",
+        "pt15m, 900",
+        "' 5m ', 300"
+    })
     void readsTheUsualForms(String text, long seconds) {
         assertThat(DurationSpec.parse("timeout", text)).isEqualTo(Duration.ofSeconds(seconds));
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @CsvSource(delimiter = '|', value = {
-        "''|must not be empty",
-        "0|must be longer than 0 seconds",
-        "0h0m|must be longer than 0 seconds",
-        "PT-5S|must be longer than 0 seconds",
-        "-5|not a duration",
-        "5 minutes|not a duration",
-        "2H|not a duration",
-        "P2X|not an ISO-8601 duration",
-        "99999999999999999999|is too long",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|must not be empty",
+                "0|must be longer than 0 seconds",
+                "0h0m|must be longer than 0 seconds",
+                "PT-5S|must be longer than 0 seconds",
+                "-5|not a duration",
+                "5 minutes|not a duration",
+                "2H|not a duration",
+                "P2X|not an ISO-8601 duration",
+                "99999999999999999999|is too long",
+            })
     void badDurations(String text, String reason) {
         assertThatThrownBy(() -> DurationSpec.parse("timeout", text))
                 .isInstanceOf(InvalidSpecException.class)

@@ -30,9 +30,12 @@ class MachineSizePropertiesTest {
         assertThat(again.cpu().amount()).isEqualByComparingTo(size.cpu().amount());
         assertThat(again.memory().amount()).isEqualByComparingTo(size.memory().amount());
         assertThat(again.gpus()).isEqualTo(size.gpus());
-        assertThat(size.cpu().amount()).isEqualByComparingTo(Quantity.getAmountInBytes(new Quantity(size.cpu().value())));
+        assertThat(size.cpu().amount())
+                .isEqualByComparingTo(
+                        Quantity.getAmountInBytes(new Quantity(size.cpu().value())));
         assertThat(size.memory().amount())
-                .isEqualByComparingTo(Quantity.getAmountInBytes(new Quantity(size.memory().value())));
+                .isEqualByComparingTo(
+                        Quantity.getAmountInBytes(new Quantity(size.memory().value())));
     }
 
     private static void assertParsesOrIsDomainError(String text) {
@@ -47,9 +50,7 @@ class MachineSizePropertiesTest {
 
     @Provide
     Arbitrary<String> nearMisses() {
-        return Arbitraries.strings()
-                .withChars("0123456789-+*.mMGiKkgx tv ")
-                .ofMaxLength(24);
+        return Arbitraries.strings().withChars("0123456789-+*.mMGiKkgx tv ").ofMaxLength(24);
     }
 
     @Provide

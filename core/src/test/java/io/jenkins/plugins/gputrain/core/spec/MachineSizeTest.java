@@ -100,42 +100,44 @@ class MachineSizeTest {
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @CsvSource(delimiter = '|', value = {
-        "''|must not be empty",
-        "'   '|must not be empty",
-        "0-2000|CPU must be greater than 0",
-        "0m-2000|CPU must be greater than 0",
-        "1-0|memory must be greater than 0",
-        "1-0Gi|memory must be greater than 0",
-        "1-|memory is missing after '-'",
-        "-2000|CPU is missing before '-'",
-        "1|memory is missing after the CPU count",
-        "xxl|unknown named size 'xxl' (named sizes: s, m, l, xl, m+k80, l+k80, xl+k80, m+v100, l+v100, xl+v100)",
-        "m+t4|unknown named size 'm+t4' (named sizes: s, m, l, xl, m+k80, l+k80, xl+k80, m+v100, l+v100, xl+v100)",
-        "M|not a machine size",
-        "1-2000*2|a GPU count needs an accelerator model (write +{model}*{count}, e.g. +nvidia-tesla-t4*1)",
-        "1-2000+t4|GPU count is missing after the accelerator model (write +{model}*{count}, e.g. +nvidia-tesla-t4*1)",
-        "4-16000+*1|accelerator model is missing before '*'",
-        "4-16000+nvidia*0|GPU count must be at least 1",
-        "4-16000+nvidia*two|GPU count 'two' is not a whole number",
-        "4-16000+nvidia*|GPU count '' is not a whole number",
-        "4-16000+nvidia*2147483648|GPU count '2147483648' is too large",
-        "4-16000+nvidia tesla*1|accelerator model 'nvidia tesla' is not usable as a node label value:"
-                + " must be alphanumeric at both ends with only '-', '_' or '.' inside",
-        "1.5x-2000|CPU '1.5x' is not a number of cores (write 2, 0.5 or 500m)",
-        "1e3-2000|CPU '1e3' is not a number of cores (write 2, 0.5 or 500m)",
-        "0.0001-2000|CPU '0.0001' is finer than 1m (0.001 cores)",
-        "9223372036854776-1|CPU '9223372036854776' is too large for a Kubernetes quantity",
-        "1-512m|memory unit 'm' means thousandths of a byte (write M, Mi, G or Gi)",
-        "1-lots|memory 'lots' is not a number of megabytes or a Kubernetes quantity (write 2000, 2000M, 512Mi or"
-                + " 8Gi)",
-        "1-2GB|memory '2GB' is not a number of megabytes or a Kubernetes quantity (write 2000, 2000M, 512Mi or"
-                + " 8Gi)",
-        "1-99999999999999999999|memory '99999999999999999999' is too large for a Kubernetes quantity",
-        "1-0.0000001|memory '0.0000001' is not a whole number of bytes",
-        "1-2000-3|memory '2000-3' is not a number of megabytes or a Kubernetes quantity (write 2000, 2000M, 512Mi"
-                + " or 8Gi)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|must not be empty",
+                "'   '|must not be empty",
+                "0-2000|CPU must be greater than 0",
+                "0m-2000|CPU must be greater than 0",
+                "1-0|memory must be greater than 0",
+                "1-0Gi|memory must be greater than 0",
+                "1-|memory is missing after '-'",
+                "-2000|CPU is missing before '-'",
+                "1|memory is missing after the CPU count",
+                "xxl|unknown named size 'xxl' (named sizes: s, m, l, xl, m+k80, l+k80, xl+k80, m+v100, l+v100, xl+v100)",
+                "m+t4|unknown named size 'm+t4' (named sizes: s, m, l, xl, m+k80, l+k80, xl+k80, m+v100, l+v100, xl+v100)",
+                "M|not a machine size",
+                "1-2000*2|a GPU count needs an accelerator model (write +{model}*{count}, e.g. +nvidia-tesla-t4*1)",
+                "1-2000+t4|GPU count is missing after the accelerator model (write +{model}*{count}, e.g. +nvidia-tesla-t4*1)",
+                "4-16000+*1|accelerator model is missing before '*'",
+                "4-16000+nvidia*0|GPU count must be at least 1",
+                "4-16000+nvidia*two|GPU count 'two' is not a whole number",
+                "4-16000+nvidia*|GPU count '' is not a whole number",
+                "4-16000+nvidia*2147483648|GPU count '2147483648' is too large",
+                "4-16000+nvidia tesla*1|accelerator model 'nvidia tesla' is not usable as a node label value:"
+                        + " must be alphanumeric at both ends with only '-', '_' or '.' inside",
+                "1.5x-2000|CPU '1.5x' is not a number of cores (write 2, 0.5 or 500m)",
+                "1e3-2000|CPU '1e3' is not a number of cores (write 2, 0.5 or 500m)",
+                "0.0001-2000|CPU '0.0001' is finer than 1m (0.001 cores)",
+                "9223372036854776-1|CPU '9223372036854776' is too large for a Kubernetes quantity",
+                "1-512m|memory unit 'm' means thousandths of a byte (write M, Mi, G or Gi)",
+                "1-lots|memory 'lots' is not a number of megabytes or a Kubernetes quantity (write 2000, 2000M, 512Mi or"
+                        + " 8Gi)",
+                "1-2GB|memory '2GB' is not a number of megabytes or a Kubernetes quantity (write 2000, 2000M, 512Mi or"
+                        + " 8Gi)",
+                "1-99999999999999999999|memory '99999999999999999999' is too large for a Kubernetes quantity",
+                "1-0.0000001|memory '0.0000001' is not a whole number of bytes",
+                "1-2000-3|memory '2000-3' is not a number of megabytes or a Kubernetes quantity (write 2000, 2000M, 512Mi"
+                        + " or 8Gi)",
+            })
     void badInputsSayWhatIsWrong(String spec, String reason) {
         assertThatThrownBy(() -> MachineSize.parse(spec))
                 .isInstanceOf(InvalidSpecException.class)
@@ -164,7 +166,8 @@ class MachineSizeTest {
             MachineSize again = MachineSize.parse(size.toSpec());
 
             assertThat(again.cpu().amount()).isEqualByComparingTo(size.cpu().amount());
-            assertThat(again.memory().amount()).isEqualByComparingTo(size.memory().amount());
+            assertThat(again.memory().amount())
+                    .isEqualByComparingTo(size.memory().amount());
             assertThat(again.gpus()).isEqualTo(size.gpus());
         }
         assertThat(MachineSize.parse("m+k80").toSpec()).isEqualTo("4-64Gi+nvidia-tesla-k80*1");

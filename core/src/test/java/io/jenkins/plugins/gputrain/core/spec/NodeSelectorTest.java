@@ -26,8 +26,9 @@ class NodeSelectorTest {
     void commaSeparatedEntriesWithWhitespaceTrimmed() {
         NodeSelector selector = NodeSelector.parse(" gpu = true , cloud.google.com/gke-accelerator=nvidia-tesla-t4 ");
 
-        assertThat(selector.labels()).containsExactly(
-                Map.entry("cloud.google.com/gke-accelerator", "nvidia-tesla-t4"), Map.entry("gpu", "true"));
+        assertThat(selector.labels())
+                .containsExactly(
+                        Map.entry("cloud.google.com/gke-accelerator", "nvidia-tesla-t4"), Map.entry("gpu", "true"));
         assertThat(selector.toSpec()).isEqualTo("cloud.google.com/gke-accelerator=nvidia-tesla-t4,gpu=true");
     }
 
@@ -55,35 +56,38 @@ class NodeSelectorTest {
         String prefix = "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63) + "." + "e".repeat(61);
 
         assertThat(prefix).hasSize(253);
-        assertThat(NodeSelector.parse(prefix + "/" + name + "=" + name).labels()).hasSize(1);
+        assertThat(NodeSelector.parse(prefix + "/" + name + "=" + name).labels())
+                .hasSize(1);
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @CsvSource(delimiter = '|', value = {
-        "gpu|entry 'gpu' has no '='",
-        "gpu=true,,zone=a|empty entry between commas",
-        "gpu=true,|empty entry between commas",
-        "=true|key '' is not a valid label key: name part is empty",
-        "gpu=true,gpu=false|key 'gpu' is given twice, as 'true' and 'false'",
-        "gpu=tr ue|value 'tr ue' of key 'gpu' is not a valid label value: must be alphanumeric at both ends with"
-                + " only '-', '_' or '.' inside (at most 63 characters, alphanumeric at both ends, '-', '_' or '.'"
-                + " inside, or empty)",
-        "gpu=-true|value '-true' of key 'gpu' is not a valid label value: must be alphanumeric at both ends with"
-                + " only '-', '_' or '.' inside (at most 63 characters, alphanumeric at both ends, '-', '_' or '.'"
-                + " inside, or empty)",
-        "a=b=c|value 'b=c' of key 'a' is not a valid label value: must be alphanumeric at both ends with only '-',"
-                + " '_' or '.' inside (at most 63 characters, alphanumeric at both ends, '-', '_' or '.' inside, or"
-                + " empty)",
-        "gp u=true|key 'gp u' is not a valid label key: name part 'gp u' must be alphanumeric at both ends with"
-                + " only '-', '_' or '.' inside",
-        "Example.com/gpu=true|key 'Example.com/gpu' is not a valid label key: prefix 'Example.com' must be a"
-                + " lower-case DNS subdomain of at most 253 characters",
-        "/gpu=true|key '/gpu' is not a valid label key: prefix '' must be a lower-case DNS subdomain of at most"
-                + " 253 characters",
-        "example.com/=true|key 'example.com/' is not a valid label key: name part is empty",
-        "a/b/c=true|key 'a/b/c' is not a valid label key: name part 'b/c' must be alphanumeric at both ends with"
-                + " only '-', '_' or '.' inside",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "gpu|entry 'gpu' has no '='",
+                "gpu=true,,zone=a|empty entry between commas",
+                "gpu=true,|empty entry between commas",
+                "=true|key '' is not a valid label key: name part is empty",
+                "gpu=true,gpu=false|key 'gpu' is given twice, as 'true' and 'false'",
+                "gpu=tr ue|value 'tr ue' of key 'gpu' is not a valid label value: must be alphanumeric at both ends with"
+                        + " only '-', '_' or '.' inside (at most 63 characters, alphanumeric at both ends, '-', '_' or '.'"
+                        + " inside, or empty)",
+                "gpu=-true|value '-true' of key 'gpu' is not a valid label value: must be alphanumeric at both ends with"
+                        + " only '-', '_' or '.' inside (at most 63 characters, alphanumeric at both ends, '-', '_' or '.'"
+                        + " inside, or empty)",
+                "a=b=c|value 'b=c' of key 'a' is not a valid label value: must be alphanumeric at both ends with only '-',"
+                        + " '_' or '.' inside (at most 63 characters, alphanumeric at both ends, '-', '_' or '.' inside, or"
+                        + " empty)",
+                "gp u=true|key 'gp u' is not a valid label key: name part 'gp u' must be alphanumeric at both ends with"
+                        + " only '-', '_' or '.' inside",
+                "Example.com/gpu=true|key 'Example.com/gpu' is not a valid label key: prefix 'Example.com' must be a"
+                        + " lower-case DNS subdomain of at most 253 characters",
+                "/gpu=true|key '/gpu' is not a valid label key: prefix '' must be a lower-case DNS subdomain of at most"
+                        + " 253 characters",
+                "example.com/=true|key 'example.com/' is not a valid label key: name part is empty",
+                "a/b/c=true|key 'a/b/c' is not a valid label key: name part 'b/c' must be alphanumeric at both ends with"
+                        + " only '-', '_' or '.' inside",
+            })
     void badSelectorsSayWhatIsWrong(String text, String reason) {
         assertThatThrownBy(() -> NodeSelector.parse(text))
                 .isInstanceOf(InvalidSpecException.class)
@@ -131,13 +135,13 @@ class NodeSelectorTest {
 
     @Provide
     Arbitrary<String> selectors() {
-        Arbitrary<String> name = Arbitraries.strings()
-                .withChars("abcXYZ019")
-                .ofMinLength(1)
-                .ofMaxLength(10);
-        Arbitrary<String> entry =
-                Combinators.combine(name, name).as((k, v) -> k + "=" + v);
-        return entry.list().ofMinSize(1).ofMaxSize(5).uniqueElements(e -> e.substring(0, e.indexOf('=')))
+        Arbitrary<String> name =
+                Arbitraries.strings().withChars("abcXYZ019").ofMinLength(1).ofMaxLength(10);
+        Arbitrary<String> entry = Combinators.combine(name, name).as((k, v) -> k + "=" + v);
+        return entry.list()
+                .ofMinSize(1)
+                .ofMaxSize(5)
+                .uniqueElements(e -> e.substring(0, e.indexOf('=')))
                 .map(entries -> String.join(",", entries));
     }
 }

@@ -31,14 +31,16 @@ class TaintTolerationTest {
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @CsvSource(delimiter = '|', value = {
-        "''|must not be empty",
-        "gpu:Sometimes|effect 'Sometimes' is not one of NoSchedule, PreferNoSchedule, NoExecute",
-        "g pu:NoSchedule|key 'g pu' is not a valid taint key: name part 'g pu' must be alphanumeric at both ends"
-                + " with only '-', '_' or '.' inside",
-        "gpu=a b:NoSchedule|value 'a b' is not a valid taint value: must be alphanumeric at both ends with only"
-                + " '-', '_' or '.' inside",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|must not be empty",
+                "gpu:Sometimes|effect 'Sometimes' is not one of NoSchedule, PreferNoSchedule, NoExecute",
+                "g pu:NoSchedule|key 'g pu' is not a valid taint key: name part 'g pu' must be alphanumeric at both ends"
+                        + " with only '-', '_' or '.' inside",
+                "gpu=a b:NoSchedule|value 'a b' is not a valid taint value: must be alphanumeric at both ends with only"
+                        + " '-', '_' or '.' inside",
+            })
     void badTolerations(String text, String reason) {
         assertThatThrownBy(() -> TaintToleration.parse(text))
                 .isInstanceOf(InvalidSpecException.class)
