@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Everything that decides the shape of a training pod. Built with {@link #builder(String)}; every value is
@@ -140,17 +141,13 @@ public record TrainingPodSpec(
 
         /** Sets the image; blank keeps the default. */
         public Builder image(String reference) {
-            if (reference != null && !reference.isBlank()) {
-                String trimmed = reference.strip();
-                if (trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-                    throw new InvalidSpecException(
-                            "image",
-                            reference,
-                            "contains white space",
-                            "an image reference such as python:3.12 or registry.example.com/team/dvc:1.0");
-                }
-                this.image = trimmed;
-            }
+            String given = given(
+                    "image",
+                    reference,
+                    r -> r.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)),
+                    "contains white space",
+                    "an image reference such as python:3.12 or registry.example.com/team/dvc:1.0");
+            this.image = given == null ? image : given;
             return this;
         }
 
@@ -168,17 +165,13 @@ public record TrainingPodSpec(
 
         /** Sets the GPU resource name, e.g. {@code amd.com/gpu}; must be {@code domain/name}. */
         public Builder gpuResourceName(String name) {
-            if (name != null && !name.isBlank()) {
-                String trimmed = name.strip();
-                if (!trimmed.contains("/") || LabelSyntax.keyProblem(trimmed).isPresent()) {
-                    throw new InvalidSpecException(
-                            "gpuResourceName",
-                            name,
-                            "not an extended resource name",
-                            "domain/name such as nvidia.com/gpu or amd.com/gpu");
-                }
-                this.gpuResourceName = trimmed;
-            }
+            String given = given(
+                    "gpuResourceName",
+                    name,
+                    n -> n.contains("/") && LabelSyntax.keyProblem(n).isEmpty(),
+                    "not an extended resource name",
+                    "domain/name such as nvidia.com/gpu or amd.com/gpu");
+            this.gpuResourceName = given == null ? gpuResourceName : given;
             return this;
         }
 
@@ -238,13 +231,21 @@ public record TrainingPodSpec(
 
         /** Adds a Secret for pulling the image. */
         public Builder imagePullSecret(String secretName) {
-            imagePullSecrets.add(dnsSubdomain("imagePullSecrets", secretName));
+            String given = dnsSubdomain("imagePullSecrets", secretName);
+            if (given == null) {
+                throw new InvalidSpecException(
+                        "imagePullSecrets",
+                        secretName,
+                        "must not be empty",
+                        "a lower-case DNS subdomain such as my-secret");
+            }
+            imagePullSecrets.add(given);
             return this;
         }
 
         /** Sets the service account. */
         public Builder serviceAccountName(String name) {
-            this.serviceAccountName = name == null || name.isBlank() ? null : dnsSubdomain("serviceAccountName", name);
+            this.serviceAccountName = dnsSubdomain("serviceAccountName", name);
             return this;
         }
 
@@ -290,25 +291,32 @@ public record TrainingPodSpec(
         }
 
         private static String dnsLabel(String field, String name) {
-            if (name == null || name.isBlank()) {
-                return null;
-            }
-            String trimmed = name.strip();
-            if (!LabelSyntax.isDnsLabel(trimmed)) {
-                throw new InvalidSpecException(
-                        field,
-                        name,
-                        "not a DNS label",
-                        "at most 63 lower-case letters, digits or '-', alphanumeric at both ends");
-            }
-            return trimmed;
+            return given(
+                    field,
+                    name,
+                    LabelSyntax::isDnsLabel,
+                    "not a DNS label",
+                    "at most 63 lower-case letters, digits or '-', alphanumeric at both ends");
         }
 
         private static String dnsSubdomain(String field, String name) {
-            String trimmed = name == null ? "" : name.strip();
-            if (!LabelSyntax.isDnsSubdomain(trimmed)) {
-                throw new InvalidSpecException(
-                        field, name, "not a Kubernetes object name", "a lower-case DNS subdomain such as my-secret");
+            return given(
+                    field,
+                    name,
+                    LabelSyntax::isDnsSubdomain,
+                    "not a Kubernetes object name",
+                    "a lower-case DNS subdomain such as my-secret");
+        }
+
+        /** An optional value: {@code null} when blank, else stripped and checked. */
+        private static String given(
+                String field, String value, Predicate<String> valid, String reason, String expected) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String trimmed = value.strip();
+            if (!valid.test(trimmed)) {
+                throw new InvalidSpecException(field, value, reason, expected);
             }
             return trimmed;
         }

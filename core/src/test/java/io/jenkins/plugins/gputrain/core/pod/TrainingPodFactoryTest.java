@@ -317,6 +317,9 @@ class TrainingPodFactoryTest {
                 .hasMessageStartingWith("imagePullSecrets 'Bad_Name'");
         assertThatThrownBy(() -> builder.serviceAccountName("x y")).hasMessageStartingWith("serviceAccountName 'x y'");
         assertThatThrownBy(() -> builder.annotation("a b", "v")).hasMessageStartingWith("annotations 'a b'");
+        assertThatThrownBy(() -> builder.imagePullSecret(" "))
+                .hasMessageStartingWith("imagePullSecrets ' ': must not be empty");
+        assertThatThrownBy(() -> builder.image("python\u0000")).hasMessageStartingWith("image 'python\\u0000'");
     }
 
     @Test
