@@ -1,0 +1,46 @@
+package io.jenkins.plugins.gputrain.core.dvc.diff;
+
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * DVC's {@code format_dict} then {@code flatten(reducer="dot")}: lists at any depth become their Python repr,
+ * nested mappings join their keys with {@code .}, empty mappings vanish.
+ */
+public final class Flattener {
+    private Flattener() {}
+
+    /**
+     * Flattens a mapping.
+     *
+     * @param dict the mapping
+     * @return flat keys to leaf values, in document order
+     * @throws DuplicatedKeyException when two paths flatten to the same key ({@code {"a.b": 1, "a": {"b": 2}}})
+     */
+    public static Map<String, Value> flatten(Value.Dict dict) {
+        Map<String, Value> flat = new LinkedHashMap<>();
+        flatten("", dict, flat);
+        return flat;
+    }
+
+    private static void flatten(String prefix, Value.Dict dict, Map<String, Value> flat) {
+        dict.entries().forEach((key, value) -> {
+            String flatKey = prefix.isEmpty() ? key : prefix + "." + key;
+            if (value instanceof Value.Dict nested) {
+                flatten(flatKey, nested, flat);
+            } else if (flat.put(flatKey, value instanceof Value.Seq seq ? new Value.Str(seq.str()) : value) != null) {
+                throw new DuplicatedKeyException(flatKey);
+            }
+        });
+    }
+
+    /** Two paths of a file flatten to the same key; DVC stops with {@code ValueError("duplicated key")}. */
+    public static final class DuplicatedKeyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DuplicatedKeyException(String key) {
+            super("duplicated key '" + key + "'");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.jenkins.plugins.gputrain.core.dvc.render;
+
+import java.util.List;
+
+/**
+ * A table of text cells, as DVC hands it to tabulate.
+ *
+ * @param headers the column headers
+ * @param rows the rows, each as wide as the headers
+ */
+public record Table(List<String> headers, List<List<String>> rows) {
+    /** Copies the lists and checks the widths. */
+    public Table {
+        headers = List.copyOf(headers);
+        rows = rows.stream().map(List::copyOf).toList();
+        for (List<String> row : rows) {
+            if (row.size() != headers.size()) {
+                throw new IllegalArgumentException(
+                        "row " + row + " has " + row.size() + " cells, headers " + headers.size());
+            }
+        }
+    }
+
+    /** Whether the table has no rows. */
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** DVC's column width: the header plus two, or the widest cell. */
+    int width(int column) {
+        int width = headers.get(column).codePointCount(0, headers.get(column).length()) + 2;
+        for (List<String> row : rows) {
+            width = Math.max(
+                    width, row.get(column).codePointCount(0, row.get(column).length()));
+        }
+        return width;
+    }
+}

@@ -1,0 +1,76 @@
+package io.jenkins.plugins.gputrain.core.dvc.render;
+
+import java.util.List;
+
+/** The two table layouts DVC prints: tabulate's {@code plain} (default) and {@code github} ({@code --md}). */
+public enum TableFormat {
+    /** Columns padded, two spaces apart, lines right-trimmed; nothing at all for no rows. */
+    PLAIN {
+        @Override
+        public String render(Table table) {
+            if (table.isEmpty()) {
+                return "";
+            }
+            StringBuilder out = new StringBuilder();
+            line(out, table, table.headers());
+            table.rows().forEach(row -> line(out, table, row));
+            return out.toString();
+        }
+
+        private void line(StringBuilder out, Table table, List<String> cells) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < cells.size(); column++) {
+                if (column > 0) {
+                    line.append("  ");
+                }
+                line.append(pad(cells.get(column), table.width(column)));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+    },
+
+    /**
+     * GitHub Markdown: {@code | cell |} with a colon-less separator, then an empty line so appended tables stay
+     * apart. Unlike DVC, {@code |} inside a cell is escaped so that a value cannot break the table.
+     */
+    MARKDOWN {
+        @Override
+        public String render(Table table) {
+            StringBuilder out = new StringBuilder();
+            line(out, table, table.headers());
+            for (int column = 0; column < table.headers().size(); column++) {
+                out.append('|').append("-".repeat(table.width(column) + 2));
+            }
+            out.append("|\n");
+            table.rows().forEach(row -> line(out, table, row));
+            return out.append('\n').toString();
+        }
+
+        private void line(StringBuilder out, Table table, List<String> cells) {
+            for (int column = 0; column < cells.size(); column++) {
+                out.append("| ")
+                        .append(pad(cells.get(column), table.width(column)))
+                        .append(' ');
+            }
+            out.append("|\n");
+        }
+    };
+
+    /**
+     * Renders a table.
+     *
+     * @param table the table; for Markdown its cells should already be escaped with {@link #markdownCell}
+     * @return the text, each line ending with a line feed
+     */
+    public abstract String render(Table table);
+
+    /** Escapes a cell for Markdown: {@code |} and line breaks would break the row. */
+    public static String markdownCell(String cell) {
+        return cell.replace("|", "\\|").replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static String pad(String cell, int width) {
+        int length = cell.codePointCount(0, cell.length());
+        return length >= width ? cell : cell + " ".repeat(width - length);
+    }
+}

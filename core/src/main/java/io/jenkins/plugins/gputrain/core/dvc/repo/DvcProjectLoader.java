@@ -1,0 +1,313 @@
+package io.jenkins.plugins.gputrain.core.dvc.repo;
+
+import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
+import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads the {@code dvc.yaml} files of one revision (every one, at any depth) and the {@code dvc.lock} beside each:
+ * templating ({@code params.yaml} of the file's directory, {@code vars}, {@code foreach}/{@code do}, {@code matrix},
+ * {@code ${…}}), stage {@code wdir}, metrics/plots outputs with their {@code cache} flag, params dependencies, and
+ * top-level {@code metrics}/{@code params}/{@code plots}.
+ */
+final class DvcProjectLoader {
+    private final RepoTree tree;
+    private final DataFileReader reader;
+
+    private final List<DvcProject.Output> stageMetrics = new ArrayList<>();
+    private final List<String> topLevelMetrics = new ArrayList<>();
+    private final List<DvcProject.ParamsDependency> stageParams = new ArrayList<>();
+    private final List<String> topLevelParams = new ArrayList<>();
+    private final List<DvcProject.Output> plotOutputs = new ArrayList<>();
+    private final List<DvcProject.PlotDefinition> topLevelPlots = new ArrayList<>();
+    private final Map<String, DvcProject.LockedOutput> locked = new LinkedHashMap<>();
+
+    DvcProjectLoader(RepoTree tree, DataFileReader reader) {
+        this.tree = tree;
+        this.reader = reader;
+    }
+
+    /**
+     * Loads the revision's project.
+     *
+     * @return what the files declare
+     * @throws UnreadableFileException when a {@code dvc.yaml} cannot be read, parsed or templated; DVC then has no
+     *     data for the whole revision
+     */
+    DvcProject load() throws UnreadableFileException {
+        try {
+            for (String dvcYaml : tree.find("dvc.yaml")) {
+                loadFile(dvcYaml);
+            }
+        } catch (IOException e) {
+            throw new UnreadableFileException("OSError", e.getMessage());
+        } catch (Interpolator.ResolveException e) {
+            throw new UnreadableFileException("ResolveError", e.getMessage());
+        }
+        return new DvcProject(
+                stageMetrics, topLevelMetrics, stageParams, topLevelParams, plotOutputs, topLevelPlots, locked);
+    }
+
+    private void loadFile(String dvcYaml) throws IOException, UnreadableFileException {
+        String directory = RepoPaths.parent(dvcYaml);
+        Value.Dict document = dict(readYaml(dvcYaml, "YAMLSyntaxError").orElseThrow());
+        Value.Dict context = context(directory, document);
+        String where = "'" + dvcYaml + "'";
+        for (Value entry : list(resolve(document, "metrics", context, where))) {
+            topLevelMetrics.add(path(directory, entry.str()));
+        }
+        for (Value entry : list(resolve(document, "params", context, where))) {
+            topLevelParams.add(path(directory, entry.str()));
+        }
+        for (Value entry : list(resolve(document, "plots", context, where))) {
+            topLevelPlots.addAll(plotDefinitions(dvcYaml, entry));
+        }
+        Map<String, String> stageDirectories = new LinkedHashMap<>();
+        Value stages = document.entries().getOrDefault("stages", Value.Dict.empty());
+        for (Map.Entry<String, Value> stage : dict(stages).entries().entrySet()) {
+            expand(directory, stage.getKey(), dict(stage.getValue()), context, stageDirectories);
+        }
+        loadLock(RepoPaths.resolve(directory, "dvc.lock").orElseThrow(), stageDirectories);
+    }
+
+    private void expand(
+            String directory, String name, Value.Dict stage, Value.Dict context, Map<String, String> stageDirectories) {
+        Value foreach = stage.entries().get("foreach");
+        Value matrix = stage.entries().get("matrix");
+        if (foreach != null) {
+            Value.Dict body = dict(stage.entries().getOrDefault("do", Value.Dict.empty()));
+            Value items = Interpolator.resolve(foreach, context);
+            if (items instanceof Value.Dict dict) {
+                dict.entries()
+                        .forEach((key, item) -> define(
+                                directory,
+                                name + "@" + key,
+                                body,
+                                with(context, Map.of("item", item, "key", new Value.Str(key))),
+                                stageDirectories));
+            } else {
+                List<Value> values = list(items);
+                for (int i = 0; i < values.size(); i++) {
+                    Value item = values.get(i);
+                    boolean scalar = !(item instanceof Value.Dict || item instanceof Value.Seq);
+                    define(
+                            directory,
+                            name + "@" + (scalar ? item.str() : String.valueOf(i)),
+                            body,
+                            with(context, Map.of("item", item)),
+                            stageDirectories);
+                }
+            }
+        } else if (matrix != null) {
+            List<Map<String, Value>> combinations = new ArrayList<>();
+            combinations.add(new LinkedHashMap<>());
+            List<String> keyParts = new ArrayList<>();
+            for (Map.Entry<String, Value> axis :
+                    dict(Interpolator.resolve(matrix, context)).entries().entrySet()) {
+                List<Map<String, Value>> next = new ArrayList<>();
+                for (Map<String, Value> combination : combinations) {
+                    for (Value value : list(axis.getValue())) {
+                        Map<String, Value> extended = new LinkedHashMap<>(combination);
+                        extended.put(axis.getKey(), value);
+                        next.add(extended);
+                    }
+                }
+                combinations = next;
+                keyParts.add(axis.getKey());
+            }
+            for (Map<String, Value> combination : combinations) {
+                List<String> key = new ArrayList<>();
+                combination.forEach((axis, value) -> key.add(
+                        value instanceof Value.Dict || value instanceof Value.Seq
+                                ? axis
+                                        + list(dict(Interpolator.resolve(matrix, context))
+                                                        .entries()
+                                                        .get(axis))
+                                                .indexOf(value)
+                                : value.str()));
+                String joined = String.join("-", key);
+                define(
+                        directory,
+                        name + "@" + joined,
+                        stage,
+                        with(context, Map.of("item", new Value.Dict(combination), "key", new Value.Str(joined))),
+                        stageDirectories);
+            }
+        } else {
+            define(directory, name, stage, context, stageDirectories);
+        }
+    }
+
+    private void define(
+            String directory, String name, Value.Dict stage, Value.Dict context, Map<String, String> stageDirectories) {
+        String where = "stage '" + name + "'";
+        Value wdir = resolve(stage, "wdir", context, where);
+        String base = wdir instanceof Value.None ? directory : path(directory, wdir.str());
+        stageDirectories.put(name, base);
+        for (Value entry : list(resolve(stage, "metrics", context, where))) {
+            stageMetrics.add(output(base, entry));
+        }
+        for (Value entry : list(resolve(stage, "plots", context, where))) {
+            plotOutputs.add(output(base, entry));
+        }
+        for (Value entry : list(resolve(stage, "params", context, where))) {
+            if (entry instanceof Value.Dict files) {
+                files.entries()
+                        .forEach((file, keys) -> stageParams.add(new DvcProject.ParamsDependency(
+                                path(base, file),
+                                list(keys).stream().map(Value::str).toList())));
+            } else {
+                stageParams.add(new DvcProject.ParamsDependency(path(base, "params.yaml"), List.of(entry.str())));
+            }
+        }
+    }
+
+    private static DvcProject.Output output(String base, Value entry) {
+        if (entry instanceof Value.Dict dict && dict.entries().size() == 1) {
+            Map.Entry<String, Value> only = dict.entries().entrySet().iterator().next();
+            Map<String, Value> props = only.getValue() instanceof Value.Dict p ? p.entries() : Map.of();
+            Value cache = props.get("cache");
+            boolean cached = !(cache instanceof Value.Bool b && !b.value());
+            return new DvcProject.Output(path(base, only.getKey()), cached, props);
+        }
+        return new DvcProject.Output(path(base, entry.str()), true, Map.of());
+    }
+
+    private List<DvcProject.PlotDefinition> plotDefinitions(String config, Value entry) {
+        if (entry instanceof Value.Dict dict) {
+            List<DvcProject.PlotDefinition> definitions = new ArrayList<>();
+            dict.entries()
+                    .forEach((id, props) -> definitions.add(new DvcProject.PlotDefinition(
+                            id, config, props instanceof Value.Dict p ? p.entries() : Map.of())));
+            return definitions;
+        }
+        return List.of(new DvcProject.PlotDefinition(entry.str(), config, Map.of()));
+    }
+
+    private void loadLock(String lockPath, Map<String, String> stageDirectories)
+            throws IOException, UnreadableFileException {
+        Optional<Value> lock = readYaml(lockPath, "LockfileCorruptedError");
+        if (lock.isEmpty()) {
+            return;
+        }
+        Value stages = dict(lock.get()).entries().getOrDefault("stages", Value.Dict.empty());
+        dict(stages).entries().forEach((name, stage) -> {
+            String base = stageDirectories.getOrDefault(name, RepoPaths.parent(lockPath));
+            for (Value out : list(dict(stage).entries().getOrDefault("outs", Value.Seq.list(List.of())))) {
+                Map<String, Value> fields = dict(out).entries();
+                Value md5 = fields.get("md5");
+                if (fields.get("path") != null && md5 != null) {
+                    locked.put(
+                            path(base, fields.get("path").str()),
+                            new DvcProject.LockedOutput(
+                                    md5.str(),
+                                    "md5"
+                                            .equals(fields.getOrDefault("hash", Value.None.NONE)
+                                                    .str())));
+                }
+            }
+        });
+    }
+
+    private Value.Dict context(String directory, Value.Dict document) throws IOException, UnreadableFileException {
+        Value.Dict context = Value.Dict.empty();
+        Optional<Value> params =
+                readYaml(RepoPaths.resolve(directory, "params.yaml").orElseThrow(), null);
+        if (params.isPresent() && params.get() instanceof Value.Dict dict) {
+            context = dict;
+        }
+        for (Value entry : list(document.entries().getOrDefault("vars", Value.Seq.list(List.of())))) {
+            context = merge(context, vars(directory, entry));
+        }
+        return context;
+    }
+
+    private Value.Dict vars(String directory, Value entry) throws IOException, UnreadableFileException {
+        if (entry instanceof Value.Dict inline) {
+            return inline;
+        }
+        String[] fileAndKeys = entry.str().split(":", 2);
+        String file = path(directory, fileAndKeys[0]);
+        Optional<byte[]> content = tree.read(file);
+        if (content.isEmpty()) {
+            throw new Interpolator.ResolveException("vars file '" + file + "' does not exist");
+        }
+        Value.Dict values = dict(reader.read(file, content.get()));
+        if (fileAndKeys.length == 1) {
+            return values;
+        }
+        Map<String, Value> selected = new LinkedHashMap<>();
+        for (String key : fileAndKeys[1].split(",")) {
+            selected.put(key.strip(), Interpolator.lookup(key.strip(), values));
+        }
+        return new Value.Dict(selected);
+    }
+
+    private static Value.Dict with(Value.Dict context, Map<String, Value> extra) {
+        Map<String, Value> entries = new LinkedHashMap<>(context.entries());
+        entries.putAll(extra);
+        return new Value.Dict(entries);
+    }
+
+    private static Value.Dict merge(Value.Dict into, Value.Dict from) {
+        Map<String, Value> entries = new LinkedHashMap<>(into.entries());
+        from.entries().forEach((key, value) -> {
+            Value existing = entries.get(key);
+            if (existing instanceof Value.Dict a && value instanceof Value.Dict b) {
+                entries.put(key, merge(a, b));
+            } else if (existing != null) {
+                throw new Interpolator.ResolveException("cannot redefine '" + key + "' as it already exists");
+            } else {
+                entries.put(key, value);
+            }
+        });
+        return new Value.Dict(entries);
+    }
+
+    private Optional<Value> readYaml(String path, String errorType) throws IOException, UnreadableFileException {
+        Optional<byte[]> content = tree.read(path);
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(reader.read(path, content.get()));
+        } catch (UnreadableFileException e) {
+            if (errorType == null) {
+                return Optional.empty();
+            }
+            throw new UnreadableFileException(errorType, e.getMessage());
+        }
+    }
+
+    private static Value resolve(Value.Dict node, String field, Value.Dict context, String where) {
+        Value value = node.entries().getOrDefault(field, Value.None.NONE);
+        try {
+            return Interpolator.resolve(value, context);
+        } catch (Interpolator.ResolveException e) {
+            throw new Interpolator.ResolveException(
+                    "failed to parse '" + field + "' in " + where + ": " + e.getMessage());
+        }
+    }
+
+    /** A repository path; a path that leaves the repository is kept as written so that reading it fails. */
+    private static String path(String directory, String written) {
+        return RepoPaths.resolve(directory, written).orElse(directory.isEmpty() ? written : directory + "/" + written);
+    }
+
+    private static Value.Dict dict(Value value) {
+        return value instanceof Value.Dict dict ? dict : Value.Dict.empty();
+    }
+
+    private static List<Value> list(Value value) {
+        if (value instanceof Value.Seq seq) {
+            return seq.items();
+        }
+        return value instanceof Value.None ? List.of() : List.of(value);
+    }
+}

@@ -1,0 +1,123 @@
+package io.jenkins.plugins.gputrain.core.dvc.repo;
+
+import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
+import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * A DVC project in a Git repository (or a plain directory, which has only the {@code workspace}), read without DVC,
+ * Python or a git binary: revisions through JGit, cached outputs from {@code .dvc/cache}.
+ */
+public final class DvcRepository implements AutoCloseable {
+    /** DVC's name for the working tree. */
+    public static final String WORKSPACE = "workspace";
+
+    private final Path root;
+    private final Repository git;
+    private final DataFileReader reader;
+    private final DvcCache cache;
+    private final long maxBytes;
+
+    private DvcRepository(Path root, Repository git, long maxBytes) {
+        this.root = root;
+        this.git = git;
+        this.maxBytes = maxBytes;
+        this.reader = new DataFileReader(maxBytes);
+        this.cache = new DvcCache(root.resolve(".dvc").resolve("cache"), maxBytes);
+    }
+
+    /**
+     * Opens the repository that contains a directory.
+     *
+     * @param directory a directory inside the work tree
+     * @param maxBytes the largest file read
+     * @return the repository
+     * @throws IOException when the Git repository cannot be opened
+     */
+    public static DvcRepository open(Path directory, long maxBytes) throws IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(directory.toFile());
+        if (builder.getGitDir() == null) {
+            return new DvcRepository(directory.toRealPath(), null, maxBytes);
+        }
+        Repository git = builder.setMustExist(true).build();
+        return new DvcRepository(git.getWorkTree().toPath().toRealPath(), git, maxBytes);
+    }
+
+    /** The work tree's root. */
+    public Path root() {
+        return root;
+    }
+
+    /** Whether the repository has at least one commit; DVC's diffs are empty without one. */
+    public boolean hasCommits() throws IOException {
+        return git != null && git.resolve("HEAD^{commit}") != null;
+    }
+
+    /**
+     * The commit a revision names.
+     *
+     * @param revision a name as typed, or {@link #WORKSPACE}
+     * @return the commit, or empty for the workspace
+     * @throws UnknownRevisionException when the name resolves to nothing
+     */
+    public Optional<ObjectId> commit(String revision) throws UnknownRevisionException, IOException {
+        if (WORKSPACE.equals(revision)) {
+            return Optional.empty();
+        }
+        ObjectId id = git == null ? null : resolve(revision);
+        if (id == null) {
+            throw new UnknownRevisionException(revision);
+        }
+        return Optional.of(id);
+    }
+
+    private ObjectId resolve(String revision) throws IOException {
+        try {
+            return git.resolve(revision + "^{commit}");
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
+            return null;
+        }
+    }
+
+    /** Reads a revision's metrics ({@code targets} empty: those the project declares). */
+    public RevisionData metrics(String revision, List<String> targets) throws UnknownRevisionException, IOException {
+        return revisionReader(revision).metrics(targets);
+    }
+
+    /** Reads a revision's params ({@code targets} empty: those the project declares). */
+    public RevisionData params(String revision, List<String> targets, boolean stageDependenciesOnly)
+            throws UnknownRevisionException, IOException {
+        return revisionReader(revision).params(targets, stageDependenciesOnly);
+    }
+
+    private RevisionReader revisionReader(String revision) throws UnknownRevisionException, IOException {
+        return new RevisionReader(revision, tree(revision), cache, reader);
+    }
+
+    /** The files of a revision. */
+    public RepoTree tree(String revision) throws UnknownRevisionException, IOException {
+        Optional<ObjectId> commit = commit(revision);
+        if (commit.isEmpty()) {
+            return new WorkingTree(root, maxBytes);
+        }
+        try (RevWalk walk = new RevWalk(git)) {
+            RevCommit parsed = walk.parseCommit(commit.get());
+            return new GitTree(git, parsed, maxBytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (git != null) {
+            git.close();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.jenkins.plugins.gputrain.core.dvc.repo;
+
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * DVC's {@code ${…}} interpolation in {@code dvc.yaml}: a string that is exactly one expression becomes the typed
+ * value; inside a longer string values are stringified (booleans as {@code true}/{@code false}); {@code \${…}}
+ * stays literal; {@code a.b}, {@code list[0]} and {@code list.0} look values up.
+ */
+final class Interpolator {
+    private static final Pattern EXPRESSION = Pattern.compile("(\\\\)?\\$\\{(.*?)}");
+
+    private Interpolator() {}
+
+    /**
+     * Interpolates every string inside a value.
+     *
+     * @param value the value from dvc.yaml
+     * @param context the variables
+     * @return the value with expressions replaced
+     * @throws ResolveException when a name is not defined
+     */
+    static Value resolve(Value value, Value.Dict context) {
+        if (value instanceof Value.Str str) {
+            return string(str.value(), context);
+        }
+        if (value instanceof Value.Seq seq) {
+            List<Value> items = new ArrayList<>();
+            seq.items().forEach(item -> items.add(resolve(item, context)));
+            return new Value.Seq(items, seq.tuple());
+        }
+        if (value instanceof Value.Dict dict) {
+            Map<String, Value> entries = new LinkedHashMap<>();
+            dict.entries().forEach((key, item) -> entries.put(key, resolve(item, context)));
+            return new Value.Dict(entries);
+        }
+        return value;
+    }
+
+    private static Value string(String text, Value.Dict context) {
+        Matcher matcher = EXPRESSION.matcher(text);
+        if (matcher.matches() && matcher.group(1) == null) {
+            return lookup(matcher.group(2).strip(), context);
+        }
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        matcher.reset();
+        while (matcher.find()) {
+            out.append(text, last, matcher.start());
+            if (matcher.group(1) != null) {
+                out.append(matcher.group().substring(1));
+            } else {
+                Value found = lookup(matcher.group(2).strip(), context);
+                out.append(found instanceof Value.Bool b ? String.valueOf(b.value()) : found.str());
+            }
+            last = matcher.end();
+        }
+        return new Value.Str(out.append(text.substring(last)).toString());
+    }
+
+    /** Looks a dotted name up, {@code list[0]} being {@code list.0}. */
+    static Value lookup(String name, Value.Dict context) {
+        Value current = context;
+        for (String part : name.replaceAll("\\[(\\d+)]", ".$1").split("\\.")) {
+            if (current instanceof Value.Dict dict && dict.entries().containsKey(part)) {
+                current = dict.entries().get(part);
+            } else if (current instanceof Value.Seq seq
+                    && part.matches("\\d+")
+                    && Integer.parseInt(part) < seq.items().size()) {
+                current = seq.items().get(Integer.parseInt(part));
+            } else {
+                throw new ResolveException("Could not find '" + name + "'");
+            }
+        }
+        return current;
+    }
+
+    /** A {@code ${…}} that names nothing, or another templating error; the revision cannot be loaded. */
+    static final class ResolveException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ResolveException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.jenkins.plugins.gputrain.core.dvc.repo;
+
+import io.jenkins.plugins.gputrain.core.dvc.diff.FileResult;
+import io.jenkins.plugins.gputrain.core.dvc.diff.Flattener;
+import io.jenkins.plugins.gputrain.core.dvc.diff.MetricsFilter;
+import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
+import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
+import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one revision's metrics or params as DVC does: which files (§3 of the spec), each read from the revision's
+ * tree or else from the DVC cache by its {@code dvc.lock} hash, each failure kept per file.
+ */
+final class RevisionReader {
+    private static final String DEFAULT_PARAMS = "params.yaml";
+
+    private final String name;
+    private final RepoTree tree;
+    private final DvcCache cache;
+    private final DataFileReader reader;
+
+    RevisionReader(String name, RepoTree tree, DvcCache cache, DataFileReader reader) {
+        this.name = name;
+        this.tree = tree;
+        this.cache = cache;
+        this.reader = reader;
+    }
+
+    RevisionData metrics(List<String> targets) {
+        DvcProject project;
+        try {
+            project = new DvcProjectLoader(tree, reader).load();
+        } catch (UnreadableFileException e) {
+            return RevisionData.failed(name, new FileResult.Failure(e.type(), e.getMessage()));
+        }
+        Set<String> paths = new LinkedHashSet<>();
+        if (targets.isEmpty()) {
+            project.stageMetrics().forEach(output -> paths.add(output.path()));
+            paths.addAll(project.topLevelMetrics());
+        } else {
+            targets.forEach(target -> paths.add(RepoPaths.resolve("", target).orElse(target)));
+        }
+        Map<String, FileResult> files = new LinkedHashMap<>();
+        for (String path : expand(paths)) {
+            files.put(path, read(path, project, true));
+        }
+        return RevisionData.of(name, files);
+    }
+
+    RevisionData params(List<String> targets, boolean stageDependenciesOnly) {
+        DvcProject project;
+        try {
+            project = new DvcProjectLoader(tree, reader).load();
+        } catch (UnreadableFileException e) {
+            return RevisionData.failed(name, new FileResult.Failure(e.type(), e.getMessage()));
+        }
+        Map<String, List<String>> keysByFile = new LinkedHashMap<>();
+        if (targets.isEmpty()) {
+            project.stageParams().forEach(dependency -> add(keysByFile, dependency.file(), dependency.keys()));
+            if (!stageDependenciesOnly) {
+                project.topLevelParams().forEach(file -> add(keysByFile, file, List.of()));
+                if (exists(DEFAULT_PARAMS)) {
+                    add(keysByFile, DEFAULT_PARAMS, List.of());
+                }
+            }
+        } else {
+            targets.forEach(
+                    target -> add(keysByFile, RepoPaths.resolve("", target).orElse(target), List.of()));
+        }
+        Map<String, FileResult> files = new LinkedHashMap<>();
+        keysByFile.forEach((file, keys) -> {
+            FileResult result = read(file, project, false);
+            if (result instanceof FileResult.Data data && !keys.isEmpty()) {
+                result = new FileResult.Data(select(data.value(), keys));
+            }
+            files.put(file, result);
+        });
+        return RevisionData.of(name, files);
+    }
+
+    /** DVC's {@code _merge_params}: a file listed whole anywhere is read whole; else the key lists add up. */
+    private static void add(Map<String, List<String>> keysByFile, String file, List<String> keys) {
+        List<String> existing = keysByFile.get(file);
+        if (existing == null) {
+            keysByFile.put(file, new ArrayList<>(keys));
+        } else if (!existing.isEmpty()) {
+            if (keys.isEmpty()) {
+                existing.clear();
+            } else {
+                keys.stream().filter(k -> !existing.contains(k)).forEach(existing::add);
+            }
+        }
+    }
+
+    private boolean exists(String path) {
+        try {
+            return tree.read(path).isPresent();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private List<String> expand(Set<String> paths) {
+        List<String> files = new ArrayList<>();
+        for (String path : paths) {
+            try {
+                if (RepoPaths.resolve("", path).isPresent() && tree.isDirectory(path)) {
+                    files.addAll(tree.filesUnder(path));
+                    continue;
+                }
+            } catch (IOException e) {
+                // read() reports the problem for this path
+            }
+            files.add(path);
+        }
+        return files.stream().distinct().toList();
+    }
+
+    private FileResult read(String path, DvcProject project, boolean metrics) {
+        Optional<String> normalized = RepoPaths.resolve("", path);
+        if (normalized.isEmpty() || !normalized.get().equals(path)) {
+            return new FileResult.Failure("PathError", "'" + path + "' is outside the repository; not read");
+        }
+        try {
+            Optional<byte[]> content = tree.read(path);
+            DvcProject.LockedOutput lockedOutput = project.locked().get(path);
+            if (content.isEmpty() && lockedOutput != null) {
+                content = cache.read(lockedOutput.md5(), lockedOutput.dvc3());
+            }
+            if (content.isEmpty()) {
+                return new FileResult.Failure(
+                        "FileNotFoundError", "[Errno 2] No such file or directory: '" + path + "'");
+            }
+            Value value = reader.read(path, content.get());
+            if (metrics) {
+                value = MetricsFilter.extract(value);
+            }
+            if (value instanceof Value.Dict dict) {
+                Flattener.flatten(dict);
+            }
+            return new FileResult.Data(value);
+        } catch (UnreadableFileException e) {
+            return new FileResult.Failure(e.type(), e.getMessage());
+        } catch (Flattener.DuplicatedKeyException e) {
+            return new FileResult.Failure("ValueError", "unable to read: '" + path + "', " + e.getMessage());
+        } catch (IOException e) {
+            return new FileResult.Failure("OSError", "unable to read: '" + path + "', " + e.getMessage());
+        }
+    }
+
+    /** The subtrees of a params file that the keys name ({@code dpath.search}); missing keys are left out. */
+    static Value select(Value value, List<String> keys) {
+        Map<String, Value> selected = new LinkedHashMap<>();
+        for (String key : keys) {
+            merge(selected, subtree(value, key.split("\\."), 0));
+        }
+        return new Value.Dict(selected);
+    }
+
+    private static Map<String, Value> subtree(Value node, String[] parts, int index) {
+        Map<String, Value> result = new LinkedHashMap<>();
+        if (!(node instanceof Value.Dict dict)) {
+            return result;
+        }
+        dict.entries().forEach((key, child) -> {
+            if (!parts[index].equals("*") && !parts[index].equals(key)) {
+                return;
+            }
+            if (index == parts.length - 1) {
+                result.put(key, child);
+            } else {
+                Map<String, Value> below = subtree(child, parts, index + 1);
+                if (!below.isEmpty()) {
+                    result.put(key, new Value.Dict(below));
+                }
+            }
+        });
+        return result;
+    }
+
+    private static void merge(Map<String, Value> into, Map<String, Value> from) {
+        from.forEach((key, value) -> {
+            Value existing = into.get(key);
+            if (existing instanceof Value.Dict a && value instanceof Value.Dict b) {
+                Map<String, Value> merged = new LinkedHashMap<>(a.entries());
+                merge(merged, b.entries());
+                into.put(key, new Value.Dict(merged));
+            } else {
+                into.put(key, value);
+            }
+        });
+    }
+}

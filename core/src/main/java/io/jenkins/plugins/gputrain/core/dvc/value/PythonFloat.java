@@ -1,0 +1,76 @@
+package io.jenkins.plugins.gputrain.core.dvc.value;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/** Python's {@code repr(float)} and {@code round(float, n)}, which DVC's tables and JSON print. */
+public final class PythonFloat {
+    private PythonFloat() {}
+
+    /**
+     * Python {@code repr(x)}: the shortest digits that read back as {@code x}; positional notation with at least one
+     * fractional digit when the decimal exponent is in [-4, 16), else {@code d[.ddd]e±XX}.
+     *
+     * @param x the value
+     * @return e.g. {@code 1.0}, {@code 0.0001}, {@code 1e-05}, {@code 1.2345678901234568e+17}, {@code nan}, {@code -0.0}
+     */
+    public static String repr(double x) {
+        if (Double.isNaN(x)) {
+            return "nan";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "inf" : "-inf";
+        }
+        if (x == 0.0) {
+            return 1 / x < 0 ? "-0.0" : "0.0";
+        }
+        String sign = x < 0 ? "-" : "";
+        BigDecimal shortest = shortest(Math.abs(x));
+        String digits = shortest.unscaledValue().toString();
+        int exponent = digits.length() - 1 - shortest.scale();
+        if (exponent >= -4 && exponent < 16) {
+            return sign + positional(digits, exponent);
+        }
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+    }
+
+    /**
+     * Python {@code round(x, digits)}: correctly rounded, half to even on the exact binary value.
+     *
+     * @param x the value
+     * @param digits decimal places
+     * @return the rounded value; the sign of zero is kept ({@code round(-1e-7, 5)} is {@code -0.0})
+     */
+    public static double round(double x, int digits) {
+        if (Double.isNaN(x) || Double.isInfinite(x) || x == 0.0) {
+            return x;
+        }
+        double rounded =
+                new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+        return rounded == 0.0 && x < 0 ? -0.0 : rounded;
+    }
+
+    /** The shortest decimal that reads back as {@code x}, with trailing zeros removed. */
+    private static BigDecimal shortest(double x) {
+        BigDecimal exact = new BigDecimal(x);
+        for (int precision = 1; precision < 17; precision++) {
+            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == x) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
+    private static String positional(String digits, int exponent) {
+        if (exponent < 0) {
+            return "0." + "0".repeat(-exponent - 1) + digits;
+        }
+        if (digits.length() <= exponent + 1) {
+            return digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
+        }
+        return digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
+    }
+}

@@ -1,0 +1,75 @@
+package io.jenkins.plugins.gputrain.core.dvc.value;
+
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** Python {@code repr()} of values, as DVC prints lists (and dicts inside lists). */
+public final class PythonRepr {
+    private PythonRepr() {}
+
+    /**
+     * Python {@code repr(value)}.
+     *
+     * @param value the value
+     * @return e.g. {@code ['bar', 'baz']}, {@code [{'units': 64, 'act': 'relu'}]}, {@code (1, 2)}
+     */
+    public static String repr(Value value) {
+        if (value instanceof Value.Str s) {
+            return string(s.value());
+        }
+        if (value instanceof Value.Seq seq) {
+            StringJoiner items = seq.tuple() ? new StringJoiner(", ", "(", ")") : new StringJoiner(", ", "[", "]");
+            seq.items().forEach(item -> items.add(repr(item)));
+            String text = items.toString();
+            return seq.tuple() && seq.items().size() == 1 ? text.substring(0, text.length() - 1) + ",)" : text;
+        }
+        if (value instanceof Value.Dict dict) {
+            StringJoiner entries = new StringJoiner(", ", "{", "}");
+            for (Map.Entry<String, Value> entry : dict.entries().entrySet()) {
+                entries.add(string(entry.getKey()) + ": " + repr(entry.getValue()));
+            }
+            return entries.toString();
+        }
+        return value.str();
+    }
+
+    /** Python {@code repr(str)}: single quotes unless the text has {@code '} and no {@code "}. */
+    static String string(String text) {
+        char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder repr = new StringBuilder().append(quote);
+        text.codePoints().forEach(c -> {
+            if (c == quote || c == '\\') {
+                repr.append('\\').appendCodePoint(c);
+            } else if (c == '\n') {
+                repr.append("\\n");
+            } else if (c == '\r') {
+                repr.append("\\r");
+            } else if (c == '\t') {
+                repr.append("\\t");
+            } else if (c < 0x20 || c == 0x7f) {
+                repr.append(String.format("\\x%02x", c));
+            } else if (!isPrintable(c)) {
+                repr.append(
+                        c <= 0xff
+                                ? String.format("\\x%02x", c)
+                                : c <= 0xffff ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
+            } else {
+                repr.appendCodePoint(c);
+            }
+        });
+        return repr.append(quote).toString();
+    }
+
+    private static boolean isPrintable(int c) {
+        int type = Character.getType(c);
+        return c == ' '
+                || !(Character.isISOControl(c)
+                        || Character.isWhitespace(c)
+                        || type == Character.FORMAT
+                        || type == Character.UNASSIGNED
+                        || type == Character.SURROGATE
+                        || type == Character.PRIVATE_USE
+                        || type == Character.LINE_SEPARATOR
+                        || type == Character.PARAGRAPH_SEPARATOR);
+    }
+}
