@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GpuTrainCommand.Version.class,
         description = "Train DVC pipelines on a Kubernetes GPU pod and report metric, param and plot diffs.",
-        subcommands = {PodCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            PodCommand.class,
+            MetricsCommand.class,
+            ParamsCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class GpuTrainCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

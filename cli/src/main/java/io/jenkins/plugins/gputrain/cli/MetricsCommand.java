@@ -1,0 +1,103 @@
+package io.jenkins.plugins.gputrain.cli;
+
+import io.jenkins.plugins.gputrain.core.dvc.DiffOutcome;
+import io.jenkins.plugins.gputrain.core.dvc.DvcDiff;
+import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
+import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
+import io.jenkins.plugins.gputrain.core.dvc.render.DiffKind;
+import io.jenkins.plugins.gputrain.core.dvc.render.MetricsShow;
+import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
+import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
+import io.jenkins.plugins.gputrain.core.dvc.repo.UnknownRevisionException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gpu-train metrics diff|show}: DVC's commands, without DVC. */
+@Command(name = "metrics", description = "Show or diff DVC metrics, as 'dvc metrics' does.",
+        subcommands = {MetricsCommand.Diff.class, MetricsCommand.Show.class}, mixinStandardHelpOptions = true,
+        versionProvider = GpuTrainCommand.Version.class)
+final class MetricsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code gpu-train metrics diff [A_REV] [B_REV]}. */
+    @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = GpuTrainCommand.Version.class,
+            description = "Show changes in metrics between revisions (default HEAD and workspace).")
+    static final class Diff extends DiffCommand {
+        @Option(names = "--precision", paramLabel = "N", description = "Decimal places of floats (default 5).")
+        Integer precision;
+
+        @Override
+        DiffKind kind() {
+            return DiffKind.METRICS;
+        }
+
+        @Override
+        Integer precision() {
+            return precision;
+        }
+
+        @Override
+        DiffOutcome diff(DvcDiff diff) throws UnknownRevisionException, IOException {
+            return diff.metrics(oldRevision, newRevision, targets, all);
+        }
+    }
+
+    /** {@code gpu-train metrics show [TARGETS…]}. */
+    @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = GpuTrainCommand.Version.class,
+            description = "Print the workspace's metrics.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RepositoryOption repository;
+
+        @Parameters(arity = "0..*", paramLabel = "TARGETS", description = "Only these files.")
+        List<String> targets = new ArrayList<>();
+
+        @Option(names = "--precision", paramLabel = "N", description = "Decimal places of floats (default 5).")
+        Integer precision;
+
+        @ArgGroup(exclusive = true)
+        DiffCommand.OutputFormat format = new DiffCommand.OutputFormat();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (DvcRepository repo = DvcRepository.open(repository.directory, DataFileReader.DEFAULT_MAX_BYTES)) {
+                RevisionData workspace = repo.metrics(DvcRepository.WORKSPACE, targets);
+                if (workspace.hasErrors()) {
+                    err.println("DVC failed to load some metrics for following revisions: 'workspace'.");
+                }
+                if (format.json) {
+                    out.println(MetricsShow.json(List.of(workspace)));
+                } else {
+                    TableFormat layout = format.markdown ? TableFormat.MARKDOWN : TableFormat.PLAIN;
+                    out.print(layout.render(MetricsShow.table(List.of(workspace), false, precision, layout)));
+                }
+                out.flush();
+                return 0;
+            } catch (UnknownRevisionException | IOException e) {
+                return DiffCommand.fail(err, "cannot read the repository at " + repository.directory + ": "
+                        + e.getMessage(), CommandFailure.FAILED);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.gputrain.core.dvc.render;
+
+import io.jenkins.plugins.gputrain.core.dvc.diff.Difference;
+import io.jenkins.plugins.gputrain.core.dvc.diff.FileDifferences;
+import io.jenkins.plugins.gputrain.core.dvc.diff.FileResult;
+import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
+import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
+import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads what DVC itself printed with {@code --json} into the same model, for places where DVC ran: {@code dvc
+ * metrics diff --json}, {@code dvc params diff --json} and {@code dvc metrics show --json}.
+ */
+public final class DvcJsonAdapter {
+    private final DataFileReader reader = new DataFileReader();
+
+    /**
+     * Reads a diff.
+     *
+     * @param json what {@code dvc metrics diff --json} or {@code dvc params diff --json} printed
+     * @return the differences, files sorted by path and rows by key, as DVC's tables sort them
+     * @throws UnreadableFileException when the text is not such a diff
+     */
+    public List<FileDifferences> diff(String json) throws UnreadableFileException {
+        List<FileDifferences> files = new ArrayList<>();
+        for (Map.Entry<String, Value> file : new TreeMap<>(object(json, json)).entrySet()) {
+            List<Difference> differences = new ArrayList<>();
+            for (Map.Entry<String, Value> row : new TreeMap<>(asObject(file.getValue(), json)).entrySet()) {
+                Map<String, Value> fields = asObject(row.getValue(), json);
+                if (!fields.containsKey("old") || !fields.containsKey("new")) {
+                    throw invalid(json, "entry '" + row.getKey() + "' of '" + file.getKey() + "' lacks old/new");
+                }
+                differences.add(new Difference(row.getKey(), fields.get("old"), fields.get("new"), fields.get("diff")));
+            }
+            if (!differences.isEmpty()) {
+                files.add(new FileDifferences(file.getKey(), differences));
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Reads a {@code dvc metrics show --json}.
+     *
+     * @param json what DVC printed
+     * @return the revisions
+     * @throws UnreadableFileException when the text is not such an output
+     */
+    public List<RevisionData> metricsShow(String json) throws UnreadableFileException {
+        List<RevisionData> revisions = new ArrayList<>();
+        for (Map.Entry<String, Value> revision : object(json, json).entrySet()) {
+            Map<String, Value> content = asObject(revision.getValue(), json);
+            if (content.containsKey("error")) {
+                revisions.add(RevisionData.failed(revision.getKey(), failure(content.get("error"))));
+                continue;
+            }
+            Map<String, FileResult> files = new LinkedHashMap<>();
+            asObject(content.getOrDefault("data", Value.Dict.empty()), json).forEach((path, result) -> {
+                Map<String, Value> fields = ((Value.Dict) result).entries();
+                files.put(path, fields.containsKey("error") ? failure(fields.get("error"))
+                        : new FileResult.Data(fields.getOrDefault("data", Value.Dict.empty())));
+            });
+            revisions.add(RevisionData.of(revision.getKey(), files));
+        }
+        return revisions;
+    }
+
+    private Map<String, Value> object(String json, String source) throws UnreadableFileException {
+        Value value = reader.read("dvc-output.json", json.getBytes(StandardCharsets.UTF_8));
+        return asObject(value, source);
+    }
+
+    private static Map<String, Value> asObject(Value value, String json) throws UnreadableFileException {
+        if (value instanceof Value.Dict dict) {
+            return dict.entries();
+        }
+        throw invalid(json, "expected a JSON object, found " + value.str());
+    }
+
+    private static FileResult.Failure failure(Value error) {
+        if (error instanceof Value.Dict dict) {
+            return new FileResult.Failure(dict.entries().getOrDefault("type", new Value.Str("Error")).str(),
+                    dict.entries().getOrDefault("msg", new Value.Str("")).str());
+        }
+        return new FileResult.Failure("Error", error.str());
+    }
+
+    private static UnreadableFileException invalid(String json, String reason) {
+        return new UnreadableFileException("JSONFileCorruptedError", "not DVC --json output: " + reason);
+    }
+}

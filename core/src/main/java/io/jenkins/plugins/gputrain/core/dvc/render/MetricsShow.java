@@ -1,0 +1,115 @@
+package io.jenkins.plugins.gputrain.core.dvc.render;
+
+import io.jenkins.plugins.gputrain.core.dvc.diff.FileResult;
+import io.jenkins.plugins.gputrain.core.dvc.diff.Flattener;
+import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** {@code dvc metrics show}: its table ({@code dvc/compare.py::metrics_table}) and its {@code --json}. */
+public final class MetricsShow {
+    private MetricsShow() {}
+
+    /**
+     * The table: one row per revision and file, a column per flattened metric key (sorted), {@code -} where a file
+     * lacks the key or could not be read; revisions that failed as a whole have no row.
+     *
+     * @param revisions the revisions shown
+     * @param showRevision whether the {@code Revision} column is shown
+     * @param precision decimal places for floats; {@code null} or {@code 0} for 5
+     * @param format the layout the table is for
+     * @return the table
+     */
+    public static Table table(List<RevisionData> revisions, boolean showRevision, Integer precision,
+            TableFormat format) {
+        int digits = Cells.effectivePrecision(precision);
+        TreeSet<String> keys = new TreeSet<>();
+        List<Map<String, Value>> flats = new ArrayList<>();
+        List<String[]> owners = new ArrayList<>();
+        for (RevisionData revision : revisions) {
+            if (revision.optionalError().isPresent()) {
+                continue;
+            }
+            revision.files().forEach((path, result) -> {
+                Map<String, Value> flat = flat(result);
+                keys.addAll(flat.keySet());
+                flats.add(flat);
+                owners.add(new String[] {revision.name(), path});
+            });
+        }
+        List<String> headers = new ArrayList<>();
+        if (showRevision) {
+            headers.add("Revision");
+        }
+        headers.add("Path");
+        headers.addAll(keys);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < flats.size(); i++) {
+            List<String> row = new ArrayList<>();
+            if (showRevision) {
+                row.add(owners.get(i)[0]);
+            }
+            row.add(owners.get(i)[1]);
+            for (String key : keys) {
+                row.add(Cells.cell(flats.get(i).get(key), digits));
+            }
+            rows.add(format == TableFormat.MARKDOWN ? row.stream().map(TableFormat::markdownCell).toList() : row);
+        }
+        return new Table(format == TableFormat.MARKDOWN
+                ? headers.stream().map(TableFormat::markdownCell).toList() : headers, rows);
+    }
+
+    private static Map<String, Value> flat(FileResult result) {
+        if (result instanceof FileResult.Data data) {
+            if (data.value() instanceof Value.Dict dict) {
+                return Flattener.flatten(dict);
+            }
+            Map<String, Value> scalar = new LinkedHashMap<>();
+            scalar.put("", data.value());
+            return scalar;
+        }
+        return Map.of();
+    }
+
+    /**
+     * DVC's {@code metrics show --json}: {@code {rev: {"data": {path: {"data": …} | {"error": {"type", "msg"}}}}}},
+     * or {@code {rev: {"error": …}}} for a revision that failed as a whole; values unrounded.
+     *
+     * @param revisions the revisions
+     * @return one line
+     */
+    public static String json(List<RevisionData> revisions) {
+        PythonJson json = new PythonJson().beginObject();
+        for (RevisionData revision : revisions) {
+            json.key(revision.name()).beginObject();
+            if (revision.optionalError().isPresent()) {
+                error(json, revision.error());
+            } else {
+                json.key("data").beginObject();
+                revision.files().forEach((path, result) -> {
+                    json.key(path).beginObject();
+                    if (result instanceof FileResult.Data data) {
+                        json.key("data").value(data.value());
+                    } else {
+                        error(json, (FileResult.Failure) result);
+                    }
+                    json.endObject();
+                });
+                json.endObject();
+            }
+            json.endObject();
+        }
+        return json.endObject().toString();
+    }
+
+    private static void error(PythonJson json, FileResult.Failure failure) {
+        json.key("error").beginObject();
+        json.key("type").value(new Value.Str(failure.type()));
+        json.key("msg").value(new Value.Str(failure.message()));
+        json.endObject();
+    }
+}
