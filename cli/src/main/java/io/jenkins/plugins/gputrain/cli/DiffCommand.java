@@ -38,15 +38,26 @@ abstract class DiffCommand implements Callable<Integer> {
     @Mixin
     RepositoryOption repository;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "HEAD", paramLabel = "A_REV",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            defaultValue = "HEAD",
+            paramLabel = "A_REV",
             description = "Old revision (default: ${DEFAULT-VALUE}).")
     String oldRevision;
 
-    @Parameters(index = "1", arity = "0..1", defaultValue = DvcRepository.WORKSPACE, paramLabel = "B_REV",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            defaultValue = DvcRepository.WORKSPACE,
+            paramLabel = "B_REV",
             description = "New revision (default: ${DEFAULT-VALUE}).")
     String newRevision;
 
-    @Option(names = "--targets", arity = "1..*", paramLabel = "PATH",
+    @Option(
+            names = "--targets",
+            arity = "1..*",
+            paramLabel = "PATH",
             description = "Only these files (put revisions after --).")
     List<String> targets = new ArrayList<>();
 
@@ -56,7 +67,9 @@ abstract class DiffCommand implements Callable<Integer> {
     @Option(names = "--no-path", description = "Leave the Path column out.")
     boolean noPath;
 
-    @Option(names = "--from-json", paramLabel = "FILE",
+    @Option(
+            names = "--from-json",
+            paramLabel = "FILE",
             description = "Render what 'dvc … diff --json' printed (- for standard input) instead of reading the"
                     + " repository; the revisions then only name the columns.")
     String fromJson;
@@ -69,7 +82,9 @@ abstract class DiffCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print DVC's JSON (one line, unrounded).")
         boolean json;
 
-        @Option(names = {"--md", "--show-md"}, description = "Print a GitHub Markdown table.")
+        @Option(
+                names = {"--md", "--show-md"},
+                description = "Print a GitHub Markdown table.")
         boolean markdown;
     }
 
@@ -95,7 +110,8 @@ abstract class DiffCommand implements Callable<Integer> {
                 try (DvcRepository repo = DvcRepository.open(repository.directory, DataFileReader.DEFAULT_MAX_BYTES)) {
                     outcome = diff(new DvcDiff(repo));
                 }
-                outcome.warning(kind().name().toLowerCase(java.util.Locale.ROOT)).ifPresent(err::println);
+                outcome.warning(kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .ifPresent(err::println);
                 files = outcome.files();
             }
             out.print(render(files));
@@ -106,7 +122,9 @@ abstract class DiffCommand implements Callable<Integer> {
         } catch (UnreadableFileException e) {
             return fail(err, "--from-json '" + fromJson + "': " + e.getMessage(), CommandFailure.FAILED);
         } catch (IOException e) {
-            return fail(err, "cannot read the repository at " + repository.directory + ": " + e.getMessage(),
+            return fail(
+                    err,
+                    "cannot read the repository at " + repository.directory + ": " + e.getMessage(),
                     CommandFailure.FAILED);
         }
     }

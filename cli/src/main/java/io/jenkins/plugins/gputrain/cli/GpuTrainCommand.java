@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             PodCommand.class,
             MetricsCommand.class,
             ParamsCommand.class,
+            PlotsCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GpuTrainCommand implements Runnable {

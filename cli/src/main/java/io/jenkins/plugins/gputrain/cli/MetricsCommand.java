@@ -23,8 +23,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gpu-train metrics diff|show}: DVC's commands, without DVC. */
-@Command(name = "metrics", description = "Show or diff DVC metrics, as 'dvc metrics' does.",
-        subcommands = {MetricsCommand.Diff.class, MetricsCommand.Show.class}, mixinStandardHelpOptions = true,
+@Command(
+        name = "metrics",
+        description = "Show or diff DVC metrics, as 'dvc metrics' does.",
+        subcommands = {MetricsCommand.Diff.class, MetricsCommand.Show.class},
+        mixinStandardHelpOptions = true,
         versionProvider = GpuTrainCommand.Version.class)
 final class MetricsCommand implements Runnable {
     @Spec
@@ -36,7 +39,10 @@ final class MetricsCommand implements Runnable {
     }
 
     /** {@code gpu-train metrics diff [A_REV] [B_REV]}. */
-    @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = GpuTrainCommand.Version.class,
+    @Command(
+            name = "diff",
+            mixinStandardHelpOptions = true,
+            versionProvider = GpuTrainCommand.Version.class,
             description = "Show changes in metrics between revisions (default HEAD and workspace).")
     static final class Diff extends DiffCommand {
         @Option(names = "--precision", paramLabel = "N", description = "Decimal places of floats (default 5).")
@@ -59,7 +65,10 @@ final class MetricsCommand implements Runnable {
     }
 
     /** {@code gpu-train metrics show [TARGETS…]}. */
-    @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = GpuTrainCommand.Version.class,
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            versionProvider = GpuTrainCommand.Version.class,
             description = "Print the workspace's metrics.")
     static final class Show implements Callable<Integer> {
         @Spec
@@ -95,8 +104,10 @@ final class MetricsCommand implements Runnable {
                 out.flush();
                 return 0;
             } catch (UnknownRevisionException | IOException e) {
-                return DiffCommand.fail(err, "cannot read the repository at " + repository.directory + ": "
-                        + e.getMessage(), CommandFailure.FAILED);
+                return DiffCommand.fail(
+                        err,
+                        "cannot read the repository at " + repository.directory + ": " + e.getMessage(),
+                        CommandFailure.FAILED);
             }
         }
     }

@@ -11,8 +11,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gpu-train params diff}: DVC's command, without DVC. */
-@Command(name = "params", description = "Diff DVC params, as 'dvc params' does.",
-        subcommands = ParamsCommand.Diff.class, mixinStandardHelpOptions = true,
+@Command(
+        name = "params",
+        description = "Diff DVC params, as 'dvc params' does.",
+        subcommands = ParamsCommand.Diff.class,
+        mixinStandardHelpOptions = true,
         versionProvider = GpuTrainCommand.Version.class)
 final class ParamsCommand implements Runnable {
     @Spec
@@ -24,7 +27,10 @@ final class ParamsCommand implements Runnable {
     }
 
     /** {@code gpu-train params diff [A_REV] [B_REV]}. */
-    @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = GpuTrainCommand.Version.class,
+    @Command(
+            name = "diff",
+            mixinStandardHelpOptions = true,
+            versionProvider = GpuTrainCommand.Version.class,
             description = "Show changes in params between revisions (default HEAD and workspace).")
     static final class Diff extends DiffCommand {
         @Option(names = "--deps", description = "Only params that stages depend on.")

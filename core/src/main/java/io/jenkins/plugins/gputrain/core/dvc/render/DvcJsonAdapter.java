@@ -64,8 +64,11 @@ public final class DvcJsonAdapter {
             Map<String, FileResult> files = new LinkedHashMap<>();
             asObject(content.getOrDefault("data", Value.Dict.empty()), json).forEach((path, result) -> {
                 Map<String, Value> fields = ((Value.Dict) result).entries();
-                files.put(path, fields.containsKey("error") ? failure(fields.get("error"))
-                        : new FileResult.Data(fields.getOrDefault("data", Value.Dict.empty())));
+                files.put(
+                        path,
+                        fields.containsKey("error")
+                                ? failure(fields.get("error"))
+                                : new FileResult.Data(fields.getOrDefault("data", Value.Dict.empty())));
             });
             revisions.add(RevisionData.of(revision.getKey(), files));
         }
@@ -86,7 +89,8 @@ public final class DvcJsonAdapter {
 
     private static FileResult.Failure failure(Value error) {
         if (error instanceof Value.Dict dict) {
-            return new FileResult.Failure(dict.entries().getOrDefault("type", new Value.Str("Error")).str(),
+            return new FileResult.Failure(
+                    dict.entries().getOrDefault("type", new Value.Str("Error")).str(),
                     dict.entries().getOrDefault("msg", new Value.Str("")).str());
         }
         return new FileResult.Failure("Error", error.str());

@@ -24,8 +24,8 @@ public final class MetricsShow {
      * @param format the layout the table is for
      * @return the table
      */
-    public static Table table(List<RevisionData> revisions, boolean showRevision, Integer precision,
-            TableFormat format) {
+    public static Table table(
+            List<RevisionData> revisions, boolean showRevision, Integer precision, TableFormat format) {
         int digits = Cells.effectivePrecision(precision);
         TreeSet<String> keys = new TreeSet<>();
         List<Map<String, Value>> flats = new ArrayList<>();
@@ -57,10 +57,16 @@ public final class MetricsShow {
             for (String key : keys) {
                 row.add(Cells.cell(flats.get(i).get(key), digits));
             }
-            rows.add(format == TableFormat.MARKDOWN ? row.stream().map(TableFormat::markdownCell).toList() : row);
+            rows.add(
+                    format == TableFormat.MARKDOWN
+                            ? row.stream().map(TableFormat::markdownCell).toList()
+                            : row);
         }
-        return new Table(format == TableFormat.MARKDOWN
-                ? headers.stream().map(TableFormat::markdownCell).toList() : headers, rows);
+        return new Table(
+                format == TableFormat.MARKDOWN
+                        ? headers.stream().map(TableFormat::markdownCell).toList()
+                        : headers,
+                rows);
     }
 
     private static Map<String, Value> flat(FileResult result) {

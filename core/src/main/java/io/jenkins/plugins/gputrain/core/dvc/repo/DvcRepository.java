@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.dvc.repo;
 
 import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
+import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,6 +101,23 @@ public final class DvcRepository implements AutoCloseable {
 
     private RevisionReader revisionReader(String revision) throws UnknownRevisionException, IOException {
         return new RevisionReader(revision, tree(revision), cache, reader);
+    }
+
+    /**
+     * What a revision's {@code dvc.yaml} and {@code dvc.lock} files declare, with a reader for its files.
+     *
+     * @param revision a name as typed, or {@link #WORKSPACE}
+     * @return the files of the revision
+     * @throws UnreadableFileException when the revision's {@code dvc.yaml} files cannot be loaded
+     */
+    public RevisionFiles files(String revision) throws UnknownRevisionException, IOException, UnreadableFileException {
+        RepoTree tree = tree(revision);
+        return new RevisionFiles(tree, cache, new DvcProjectLoader(tree, reader).load());
+    }
+
+    /** The reader of metrics, params and plot files, with this repository's size limit. */
+    public DataFileReader reader() {
+        return reader;
     }
 
     /** The files of a revision. */

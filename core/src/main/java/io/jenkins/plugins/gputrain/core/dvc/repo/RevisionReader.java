@@ -131,11 +131,7 @@ final class RevisionReader {
             return new FileResult.Failure("PathError", "'" + path + "' is outside the repository; not read");
         }
         try {
-            Optional<byte[]> content = tree.read(path);
-            DvcProject.LockedOutput lockedOutput = project.locked().get(path);
-            if (content.isEmpty() && lockedOutput != null) {
-                content = cache.read(lockedOutput.md5(), lockedOutput.dvc3());
-            }
+            Optional<byte[]> content = new RevisionFiles(tree, cache, project).read(path);
             if (content.isEmpty()) {
                 return new FileResult.Failure(
                         "FileNotFoundError", "[Errno 2] No such file or directory: '" + path + "'");

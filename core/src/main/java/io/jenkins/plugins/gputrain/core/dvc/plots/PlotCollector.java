@@ -1,0 +1,70 @@
+package io.jenkins.plugins.gputrain.core.dvc.plots;
+
+import io.jenkins.plugins.gputrain.core.dvc.repo.DvcProject;
+import io.jenkins.plugins.gputrain.core.dvc.repo.RepoPaths;
+import io.jenkins.plugins.gputrain.core.dvc.repo.RepoTree;
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects the plots one revision defines: top-level {@code plots:} (paths, directories, or free ids whose {@code y}
+ * names the files) and stage {@code plots:} outputs; directories expand to every file below them.
+ */
+public final class PlotCollector {
+    private PlotCollector() {}
+
+    /**
+     * Collects the plots.
+     *
+     * @param tree the revision's files
+     * @param project what its dvc.yaml files declare
+     * @return the plots, each id once
+     * @throws IOException when the tree cannot be listed
+     */
+    public static List<PlotSource> collect(RepoTree tree, DvcProject project) throws IOException {
+        Map<String, PlotSource> plots = new LinkedHashMap<>();
+        for (DvcProject.PlotDefinition definition : project.topLevelPlots()) {
+            String directory = RepoPaths.parent(definition.config());
+            Value y = definition.props().get("y");
+            if (y instanceof Value.Dict files) {
+                Set<String> sources = new LinkedHashSet<>();
+                files.entries().keySet().forEach(file -> RepoPaths.resolve(directory, file)
+                        .ifPresent(sources::add));
+                Value x = definition.props().get("x");
+                if (x instanceof Value.Dict xFiles && !xFiles.entries().isEmpty()) {
+                    RepoPaths.resolve(
+                                    directory,
+                                    xFiles.entries().keySet().iterator().next())
+                            .ifPresent(sources::add);
+                }
+                plots.putIfAbsent(
+                        definition.id(), new PlotSource(definition.id(), List.copyOf(sources), definition.props()));
+            } else {
+                RepoPaths.resolve(directory, definition.id())
+                        .ifPresent(path -> expand(tree, path, definition.props(), plots));
+            }
+        }
+        for (DvcProject.Output output : project.plotOutputs()) {
+            expand(tree, output.path(), output.props(), plots);
+        }
+        return List.copyOf(plots.values());
+    }
+
+    private static void expand(RepoTree tree, String path, Map<String, Value> props, Map<String, PlotSource> plots) {
+        List<String> files = new ArrayList<>();
+        try {
+            files.addAll(tree.isDirectory(path) ? tree.filesUnder(path) : List.of(path));
+        } catch (IOException e) {
+            files.add(path);
+        }
+        for (String file : files) {
+            plots.putIfAbsent(file, new PlotSource(file, List.of(file), props));
+        }
+    }
+}

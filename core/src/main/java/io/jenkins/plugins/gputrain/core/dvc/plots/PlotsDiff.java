@@ -1,0 +1,222 @@
+package io.jenkins.plugins.gputrain.core.dvc.plots;
+
+import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
+import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
+import io.jenkins.plugins.gputrain.core.dvc.repo.RevisionFiles;
+import io.jenkins.plugins.gputrain.core.dvc.repo.UnknownRevisionException;
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code dvc plots diff}: image plots copied per revision to {@code static/<rev>_<path>} as DVC names them, data
+ * plots drawn to {@code <id>.png} and {@code <id>.svg} with one series per revision. The workspace comes first, as
+ * in DVC.
+ */
+public final class PlotsDiff {
+    /** What was written, and what could not be read. */
+    public record Result(List<RenderedPlot> plots, Set<String> failedRevisions, List<String> errors) {
+        /** Copies the collections. */
+        public Result {
+            plots = List.copyOf(plots);
+            failedRevisions = Set.copyOf(failedRevisions);
+            errors = List.copyOf(errors);
+        }
+
+        /** DVC's warning for unreadable plots, if any. */
+        public Optional<String> warning() {
+            if (failedRevisions.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of("DVC failed to load some plots for following revisions: '"
+                    + String.join("', '", failedRevisions.stream().sorted().toList()) + "'.");
+        }
+    }
+
+    private final DvcRepository repository;
+    private final PlotRenderer renderer = new PlotRenderer();
+
+    /** Plots in a repository. */
+    public PlotsDiff(DvcRepository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * Writes the plots of some revisions.
+     *
+     * @param revisions as given; {@code workspace} is moved first
+     * @param out the output directory
+     * @return the plots written
+     * @throws UnknownRevisionException when a revision does not resolve
+     * @throws IOException when the output cannot be written
+     */
+    public Result write(List<String> revisions, Path out) throws UnknownRevisionException, IOException {
+        List<String> ordered = new ArrayList<>(revisions);
+        if (ordered.remove(DvcRepository.WORKSPACE)) {
+            ordered.add(0, DvcRepository.WORKSPACE);
+        }
+        Map<String, RevisionFiles> files = new LinkedHashMap<>();
+        Map<String, PlotSource> definitions = new LinkedHashMap<>();
+        Set<String> failed = new LinkedHashSet<>();
+        List<String> errors = new ArrayList<>();
+        for (String revision : ordered) {
+            try {
+                RevisionFiles revisionFiles = repository.files(revision);
+                files.put(revision, revisionFiles);
+                for (PlotSource plot : PlotCollector.collect(revisionFiles.tree(), revisionFiles.project())) {
+                    definitions.putIfAbsent(plot.id(), plot);
+                }
+            } catch (UnreadableFileException e) {
+                failed.add(revision);
+                errors.add(revision + ": " + e.getMessage());
+            }
+        }
+        List<RenderedPlot> plots = new ArrayList<>();
+        for (PlotSource plot : definitions.values()) {
+            RenderedPlot rendered = plot.isImage()
+                    ? copyImages(plot, files, out, failed, errors)
+                    : draw(plot, files, out, failed, errors);
+            if (!rendered.images().isEmpty()) {
+                plots.add(rendered);
+            }
+        }
+        return new Result(plots, failed, errors);
+    }
+
+    private static RenderedPlot copyImages(
+            PlotSource plot, Map<String, RevisionFiles> files, Path out, Set<String> failed, List<String> errors)
+            throws IOException {
+        List<RenderedPlot.Image> images = new ArrayList<>();
+        String file = plot.files().get(0);
+        for (Map.Entry<String, RevisionFiles> revision : files.entrySet()) {
+            Optional<byte[]> content = read(revision, file, failed, errors);
+            if (content.isPresent()) {
+                String name = "static/" + safe(revision.getKey() + "_" + file.replace('/', '_'));
+                write(out.resolve(name), content.get());
+                images.add(new RenderedPlot.Image(revision.getKey(), name, null));
+            }
+        }
+        return new RenderedPlot(plot.id(), plot.text("title", plot.id()), images);
+    }
+
+    private RenderedPlot draw(
+            PlotSource plot, Map<String, RevisionFiles> files, Path out, Set<String> failed, List<String> errors)
+            throws IOException {
+        List<Series> series = new ArrayList<>();
+        boolean header = !(plot.props().get("header") instanceof Value.Bool b && !b.value());
+        String xField = null;
+        String yLabel = null;
+        for (Map.Entry<String, RevisionFiles> revision : files.entrySet()) {
+            for (String file : plot.files()) {
+                Optional<byte[]> content = read(revision, file, failed, errors);
+                if (content.isEmpty()) {
+                    continue;
+                }
+                List<Map<String, Value>> rows;
+                try {
+                    rows = Datapoints.read(file, content.get(), header, repository.reader());
+                } catch (UnreadableFileException e) {
+                    failed.add(revision.getKey());
+                    errors.add(revision.getKey() + ": " + e.getMessage());
+                    continue;
+                }
+                xField = xField(plot);
+                for (String yField : yFields(plot, file, rows)) {
+                    yLabel = yLabel == null ? yField : yLabel.equals(yField) ? yLabel : "y";
+                    String name =
+                            plot.files().size() > 1 || yFields(plot, file, rows).size() > 1
+                                    ? revision.getKey() + ": " + file + "::" + yField
+                                    : revision.getKey();
+                    series.add(Series.of(name, revision.getKey(), rows, xField, yField));
+                }
+            }
+        }
+        if (series.isEmpty()) {
+            return new RenderedPlot(plot.id(), plot.id(), List.of());
+        }
+        String title = plot.text("title", plot.id());
+        PlotRenderer.Drawing drawing = renderer.draw(
+                plot.text("template", "linear"),
+                title,
+                plot.text("x_label", xField == null ? "step" : xField),
+                plot.text("y_label", yLabel),
+                series);
+        String base = safe(plot.id());
+        write(out.resolve(base + ".png"), drawing.png());
+        String svg = null;
+        if (drawing.svg() != null) {
+            svg = base + ".svg";
+            write(out.resolve(svg), drawing.svg());
+        }
+        return new RenderedPlot(plot.id(), title, List.of(new RenderedPlot.Image(null, base + ".png", svg)));
+    }
+
+    private static String xField(PlotSource plot) {
+        Value x = plot.props().get("x");
+        if (x instanceof Value.Dict byFile) {
+            return byFile.entries().values().stream()
+                    .findFirst()
+                    .map(Value::str)
+                    .orElse(null);
+        }
+        return x == null || x instanceof Value.None ? null : x.str();
+    }
+
+    private static List<String> yFields(PlotSource plot, String file, List<Map<String, Value>> rows) {
+        Value y = plot.props().get("y");
+        if (y instanceof Value.Dict byFile) {
+            Value fields = byFile.entries().entrySet().stream()
+                    .filter(e -> file.endsWith(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(Value.None.NONE);
+            return names(fields);
+        }
+        if (y == null || y instanceof Value.None) {
+            List<String> fields = new ArrayList<>(rows.get(0).keySet());
+            return fields.isEmpty() ? List.of() : List.of(fields.get(fields.size() - 1));
+        }
+        return names(y);
+    }
+
+    private static List<String> names(Value fields) {
+        if (fields instanceof Value.Seq seq) {
+            return seq.items().stream().map(Value::str).toList();
+        }
+        return fields instanceof Value.None ? List.of() : List.of(fields.str());
+    }
+
+    private static Optional<byte[]> read(
+            Map.Entry<String, RevisionFiles> revision, String file, Set<String> failed, List<String> errors) {
+        try {
+            Optional<byte[]> content = revision.getValue().read(file);
+            if (content.isEmpty()) {
+                failed.add(revision.getKey());
+                errors.add(revision.getKey() + ": [Errno 2] No such file or directory: '" + file + "'");
+            }
+            return content;
+        } catch (IOException e) {
+            failed.add(revision.getKey());
+            errors.add(revision.getKey() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void write(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+    }
+
+    /** A file name from an id or path: anything but letters, digits, {@code .}, {@code _} and {@code -} is {@code _}. */
+    static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,54 @@
+package io.jenkins.plugins.gputrain.core.report;
+
+import io.jenkins.plugins.gputrain.core.dvc.plots.RenderedPlot;
+import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
+
+/** {@code report.md} in the shape the MLOps guide's CML workflow writes, with relative image links. */
+final class MarkdownReport {
+    String render(ReportContent content) {
+        StringBuilder md = new StringBuilder("# Experiment Report\n");
+        if (content.optionalNoBaseline().isPresent()) {
+            md.append("> **No baseline:** ")
+                    .append(content.noBaseline())
+                    .append(". Showing the current metrics only.\n\n");
+            md.append("## Metrics ").append(content.current()).append('\n');
+            md.append(TableFormat.MARKDOWN.render(content.currentMetrics()));
+        } else {
+            md.append("## Params ")
+                    .append(content.current())
+                    .append(" vs. ")
+                    .append(content.baseline())
+                    .append('\n');
+            md.append(TableFormat.MARKDOWN.render(content.params()));
+            md.append("## Metrics ")
+                    .append(content.current())
+                    .append(" vs. ")
+                    .append(content.baseline())
+                    .append('\n');
+            md.append(TableFormat.MARKDOWN.render(content.metrics()));
+        }
+        if (!content.plots().isEmpty()) {
+            md.append("## Plots\n");
+            for (RenderedPlot plot : content.plots()) {
+                md.append("### ").append(plot.title()).append('\n');
+                for (RenderedPlot.Image image : plot.images()) {
+                    if (image.revision() != null) {
+                        md.append("#### ").append(image.revision()).append('\n');
+                    }
+                    md.append("![](./plots/")
+                            .append(image.path())
+                            .append(" \"")
+                            .append(plot.title().replace("\"", "'"))
+                            .append("\")\n");
+                }
+            }
+        }
+        if (!content.warnings().isEmpty()) {
+            md.append("\n## Warnings\n");
+            content.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
+            content.details()
+                    .forEach(d -> md.append("  - `").append(d.replace("`", "'")).append("`\n"));
+        }
+        return md.toString();
+    }
+}
