@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * DVC's {@code ${…}} interpolation in {@code dvc.yaml}: a string that is exactly one expression becomes the typed
  * value; inside a longer string values are stringified (booleans as {@code true}/{@code false}); {@code \${…}}
- * stays literal; {@code a.b}, {@code list[0]} and {@code list.0} look values up.
+ * stays literal; {@code a.b}, {@code list[0]} and {@code list.0} look values up. Mapping keys are interpolated
+ * too ({@code - ${out}/m.json:} with output flags).
  */
 final class Interpolator {
     private static final Pattern EXPRESSION = Pattern.compile("(\\\\)?\\$\\{(.*?)}");
@@ -37,7 +38,8 @@ final class Interpolator {
         }
         if (value instanceof Value.Dict dict) {
             Map<String, Value> entries = new LinkedHashMap<>();
-            dict.entries().forEach((key, item) -> entries.put(key, resolve(item, context)));
+            dict.entries()
+                    .forEach((key, item) -> entries.put(string(key, context).str(), resolve(item, context)));
             return new Value.Dict(entries);
         }
         return value;

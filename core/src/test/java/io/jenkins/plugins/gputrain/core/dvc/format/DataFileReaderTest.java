@@ -1,0 +1,134 @@
+package io.jenkins.plugins.gputrain.core.dvc.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gputrain.core.dvc.render.PythonJson;
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** File parsing as DVC does it (spec §4): loader by suffix, YAML 1.2, JSON as Python reads it. */
+class DataFileReaderTest {
+    private final DataFileReader reader = new DataFileReader();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiterString = " -> ",
+            value = {
+                "a: yes -> {\"a\": \"yes\"}",
+                "a: off -> {\"a\": \"off\"}",
+                "a: True -> {\"a\": true}",
+                "a: FALSE -> {\"a\": false}",
+                "a: 1e3 -> {\"a\": 1000.0}",
+                "a: 0o17 -> {\"a\": 15}",
+                "a: 0x1F -> {\"a\": 31}",
+                "a: 017 -> {\"a\": 17}",
+                "a: ~ -> {\"a\": null}",
+                "a: .inf -> {\"a\": Infinity}",
+                "a: 1.0 -> {\"a\": 1.0}",
+                "a: 123456789012345678901234567890 -> {\"a\": 123456789012345678901234567890}",
+            })
+    void yamlIsYaml12(String yaml, String json) throws UnreadableFileException {
+        assertThat(json(read("m.yaml", yaml))).isEqualTo(json);
+    }
+
+    @Test
+    void jsonKeepsIntsAndFloatsApartAndReadsNonFiniteNumbers() throws UnreadableFileException {
+        assertThat(json(read("m.json", "{\"a\": 1, \"b\": 1.0, \"c\": NaN, \"d\": -Infinity, \"e\": 1e2}")))
+                .isEqualTo("{\"a\": 1, \"b\": 1.0, \"c\": NaN, \"d\": -Infinity, \"e\": 100.0}");
+    }
+
+    @Test
+    void jsonDuplicateKeyKeepsTheLastValue() throws UnreadableFileException {
+        assertThat(json(read("m.json", "{\"a\": 1, \"a\": 2}"))).isEqualTo("{\"a\": 2}");
+    }
+
+    @Test
+    void falsyDocumentsAreEmptyMappings() throws UnreadableFileException {
+        assertThat(read("m.json", "[]")).isEqualTo(Value.Dict.empty());
+        assertThat(read("m.json", "0")).isEqualTo(Value.Dict.empty());
+        assertThat(read("m.yaml", "")).isEqualTo(Value.Dict.empty());
+        assertThat(read("m.yaml", "1.1")).isEqualTo(new Value.Float(1.1));
+    }
+
+    @Test
+    void suffixChoosesTheLoaderCaseInsensitivelyAndUnknownSuffixesAreYaml() throws UnreadableFileException {
+        assertThat(json(read("M.JSON", "{\"a\": 1}"))).isEqualTo("{\"a\": 1}");
+        assertThat(json(read("metrics", "a: 1"))).isEqualTo("{\"a\": 1}");
+        assertThat(json(read("p.toml", "[train]\nlr = 0.1\nepochs = 3\nname = \"x\"\n")))
+                .isEqualTo("{\"train\": {\"lr\": 0.1, \"epochs\": 3, \"name\": \"x\"}}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiterString = " => ",
+            value = {
+                "m.json => {\"a\": => JSONFileCorruptedError => unable to read: 'm.json', JSON file structure is corrupted",
+                "m.json => {} {} => JSONFileCorruptedError => unable to read: 'm.json', JSON file structure is corrupted",
+                "m.json => '' => JSONFileCorruptedError => unable to read: 'm.json', JSON file structure is corrupted",
+                "m.yaml => 'a: [1' => YAMLFileCorruptedError => unable to read: 'm.yaml', YAML file structure is corrupted",
+                "m.yaml => 'a: 1\na: 2' => YAMLFileCorruptedError => unable to read: 'm.yaml', YAML file structure is"
+                        + " corrupted",
+                "p.toml => 'a = ' => TOMLFileCorruptedError => unable to read: 'p.toml', TOML file structure is corrupted",
+                "p.py => 'LR = 1' => PythonFileCorruptedError => unable to read: 'p.py', Python params files are not"
+                        + " supported by gpu-train's engine yet (use engine 'dvc')",
+            })
+    void malformedFilesAreErrorsWithDvcsType(String path, String text, String type, String message) {
+        assertThatThrownBy(() -> read(path, text.replace("\\n", "\n")))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                    assertThat(e.type()).isEqualTo(type);
+                    assertThat(e.getMessage()).isEqualTo(message);
+                });
+    }
+
+    @Test
+    void binaryNonUtf8AndTooLargeFilesAreRefused() {
+        assertThatThrownBy(() -> reader.read("m.json", new byte[] {'{', 0, '}'}))
+                .hasMessage("'m.json' is a binary file, not text");
+        assertThatThrownBy(() -> reader.read("m.json", new byte[] {'"', (byte) 0xff, '"'}))
+                .hasMessage("'m.json' is not valid utf-8");
+        assertThatThrownBy(() -> new DataFileReader(4).read("m.json", "{\"a\": 1}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("unable to read: 'm.json', file is larger than 4 bytes");
+    }
+
+    @Test
+    void yamlAliasBombIsCorrupted() {
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            bomb.append("a")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [")
+                    .append(("*a" + (i - 1) + ", ").repeat(8))
+                    .append("*a")
+                    .append(i - 1)
+                    .append("]\n");
+        }
+        assertThatThrownBy(() -> read("m.yaml", bomb.toString())).isInstanceOf(UnreadableFileException.class);
+    }
+
+    @Property(tries = 500)
+    void arbitraryBytesNeverRaiseAnythingButTheDomainError(@ForAll byte[] content) {
+        for (String path : new String[] {"m.json", "m.yaml", "m.toml"}) {
+            try {
+                assertThat(reader.read(path, content)).isNotNull();
+            } catch (UnreadableFileException e) {
+                assertThat(e.type()).isNotBlank();
+            }
+        }
+    }
+
+    private Value read(String path, String text) throws UnreadableFileException {
+        return reader.read(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String json(Value value) {
+        return new PythonJson().value(value).toString();
+    }
+}

@@ -1,0 +1,215 @@
+package io.jenkins.plugins.gputrain.core.dvc.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.gputrain.core.dvc.diff.FileResult;
+import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
+import io.jenkins.plugins.gputrain.core.dvc.render.PythonJson;
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which files are metrics and params (spec §3, §9), read from a plain working tree. */
+class DvcProjectTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void topLevelMetricsAreRelativeToTheirDvcYamlAndMayLeaveItsDirectory() throws Exception {
+        write("dir/dvc.yaml", "metrics:\n- ../my_metrics.yaml\n");
+        write("my_metrics.yaml", "acc: 0.9\n");
+
+        assertThat(metrics().files()).containsOnlyKeys("my_metrics.yaml");
+    }
+
+    @Test
+    void stageMetricsUseWdirAndInterpolationFromParamsYaml() throws Exception {
+        write("params.yaml", "out: results\n");
+        write(
+                "dvc.yaml",
+                "stages:\n  eval:\n    wdir: sub\n    cmd: python eval.py\n    metrics:\n"
+                        + "    - ${out}/m.json:\n        cache: false\n");
+        write("sub/results/m.json", "{\"loss\": 1}");
+
+        assertThat(json(metrics())).isEqualTo("{\"sub/results/m.json\": {\"loss\": 1}}");
+    }
+
+    @Test
+    void foreachAndMatrixExpandStages() throws Exception {
+        write(
+                "dvc.yaml",
+                """
+                vars:
+                - models: [cnn, rnn]
+                stages:
+                  train:
+                    foreach: ${models}
+                    do:
+                      cmd: train ${item}
+                      metrics:
+                      - ${item}/metrics.json
+                  sweep:
+                    matrix:
+                      lr: [1, 2]
+                      opt: [sgd]
+                    cmd: sweep
+                    metrics:
+                    - sweep/${item.opt}-${item.lr}.json
+                """);
+        for (String file : List.of("cnn/metrics.json", "rnn/metrics.json", "sweep/sgd-1.json", "sweep/sgd-2.json")) {
+            write(file, "{\"a\": 1}");
+        }
+
+        assertThat(metrics().files())
+                .containsOnlyKeys("cnn/metrics.json", "rnn/metrics.json", "sweep/sgd-1.json", "sweep/sgd-2.json");
+    }
+
+    @Test
+    void varsFilesWithSelectedKeys() throws Exception {
+        write("config.yaml", "paths: {metrics: out/m.json}\nunused: 1\n");
+        write("dvc.yaml", "vars:\n- config.yaml:paths\nmetrics:\n- ${paths.metrics}\n");
+        write("out/m.json", "{\"a\": 1}");
+
+        assertThat(metrics().files()).containsOnlyKeys("out/m.json");
+    }
+
+    @Test
+    void metricsDirectoryExpandsToEveryFileBelow() throws Exception {
+        write("dvc.yaml", "metrics:\n- eval\n");
+        write("eval/a.json", "{\"a\": 1}");
+        write("eval/deep/b.yaml", "b: 2\n");
+
+        assertThat(metrics().files()).containsOnlyKeys("eval/a.json", "eval/deep/b.yaml");
+    }
+
+    @Test
+    void pathsLeavingTheRepositoryAreErrorsAndNeverRead() throws Exception {
+        write("dvc.yaml", "metrics:\n- ../../etc/passwd\n- /etc/hostname\n");
+
+        RevisionData data = metrics();
+
+        assertThat(data.files().values()).allSatisfy(result -> assertThat(result)
+                .isInstanceOfSatisfying(
+                        FileResult.Failure.class, f -> assertThat(f.type()).isEqualTo("PathError")));
+        assertThat(data.files()).hasSize(2);
+    }
+
+    @Test
+    void symbolicLinkOutOfTheRepositoryIsNotFollowed() throws Exception {
+        Path outside = Files.createTempFile("outside", ".json");
+        Files.writeString(outside, "{\"secret\": 1}");
+        write("dvc.yaml", "metrics:\n- link.json\n");
+        Files.createSymbolicLink(root.resolve("link.json"), outside);
+
+        assertThat(metrics().files().get("link.json"))
+                .isInstanceOfSatisfying(
+                        FileResult.Failure.class, f -> assertThat(f.type()).isEqualTo("FileNotFoundError"));
+        Files.delete(outside);
+    }
+
+    @Test
+    void brokenDvcYamlFailsTheWholeRevision() throws Exception {
+        write("dvc.yaml", "stages: [\n");
+
+        RevisionData data = metrics();
+
+        assertThat(data.optionalError())
+                .hasValueSatisfying(e -> assertThat(e.type()).isEqualTo("YAMLSyntaxError"));
+        assertThat(data.files()).isEmpty();
+    }
+
+    @Test
+    void undefinedInterpolationFailsTheWholeRevision() throws Exception {
+        write("dvc.yaml", "metrics:\n- ${nowhere}/m.json\n");
+
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("ResolveError");
+            assertThat(e.message()).isEqualTo("failed to parse 'metrics' in 'dvc.yaml': Could not find 'nowhere'");
+        });
+    }
+
+    @Test
+    void rootParamsYamlIsDiffedWholeByDefaultAndOnlyStageKeysWithDeps() throws Exception {
+        write("params.yaml", "train: {lr: 0.1, epochs: 3}\nabc: ignore\n");
+        write(
+                "dvc.yaml",
+                "stages:\n  train:\n    cmd: t\n    params:\n    - train.lr\n    - custom.yaml:\n" + "      - a.b\n");
+        write("custom.yaml", "a: {b: 1, c: 2}\n");
+
+        assertThat(json(params(List.of(), false)))
+                .isEqualTo("{\"custom.yaml\": {\"a\": {\"b\": 1}}, \"params.yaml\":"
+                        + " {\"train\": {\"lr\": 0.1, \"epochs\": 3}, \"abc\": \"ignore\"}}");
+        assertThat(json(params(List.of(), true)))
+                .isEqualTo("{\"custom.yaml\": {\"a\": {\"b\": 1}}, \"params.yaml\":" + " {\"train\": {\"lr\": 0.1}}}");
+    }
+
+    @Test
+    void paramsTargetsAreWholeFilesOnly() throws Exception {
+        write("params.yaml", "a: 1\n");
+        write("other.json", "{\"b\": 2}");
+
+        assertThat(json(params(List.of("other.json"), false))).isEqualTo("{\"other.json\": {\"b\": 2}}");
+    }
+
+    @Test
+    void missingParamsKeyIsSilentAndMissingFileIsAnError() throws Exception {
+        write("dvc.yaml", "stages:\n  s:\n    cmd: x\n    params:\n    - nothere\n    - gone.yaml:\n      - a\n");
+        write("params.yaml", "a: 1\n");
+
+        RevisionData data = params(List.of(), true);
+
+        assertThat(data.files().get("params.yaml")).isEqualTo(new FileResult.Data(Value.Dict.empty()));
+        assertThat(data.files().get("gone.yaml"))
+                .isInstanceOfSatisfying(FileResult.Failure.class, f -> assertThat(f.message())
+                        .isEqualTo("[Errno 2] No such file or directory: 'gone.yaml'"));
+    }
+
+    @Test
+    void duplicatedFlatKeyIsAFileErrorNotACrash() throws Exception {
+        write("dvc.yaml", "metrics:\n- m.json\n");
+        write("m.json", "{\"a.b\": 1, \"a\": {\"b\": 2}}");
+
+        assertThat(metrics().files().get("m.json"))
+                .isInstanceOfSatisfying(FileResult.Failure.class, f -> assertThat(f.message())
+                        .isEqualTo("unable to read: 'm.json', duplicated key 'a.b'"));
+    }
+
+    @Test
+    void resolvingPathsStaysInsideTheRepository() {
+        assertThat(RepoPaths.resolve("dir", "../x.json")).contains("x.json");
+        assertThat(RepoPaths.resolve("dir", "./a/../b")).contains("dir/b");
+        assertThat(RepoPaths.resolve("dir", "../../x")).isEmpty();
+        assertThat(RepoPaths.resolve("", "/abs")).isEmpty();
+        assertThat(RepoPaths.resolve("", "C:\\x")).isEmpty();
+        assertThat(RepoPaths.parent("a/b/c")).isEqualTo("a/b");
+        assertThat(RepoPaths.parent("c")).isEmpty();
+    }
+
+    private RevisionData metrics() throws Exception {
+        try (DvcRepository repository = DvcRepository.open(root, 1 << 20)) {
+            return repository.metrics(DvcRepository.WORKSPACE, List.of());
+        }
+    }
+
+    private RevisionData params(List<String> targets, boolean deps) throws Exception {
+        try (DvcRepository repository = DvcRepository.open(root, 1 << 20)) {
+            return repository.params(DvcRepository.WORKSPACE, targets, deps);
+        }
+    }
+
+    private static String json(RevisionData data) {
+        PythonJson json = new PythonJson().beginObject();
+        data.files().forEach((path, result) -> json.key(path).value(((FileResult.Data) result).value()));
+        return json.endObject().toString();
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
