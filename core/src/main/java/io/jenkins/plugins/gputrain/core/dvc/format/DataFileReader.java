@@ -26,7 +26,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads metrics and params files as DVC does: the loader is chosen by the lower-cased suffix ({@code .json} JSON,
- * {@code .toml} TOML, anything else YAML 1.2), the bytes must be UTF-8, and an empty or falsy document is an empty
+ * {@code .toml} TOML, {@code .py} Python literals, anything else YAML 1.2), the bytes must be UTF-8, and an empty or falsy document is an empty
  * mapping ({@code load(text) or {}}).
  */
 public final class DataFileReader {
@@ -78,10 +78,11 @@ public final class DataFileReader {
         } else if (suffix.equals(".toml")) {
             value = readToml(path, text);
         } else if (suffix.equals(".py")) {
-            throw new UnreadableFileException(
-                    "PythonFileCorruptedError",
-                    "unable to read: '" + path + "', Python"
-                            + " params files are not supported by gpu-train's engine yet (use engine 'dvc')");
+            try {
+                value = PythonParams.read(text);
+            } catch (IllegalArgumentException e) {
+                throw corrupted("Python", path);
+            }
         } else {
             value = readYaml(path, text);
         }

@@ -75,8 +75,8 @@ class DataFileReaderTest {
                 "m.yaml => 'a: 1\na: 2' => YAMLFileCorruptedError => unable to read: 'm.yaml', YAML file structure is"
                         + " corrupted",
                 "p.toml => 'a = ' => TOMLFileCorruptedError => unable to read: 'p.toml', TOML file structure is corrupted",
-                "p.py => 'LR = 1' => PythonFileCorruptedError => unable to read: 'p.py', Python params files are not"
-                        + " supported by gpu-train's engine yet (use engine 'dvc')",
+                "p.py => 'LR = [1, 2' => PythonFileCorruptedError => unable to read: 'p.py', Python file structure is"
+                        + " corrupted",
             })
     void malformedFilesAreErrorsWithDvcsType(String path, String text, String type, String message) {
         assertThatThrownBy(() -> read(path, text.replace("\\n", "\n")))
@@ -84,6 +84,40 @@ class DataFileReaderTest {
                     assertThat(e.type()).isEqualTo(type);
                     assertThat(e.getMessage()).isEqualTo(message);
                 });
+    }
+
+    @Test
+    void pythonParamsAreModuleLiteralsAndClassBodies() throws UnreadableFileException {
+        String source = String.join(
+                "\n",
+                "import math",
+                "# comment = 1",
+                "LR = 0.001  # trailing comment",
+                "EPOCHS: int = 10",
+                "NAME = 'cnn'",
+                "SHAPE = (32, 32)",
+                "ONE = (1,)",
+                "LAYERS = [",
+                "    {'units': 64, 'act': \"relu\"},",
+                "]",
+                "NEG = -5",
+                "HEX = 0x1F",
+                "COMPUTED = math.sqrt(2)",
+                "A = B = 3",
+                "class Train:",
+                "    seed = 42",
+                "    def __init__(self):",
+                "        self.dropout = 0.5",
+                "        local = 1",
+                "FLAG = True",
+                "");
+
+        assertThat(json(read("params.py", source)))
+                .isEqualTo("{\"LR\": 0.001, \"EPOCHS\": 10, \"NAME\": \"cnn\","
+                        + " \"SHAPE\": [32, 32], \"ONE\": [1], \"LAYERS\": [{\"units\": 64, \"act\": \"relu\"}], \"NEG\": -5,"
+                        + " \"HEX\": 31, \"Train\": {\"seed\": 42, \"dropout\": 0.5}, \"FLAG\": true}");
+        Value shape = ((Value.Dict) read("params.py", source)).entries().get("SHAPE");
+        assertThat(shape.str()).isEqualTo("(32, 32)");
     }
 
     @Test
@@ -115,7 +149,7 @@ class DataFileReaderTest {
 
     @Property(tries = 500)
     void arbitraryBytesNeverRaiseAnythingButTheDomainError(@ForAll byte[] content) {
-        for (String path : new String[] {"m.json", "m.yaml", "m.toml"}) {
+        for (String path : new String[] {"m.json", "m.yaml", "m.toml", "p.py"}) {
             try {
                 assertThat(reader.read(path, content)).isNotNull();
             } catch (UnreadableFileException e) {
