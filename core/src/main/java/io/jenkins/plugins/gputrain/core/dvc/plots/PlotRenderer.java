@@ -47,7 +47,23 @@ public final class PlotRenderer {
      * @param png the PNG bytes
      * @param svg the SVG bytes, or {@code null} for templates drawn as several panels (confusion)
      */
-    public record Drawing(byte[] png, byte[] svg) {}
+    public record Drawing(byte[] png, byte[] svg) {
+        /** Keeps copies of the bytes. */
+        public Drawing {
+            png = png.clone();
+            svg = svg == null ? null : svg.clone();
+        }
+
+        @Override
+        public byte[] png() {
+            return png.clone();
+        }
+
+        @Override
+        public byte[] svg() {
+            return svg == null ? null : svg.clone();
+        }
+    }
 
     /**
      * Draws a plot.

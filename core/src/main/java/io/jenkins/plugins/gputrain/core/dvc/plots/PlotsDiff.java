@@ -211,7 +211,10 @@ public final class PlotsDiff {
     }
 
     private static void write(Path file, byte[] content) throws IOException {
-        Files.createDirectories(file.getParent());
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         Files.write(file, content);
     }
 

@@ -107,7 +107,6 @@ final class DvcProjectLoader {
         } else if (matrix != null) {
             List<Map<String, Value>> combinations = new ArrayList<>();
             combinations.add(new LinkedHashMap<>());
-            List<String> keyParts = new ArrayList<>();
             for (Map.Entry<String, Value> axis :
                     dict(Interpolator.resolve(matrix, context)).entries().entrySet()) {
                 List<Map<String, Value>> next = new ArrayList<>();
@@ -119,7 +118,6 @@ final class DvcProjectLoader {
                     }
                 }
                 combinations = next;
-                keyParts.add(axis.getKey());
             }
             for (Map<String, Value> combination : combinations) {
                 List<String> key = new ArrayList<>();

@@ -68,8 +68,8 @@ public final class WorkingTree implements RepoTree {
                     .toList()) {
                 String relative = root.relativize(file).toString().replace('\\', '/');
                 boolean skipped = Stream.of(relative.split("/")).anyMatch(SKIPPED::contains);
-                if (!skipped
-                        && (fileName == null || file.getFileName().toString().equals(fileName))) {
+                String name = relative.substring(relative.lastIndexOf('/') + 1);
+                if (!skipped && (fileName == null || name.equals(fileName))) {
                     found.add(relative);
                 }
             }

@@ -1,0 +1,67 @@
+package io.jenkins.plugins.gputrain.core.dvc.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gputrain.core.dvc.diff.FileResult;
+import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
+import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What DVC printed with {@code --json}, read back into the model and printed again identically. */
+class DvcJsonAdapterTest {
+    private final DvcJsonAdapter adapter = new DvcJsonAdapter();
+
+    @Test
+    void metricsDiffRoundTrips() throws UnreadableFileException {
+        String dvc = "{\"m.json\": {\"a.b.c\": {\"old\": 1, \"new\": 3, \"diff\": 2}, \"a.b.e\": {\"old\": \"1\","
+                + " \"new\": \"3\"}}, \"x.yaml\": {\"\": {\"old\": null, \"new\": 1.5}}}";
+
+        assertThat(PythonJson.diff(adapter.diff(dvc))).isEqualTo(dvc);
+    }
+
+    @Test
+    void paramsDiffListsAndBooleansKeepTheirTypes() throws UnreadableFileException {
+        String dvc = "{\"params.yaml\": {\"flag\": {\"old\": true, \"new\": false, \"diff\": -1}, \"foo\": {\"old\":"
+                + " \"['bar', 'baz']\", \"new\": \"['bar', 'baz', 'qux']\"}}}";
+
+        assertThat(PythonJson.diff(adapter.diff(dvc))).isEqualTo(dvc);
+        assertThat(TableFormat.PLAIN.render(DiffTable.of(
+                        adapter.diff(dvc), DiffKind.PARAMS, "HEAD", "workspace", true, null, TableFormat.PLAIN)))
+                .isEqualTo("Path         Param    HEAD            workspace\n"
+                        + "params.yaml  flag     True            False\n"
+                        + "params.yaml  foo      ['bar', 'baz']  ['bar', 'baz', 'qux']\n");
+    }
+
+    @Test
+    void emptyDiff() throws UnreadableFileException {
+        assertThat(adapter.diff("{}")).isEmpty();
+    }
+
+    @Test
+    void metricsShowWithErrors() throws UnreadableFileException {
+        List<RevisionData> revisions = adapter.metricsShow("{\"workspace\": {\"data\": {\"m.json\": {\"data\":"
+                + " {\"acc\": 0.9}}, \"bad.json\": {\"error\": {\"type\": \"JSONFileCorruptedError\", \"msg\": \"x\"}}}},"
+                + " \"HEAD\": {\"error\": {\"type\": \"YAMLSyntaxError\", \"msg\": \"dvc.yaml\"}}}");
+
+        assertThat(revisions).extracting(RevisionData::name).containsExactly("workspace", "HEAD");
+        assertThat(revisions.get(0).files().get("bad.json"))
+                .isEqualTo(new FileResult.Failure("JSONFileCorruptedError", "x"));
+        assertThat(revisions.get(1).optionalError()).contains(new FileResult.Failure("YAMLSyntaxError", "dvc.yaml"));
+        assertThat(MetricsShow.json(revisions))
+                .isEqualTo("{\"workspace\": {\"data\": {\"bad.json\": {\"error\":"
+                        + " {\"type\": \"JSONFileCorruptedError\", \"msg\": \"x\"}}, \"m.json\": {\"data\": {\"acc\": 0.9}}}},"
+                        + " \"HEAD\": {\"error\": {\"type\": \"YAMLSyntaxError\", \"msg\": \"dvc.yaml\"}}}");
+    }
+
+    @Test
+    void notDvcOutput() {
+        assertThatThrownBy(() -> adapter.diff("[1]"))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("not DVC --json output: expected a JSON object, found [1]");
+        assertThatThrownBy(() -> adapter.diff("{\"m.json\": {\"a\": {\"old\": 1}}}"))
+                .hasMessage("not DVC --json output: entry 'a' of 'm.json' lacks old/new");
+        assertThatThrownBy(() -> adapter.diff("{")).hasMessageContaining("JSON file structure is corrupted");
+    }
+}
