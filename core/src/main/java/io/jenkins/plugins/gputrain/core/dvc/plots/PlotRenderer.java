@@ -41,6 +41,9 @@ public final class PlotRenderer {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 400;
 
+    /** Lines with more points are reduced to the lowest and highest point of this many buckets (2 per pixel). */
+    static final int BUCKETS = 2 * WIDTH;
+
     /**
      * A drawn plot.
      *
@@ -118,6 +121,9 @@ public final class PlotRenderer {
             if (x.isEmpty()) {
                 continue;
             }
+            if (!points && x.size() > 2 * BUCKETS) {
+                decimate(x, y);
+            }
             XYSeries drawn = chart.addSeries(one.name(), x, y);
             drawn.setLineColor(PALETTE.get(i % PALETTE.size()));
             drawn.setMarkerColor(PALETTE.get(i % PALETTE.size()));
@@ -128,6 +134,44 @@ public final class PlotRenderer {
             }
         }
         return chart;
+    }
+
+    /**
+     * Reduces a long line to the first and last point and, per bucket of consecutive points, its lowest and highest
+     * point (in their order): at chart size the drawn line is the same, the file is not a point per row.
+     */
+    static void decimate(List<Double> x, List<Double> y) {
+        int size = x.size();
+        List<Double> keptX = new ArrayList<>();
+        List<Double> keptY = new ArrayList<>();
+        keptX.add(x.get(0));
+        keptY.add(y.get(0));
+        for (int bucket = 0; bucket < BUCKETS; bucket++) {
+            int from = 1 + (int) ((long) bucket * (size - 2) / BUCKETS);
+            int to = 1 + (int) ((long) (bucket + 1) * (size - 2) / BUCKETS);
+            if (from >= to) {
+                continue;
+            }
+            int low = from;
+            int high = from;
+            for (int i = from; i < to; i++) {
+                low = y.get(i) < y.get(low) ? i : low;
+                high = y.get(i) > y.get(high) ? i : high;
+            }
+            for (int i : low <= high ? new int[] {low, high} : new int[] {high, low}) {
+                keptX.add(x.get(i));
+                keptY.add(y.get(i));
+                if (low == high) {
+                    break;
+                }
+            }
+        }
+        keptX.add(x.get(size - 1));
+        keptY.add(y.get(size - 1));
+        x.clear();
+        x.addAll(keptX);
+        y.clear();
+        y.addAll(keptY);
     }
 
     private static CategoryChart bars(String title, String xLabel, String yLabel, List<Series> series, boolean sorted) {

@@ -26,13 +26,21 @@ public record Table(List<String> headers, List<List<String>> rows) {
         return rows.isEmpty();
     }
 
-    /** DVC's column width: the header plus two, or the widest cell. */
-    int width(int column) {
-        int width = headers.get(column).codePointCount(0, headers.get(column).length()) + 2;
-        for (List<String> row : rows) {
-            width = Math.max(
-                    width, row.get(column).codePointCount(0, row.get(column).length()));
+    /** DVC's column widths: for each column the header plus two, or the widest cell. */
+    int[] widths() {
+        int[] widths = new int[headers.size()];
+        for (int column = 0; column < widths.length; column++) {
+            widths[column] = length(headers.get(column)) + 2;
         }
-        return width;
+        for (List<String> row : rows) {
+            for (int column = 0; column < widths.length; column++) {
+                widths[column] = Math.max(widths[column], length(row.get(column)));
+            }
+        }
+        return widths;
+    }
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
     }
 }

@@ -12,18 +12,19 @@ public enum TableFormat {
                 return "";
             }
             StringBuilder out = new StringBuilder();
-            line(out, table, table.headers());
-            table.rows().forEach(row -> line(out, table, row));
+            int[] widths = table.widths();
+            line(out, widths, table.headers());
+            table.rows().forEach(row -> line(out, widths, row));
             return out.toString();
         }
 
-        private void line(StringBuilder out, Table table, List<String> cells) {
+        private void line(StringBuilder out, int[] widths, List<String> cells) {
             StringBuilder line = new StringBuilder();
             for (int column = 0; column < cells.size(); column++) {
                 if (column > 0) {
                     line.append("  ");
                 }
-                line.append(pad(cells.get(column), table.width(column)));
+                line.append(pad(cells.get(column), widths[column]));
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
@@ -37,20 +38,19 @@ public enum TableFormat {
         @Override
         public String render(Table table) {
             StringBuilder out = new StringBuilder();
-            line(out, table, table.headers());
-            for (int column = 0; column < table.headers().size(); column++) {
-                out.append('|').append("-".repeat(table.width(column) + 2));
+            int[] widths = table.widths();
+            line(out, widths, table.headers());
+            for (int width : widths) {
+                out.append('|').append("-".repeat(width + 2));
             }
             out.append("|\n");
-            table.rows().forEach(row -> line(out, table, row));
+            table.rows().forEach(row -> line(out, widths, row));
             return out.append('\n').toString();
         }
 
-        private void line(StringBuilder out, Table table, List<String> cells) {
+        private void line(StringBuilder out, int[] widths, List<String> cells) {
             for (int column = 0; column < cells.size(); column++) {
-                out.append("| ")
-                        .append(pad(cells.get(column), table.width(column)))
-                        .append(' ');
+                out.append("| ").append(pad(cells.get(column), widths[column])).append(' ');
             }
             out.append("|\n");
         }
