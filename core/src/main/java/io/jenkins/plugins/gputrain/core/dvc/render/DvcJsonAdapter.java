@@ -75,6 +75,98 @@ public final class DvcJsonAdapter {
         return revisions;
     }
 
+    /**
+     * Reads a {@code dvc plots diff --json}: {@code {"data": {id: [{"type": "vega", "revisions": […], "content":
+     * spec} | {"type": "image", "revisions": [rev], "url": path}]}}}.
+     *
+     * @param json what DVC printed
+     * @return the plots, in DVC's order
+     * @throws UnreadableFileException when the text is not such an output
+     */
+    public List<DvcPlot> plots(String json) throws UnreadableFileException {
+        List<DvcPlot> plots = new ArrayList<>();
+        for (Map.Entry<String, Value> plot : asObject(object(json, json).getOrDefault("data", Value.Dict.empty()), json)
+                .entrySet()) {
+            if (!(plot.getValue() instanceof Value.Seq entries)) {
+                throw invalid(json, "plot '" + plot.getKey() + "' is not a list");
+            }
+            for (Value entry : entries.items()) {
+                Map<String, Value> fields = asObject(entry, json);
+                List<String> revisions = fields.get("revisions") instanceof Value.Seq seq
+                        ? seq.items().stream().map(Value::str).toList()
+                        : List.of();
+                if ("image".equals(fields.getOrDefault("type", Value.None.NONE).str())) {
+                    plots.add(new DvcPlot(
+                            plot.getKey(),
+                            true,
+                            revisions,
+                            fields.getOrDefault("url", Value.None.NONE).str(),
+                            plot.getKey(),
+                            null,
+                            null,
+                            List.of()));
+                } else {
+                    Value content = fields.getOrDefault("content", Value.Dict.empty());
+                    plots.add(new DvcPlot(
+                            plot.getKey(),
+                            false,
+                            revisions,
+                            null,
+                            title(content, plot.getKey()),
+                            field(content, "x"),
+                            field(content, "y"),
+                            datapoints(content)));
+                }
+            }
+        }
+        return plots;
+    }
+
+    private static String title(Value spec, String fallback) {
+        Value title = spec instanceof Value.Dict dict ? dict.entries().get("title") : null;
+        if (title instanceof Value.Dict text && text.entries().get("text") != null) {
+            return text.entries().get("text").str();
+        }
+        return title instanceof Value.Str str ? str.value() : fallback;
+    }
+
+    /** The first {@code encoding.<channel>.field} in the spec, depth first. */
+    private static String field(Value spec, String channel) {
+        if (spec instanceof Value.Dict dict) {
+            if (dict.entries().get("encoding") instanceof Value.Dict encoding
+                    && encoding.entries().get(channel) instanceof Value.Dict axis
+                    && axis.entries().get("field") instanceof Value.Str name) {
+                return name.value();
+            }
+            for (Value child : dict.entries().values()) {
+                String found = field(child, channel);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (spec instanceof Value.Seq seq) {
+            for (Value child : seq.items()) {
+                String found = field(child, channel);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Map<String, Value>> datapoints(Value spec) {
+        if (spec instanceof Value.Dict dict
+                && dict.entries().get("data") instanceof Value.Dict data
+                && data.entries().get("values") instanceof Value.Seq values) {
+            return values.items().stream()
+                    .filter(Value.Dict.class::isInstance)
+                    .map(v -> ((Value.Dict) v).entries())
+                    .toList();
+        }
+        return List.of();
+    }
+
     private Map<String, Value> object(String json, String source) throws UnreadableFileException {
         Value value = reader.read("dvc-output.json", json.getBytes(StandardCharsets.UTF_8));
         return asObject(value, source);

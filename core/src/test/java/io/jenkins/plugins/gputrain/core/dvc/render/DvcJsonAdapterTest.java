@@ -56,6 +56,35 @@ class DvcJsonAdapterTest {
     }
 
     @Test
+    void plotsDiffImagesAndVegaData() throws UnreadableFileException {
+        List<DvcPlot> plots = adapter.plots("{\"data\": {\"cm.png\": [{\"type\": \"image\", \"revisions\":"
+                + " [\"main\"], \"url\": \"dvc_plots/static/main_cm.png\"}], \"loss.tsv\": [{\"type\": \"vega\","
+                + " \"revisions\": [\"workspace\", \"main\"], \"content\": {\"title\": {\"text\": \"Loss\"},"
+                + " \"data\": {\"values\": [{\"step\": \"0\", \"loss\": \"0.5\", \"rev\": \"main\"}]},"
+                + " \"layer\": [{\"encoding\": {\"x\": {\"field\": \"step\"}, \"y\": {\"field\": \"loss\"}}}]}}]}}");
+
+        assertThat(plots).hasSize(2);
+        assertThat(plots.get(0))
+                .isEqualTo(new DvcPlot(
+                        "cm.png",
+                        true,
+                        List.of("main"),
+                        "dvc_plots/static/main_cm.png",
+                        "cm.png",
+                        null,
+                        null,
+                        List.of()));
+        DvcPlot loss = plots.get(1);
+        assertThat(loss.title()).isEqualTo("Loss");
+        assertThat(loss.x()).isEqualTo("step");
+        assertThat(loss.y()).isEqualTo("loss");
+        assertThat(loss.revisions()).containsExactly("workspace", "main");
+        assertThat(loss.datapoints()).hasSize(1);
+        assertThatThrownBy(() -> adapter.plots("{\"data\": {\"p\": 1}}"))
+                .hasMessage("not DVC --json output: plot 'p' is not a list");
+    }
+
+    @Test
     void notDvcOutput() {
         assertThatThrownBy(() -> adapter.diff("[1]"))
                 .isInstanceOf(UnreadableFileException.class)
