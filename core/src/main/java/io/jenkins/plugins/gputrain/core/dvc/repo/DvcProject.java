@@ -15,6 +15,7 @@ import java.util.Map;
  * @param plotOutputs plots outputs of stages
  * @param topLevelPlots top-level {@code plots:} definitions
  * @param locked cached outputs by path, from the {@code dvc.lock} files
+ * @param trackedVars values stages interpolate from vars files, as params of those files (dotted keys)
  */
 public record DvcProject(
         List<Output> stageMetrics,
@@ -23,7 +24,8 @@ public record DvcProject(
         List<String> topLevelParams,
         List<Output> plotOutputs,
         List<PlotDefinition> topLevelPlots,
-        Map<String, LockedOutput> locked) {
+        Map<String, LockedOutput> locked,
+        List<ParamsDependency> trackedVars) {
 
     /** Copies the collections. */
     public DvcProject {
@@ -34,6 +36,7 @@ public record DvcProject(
         plotOutputs = List.copyOf(plotOutputs);
         topLevelPlots = List.copyOf(topLevelPlots);
         locked = Map.copyOf(locked);
+        trackedVars = List.copyOf(trackedVars);
     }
 
     /**

@@ -27,6 +27,7 @@ final class DvcProjectLoader {
     private final List<DvcProject.Output> plotOutputs = new ArrayList<>();
     private final List<DvcProject.PlotDefinition> topLevelPlots = new ArrayList<>();
     private final Map<String, DvcProject.LockedOutput> locked = new LinkedHashMap<>();
+    private final Map<String, java.util.LinkedHashSet<String>> trackedVars = new LinkedHashMap<>();
 
     DvcProjectLoader(RepoTree tree, DataFileReader reader) {
         this.tree = tree;
@@ -50,47 +51,64 @@ final class DvcProjectLoader {
         } catch (Interpolator.ResolveException e) {
             throw new UnreadableFileException("ResolveError", e.getMessage());
         }
+        List<DvcProject.ParamsDependency> tracked = new ArrayList<>();
+        trackedVars.forEach((file, keys) -> tracked.add(new DvcProject.ParamsDependency(file, List.copyOf(keys))));
         return new DvcProject(
-                stageMetrics, topLevelMetrics, stageParams, topLevelParams, plotOutputs, topLevelPlots, locked);
+                stageMetrics,
+                topLevelMetrics,
+                stageParams,
+                topLevelParams,
+                plotOutputs,
+                topLevelPlots,
+                locked,
+                tracked);
     }
 
     private void loadFile(String dvcYaml) throws IOException, UnreadableFileException {
         String directory = RepoPaths.parent(dvcYaml);
         Value.Dict document = dict(readYaml(dvcYaml, "YAMLSyntaxError").orElseThrow());
-        Value.Dict context = context(directory, document);
+        Scope scope = scope(directory, document);
         String where = "'" + dvcYaml + "'";
-        for (Value entry : list(resolve(document, "metrics", context, where))) {
+        for (Value entry : list(resolve(document, "metrics", scope, where))) {
             topLevelMetrics.add(path(directory, entry.str()));
         }
-        for (Value entry : list(resolve(document, "params", context, where))) {
+        for (Value entry : list(resolve(document, "params", scope, where))) {
             topLevelParams.add(path(directory, entry.str()));
         }
-        for (Value entry : list(resolve(document, "plots", context, where))) {
+        for (Value entry : list(resolve(document, "plots", scope, where))) {
             topLevelPlots.addAll(plotDefinitions(dvcYaml, entry));
         }
         Map<String, String> stageDirectories = new LinkedHashMap<>();
         Value stages = document.entries().getOrDefault("stages", Value.Dict.empty());
         for (Map.Entry<String, Value> stage : dict(stages).entries().entrySet()) {
-            expand(directory, stage.getKey(), dict(stage.getValue()), context, stageDirectories);
+            expand(directory, stage.getKey(), dict(stage.getValue()), scope, stageDirectories);
         }
         loadLock(RepoPaths.resolve(directory, "dvc.lock").orElseThrow(), stageDirectories);
     }
 
     private void expand(
-            String directory, String name, Value.Dict stage, Value.Dict context, Map<String, String> stageDirectories) {
+            String directory, String name, Value.Dict stage, Scope scope, Map<String, String> stageDirectories)
+            throws IOException, UnreadableFileException {
         Value foreach = stage.entries().get("foreach");
         Value matrix = stage.entries().get("matrix");
         if (foreach != null) {
             Value.Dict body = dict(stage.entries().getOrDefault("do", Value.Dict.empty()));
-            Value items = Interpolator.resolve(foreach, context);
+            String origin = foreach instanceof Value.Str text && text.value().matches("\\$\\{[^}]+}")
+                    ? scope.origin(Interpolator.normalize(
+                            text.value().substring(2, text.value().length() - 1).strip()))
+                    : null;
+            Value items = Interpolator.resolve(foreach, scope.values());
             if (items instanceof Value.Dict dict) {
-                dict.entries()
-                        .forEach((key, item) -> define(
-                                directory,
-                                name + "@" + key,
-                                body,
-                                with(context, Map.of("item", item, "key", new Value.Str(key))),
-                                stageDirectories));
+                for (Map.Entry<String, Value> item : dict.entries().entrySet()) {
+                    define(
+                            directory,
+                            name + "@" + item.getKey(),
+                            body,
+                            scope.bind(
+                                    Map.of("item", item.getValue(), "key", new Value.Str(item.getKey())),
+                                    origin == null ? null : origin + "." + item.getKey()),
+                            stageDirectories);
+                }
             } else {
                 List<Value> values = list(items);
                 for (int i = 0; i < values.size(); i++) {
@@ -100,15 +118,15 @@ final class DvcProjectLoader {
                             directory,
                             name + "@" + (scalar ? item.str() : String.valueOf(i)),
                             body,
-                            with(context, Map.of("item", item)),
+                            scope.bind(Map.of("item", item), origin == null ? null : origin + "." + i),
                             stageDirectories);
                 }
             }
         } else if (matrix != null) {
+            Value.Dict axes = dict(Interpolator.resolve(matrix, scope.values()));
             List<Map<String, Value>> combinations = new ArrayList<>();
             combinations.add(new LinkedHashMap<>());
-            for (Map.Entry<String, Value> axis :
-                    dict(Interpolator.resolve(matrix, context)).entries().entrySet()) {
+            for (Map.Entry<String, Value> axis : axes.entries().entrySet()) {
                 List<Map<String, Value>> next = new ArrayList<>();
                 for (Map<String, Value> combination : combinations) {
                     for (Value value : list(axis.getValue())) {
@@ -123,38 +141,42 @@ final class DvcProjectLoader {
                 List<String> key = new ArrayList<>();
                 combination.forEach((axis, value) -> key.add(
                         value instanceof Value.Dict || value instanceof Value.Seq
-                                ? axis
-                                        + list(dict(Interpolator.resolve(matrix, context))
-                                                        .entries()
-                                                        .get(axis))
-                                                .indexOf(value)
+                                ? axis + list(axes.entries().get(axis)).indexOf(value)
                                 : value.str()));
                 String joined = String.join("-", key);
                 define(
                         directory,
                         name + "@" + joined,
                         stage,
-                        with(context, Map.of("item", new Value.Dict(combination), "key", new Value.Str(joined))),
+                        scope.bind(Map.of("item", new Value.Dict(combination), "key", new Value.Str(joined)), null),
                         stageDirectories);
             }
         } else {
-            define(directory, name, stage, context, stageDirectories);
+            define(directory, name, stage, scope, stageDirectories);
         }
     }
 
     private void define(
-            String directory, String name, Value.Dict stage, Value.Dict context, Map<String, String> stageDirectories) {
+            String directory, String name, Value.Dict stage, Scope outer, Map<String, String> stageDirectories)
+            throws IOException, UnreadableFileException {
+        Scope scope = outer;
+        for (Value entry : list(stage.entries().getOrDefault("vars", Value.Seq.list(List.of())))) {
+            scope = vars(directory, entry, scope);
+        }
         String where = "stage '" + name + "'";
-        Value wdir = resolve(stage, "wdir", context, where);
+        for (String field : List.of("cmd", "deps", "outs")) {
+            resolve(stage, field, scope, where);
+        }
+        Value wdir = resolve(stage, "wdir", scope, where);
         String base = wdir instanceof Value.None ? directory : path(directory, wdir.str());
         stageDirectories.put(name, base);
-        for (Value entry : list(resolve(stage, "metrics", context, where))) {
+        for (Value entry : list(resolve(stage, "metrics", scope, where))) {
             stageMetrics.add(output(base, entry));
         }
-        for (Value entry : list(resolve(stage, "plots", context, where))) {
+        for (Value entry : list(resolve(stage, "plots", scope, where))) {
             plotOutputs.add(output(base, entry));
         }
-        for (Value entry : list(resolve(stage, "params", context, where))) {
+        for (Value entry : list(resolve(stage, "params", scope, where))) {
             if (entry instanceof Value.Dict files) {
                 files.entries()
                         .forEach((file, keys) -> stageParams.add(new DvcProject.ParamsDependency(
@@ -213,22 +235,23 @@ final class DvcProjectLoader {
         });
     }
 
-    private Value.Dict context(String directory, Value.Dict document) throws IOException, UnreadableFileException {
-        Value.Dict context = Value.Dict.empty();
-        Optional<Value> params =
-                readYaml(RepoPaths.resolve(directory, "params.yaml").orElseThrow(), null);
-        if (params.isPresent() && params.get() instanceof Value.Dict dict) {
-            context = dict;
+    private Scope scope(String directory, Value.Dict document) throws IOException, UnreadableFileException {
+        Scope scope = Scope.empty();
+        String params = RepoPaths.resolve(directory, "params.yaml").orElseThrow();
+        Optional<Value> values = readYaml(params, null);
+        if (values.isPresent() && values.get() instanceof Value.Dict dict) {
+            scope = scope.merge(dict, params);
         }
         for (Value entry : list(document.entries().getOrDefault("vars", Value.Seq.list(List.of())))) {
-            context = merge(context, vars(directory, entry));
+            scope = vars(directory, entry, scope);
         }
-        return context;
+        return scope;
     }
 
-    private Value.Dict vars(String directory, Value entry) throws IOException, UnreadableFileException {
+    /** Adds a {@code vars} entry: a file, {@code file:key1,key2}, or inline values. */
+    private Scope vars(String directory, Value entry, Scope scope) throws IOException, UnreadableFileException {
         if (entry instanceof Value.Dict inline) {
-            return inline;
+            return scope.merge(inline, null);
         }
         String[] fileAndKeys = entry.str().split(":", 2);
         String file = path(directory, fileAndKeys[0]);
@@ -238,34 +261,13 @@ final class DvcProjectLoader {
         }
         Value.Dict values = dict(reader.read(file, content.get()));
         if (fileAndKeys.length == 1) {
-            return values;
+            return scope.merge(values, file);
         }
         Map<String, Value> selected = new LinkedHashMap<>();
         for (String key : fileAndKeys[1].split(",")) {
             selected.put(key.strip(), Interpolator.lookup(key.strip(), values));
         }
-        return new Value.Dict(selected);
-    }
-
-    private static Value.Dict with(Value.Dict context, Map<String, Value> extra) {
-        Map<String, Value> entries = new LinkedHashMap<>(context.entries());
-        entries.putAll(extra);
-        return new Value.Dict(entries);
-    }
-
-    private static Value.Dict merge(Value.Dict into, Value.Dict from) {
-        Map<String, Value> entries = new LinkedHashMap<>(into.entries());
-        from.entries().forEach((key, value) -> {
-            Value existing = entries.get(key);
-            if (existing instanceof Value.Dict a && value instanceof Value.Dict b) {
-                entries.put(key, merge(a, b));
-            } else if (existing != null) {
-                throw new Interpolator.ResolveException("cannot redefine '" + key + "' as it already exists");
-            } else {
-                entries.put(key, value);
-            }
-        });
-        return new Value.Dict(entries);
+        return scope.merge(new Value.Dict(selected), file);
     }
 
     private Optional<Value> readYaml(String path, String errorType) throws IOException, UnreadableFileException {
@@ -283,14 +285,26 @@ final class DvcProjectLoader {
         }
     }
 
-    private static Value resolve(Value.Dict node, String field, Value.Dict context, String where) {
+    private Value resolve(Value.Dict node, String field, Scope scope, String where) {
         Value value = node.entries().getOrDefault(field, Value.None.NONE);
         try {
-            return Interpolator.resolve(value, context);
+            return Interpolator.resolve(value, scope.values(), name -> track(scope, name));
         } catch (Interpolator.ResolveException e) {
             throw new Interpolator.ResolveException(
                     "failed to parse '" + field + "' in " + where + ": " + e.getMessage());
         }
+    }
+
+    /** Records the vars-file values a lookup used: DVC reports them as params of that file. */
+    private void track(Scope scope, String name) {
+        String path = scope.origin(name);
+        scope.origins().forEach((leaf, file) -> {
+            if (leaf.equals(path) || leaf.startsWith(path + ".")) {
+                trackedVars
+                        .computeIfAbsent(file, f -> new java.util.LinkedHashSet<>())
+                        .add(leaf);
+            }
+        });
     }
 
     /** A repository path; a path that leaves the repository is kept as written so that reading it fails. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,26 +29,41 @@ final class Interpolator {
      * @throws ResolveException when a name is not defined
      */
     static Value resolve(Value value, Value.Dict context) {
+        return resolve(value, context, name -> {});
+    }
+
+    /**
+     * Interpolates every string inside a value, reporting each name looked up.
+     *
+     * @param value the value from dvc.yaml
+     * @param context the variables
+     * @param lookups told every name looked up, normalized ({@code list[0]} as {@code list.0})
+     * @return the value with expressions replaced
+     * @throws ResolveException when a name is not defined
+     */
+    static Value resolve(Value value, Value.Dict context, Consumer<String> lookups) {
         if (value instanceof Value.Str str) {
-            return string(str.value(), context);
+            return string(str.value(), context, lookups);
         }
         if (value instanceof Value.Seq seq) {
             List<Value> items = new ArrayList<>();
-            seq.items().forEach(item -> items.add(resolve(item, context)));
+            seq.items().forEach(item -> items.add(resolve(item, context, lookups)));
             return new Value.Seq(items, seq.tuple());
         }
         if (value instanceof Value.Dict dict) {
             Map<String, Value> entries = new LinkedHashMap<>();
             dict.entries()
-                    .forEach((key, item) -> entries.put(string(key, context).str(), resolve(item, context)));
+                    .forEach((key, item) ->
+                            entries.put(string(key, context, lookups).str(), resolve(item, context, lookups)));
             return new Value.Dict(entries);
         }
         return value;
     }
 
-    private static Value string(String text, Value.Dict context) {
+    private static Value string(String text, Value.Dict context, Consumer<String> lookups) {
         Matcher matcher = EXPRESSION.matcher(text);
         if (matcher.matches() && matcher.group(1) == null) {
+            lookups.accept(normalize(matcher.group(2).strip()));
             return lookup(matcher.group(2).strip(), context);
         }
         StringBuilder out = new StringBuilder();
@@ -58,6 +74,7 @@ final class Interpolator {
             if (matcher.group(1) != null) {
                 out.append(matcher.group().substring(1));
             } else {
+                lookups.accept(normalize(matcher.group(2).strip()));
                 Value found = lookup(matcher.group(2).strip(), context);
                 out.append(found instanceof Value.Bool b ? String.valueOf(b.value()) : found.str());
             }
@@ -66,10 +83,15 @@ final class Interpolator {
         return new Value.Str(out.append(text.substring(last)).toString());
     }
 
+    /** A name with {@code list[0]} written {@code list.0}. */
+    static String normalize(String name) {
+        return name.replaceAll("\\[(\\d+)]", ".$1");
+    }
+
     /** Looks a dotted name up, {@code list[0]} being {@code list.0}. */
     static Value lookup(String name, Value.Dict context) {
         Value current = context;
-        for (String part : name.replaceAll("\\[(\\d+)]", ".$1").split("\\.")) {
+        for (String part : normalize(name).split("\\.")) {
             if (current instanceof Value.Dict dict && dict.entries().containsKey(part)) {
                 current = dict.entries().get(part);
             } else if (current instanceof Value.Seq seq

@@ -72,6 +72,10 @@ final class RevisionReader {
                     add(keysByFile, DEFAULT_PARAMS, List.of());
                 }
             }
+            project.trackedVars().stream()
+                    .filter(tracked -> !keysByFile.containsKey(tracked.file()))
+                    .toList()
+                    .forEach(tracked -> keysByFile.put(tracked.file(), new ArrayList<>(tracked.keys())));
         } else {
             targets.forEach(
                     target -> add(keysByFile, RepoPaths.resolve("", target).orElse(target), List.of()));

@@ -148,6 +148,29 @@ class DvcProjectTest {
     }
 
     @Test
+    void valuesStagesInterpolateFromVarsFilesAreTrackedAsParams() throws Exception {
+        write("test_params.yaml", "vars:\n  model1: {epoch: 15}\n  model2: {epoch: 35}\nunused: 1\n");
+        write(
+                "dvc.yaml",
+                "vars:\n- test_params.yaml\n- {inline: 3}\nstages:\n  build:\n    foreach: ${vars}\n"
+                        + "    do:\n      cmd: echo ${item.epoch} ${inline}\n");
+
+        assertThat(json(params(List.of(), false)))
+                .isEqualTo("{\"test_params.yaml\": {\"vars\": {\"model1\":"
+                        + " {\"epoch\": 15}, \"model2\": {\"epoch\": 35}}}}");
+        assertThat(params(List.of("test_params.yaml"), false).files()).containsOnlyKeys("test_params.yaml");
+    }
+
+    @Test
+    void trackedVarsOfAFileAlreadyCollectedAreNotAddedAgain() throws Exception {
+        write("params.yaml", "train: {epochs: 3}\nother: 1\n");
+        write("dvc.yaml", "stages:\n  train:\n    cmd: python train.py --epochs ${train.epochs}\n");
+
+        assertThat(json(params(List.of(), false)))
+                .isEqualTo("{\"params.yaml\": {\"train\": {\"epochs\": 3}," + " \"other\": 1}}");
+    }
+
+    @Test
     void paramsTargetsAreWholeFilesOnly() throws Exception {
         write("params.yaml", "a: 1\n");
         write("other.json", "{\"b\": 2}");
