@@ -43,7 +43,7 @@ final class DvcProjectLoader {
      */
     DvcProject load() throws UnreadableFileException {
         try {
-            for (String dvcYaml : tree.find("dvc.yaml")) {
+            for (String dvcYaml : new DvcIgnore(tree).keep(tree.find("dvc.yaml"))) {
                 loadFile(dvcYaml);
             }
         } catch (IOException e) {

@@ -87,6 +87,18 @@ class DvcProjectTest {
     }
 
     @Test
+    void dvcignoredDirectoriesHoldNoDvcYaml() throws Exception {
+        write(".dvcignore", "vendor/\n*.tmp\n");
+        write("vendor/lib/dvc.yaml", "metrics:\n- m.json\n");
+        write("kept/dvc.yaml", "metrics:\n- m.json\n");
+        write("kept/.dvcignore", "!*.tmp\n");
+        write("kept/m.json", "{\"a\": 1}");
+        write("vendor/lib/m.json", "{\"a\": 1}");
+
+        assertThat(metrics().files()).containsOnlyKeys("kept/m.json");
+    }
+
+    @Test
     void pathsLeavingTheRepositoryAreErrorsAndNeverRead() throws Exception {
         write("dvc.yaml", "metrics:\n- ../../etc/passwd\n- /etc/hostname\n");
 
