@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             ParamsCommand.class,
             PlotsCommand.class,
             ReportCommand.class,
+            RunCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GpuTrainCommand implements Runnable {

@@ -1,0 +1,114 @@
+package io.jenkins.plugins.gputrain.cli;
+
+import io.jenkins.plugins.gputrain.core.dvc.DiffOutcome;
+import io.jenkins.plugins.gputrain.core.dvc.DvcDiff;
+import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
+import io.jenkins.plugins.gputrain.core.dvc.render.DiffKind;
+import io.jenkins.plugins.gputrain.core.dvc.render.DiffTable;
+import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
+import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
+import io.jenkins.plugins.gputrain.core.dvc.repo.UnknownRevisionException;
+import io.jenkins.plugins.gputrain.core.engine.CommandResult;
+import io.jenkins.plugins.gputrain.core.engine.DemoProject;
+import io.jenkins.plugins.gputrain.core.engine.LocalExecutor;
+import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.report.ExperimentReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gpu-train demo}: a small DVC project with a committed {@code main} baseline and an experiment, trained
+ * locally with Python's standard library only, and its report.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = GpuTrainCommand.Version.class,
+        description = "Create a small example DVC project (baseline on main, an experiment in the workspace), train it"
+                + " locally and write its report. Needs python3; no cluster, DVC or other packages.")
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Empty or new directory for the project (default: a new temporary directory).")
+    Path directory;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ConsoleProgress progress = new ConsoleProgress(out, err);
+        LocalExecutor executor = new LocalExecutor();
+        try {
+            Path project = prepare();
+            progress.progress("demo project: " + project);
+            progress.progress("running the baseline on main (lr 0.05, 20 epochs) locally");
+            DemoProject.create(project, (command, dir) -> executor.run(command, dir, null, quiet()));
+            progress.progress("running the experiment (lr 0.2, 40 epochs) locally on this machine:"
+                    + " python3 train.py (no Kubernetes pod, no DVC needed)");
+            CommandResult result = executor.run(DemoProject.TRAIN, project, null, progress);
+            if (!result.succeeded()) {
+                return DiffCommand.fail(
+                        err, "the demo training failed with exit code " + result.exitCode(), CommandFailure.FAILED);
+            }
+            Path report = project.resolve("gpu-train");
+            try (DvcRepository repo = DvcRepository.open(project, DataFileReader.DEFAULT_MAX_BYTES)) {
+                new ExperimentReport(repo).write("main", report);
+                DiffOutcome metrics = new DvcDiff(repo).metrics("main", DvcRepository.WORKSPACE, List.of(), false);
+                out.print(TableFormat.PLAIN.render(DiffTable.of(
+                        metrics.files(), DiffKind.METRICS, "main", "workspace", true, null, TableFormat.PLAIN)));
+            }
+            out.println("This demo ran locally on this machine (--executor local); no cluster was used.");
+            out.println("Report: " + report.resolve("report.md") + " (also report.html, *.json, plots/)");
+            out.flush();
+            return 0;
+        } catch (IOException | UnknownRevisionException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (message.contains("python3")) {
+                message = "python3 is not on PATH: the demo's training script needs Python 3 (standard library only)";
+            }
+            return DiffCommand.fail(err, message, CommandFailure.FAILED);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DiffCommand.fail(err, "interrupted", CommandFailure.FAILED);
+        }
+    }
+
+    private Path prepare() throws IOException {
+        if (directory == null) {
+            return Files.createTempDirectory("gpu-train-demo");
+        }
+        Files.createDirectories(directory);
+        try (Stream<Path> entries = Files.list(directory)) {
+            if (entries.findAny().isPresent()) {
+                throw new IOException("--dir " + directory + " is not empty (expected an empty or new directory)");
+            }
+        }
+        return directory.toRealPath();
+    }
+
+    private static ProgressListener quiet() {
+        return new ProgressListener() {
+            @Override
+            public void progress(String line) {}
+
+            @Override
+            public void output(String line) {}
+
+            @Override
+            public void error(String line) {}
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package io.jenkins.plugins.gputrain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunAndDemoCommandTest {
+    @TempDir
+    Path repo;
+
+    @Test
+    void localRunStreamsTheCommandKeepsItsExitCodeAndWritesTheReport() throws Exception {
+        Files.writeString(repo.resolve("dvc.yaml"), "metrics:\n- m.json\n");
+        Files.writeString(repo.resolve("m.json"), "{\"acc\": 0.5}");
+        try (Git git =
+                Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit()
+                    .setMessage("main")
+                    .setAuthor("t", "t@example.com")
+                    .setCommitter("t", "t@example.com")
+                    .setSign(false)
+                    .call();
+        }
+
+        CliRun run = CliRun.of(
+                "run",
+                "-C",
+                repo.toString(),
+                "--executor",
+                "local",
+                "--",
+                "sh",
+                "-c",
+                "echo training; echo '{\"acc\": 0.75}' > m.json; exit 3");
+
+        assertThat(run.exitCode).isEqualTo(3);
+        assertThat(run.out).isEqualTo("training\n");
+        assertThat(run.err)
+                .contains(
+                        "[gpu-train] running locally on this machine (no Kubernetes pod)",
+                        "[gpu-train] the command exited with code 3",
+                        "[gpu-train] report: ");
+        assertThat(Files.readString(repo.resolve("gpu-train/metrics-diff.json")))
+                .isEqualTo("{\"m.json\": {\"acc\": {\"old\": 0.5, \"new\": 0.75, \"diff\": 0.25}}}\n");
+    }
+
+    @Test
+    void timeoutStopsTheCommandWithExitCode124() throws IOException {
+        CliRun run = CliRun.of(
+                "run", "-C", repo.toString(), "--executor", "local", "--timeout", "1s", "--", "sh", "-c", "sleep 30");
+
+        assertThat(run.exitCode).isEqualTo(RunCommand.TIMED_OUT);
+        assertThat(run.err).contains("ran longer than --timeout 1s and was stopped", "no baseline");
+    }
+
+    @Test
+    void kubernetesExecutorIsNotAvailableYetAndSaysSo() {
+        CliRun run = CliRun.of("run", "-C", repo.toString(), "--", "dvc", "repro");
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err)
+                .isEqualTo("ERROR: --executor kubernetes is not available in this build yet; use"
+                        + " --executor local to run on this machine\n");
+    }
+
+    @Test
+    void badPodOptionsAreUsageErrorsBeforeAnythingRuns() {
+        CliRun run = CliRun.of(
+                "run", "-C", repo.toString(), "--executor", "local", "--cpu-memory", "1-0", "--", "touch", "ran");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).startsWith("error: --cpu-memory '1-0': memory must be greater than 0");
+        assertThat(repo.resolve("ran")).doesNotExist();
+    }
+
+    @Test
+    void demoTrainsLocallyAndWritesTheReport(@TempDir Path parent) throws Exception {
+        Assumptions.assumeTrue(python3(), "python3 is needed by the demo's training script");
+        Path project = parent.resolve("demo");
+
+        CliRun run = CliRun.of("demo", "--dir", project.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("metrics.json  loss", "ran locally on this machine", "Report: ");
+        assertThat(Files.readString(project.resolve("gpu-train/report.md")))
+                .contains("| params.yaml | train.lr     | 0.05   | 0.2         |", "![](./plots/loss.csv.png");
+    }
+
+    @Test
+    void demoRefusesANonEmptyDirectory() throws IOException {
+        Files.writeString(repo.resolve("keep.txt"), "mine");
+
+        CliRun run = CliRun.of("demo", "--dir", repo.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).contains("is not empty (expected an empty or new directory)");
+        assertThat(Files.readString(repo.resolve("keep.txt"))).isEqualTo("mine");
+    }
+
+    private static boolean python3() {
+        try {
+            return new ProcessBuilder("python3", "--version").start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

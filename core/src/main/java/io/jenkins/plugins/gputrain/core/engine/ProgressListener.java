@@ -1,0 +1,16 @@
+package io.jenkins.plugins.gputrain.core.engine;
+
+/**
+ * Where a run reports what happens: gpu-train's own progress lines and the training command's output, line by line,
+ * as they come (the CLI prints them; the Jenkins build step writes them to the build console).
+ */
+public interface ProgressListener {
+    /** A progress line of gpu-train's own, e.g. {@code pod gpu-train-1 is Pending: 0/3 nodes are available…}. */
+    void progress(String line);
+
+    /** A line the training command wrote to standard output. */
+    void output(String line);
+
+    /** A line the training command wrote to standard error. */
+    void error(String line);
+}
