@@ -1,0 +1,39 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.jenkins.plugins.gputrain.core.engine.CommandResult;
+import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Runs a command in container {@code dvc} through the API server's exec, streaming its output. */
+public final class ContainerExec implements PodExec {
+    @Override
+    public CommandResult run(PodResource pod, List<String> command, Duration timeout, ProgressListener listener)
+            throws PodFailureException, InterruptedException {
+        try (LineOutput out = new LineOutput(listener::output);
+                LineOutput err = new LineOutput(listener::error);
+                ExecWatch exec = pod.inContainer(TrainingPodFactory.CONTAINER)
+                        .writingOutput(out)
+                        .writingError(err)
+                        .exec(command.toArray(String[]::new))) {
+            Integer exitCode = timeout == null
+                    ? exec.exitCode().get()
+                    : exec.exitCode().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new CommandResult(exitCode == null ? -1 : exitCode, false);
+        } catch (TimeoutException e) {
+            listener.progress("the command ran longer than " + timeout + "; stopping the pod");
+            return new CommandResult(-1, true);
+        } catch (ExecutionException | KubernetesClientException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new PodFailureException(
+                    new PodFailure(PodFailure.Kind.FAILED, "cannot run the command in the pod: " + cause.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.jenkins.plugins.gputrain.core.engine.CommandResult;
+import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One training pod's life: create it, wait with a watch until it runs (reporting phase changes and, while Pending,
+ * the scheduler's reason; failing fast on image, configuration, OOM, eviction and deadline problems and on a pending
+ * timeout), run the command in container {@code dvc} with its output streamed, and delete the pod on every path
+ * (success, command failure, timeout, interrupt, API error). API calls refused with HTTP 5xx or 429 are retried
+ * with backoff by the fabric8 client itself ({@code requestRetryBackoffLimit}, {@code requestRetryBackoffInterval}).
+ */
+public final class PodRunner {
+    private static final int ATTEMPTS = 4;
+    private static final long POLL_MILLIS = 200;
+    private static final Object CLOSED = new Object();
+
+    private final KubernetesClient client;
+    private final Clock clock;
+    private final Duration pendingTimeout;
+    private final ProgressListener listener;
+    private final PodExec exec;
+
+    /**
+     * Creates a runner.
+     *
+     * @param client the cluster connection
+     * @param clock the time source for the pending timeout
+     * @param pendingTimeout how long the pod may stay Pending, or {@code null} for no limit
+     * @param listener receives progress and output
+     * @param exec runs the command in the pod
+     */
+    public PodRunner(
+            KubernetesClient client, Clock clock, Duration pendingTimeout, ProgressListener listener, PodExec exec) {
+        this.client = client;
+        this.clock = clock;
+        this.pendingTimeout = pendingTimeout;
+        this.listener = listener;
+        this.exec = exec;
+    }
+
+    /**
+     * Runs a command in a new pod.
+     *
+     * @param pod the pod to create (named, with a namespace or the client's default)
+     * @param command the command to run in container {@code dvc}
+     * @param timeout how long the command may run, or {@code null}
+     * @return how the command ended
+     * @throws PodFailureException when the pod fails or never runs
+     * @throws InterruptedException when interrupted; the pod is deleted first
+     */
+    public CommandResult run(Pod pod, List<String> command, Duration timeout)
+            throws PodFailureException, InterruptedException {
+        String namespace = Optional.ofNullable(pod.getMetadata().getNamespace()).orElse(client.getNamespace());
+        String name = pod.getMetadata().getName();
+        PodResource resource = client.pods().inNamespace(namespace).withName(name);
+        client.pods().inNamespace(namespace).resource(pod).create();
+        listener.progress("created pod " + namespace + "/" + name);
+        try {
+            waitUntilRunning(resource, name);
+            listener.progress("running in pod " + name + ": " + String.join(" ", command));
+            CommandResult result = exec.run(resource, command, timeout, listener);
+            Pod after = resource.get();
+            if (after != null) {
+                Optional<PodFailure> failure = PodStatus.of(after).optionalFailure();
+                if (failure.isPresent()) {
+                    throw new PodFailureException(failure.get());
+                }
+            }
+            return result;
+        } finally {
+            delete(resource, name);
+        }
+    }
+
+    private void waitUntilRunning(PodResource resource, String name) throws PodFailureException, InterruptedException {
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        Instant start = clock.instant();
+        Watch watch = watch(resource, events);
+        try {
+            Pod current = resource.get();
+            String last = null;
+            while (true) {
+                if (current == null) {
+                    throw new PodFailureException(
+                            new PodFailure(PodFailure.Kind.NODE_LOST, "pod " + name + " was deleted before it ran"));
+                }
+                PodStatus status = PodStatus.of(current);
+                if (!status.describe().equals(last)) {
+                    last = status.describe();
+                    listener.progress("pod " + name + " is " + last);
+                }
+                if (status.optionalFailure().isPresent()) {
+                    throw new PodFailureException(status.failure());
+                }
+                if (status.isRunning()) {
+                    return;
+                }
+                Duration waited = Duration.between(start, clock.instant());
+                if (pendingTimeout != null && waited.compareTo(pendingTimeout) > 0) {
+                    throw new PodFailureException(new PodFailure(
+                            PodFailure.Kind.UNSCHEDULABLE,
+                            "pod " + name
+                                    + " is still " + status.describe() + " after the pending timeout of "
+                                    + pendingTimeout
+                                    + (status.unschedulable()
+                                            ? ""
+                                            : " (not unschedulable: check the image and the node)")));
+                }
+                Object event = events.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (event == CLOSED) {
+                    listener.progress("the watch of pod " + name + " closed; resuming");
+                    watch.close();
+                    watch = watch(resource, events);
+                    current = resource.get();
+                } else if (event instanceof Pod changed) {
+                    current = changed;
+                } else if (event instanceof Deleted) {
+                    current = null;
+                }
+            }
+        } finally {
+            watch.close();
+        }
+    }
+
+    private Watch watch(PodResource resource, BlockingQueue<Object> events) {
+        return resource.watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Pod pod) {
+                events.add(action == Action.DELETED ? new Deleted() : pod);
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+                events.add(CLOSED);
+            }
+        });
+    }
+
+    private void delete(PodResource resource, String name) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            resource.withGracePeriod(0).delete();
+            listener.progress("deleted pod " + name);
+        } catch (KubernetesClientException e) {
+            listener.progress("could not delete pod " + name + " (" + e.getMessage() + "); 'gpu-train gc' removes it");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A watch event saying the pod is gone. */
+    private record Deleted() {}
+}

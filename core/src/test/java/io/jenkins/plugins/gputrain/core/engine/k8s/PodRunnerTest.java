@@ -1,0 +1,312 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.gputrain.core.engine.CommandResult;
+import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
+import io.jenkins.plugins.gputrain.core.spec.MachineSize;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The pod lifecycle against fabric8's mock server (CRUD mode, plus expectations for exec and API errors). */
+@EnableKubernetesMockClient(crud = true)
+class PodRunnerTest {
+    private static final String NAMESPACE = "test";
+    private static final List<String> COMMAND = List.of("sh", "-c", "echo hi");
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private final MutableClock clock = new MutableClock();
+    private final RecordingListener listener = new RecordingListener();
+    private volatile int exitCode;
+    private volatile CountDownLatch execGate = new CountDownLatch(0);
+
+    @Test
+    void happyPathStreamsTheOutputKeepsTheExitCodeAndDeletesThePod() throws Exception {
+        exitCode = 3;
+        CompletableFuture<CommandResult> run = start(pod("p1"), null);
+
+        setStatus("p1", running());
+
+        assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(new CommandResult(3, false));
+        assertThat(listener.output).containsExactly("hi");
+        assertThat(listener.progress).contains("created pod test/p1", "pod p1 is Running", "deleted pod p1");
+        assertGone("p1");
+    }
+
+    @Test
+    void podThatStaysUnschedulableFailsAtThePendingTimeoutWithTheSchedulersReason() throws Exception {
+        CompletableFuture<CommandResult> run = start(pod("p2"), Duration.ofMinutes(5));
+        setStatus("p2", unschedulable());
+        listener.awaitProgress("pod p2 is Pending: 0/3 nodes are available: 3 Insufficient nvidia.com/gpu.");
+
+        clock.advance(Duration.ofMinutes(6));
+
+        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(PodFailureException.class)
+                .cause()
+                .hasMessage("pod p2 is still Pending: 0/3 nodes are available: 3 Insufficient nvidia.com/gpu. after"
+                        + " the pending timeout of PT5M");
+        assertGone("p2");
+    }
+
+    @Test
+    void imagePullErrorFailsAtOnce() throws Exception {
+        CompletableFuture<CommandResult> run = start(pod("p3"), null);
+
+        setStatus("p3", waiting("ErrImagePull", "pull access denied for nope/nope"));
+
+        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(PodFailureException.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.IMAGE_PULL);
+                    assertThat(e)
+                            .hasMessage("Container dvc cannot start (Reason: ErrImagePull): pull access denied"
+                                    + " for nope/nope");
+                });
+        assertGone("p3");
+    }
+
+    @Test
+    void interruptWhileWaitingDeletesThePod() throws Exception {
+        Thread runner = new Thread(() -> {
+            try {
+                newRunner(null).run(pod("p4"), COMMAND, null);
+            } catch (InterruptedException e) {
+                listener.progress("interrupted");
+            } catch (PodFailureException e) {
+                listener.progress("failed: " + e.getMessage());
+            }
+        });
+        runner.start();
+        client.pods().inNamespace(NAMESPACE).withName("p4").waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
+        listener.awaitProgress("pod p4 is Pending");
+
+        runner.interrupt();
+        runner.join(20_000);
+
+        assertThat(listener.progress).contains("deleted pod p4", "interrupted");
+        assertGone("p4");
+    }
+
+    @Test
+    void createRefusedWithServerErrorsIsRetriedByTheClient() throws Exception {
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/test/pods")
+                .andReturn(500, "overloaded")
+                .times(2);
+        CompletableFuture<CommandResult> run = start(pod("p5"), null);
+
+        setStatus("p5", running());
+
+        assertThat(run.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
+        assertThat(listener.progress).contains("created pod test/p5", "deleted pod p5");
+        assertGone("p5");
+    }
+
+    @Test
+    void createForbiddenIsNotRetriedAndLeavesNothing() {
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/test/pods")
+                .andReturn(403, "forbidden")
+                .always();
+
+        assertThatThrownBy(() -> newRunner(null).run(pod("p6"), COMMAND, null))
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
+                        .isEqualTo(403));
+        assertThat(listener.progress).isEmpty();
+    }
+
+    @Test
+    void oomKillSeenAfterTheCommandFailsTheRun() throws Exception {
+        exitCode = 137;
+        execGate = new CountDownLatch(1);
+        CompletableFuture<CommandResult> run = start(pod("p7"), null);
+        setStatus("p7", running());
+        listener.awaitProgress("running in pod p7: sh -c echo hi");
+        setStatus("p7", oomKilled());
+        execGate.countDown();
+
+        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(
+                        PodFailureException.class,
+                        e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.OOM_KILLED));
+        assertGone("p7");
+    }
+
+    private CompletableFuture<CommandResult> start(Pod pod, Duration pendingTimeout) throws InterruptedException {
+        CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return newRunner(pendingTimeout).run(pod, COMMAND, null);
+            } catch (PodFailureException | InterruptedException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        client.pods()
+                .inNamespace(NAMESPACE)
+                .withName(pod.getMetadata().getName())
+                .waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
+        return run;
+    }
+
+    private PodRunner newRunner(Duration pendingTimeout) {
+        return new PodRunner(client, clock, pendingTimeout, listener, (pod, command, timeout, out) -> {
+            assertThat(command).isEqualTo(COMMAND);
+            out.output("hi");
+            execGate.await();
+            return new CommandResult(exitCode, false);
+        });
+    }
+
+    private void setStatus(String name, io.fabric8.kubernetes.api.model.PodStatus status) {
+        Pod current = client.pods().inNamespace(NAMESPACE).withName(name).get();
+        current.setStatus(status);
+        client.pods().inNamespace(NAMESPACE).resource(current).updateStatus();
+    }
+
+    private void assertGone(String name) {
+        assertThat(client.pods().inNamespace(NAMESPACE).withName(name).get()).isNull();
+    }
+
+    private static Pod pod(String name) {
+        Pod pod = new TrainingPodFactory()
+                .create(TrainingPodSpec.builder(name)
+                        .podName(name)
+                        .namespace(NAMESPACE)
+                        .machine(MachineSize.parse("1-2000"))
+                        .build());
+        return new PodBuilder(pod).build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.PodStatus running() {
+        return new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+                .withPhase("Running")
+                .build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.PodStatus unschedulable() {
+        return new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+                .withPhase("Pending")
+                .withConditions(new PodConditionBuilder()
+                        .withType("PodScheduled")
+                        .withStatus("False")
+                        .withReason("Unschedulable")
+                        .withMessage("0/3 nodes are available: 3 Insufficient nvidia.com/gpu.")
+                        .build())
+                .build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.PodStatus waiting(String reason, String message) {
+        return new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+                .withPhase("Pending")
+                .withContainerStatuses(new ContainerStatusBuilder()
+                        .withName("dvc")
+                        .withNewState()
+                        .withNewWaiting()
+                        .withReason(reason)
+                        .withMessage(message)
+                        .endWaiting()
+                        .endState()
+                        .build())
+                .build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.PodStatus oomKilled() {
+        return new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+                .withPhase("Running")
+                .withContainerStatuses(new ContainerStatusBuilder()
+                        .withName("dvc")
+                        .withNewLastState()
+                        .withNewTerminated()
+                        .withReason("OOMKilled")
+                        .withExitCode(137)
+                        .endTerminated()
+                        .endLastState()
+                        .build())
+                .build();
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-11-27T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Records lines and lets the test wait for one without sleeping. */
+    private static final class RecordingListener implements ProgressListener {
+        final List<String> progress = new CopyOnWriteArrayList<>();
+        final List<String> output = new CopyOnWriteArrayList<>();
+        private final List<Awaited> awaited = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void progress(String line) {
+            progress.add(line);
+            awaited.stream().filter(a -> line.startsWith(a.prefix)).forEach(a -> a.latch.countDown());
+        }
+
+        @Override
+        public void output(String line) {
+            output.add(line);
+        }
+
+        @Override
+        public void error(String line) {
+            output.add("stderr: " + line);
+        }
+
+        void awaitProgress(String prefix) throws InterruptedException {
+            Awaited wanted = new Awaited(prefix, new CountDownLatch(1));
+            awaited.add(wanted);
+            if (progress.stream().anyMatch(l -> l.startsWith(prefix))) {
+                return;
+            }
+            assertThat(wanted.latch.await(20, TimeUnit.SECONDS))
+                    .as("progress line starting %s in %s", prefix, progress)
+                    .isTrue();
+        }
+
+        private record Awaited(String prefix, CountDownLatch latch) {}
+    }
+}
