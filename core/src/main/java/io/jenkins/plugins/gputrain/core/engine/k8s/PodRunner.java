@@ -12,7 +12,6 @@ import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,7 +25,6 @@ import java.util.concurrent.TimeUnit;
  * with backoff by the fabric8 client itself ({@code requestRetryBackoffLimit}, {@code requestRetryBackoffInterval}).
  */
 public final class PodRunner {
-    private static final int ATTEMPTS = 4;
     private static final long POLL_MILLIS = 200;
     private static final Object CLOSED = new Object();
 
@@ -34,7 +32,6 @@ public final class PodRunner {
     private final Clock clock;
     private final Duration pendingTimeout;
     private final ProgressListener listener;
-    private final PodExec exec;
 
     /**
      * Creates a runner.
@@ -43,38 +40,36 @@ public final class PodRunner {
      * @param clock the time source for the pending timeout
      * @param pendingTimeout how long the pod may stay Pending, or {@code null} for no limit
      * @param listener receives progress and output
-     * @param exec runs the command in the pod
      */
-    public PodRunner(
-            KubernetesClient client, Clock clock, Duration pendingTimeout, ProgressListener listener, PodExec exec) {
+    public PodRunner(KubernetesClient client, Clock clock, Duration pendingTimeout, ProgressListener listener) {
         this.client = client;
         this.clock = clock;
         this.pendingTimeout = pendingTimeout;
         this.listener = listener;
-        this.exec = exec;
     }
 
     /**
-     * Runs a command in a new pod.
+     * Creates a pod, does the work in it once it runs, and deletes it.
      *
      * @param pod the pod to create (named, with a namespace or the client's default)
-     * @param command the command to run in container {@code dvc}
-     * @param timeout how long the command may run, or {@code null}
-     * @return how the command ended
+     * @param work what to do in the running pod
+     * @return how the training command ended
      * @throws PodFailureException when the pod fails or never runs
      * @throws InterruptedException when interrupted; the pod is deleted first
      */
-    public CommandResult run(Pod pod, List<String> command, Duration timeout)
-            throws PodFailureException, InterruptedException {
+    public CommandResult run(Pod pod, PodWork work) throws PodFailureException, InterruptedException {
         String namespace = Optional.ofNullable(pod.getMetadata().getNamespace()).orElse(client.getNamespace());
         String name = pod.getMetadata().getName();
         PodResource resource = client.pods().inNamespace(namespace).withName(name);
         client.pods().inNamespace(namespace).resource(pod).create();
         listener.progress("created pod " + namespace + "/" + name);
         try {
-            waitUntilRunning(resource, name);
-            listener.progress("running in pod " + name + ": " + String.join(" ", command));
-            CommandResult result = exec.run(resource, command, timeout, listener);
+            try {
+                waitUntilRunning(resource, name);
+            } catch (KubernetesClientException e) {
+                throw interruptedOr(e);
+            }
+            CommandResult result = work.run(resource);
             Pod after = resource.get();
             if (after != null) {
                 Optional<PodFailure> failure = PodStatus.of(after).optionalFailure();
@@ -84,7 +79,7 @@ public final class PodRunner {
             }
             return result;
         } finally {
-            delete(resource, name);
+            delete(resource, namespace, name);
         }
     }
 
@@ -128,10 +123,8 @@ public final class PodRunner {
                     watch.close();
                     watch = watch(resource, events);
                     current = resource.get();
-                } else if (event instanceof Pod changed) {
-                    current = changed;
-                } else if (event instanceof Deleted) {
-                    current = null;
+                } else if (event != null) {
+                    current = resource.get();
                 }
             }
         } finally {
@@ -139,11 +132,15 @@ public final class PodRunner {
         }
     }
 
+    /**
+     * Watches the pod; an event only says that something changed, the state is read afresh, since events can arrive
+     * late and older than what was already read.
+     */
     private Watch watch(PodResource resource, BlockingQueue<Object> events) {
         return resource.watch(new Watcher<>() {
             @Override
             public void eventReceived(Action action, Pod pod) {
-                events.add(action == Action.DELETED ? new Deleted() : pod);
+                events.add(action);
             }
 
             @Override
@@ -153,20 +150,32 @@ public final class PodRunner {
         });
     }
 
-    private void delete(PodResource resource, String name) {
+    /**
+     * An interrupt during an API call reaches us as a client exception; it is turned back into an interrupt so that
+     * callers stop instead of reporting an API error.
+     */
+    private static InterruptedException interruptedOr(KubernetesClientException e) {
+        if (e.getCause() instanceof InterruptedException
+                || Thread.currentThread().isInterrupted()) {
+            InterruptedException interrupted = new InterruptedException("interrupted while waiting for the pod");
+            interrupted.initCause(e);
+            return interrupted;
+        }
+        throw e;
+    }
+
+    private void delete(PodResource resource, String namespace, String name) {
         boolean interrupted = Thread.interrupted();
         try {
             resource.withGracePeriod(0).delete();
             listener.progress("deleted pod " + name);
         } catch (KubernetesClientException e) {
-            listener.progress("could not delete pod " + name + " (" + e.getMessage() + "); 'gpu-train gc' removes it");
+            listener.progress("could not delete pod " + name + " (" + e.getMessage()
+                    + "); delete it with: kubectl delete pod " + name + " -n " + namespace);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
     }
-
-    /** A watch event saying the pod is gone. */
-    private record Deleted() {}
 }

@@ -92,11 +92,11 @@ class PodRunnerTest {
     void interruptWhileWaitingDeletesThePod() throws Exception {
         Thread runner = new Thread(() -> {
             try {
-                newRunner(null).run(pod("p4"), COMMAND, null);
+                newRunner(null).run(pod("p4"), this::work);
             } catch (InterruptedException e) {
                 listener.progress("interrupted");
-            } catch (PodFailureException e) {
-                listener.progress("failed: " + e.getMessage());
+            } catch (PodFailureException | RuntimeException e) {
+                listener.progress("failed: " + e);
             }
         });
         runner.start();
@@ -134,7 +134,7 @@ class PodRunnerTest {
                 .andReturn(403, "forbidden")
                 .always();
 
-        assertThatThrownBy(() -> newRunner(null).run(pod("p6"), COMMAND, null))
+        assertThatThrownBy(() -> newRunner(null).run(pod("p6"), this::work))
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                         .isEqualTo(403));
         assertThat(listener.progress).isEmpty();
@@ -161,7 +161,7 @@ class PodRunnerTest {
     private CompletableFuture<CommandResult> start(Pod pod, Duration pendingTimeout) throws InterruptedException {
         CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return newRunner(pendingTimeout).run(pod, COMMAND, null);
+                return newRunner(pendingTimeout).run(pod, this::work);
             } catch (PodFailureException | InterruptedException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -174,12 +174,15 @@ class PodRunnerTest {
     }
 
     private PodRunner newRunner(Duration pendingTimeout) {
-        return new PodRunner(client, clock, pendingTimeout, listener, (pod, command, timeout, out) -> {
-            assertThat(command).isEqualTo(COMMAND);
-            out.output("hi");
-            execGate.await();
-            return new CommandResult(exitCode, false);
-        });
+        return new PodRunner(client, clock, pendingTimeout, listener);
+    }
+
+    /** Stands for copying and running: reports, says "hi", waits for the test's gate, returns the exit code. */
+    private CommandResult work(io.fabric8.kubernetes.client.dsl.PodResource pod) throws InterruptedException {
+        listener.progress("running in pod " + pod.get().getMetadata().getName() + ": " + String.join(" ", COMMAND));
+        listener.output("hi");
+        execGate.await();
+        return new CommandResult(exitCode, false);
     }
 
     private void setStatus(String name, io.fabric8.kubernetes.api.model.PodStatus status) {

@@ -1,0 +1,112 @@
+package io.jenkins.plugins.gputrain.core.engine;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodRunner;
+import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A training run on a Kubernetes pod: create the pod, wait until it runs, copy the workspace in, run the command in
+ * {@value WorkspaceTransfer#REMOTE} with its output streamed, copy the results back (also after a failed command),
+ * and delete the pod on every path.
+ */
+public final class KubernetesTraining {
+    private final KubernetesClient client;
+    private final Clock clock;
+    private final Duration pendingTimeout;
+    private final ProgressListener listener;
+    private final PodExec exec;
+    private final WorkspaceTransfer transfer;
+
+    /**
+     * Creates a training run.
+     *
+     * @param client the cluster connection
+     * @param clock the time source for the pending timeout
+     * @param pendingTimeout how long the pod may stay Pending, or {@code null}
+     * @param listener receives progress and output
+     * @param exec runs the command in the pod
+     * @param transfer copies the workspace and the results
+     */
+    public KubernetesTraining(
+            KubernetesClient client,
+            Clock clock,
+            Duration pendingTimeout,
+            ProgressListener listener,
+            PodExec exec,
+            WorkspaceTransfer transfer) {
+        this.client = client;
+        this.clock = clock;
+        this.pendingTimeout = pendingTimeout;
+        this.listener = listener;
+        this.exec = exec;
+        this.transfer = transfer;
+    }
+
+    /** A training run with the real exec and a transfer limited to {@link WorkspaceArchive#DEFAULT_MAX_BYTES}. */
+    public KubernetesTraining(KubernetesClient client, Duration pendingTimeout, ProgressListener listener) {
+        this(
+                client,
+                Clock.systemUTC(),
+                pendingTimeout,
+                listener,
+                new ContainerExec(),
+                new WorkspaceTransfer(WorkspaceArchive.DEFAULT_MAX_BYTES));
+    }
+
+    /**
+     * Runs the training.
+     *
+     * @param spec the pod spec
+     * @param workspace the local workspace
+     * @param results repository paths to copy back
+     * @param command the training command
+     * @param timeout how long it may run, or {@code null}
+     * @return how it ended
+     * @throws PodFailureException when the pod fails or never runs
+     * @throws InterruptedException when interrupted; the pod is deleted first
+     */
+    public CommandResult run(
+            TrainingPodSpec spec, Path workspace, List<String> results, List<String> command, Duration timeout)
+            throws PodFailureException, InterruptedException {
+        Pod pod = new TrainingPodFactory().create(spec);
+        listener.progress("pod " + spec.podName() + ": cpu " + spec.machine().cpu() + ", memory "
+                + spec.machine().memory()
+                + spec.machine()
+                        .gpus()
+                        .map(g -> ", " + g.count() + " × " + g.model() + " GPU")
+                        .orElse("")
+                + ", node selector "
+                + (spec.nodeSelector().isEmpty()
+                        ? "(none)"
+                        : spec.nodeSelector().toSpec())
+                + ", image " + spec.image());
+        return new PodRunner(client, clock, pendingTimeout, listener).run(pod, resource -> {
+            transfer.upload(resource, workspace, listener);
+            listener.progress("running in pod " + spec.podName() + ": " + String.join(" ", command));
+            CommandResult result = exec.run(resource, inWorkspace(command), timeout, listener);
+            if (!result.timedOut()) {
+                transfer.download(resource, workspace, results, listener);
+            }
+            return result;
+        });
+    }
+
+    /** The command, run from the copied workspace without a shell re-parsing its arguments. */
+    static List<String> inWorkspace(List<String> command) {
+        List<String> wrapped =
+                new ArrayList<>(List.of("sh", "-c", "cd " + WorkspaceTransfer.REMOTE + " && exec \"$@\"", "gpu-train"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+}
