@@ -20,11 +20,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -158,12 +162,51 @@ class PodRunnerTest {
         assertGone("p7");
     }
 
+    @Test
+    void fiftyConcurrentRunsDeleteEveryPodTheyCreate() throws Exception {
+        int runs = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        try {
+            List<CompletableFuture<CommandResult>> started = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                Pod pod = pod("c" + i);
+                started.add(CompletableFuture.supplyAsync(() -> runUnchecked(pod), pool));
+            }
+            for (int i = 0; i < runs; i++) {
+                client.pods()
+                        .inNamespace(NAMESPACE)
+                        .withName("c" + i)
+                        .waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
+                setStatus("c" + i, running());
+            }
+            for (CompletableFuture<CommandResult> run : started) {
+                assertThat(run.get(60, TimeUnit.SECONDS).succeeded()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(listener.progress.stream().filter(l -> l.startsWith("created pod ")))
+                .hasSize(runs);
+        assertThat(listener.progress.stream().filter(l -> l.startsWith("deleted pod ")))
+                .hasSize(runs);
+        assertThat(client.pods().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+    }
+
+    private CommandResult runUnchecked(Pod pod) {
+        try {
+            return newRunner(null).run(pod, this::work);
+        } catch (PodFailureException | InterruptedException e) {
+            throw new CompletionException(e);
+        }
+    }
+
     private CompletableFuture<CommandResult> start(Pod pod, Duration pendingTimeout) throws InterruptedException {
         CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return newRunner(pendingTimeout).run(pod, this::work);
             } catch (PodFailureException | InterruptedException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         });
         client.pods()
