@@ -1,15 +1,23 @@
 package io.jenkins.plugins.gputrain.cli;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
+import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
+import io.jenkins.plugins.gputrain.core.dvc.repo.UnknownRevisionException;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
+import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.LocalExecutor;
+import io.jenkins.plugins.gputrain.core.engine.ResultPaths;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.report.ExperimentReport;
 import io.jenkins.plugins.gputrain.core.report.ReportContent;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
-import io.jenkins.plugins.gputrain.core.spec.MachineSize;
-import io.jenkins.plugins.gputrain.core.spec.NodeSelector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,21 +62,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--context", paramLabel = "C", description = "Kubeconfig context.")
     String context;
 
-    @Option(names = "--namespace", paramLabel = "NS", description = "Namespace of the pod.")
-    String namespace;
-
-    @Option(names = "--node-selector", paramLabel = "K=V[,K=V…]", description = "Node labels; repeatable.")
-    List<String> nodeSelectors = new ArrayList<>();
-
-    @Option(
-            names = "--cpu-memory",
-            paramLabel = "SPEC",
-            defaultValue = "m",
-            description = "{cpu}-{memory}[+{model}*{count}] or s|m|l|xl… (default: ${DEFAULT-VALUE}).")
-    String cpuMemory;
-
-    @Option(names = "--image", paramLabel = "IMG", description = "Training image.")
-    String image;
+    @Mixin
+    PodOptions pod;
 
     @Option(names = "--pending-timeout", paramLabel = "D", description = "Fail when the pod waits longer.")
     String pendingTimeout;
@@ -104,31 +99,21 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(out, err);
+        TrainingPodSpec podSpec;
         Duration limit;
+        Duration pending;
         try {
-            MachineSize.parse(cpuMemory);
-            NodeSelector.parse(nodeSelectors);
+            podSpec = pod.podSpec(null, null);
             limit = timeout == null ? null : DurationSpec.parse("--timeout", timeout);
-            if (pendingTimeout != null) {
-                DurationSpec.parse("--pending-timeout", pendingTimeout);
-            }
+            pending = pendingTimeout == null ? null : DurationSpec.parse("--pending-timeout", pendingTimeout);
         } catch (InvalidSpecException e) {
-            String option = e.field().equals(MachineSize.FIELD)
-                    ? "--cpu-memory"
-                    : e.field().equals(NodeSelector.FIELD) ? "--node-selector" : e.field();
-            err.println("error: " + e.withField(option).getMessage());
+            err.println("error: " + e.withField(PodOptions.optionFor(e.field())).getMessage());
             return 2;
         }
-        if (executor == Executor.kubernetes) {
-            return DiffCommand.fail(
-                    err,
-                    "--executor kubernetes is not available in this build yet; use --executor"
-                            + " local to run on this machine",
-                    CommandFailure.FAILED);
-        }
         try {
-            progress.progress("running locally on this machine (no Kubernetes pod): " + String.join(" ", command));
-            CommandResult result = new LocalExecutor().run(command, repository.directory, limit, progress);
+            CommandResult result = executor == Executor.local
+                    ? runLocally(limit, progress)
+                    : runOnKubernetes(podSpec, limit, pending, progress);
             if (result.timedOut()) {
                 progress.progress("the command ran longer than --timeout " + timeout + " and was stopped");
             } else {
@@ -136,13 +121,50 @@ final class RunCommand implements Callable<Integer> {
             }
             writeReport(progress);
             return result.timedOut() ? TIMED_OUT : result.exitCode();
-        } catch (IOException e) {
+        } catch (PodFailureException e) {
+            return DiffCommand.fail(err, e.getMessage(), CommandFailure.FAILED);
+        } catch (KubernetesClientException e) {
+            return DiffCommand.fail(err, firstLine(e), CommandFailure.FAILED);
+        } catch (IOException | UnreadableFileException | UnknownRevisionException e) {
             return DiffCommand.fail(
                     err, "cannot run '" + String.join(" ", command) + "': " + e.getMessage(), CommandFailure.FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DiffCommand.fail(err, "interrupted; the command was stopped", CommandFailure.FAILED);
         }
+    }
+
+    private CommandResult runLocally(Duration limit, ConsoleProgress progress)
+            throws IOException, InterruptedException {
+        progress.progress("running locally on this machine (no Kubernetes pod): " + String.join(" ", command));
+        return new LocalExecutor().run(command, repository.directory, limit, progress);
+    }
+
+    private CommandResult runOnKubernetes(
+            TrainingPodSpec podSpec, Duration limit, Duration pending, ConsoleProgress progress)
+            throws IOException, UnreadableFileException, UnknownRevisionException, PodFailureException,
+                    InterruptedException {
+        List<String> results;
+        try (DvcRepository repo = DvcRepository.open(repository.directory, DataFileReader.DEFAULT_MAX_BYTES)) {
+            results = ResultPaths.of(repo.files(DvcRepository.WORKSPACE).project());
+        }
+        Config config = ClusterConnection.config(kubeconfig, context);
+        progress.progress("cluster " + config.getMasterUrl() + ", namespace "
+                + (podSpec.namespace() == null ? config.getNamespace() : podSpec.namespace()));
+        try (KubernetesClient client =
+                        new KubernetesClientBuilder().withConfig(config).build();
+                InterruptOnExit guard = InterruptOnExit.guardCurrentThread()) {
+            return new KubernetesTraining(client, pending, progress)
+                    .run(podSpec, repository.directory, results, command, limit);
+        } catch (KubernetesClientException e) {
+            throw new KubernetesClientException(ClusterConnection.describe(e, config.getMasterUrl()), e);
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private void writeReport(ConsoleProgress progress) throws IOException {

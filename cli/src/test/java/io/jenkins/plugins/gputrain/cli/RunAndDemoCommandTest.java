@@ -61,13 +61,44 @@ class RunAndDemoCommandTest {
     }
 
     @Test
-    void kubernetesExecutorIsNotAvailableYetAndSaysSo() {
-        CliRun run = CliRun.of("run", "-C", repo.toString(), "--", "dvc", "repro");
+    void aMissingKubeconfigIsOneLineNamingTheOption() {
+        Path missing = repo.resolve("nope.yaml");
+        CliRun run = CliRun.of("run", "-C", repo.toString(), "--kubeconfig", missing.toString(), "--", "dvc", "repro");
 
         assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.err)
-                .isEqualTo("ERROR: --executor kubernetes is not available in this build yet; use"
-                        + " --executor local to run on this machine\n");
+        assertThat(run.err).isEqualTo("ERROR: --kubeconfig '" + missing + "': no such file\n");
+    }
+
+    @Test
+    void anUnreachableClusterIsOneLineWithoutAStackTraceAndRunsNothing() throws IOException {
+        Path kubeconfig = repo.resolve("kubeconfig.yaml");
+        Files.writeString(
+                kubeconfig,
+                """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: gone
+                  cluster:
+                    server: https://127.0.0.1:1
+                contexts:
+                - name: gone
+                  context:
+                    cluster: gone
+                    namespace: ml
+                current-context: gone
+                """);
+        CliRun run =
+                CliRun.of("run", "-C", repo.toString(), "--kubeconfig", kubeconfig.toString(), "--", "touch", "ran");
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).startsWith("[gpu-train] cluster https://127.0.0.1:1/, namespace ml\n");
+        assertThat(run.err
+                        .lines()
+                        .filter(l -> l.startsWith("ERROR: cannot reach the Kubernetes API at https://127.0.0.1:1/: ")))
+                .hasSize(1);
+        assertThat(run.err).doesNotContain("\tat ", "Caused by");
+        assertThat(repo.resolve("ran")).doesNotExist();
     }
 
     @Test

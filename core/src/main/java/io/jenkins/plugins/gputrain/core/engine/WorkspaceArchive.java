@@ -18,8 +18,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * gpu-train's own report directory left out, a size limit on both ways, and nothing unpacked outside the target.
  */
 public final class WorkspaceArchive {
-    /** Default limit for either direction. */
-    public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024 * 1024;
+    /** Default limit for either direction; the archive is held in memory, data belongs in a DVC remote. */
+    public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
 
     private static final Set<String> SKIPPED = Set.of(".dvc/cache", ".dvc/tmp", "gpu-train");
 
