@@ -11,26 +11,33 @@ public record PodFailure(Kind kind, String message) {
     /** The failures gpu-train tells apart. */
     public enum Kind {
         /** No node could take the pod within the pending timeout; the scheduler's reason is in the message. */
-        UNSCHEDULABLE(false),
+        UNSCHEDULABLE(false, false),
         /** {@code ErrImagePull}, {@code ImagePullBackOff}, {@code InvalidImageName}. */
-        IMAGE_PULL(false),
+        IMAGE_PULL(false, false),
         /** {@code CreateContainerConfigError}, {@code CreateContainerError} (e.g. a missing Secret). */
-        CONTAINER_CONFIG(false),
+        CONTAINER_CONFIG(false, false),
         /** The container ran out of memory (exit code 137); retrying the same size would fail again. */
-        OOM_KILLED(false),
+        OOM_KILLED(false, true),
         /** The node evicted the pod (memory or disk pressure, preemption); a new pod may succeed. */
-        EVICTED(true),
+        EVICTED(true, true),
         /** The node was lost (spot reclaim, failure); a new pod may succeed. */
-        NODE_LOST(true),
+        NODE_LOST(true, true),
         /** The pod ran longer than its {@code activeDeadlineSeconds}. */
-        DEADLINE_EXCEEDED(false),
+        DEADLINE_EXCEEDED(false, true),
         /** The pod failed for another reason. */
-        FAILED(false);
+        FAILED(false, true);
 
         private final boolean retryable;
+        private final boolean containerMayHaveRun;
 
-        Kind(boolean retryable) {
+        Kind(boolean retryable, boolean containerMayHaveRun) {
             this.retryable = retryable;
+            this.containerMayHaveRun = containerMayHaveRun;
+        }
+
+        /** Whether the container may have run, so that its log can tell more. */
+        public boolean containerMayHaveRun() {
+            return containerMayHaveRun;
         }
 
         /** Whether a new pod may succeed where this one failed. */

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +22,15 @@ import java.util.concurrent.TimeUnit;
  * One training pod's life: create it, wait with a watch until it runs (reporting phase changes and, while Pending,
  * the scheduler's reason; failing fast on image, configuration, OOM, eviction and deadline problems and on a pending
  * timeout), run the command in container {@code dvc} with its output streamed, and delete the pod on every path
- * (success, command failure, timeout, interrupt, API error). API calls refused with HTTP 5xx or 429 are retried
+ * (success, command failure, timeout, interrupt, API error). When the pod fails after its container may have run,
+ * the last lines of the container log are printed. API calls refused with HTTP 5xx or 429 are retried
  * with backoff by the fabric8 client itself ({@code requestRetryBackoffLimit}, {@code requestRetryBackoffInterval}).
  */
 public final class PodRunner {
     private static final long POLL_MILLIS = 200;
+    /** Lines of the container log printed when the pod fails after its container started. */
+    static final int LOG_TAIL_LINES = 20;
+
     private static final Object CLOSED = new Object();
 
     private final KubernetesClient client;
@@ -78,6 +83,11 @@ public final class PodRunner {
                 }
             }
             return result;
+        } catch (PodFailureException e) {
+            if (e.failure().kind().containerMayHaveRun()) {
+                printLogTail(resource, name);
+            }
+            throw e;
         } finally {
             delete(resource, namespace, name);
         }
@@ -162,6 +172,19 @@ public final class PodRunner {
             return interrupted;
         }
         throw e;
+    }
+
+    private void printLogTail(PodResource resource, String name) {
+        try {
+            String log = resource.inContainer(TrainingPodFactory.CONTAINER)
+                    .tailingLines(LOG_TAIL_LINES)
+                    .getLog();
+            listener.progress("last " + LOG_TAIL_LINES + " lines of the log of container "
+                    + TrainingPodFactory.CONTAINER + " in pod " + name + ":");
+            log.lines().forEach(listener::error);
+        } catch (KubernetesClientException e) {
+            listener.progress("the log of pod " + name + " is not available (" + e.getMessage() + ")");
+        }
     }
 
     private void delete(PodResource resource, String namespace, String name) {

@@ -89,6 +89,7 @@ class PodRunnerTest {
                             .hasMessage("Container dvc cannot start (Reason: ErrImagePull): pull access denied"
                                     + " for nope/nope");
                 });
+        assertThat(listener.progress).noneMatch(line -> line.contains("log of"));
         assertGone("p3");
     }
 
@@ -145,7 +146,12 @@ class PodRunnerTest {
     }
 
     @Test
-    void oomKillSeenAfterTheCommandFailsTheRun() throws Exception {
+    void oomKillSeenAfterTheCommandFailsTheRunAndPrintsTheLogTail() throws Exception {
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/test/pods/p7/log?pretty=false&container=dvc&tailLines=20")
+                .andReturn(200, "epoch 41\nKilled\n")
+                .once();
         exitCode = 137;
         execGate = new CountDownLatch(1);
         CompletableFuture<CommandResult> run = start(pod("p7"), null);
@@ -159,6 +165,8 @@ class PodRunnerTest {
                 .isInstanceOfSatisfying(
                         PodFailureException.class,
                         e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.OOM_KILLED));
+        assertThat(listener.progress).contains("last 20 lines of the log of container dvc in pod p7:");
+        assertThat(listener.output).endsWith("stderr: epoch 41", "stderr: Killed");
         assertGone("p7");
     }
 
