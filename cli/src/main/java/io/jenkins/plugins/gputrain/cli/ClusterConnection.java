@@ -64,7 +64,8 @@ final class ClusterConnection {
             return "cannot reach the Kubernetes API at " + masterUrl + ": " + root.getMessage() + " ("
                     + root.getClass().getSimpleName() + ")";
         }
+        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         return "Kubernetes API at " + masterUrl + (e.getCode() > 0 ? " answered HTTP " + e.getCode() : "") + ": "
-                + e.getMessage();
+                + message;
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             PlotsCommand.class,
             ReportCommand.class,
             RunCommand.class,
+            GcCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })
