@@ -5,9 +5,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
 /**
- * The cluster connection of {@code gpu-train run}: a kubeconfig file and context (or the usual discovery:
+ * The cluster connection options of {@code gpu-train run} and {@code gpu-train gc}: a kubeconfig file and context (or the usual discovery:
  * {@code KUBECONFIG}, {@code ~/.kube/config}, in-cluster service account), with short connect timeouts and a few
  * retries so that an unreachable cluster is reported within seconds.
  */
@@ -21,17 +22,19 @@ final class ClusterConnection {
     /** First backoff interval in milliseconds. */
     static final int BACKOFF_MILLIS = 250;
 
-    private ClusterConnection() {}
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig for the cluster.")
+    private Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "C", description = "Kubeconfig context; default: the current one.")
+    private String context;
 
     /**
-     * The client configuration.
+     * The client configuration from {@code --kubeconfig} and {@code --context}.
      *
-     * @param kubeconfig the kubeconfig file, or {@code null} to discover it
-     * @param context the context, or {@code null} for the current one
      * @return the configuration
      * @throws KubernetesClientException when the kubeconfig is missing or unusable
      */
-    static Config config(Path kubeconfig, String context) {
+    Config config() {
         if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
             throw new KubernetesClientException("--kubeconfig '" + kubeconfig + "': no such file");
         }

@@ -9,12 +9,12 @@ import io.jenkins.plugins.gputrain.core.engine.k8s.LeftoverPods;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,11 +30,8 @@ final class GcCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig for the cluster.")
-    private Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "C", description = "Kubeconfig context.")
-    private String context;
+    @Mixin
+    private ClusterConnection cluster;
 
     @Option(names = "--namespace", paramLabel = "NS", description = "Namespace; default: the context's.")
     private String namespace;
@@ -62,7 +59,7 @@ final class GcCommand implements Callable<Integer> {
         }
         Config config;
         try {
-            config = ClusterConnection.config(kubeconfig, context);
+            config = cluster.config();
         } catch (KubernetesClientException e) {
             return DiffCommand.fail(err, e.getMessage(), CommandFailure.FAILED);
         }

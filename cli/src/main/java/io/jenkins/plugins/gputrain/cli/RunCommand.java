@@ -56,11 +56,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Where the command runs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Executor executor;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig for the cluster.")
-    Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "C", description = "Kubeconfig context.")
-    String context;
+    @Mixin
+    ClusterConnection cluster;
 
     @Mixin
     PodOptions pod;
@@ -148,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
         try (DvcRepository repo = DvcRepository.open(repository.directory, DataFileReader.DEFAULT_MAX_BYTES)) {
             results = ResultPaths.of(repo.files(DvcRepository.WORKSPACE).project());
         }
-        Config config = ClusterConnection.config(kubeconfig, context);
+        Config config = cluster.config();
         progress.progress("cluster " + config.getMasterUrl() + ", namespace "
                 + (podSpec.namespace() == null ? config.getNamespace() : podSpec.namespace()));
         try (KubernetesClient client =
