@@ -49,7 +49,7 @@ final class PodCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Duration deadline = timeout == null ? null : DurationSpec.parse("timeout", timeout);
-            Pod created = new TrainingPodFactory().create(pod.podSpec(runId, deadline));
+            Pod created = new TrainingPodFactory().create(pod.podSpec(runId, deadline, null));
             PodManifest manifest = new PodManifest();
             spec.commandLine()
                     .getOut()

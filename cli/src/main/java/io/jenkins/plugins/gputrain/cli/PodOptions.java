@@ -116,13 +116,15 @@ final class PodOptions {
      *
      * @param runId the run id, or {@code null} for a random one
      * @param deadline the pod's deadline, or {@code null}
+     * @param owner who starts the run, a label value, or {@code null}
      * @return the spec
      * @throws InvalidSpecException naming the spec field when an option is invalid
      */
-    TrainingPodSpec podSpec(String runId, Duration deadline) {
+    TrainingPodSpec podSpec(String runId, Duration deadline, String owner) {
         String id = runId == null ? "gt-" + UUID.randomUUID().toString().substring(0, 8) : runId;
         TrainingPodSpec.Builder builder = TrainingPodSpec.builder(id)
                 .podName("gpu-train-" + id)
+                .owner(owner)
                 .namespace(namespace)
                 .image(image)
                 .machine(MachineSize.parse(cpuMemory))

@@ -18,6 +18,7 @@ import io.jenkins.plugins.gputrain.core.report.ExperimentReport;
 import io.jenkins.plugins.gputrain.core.report.ReportContent;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
+import io.jenkins.plugins.gputrain.core.spec.LabelSyntax;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -100,7 +101,10 @@ final class RunCommand implements Callable<Integer> {
         Duration limit;
         Duration pending;
         try {
-            podSpec = pod.podSpec(null, null);
+            podSpec = pod.podSpec(
+                    null,
+                    null,
+                    LabelSyntax.toValue(System.getProperty("user.name", "")).orElse(null));
             limit = timeout == null ? null : DurationSpec.parse("--timeout", timeout);
             pending = pendingTimeout == null ? null : DurationSpec.parse("--pending-timeout", pendingTimeout);
         } catch (InvalidSpecException e) {

@@ -40,6 +40,9 @@ public final class TrainingPodFactory {
     /** Label holding the run id. */
     public static final String RUN_ID_LABEL = "gpu-train.jenkins.io/run-id";
 
+    /** Label naming who started the run, when known. */
+    public static final String OWNER_LABEL = "gpu-train.jenkins.io/owner";
+
     /** The value of a node selector entry that stands for the accelerator model, as in CML. */
     public static final String INFER = "infer";
 
@@ -59,6 +62,9 @@ public final class TrainingPodFactory {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(MANAGED_BY_LABEL, MANAGED_BY);
         labels.put(RUN_ID_LABEL, spec.runId());
+        if (spec.owner() != null) {
+            labels.put(OWNER_LABEL, spec.owner());
+        }
         Pod pod = new PodBuilder()
                 .withNewMetadata()
                 .withName(spec.podName())

@@ -21,6 +21,7 @@ import java.util.function.Predicate;
  * validated there, so a spec that exists can always be turned into a pod.
  *
  * @param runId identifies one run; a label value on the pod
+ * @param owner who started the run (user or job), or {@code null}; a label value on the pod
  * @param podName the pod's name, or {@code null} to let the kubernetes-plugin name it
  * @param namespace the namespace, or {@code null} for the client's or cloud's default
  * @param image the training container's image
@@ -41,6 +42,7 @@ import java.util.function.Predicate;
  */
 public record TrainingPodSpec(
         String runId,
+        String owner,
         String podName,
         String namespace,
         String image,
@@ -98,6 +100,7 @@ public record TrainingPodSpec(
     /** Collects and validates the values of a {@link TrainingPodSpec}. */
     public static final class Builder {
         private final String runId;
+        private String owner;
         private String podName;
         private String namespace;
         private String image = DEFAULT_IMAGE;
@@ -125,6 +128,19 @@ public record TrainingPodSpec(
                 throw new InvalidSpecException("runId", runId, "must not be empty", LabelSyntax.VALUE_RULE);
             }
             this.runId = runId;
+        }
+
+        /** Labels the pod with who started the run, so that leftovers can be traced; must be a label value. */
+        public Builder owner(String owner) {
+            if (owner == null || owner.isEmpty()) {
+                this.owner = null;
+                return this;
+            }
+            LabelSyntax.valueProblem(owner).ifPresent(problem -> {
+                throw new InvalidSpecException("owner", owner, problem, LabelSyntax.VALUE_RULE);
+            });
+            this.owner = owner;
+            return this;
         }
 
         /** Names the pod (for pods gpu-train creates itself); must be a DNS label. */
@@ -271,6 +287,7 @@ public record TrainingPodSpec(
         public TrainingPodSpec build() {
             return new TrainingPodSpec(
                     runId,
+                    owner,
                     podName,
                     namespace,
                     image,

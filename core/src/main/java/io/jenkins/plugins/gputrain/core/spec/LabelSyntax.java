@@ -40,6 +40,20 @@ public final class LabelSyntax {
     }
 
     /**
+     * Turns free text (a user or job name) into a label value: characters a value cannot hold become {@code -}, the
+     * ends are trimmed to alphanumerics, and the result is cut to 63 characters.
+     *
+     * @param text the text
+     * @return the value, or empty when nothing usable is left
+     */
+    public static Optional<String> toValue(String text) {
+        String replaced = text.replaceAll("[^-A-Za-z0-9_.]", "-");
+        String cut = replaced.substring(0, Math.min(replaced.length(), MAX_NAME));
+        String trimmed = cut.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");
+        return trimmed.isEmpty() ? Optional.empty() : Optional.of(trimmed);
+    }
+
+    /**
      * Checks a label key (a qualified name).
      *
      * @param key the key

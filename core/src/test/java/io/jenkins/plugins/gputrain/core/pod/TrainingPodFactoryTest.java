@@ -148,6 +148,25 @@ class TrainingPodFactoryTest {
     }
 
     @Test
+    void theOwnerIsALabelWhenKnown() {
+        Pod pod = factory.create(TrainingPodSpec.builder("run-8").owner("alice").build());
+
+        assertThat(pod.getMetadata().getLabels())
+                .containsExactly(
+                        Map.entry("app.kubernetes.io/managed-by", "gpu-train"),
+                        Map.entry("gpu-train.jenkins.io/run-id", "run-8"),
+                        Map.entry("gpu-train.jenkins.io/owner", "alice"));
+        assertThat(TrainingPodSpec.builder("run-9").owner("").build().owner()).isNull();
+    }
+
+    @Test
+    void anOwnerThatIsNoLabelValueIsRejectedNamingTheField() {
+        assertThatThrownBy(() -> TrainingPodSpec.builder("run-8").owner("alice smith"))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageStartingWith("owner 'alice smith': ");
+    }
+
+    @Test
     void shmIsMemoryBackedAndNeverLargerThanTheMemoryLimit() {
         Pod small = factory.create(TrainingPodSpec.builder("r")
                 .machine(MachineSize.parse("1-512Mi"))
