@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.ExecListener;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
@@ -9,21 +8,19 @@ import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs a command in container {@code dvc} through the API server's exec, streaming its output. The client writes
- * output on another thread and may report the exit code before the last lines are written, so the result is
- * returned only once the exec is closed and its output drained.
+ * Runs a command in container {@code dvc} through the API server's exec, streaming its output. The result is
+ * returned only once the exec is closed and its output drained ({@link ExecDrain}).
  */
 public final class ContainerExec implements PodExec {
     @Override
     public CommandResult run(PodResource pod, List<String> command, Duration timeout, ProgressListener listener)
             throws PodFailureException, InterruptedException {
-        StreamsDrained finished = new StreamsDrained();
+        ExecDrain finished = new ExecDrain();
         try (LineOutput out = new LineOutput(listener::output);
                 LineOutput err = new LineOutput(listener::error);
                 ExecWatch exec = pod.inContainer(TrainingPodFactory.CONTAINER)
@@ -35,7 +32,7 @@ public final class ContainerExec implements PodExec {
                     ? exec.exitCode().get()
                     : exec.exitCode().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished.await()) {
-                listener.progress("the exec did not close within " + StreamsDrained.DRAIN_SECONDS
+                listener.progress("the exec did not close within " + ExecDrain.DRAIN_SECONDS
                         + " s after the command ended; its last output lines may be missing");
             }
             return new CommandResult(exitCode == null ? -1 : exitCode, false);
@@ -46,27 +43,6 @@ public final class ContainerExec implements PodExec {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new PodFailureException(
                     new PodFailure(PodFailure.Kind.FAILED, "cannot run the command in the pod: " + cause.getMessage()));
-        }
-    }
-
-    /** Signals once the client has written all output and closed the exec. */
-    private static final class StreamsDrained implements ExecListener {
-        private static final long DRAIN_SECONDS = 30;
-
-        private final CountDownLatch closed = new CountDownLatch(1);
-
-        @Override
-        public void onClose(int code, String reason) {
-            closed.countDown();
-        }
-
-        @Override
-        public void onFailure(Throwable cause, Response response) {
-            closed.countDown();
-        }
-
-        boolean await() throws InterruptedException {
-            return closed.await(DRAIN_SECONDS, TimeUnit.SECONDS);
         }
     }
 }

@@ -54,14 +54,16 @@ public final class WorkspaceTransfer {
         }
         listener.progress("copying the workspace into the pod (" + archive.length + " bytes, DVC cache left out)");
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        ExecDrain drain = new ExecDrain();
         try (ExecWatch exec = pod.inContainer(TrainingPodFactory.CONTAINER)
                 .redirectingInput()
                 .writingError(errors)
+                .usingListener(drain)
                 .exec("sh", "-c", "mkdir -p " + REMOTE + " && tar xf - -C " + REMOTE)) {
             try (OutputStream input = exec.getInput()) {
                 input.write(archive);
             }
-            check("copying the workspace into the pod", exec, errors);
+            check("copying the workspace into the pod", exec, drain, errors);
         } catch (IOException | KubernetesClientException e) {
             throw failure("copying the workspace into the pod failed: " + e.getMessage());
         }
@@ -88,11 +90,13 @@ public final class WorkspaceTransfer {
                 + " done > /tmp/gpu-train-results; tar cf - -T /tmp/gpu-train-results";
         ByteArrayOutputStream archive = new BoundedOutput(maxBytes);
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        ExecDrain drain = new ExecDrain();
         try (ExecWatch exec = pod.inContainer(TrainingPodFactory.CONTAINER)
                 .writingOutput(archive)
                 .writingError(errors)
+                .usingListener(drain)
                 .exec("sh", "-c", script)) {
-            check("copying the results back", exec, errors);
+            check("copying the results back", exec, drain, errors);
         } catch (KubernetesClientException e) {
             throw failure("copying the results back failed: " + e.getMessage());
         }
@@ -106,10 +110,15 @@ public final class WorkspaceTransfer {
         }
     }
 
-    private static void check(String what, ExecWatch exec, ByteArrayOutputStream errors)
+    /** Waits for tar's exit code and for its output to be drained; anything but exit 0 fails the copy. */
+    private static void check(String what, ExecWatch exec, ExecDrain drain, ByteArrayOutputStream errors)
             throws PodFailureException, InterruptedException {
         try {
             Integer code = exec.exitCode().get(COPY_MINUTES, TimeUnit.MINUTES);
+            if (!drain.await()) {
+                throw failure(what + " failed: the exec did not close within " + ExecDrain.DRAIN_SECONDS
+                        + " s after tar ended");
+            }
             if (code == null || code != 0) {
                 throw failure(what + " failed (tar exit code " + code + "): "
                         + errors.toString(StandardCharsets.UTF_8).strip());

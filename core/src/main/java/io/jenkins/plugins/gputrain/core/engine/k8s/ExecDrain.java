@@ -1,0 +1,32 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import io.fabric8.kubernetes.client.dsl.ExecListener;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Signals once an exec is closed and the client has written all its output. The fabric8 client writes output on
+ * another thread and may complete the exit code before the last bytes are written, so whoever reads the output of
+ * an exec waits for this after the exit code.
+ */
+final class ExecDrain implements ExecListener {
+    /** How long to wait for the close after the exit code. */
+    static final long DRAIN_SECONDS = 30;
+
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    @Override
+    public void onClose(int code, String reason) {
+        closed.countDown();
+    }
+
+    @Override
+    public void onFailure(Throwable cause, Response response) {
+        closed.countDown();
+    }
+
+    /** Waits for the close; {@code false} when it did not come within {@link #DRAIN_SECONDS}. */
+    boolean await() throws InterruptedException {
+        return closed.await(DRAIN_SECONDS, TimeUnit.SECONDS);
+    }
+}
