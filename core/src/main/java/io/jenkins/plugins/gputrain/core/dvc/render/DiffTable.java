@@ -54,16 +54,9 @@ public final class DiffTable {
                 if (kind.showsChange()) {
                     row.add(Cells.cell(difference.change(), digits));
                 }
-                rows.add(
-                        format == TableFormat.MARKDOWN
-                                ? row.stream().map(TableFormat::markdownCell).toList()
-                                : row);
+                rows.add(format.cells(row));
             }
         }
-        return new Table(
-                format == TableFormat.MARKDOWN
-                        ? headers.stream().map(TableFormat::markdownCell).toList()
-                        : headers,
-                rows);
+        return new Table(format.cells(headers), rows);
     }
 }

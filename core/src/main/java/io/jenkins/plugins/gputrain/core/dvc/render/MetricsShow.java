@@ -57,16 +57,9 @@ public final class MetricsShow {
             for (String key : keys) {
                 row.add(Cells.cell(flats.get(i).get(key), digits));
             }
-            rows.add(
-                    format == TableFormat.MARKDOWN
-                            ? row.stream().map(TableFormat::markdownCell).toList()
-                            : row);
+            rows.add(format.cells(row));
         }
-        return new Table(
-                format == TableFormat.MARKDOWN
-                        ? headers.stream().map(TableFormat::markdownCell).toList()
-                        : headers,
-                rows);
+        return new Table(format.cells(headers), rows);
     }
 
     private static Map<String, Value> flat(FileResult result) {

@@ -64,6 +64,14 @@ public enum TableFormat {
      */
     public abstract String render(Table table);
 
+    /**
+     * The cells of a row or header as this format holds them: escaped with {@link #markdownCell} for Markdown, as
+     * they are otherwise.
+     */
+    public List<String> cells(List<String> cells) {
+        return this == MARKDOWN ? cells.stream().map(TableFormat::markdownCell).toList() : cells;
+    }
+
     /** Escapes a cell for Markdown: {@code |} and line breaks would break the row. */
     public static String markdownCell(String cell) {
         return cell.replace("|", "\\|").replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
