@@ -105,26 +105,43 @@ final class PythonParams {
     }
 
     private static String stripComment(String line) {
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '#') {
-                return line.substring(0, i);
+        int[] end = {line.length()};
+        scanCode(line, (index, c) -> {
+            if (c == '#') {
+                end[0] = index;
+                return false;
             }
-        }
-        return line;
+            return true;
+        });
+        return line.substring(0, end[0]);
     }
 
     private static int depth(String code) {
-        int depth = 0;
+        int[] depth = {0};
+        boolean inString = scanCode(code, (index, c) -> {
+            if (c == '(' || c == '[' || c == '{') {
+                depth[0]++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth[0]--;
+            }
+            return true;
+        });
+        return inString ? Math.max(depth[0], 1) : depth[0];
+    }
+
+    /** Receives the characters outside string literals; returns {@code false} to stop the scan. */
+    @FunctionalInterface
+    private interface CodeCharacter {
+        boolean accept(int index, char c);
+    }
+
+    /**
+     * Hands the characters of {@code code} that are outside string literals (quotes and backslash escapes
+     * tracked) to {@code visitor}, until it stops the scan.
+     *
+     * @return whether the text ends inside an unclosed string literal
+     */
+    private static boolean scanCode(String code, CodeCharacter visitor) {
         char quote = 0;
         for (int i = 0; i < code.length(); i++) {
             char c = code.charAt(i);
@@ -136,13 +153,11 @@ final class PythonParams {
                 }
             } else if (c == '"' || c == '\'') {
                 quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
+            } else if (!visitor.accept(i, c)) {
+                return false;
             }
         }
-        return quote != 0 ? Math.max(depth, 1) : depth;
+        return quote != 0;
     }
 
     /** The text is not a literal {@code ast.literal_eval} accepts. */
