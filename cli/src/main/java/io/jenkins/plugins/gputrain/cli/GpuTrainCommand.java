@@ -21,10 +21,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class GpuTrainCommand implements Runnable {
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
+public final class GpuTrainCommand extends CommandGroup {
     /**
      * Runs the command line and exits with its exit code.
      *
@@ -37,11 +34,6 @@ public final class GpuTrainCommand implements Runnable {
     /** The configured command line, for {@link #main} and tests. */
     static CommandLine commandLine() {
         return new CommandLine(new GpuTrainCommand());
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Prints the version stamped into the core jar. */

@@ -29,15 +29,7 @@ import picocli.CommandLine.Spec;
         subcommands = {MetricsCommand.Diff.class, MetricsCommand.Show.class},
         mixinStandardHelpOptions = true,
         versionProvider = GpuTrainCommand.Version.class)
-final class MetricsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class MetricsCommand extends CommandGroup {
     /** {@code gpu-train metrics diff [A_REV] [B_REV]}. */
     @Command(
             name = "diff",

@@ -6,9 +6,7 @@ import io.jenkins.plugins.gputrain.core.dvc.render.DiffKind;
 import io.jenkins.plugins.gputrain.core.dvc.repo.UnknownRevisionException;
 import java.io.IOException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code gpu-train params diff}: DVC's command, without DVC. */
 @Command(
@@ -17,15 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = ParamsCommand.Diff.class,
         mixinStandardHelpOptions = true,
         versionProvider = GpuTrainCommand.Version.class)
-final class ParamsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class ParamsCommand extends CommandGroup {
     /** {@code gpu-train params diff [A_REV] [B_REV]}. */
     @Command(
             name = "diff",

@@ -25,15 +25,7 @@ import picocli.CommandLine.Spec;
         subcommands = PlotsCommand.Diff.class,
         mixinStandardHelpOptions = true,
         versionProvider = GpuTrainCommand.Version.class)
-final class PlotsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class PlotsCommand extends CommandGroup {
     /** {@code gpu-train plots diff [REVS…] [-o DIR]}. */
     @Command(
             name = "diff",
