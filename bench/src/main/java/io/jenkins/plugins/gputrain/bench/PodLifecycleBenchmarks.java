@@ -38,16 +38,6 @@ import org.openjdk.jmh.annotations.Threads;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class PodLifecycleBenchmarks {
-    private static final ProgressListener QUIET = new ProgressListener() {
-        @Override
-        public void progress(String line) {}
-
-        @Override
-        public void output(String line) {}
-
-        @Override
-        public void error(String line) {}
-    };
 
     private final AtomicLong lifecycles = new AtomicLong();
     private KubernetesMockServer server;
@@ -103,6 +93,7 @@ public class PodLifecycleBenchmarks {
                 .withPhase("Running")
                 .endStatus()
                 .build();
-        return new PodRunner(client, Clock.systemUTC(), null, QUIET).run(pod, resource -> new CommandResult(0, false));
+        return new PodRunner(client, Clock.systemUTC(), null, ProgressListener.quiet())
+                .run(pod, resource -> new CommandResult(0, false));
     }
 }

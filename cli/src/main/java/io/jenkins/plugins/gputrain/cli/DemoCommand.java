@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
             Path project = prepare();
             progress.progress("demo project: " + project);
             progress.progress("running the baseline on main (lr 0.05, 20 epochs) locally");
-            DemoProject.create(project, (command, dir) -> executor.run(command, dir, null, quiet()));
+            DemoProject.create(project, (command, dir) -> executor.run(command, dir, null, ProgressListener.quiet()));
             progress.progress("running the experiment (lr 0.2, 40 epochs) locally on this machine:"
                     + " python3 train.py (no Kubernetes pod, no DVC needed)");
             CommandResult result = executor.run(DemoProject.TRAIN, project, null, progress);
@@ -97,18 +97,5 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return directory.toRealPath();
-    }
-
-    private static ProgressListener quiet() {
-        return new ProgressListener() {
-            @Override
-            public void progress(String line) {}
-
-            @Override
-            public void output(String line) {}
-
-            @Override
-            public void error(String line) {}
-        };
     }
 }

@@ -13,4 +13,23 @@ public interface ProgressListener {
 
     /** A line the training command wrote to standard error. */
     void error(String line);
+
+    /** A listener that drops every line, for runs nobody watches. */
+    static ProgressListener quiet() {
+        return Quiet.INSTANCE;
+    }
+
+    /** The listener {@link #quiet()} returns. */
+    enum Quiet implements ProgressListener {
+        INSTANCE;
+
+        @Override
+        public void progress(String line) {}
+
+        @Override
+        public void output(String line) {}
+
+        @Override
+        public void error(String line) {}
+    }
 }

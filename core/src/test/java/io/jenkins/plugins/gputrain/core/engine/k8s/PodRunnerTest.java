@@ -178,7 +178,7 @@ class PodRunnerTest {
             List<CompletableFuture<CommandResult>> started = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 Pod pod = pod("c" + i);
-                started.add(CompletableFuture.supplyAsync(() -> runUnchecked(pod), pool));
+                started.add(CompletableFuture.supplyAsync(() -> runUnchecked(pod, null), pool));
             }
             for (int i = 0; i < runs; i++) {
                 client.pods()
@@ -201,22 +201,16 @@ class PodRunnerTest {
         assertThat(client.pods().inNamespace(NAMESPACE).list().getItems()).isEmpty();
     }
 
-    private CommandResult runUnchecked(Pod pod) {
+    private CommandResult runUnchecked(Pod pod, Duration pendingTimeout) {
         try {
-            return newRunner(null).run(pod, this::work);
+            return newRunner(pendingTimeout).run(pod, this::work);
         } catch (PodFailureException | InterruptedException e) {
             throw new CompletionException(e);
         }
     }
 
     private CompletableFuture<CommandResult> start(Pod pod, Duration pendingTimeout) throws InterruptedException {
-        CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return newRunner(pendingTimeout).run(pod, this::work);
-            } catch (PodFailureException | InterruptedException e) {
-                throw new CompletionException(e);
-            }
-        });
+        CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> runUnchecked(pod, pendingTimeout));
         client.pods()
                 .inNamespace(NAMESPACE)
                 .withName(pod.getMetadata().getName())
