@@ -66,6 +66,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--pending-timeout", paramLabel = "D", description = "Fail when the pod waits longer.")
     String pendingTimeout;
 
+    @Option(
+            names = "--preflight",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "Check before creating the pod that some Ready node matches the node selector, tolerates"
+                    + " its taints and has the CPUs, memory and GPUs (default: on; --no-preflight when an"
+                    + " autoscaler adds nodes on demand).")
+    boolean preflight;
+
     @Option(names = "--timeout", paramLabel = "D", description = "Stop the command after this long, e.g. 2h.")
     String timeout;
 
@@ -155,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
         try (KubernetesClient client =
                         new KubernetesClientBuilder().withConfig(config).build();
                 InterruptOnExit guard = InterruptOnExit.guardCurrentThread()) {
-            return new KubernetesTraining(client, pending, progress)
+            return new KubernetesTraining(client, pending, preflight, progress)
                     .run(podSpec, repository.directory, results, command, limit);
         } catch (KubernetesClientException e) {
             throw new KubernetesClientException(ClusterConnection.describe(e, config.getMasterUrl()), e);

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.PodListBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,25 +30,7 @@ class GcCommandTest {
 
     @BeforeEach
     void pointTheKubeconfigAtTheMockServer() throws IOException {
-        kubeconfig = directory.resolve("kubeconfig.yaml");
-        Files.writeString(
-                kubeconfig,
-                """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster:
-                    server: %s
-                    insecure-skip-tls-verify: true
-                contexts:
-                - name: mock
-                  context:
-                    cluster: mock
-                    namespace: ml
-                current-context: mock
-                """
-                        .formatted(server.url("/")));
+        kubeconfig = MockKubeconfig.write(directory, server);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.core.engine;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
+import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodRunner;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A training run on a Kubernetes pod: create the pod, wait until it runs, copy the workspace in, run the command in
+ * A training run on a Kubernetes pod: check that some node can take it (unless turned off), create the pod, wait until it runs, copy the workspace in, run the command in
  * {@value WorkspaceTransfer#REMOTE} with its output streamed, copy the results back (also after a failed command),
  * and delete the pod on every path.
  */
@@ -24,6 +25,7 @@ public final class KubernetesTraining {
     private final KubernetesClient client;
     private final Clock clock;
     private final Duration pendingTimeout;
+    private final boolean preflight;
     private final ProgressListener listener;
     private final PodExec exec;
     private final WorkspaceTransfer transfer;
@@ -34,6 +36,7 @@ public final class KubernetesTraining {
      * @param client the cluster connection
      * @param clock the time source for the pending timeout
      * @param pendingTimeout how long the pod may stay Pending, or {@code null}
+     * @param preflight whether to check first that some node can take the pod ({@link NodePreflight})
      * @param listener receives progress and output
      * @param exec runs the command in the pod
      * @param transfer copies the workspace and the results
@@ -42,23 +45,27 @@ public final class KubernetesTraining {
             KubernetesClient client,
             Clock clock,
             Duration pendingTimeout,
+            boolean preflight,
             ProgressListener listener,
             PodExec exec,
             WorkspaceTransfer transfer) {
         this.client = client;
         this.clock = clock;
         this.pendingTimeout = pendingTimeout;
+        this.preflight = preflight;
         this.listener = listener;
         this.exec = exec;
         this.transfer = transfer;
     }
 
     /** A training run with the real exec and a transfer limited to {@link WorkspaceArchive#DEFAULT_MAX_BYTES}. */
-    public KubernetesTraining(KubernetesClient client, Duration pendingTimeout, ProgressListener listener) {
+    public KubernetesTraining(
+            KubernetesClient client, Duration pendingTimeout, boolean preflight, ProgressListener listener) {
         this(
                 client,
                 Clock.systemUTC(),
                 pendingTimeout,
+                preflight,
                 listener,
                 new ContainerExec(),
                 new WorkspaceTransfer(WorkspaceArchive.DEFAULT_MAX_BYTES));
@@ -73,7 +80,7 @@ public final class KubernetesTraining {
      * @param command the training command
      * @param timeout how long it may run, or {@code null}
      * @return how it ended
-     * @throws PodFailureException when the pod fails or never runs
+     * @throws PodFailureException when the pod fails or never runs, or the preflight finds no node for it
      * @throws InterruptedException when interrupted; the pod is deleted first
      */
     public CommandResult run(
@@ -91,6 +98,9 @@ public final class KubernetesTraining {
                         ? "(none)"
                         : spec.nodeSelector().toSpec())
                 + ", image " + spec.image());
+        if (preflight) {
+            new NodePreflight(client, listener).check(pod);
+        }
         return new PodRunner(client, clock, pendingTimeout, listener).run(pod, resource -> {
             transfer.upload(resource, workspace, listener);
             listener.progress("running in pod " + spec.podName() + ": " + String.join(" ", command));

@@ -10,6 +10,8 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 public record PodFailure(Kind kind, String message) {
     /** The failures gpu-train tells apart. */
     public enum Kind {
+        /** The preflight found no node that can take the pod: labels, taints or allocatable resources. */
+        NO_FITTING_NODE(false, false),
         /** No node could take the pod within the pending timeout; the scheduler's reason is in the message. */
         UNSCHEDULABLE(false, false),
         /** {@code ErrImagePull}, {@code ImagePullBackOff}, {@code InvalidImageName}. */

@@ -72,7 +72,7 @@ public final class PodRunner {
             try {
                 waitUntilRunning(resource, name);
             } catch (KubernetesClientException e) {
-                throw interruptedOr(e);
+                throw ClientInterrupts.interruptedOr(e, "waiting for the pod");
             }
             CommandResult result = work.run(resource);
             Pod after = resource.get();
@@ -158,20 +158,6 @@ public final class PodRunner {
                 events.add(CLOSED);
             }
         });
-    }
-
-    /**
-     * An interrupt during an API call reaches us as a client exception; it is turned back into an interrupt so that
-     * callers stop instead of reporting an API error.
-     */
-    private static InterruptedException interruptedOr(KubernetesClientException e) {
-        if (e.getCause() instanceof InterruptedException
-                || Thread.currentThread().isInterrupted()) {
-            InterruptedException interrupted = new InterruptedException("interrupted while waiting for the pod");
-            interrupted.initCause(e);
-            return interrupted;
-        }
-        throw e;
     }
 
     private void printLogTail(PodResource resource, String name) {

@@ -1,0 +1,119 @@
+package io.jenkins.plugins.gputrain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gpu-train run} on the Kubernetes executor against fabric8's mock API server (CRUD mode). */
+@EnableKubernetesMockClient(crud = true)
+class RunOnKubernetesTest {
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @TempDir
+    Path repo;
+
+    private Path kubeconfig;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        kubeconfig = MockKubeconfig.write(Files.createTempDirectory(repo, "kube"), server);
+        Files.writeString(repo.resolve("dvc.yaml"), "metrics:\n- m.json\n");
+        client.nodes()
+                .resource(new NodeBuilder()
+                        .withNewMetadata()
+                        .withName("cpu-1")
+                        .endMetadata()
+                        .withNewStatus()
+                        .withAllocatable(Map.of("cpu", new Quantity("8"), "memory", new Quantity("32Gi")))
+                        .addNewCondition()
+                        .withType("Ready")
+                        .withStatus("True")
+                        .endCondition()
+                        .endStatus()
+                        .build())
+                .create();
+    }
+
+    @Test
+    void noNodeForTheGpuFailsBeforeAnyPodIsCreated() throws InterruptedException {
+        CliRun run = CliRun.of(
+                "run",
+                "-C",
+                repo.toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--node-selector",
+                "gpu=true",
+                "--cpu-memory",
+                "4-16000+nvidia-tesla-t4*1",
+                "--",
+                "dvc",
+                "repro");
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err.lines().filter(line -> line.startsWith("ERROR: ")))
+                .singleElement()
+                .asString()
+                .matches("ERROR: preflight: no node can run pod gpu-train-[a-z0-9-]+ \\(checked 1 nodes; closest:"
+                        + " cpu-1 \\(label gpu=true missing, 0 of 1 nvidia.com/gpu allocatable\\)\\); if an"
+                        + " autoscaler adds nodes on demand, turn the preflight off");
+        assertThat(requests()).doesNotContain("POST /api/v1/namespaces/ml/pods");
+        assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
+    }
+
+    @Test
+    void noPreflightGoesStraightToCreatingThePod() throws InterruptedException {
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/ml/pods")
+                .andReturn(403, "forbidden")
+                .always();
+
+        CliRun run = CliRun.of(
+                "run",
+                "-C",
+                repo.toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--no-preflight",
+                "--cpu-memory",
+                "4-16000+nvidia-tesla-t4*1",
+                "--",
+                "dvc",
+                "repro");
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).doesNotContain("preflight");
+        assertThat(run.err.lines().filter(line -> line.startsWith("ERROR: ")))
+                .singleElement()
+                .asString()
+                .startsWith("ERROR: Kubernetes API at " + server.url("/") + " answered HTTP 403: ");
+        assertThat(requests()).containsExactly("POST /api/v1/namespaces/ml/pods");
+    }
+
+    /** The requests the command made (the test's own node creation first is dropped). */
+    private List<String> requests() throws InterruptedException {
+        List<String> lines = new ArrayList<>();
+        RecordedRequest request;
+        while ((request = server.takeRequest(0, TimeUnit.SECONDS)) != null) {
+            lines.add(request.getMethod() + " " + request.getPath());
+        }
+        return lines.subList(1, lines.size());
+    }
+}

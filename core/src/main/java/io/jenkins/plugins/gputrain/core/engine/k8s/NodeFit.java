@@ -1,0 +1,143 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
+import io.fabric8.kubernetes.api.model.Toleration;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether one node can take a pod, and if not, what it lacks: readiness, schedulability, the selected labels,
+ * toleration of its {@code NoSchedule}/{@code NoExecute} taints, and allocatable resources. Resources other pods
+ * already use are not counted (that needs every pod of the cluster); the scheduler's reason covers that case.
+ *
+ * @param node the node's name
+ * @param shortfalls what the node lacks, e.g. {@code 0 of 1 nvidia.com/gpu allocatable}; empty when it fits
+ */
+public record NodeFit(String node, List<String> shortfalls) {
+    /** Taints the node controller sets for conditions that are reported on their own. */
+    private static final Set<String> CONDITION_TAINTS = Set.of(
+            "node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable", "node.kubernetes.io/unschedulable");
+
+    private static final BigDecimal MEBIBYTE = BigDecimal.valueOf(1024L * 1024);
+    private static final BigDecimal GIBIBYTE = MEBIBYTE.multiply(BigDecimal.valueOf(1024));
+
+    /** Copies the list. */
+    public NodeFit {
+        shortfalls = List.copyOf(shortfalls);
+    }
+
+    /**
+     * Checks a node against a pod's needs.
+     *
+     * @param node the node as the API server returned it
+     * @param needs what the pod needs
+     * @return the outcome
+     */
+    public static NodeFit of(Node node, PodNeeds needs) {
+        List<String> shortfalls = new ArrayList<>();
+        boolean ready = node.getStatus() != null
+                && node.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        if (!ready) {
+            shortfalls.add("not Ready");
+        }
+        if (node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
+            shortfalls.add("cordoned");
+        }
+        Map<String, String> labels =
+                Optional.ofNullable(node.getMetadata().getLabels()).orElse(Map.of());
+        needs.nodeSelector().forEach((key, value) -> {
+            if (!value.equals(labels.get(key))) {
+                shortfalls.add("label " + key + "=" + value + " missing"
+                        + (labels.containsKey(key) ? " (has " + key + "=" + labels.get(key) + ")" : ""));
+            }
+        });
+        List<Taint> taints = node.getSpec() == null ? List.of() : node.getSpec().getTaints();
+        for (Taint taint : taints) {
+            if (blocks(taint) && !CONDITION_TAINTS.contains(taint.getKey()) && !tolerated(taint, needs.tolerations())) {
+                shortfalls.add("taint " + describe(taint) + " not tolerated");
+            }
+        }
+        Map<String, Quantity> allocatable = node.getStatus() == null
+                ? Map.of()
+                : Optional.ofNullable(node.getStatus().getAllocatable()).orElse(Map.of());
+        needs.requests().forEach((resource, wanted) -> {
+            BigDecimal has = Optional.ofNullable(allocatable.get(resource))
+                    .map(Quantity::getNumericalAmount)
+                    .orElse(BigDecimal.ZERO);
+            if (wanted.signum() > 0 && has.compareTo(wanted) < 0) {
+                shortfalls.add(format(resource, has, RoundingMode.DOWN) + " of "
+                        + format(resource, wanted, RoundingMode.UP) + " " + resource
+                        + " allocatable");
+            }
+        });
+        return new NodeFit(node.getMetadata().getName(), shortfalls);
+    }
+
+    /** Whether the pod can run on the node. */
+    public boolean fits() {
+        return shortfalls.isEmpty();
+    }
+
+    /** One phrase, e.g. {@code gpu-1 (0 of 1 nvidia.com/gpu allocatable)}. */
+    public String describe() {
+        return fits() ? node : node + " (" + String.join(", ", shortfalls) + ")";
+    }
+
+    private static boolean blocks(Taint taint) {
+        return "NoSchedule".equals(taint.getEffect()) || "NoExecute".equals(taint.getEffect());
+    }
+
+    /** Kubernetes' rule: effect and key match (an empty key with {@code Exists} matches all), then value or Exists. */
+    static boolean tolerated(Taint taint, List<Toleration> tolerations) {
+        return tolerations.stream().anyMatch(t -> tolerates(t, taint));
+    }
+
+    private static boolean tolerates(Toleration toleration, Taint taint) {
+        if (!isEmpty(toleration.getEffect()) && !toleration.getEffect().equals(taint.getEffect())) {
+            return false;
+        }
+        boolean exists = "Exists".equals(toleration.getOperator());
+        if (isEmpty(toleration.getKey())) {
+            return exists;
+        }
+        if (!toleration.getKey().equals(taint.getKey())) {
+            return false;
+        }
+        return exists || Objects.equals(emptyIfNull(toleration.getValue()), emptyIfNull(taint.getValue()));
+    }
+
+    private static String describe(Taint taint) {
+        return taint.getKey() + (isEmpty(taint.getValue()) ? "" : "=" + taint.getValue()) + ":" + taint.getEffect();
+    }
+
+    /** Memory in Mi or Gi; the node's amount is rounded down and the pod's up, so that they never look equal. */
+    private static String format(String resource, BigDecimal amount, RoundingMode rounding) {
+        if ("memory".equals(resource) || resource.endsWith("-storage")) {
+            return amount.compareTo(GIBIBYTE) >= 0
+                    ? plain(amount.divide(GIBIBYTE, 2, rounding)) + "Gi"
+                    : plain(amount.divide(MEBIBYTE, 0, rounding)) + "Mi";
+        }
+        return plain(amount);
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
+    }
+
+    private static String emptyIfNull(String value) {
+        return value == null ? "" : value;
+    }
+}

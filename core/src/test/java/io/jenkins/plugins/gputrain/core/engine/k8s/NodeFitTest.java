@@ -1,0 +1,218 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import static io.jenkins.plugins.gputrain.core.engine.k8s.Nodes.gpuNode;
+import static io.jenkins.plugins.gputrain.core.engine.k8s.Nodes.node;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
+import io.fabric8.kubernetes.api.model.TaintBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
+import io.jenkins.plugins.gputrain.core.spec.MachineSize;
+import io.jenkins.plugins.gputrain.core.spec.NodeSelector;
+import io.jenkins.plugins.gputrain.core.spec.TaintToleration;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NodeFitTest {
+    /** The seed example with one T4: gpu=true, 4 CPUs, 16000M, 1 nvidia.com/gpu with its toleration. */
+    private static final PodNeeds T4_POD = PodNeeds.of(pod("4-16000+nvidia-tesla-t4*1", "gpu=true"));
+
+    @Test
+    void aReadyLabelledGpuNodeWithRoomFits() {
+        NodeFit fit = NodeFit.of(gpuNode("gpu-1").build(), T4_POD);
+
+        assertThat(fit.fits()).isTrue();
+        assertThat(fit.describe()).isEqualTo("gpu-1");
+    }
+
+    @Test
+    void theTrainingPodsNeedsAreReadFromTheGeneratedPod() {
+        assertThat(T4_POD.nodeSelector()).containsExactly(Map.entry("gpu", "true"));
+        assertThat(T4_POD.requests())
+                .containsOnlyKeys("cpu", "memory", "nvidia.com/gpu")
+                .hasEntrySatisfying("cpu", amount -> assertThat(amount).isEqualByComparingTo("4"))
+                .hasEntrySatisfying("memory", amount -> assertThat(amount).isEqualByComparingTo("16000000000"))
+                .hasEntrySatisfying(
+                        "nvidia.com/gpu", amount -> assertThat(amount).isEqualByComparingTo("1"));
+        assertThat(T4_POD.tolerations())
+                .extracting(Toleration::getKey, Toleration::getOperator, Toleration::getEffect)
+                .containsExactly(tuple("nvidia.com/gpu", "Exists", "NoSchedule"));
+    }
+
+    @Test
+    void aNodeWithoutTheGpuSaysWhatItLacksAndNothingElse() {
+        NodeFit fit = NodeFit.of(node("cpu-1").label("gpu", "true").build(), T4_POD);
+
+        assertThat(fit.fits()).isFalse();
+        assertThat(fit.describe()).isEqualTo("cpu-1 (0 of 1 nvidia.com/gpu allocatable)");
+    }
+
+    @Test
+    void missingAndDifferentLabelsAreNamed() {
+        assertThat(NodeFit.of(node("a").allocatable("nvidia.com/gpu", "1").build(), T4_POD)
+                        .shortfalls())
+                .containsExactly("label gpu=true missing");
+        assertThat(NodeFit.of(
+                                node("b")
+                                        .label("gpu", "false")
+                                        .allocatable("nvidia.com/gpu", "1")
+                                        .build(),
+                                T4_POD)
+                        .shortfalls())
+                .containsExactly("label gpu=true missing (has gpu=false)");
+    }
+
+    @Test
+    void notReadyAndCordonedNodesAreNamedOnceWithoutTheirConditionTaints() {
+        NodeFit fit = NodeFit.of(gpuNode("gpu-2").notReady().cordoned().build(), T4_POD);
+
+        assertThat(fit.shortfalls()).containsExactly("not Ready", "cordoned");
+    }
+
+    @Test
+    void untoleratedNoScheduleAndNoExecuteTaintsBlockButPreferNoScheduleDoesNot() {
+        NodeFit fit = NodeFit.of(
+                gpuNode("gpu-3")
+                        .taint("dedicated", "ml", "NoSchedule")
+                        .taint("spot", null, "NoExecute")
+                        .taint("soft", "x", "PreferNoSchedule")
+                        .build(),
+                T4_POD);
+
+        assertThat(fit.shortfalls())
+                .containsExactly("taint dedicated=ml:NoSchedule not tolerated", "taint spot:NoExecute not tolerated");
+    }
+
+    @Test
+    void theSpecsOwnTolerationsLetTheNodeFit() {
+        PodNeeds needs = PodNeeds.of(new TrainingPodFactory()
+                .create(TrainingPodSpec.builder("r")
+                        .machine(MachineSize.parse("4-16000+nvidia-tesla-t4*1"))
+                        .nodeSelector(NodeSelector.parse("gpu=true"))
+                        .toleration(TaintToleration.parse("dedicated=ml:NoSchedule"))
+                        .build()));
+
+        assertThat(NodeFit.of(
+                                gpuNode("gpu-4")
+                                        .taint("dedicated", "ml", "NoSchedule")
+                                        .build(),
+                                needs)
+                        .fits())
+                .isTrue();
+    }
+
+    @Test
+    void cpuAndMemoryShortfallsShowBothAmountsAndNeverLookEqual() {
+        NodeFit fit = NodeFit.of(
+                gpuNode("small")
+                        .allocatable("cpu", "3920m")
+                        .allocatable("memory", "14.90Gi")
+                        .build(),
+                T4_POD);
+
+        assertThat(fit.shortfalls())
+                .containsExactly("3.92 of 4 cpu allocatable", "14.9Gi of 14.91Gi memory allocatable");
+        assertThat(NodeFit.of(gpuNode("tiny").allocatable("memory", "900Mi").build(), T4_POD)
+                        .shortfalls())
+                .containsExactly("900Mi of 14.91Gi memory allocatable");
+    }
+
+    @Test
+    void limitsCountWhereThereIsNoRequestContainersAddUpAndTheLargestInitContainerCompetes() {
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withName("p")
+                .endMetadata()
+                .withNewSpec()
+                .withInitContainers(container("init", Map.of("cpu", "6"), Map.of()))
+                .withContainers(
+                        container("a", Map.of("cpu", "2", "memory", "1Gi"), Map.of("cpu", "1")),
+                        container("b", Map.of("memory", "1Gi"), Map.of()))
+                .endSpec()
+                .build();
+
+        PodNeeds needs = PodNeeds.of(pod);
+
+        assertThat(needs.requests().get("cpu")).isEqualByComparingTo("6");
+        assertThat(needs.requests().get("memory")).isEqualByComparingTo(BigDecimal.valueOf(2L << 30));
+        assertThat(needs.nodeSelector()).isEmpty();
+        assertThat(needs.tolerations()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "toleration {0}={1}:{2} ({3}) vs taint {4}={5}:{6} -> {7}")
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "gpu, -,   NoSchedule, Exists, gpu, present, NoSchedule, true",
+                "gpu, -,   -,          Exists, gpu, present, NoExecute,  true",
+                "gpu, -,   NoSchedule, Exists, gpu, present, NoExecute,  false",
+                "-,   -,   -,          Exists, any, x,       NoSchedule, true",
+                "-,   -,   -,          Equal,  any, x,       NoSchedule, false",
+                "k,   v,   NoSchedule, Equal,  k,   v,       NoSchedule, true",
+                "k,   v,   NoSchedule, -,      k,   v,       NoSchedule, true",
+                "k,   v,   NoSchedule, Equal,  k,   w,       NoSchedule, false",
+                "k,   -,   NoSchedule, Equal,  k,   -,       NoSchedule, true",
+                "k,   v,   NoSchedule, Exists, other, v,     NoSchedule, false",
+            })
+    void tolerationsMatchTaintsAsKubernetesDoes(
+            String key,
+            String value,
+            String effect,
+            String operator,
+            String taintKey,
+            String taintValue,
+            String taintEffect,
+            boolean tolerated) {
+        Toleration toleration = new TolerationBuilder()
+                .withKey(key)
+                .withValue(value)
+                .withEffect(effect)
+                .withOperator(operator)
+                .build();
+        Taint taint = new TaintBuilder()
+                .withKey(taintKey)
+                .withValue(taintValue)
+                .withEffect(taintEffect)
+                .build();
+
+        assertThat(NodeFit.tolerated(taint, List.of(toleration))).isEqualTo(tolerated);
+    }
+
+    static Pod pod(String cpuMemory, String selector) {
+        return new TrainingPodFactory()
+                .create(TrainingPodSpec.builder("run-1")
+                        .podName("train-1")
+                        .machine(MachineSize.parse(cpuMemory))
+                        .nodeSelector(NodeSelector.parse(selector))
+                        .build());
+    }
+
+    private static Container container(String name, Map<String, String> limits, Map<String, String> requests) {
+        return new ContainerBuilder()
+                .withName(name)
+                .withNewResources()
+                .withLimits(quantities(limits))
+                .withRequests(quantities(requests))
+                .endResources()
+                .build();
+    }
+
+    private static Map<String, Quantity> quantities(Map<String, String> amounts) {
+        return amounts.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new Quantity(e.getValue())));
+    }
+}

@@ -1,0 +1,137 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import static io.jenkins.plugins.gputrain.core.engine.k8s.Nodes.gpuNode;
+import static io.jenkins.plugins.gputrain.core.engine.k8s.Nodes.node;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The preflight against fabric8's mock server (CRUD mode; expectations for refused calls). */
+@EnableKubernetesMockClient(crud = true)
+class NodePreflightTest {
+    private static final Pod T4_POD = NodeFitTest.pod("4-16000+nvidia-tesla-t4*1", "gpu=true");
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private final List<String> progress = new CopyOnWriteArrayList<>();
+
+    @Test
+    void aFittingNodeLetsThePodGoAndIsNamed() throws Exception {
+        add(node("cpu-1"), gpuNode("gpu-2"), gpuNode("gpu-1"), gpuNode("gpu-3").cordoned());
+
+        preflight().check(T4_POD);
+
+        assertThat(progress).containsExactly("preflight: 2 of 4 nodes can run pod train-1 (gpu-1, gpu-2)");
+    }
+
+    @Test
+    void manyFittingNodesAreNotAllListed() throws Exception {
+        add(gpuNode("g1"), gpuNode("g2"), gpuNode("g3"), gpuNode("g4"));
+
+        preflight().check(T4_POD);
+
+        assertThat(progress).containsExactly("preflight: 4 of 4 nodes can run pod train-1 (g1, g2, g3, …)");
+    }
+
+    @Test
+    void noFittingNodeFailsNamingTheClosestNodesAndWhatEachLacks() {
+        add(
+                node("cpu-big").label("gpu", "true"),
+                node("cpu-small").allocatable("cpu", "2").allocatable("memory", "8Gi"),
+                gpuNode("gpu-busy").notReady(),
+                gpuNode("gpu-dedicated")
+                        .taint("dedicated", "team-a", "NoSchedule")
+                        .allocatable("cpu", "2"));
+
+        assertThatThrownBy(() -> preflight().check(T4_POD))
+                .isInstanceOfSatisfying(PodFailureException.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE);
+                    assertThat(e.failure().kind().retryable()).isFalse();
+                })
+                .hasMessage("preflight: no node can run pod train-1 (checked 4 nodes; closest:"
+                        + " cpu-big (0 of 1 nvidia.com/gpu allocatable);"
+                        + " gpu-busy (not Ready);"
+                        + " gpu-dedicated (taint dedicated=team-a:NoSchedule not tolerated, 2 of 4 cpu allocatable))"
+                        + "; if an autoscaler adds nodes on demand, turn the preflight off");
+        assertThat(progress).isEmpty();
+    }
+
+    @Test
+    void aClusterWithoutNodesFailsSayingSo() {
+        assertThatThrownBy(() -> preflight().check(T4_POD))
+                .isInstanceOf(PodFailureException.class)
+                .hasMessage("preflight: no node can run pod train-1 (the cluster lists no nodes); if an autoscaler"
+                        + " adds nodes on demand, turn the preflight off");
+    }
+
+    @Test
+    void credentialsThatMayNotListNodesSkipThePreflightWithANote() throws Exception {
+        server.expect()
+                .get()
+                .withPath("/api/v1/nodes")
+                .andReturn(403, "forbidden")
+                .always();
+
+        preflight().check(T4_POD);
+
+        assertThat(progress)
+                .containsExactly("preflight skipped: these credentials may not list nodes (HTTP 403); the pod's"
+                        + " scheduling will tell");
+    }
+
+    @Test
+    void otherApiErrorsAreNotHidden() {
+        server.expect()
+                .get()
+                .withPath("/api/v1/nodes")
+                .andReturn(404, "not found")
+                .always();
+
+        assertThatThrownBy(() -> preflight().check(T4_POD))
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
+                        .isEqualTo(404));
+    }
+
+    @Test
+    void anInterruptWhileListingIsAnInterrupt() {
+        add(gpuNode("gpu-1"));
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> preflight().check(T4_POD))
+                    .isInstanceOf(InterruptedException.class)
+                    .hasMessage("interrupted while listing the nodes");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    private NodePreflight preflight() {
+        return new NodePreflight(client, new io.jenkins.plugins.gputrain.core.engine.ProgressListener() {
+            @Override
+            public void progress(String line) {
+                progress.add(line);
+            }
+
+            @Override
+            public void output(String line) {}
+
+            @Override
+            public void error(String line) {}
+        });
+    }
+
+    private void add(Nodes... nodes) {
+        for (Nodes node : nodes) {
+            client.nodes().resource(node.build()).create();
+        }
+    }
+}

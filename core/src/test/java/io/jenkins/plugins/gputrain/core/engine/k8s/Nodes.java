@@ -1,0 +1,90 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
+import io.fabric8.kubernetes.api.model.TaintBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds nodes as the API server reports them, for the preflight tests. */
+final class Nodes {
+    private final String name;
+    private final Map<String, String> labels = new TreeMap<>();
+    private final Map<String, Quantity> allocatable = new TreeMap<>();
+    private final List<Taint> taints = new ArrayList<>();
+    private String ready = "True";
+    private boolean cordoned;
+
+    private Nodes(String name) {
+        this.name = name;
+        allocatable.put("cpu", new Quantity("7910m"));
+        allocatable.put("memory", new Quantity("30Gi"));
+    }
+
+    /** A Ready node with 7.91 CPUs, 30Gi and no GPUs, labels or taints. */
+    static Nodes node(String name) {
+        return new Nodes(name);
+    }
+
+    Nodes label(String key, String value) {
+        labels.put(key, value);
+        return this;
+    }
+
+    Nodes allocatable(String resource, String amount) {
+        allocatable.put(resource, new Quantity(amount));
+        return this;
+    }
+
+    Nodes taint(String key, String value, String effect) {
+        taints.add(new TaintBuilder()
+                .withKey(key)
+                .withValue(value)
+                .withEffect(effect)
+                .build());
+        return this;
+    }
+
+    Nodes notReady() {
+        ready = "False";
+        return taint("node.kubernetes.io/not-ready", null, "NoSchedule");
+    }
+
+    Nodes cordoned() {
+        cordoned = true;
+        return taint("node.kubernetes.io/unschedulable", null, "NoSchedule");
+    }
+
+    /** A GPU node as NVIDIA's device plugin and GKE present it: labelled, tainted, one T4 allocatable. */
+    static Nodes gpuNode(String name) {
+        return node(name)
+                .label("gpu", "true")
+                .allocatable("nvidia.com/gpu", "1")
+                .taint("nvidia.com/gpu", "present", "NoSchedule");
+    }
+
+    Node build() {
+        return new NodeBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .withNewSpec()
+                .withUnschedulable(cordoned ? true : null)
+                .withTaints(taints)
+                .endSpec()
+                .withNewStatus()
+                .withAllocatable(allocatable)
+                .withConditions(new NodeConditionBuilder()
+                        .withType("Ready")
+                        .withStatus(ready)
+                        .build())
+                .endStatus()
+                .build();
+    }
+}
