@@ -40,6 +40,7 @@ public final class ContainerExec implements PodExec {
             listener.progress("the command ran longer than " + timeout + "; stopping the pod");
             return new CommandResult(-1, true);
         } catch (ExecutionException | KubernetesClientException e) {
+            ClientInterrupts.rethrowIfInterrupted(e, "running the command");
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new PodFailureException(
                     new PodFailure(PodFailure.Kind.FAILED, "cannot run the command in the pod: " + cause.getMessage()));

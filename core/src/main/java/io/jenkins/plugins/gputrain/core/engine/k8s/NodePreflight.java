@@ -51,7 +51,8 @@ public final class NodePreflight {
                         + "); the pod's scheduling will tell");
                 return;
             }
-            throw ClientInterrupts.interruptedOr(e, "listing the nodes");
+            ClientInterrupts.rethrowIfInterrupted(e, "listing the nodes");
+            throw e;
         }
         String name = pod.getMetadata().getName();
         PodNeeds needs = PodNeeds.of(pod);

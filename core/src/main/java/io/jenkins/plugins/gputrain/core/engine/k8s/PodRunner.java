@@ -72,7 +72,8 @@ public final class PodRunner {
             try {
                 waitUntilRunning(resource, name);
             } catch (KubernetesClientException e) {
-                throw ClientInterrupts.interruptedOr(e, "waiting for the pod");
+                ClientInterrupts.rethrowIfInterrupted(e, "waiting for the pod");
+                throw e;
             }
             CommandResult result = work.run(resource);
             Pod after = resource.get();

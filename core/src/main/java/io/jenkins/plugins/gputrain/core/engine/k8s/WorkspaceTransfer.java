@@ -65,6 +65,7 @@ public final class WorkspaceTransfer {
             }
             check("copying the workspace into the pod", exec, drain, errors);
         } catch (IOException | KubernetesClientException e) {
+            ClientInterrupts.rethrowIfInterrupted(e, "copying the workspace into the pod");
             throw failure("copying the workspace into the pod failed: " + e.getMessage());
         }
     }
@@ -98,6 +99,7 @@ public final class WorkspaceTransfer {
                 .exec("sh", "-c", script)) {
             check("copying the results back", exec, drain, errors);
         } catch (KubernetesClientException e) {
+            ClientInterrupts.rethrowIfInterrupted(e, "copying the results back");
             throw failure("copying the results back failed: " + e.getMessage());
         }
         try {
@@ -124,6 +126,7 @@ public final class WorkspaceTransfer {
                         + errors.toString(StandardCharsets.UTF_8).strip());
             }
         } catch (ExecutionException | TimeoutException e) {
+            ClientInterrupts.rethrowIfInterrupted(e, what);
             throw failure(what + " failed: " + e.getMessage());
         }
     }

@@ -12,12 +12,21 @@ import io.fabric8.kubernetes.client.server.mock.OutputStreamMessage;
 import io.fabric8.kubernetes.client.server.mock.StatusMessage;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exec over the API server's WebSocket, against the mock server's expectations. The streaming test ends its output
+ * Exec over the API server's WebSocket (the command, and the workspace copy), against the mock server's
+ * expectations. An interrupt in either stops it as an interrupt, not as a pod failure, so that the run deletes the pod
+ * and reports the interrupt. The streaming test ends its output
  * with a partial line, which must still arrive although the client reports the exit code before it has written it.
  * With fabric8 7.3.1 the mock server sometimes closes the socket before the last frames are read (about one run in
  * four when run after {@link PodRunnerTest}); the test then checks that the lost exit status reads as a failure.
@@ -26,20 +35,27 @@ import org.junit.jupiter.api.Test;
 class ContainerExecTest {
     private static final String EXEC = "/api/v1/namespaces/test/pods/p/exec?command=sh&command=-c&command=train"
             + "&container=dvc&stdout=true&stderr=true";
+    private static final String UPLOAD = "/api/v1/namespaces/test/pods/p/exec?command=sh&command=-c"
+            + "&command=mkdir%20-p%20%2Fworkspace%20%26%26%20tar%20xf%20-%20-C%20%2Fworkspace&container=dvc&stdin=true"
+            + "&stderr=true";
 
     KubernetesMockServer server;
     KubernetesClient client;
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstOutput = new CountDownLatch(1);
+    private final CountDownLatch copying = new CountDownLatch(1);
     private final ProgressListener listener = new ProgressListener() {
         @Override
         public void progress(String line) {
             lines.add("progress: " + line);
+            copying.countDown();
         }
 
         @Override
         public void output(String line) {
             lines.add(line);
+            firstOutput.countDown();
         }
 
         @Override
@@ -50,24 +66,7 @@ class ContainerExecTest {
 
     @Test
     void streamsLinesAndReturnsTheExitCode() throws Exception {
-        server.expect()
-                .get()
-                .withPath("/api/v1/namespaces/test/pods/p")
-                .andReturn(
-                        200,
-                        new PodBuilder()
-                                .withNewMetadata()
-                                .withName("p")
-                                .withNamespace("test")
-                                .endMetadata()
-                                .withNewSpec()
-                                .addNewContainer()
-                                .withName("dvc")
-                                .withImage("x")
-                                .endContainer()
-                                .endSpec()
-                                .build())
-                .always();
+        expectPod();
         server.expect()
                 .withPath(EXEC)
                 .andUpgradeToWebSocket()
@@ -91,6 +90,27 @@ class ContainerExecTest {
         }
     }
 
+    private void expectPod() {
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/test/pods/p")
+                .andReturn(
+                        200,
+                        new PodBuilder()
+                                .withNewMetadata()
+                                .withName("p")
+                                .withNamespace("test")
+                                .endMetadata()
+                                .withNewSpec()
+                                .addNewContainer()
+                                .withName("dvc")
+                                .withImage("x")
+                                .endContainer()
+                                .endSpec()
+                                .build())
+                .always();
+    }
+
     private static StatusMessage exitStatus(int code) {
         return new StatusMessage(new StatusBuilder()
                 .withStatus("Failure")
@@ -102,6 +122,67 @@ class ContainerExecTest {
                 .endCause()
                 .endDetails()
                 .build());
+    }
+
+    @Test
+    void anInterruptWhileTheCommandRunsStopsItAsAnInterrupt() throws Exception {
+        expectPod();
+        server.expect()
+                .withPath(EXEC)
+                .andUpgradeToWebSocket()
+                .open(new OutputStreamMessage("epoch 1\n"))
+                .expect("input that is never sent")
+                .andEmit(exitStatus(0))
+                .once()
+                .done()
+                .once();
+
+        Throwable thrown = interruptedAfter(firstOutput, () -> new ContainerExec()
+                .run(client.pods().inNamespace("test").withName("p"), List.of("sh", "-c", "train"), null, listener));
+
+        assertThat(thrown).isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
+    void anInterruptWhileCopyingTheWorkspaceInStopsItAsAnInterrupt(@TempDir Path workspace) throws Exception {
+        Files.writeString(workspace.resolve("dvc.yaml"), "stages: {}\n");
+        expectPod();
+        server.expect()
+                .withPath(UPLOAD)
+                .andUpgradeToWebSocket()
+                .open()
+                .expect("input that is never sent")
+                .andEmit(exitStatus(0))
+                .once()
+                .done()
+                .once();
+
+        Throwable thrown = interruptedAfter(copying, () -> {
+            new WorkspaceTransfer(1 << 20)
+                    .upload(client.pods().inNamespace("test").withName("p"), workspace, listener);
+            return "from the copy";
+        });
+
+        assertThat(thrown).isInstanceOf(InterruptedException.class);
+        assertThat(lines).singleElement().asString().startsWith("progress: copying the workspace into the pod (");
+    }
+
+    /** Runs the action in a thread, interrupts it once {@code started} opens, and returns what it threw. */
+    private static Throwable interruptedAfter(CountDownLatch started, Callable<?> action) throws Exception {
+        CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+        Thread runner = new Thread(() -> {
+            try {
+                thrown.complete(new AssertionError("returned " + action.call()));
+            } catch (Exception e) {
+                thrown.complete(e);
+            }
+        });
+        runner.start();
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+
+        runner.interrupt();
+
+        return thrown.get(20, TimeUnit.SECONDS);
     }
 
     @Test

@@ -95,17 +95,7 @@ class PodRunnerTest {
 
     @Test
     void interruptWhileWaitingDeletesThePod() throws Exception {
-        Thread runner = new Thread(() -> {
-            try {
-                newRunner(null).run(pod("p4"), this::work);
-            } catch (InterruptedException e) {
-                listener.progress("interrupted");
-            } catch (PodFailureException | RuntimeException e) {
-                listener.progress("failed: " + e);
-            }
-        });
-        runner.start();
-        client.pods().inNamespace(NAMESPACE).withName("p4").waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
+        Thread runner = startInThread(pod("p4"));
         listener.awaitProgress("pod p4 is Pending");
 
         runner.interrupt();
@@ -113,6 +103,20 @@ class PodRunnerTest {
 
         assertThat(listener.progress).contains("deleted pod p4", "interrupted");
         assertGone("p4");
+    }
+
+    @Test
+    void interruptWhileTheCommandRunsDeletesThePod() throws Exception {
+        execGate = new CountDownLatch(1);
+        Thread runner = startInThread(pod("p8"));
+        setStatus("p8", running());
+        listener.awaitProgress("running in pod p8");
+
+        runner.interrupt();
+        runner.join(20_000);
+
+        assertThat(listener.progress).endsWith("deleted pod p8", "interrupted");
+        assertGone("p8");
     }
 
     @Test
@@ -216,6 +220,25 @@ class PodRunnerTest {
                 .withName(pod.getMetadata().getName())
                 .waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
         return run;
+    }
+
+    /** Runs in a thread of its own, to be interrupted; records "interrupted" or the failure as progress. */
+    private Thread startInThread(Pod pod) throws InterruptedException {
+        Thread runner = new Thread(() -> {
+            try {
+                newRunner(null).run(pod, this::work);
+            } catch (InterruptedException e) {
+                listener.progress("interrupted");
+            } catch (PodFailureException | RuntimeException e) {
+                listener.progress("failed: " + e);
+            }
+        });
+        runner.start();
+        client.pods()
+                .inNamespace(NAMESPACE)
+                .withName(pod.getMetadata().getName())
+                .waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
+        return runner;
     }
 
     private PodRunner newRunner(Duration pendingTimeout) {

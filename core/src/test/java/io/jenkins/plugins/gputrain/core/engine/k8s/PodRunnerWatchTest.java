@@ -1,0 +1,111 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.WatchEvent;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.gputrain.core.engine.CommandResult;
+import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A watch the API server closes for good ({@code 410 Gone}: the resource version is too old, so the client does not
+ * reconnect by itself) is opened again and the state read afresh, against the mock server's expectations.
+ */
+@EnableKubernetesMockClient
+class PodRunnerWatchTest {
+    private static final String POD = "/api/v1/namespaces/test/pods/w1";
+    private static final String WATCH =
+            "/api/v1/namespaces/test/pods?allowWatchBookmarks=true" + "&fieldSelector=metadata.name%3Dw1&watch=true";
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private final List<String> progress = new CopyOnWriteArrayList<>();
+
+    @Test
+    void aWatchClosedByTheServerIsResumedAndTheRunGoesOn() throws Exception {
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/test/pods")
+                .andReturn(201, pod("Pending"))
+                .once();
+        server.expect()
+                .get()
+                .withPath(WATCH)
+                .andUpgradeToWebSocket()
+                .open(new WatchEvent(
+                        new StatusBuilder()
+                                .withCode(410)
+                                .withReason("Expired")
+                                .withMessage("too old resource version")
+                                .build(),
+                        "ERROR"))
+                .done()
+                .once();
+        server.expect()
+                .get()
+                .withPath(WATCH)
+                .andUpgradeToWebSocket()
+                .open(new WatchEvent(pod("Running"), "MODIFIED"))
+                .done()
+                .once();
+        server.expect().get().withPath(POD).andReturn(200, pod("Pending")).times(2);
+        server.expect().get().withPath(POD).andReturn(200, pod("Running")).always();
+        server.expect().delete().withPath(POD).andReturn(200, pod("Running")).once();
+
+        CommandResult result = new PodRunner(client, Clock.systemUTC(), null, listener())
+                .run(pod("Pending"), resource -> new CommandResult(0, false));
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(progress)
+                .containsSubsequence(
+                        "created pod test/w1",
+                        "pod w1 is Pending",
+                        "the watch of pod w1 closed; resuming",
+                        "pod w1 is Running",
+                        "deleted pod w1");
+    }
+
+    private ProgressListener listener() {
+        return new ProgressListener() {
+            @Override
+            public void progress(String line) {
+                progress.add(line);
+            }
+
+            @Override
+            public void output(String line) {}
+
+            @Override
+            public void error(String line) {}
+        };
+    }
+
+    private static Pod pod(String phase) {
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName("w1")
+                .withNamespace("test")
+                .withResourceVersion("1")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("dvc")
+                .withImage("x")
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .withPhase(phase)
+                .endStatus()
+                .build();
+    }
+}
