@@ -12,16 +12,21 @@ import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.LocalExecutor;
 import io.jenkins.plugins.gputrain.core.engine.ResultPaths;
+import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
+import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
+import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.report.ExperimentReport;
 import io.jenkins.plugins.gputrain.core.report.ReportContent;
+import io.jenkins.plugins.gputrain.core.spec.ByteSize;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import io.jenkins.plugins.gputrain.core.spec.LabelSyntax;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +81,14 @@ final class RunCommand implements Callable<Integer> {
                     + " autoscaler adds nodes on demand).")
     boolean preflight;
 
+    @Option(
+            names = "--max-workspace-size",
+            paramLabel = "SIZE",
+            defaultValue = WorkspaceArchive.DEFAULT_MAX_SIZE,
+            description = "Refuse to copy a larger workspace into the pod, or larger results back (held in memory;"
+                    + " the DVC cache is left out; default: ${DEFAULT-VALUE}).")
+    String maxWorkspaceSize;
+
     @Option(names = "--timeout", paramLabel = "D", description = "Stop the command after this long, e.g. 2h.")
     String timeout;
 
@@ -110,6 +123,7 @@ final class RunCommand implements Callable<Integer> {
         TrainingPodSpec podSpec;
         Duration limit;
         Duration pending;
+        long maxBytes;
         try {
             podSpec = pod.podSpec(
                     null,
@@ -117,6 +131,7 @@ final class RunCommand implements Callable<Integer> {
                     LabelSyntax.toValue(System.getProperty("user.name", "")).orElse(null));
             limit = timeout == null ? null : DurationSpec.parse("--timeout", timeout);
             pending = pendingTimeout == null ? null : DurationSpec.parse("--pending-timeout", pendingTimeout);
+            maxBytes = ByteSize.parse("--max-workspace-size", maxWorkspaceSize);
         } catch (InvalidSpecException e) {
             err.println("error: " + e.withField(PodOptions.optionFor(e.field())).getMessage());
             return 2;
@@ -124,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             CommandResult result = executor == Executor.local
                     ? runLocally(limit, progress)
-                    : runOnKubernetes(podSpec, limit, pending, progress);
+                    : runOnKubernetes(podSpec, limit, pending, maxBytes, progress);
             if (result.timedOut()) {
                 progress.progress("the command ran longer than --timeout " + timeout + " and was stopped");
             } else {
@@ -152,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private CommandResult runOnKubernetes(
-            TrainingPodSpec podSpec, Duration limit, Duration pending, ConsoleProgress progress)
+            TrainingPodSpec podSpec, Duration limit, Duration pending, long maxBytes, ConsoleProgress progress)
             throws IOException, UnreadableFileException, UnknownRevisionException, PodFailureException,
                     InterruptedException {
         List<String> results;
@@ -165,7 +180,14 @@ final class RunCommand implements Callable<Integer> {
         try (KubernetesClient client =
                         new KubernetesClientBuilder().withConfig(config).build();
                 InterruptOnExit guard = InterruptOnExit.guardCurrentThread()) {
-            return new KubernetesTraining(client, pending, preflight, progress)
+            return new KubernetesTraining(
+                            client,
+                            Clock.systemUTC(),
+                            pending,
+                            preflight,
+                            progress,
+                            new ContainerExec(),
+                            new WorkspaceTransfer(maxBytes))
                     .run(podSpec, repository.directory, results, command, limit);
         } catch (KubernetesClientException e) {
             throw new KubernetesClientException(ClusterConnection.describe(e, config.getMasterUrl()), e);

@@ -3,6 +3,8 @@ package io.jenkins.plugins.gputrain.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,84 @@ class RunOnKubernetesTest {
                 .asString()
                 .startsWith("ERROR: Kubernetes API at " + server.url("/") + " answered HTTP 403: ");
         assertThat(requests()).containsExactly("POST /api/v1/namespaces/ml/pods");
+    }
+
+    @Test
+    void aWorkspaceOverTheLimitFailsOnceThePodRunsAndThePodIsDeleted() throws Exception {
+        Files.writeString(repo.resolve("data.csv"), "x".repeat(2048));
+        CompletableFuture<CliRun> started = CompletableFuture.supplyAsync(() -> CliRun.of(
+                "run",
+                "-C",
+                repo.toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--max-workspace-size",
+                "1Ki",
+                "--",
+                "dvc",
+                "repro"));
+        Pod pod = client.pods()
+                .inNamespace("ml")
+                .withLabel("app.kubernetes.io/managed-by", "gpu-train")
+                .informOnCondition(pods -> !pods.isEmpty())
+                .get(20, TimeUnit.SECONDS)
+                .get(0);
+        pod.setStatus(new PodStatusBuilder().withPhase("Running").build());
+        client.pods().inNamespace("ml").resource(pod).updateStatus();
+
+        CliRun run = started.get(30, TimeUnit.SECONDS);
+
+        assertThat(run.exitCode).isEqualTo(1);
+        String name = pod.getMetadata().getName();
+        assertThat(run.err)
+                .contains(
+                        "[gpu-train] preflight: 1 of 1 nodes can run pod " + name + " (cpu-1)",
+                        "[gpu-train] pod " + name + " is Running",
+                        "[gpu-train] deleted pod " + name,
+                        "ERROR: cannot pack the workspace: the workspace is larger than 1024 bytes");
+        assertThat(client.pods().inNamespace("ml").withName(name).get()).isNull();
+    }
+
+    @Test
+    void aBadWorkspaceLimitIsAUsageError() {
+        CliRun run = CliRun.of(
+                "run",
+                "-C",
+                repo.toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--max-workspace-size",
+                "0",
+                "--",
+                "dvc",
+                "repro");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err)
+                .isEqualTo("error: --max-workspace-size '0': must be at least 1 byte (expected a size such as 256Mi,"
+                        + " 1Gi or 500M, at most 2047Mi)\n");
+    }
+
+    @Test
+    void createRefusedWithServerErrorsIsRetriedThenOneLine() throws InterruptedException {
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/ml/pods")
+                .andReturn(500, "etcd is overloaded")
+                .always();
+
+        CliRun run =
+                CliRun.of("run", "-C", repo.toString(), "--kubeconfig", kubeconfig.toString(), "--", "dvc", "repro");
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err.lines().filter(line -> line.startsWith("ERROR: ")))
+                .singleElement()
+                .asString()
+                .startsWith("ERROR: Kubernetes API at " + server.url("/") + " answered HTTP 500: ");
+        assertThat(run.err).doesNotContain("\tat ");
+        assertThat(requests().stream().filter("POST /api/v1/namespaces/ml/pods"::equals))
+                .as("the first attempt and 3 retries")
+                .hasSize(4);
     }
 
     /** The requests the command made (the test's own node creation first is dropped). */

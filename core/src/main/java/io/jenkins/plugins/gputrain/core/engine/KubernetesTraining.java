@@ -2,7 +2,6 @@ package io.jenkins.plugins.gputrain.core.engine;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
@@ -56,19 +55,6 @@ public final class KubernetesTraining {
         this.listener = listener;
         this.exec = exec;
         this.transfer = transfer;
-    }
-
-    /** A training run with the real exec and a transfer limited to {@link WorkspaceArchive#DEFAULT_MAX_BYTES}. */
-    public KubernetesTraining(
-            KubernetesClient client, Duration pendingTimeout, boolean preflight, ProgressListener listener) {
-        this(
-                client,
-                Clock.systemUTC(),
-                pendingTimeout,
-                preflight,
-                listener,
-                new ContainerExec(),
-                new WorkspaceTransfer(WorkspaceArchive.DEFAULT_MAX_BYTES));
     }
 
     /**

@@ -18,8 +18,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * gpu-train's own report directory left out, a size limit on both ways, and nothing unpacked outside the target.
  */
 public final class WorkspaceArchive {
-    /** Default limit for either direction; the archive is held in memory, data belongs in a DVC remote. */
-    public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
+    /**
+     * Default limit for either direction ({@link io.jenkins.plugins.gputrain.core.spec.ByteSize} form); the archive is
+     * held in memory, data belongs in a DVC remote.
+     */
+    public static final String DEFAULT_MAX_SIZE = "256Mi";
 
     private static final Set<String> SKIPPED = Set.of(".dvc/cache", ".dvc/tmp", "gpu-train");
 
