@@ -73,17 +73,7 @@ public final class KubernetesTraining {
             TrainingPodSpec spec, Path workspace, List<String> results, List<String> command, Duration timeout)
             throws PodFailureException, InterruptedException {
         Pod pod = new TrainingPodFactory().create(spec);
-        listener.progress("pod " + spec.podName() + ": cpu " + spec.machine().cpu() + ", memory "
-                + spec.machine().memory()
-                + spec.machine()
-                        .gpus()
-                        .map(g -> ", " + g.count() + " × " + g.model() + " GPU")
-                        .orElse("")
-                + ", node selector "
-                + (spec.nodeSelector().isEmpty()
-                        ? "(none)"
-                        : spec.nodeSelector().toSpec())
-                + ", image " + spec.image());
+        listener.progress("pod " + spec.podName() + ": " + spec.summary());
         if (preflight) {
             new NodePreflight(client, listener).check(pod);
         }

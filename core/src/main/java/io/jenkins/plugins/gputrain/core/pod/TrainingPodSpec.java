@@ -92,6 +92,16 @@ public record TrainingPodSpec(
         return new Builder(runId);
     }
 
+    /** One line for the console, e.g. {@code cpu 1, memory 2000M, node selector gpu=true, image python:3.12}. */
+    public String summary() {
+        return "cpu " + machine.cpu() + ", memory " + machine.memory()
+                + machine.gpus()
+                        .map(g -> ", " + g.count() + " × " + g.model() + " GPU")
+                        .orElse("")
+                + ", node selector " + (nodeSelector.isEmpty() ? "(none)" : nodeSelector.toSpec())
+                + ", image " + image;
+    }
+
     /** The timeout, if any. */
     public Optional<Duration> optionalTimeout() {
         return Optional.ofNullable(timeout);
