@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -51,6 +52,25 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
     public void setNamespace(String namespace) {
         this.namespace = blankToNull(namespace);
         save();
+    }
+
+    /** The defaults {@code gpuTrain} uses: what is configured here over the built-in ones. */
+    public TrainingDefaults toDefaults() {
+        TrainingDefaults builtIn = TrainingDefaults.BUILT_IN;
+        return new TrainingDefaults(
+                cloud,
+                namespace,
+                builtIn.image(),
+                builtIn.nodeSelector(),
+                builtIn.cpuMemory(),
+                builtIn.gpuResourceName(),
+                builtIn.acceleratorLabelKey(),
+                builtIn.gpuToleration(),
+                builtIn.baseline(),
+                builtIn.pendingTimeout(),
+                builtIn.timeout(),
+                builtIn.retries(),
+                builtIn.dvcRemoteCredentialsId());
     }
 
     private static String blankToNull(String value) {

@@ -23,4 +23,24 @@ public final class Messages {
     public static Localizable _GpuTrainConfiguration_DisplayName() {
         return new Localizable(HOLDER, "GpuTrainConfiguration.DisplayName");
     }
+
+    /** {@code DvcRemoteCredentials.NotFound}: the DVC remote credentials id names nothing the build can see. */
+    public static String DvcRemoteCredentials_NotFound() {
+        return HOLDER.format("DvcRemoteCredentials.NotFound");
+    }
+
+    /** {@code DvcRemoteCredentials.NotFound}, localizable. */
+    public static Localizable _DvcRemoteCredentials_NotFound() {
+        return new Localizable(HOLDER, "DvcRemoteCredentials.NotFound");
+    }
+
+    /** {@code DvcRemoteCredentials.OtherKind}: the DVC remote credentials are of a kind gpu-train cannot bind. */
+    public static String DvcRemoteCredentials_OtherKind() {
+        return HOLDER.format("DvcRemoteCredentials.OtherKind");
+    }
+
+    /** {@code DvcRemoteCredentials.OtherKind}, localizable. */
+    public static Localizable _DvcRemoteCredentials_OtherKind() {
+        return new Localizable(HOLDER, "DvcRemoteCredentials.OtherKind");
+    }
 }

@@ -1,0 +1,8 @@
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+
+/** Compile-only stub of {@code com.cloudbees.plugins.credentials.common.IdCredentials}. */
+public interface IdCredentials extends Credentials {
+    String getId();
+}

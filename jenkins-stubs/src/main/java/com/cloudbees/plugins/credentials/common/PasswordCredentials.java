@@ -1,0 +1,6 @@
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+
+/** Compile-only stub of {@code com.cloudbees.plugins.credentials.common.PasswordCredentials}. */
+public interface PasswordCredentials extends Credentials {}

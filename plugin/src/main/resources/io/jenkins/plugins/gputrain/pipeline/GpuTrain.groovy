@@ -1,0 +1,102 @@
+package io.jenkins.plugins.gputrain.pipeline
+
+import io.jenkins.plugins.gputrain.core.pipeline.CredentialBinding
+import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults
+import io.jenkins.plugins.gputrain.core.pipeline.TrainingPlan
+
+/**
+ * The gpuTrain variable: gpuTrain(nodeSelector: 'gpu=true', cpuMemory: '1-2000') { sh 'dvc repro --pull' }.
+ *
+ * Only composes Pipeline steps; what they get is worked out in Java (TrainingPlan) before the first step runs, so a
+ * bad argument fails the build at once with one line. Written to run under workflow-cps (CPS), so it keeps to:
+ * - no closures handed to Java or Groovy library methods (each, collect, sort…): plain if/for only;
+ * - every field and local variable is Serializable (the plan holds strings, numbers, booleans and maps of them),
+ *   because the program is saved at each step and after a controller restart continues from there;
+ * - no @NonCPS code, no metaprogramming, no evaluation of user input;
+ * - steps are called through the script object (script.podTemplate…), as Java cannot call steps.
+ */
+class GpuTrain implements Serializable {
+    private static final long serialVersionUID = 1L
+
+    protected final Object script
+
+    GpuTrain(Object script) {
+        this.script = script
+    }
+
+    /** gpuTrain { … }: the global defaults only. */
+    def call(Closure body) {
+        call([:], body)
+    }
+
+    /** gpuTrain(arguments) { … }. */
+    def call(Map arguments, Closure body) {
+        TrainingPlan plan = null
+        CredentialBinding remote = null
+        try {
+            plan = TrainingPlan.of(arguments, defaults(), String.valueOf(script.env.BUILD_TAG))
+            if (plan.dvcRemoteCredentialsId() != null) {
+                remote = remoteBinding(plan.dvcRemoteCredentialsId())
+            }
+        } catch (IllegalArgumentException e) {
+            script.error("[gpu-train] " + e.message)
+        }
+        script.echo("[gpu-train] pod: " + plan.summary())
+        Map podTemplate = new LinkedHashMap(plan.podTemplate())
+        podTemplate.put('yamlMergeStrategy', script.merge())
+        script.podTemplate(podTemplate) {
+            script.retry(count: plan.attempts(), conditions: [script.kubernetesAgent(), script.nonresumable()]) {
+                script.node(script.POD_LABEL) {
+                    script.echo("[gpu-train] running in pod " + script.env.NODE_NAME + ", container " + TrainingPlan.CONTAINER)
+                    if (plan.checkout() && hasScm()) {
+                        script.checkout(script.scm)
+                    }
+                    if (remote == null) {
+                        inContainer(body)
+                    } else {
+                        script.withCredentials([script."${remote.symbol()}"(remote.arguments())]) {
+                            inContainer(body)
+                        }
+                    }
+                    if (plan.publish()) {
+                        script.echo("[gpu-train] publishing DVC metrics, params and plots against "
+                                + plan.publishArguments().get('baseline'))
+                        script.publishDvcMetrics(plan.publishArguments())
+                    }
+                }
+            }
+        }
+    }
+
+    protected void inContainer(Closure body) {
+        script.container(TrainingPlan.CONTAINER) {
+            body()
+        }
+    }
+
+    /** Whether the Pipeline came from SCM (a Jenkinsfile in a repository), so that checkout scm can run. */
+    protected boolean hasScm() {
+        try {
+            script.scm
+            return true
+        } catch (MissingPropertyException e) {
+            return false
+        }
+    }
+
+    /** The administrator's defaults (GpuTrainConfiguration). */
+    protected TrainingDefaults defaults() {
+        GpuTrainPlans.defaults()
+    }
+
+    /**
+     * The withCredentials binding for the credentials this build sees under the id. The credentials plugin's classes
+     * are looked up by name: its lookup takes a hudson.model.Run, for which this build has no compile-time stub.
+     */
+    protected CredentialBinding remoteBinding(String credentialsId) {
+        ClassLoader loader = GpuTrain.classLoader
+        Class provider = loader.loadClass('com.cloudbees.plugins.credentials.CredentialsProvider')
+        Class standard = loader.loadClass('com.cloudbees.plugins.credentials.common.StandardCredentials')
+        DvcRemoteCredentials.binding(credentialsId, provider.findCredentialById(credentialsId, standard, script.$build()))
+    }
+}
