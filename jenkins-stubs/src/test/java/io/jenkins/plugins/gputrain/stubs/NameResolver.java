@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Resolves type names as written in one side's declarations to fully qualified names, following Java's order:
- * type variables, member types (declared, enclosing and inherited), single-type imports, the same package,
+ * type variables, member types (declared, enclosing and inherited), single-type imports (a nested type's own, then
+ * those of the types enclosing it, which share its compilation unit), the same package,
  * {@code java.lang}. A name that none of these resolves is kept as written, so both sides compare alike.
  */
 final class NameResolver {
@@ -47,8 +48,13 @@ final class NameResolver {
                 return member;
             }
         }
-        if (context.imports().containsKey(name)) {
-            return context.imports().get(name);
+        for (String owner = context.fqn();
+                owner.length() > context.packageName().length();
+                owner = parent(owner)) {
+            ApiType enclosing = owner.equals(context.fqn()) ? context : universe.get(owner);
+            if (enclosing != null && enclosing.imports().containsKey(name)) {
+                return enclosing.imports().get(name);
+            }
         }
         String samePackage = context.packageName() + "." + name;
         if (universe.containsKey(samePackage)) {

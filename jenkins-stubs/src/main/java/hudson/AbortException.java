@@ -1,0 +1,10 @@
+package hudson;
+
+import java.io.IOException;
+
+/** Compile-only stub of {@code hudson.AbortException}. */
+public class AbortException extends IOException {
+    public AbortException(String message) {
+        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+    }
+}

@@ -1,0 +1,10 @@
+package hudson;
+
+import java.util.TreeMap;
+
+/** Compile-only stub of {@code hudson.EnvVars}. */
+public class EnvVars extends TreeMap<String, String> {
+    public EnvVars() {
+        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+    }
+}

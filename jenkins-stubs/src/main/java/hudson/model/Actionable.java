@@ -1,0 +1,14 @@
+package hudson.model;
+
+import jenkins.model.ModelObjectWithContextMenu;
+
+/** Compile-only stub of {@code hudson.model.Actionable}. */
+public abstract class Actionable extends AbstractModelObject implements ModelObjectWithContextMenu {
+    public boolean addOrReplaceAction(Action a) {
+        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+    }
+
+    public <T extends Action> T getAction(Class<T> type) {
+        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+    }
+}

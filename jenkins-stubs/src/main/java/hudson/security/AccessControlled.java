@@ -1,0 +1,4 @@
+package hudson.security;
+
+/** Compile-only stub of {@code hudson.security.AccessControlled}. */
+public interface AccessControlled {}

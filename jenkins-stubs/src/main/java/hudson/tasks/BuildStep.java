@@ -1,0 +1,4 @@
+package hudson.tasks;
+
+/** Compile-only stub of {@code hudson.tasks.BuildStep}. */
+public interface BuildStep {}
