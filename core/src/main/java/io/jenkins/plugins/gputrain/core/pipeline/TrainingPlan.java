@@ -4,6 +4,7 @@ import io.jenkins.plugins.gputrain.core.pod.PodManifest;
 import io.jenkins.plugins.gputrain.core.pod.PodTemplateArguments;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
+import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import io.jenkins.plugins.gputrain.core.spec.LabelSyntax;
@@ -11,8 +12,6 @@ import io.jenkins.plugins.gputrain.core.spec.MachineSize;
 import io.jenkins.plugins.gputrain.core.spec.NodeSelector;
 import io.jenkins.plugins.gputrain.core.spec.TaintToleration;
 import java.io.Serializable;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,11 +44,6 @@ public record TrainingPlan(
 
     /** The container the body runs in. */
     public static final String CONTAINER = "dvc";
-
-    /** The default report directory in the workspace. */
-    public static final String DEFAULT_REPORT_DIR = "gpu-train";
-
-    private static final String REPORT_DIR_EXPECTED = "a relative path inside the workspace, such as gpu-train";
 
     /** Copies the maps (in their order: Pipeline's arguments print in it). */
     public TrainingPlan {
@@ -111,7 +105,8 @@ public record TrainingPlan(
         Map<String, Object> publishArguments = new LinkedHashMap<>();
         publishArguments.put("baseline", values.text(StepArgument.BASELINE).orElse(defaults.baseline()));
         publishArguments.put(
-                "reportDir", reportDir(values.text(StepArgument.REPORT_DIR).orElse(DEFAULT_REPORT_DIR)));
+                "reportDir",
+                ReportDirectory.normalise(values.text(StepArgument.REPORT_DIR).orElse(ReportDirectory.DEFAULT)));
         return new TrainingPlan(
                 podTemplate,
                 StepArgument.RETRIES.count(given.get(StepArgument.RETRIES)).orElse(defaults.retries()) + 1,
@@ -126,25 +121,6 @@ public record TrainingPlan(
         long seconds = DurationSpec.parse(StepArgument.PENDING_TIMEOUT.argumentName(), pending)
                 .getSeconds();
         return (int) Math.min(seconds, Integer.MAX_VALUE);
-    }
-
-    private static String reportDir(String dir) {
-        Path path;
-        try {
-            path = Path.of(dir).normalize();
-        } catch (InvalidPathException e) {
-            throw new InvalidSpecException(
-                    StepArgument.REPORT_DIR.argumentName(), dir, "not a path", REPORT_DIR_EXPECTED);
-        }
-        if (path.isAbsolute()
-                || dir.startsWith("/")
-                || dir.startsWith("\\")
-                || path.startsWith("..")
-                || path.toString().isEmpty()) {
-            throw new InvalidSpecException(
-                    StepArgument.REPORT_DIR.argumentName(), dir, "leaves the workspace", REPORT_DIR_EXPECTED);
-        }
-        return path.toString().replace('\\', '/');
     }
 
     /** The given text values. */

@@ -85,7 +85,9 @@ public final class ExperimentReport {
                 MetricsShow.table(List.of(currentMetrics), false, null, TableFormat.MARKDOWN),
                 plots.plots(),
                 warnings,
-                details(params, metrics, currentMetrics, plots));
+                details(params, metrics, currentMetrics, plots),
+                metricsDetails(metrics, currentMetrics),
+                MetricValue.of(currentMetrics));
         write(out.resolve("report.md"), new MarkdownReport().render(content));
         write(out.resolve("report.html"), new HtmlReport().render(content));
         write(out.resolve("metrics-diff.json"), PythonJson.diff(metrics.files()) + "\n");
@@ -100,10 +102,23 @@ public final class ExperimentReport {
 
     private static List<String> details(
             DiffOutcome params, DiffOutcome metrics, RevisionData currentMetrics, PlotsDiff.Result plots) {
-        List<String> details = new ArrayList<>();
         List<RevisionData> revisions = new ArrayList<>(params.revisions());
         revisions.addAll(metrics.revisions());
         revisions.add(currentMetrics);
+        List<String> details = new ArrayList<>(details(revisions));
+        plots.errors().stream().filter(e -> !details.contains(e)).forEach(details::add);
+        return details;
+    }
+
+    private static List<String> metricsDetails(DiffOutcome metrics, RevisionData currentMetrics) {
+        List<RevisionData> revisions = new ArrayList<>(metrics.revisions());
+        revisions.add(currentMetrics);
+        return details(revisions);
+    }
+
+    /** One line per unreadable file or revision, without repeats. */
+    private static List<String> details(List<RevisionData> revisions) {
+        List<String> details = new ArrayList<>();
         for (RevisionData revision : revisions) {
             revision.optionalError()
                     .ifPresent(e -> details.add(revision.name() + ": " + e.type() + ": " + e.message()));
@@ -113,7 +128,6 @@ public final class ExperimentReport {
                 }
             });
         }
-        details.addAll(plots.errors());
         return details.stream().distinct().toList();
     }
 

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param plots the plots written
  * @param warnings DVC-style one-line warnings about unreadable files
  * @param details one line per unreadable file
+ * @param unreadableMetrics the lines of {@code details} about metrics files
+ * @param currentValues the current numeric metrics, for trends
  */
 public record ReportContent(
         String baseline,
@@ -27,12 +29,16 @@ public record ReportContent(
         Table currentMetrics,
         List<RenderedPlot> plots,
         List<String> warnings,
-        List<String> details) {
+        List<String> details,
+        List<String> unreadableMetrics,
+        List<MetricValue> currentValues) {
     /** Copies the lists. */
     public ReportContent {
         plots = List.copyOf(plots);
         warnings = List.copyOf(warnings);
         details = List.copyOf(details);
+        unreadableMetrics = List.copyOf(unreadableMetrics);
+        currentValues = List.copyOf(currentValues);
     }
 
     /** Why there is no baseline, if there is none. */

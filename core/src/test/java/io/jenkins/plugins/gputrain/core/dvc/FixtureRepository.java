@@ -15,8 +15,13 @@ import org.eclipse.jgit.api.errors.GitAPIException;
  * Builds a Git repository from the guide fixture: {@code main/} committed on branch {@code main} (cached outputs in
  * {@code .dvc/cache}, not in Git, as DVC would leave them), then {@code workspace/} copied on top, uncommitted.
  */
-final class FixtureRepository {
-    static final Path FIXTURES = Path.of("src/test/resources/mlops-guide-fixture");
+public final class FixtureRepository {
+    /** The fixture files: core's test resources, found from the core module or from a sibling module. */
+    public static final Path FIXTURES = Stream.of("src/test/resources", "../core/src/test/resources")
+            .map(base -> Path.of(base, "mlops-guide-fixture"))
+            .filter(Files::isDirectory)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("the guide fixture is not in core/src/test/resources"));
 
     private FixtureRepository() {}
 
@@ -28,7 +33,7 @@ final class FixtureRepository {
      * @param cachedOutputs repository paths that DVC caches (kept out of Git, put into the DVC 3 cache)
      * @return the work tree
      */
-    static Path create(String project, Path target, Set<String> cachedOutputs) throws IOException {
+    public static Path create(String project, Path target, Set<String> cachedOutputs) throws IOException {
         Path main = FIXTURES.resolve(project).resolve("main");
         try (Git git = Git.init()
                 .setDirectory(target.toFile())

@@ -1,0 +1,39 @@
+package io.jenkins.plugins.gputrain.core.report;
+
+import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
+import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Writes the report bundle of a workspace into its report directory, as {@code publishDvcMetrics} does on the agent. */
+public final class WorkspaceReport {
+    private WorkspaceReport() {}
+
+    /**
+     * Writes the bundle.
+     *
+     * @param workspace the DVC project (a git working tree)
+     * @param baseline the baseline revision
+     * @param reportDir the report directory, relative to the workspace ({@link ReportDirectory#normalise})
+     * @return what the build keeps, the files relative to the workspace in path order
+     * @throws IOException when the project cannot be read or the bundle cannot be written
+     */
+    public static PublishedReport write(Path workspace, String baseline, String reportDir) throws IOException {
+        Path out = workspace.resolve(ReportDirectory.normalise(reportDir));
+        ReportContent content;
+        try (DvcRepository repository = DvcRepository.open(workspace, DataFileReader.DEFAULT_MAX_BYTES)) {
+            content = new ExperimentReport(repository).write(baseline, out);
+        }
+        List<String> files;
+        try (Stream<Path> written = Files.walk(out)) {
+            files = written.filter(Files::isRegularFile)
+                    .map(file -> workspace.relativize(file).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        }
+        return PublishedReport.of(content, files);
+    }
+}

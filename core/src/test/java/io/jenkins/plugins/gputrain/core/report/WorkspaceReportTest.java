@@ -1,0 +1,124 @@
+package io.jenkins.plugins.gputrain.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
+import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What publishDvcMetrics writes and keeps, on the guide's celestial-bodies project (main vs the workspace). */
+class WorkspaceReportTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void theGuideProjectGivesTheBundleTheMetricsDiffAndTheCurrentNumbers() throws IOException {
+        Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
+
+        PublishedReport report = WorkspaceReport.write(workspace, "main", "gpu-train");
+
+        assertThat(report.files())
+                .contains(
+                        "gpu-train/metrics-diff.json",
+                        "gpu-train/metrics.json",
+                        "gpu-train/params-diff.json",
+                        "gpu-train/report.html",
+                        "gpu-train/report.md")
+                .isSorted()
+                .allMatch(file -> Files.isRegularFile(workspace.resolve(file)));
+        assertThat(report.metricsHeaders()).containsExactly("Path", "Metric", "main", "workspace", "Change");
+        assertThat(report.metricsRows()).isNotEmpty().allMatch(row -> row.get(0).equals("evaluation/metrics.json"));
+        assertThat(report.currentValues())
+                .extracting(MetricValue::name)
+                .containsExactly(
+                        "evaluation/metrics.json: val_loss",
+                        "evaluation/metrics.json: val_acc",
+                        "evaluation/metrics.json: precision",
+                        "evaluation/metrics.json: recall",
+                        "evaluation/metrics.json: f1_score");
+        assertThat(report.currentValues().get(1).value()).isEqualTo(0.95);
+        assertThat(report.optionalNoBaseline()).isEmpty();
+        assertThat(report.hasUnreadableMetrics()).isFalse();
+        assertThat(report.details())
+                .as("the fixture has no image plots")
+                .contains("workspace: [Errno 2] No such file or directory: 'evaluation/plots/pred_preview.png'");
+    }
+
+    @Test
+    void aBaselineThatCannotBeHadStillPublishesTheCurrentValues() throws IOException {
+        Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
+
+        PublishedReport report = WorkspaceReport.write(workspace, "release", "reports/dvc");
+
+        assertThat(report.optionalNoBaseline()).contains("unknown Git revision 'release'");
+        assertThat(report.metricsRows()).isEmpty();
+        assertThat(report.currentValues()).hasSize(5);
+        assertThat(report.files()).contains("reports/dvc/report.md");
+    }
+
+    @Test
+    void aMalformedMetricsFileIsInTheReportNotAFailure() throws IOException {
+        Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
+        Files.writeString(workspace.resolve("evaluation/metrics.json"), "{\"val_acc\": ");
+
+        PublishedReport report = WorkspaceReport.write(workspace, "main", "gpu-train");
+
+        assertThat(report.hasUnreadableMetrics()).isTrue();
+        assertThat(report.unreadableMetrics())
+                .anyMatch(line -> line.startsWith("workspace: evaluation/metrics.json: JSONFileCorruptedError"));
+        assertThat(report.currentValues()).isEmpty();
+        assertThat(Files.readString(workspace.resolve("gpu-train/report.md"))).contains("## Warnings");
+    }
+
+    @Test
+    void aReportDirectoryOutsideTheWorkspaceIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
+
+        assertThatThrownBy(() -> WorkspaceReport.write(workspace, "main", "../elsewhere"))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("reportDir '../elsewhere': leaves the workspace (expected a relative path inside the"
+                        + " workspace, such as gpu-train)");
+        assertThat(directory.resolveSibling("elsewhere")).doesNotExist();
+    }
+
+    @Test
+    void whatTheBuildKeepsSerializes() throws IOException {
+        Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
+        PublishedReport report = WorkspaceReport.write(workspace, "main", "gpu-train");
+
+        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+            out.writeObject(report);
+        }
+        assertThat(report.metrics().rows()).isEqualTo(report.metricsRows());
+        assertThat(report.params().headers()).isEqualTo(report.paramsHeaders());
+    }
+
+    @Test
+    void trendsFollowEachMetricOverTheBuildsThatHaveIt() throws IOException {
+        MetricValue acc3 = new MetricValue("m.json", "acc", 0.5);
+        MetricValue loss3 = new MetricValue("m.json", "loss", 0.9);
+        MetricValue acc5 = new MetricValue("m.json", "acc", 0.75);
+
+        List<MetricTrend> trends =
+                MetricTrend.of(new java.util.LinkedHashMap<>(java.util.Map.of(3, List.of(acc3, loss3))) {
+                    {
+                        put(5, List.of(acc5));
+                    }
+                });
+
+        assertThat(trends)
+                .containsExactly(
+                        new MetricTrend("m.json: acc", List.of(3, 5), List.of(0.5, 0.75)),
+                        new MetricTrend("m.json: loss", List.of(3), List.of(0.9)));
+        assertThat(trends.get(0).png()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    }
+}
