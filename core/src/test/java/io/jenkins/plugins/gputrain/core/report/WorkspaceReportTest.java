@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,12 +110,11 @@ class WorkspaceReportTest {
         MetricValue loss3 = new MetricValue("m.json", "loss", 0.9);
         MetricValue acc5 = new MetricValue("m.json", "acc", 0.75);
 
-        List<MetricTrend> trends =
-                MetricTrend.of(new java.util.LinkedHashMap<>(java.util.Map.of(3, List.of(acc3, loss3))) {
-                    {
-                        put(5, List.of(acc5));
-                    }
-                });
+        Map<Integer, List<MetricValue>> builds = new LinkedHashMap<>();
+        builds.put(3, List.of(acc3, loss3));
+        builds.put(5, List.of(acc5));
+
+        List<MetricTrend> trends = MetricTrend.of(builds);
 
         assertThat(trends)
                 .containsExactly(
