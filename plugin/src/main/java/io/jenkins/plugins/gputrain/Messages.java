@@ -43,4 +43,34 @@ public final class Messages {
     public static Localizable _DvcRemoteCredentials_OtherKind() {
         return new Localizable(HOLDER, "DvcRemoteCredentials.OtherKind");
     }
+
+    /** {@code DvcReportAction.DisplayName}: the build page link to the DVC report. */
+    public static String DvcReportAction_DisplayName() {
+        return HOLDER.format("DvcReportAction.DisplayName");
+    }
+
+    /** {@code DvcReportAction.DisplayName}, localizable. */
+    public static Localizable _DvcReportAction_DisplayName() {
+        return new Localizable(HOLDER, "DvcReportAction.DisplayName");
+    }
+
+    /** {@code DvcTrendAction.DisplayName}: the job page link to the metric trends. */
+    public static String DvcTrendAction_DisplayName() {
+        return HOLDER.format("DvcTrendAction.DisplayName");
+    }
+
+    /** {@code DvcTrendAction.DisplayName}, localizable. */
+    public static Localizable _DvcTrendAction_DisplayName() {
+        return new Localizable(HOLDER, "DvcTrendAction.DisplayName");
+    }
+
+    /** {@code PublishDvcMetricsStep.DisplayName}: the publishDvcMetrics step in the snippet generator. */
+    public static String PublishDvcMetricsStep_DisplayName() {
+        return HOLDER.format("PublishDvcMetricsStep.DisplayName");
+    }
+
+    /** {@code PublishDvcMetricsStep.DisplayName}, localizable. */
+    public static Localizable _PublishDvcMetricsStep_DisplayName() {
+        return new Localizable(HOLDER, "PublishDvcMetricsStep.DisplayName");
+    }
 }

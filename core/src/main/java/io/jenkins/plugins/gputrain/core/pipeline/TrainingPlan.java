@@ -4,6 +4,7 @@ import io.jenkins.plugins.gputrain.core.pod.PodManifest;
 import io.jenkins.plugins.gputrain.core.pod.PodTemplateArguments;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
+import io.jenkins.plugins.gputrain.core.report.BaselineRevision;
 import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
@@ -103,7 +104,9 @@ public record TrainingPlan(
                 .ifPresent(pending -> podTemplate.put("slaveConnectTimeout", seconds(pending)));
 
         Map<String, Object> publishArguments = new LinkedHashMap<>();
-        publishArguments.put("baseline", values.text(StepArgument.BASELINE).orElse(defaults.baseline()));
+        publishArguments.put(
+                "baseline",
+                new BaselineRevision(values.text(StepArgument.BASELINE).orElse(defaults.baseline())).name());
         publishArguments.put(
                 "reportDir",
                 ReportDirectory.normalise(values.text(StepArgument.REPORT_DIR).orElse(ReportDirectory.DEFAULT)));

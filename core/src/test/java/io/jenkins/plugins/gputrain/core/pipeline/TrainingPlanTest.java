@@ -157,6 +157,8 @@ class TrainingPlanTest {
                         + " 1h30m, 1d or PT2H)",
                 "pendingTimeout # 0s # pendingTimeout '0s': must be longer than 0 seconds (expected a positive duration"
                         + " such as 90s, 30m, 2h, 1h30m, 1d or PT2H)",
+                "baseline # -x # baseline '-x': must not start with '-' (expected a branch, tag or commit such as main,"
+                        + " origin/main or v1.2)",
                 "reportDir # ../outside # reportDir '../outside': leaves the workspace (expected a relative path inside"
                         + " the workspace, such as gpu-train)",
                 "reportDir # /tmp/report # reportDir '/tmp/report': leaves the workspace (expected a relative path inside"

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.gputrain.publish;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gputrain.core.report.BaselineRevision;
+import io.jenkins.plugins.gputrain.core.report.PublishedReport;
+import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
+import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Publishes a workspace's DVC report to its build: finds the baseline, writes the bundle on the agent, archives it,
+ * and attaches the {@link DvcReportAction}. Progress goes to the console as {@code [gpu-train]} lines.
+ */
+final class DvcMetricsPublication {
+    private final String baseline;
+    private final String reportDir;
+    private final boolean failOnMissing;
+
+    DvcMetricsPublication(String baseline, String reportDir, boolean failOnMissing) {
+        this.baseline = baseline;
+        this.reportDir = reportDir;
+        this.failOnMissing = failOnMissing;
+    }
+
+    /** The archived files: each report file under its workspace path. */
+    static Map<String, String> artifacts(PublishedReport report) {
+        Map<String, String> artifacts = new LinkedHashMap<>();
+        report.files().forEach(file -> artifacts.put(file, file));
+        return artifacts;
+    }
+
+    void publish(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener)
+            throws IOException, InterruptedException {
+        PrintStream console = listener.getLogger();
+        BaselineRevision revision;
+        String directory;
+        try {
+            revision = new BaselineRevision(baseline);
+            directory = ReportDirectory.normalise(reportDir);
+        } catch (InvalidSpecException e) {
+            throw new AbortException("[gpu-train] publishDvcMetrics: " + e.getMessage());
+        }
+        String compared = new BaselineFetch(launcher, workspace, console).resolve(revision);
+        console.println("[gpu-train] publishing DVC metrics, params and plots against " + compared);
+        PublishedReport report = workspace.act(new ReportCallable(compared, directory));
+        report.optionalNoBaseline()
+                .ifPresent(reason -> console.println(
+                        "[gpu-train] no baseline (" + reason + "): publishing the current values only"));
+        report.warnings().forEach(warning -> console.println("[gpu-train] " + warning));
+        report.details().forEach(detail -> console.println("[gpu-train]   " + detail));
+        Map<String, String> artifacts = artifacts(report);
+        run.pickArtifactManager().archive(workspace, launcher, new ConsoleBuildListener(listener), artifacts);
+        run.addOrReplaceAction(new DvcReportAction(report));
+        console.println("[gpu-train] archived " + artifacts.size() + " report files (" + directory
+                + "/report.md, report.html, *.json, plots/); see \"DVC report\" on the build page");
+        if (failOnMissing && report.hasUnreadableMetrics()) {
+            throw new AbortException("[gpu-train] a metrics file is missing or unreadable (failOnMissing: true): "
+                    + report.unreadableMetrics().get(0));
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.jenkins.plugins.gputrain.publish;
+
+import hudson.model.Action;
+import hudson.model.Run;
+import io.jenkins.plugins.gputrain.Messages;
+import io.jenkins.plugins.gputrain.core.report.MetricValue;
+import io.jenkins.plugins.gputrain.core.report.PublishedReport;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import jenkins.model.RunAction2;
+import jenkins.tasks.SimpleBuildStep;
+
+/**
+ * The DVC report of one build: the metrics and params diff tables on the build page ({@code summary.jelly}) and on
+ * its own page ({@code index.jelly}), with links to the archived bundle. Saved with the build (XStream), so it holds
+ * plain classes and {@link ArrayList}s of strings and numbers only: no secret, no Kubernetes object.
+ */
+public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAction {
+    /** The action's URL below the build. */
+    public static final String URL_NAME = "dvc-report";
+
+    private final String baseline;
+    private final String noBaseline;
+    private final ArrayList<String> metricsHeaders;
+    private final ArrayList<ArrayList<String>> metricsRows;
+    private final ArrayList<String> paramsHeaders;
+    private final ArrayList<ArrayList<String>> paramsRows;
+    private final ArrayList<String> warnings;
+    private final ArrayList<String> details;
+    private final ArrayList<String> files;
+    private final ArrayList<String> metricFiles;
+    private final ArrayList<String> metricNames;
+    private final ArrayList<Double> metricValues;
+
+    private transient Run<?, ?> run;
+
+    /** Keeps what a published report shows. */
+    public DvcReportAction(PublishedReport report) {
+        baseline = report.baseline();
+        noBaseline = report.noBaseline();
+        metricsHeaders = new ArrayList<>(report.metrics().headers());
+        metricsRows = rows(report.metrics().rows());
+        paramsHeaders = new ArrayList<>(report.params().headers());
+        paramsRows = rows(report.params().rows());
+        warnings = new ArrayList<>(report.warnings());
+        details = new ArrayList<>(report.details());
+        files = new ArrayList<>(report.files());
+        metricFiles = new ArrayList<>();
+        metricNames = new ArrayList<>();
+        metricValues = new ArrayList<>();
+        for (MetricValue value : report.currentValues()) {
+            metricFiles.add(value.file());
+            metricNames.add(value.metric());
+            metricValues.add(value.value());
+        }
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "graph.png";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.DvcReportAction_DisplayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        run = r;
+    }
+
+    /** The job page's trend of every metric, from this (the last) build's job. */
+    @Override
+    public Collection<? extends Action> getProjectActions() {
+        return run == null ? List.of() : List.of(new DvcTrendAction(run.getParent()));
+    }
+
+    /** The build, for the page's side panel. */
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    /** The baseline revision compared with. */
+    public String getBaseline() {
+        return baseline;
+    }
+
+    /** Why there is no baseline, or {@code null}. */
+    public String getNoBaseline() {
+        return noBaseline;
+    }
+
+    /** The metrics diff table's headers. */
+    public List<String> getMetricsHeaders() {
+        return List.copyOf(metricsHeaders);
+    }
+
+    /** The metrics diff table's rows. */
+    public List<List<String>> getMetricsRows() {
+        return List.copyOf(metricsRows);
+    }
+
+    /** The params diff table's headers. */
+    public List<String> getParamsHeaders() {
+        return List.copyOf(paramsHeaders);
+    }
+
+    /** The params diff table's rows. */
+    public List<List<String>> getParamsRows() {
+        return List.copyOf(paramsRows);
+    }
+
+    /** DVC-style warnings. */
+    public List<String> getWarnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** One line per unreadable file. */
+    public List<String> getDetails() {
+        return List.copyOf(details);
+    }
+
+    /** The archived files, relative to the workspace (and to the build's artifacts). */
+    public List<String> getFiles() {
+        return List.copyOf(files);
+    }
+
+    /** The current numeric metrics, for trends. */
+    public List<MetricValue> getCurrentValues() {
+        List<MetricValue> values = new ArrayList<>();
+        for (int i = 0; i < metricNames.size(); i++) {
+            values.add(new MetricValue(metricFiles.get(i), metricNames.get(i), metricValues.get(i)));
+        }
+        return values;
+    }
+
+    private static ArrayList<ArrayList<String>> rows(List<List<String>> rows) {
+        ArrayList<ArrayList<String>> copy = new ArrayList<>();
+        rows.forEach(row -> copy.add(new ArrayList<>(row)));
+        return copy;
+    }
+}
