@@ -59,7 +59,10 @@ class HpiPackageIT {
             "credentials",
             "plain-credentials",
             "structs",
-            "jackson2-api");
+            "jackson2-api",
+            "credentials-binding",
+            "workflow-basic-steps",
+            "workflow-durable-task-step");
 
     @TempDir
     static Path unpacked;
