@@ -4,7 +4,5 @@ import java.util.TreeMap;
 
 /** Compile-only stub of {@code hudson.EnvVars}. */
 public class EnvVars extends TreeMap<String, String> {
-    public EnvVars() {
-        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
-    }
+    public EnvVars() {}
 }

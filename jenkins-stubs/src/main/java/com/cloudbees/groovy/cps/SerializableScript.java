@@ -6,11 +6,9 @@ import java.io.Serializable;
 
 /** Compile-only stub of {@code com.cloudbees.groovy.cps.SerializableScript} (groovy-cps, in workflow-cps). */
 public abstract class SerializableScript extends Script implements Serializable {
-    public SerializableScript() {
-        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
-    }
+    public SerializableScript() {}
 
     public SerializableScript(Binding binding) {
-        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+        super(binding);
     }
 }

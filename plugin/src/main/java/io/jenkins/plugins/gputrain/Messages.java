@@ -64,13 +64,13 @@ public final class Messages {
         return new Localizable(HOLDER, "DvcTrendAction.DisplayName");
     }
 
-    /** {@code PublishDvcMetricsStep.DisplayName}: the publishDvcMetrics step in the snippet generator. */
-    public static String PublishDvcMetricsStep_DisplayName() {
-        return HOLDER.format("PublishDvcMetricsStep.DisplayName");
+    /** {@code DvcMetricsRecorder.DisplayName}: the publishDvcMetrics step and post-build action. */
+    public static String DvcMetricsRecorder_DisplayName() {
+        return HOLDER.format("DvcMetricsRecorder.DisplayName");
     }
 
-    /** {@code PublishDvcMetricsStep.DisplayName}, localizable. */
-    public static Localizable _PublishDvcMetricsStep_DisplayName() {
-        return new Localizable(HOLDER, "PublishDvcMetricsStep.DisplayName");
+    /** {@code DvcMetricsRecorder.DisplayName}, localizable. */
+    public static Localizable _DvcMetricsRecorder_DisplayName() {
+        return new Localizable(HOLDER, "DvcMetricsRecorder.DisplayName");
     }
 }

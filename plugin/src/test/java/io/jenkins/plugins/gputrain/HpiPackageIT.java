@@ -2,7 +2,6 @@ package io.jenkins.plugins.gputrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.common.util.concurrent.FutureCallback;
 import groovy.lang.Script;
 import hudson.Extension;
 import java.io.IOException;
@@ -198,16 +197,15 @@ class HpiPackageIT {
     }
 
     /**
-     * Our jar and the bundled jars over the stubs, the annotation libraries, Groovy and Guava (which Jenkins core
-     * provides) only, not this module's classes.
+     * Our jar and the bundled jars over the stubs, the annotation libraries and Groovy (which Jenkins core provides)
+     * only, not this module's classes.
      */
     private static URLClassLoader isolatedLoader() throws IOException {
         List<URL> urls = new ArrayList<>();
         for (Path jar : bundledJars) {
             urls.add(jar.toUri().toURL());
         }
-        for (Class<?> fromLibrary :
-                List.of(Extension.class, Index.class, Localizable.class, Script.class, FutureCallback.class)) {
+        for (Class<?> fromLibrary : List.of(Extension.class, Index.class, Localizable.class, Script.class)) {
             urls.add(fromLibrary.getProtectionDomain().getCodeSource().getLocation());
         }
         return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());

@@ -128,7 +128,7 @@ class PublishDvcMetricsTest {
 
     @Test
     void theStepDefaultsToMainAndGpuTrainAndKeepsItsArguments() {
-        PublishDvcMetricsStep step = new PublishDvcMetricsStep();
+        DvcMetricsRecorder step = new DvcMetricsRecorder();
 
         assertThat(step.getBaseline()).isEqualTo("main");
         assertThat(step.getReportDir()).isEqualTo("gpu-train");

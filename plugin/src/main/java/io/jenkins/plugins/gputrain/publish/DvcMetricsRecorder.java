@@ -1,0 +1,94 @@
+package io.jenkins.plugins.gputrain.publish;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.Publisher;
+import hudson.tasks.Recorder;
+import io.jenkins.plugins.gputrain.Messages;
+import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
+import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
+import java.io.IOException;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code publishDvcMetrics(baseline: 'main', reportDir: 'gpu-train', failOnMissing: false)} in a Pipeline, and the
+ * "Publish DVC metrics, params and plots" post-build action of a freestyle job: compares the workspace's DVC metrics,
+ * params and plots with the baseline, archives the report bundle and shows it on the build page.
+ */
+public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
+    private String baseline = TrainingDefaults.DEFAULT_BASELINE;
+    private String reportDir = ReportDirectory.DEFAULT;
+    private boolean failOnMissing;
+
+    /** All arguments are optional. */
+    @DataBoundConstructor
+    public DvcMetricsRecorder() {}
+
+    /** The revision compared with. */
+    public String getBaseline() {
+        return baseline;
+    }
+
+    @DataBoundSetter
+    public void setBaseline(String baseline) {
+        this.baseline = baseline;
+    }
+
+    /** Where the bundle is written in the workspace. */
+    public String getReportDir() {
+        return reportDir;
+    }
+
+    @DataBoundSetter
+    public void setReportDir(String reportDir) {
+        this.reportDir = reportDir;
+    }
+
+    /** Whether a missing or unreadable metrics file fails the build. */
+    public boolean isFailOnMissing() {
+        return failOnMissing;
+    }
+
+    @DataBoundSetter
+    public void setFailOnMissing(boolean failOnMissing) {
+        this.failOnMissing = failOnMissing;
+    }
+
+    /** The report only reads this build's workspace; no need to wait for earlier builds. */
+    @Override
+    public BuildStepMonitor getRequiredMonitorService() {
+        return BuildStepMonitor.NONE;
+    }
+
+    @Override
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        new DvcMetricsPublication(baseline, reportDir, failOnMissing).publish(run, workspace, launcher, listener);
+    }
+
+    /** Names the step {@code publishDvcMetrics} and offers it to every job type. */
+    @Extension
+    @Symbol("publishDvcMetrics")
+    public static class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+        @Override
+        @SuppressWarnings("rawtypes")
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.DvcMetricsRecorder_DisplayName();
+        }
+    }
+}
