@@ -6,8 +6,10 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gputrain.core.report.BaselineRevision;
+import io.jenkins.plugins.gputrain.core.report.DvcOutput;
 import io.jenkins.plugins.gputrain.core.report.PublishedReport;
 import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
+import io.jenkins.plugins.gputrain.core.report.ReportEngine;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,17 +17,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Publishes a workspace's DVC report to its build: finds the baseline, writes the bundle on the agent, archives it,
- * and attaches the {@link DvcReportAction}. Progress goes to the console as {@code [gpu-train]} lines.
+ * Publishes a workspace's DVC report to its build: finds the baseline, runs DVC's diffs if the engine says so, writes
+ * the bundle on the agent, archives it, and attaches the {@link DvcReportAction}. Progress goes to the console as {@code [gpu-train]} lines.
  */
 final class DvcMetricsPublication {
     private final String baseline;
     private final String reportDir;
+    private final String engine;
     private final boolean failOnMissing;
 
-    DvcMetricsPublication(String baseline, String reportDir, boolean failOnMissing) {
+    DvcMetricsPublication(String baseline, String reportDir, String engine, boolean failOnMissing) {
         this.baseline = baseline;
         this.reportDir = reportDir;
+        this.engine = engine;
         this.failOnMissing = failOnMissing;
     }
 
@@ -41,15 +45,20 @@ final class DvcMetricsPublication {
         PrintStream console = listener.getLogger();
         BaselineRevision revision;
         String directory;
+        ReportEngine diffs;
         try {
             revision = new BaselineRevision(baseline);
             directory = ReportDirectory.normalise(reportDir);
+            diffs = ReportEngine.parse(engine);
         } catch (InvalidSpecException e) {
             throw new AbortException("[gpu-train] publishDvcMetrics: " + e.getMessage());
         }
         String compared = new BaselineFetch(launcher, workspace, console).resolve(revision);
         console.println("[gpu-train] publishing DVC metrics, params and plots against " + compared);
-        PublishedReport report = workspace.act(new ReportCallable(compared, directory));
+        DvcOutput dvc = new DvcCommands(launcher, workspace, console)
+                .run(diffs, compared)
+                .orElse(null);
+        PublishedReport report = workspace.act(new ReportCallable(compared, directory, dvc));
         report.optionalNoBaseline()
                 .ifPresent(reason -> console.println(
                         "[gpu-train] no baseline (" + reason + "): publishing the current values only"));

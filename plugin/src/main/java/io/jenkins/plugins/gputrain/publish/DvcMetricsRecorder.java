@@ -14,6 +14,7 @@ import hudson.tasks.Recorder;
 import io.jenkins.plugins.gputrain.Messages;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
+import io.jenkins.plugins.gputrain.core.report.ReportEngine;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
@@ -21,13 +22,15 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code publishDvcMetrics(baseline: 'main', reportDir: 'gpu-train', failOnMissing: false)} in a Pipeline, and the
+ * {@code publishDvcMetrics(baseline: 'main', reportDir: 'gpu-train', engine: 'auto', failOnMissing: false)} in a
+ * Pipeline, and the
  * "Publish DVC metrics, params and plots" post-build action of a freestyle job: compares the workspace's DVC metrics,
  * params and plots with the baseline, archives the report bundle and shows it on the build page.
  */
 public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
     private String baseline = TrainingDefaults.DEFAULT_BASELINE;
     private String reportDir = ReportDirectory.DEFAULT;
+    private String engine = ReportEngine.AUTO.value();
     private boolean failOnMissing;
 
     /** All arguments are optional. */
@@ -54,6 +57,16 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
         this.reportDir = reportDir;
     }
 
+    /** What computes the diffs: {@code auto}, {@code builtin} or {@code dvc}. */
+    public String getEngine() {
+        return engine;
+    }
+
+    @DataBoundSetter
+    public void setEngine(String engine) {
+        this.engine = engine;
+    }
+
     /** Whether a missing or unreadable metrics file fails the build. */
     public boolean isFailOnMissing() {
         return failOnMissing;
@@ -73,7 +86,8 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        new DvcMetricsPublication(baseline, reportDir, failOnMissing).publish(run, workspace, launcher, listener);
+        new DvcMetricsPublication(baseline, reportDir, engine, failOnMissing)
+                .publish(run, workspace, launcher, listener);
     }
 
     /** Names the step {@code publishDvcMetrics} and offers it to every job type. */

@@ -29,7 +29,7 @@ class PublishDvcMetricsTest {
     void theAgentWritesTheBundleAndTheBuildArchivesEveryFileOfIt() throws IOException {
         Path workspace = guideWorkspace();
 
-        PublishedReport report = new ReportCallable("main", "gpu-train").invoke(workspace.toFile(), null);
+        PublishedReport report = new ReportCallable("main", "gpu-train", null).invoke(workspace.toFile(), null);
 
         assertThat(DvcMetricsPublication.artifacts(report))
                 .containsKeys(
@@ -46,8 +46,8 @@ class PublishDvcMetricsTest {
 
     @Test
     void theBuildActionShowsTheDiffAndKeepsTheNumbers() throws IOException {
-        PublishedReport report =
-                new ReportCallable("main", "gpu-train").invoke(guideWorkspace().toFile(), null);
+        PublishedReport report = new ReportCallable("main", "gpu-train", null)
+                .invoke(guideWorkspace().toFile(), null);
 
         DvcReportAction action = new DvcReportAction(report);
 
@@ -65,7 +65,7 @@ class PublishDvcMetricsTest {
 
     @Test
     void noBaselineIsShownAndTheCurrentValuesArePublished() throws IOException {
-        PublishedReport report = new ReportCallable("release-2", "gpu-train")
+        PublishedReport report = new ReportCallable("release-2", "gpu-train", null)
                 .invoke(guideWorkspace().toFile(), null);
 
         DvcReportAction action = new DvcReportAction(report);
@@ -80,7 +80,7 @@ class PublishDvcMetricsTest {
         Path workspace = guideWorkspace();
         Files.writeString(workspace.resolve("evaluation/metrics.json"), "{\"val_acc\": ");
 
-        PublishedReport report = new ReportCallable("main", "gpu-train").invoke(workspace.toFile(), null);
+        PublishedReport report = new ReportCallable("main", "gpu-train", null).invoke(workspace.toFile(), null);
 
         assertThat(report.hasUnreadableMetrics()).isTrue();
         assertThat(new DvcReportAction(report).getDetails())
@@ -90,8 +90,8 @@ class PublishDvcMetricsTest {
 
     @Test
     void theActionIsSavedAndLoadedAsJenkinsDoesWithPlainTypesOnly() throws IOException {
-        DvcReportAction action = new DvcReportAction(
-                new ReportCallable("main", "gpu-train").invoke(guideWorkspace().toFile(), null));
+        DvcReportAction action = new DvcReportAction(new ReportCallable("main", "gpu-train", null)
+                .invoke(guideWorkspace().toFile(), null));
         XStream xstream = new XStream();
         xstream.allowTypes(new Class<?>[] {DvcReportAction.class});
 
@@ -133,6 +133,7 @@ class PublishDvcMetricsTest {
         assertThat(step.getBaseline()).isEqualTo("main");
         assertThat(step.getReportDir()).isEqualTo("gpu-train");
         assertThat(step.isFailOnMissing()).isFalse();
+        assertThat(step.getEngine()).isEqualTo("auto");
         step.setBaseline("develop");
         step.setReportDir("reports");
         step.setFailOnMissing(true);

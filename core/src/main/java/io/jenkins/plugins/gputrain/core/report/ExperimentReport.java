@@ -49,6 +49,21 @@ public final class ExperimentReport {
      * @throws IOException when the repository cannot be read or the bundle cannot be written
      */
     public ReportContent write(String baseline, Path out) throws IOException {
+        return write(baseline, out, null);
+    }
+
+    /**
+     * Writes the bundle from what DVC printed ({@link DvcOutput}) instead of gpu-train's own diffs; plots are drawn
+     * from the repository as usual.
+     *
+     * @param baseline the baseline revision DVC compared with
+     * @param out the directory to write into (created)
+     * @param dvc DVC's output, or {@code null} for gpu-train's own diffs
+     * @return what the report holds
+     * @throws IOException when DVC's output is not what its commands print, the repository cannot be read or the
+     *     bundle cannot be written
+     */
+    public ReportContent write(String baseline, Path out, DvcOutput dvc) throws IOException {
         Files.createDirectories(out);
         String current = DvcRepository.WORKSPACE;
         Optional<String> noBaseline = Optional.empty();
@@ -57,17 +72,24 @@ public final class ExperimentReport {
         PlotsDiff.Result plots;
         RevisionData currentMetrics;
         try {
-            currentMetrics = repository.metrics(current, List.of());
-            try {
-                DvcDiff diff = new DvcDiff(repository);
-                params = diff.params(baseline, current, List.of(), false, false);
-                metrics = diff.metrics(baseline, current, List.of(), false);
+            if (dvc != null) {
+                currentMetrics = dvc.currentMetrics();
+                params = dvc.params();
+                metrics = dvc.metrics();
                 plots = new PlotsDiff(repository).write(List.of(baseline, current), out.resolve("plots"));
-            } catch (UnknownRevisionException e) {
-                noBaseline = Optional.of(e.getMessage());
-                params = DiffOutcome.empty();
-                metrics = DiffOutcome.empty();
-                plots = new PlotsDiff(repository).write(List.of(current), out.resolve("plots"));
+            } else {
+                currentMetrics = repository.metrics(current, List.of());
+                try {
+                    DvcDiff diff = new DvcDiff(repository);
+                    params = diff.params(baseline, current, List.of(), false, false);
+                    metrics = diff.metrics(baseline, current, List.of(), false);
+                    plots = new PlotsDiff(repository).write(List.of(baseline, current), out.resolve("plots"));
+                } catch (UnknownRevisionException e) {
+                    noBaseline = Optional.of(e.getMessage());
+                    params = DiffOutcome.empty();
+                    metrics = DiffOutcome.empty();
+                    plots = new PlotsDiff(repository).write(List.of(current), out.resolve("plots"));
+                }
             }
         } catch (UnknownRevisionException e) {
             throw new IOException(e.getMessage(), e);

@@ -18,14 +18,16 @@ public final class WorkspaceReport {
      * @param workspace the DVC project (a git working tree)
      * @param baseline the baseline revision
      * @param reportDir the report directory, relative to the workspace ({@link ReportDirectory#normalise})
+     * @param dvc what DVC printed, or {@code null} for gpu-train's own diffs
      * @return what the build keeps, the files relative to the workspace in path order
      * @throws IOException when the project cannot be read or the bundle cannot be written
      */
-    public static PublishedReport write(Path workspace, String baseline, String reportDir) throws IOException {
+    public static PublishedReport write(Path workspace, String baseline, String reportDir, DvcOutput dvc)
+            throws IOException {
         Path out = workspace.resolve(ReportDirectory.normalise(reportDir));
         ReportContent content;
         try (DvcRepository repository = DvcRepository.open(workspace, DataFileReader.DEFAULT_MAX_BYTES)) {
-            content = new ExperimentReport(repository).write(baseline, out);
+            content = new ExperimentReport(repository).write(baseline, out, dvc);
         }
         List<String> files;
         try (Stream<Path> written = Files.walk(out)) {

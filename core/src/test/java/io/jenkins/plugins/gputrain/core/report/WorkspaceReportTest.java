@@ -28,7 +28,7 @@ class WorkspaceReportTest {
     void theGuideProjectGivesTheBundleTheMetricsDiffAndTheCurrentNumbers() throws IOException {
         Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
 
-        PublishedReport report = WorkspaceReport.write(workspace, "main", "gpu-train");
+        PublishedReport report = WorkspaceReport.write(workspace, "main", "gpu-train", null);
 
         assertThat(report.files())
                 .contains(
@@ -62,7 +62,7 @@ class WorkspaceReportTest {
     void aBaselineThatCannotBeHadStillPublishesTheCurrentValues() throws IOException {
         Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
 
-        PublishedReport report = WorkspaceReport.write(workspace, "release", "reports/dvc");
+        PublishedReport report = WorkspaceReport.write(workspace, "release", "reports/dvc", null);
 
         assertThat(report.optionalNoBaseline()).contains("unknown Git revision 'release'");
         assertThat(report.metrics().rows()).isEmpty();
@@ -75,7 +75,7 @@ class WorkspaceReportTest {
         Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
         Files.writeString(workspace.resolve("evaluation/metrics.json"), "{\"val_acc\": ");
 
-        PublishedReport report = WorkspaceReport.write(workspace, "main", "gpu-train");
+        PublishedReport report = WorkspaceReport.write(workspace, "main", "gpu-train", null);
 
         assertThat(report.hasUnreadableMetrics()).isTrue();
         assertThat(report.unreadableMetrics())
@@ -85,10 +85,38 @@ class WorkspaceReportTest {
     }
 
     @Test
+    void dvcsOwnJsonGivesTheSameReportAsTheBuiltInEngine() throws IOException {
+        Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
+        PublishedReport builtIn = WorkspaceReport.write(workspace, "main", "builtin", null);
+        DvcOutput dvc = new DvcOutput(
+                Files.readString(workspace.resolve("builtin/metrics-diff.json")),
+                Files.readString(workspace.resolve("builtin/params-diff.json")),
+                Files.readString(workspace.resolve("builtin/metrics.json")));
+
+        PublishedReport fromDvc = WorkspaceReport.write(workspace, "main", "dvc", dvc);
+
+        assertThat(fromDvc.metrics()).isEqualTo(builtIn.metrics());
+        assertThat(fromDvc.params()).isEqualTo(builtIn.params());
+        assertThat(fromDvc.currentValues()).isEqualTo(builtIn.currentValues());
+        assertThat(Files.readString(workspace.resolve("dvc/metrics-diff.json")))
+                .isEqualTo(Files.readString(workspace.resolve("builtin/metrics-diff.json")));
+    }
+
+    @Test
+    void outputThatIsNotDvcsJsonIsAClearError() throws IOException {
+        Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
+
+        assertThatThrownBy(() -> WorkspaceReport.write(
+                        workspace, "main", "gpu-train", new DvcOutput("ERROR: unexpected error", "{}", "{}")))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("'dvc metrics diff --json' did not print its JSON (unable to read");
+    }
+
+    @Test
     void aReportDirectoryOutsideTheWorkspaceIsRefusedBeforeAnythingIsWritten() throws IOException {
         Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
 
-        assertThatThrownBy(() -> WorkspaceReport.write(workspace, "main", "../elsewhere"))
+        assertThatThrownBy(() -> WorkspaceReport.write(workspace, "main", "../elsewhere", null))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessage("reportDir '../elsewhere': leaves the workspace (expected a relative path inside the"
                         + " workspace, such as gpu-train)");
@@ -98,7 +126,7 @@ class WorkspaceReportTest {
     @Test
     void whatTheBuildKeepsTravelsFromTheAgentUnchanged() throws Exception {
         Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
-        PublishedReport report = WorkspaceReport.write(workspace, "main", "gpu-train");
+        PublishedReport report = WorkspaceReport.write(workspace, "main", "gpu-train", null);
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
