@@ -68,7 +68,10 @@ final class DvcMetricsPublication {
         run.pickArtifactManager().archive(workspace, launcher, new ConsoleBuildListener(listener), artifacts);
         run.addOrReplaceAction(new DvcReportAction(report));
         console.println("[gpu-train] archived " + artifacts.size() + " report files (" + directory
-                + "/report.md, report.html, *.json, plots/); see \"DVC report\" on the build page");
+                + "/report.md, report.html, *.json, plots/)");
+        console.print("[gpu-train] report: ");
+        listener.hyperlink("/" + run.getUrl() + DvcReportAction.URL_NAME + "/", "DVC report");
+        console.println();
         if (failOnMissing && report.hasUnreadableMetrics()) {
             throw new AbortException("[gpu-train] a metrics file is missing or unreadable (failOnMissing: true): "
                     + report.unreadableMetrics().get(0));
