@@ -8,14 +8,30 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * Global defaults for {@code gpuTrain}: set once on <em>Manage Jenkins → System</em> or in Configuration-as-Code
- * under {@code unclassified: gpuTrain:}, used wherever a step leaves the value out.
+ * Global defaults for {@code gpuTrain} and {@code publishDvcMetrics}: set once on <em>Manage Jenkins → System</em>
+ * or in Configuration-as-Code under {@code unclassified: gpuTrain:}. A step argument wins over these, and these win
+ * over the built-in defaults ({@link TrainingDefaults#BUILT_IN}); an empty field means "use the built-in one".
  */
 @Extension
 @Symbol("gpuTrain")
 public class GpuTrainConfiguration extends GlobalConfiguration {
+    /** How many builds with a DVC report the job's trend charts cover, unless configured. */
+    public static final int DEFAULT_TREND_LENGTH = 20;
+
     private String cloud;
     private String namespace;
+    private String image;
+    private String nodeSelector;
+    private String cpuMemory;
+    private String gpuResourceName;
+    private String acceleratorLabelKey;
+    private boolean gpuToleration = true;
+    private String baseline;
+    private String pendingTimeout;
+    private String timeout;
+    private int retries = TrainingDefaults.DEFAULT_RETRIES;
+    private String dvcRemoteCredentialsId;
+    private int trendLength = DEFAULT_TREND_LENGTH;
 
     /** Loads the saved configuration; Jenkins creates the one instance. */
     public GpuTrainConfiguration() {
@@ -54,23 +70,159 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** The training image; {@code null} means the built-in one. */
+    public String getImage() {
+        return image;
+    }
+
+    @DataBoundSetter
+    public void setImage(String image) {
+        this.image = blankToNull(image);
+        save();
+    }
+
+    /** Node labels, {@code key=value[,key=value…]}; {@code null} means none. */
+    public String getNodeSelector() {
+        return nodeSelector;
+    }
+
+    @DataBoundSetter
+    public void setNodeSelector(String nodeSelector) {
+        this.nodeSelector = blankToNull(nodeSelector);
+        save();
+    }
+
+    /** The machine, e.g. {@code 1-2000}; {@code null} means {@code m}. */
+    public String getCpuMemory() {
+        return cpuMemory;
+    }
+
+    @DataBoundSetter
+    public void setCpuMemory(String cpuMemory) {
+        this.cpuMemory = blankToNull(cpuMemory);
+        save();
+    }
+
+    /** The extended resource that counts GPUs; {@code null} means {@code nvidia.com/gpu}. */
+    public String getGpuResourceName() {
+        return gpuResourceName;
+    }
+
+    @DataBoundSetter
+    public void setGpuResourceName(String gpuResourceName) {
+        this.gpuResourceName = blankToNull(gpuResourceName);
+        save();
+    }
+
+    /** The node label for the GPU model; {@code null} means {@code accelerator}. */
+    public String getAcceleratorLabelKey() {
+        return acceleratorLabelKey;
+    }
+
+    @DataBoundSetter
+    public void setAcceleratorLabelKey(String acceleratorLabelKey) {
+        this.acceleratorLabelKey = blankToNull(acceleratorLabelKey);
+        save();
+    }
+
+    /** Whether pods asking for GPUs tolerate the GPU taint. */
+    public boolean isGpuToleration() {
+        return gpuToleration;
+    }
+
+    @DataBoundSetter
+    public void setGpuToleration(boolean gpuToleration) {
+        this.gpuToleration = gpuToleration;
+        save();
+    }
+
+    /** The revision reports compare with; {@code null} means {@code main}. */
+    public String getBaseline() {
+        return baseline;
+    }
+
+    @DataBoundSetter
+    public void setBaseline(String baseline) {
+        this.baseline = blankToNull(baseline);
+        save();
+    }
+
+    /** How long the agent pod may take to come online, e.g. {@code 10m}; {@code null} means the kubernetes-plugin's. */
+    public String getPendingTimeout() {
+        return pendingTimeout;
+    }
+
+    @DataBoundSetter
+    public void setPendingTimeout(String pendingTimeout) {
+        this.pendingTimeout = blankToNull(pendingTimeout);
+        save();
+    }
+
+    /** How long a pod may run, e.g. {@code 2h}; {@code null} means no limit. */
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = blankToNull(timeout);
+        save();
+    }
+
+    /** New pods after a lost agent pod. */
+    public int getRetries() {
+        return retries;
+    }
+
+    @DataBoundSetter
+    public void setRetries(int retries) {
+        this.retries = Math.max(0, retries);
+        save();
+    }
+
+    /** Credentials for the DVC remote; {@code null} means none. */
+    public String getDvcRemoteCredentialsId() {
+        return dvcRemoteCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setDvcRemoteCredentialsId(String dvcRemoteCredentialsId) {
+        this.dvcRemoteCredentialsId = blankToNull(dvcRemoteCredentialsId);
+        save();
+    }
+
+    /** How many builds with a DVC report the job's trend charts cover. */
+    public int getTrendLength() {
+        return trendLength;
+    }
+
+    @DataBoundSetter
+    public void setTrendLength(int trendLength) {
+        this.trendLength = Math.max(0, trendLength);
+        save();
+    }
+
     /** The defaults {@code gpuTrain} uses: what is configured here over the built-in ones. */
     public TrainingDefaults toDefaults() {
         TrainingDefaults builtIn = TrainingDefaults.BUILT_IN;
         return new TrainingDefaults(
                 cloud,
                 namespace,
-                builtIn.image(),
-                builtIn.nodeSelector(),
-                builtIn.cpuMemory(),
-                builtIn.gpuResourceName(),
-                builtIn.acceleratorLabelKey(),
-                builtIn.gpuToleration(),
-                builtIn.baseline(),
-                builtIn.pendingTimeout(),
-                builtIn.timeout(),
-                builtIn.retries(),
-                builtIn.dvcRemoteCredentialsId());
+                orElse(image, builtIn.image()),
+                nodeSelector,
+                orElse(cpuMemory, builtIn.cpuMemory()),
+                orElse(gpuResourceName, builtIn.gpuResourceName()),
+                orElse(acceleratorLabelKey, builtIn.acceleratorLabelKey()),
+                gpuToleration,
+                orElse(baseline, builtIn.baseline()),
+                pendingTimeout,
+                timeout,
+                retries,
+                dvcRemoteCredentialsId);
+    }
+
+    private static String orElse(String configured, String builtIn) {
+        return configured == null ? builtIn : configured;
     }
 
     private static String blankToNull(String value) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.publish;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
+import io.jenkins.plugins.gputrain.GpuTrainConfiguration;
 import io.jenkins.plugins.gputrain.Messages;
 import io.jenkins.plugins.gputrain.core.report.MetricValue;
 import java.io.IOException;
@@ -10,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The job page's DVC metric trends: one chart per metric over the last builds that published a report. */
+/**
+ * The job page's DVC metric trends: one chart per metric over the last builds that published a report (as many as
+ * the global configuration's trend length).
+ */
 public class DvcTrendAction implements Action {
-    /** How many builds with a report the charts cover. */
-    public static final int BUILDS = 20;
-
     private final Job<?, ?> job;
 
     /** The trends of a job. */
@@ -39,9 +40,10 @@ public class DvcTrendAction implements Action {
 
     /** The charts, drawn when the page is shown. */
     public List<TrendChart> getCharts() throws IOException {
+        int length = GpuTrainConfiguration.get().getTrendLength();
         Map<Integer, List<MetricValue>> builds = new TreeMap<>();
         Run<?, ?> build = job.getLastBuild();
-        while (build != null && builds.size() < BUILDS) {
+        while (build != null && builds.size() < length) {
             DvcReportAction report = build.getAction(DvcReportAction.class);
             if (report != null) {
                 builds.put(build.getNumber(), report.getCurrentValues());
