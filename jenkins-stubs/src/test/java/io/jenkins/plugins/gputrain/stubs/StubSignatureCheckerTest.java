@@ -21,6 +21,7 @@ class StubSignatureCheckerTest {
             "demo.Base | public static final String NAME = \"base\"",
             "demo.Base.Failure | public static final class Failure extends Exception",
             "demo.Base.Failure | public Failure(String message)",
+            "demo.Base.Failure | public Failure(String message, IOException cause)",
             "demo.Marker | public interface Marker",
             "demo.Marker | default Base<?> owner()",
             "demo.Marker | int size()",
@@ -93,6 +94,15 @@ class StubSignatureCheckerTest {
                 .replace("implements Marker, Saveable", "implements Saveable, Marker");
 
         assertThat(check(renamed, MARKER, SAVEABLE)).isEmpty();
+    }
+
+    @Test
+    void aNestedTypesNamesResolveThroughTheImportsOfItsEnclosingType() {
+        String stub = BASE.replace(
+                "public Failure(String message) {}",
+                "public Failure(String message) {}\n        public Failure(String message, IOException cause) {}");
+
+        assertThat(check(stub, MARKER, SAVEABLE)).isEmpty();
     }
 
     @Test
