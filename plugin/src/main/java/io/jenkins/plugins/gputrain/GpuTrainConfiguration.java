@@ -2,10 +2,15 @@ package io.jenkins.plugins.gputrain;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.gputrain.core.pipeline.DefaultCheck;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Global defaults for {@code gpuTrain} and {@code publishDvcMetrics}: set once on <em>Manage Jenkins → System</em>
@@ -200,6 +205,81 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
     public void setTrendLength(int trendLength) {
         this.trendLength = Math.max(0, trendLength);
         save();
+    }
+
+    /** Checks {@code namespace} as the step would; administrators only. */
+    @POST
+    public FormValidation doCheckNamespace(@QueryParameter String value) {
+        return check("namespace", value);
+    }
+
+    /** Checks {@code image} as the step would; administrators only. */
+    @POST
+    public FormValidation doCheckImage(@QueryParameter String value) {
+        return check("image", value);
+    }
+
+    /** Checks {@code nodeSelector} as the step would; administrators only. */
+    @POST
+    public FormValidation doCheckNodeSelector(@QueryParameter String value) {
+        return check("nodeSelector", value);
+    }
+
+    /** Checks {@code cpuMemory} as the step would; administrators only. */
+    @POST
+    public FormValidation doCheckCpuMemory(@QueryParameter String value) {
+        return check("cpuMemory", value);
+    }
+
+    /** Checks {@code gpuResourceName} as the step would; administrators only. */
+    @POST
+    public FormValidation doCheckGpuResourceName(@QueryParameter String value) {
+        return check("gpuResourceName", value);
+    }
+
+    /** Checks {@code acceleratorLabelKey} as the step would; administrators only. */
+    @POST
+    public FormValidation doCheckAcceleratorLabelKey(@QueryParameter String value) {
+        return check("acceleratorLabelKey", value);
+    }
+
+    /** Checks {@code baseline} as the step would; administrators only. */
+    @POST
+    public FormValidation doCheckBaseline(@QueryParameter String value) {
+        return check("baseline", value);
+    }
+
+    /** Checks {@code pendingTimeout} as the step would; administrators only. */
+    @POST
+    public FormValidation doCheckPendingTimeout(@QueryParameter String value) {
+        return check("pendingTimeout", value);
+    }
+
+    /** Checks {@code timeout} as the step would; administrators only. */
+    @POST
+    public FormValidation doCheckTimeout(@QueryParameter String value) {
+        return check("timeout", value);
+    }
+
+    /** Checks {@code retries} as the step would; administrators only. */
+    @POST
+    public FormValidation doCheckRetries(@QueryParameter String value) {
+        return check("retries", value);
+    }
+
+    /** Checks {@code trendLength} as the step would; administrators only. */
+    @POST
+    public FormValidation doCheckTrendLength(@QueryParameter String value) {
+        return check("trendLength", value);
+    }
+
+    /**
+     * Checks a field with the step's own parsers, after making sure the caller may administer Jenkins (form
+     * validation URLs are reachable by anyone who can post to them).
+     */
+    private static FormValidation check(String field, String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return DefaultCheck.problem(field, value).map(FormValidation::error).orElseGet(FormValidation::ok);
     }
 
     /** The defaults {@code gpuTrain} uses: what is configured here over the built-in ones. */
