@@ -5,13 +5,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
-import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
-import io.jenkins.plugins.gputrain.core.dvc.repo.UnknownRevisionException;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.LocalExecutor;
-import io.jenkins.plugins.gputrain.core.engine.ResultPaths;
+import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
@@ -151,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
             return DiffCommand.fail(err, e.getMessage(), CommandFailure.FAILED);
         } catch (KubernetesClientException e) {
             return DiffCommand.fail(err, firstLine(e), CommandFailure.FAILED);
-        } catch (IOException | UnreadableFileException | UnknownRevisionException e) {
+        } catch (IOException e) {
             return DiffCommand.fail(
                     err, "cannot run '" + String.join(" ", command) + "': " + e.getMessage(), CommandFailure.FAILED);
         } catch (InterruptedException e) {
@@ -168,12 +166,7 @@ final class RunCommand implements Callable<Integer> {
 
     private CommandResult runOnKubernetes(
             TrainingPodSpec podSpec, Duration limit, Duration pending, long maxBytes, ConsoleProgress progress)
-            throws IOException, UnreadableFileException, UnknownRevisionException, PodFailureException,
-                    InterruptedException {
-        List<String> results;
-        try (DvcRepository repo = DvcRepository.open(repository.directory, DataFileReader.DEFAULT_MAX_BYTES)) {
-            results = ResultPaths.of(repo.files(DvcRepository.WORKSPACE).project());
-        }
+            throws PodFailureException, InterruptedException {
         Config config = cluster.config();
         progress.progress("cluster " + config.getMasterUrl() + ", namespace "
                 + (podSpec.namespace() == null ? config.getNamespace() : podSpec.namespace()));
@@ -188,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
                             progress,
                             new ContainerExec(),
                             new WorkspaceTransfer(maxBytes))
-                    .run(podSpec, repository.directory, results, command, limit);
+                    .run(podSpec, new LocalWorkspace(repository.directory), command, limit);
         } catch (KubernetesClientException e) {
             throw new KubernetesClientException(ClusterConnection.describe(e, config.getMasterUrl()), e);
         }

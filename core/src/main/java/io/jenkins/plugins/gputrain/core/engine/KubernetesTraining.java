@@ -4,12 +4,13 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodRunner;
 import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,17 +62,21 @@ public final class KubernetesTraining {
      * Runs the training.
      *
      * @param spec the pod spec
-     * @param workspace the local workspace
-     * @param results repository paths to copy back
+     * @param workspace the workspace, copied in; the results ({@link TrainingWorkspace#resultPaths}) are copied back
      * @param command the training command
      * @param timeout how long it may run, or {@code null}
      * @return how it ended
      * @throws PodFailureException when the pod fails or never runs, or the preflight finds no node for it
      * @throws InterruptedException when interrupted; the pod is deleted first
      */
-    public CommandResult run(
-            TrainingPodSpec spec, Path workspace, List<String> results, List<String> command, Duration timeout)
+    public CommandResult run(TrainingPodSpec spec, TrainingWorkspace workspace, List<String> command, Duration timeout)
             throws PodFailureException, InterruptedException {
+        List<String> results;
+        try {
+            results = workspace.resultPaths();
+        } catch (IOException e) {
+            throw new PodFailureException(new PodFailure(PodFailure.Kind.FAILED, e.getMessage()));
+        }
         Pod pod = new TrainingPodFactory().create(spec);
         listener.progress("pod " + spec.podName() + ": " + spec.summary());
         if (preflight) {

@@ -4,14 +4,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
-import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
+import io.jenkins.plugins.gputrain.core.engine.TrainingWorkspace;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,16 +37,16 @@ public final class WorkspaceTransfer {
      * Copies the workspace in (without the DVC cache).
      *
      * @param pod the running pod
-     * @param workspace the local workspace
+     * @param workspace the workspace
      * @param listener receives progress
      * @throws PodFailureException when packing or unpacking fails
      * @throws InterruptedException when interrupted
      */
-    public void upload(PodResource pod, Path workspace, ProgressListener listener)
+    public void upload(PodResource pod, TrainingWorkspace workspace, ProgressListener listener)
             throws PodFailureException, InterruptedException {
         byte[] archive;
         try {
-            archive = WorkspaceArchive.pack(workspace, maxBytes);
+            archive = workspace.pack(maxBytes);
         } catch (IOException e) {
             throw failure("cannot pack the workspace: " + e.getMessage());
         }
@@ -74,14 +72,15 @@ public final class WorkspaceTransfer {
      * Copies result files back into the workspace; files the command did not produce are skipped.
      *
      * @param pod the pod
-     * @param workspace the local workspace
+     * @param workspace the workspace
      * @param paths repository paths of the results ({@code dvc.lock}, params, metrics, plots)
      * @param listener receives progress
      * @return the files copied back
      * @throws PodFailureException when the copy fails
      * @throws InterruptedException when interrupted
      */
-    public List<String> download(PodResource pod, Path workspace, List<String> paths, ProgressListener listener)
+    public List<String> download(
+            PodResource pod, TrainingWorkspace workspace, List<String> paths, ProgressListener listener)
             throws PodFailureException, InterruptedException {
         if (paths.isEmpty()) {
             return List.of();
@@ -103,8 +102,7 @@ public final class WorkspaceTransfer {
             throw failure("copying the results back failed: " + e.getMessage());
         }
         try {
-            List<String> copied =
-                    WorkspaceArchive.unpack(new ByteArrayInputStream(archive.toByteArray()), workspace, maxBytes);
+            List<String> copied = workspace.unpack(archive.toByteArray(), maxBytes);
             listener.progress("copied back " + copied.size() + " result file(s): " + String.join(", ", copied));
             return copied;
         } catch (IOException e) {

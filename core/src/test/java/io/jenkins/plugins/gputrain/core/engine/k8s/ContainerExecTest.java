@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.server.mock.OutputStreamMessage;
 import io.fabric8.kubernetes.client.server.mock.StatusMessage;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
+import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,7 +160,7 @@ class ContainerExecTest {
 
         Throwable thrown = interruptedAfter(copying, () -> {
             new WorkspaceTransfer(1 << 20)
-                    .upload(client.pods().inNamespace("test").withName("p"), workspace, listener);
+                    .upload(client.pods().inNamespace("test").withName("p"), new LocalWorkspace(workspace), listener);
             return "from the copy";
         });
 
