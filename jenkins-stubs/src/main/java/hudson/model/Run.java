@@ -42,6 +42,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
     }
 
+    public String getExternalizableId() {
+        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+    }
+
     public final synchronized ArtifactManager pickArtifactManager() throws IOException {
         throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
     }

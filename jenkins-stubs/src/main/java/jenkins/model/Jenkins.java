@@ -5,6 +5,7 @@ import hudson.model.DescriptorByNameOwner;
 import hudson.model.ModifiableViewGroup;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import hudson.slaves.Cloud;
 import java.io.IOException;
 import jenkins.util.io.OnMaster;
 import org.kohsuke.stapler.StaplerFallback;
@@ -23,6 +24,10 @@ public class Jenkins extends AbstractCIBase
                 OnMaster,
                 Loadable {
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+    }
+
+    public Cloud getCloud(String name) {
         throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
     }
 

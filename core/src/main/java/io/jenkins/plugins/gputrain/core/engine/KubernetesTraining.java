@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.core.engine;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
@@ -28,7 +29,7 @@ public final class KubernetesTraining {
     private final boolean preflight;
     private final ProgressListener listener;
     private final PodExec exec;
-    private final WorkspaceTransfer transfer;
+    private final PodCopy transfer;
 
     /**
      * Creates a training run.
@@ -48,7 +49,7 @@ public final class KubernetesTraining {
             boolean preflight,
             ProgressListener listener,
             PodExec exec,
-            WorkspaceTransfer transfer) {
+            PodCopy transfer) {
         this.client = client;
         this.clock = clock;
         this.pendingTimeout = pendingTimeout;

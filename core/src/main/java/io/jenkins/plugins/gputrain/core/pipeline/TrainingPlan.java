@@ -6,17 +6,11 @@ import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.report.BaselineRevision;
 import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
-import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
-import io.jenkins.plugins.gputrain.core.spec.LabelSyntax;
-import io.jenkins.plugins.gputrain.core.spec.MachineSize;
-import io.jenkins.plugins.gputrain.core.spec.NodeSelector;
-import io.jenkins.plugins.gputrain.core.spec.TaintToleration;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What one {@code gpuTrain(…) { … }} call does, worked out in Java before any Pipeline step runs: the arguments of
@@ -62,74 +56,31 @@ public record TrainingPlan(
      * @throws InvalidSpecException naming the argument, for the first unknown or invalid one
      */
     public static TrainingPlan of(Map<String, ?> arguments, TrainingDefaults defaults, String buildTag) {
-        Map<StepArgument, Object> given = new LinkedHashMap<>();
-        arguments.forEach((name, value) -> {
-            StepArgument argument = StepArgument.named(name);
-            argument.check(value);
-            given.put(argument, value);
-        });
-        Values values = new Values(given);
-        String cloud = values.text(StepArgument.CLOUD).orElse(defaults.cloud());
-        TrainingPodSpec.Builder spec = TrainingPodSpec.builder(
-                        LabelSyntax.toValue(buildTag == null ? "" : buildTag).orElse("gpu-train"))
-                .namespace(values.text(StepArgument.NAMESPACE).orElse(defaults.namespace()))
-                .image(values.text(StepArgument.IMAGE).orElse(defaults.image()))
-                .machine(MachineSize.parse(values.text(StepArgument.CPU_MEMORY).orElse(defaults.cpuMemory())))
-                .gpuResourceName(defaults.gpuResourceName())
-                .acceleratorLabelKey(defaults.acceleratorLabelKey())
-                .gpuToleration(defaults.gpuToleration());
-        spec.nodeSelector(
-                given.containsKey(StepArgument.NODE_SELECTOR)
-                        ? NodeSelector.parse(StepArgument.NODE_SELECTOR.texts(given.get(StepArgument.NODE_SELECTOR)))
-                        : defaults.nodeSelector() == null
-                                ? NodeSelector.NONE
-                                : NodeSelector.parse(defaults.nodeSelector()));
-        values.text(StepArgument.TIMEOUT)
-                .or(() -> Optional.ofNullable(defaults.timeout()))
-                .ifPresent(timeout -> spec.timeout(DurationSpec.parse(StepArgument.TIMEOUT.argumentName(), timeout)));
-        StepArgument.TOLERATIONS
-                .texts(given.get(StepArgument.TOLERATIONS))
-                .forEach(t -> spec.toleration(TaintToleration.parse(t)));
-        values.text(StepArgument.YAML).ifPresent(spec::extraYaml);
-        TrainingPodSpec pod = spec.build();
+        TrainingArguments given = TrainingArguments.of(arguments, defaults);
+        TrainingPodSpec pod = given.podSpec(buildTag).build();
 
         Map<String, Object> podTemplate = new LinkedHashMap<>();
-        if (cloud != null) {
-            podTemplate.put("cloud", cloud);
-        }
+        given.cloud().ifPresent(cloud -> podTemplate.put("cloud", cloud));
         podTemplate.putAll(PodTemplateArguments.of(pod, new TrainingPodFactory(), new PodManifest())
                 .toMap());
-        values.text(StepArgument.PENDING_TIMEOUT)
-                .or(() -> Optional.ofNullable(defaults.pendingTimeout()))
-                .ifPresent(pending -> podTemplate.put("slaveConnectTimeout", seconds(pending)));
+        given.pendingTimeout()
+                .ifPresent(pending -> podTemplate.put(
+                        "slaveConnectTimeout", (int) Math.min(pending.getSeconds(), Integer.MAX_VALUE)));
 
         Map<String, Object> publishArguments = new LinkedHashMap<>();
         publishArguments.put(
                 "baseline",
-                new BaselineRevision(values.text(StepArgument.BASELINE).orElse(defaults.baseline())).name());
+                new BaselineRevision(given.text(StepArgument.BASELINE).orElse(defaults.baseline())).name());
         publishArguments.put(
                 "reportDir",
-                ReportDirectory.normalise(values.text(StepArgument.REPORT_DIR).orElse(ReportDirectory.DEFAULT)));
+                ReportDirectory.normalise(given.text(StepArgument.REPORT_DIR).orElse(ReportDirectory.DEFAULT)));
         return new TrainingPlan(
                 podTemplate,
-                StepArgument.RETRIES.count(given.get(StepArgument.RETRIES)).orElse(defaults.retries()) + 1,
-                StepArgument.CHECKOUT.flag(given.get(StepArgument.CHECKOUT)).orElse(true),
-                values.text(StepArgument.DVC_REMOTE_CREDENTIALS_ID).orElse(defaults.dvcRemoteCredentialsId()),
-                StepArgument.PUBLISH.flag(given.get(StepArgument.PUBLISH)).orElse(true),
+                StepArgument.RETRIES.count(given.given(StepArgument.RETRIES)).orElse(defaults.retries()) + 1,
+                StepArgument.CHECKOUT.flag(given.given(StepArgument.CHECKOUT)).orElse(true),
+                given.text(StepArgument.DVC_REMOTE_CREDENTIALS_ID).orElse(defaults.dvcRemoteCredentialsId()),
+                StepArgument.PUBLISH.flag(given.given(StepArgument.PUBLISH)).orElse(true),
                 publishArguments,
                 pod.summary());
-    }
-
-    private static int seconds(String pending) {
-        long seconds = DurationSpec.parse(StepArgument.PENDING_TIMEOUT.argumentName(), pending)
-                .getSeconds();
-        return (int) Math.min(seconds, Integer.MAX_VALUE);
-    }
-
-    /** The given text values. */
-    private record Values(Map<StepArgument, Object> given) {
-        Optional<String> text(StepArgument argument) {
-            return argument.text(given.get(argument));
-        }
     }
 }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * Copies the workspace into the training container ({@value #REMOTE}) and the results back, as tar streams over
  * exec: no volume, no sidecar, no secret in the pod spec.
  */
-public final class WorkspaceTransfer {
+public final class WorkspaceTransfer implements PodCopy {
     /** Where the workspace lives in the pod. */
     public static final String REMOTE = "/workspace";
 
@@ -42,6 +42,7 @@ public final class WorkspaceTransfer {
      * @throws PodFailureException when packing or unpacking fails
      * @throws InterruptedException when interrupted
      */
+    @Override
     public void upload(PodResource pod, TrainingWorkspace workspace, ProgressListener listener)
             throws PodFailureException, InterruptedException {
         byte[] archive;
@@ -79,6 +80,7 @@ public final class WorkspaceTransfer {
      * @throws PodFailureException when the copy fails
      * @throws InterruptedException when interrupted
      */
+    @Override
     public List<String> download(
             PodResource pod, TrainingWorkspace workspace, List<String> paths, ProgressListener listener)
             throws PodFailureException, InterruptedException {
