@@ -73,4 +73,54 @@ public final class Messages {
     public static Localizable _DvcMetricsRecorder_DisplayName() {
         return new Localizable(HOLDER, "DvcMetricsRecorder.DisplayName");
     }
+
+    /** {@code GpuTrainBuilder.DisplayName}: the freestyle build step's name. */
+    public static String GpuTrainBuilder_DisplayName() {
+        return HOLDER.format("GpuTrainBuilder.DisplayName");
+    }
+
+    /** {@code GpuTrainBuilder.DisplayName}, localizable. */
+    public static Localizable _GpuTrainBuilder_DisplayName() {
+        return new Localizable(HOLDER, "GpuTrainBuilder.DisplayName");
+    }
+
+    /** {@code GpuTrainBuilder.NoCloud}: the configured cloud name names no Kubernetes cloud. */
+    public static String GpuTrainBuilder_NoCloud(Object cloud) {
+        return HOLDER.format("GpuTrainBuilder.NoCloud", cloud);
+    }
+
+    /** {@code GpuTrainBuilder.NoCloud}, localizable. */
+    public static Localizable _GpuTrainBuilder_NoCloud(Object cloud) {
+        return new Localizable(HOLDER, "GpuTrainBuilder.NoCloud", cloud);
+    }
+
+    /** {@code GpuTrainBuilder.CannotConnect}: the Kubernetes cloud refused its credentials. */
+    public static String GpuTrainBuilder_CannotConnect(Object cloud, Object reason) {
+        return HOLDER.format("GpuTrainBuilder.CannotConnect", cloud, reason);
+    }
+
+    /** {@code GpuTrainBuilder.CannotConnect}, localizable. */
+    public static Localizable _GpuTrainBuilder_CannotConnect(Object cloud, Object reason) {
+        return new Localizable(HOLDER, "GpuTrainBuilder.CannotConnect", cloud, reason);
+    }
+
+    /** {@code GpuTrainBuilder.TimedOut}: the build step's command outran its timeout. */
+    public static String GpuTrainBuilder_TimedOut(Object timeout) {
+        return HOLDER.format("GpuTrainBuilder.TimedOut", timeout);
+    }
+
+    /** {@code GpuTrainBuilder.TimedOut}, localizable. */
+    public static Localizable _GpuTrainBuilder_TimedOut(Object timeout) {
+        return new Localizable(HOLDER, "GpuTrainBuilder.TimedOut", timeout);
+    }
+
+    /** {@code GpuTrainBuilder.CommandFailed}: the build step's command exited with a non-zero code. */
+    public static String GpuTrainBuilder_CommandFailed(Object exitCode) {
+        return HOLDER.format("GpuTrainBuilder.CommandFailed", exitCode);
+    }
+
+    /** {@code GpuTrainBuilder.CommandFailed}, localizable. */
+    public static Localizable _GpuTrainBuilder_CommandFailed(Object exitCode) {
+        return new Localizable(HOLDER, "GpuTrainBuilder.CommandFailed", exitCode);
+    }
 }

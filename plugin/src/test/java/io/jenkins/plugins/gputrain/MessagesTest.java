@@ -8,12 +8,14 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.jvnet.localizer.Localizable;
@@ -28,10 +30,19 @@ class MessagesTest {
         assertThat(texts).isNotEmpty();
         for (String key : texts.stringPropertyNames()) {
             String method = key.replace('.', '_');
-            assertThat(Messages.class.getMethod(method).invoke(null)).isEqualTo(texts.getProperty(key));
-            Localizable localizable =
-                    (Localizable) Messages.class.getMethod("_" + method).invoke(null);
-            assertThat(localizable.toString(Locale.ROOT)).isEqualTo(texts.getProperty(key));
+            MessageFormat format = new MessageFormat(texts.getProperty(key), Locale.ROOT);
+            Object[] arguments = IntStream.range(0, format.getFormatsByArgumentIndex().length)
+                    .mapToObj(i -> "argument" + i)
+                    .toArray();
+            Class<?>[] parameters = new Class<?>[arguments.length];
+            Arrays.fill(parameters, Object.class);
+            String expected = format.format(arguments);
+
+            assertThat(Messages.class.getMethod(method, parameters).invoke(null, arguments))
+                    .isEqualTo(expected);
+            Localizable localizable = (Localizable)
+                    Messages.class.getMethod("_" + method, parameters).invoke(null, arguments);
+            assertThat(localizable.toString(Locale.ROOT)).isEqualTo(expected);
         }
     }
 

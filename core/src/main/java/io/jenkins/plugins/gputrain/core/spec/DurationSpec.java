@@ -18,6 +18,7 @@ public final class DurationSpec {
     private static final Pattern PARTS = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
     private static final Pattern SECONDS = Pattern.compile("\\d+");
     private static final Map<Integer, Long> SECONDS_PER_GROUP = Map.of(1, 86_400L, 2, 3_600L, 3, 60L, 4, 1L);
+    private static final String UNITS = "dhms";
 
     private DurationSpec() {}
 
@@ -40,6 +41,29 @@ public final class DurationSpec {
             throw new InvalidSpecException(field, text, "must be longer than 0 seconds", EXPECTED);
         }
         return duration;
+    }
+
+    /**
+     * Writes a duration the way {@link #parse} reads it and users write it: {@code 1h30m}, {@code 5m}, {@code 1d2h}.
+     * Durations with a fraction of a second, and zero or negative ones, are written in ISO-8601.
+     *
+     * @param duration the duration
+     * @return the short form
+     */
+    public static String format(Duration duration) {
+        if (duration.isZero() || duration.isNegative() || duration.getNano() != 0) {
+            return duration.toString();
+        }
+        long seconds = duration.getSeconds();
+        StringBuilder text = new StringBuilder();
+        for (int group = 1; group <= 4; group++) {
+            long unit = SECONDS_PER_GROUP.get(group);
+            if (seconds >= unit) {
+                text.append(seconds / unit).append(UNITS.charAt(group - 1));
+                seconds %= unit;
+            }
+        }
+        return text.toString();
     }
 
     private static Duration iso(String field, String text, String spec) {

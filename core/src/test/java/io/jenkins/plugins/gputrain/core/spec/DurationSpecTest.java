@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,6 +47,24 @@ class DurationSpecTest {
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessage("timeout '" + text + "': " + reason
                         + " (expected a positive duration such as 90s, 30m, 2h, 1h30m, 1d or PT2H)");
+    }
+
+    @ParameterizedTest(name = "{0}s -> {1}")
+    @CsvSource({"1, 1s", "300, 5m", "5400, 1h30m", "93784, 1d2h3m4s", "90000, 1d1h", "3601, 1h1s"})
+    void writesTheShortForm(long seconds, String text) {
+        assertThat(DurationSpec.format(Duration.ofSeconds(seconds))).isEqualTo(text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"PT0.5S", "PT0S", "PT-1M"})
+    void writesFractionsZeroAndNegativeAsIso(String iso) {
+        assertThat(DurationSpec.format(Duration.parse(iso))).isEqualTo(iso);
+    }
+
+    @Property(tries = 1000)
+    void theShortFormReadsBack(@ForAll @LongRange(min = 1, max = 1L << 40) long seconds) {
+        Duration duration = Duration.ofSeconds(seconds);
+        assertThat(DurationSpec.parse("timeout", DurationSpec.format(duration))).isEqualTo(duration);
     }
 
     @Property(tries = 1000)

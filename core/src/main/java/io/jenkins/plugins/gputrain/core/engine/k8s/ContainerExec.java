@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
+import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -37,7 +38,7 @@ public final class ContainerExec implements PodExec {
             }
             return new CommandResult(exitCode == null ? -1 : exitCode, false);
         } catch (TimeoutException e) {
-            listener.progress("the command ran longer than " + timeout + "; stopping the pod");
+            listener.progress("the command ran longer than " + DurationSpec.format(timeout) + "; stopping the pod");
             return new CommandResult(-1, true);
         } catch (ExecutionException | KubernetesClientException e) {
             ClientInterrupts.rethrowIfInterrupted(e, "running the command");

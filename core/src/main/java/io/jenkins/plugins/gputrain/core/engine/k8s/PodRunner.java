@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
+import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,7 +124,7 @@ public final class PodRunner {
                             PodFailure.Kind.UNSCHEDULABLE,
                             "pod " + name
                                     + " is still " + status.describe() + " after the pending timeout of "
-                                    + pendingTimeout
+                                    + DurationSpec.format(pendingTimeout)
                                     + (status.unschedulable()
                                             ? ""
                                             : " (not unschedulable: check the image and the node)")));

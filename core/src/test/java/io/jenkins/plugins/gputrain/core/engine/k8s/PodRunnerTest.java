@@ -71,7 +71,7 @@ class PodRunnerTest {
                 .hasCauseInstanceOf(PodFailureException.class)
                 .cause()
                 .hasMessage("pod p2 is still Pending: 0/3 nodes are available: 3 Insufficient nvidia.com/gpu. after"
-                        + " the pending timeout of PT5M");
+                        + " the pending timeout of 5m");
         assertGone("p2");
     }
 

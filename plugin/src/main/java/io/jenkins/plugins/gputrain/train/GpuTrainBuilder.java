@@ -1,0 +1,219 @@
+package io.jenkins.plugins.gputrain.train;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.slaves.Cloud;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.gputrain.GpuTrainConfiguration;
+import io.jenkins.plugins.gputrain.Messages;
+import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
+import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
+import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
+import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
+import io.jenkins.plugins.gputrain.core.pipeline.StepArgument;
+import io.jenkins.plugins.gputrain.core.pipeline.TrainingArguments;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
+import io.jenkins.plugins.gputrain.core.spec.ByteSize;
+import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import jenkins.model.Jenkins;
+import jenkins.tasks.SimpleBuildStep;
+import org.csanchez.jenkins.plugins.kubernetes.KubernetesCloud;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.kubernetes.auth.KubernetesAuthException;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The freestyle build step "Train on a Kubernetes GPU pod": runs a command on a training pod through the
+ * kubernetes-plugin cloud's own connection, with the build's workspace copied in and the results copied back, the
+ * command's output in the build console, and the pod deleted on every path (also on abort).
+ */
+public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
+    /** The command a new step runs. */
+    public static final String DEFAULT_COMMAND = "dvc repro --pull";
+
+    /** The cloud name the kubernetes-plugin gives its first cloud, used when none is configured. */
+    static final String DEFAULT_CLOUD = "kubernetes";
+
+    /** Starts every line the step writes to the console. */
+    static final String PREFIX = "[gpu-train] ";
+
+    private String nodeSelector;
+    private String cpuMemory;
+    private String image;
+    private String command = DEFAULT_COMMAND;
+    private String timeout;
+    private String pendingTimeout;
+
+    /** All fields are optional; empty ones fall back to the global configuration. */
+    @DataBoundConstructor
+    public GpuTrainBuilder() {}
+
+    /** Node labels, {@code key=value[,key=value…]}. */
+    public String getNodeSelector() {
+        return nodeSelector;
+    }
+
+    @DataBoundSetter
+    public void setNodeSelector(String nodeSelector) {
+        this.nodeSelector = nodeSelector;
+    }
+
+    /** CPUs, memory and GPUs, e.g. {@code 4-16000+nvidia-tesla-t4*1}. */
+    public String getCpuMemory() {
+        return cpuMemory;
+    }
+
+    @DataBoundSetter
+    public void setCpuMemory(String cpuMemory) {
+        this.cpuMemory = cpuMemory;
+    }
+
+    /** The training image. */
+    public String getImage() {
+        return image;
+    }
+
+    @DataBoundSetter
+    public void setImage(String image) {
+        this.image = image;
+    }
+
+    /** The shell command run in the copied workspace. */
+    public String getCommand() {
+        return command;
+    }
+
+    @DataBoundSetter
+    public void setCommand(String command) {
+        this.command = command == null || command.isBlank() ? DEFAULT_COMMAND : command;
+    }
+
+    /** How long the pod may run, e.g. {@code 2h}. */
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = timeout;
+    }
+
+    /** How long the pod may stay Pending, e.g. {@code 10m}. */
+    public String getPendingTimeout() {
+        return pendingTimeout;
+    }
+
+    @DataBoundSetter
+    public void setPendingTimeout(String pendingTimeout) {
+        this.pendingTimeout = pendingTimeout;
+    }
+
+    /** The step's fields as {@code gpuTrain} arguments; empty fields are left out, so the defaults apply. */
+    Map<String, Object> arguments() {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        put(arguments, StepArgument.NODE_SELECTOR, nodeSelector);
+        put(arguments, StepArgument.CPU_MEMORY, cpuMemory);
+        put(arguments, StepArgument.IMAGE, image);
+        put(arguments, StepArgument.TIMEOUT, timeout);
+        put(arguments, StepArgument.PENDING_TIMEOUT, pendingTimeout);
+        return arguments;
+    }
+
+    @Override
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        TrainingArguments arguments = parse(arguments());
+        String cloudName = arguments.cloud().orElse(DEFAULT_CLOUD);
+        KubernetesCloud kubernetes = kubernetesCloud(cloudName);
+        TrainingPodSpec pod = podSpec(arguments, run.getExternalizableId(), kubernetes.getNamespace());
+        try (KubernetesClient client = kubernetes.connect()) {
+            KubernetesTraining training = new KubernetesTraining(
+                    client,
+                    Clock.systemUTC(),
+                    arguments.pendingTimeout().orElse(null),
+                    true,
+                    new ConsoleListener(listener.getLogger()),
+                    new ContainerExec(),
+                    new WorkspaceTransfer(ByteSize.parse("maxWorkspaceSize", WorkspaceArchive.DEFAULT_MAX_SIZE)));
+            new BuildStepTraining(training)
+                    .train(
+                            pod,
+                            new AgentWorkspace(workspace),
+                            command,
+                            pod.optionalTimeout().orElse(null));
+        } catch (KubernetesAuthException e) {
+            throw new AbortException(PREFIX + Messages.GpuTrainBuilder_CannotConnect(cloudName, e.getMessage()));
+        }
+    }
+
+    private static TrainingArguments parse(Map<String, Object> arguments) throws AbortException {
+        try {
+            return TrainingArguments.of(arguments, GpuTrainConfiguration.get().toDefaults());
+        } catch (InvalidSpecException e) {
+            throw new AbortException(PREFIX + e.getMessage());
+        }
+    }
+
+    private static KubernetesCloud kubernetesCloud(String name) throws AbortException {
+        Cloud cloud = Jenkins.get().getCloud(name);
+        if (cloud instanceof KubernetesCloud kubernetes) {
+            return kubernetes;
+        }
+        throw new AbortException(PREFIX + Messages.GpuTrainBuilder_NoCloud(name));
+    }
+
+    /** The pod, in the configured namespace or else the cloud's. */
+    private static TrainingPodSpec podSpec(TrainingArguments arguments, String runId, String cloudNamespace)
+            throws AbortException {
+        try {
+            TrainingPodSpec.Builder spec = arguments.podSpec(runId).podName(podName());
+            TrainingPodSpec pod = spec.build();
+            if (pod.namespace() != null || cloudNamespace == null) {
+                return pod;
+            }
+            return spec.namespace(cloudNamespace).build();
+        } catch (InvalidSpecException e) {
+            throw new AbortException(PREFIX + e.getMessage());
+        }
+    }
+
+    private static String podName() {
+        return "gpu-train-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void put(Map<String, Object> arguments, StepArgument argument, String value) {
+        if (value != null && !value.isBlank()) {
+            arguments.put(argument.argumentName(), value);
+        }
+    }
+
+    /** Offers the step to freestyle jobs as "Train on a Kubernetes GPU pod". */
+    @Extension
+    @Symbol("gpuTrainBuild")
+    public static class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @Override
+        @SuppressWarnings("rawtypes")
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.GpuTrainBuilder_DisplayName();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.jenkins.plugins.gputrain.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.gputrain.core.engine.CommandResult;
+import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
+import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
+import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.engine.TrainingWorkspace;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
+import io.jenkins.plugins.gputrain.core.spec.MachineSize;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The freestyle step's training against fabric8's mock API server (CRUD mode; the test moves the pod through its
+ * phases). The command and the copies are stand-ins, since exec over the mock server's WebSocket is exercised in core.
+ */
+@EnableKubernetesMockClient(crud = true)
+class BuildStepTrainingTest {
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @TempDir
+    Path directory;
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private volatile CommandResult commandResult = new CommandResult(0, false);
+    private TrainingWorkspace workspace;
+
+    @BeforeEach
+    void workspace() throws IOException {
+        Files.writeString(directory.resolve("dvc.yaml"), "metrics:\n- m.json\n");
+        workspace = new LocalWorkspace(directory);
+    }
+
+    @Test
+    void aSucceedingCommandPassesAndThePodIsDeleted() throws Exception {
+        CompletableFuture<Void> training = start("p1");
+        setStatus("p1", running());
+
+        training.get(20, TimeUnit.SECONDS);
+
+        assertThat(console())
+                .contains(
+                        "[gpu-train] created pod test/p1",
+                        "[gpu-train] running in pod p1: sh -c dvc repro --pull",
+                        "[gpu-train] deleted pod p1");
+        assertGone("p1");
+    }
+
+    @Test
+    void aFailingCommandFailsTheBuildWithItsExitCode() throws Exception {
+        commandResult = new CommandResult(3, false);
+        CompletableFuture<Void> training = start("p2");
+        setStatus("p2", running());
+
+        assertThatThrownBy(() -> training.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(AbortException.class)
+                .hasMessage("[gpu-train] the command exited with code 3");
+        assertGone("p2");
+    }
+
+    @Test
+    void aCommandThatRunsTooLongFailsTheBuildSayingSo() throws Exception {
+        commandResult = new CommandResult(-1, true);
+        CompletableFuture<Void> training = start("p3");
+        setStatus("p3", running());
+
+        assertThatThrownBy(() -> training.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(AbortException.class)
+                .hasMessage("[gpu-train] the command ran longer than 1h and was stopped");
+        assertGone("p3");
+    }
+
+    @Test
+    void aPodThatCannotPullItsImageFailsTheBuildWithTheReason() throws Exception {
+        CompletableFuture<Void> training = start("p4");
+        setStatus(
+                "p4",
+                new PodStatusBuilder()
+                        .withPhase("Pending")
+                        .withContainerStatuses(new ContainerStatusBuilder()
+                                .withName("dvc")
+                                .withNewState()
+                                .withNewWaiting()
+                                .withReason("ImagePullBackOff")
+                                .withMessage("Back-off pulling image \"nope\"")
+                                .endWaiting()
+                                .endState()
+                                .build())
+                        .build());
+
+        assertThatThrownBy(() -> training.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(AbortException.class)
+                .hasMessage("[gpu-train] Container dvc cannot start (Reason: ImagePullBackOff): Back-off pulling image"
+                        + " \"nope\"");
+        assertGone("p4");
+    }
+
+    @Test
+    void anAbortedBuildDeletesThePodAndStaysAborted() throws Exception {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread build = new Thread(() -> {
+            try {
+                new BuildStepTraining(training(false)).train(spec("p5"), workspace, "dvc repro --pull", null);
+                outcome.complete(null);
+            } catch (Exception e) {
+                outcome.complete(e);
+            }
+        });
+        build.start();
+        client.pods().inNamespace("test").withName("p5").waitUntilCondition(p -> p != null, 20, TimeUnit.SECONDS);
+
+        build.interrupt();
+
+        assertThat(outcome.get(20, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(console()).contains("[gpu-train] deleted pod p5");
+        assertGone("p5");
+    }
+
+    @Test
+    void noNodeForThePodFailsTheBuildBeforeAnyPodIsCreated() {
+        assertThatThrownBy(() -> new BuildStepTraining(training(true)).train(spec("p6"), workspace, "true", null))
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("[gpu-train] preflight: no node can run pod p6 (the cluster lists no nodes)");
+        assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
+    }
+
+    private CompletableFuture<Void> start(String name) throws InterruptedException {
+        CompletableFuture<Void> training = CompletableFuture.runAsync(() -> {
+            try {
+                new BuildStepTraining(training(false))
+                        .train(spec(name), workspace, "dvc repro --pull", Duration.ofHours(1));
+            } catch (AbortException | InterruptedException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        client.pods().inNamespace("test").withName(name).waitUntilCondition(p -> p != null, 20, TimeUnit.SECONDS);
+        return training;
+    }
+
+    private KubernetesTraining training(boolean preflight) {
+        PodCopy copies = new PodCopy() {
+            @Override
+            public void upload(PodResource pod, TrainingWorkspace from, ProgressListener listener) {
+                listener.progress("copying the workspace into the pod");
+            }
+
+            @Override
+            public List<String> download(
+                    PodResource pod, TrainingWorkspace to, List<String> paths, ProgressListener listener) {
+                listener.progress("copied back " + paths);
+                return paths;
+            }
+        };
+        return new KubernetesTraining(
+                client,
+                Clock.systemUTC(),
+                null,
+                preflight,
+                new ConsoleListener(new PrintStream(console, true, StandardCharsets.UTF_8)),
+                (pod, command, timeout, listener) -> commandResult,
+                copies);
+    }
+
+    private static TrainingPodSpec spec(String name) {
+        return TrainingPodSpec.builder(name)
+                .podName(name)
+                .namespace("test")
+                .machine(MachineSize.parse("1-2000"))
+                .build();
+    }
+
+    private void setStatus(String name, PodStatus status) {
+        Pod current = client.pods().inNamespace("test").withName(name).get();
+        current.setStatus(status);
+        client.pods().inNamespace("test").resource(current).updateStatus();
+    }
+
+    private static PodStatus running() {
+        return new PodStatusBuilder().withPhase("Running").build();
+    }
+
+    private void assertGone(String name) {
+        assertThat(client.pods().inNamespace("test").withName(name).get()).isNull();
+    }
+
+    private String console() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,81 @@
+package io.jenkins.plugins.gputrain.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.gputrain.core.pipeline.TrainingArguments;
+import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
+import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GpuTrainBuilderTest {
+    @Test
+    void filledFieldsAreTheStepsArgumentsAndEmptyOnesFallBack() {
+        GpuTrainBuilder step = new GpuTrainBuilder();
+        step.setCpuMemory("4-16000+nvidia-tesla-t4*1");
+        step.setNodeSelector(" ");
+        step.setPendingTimeout("10m");
+        step.setCommand("");
+
+        assertThat(step.arguments())
+                .containsExactly(
+                        Map.entry("cpuMemory", "4-16000+nvidia-tesla-t4*1"), Map.entry("pendingTimeout", "10m"));
+        assertThat(step.getCommand()).isEqualTo(GpuTrainBuilder.DEFAULT_COMMAND);
+
+        TrainingDefaults configured = new TrainingDefaults(
+                "gpu-cluster",
+                "ml",
+                "python:3.12",
+                "gpu=true",
+                "m",
+                "nvidia.com/gpu",
+                "accelerator",
+                true,
+                "main",
+                null,
+                "2h",
+                1,
+                null);
+        TrainingArguments arguments = TrainingArguments.of(step.arguments(), configured);
+
+        assertThat(arguments
+                        .podSpec("jenkins-train-7")
+                        .podName("gpu-train-1")
+                        .build()
+                        .summary())
+                .isEqualTo("cpu 4, memory 16000M, 1 × nvidia-tesla-t4 GPU, node selector gpu=true, image python:3.12");
+        assertThat(arguments.cloud()).contains("gpu-cluster");
+        assertThat(arguments.pendingTimeout()).contains(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void aBadFieldIsTheStepsOneLineMessage() {
+        GpuTrainBuilder step = new GpuTrainBuilder();
+        step.setTimeout("soon");
+
+        assertThatThrownBy(() -> TrainingArguments.of(step.arguments(), TrainingDefaults.BUILT_IN)
+                        .podSpec("b"))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageStartingWith("timeout 'soon': not a duration");
+    }
+
+    @Test
+    void theWorkspaceIsPackedAndFilledWhereTheAgentHasIt(@TempDir Path agent, @TempDir Path other) throws IOException {
+        Files.writeString(agent.resolve("dvc.yaml"), "metrics:\n- m.json\n");
+        Files.writeString(agent.resolve("m.json"), "{}");
+        VirtualChannel local = null;
+
+        byte[] archive = new AgentWorkspace.Pack(1 << 20).invoke(agent.toFile(), local);
+
+        assertThat(new AgentWorkspace.Unpack(archive, 1 << 20).invoke(other.toFile(), local))
+                .containsExactlyInAnyOrder("dvc.yaml", "m.json");
+        assertThat(new AgentWorkspace.Results().invoke(agent.toFile(), local)).contains("dvc.lock", "m.json");
+    }
+}
