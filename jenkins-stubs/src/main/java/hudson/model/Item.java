@@ -2,6 +2,7 @@ package hudson.model;
 
 import hudson.search.SearchableModelObject;
 import hudson.security.AccessControlled;
+import hudson.security.Permission;
 import jenkins.model.FullyNamed;
 import jenkins.model.FullyNamedModelObject;
 import jenkins.model.Named;
@@ -15,4 +16,6 @@ public interface Item
                 FullyNamed,
                 Named,
                 AccessControlled,
-                OnMaster {}
+                OnMaster {
+    Permission CONFIGURE = null;
+}

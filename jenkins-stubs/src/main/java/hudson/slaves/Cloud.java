@@ -12,4 +12,6 @@ public abstract class Cloud extends Actionable implements ExtensionPoint, Descri
     public String getDisplayName() {
         throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
     }
+
+    public String name;
 }

@@ -1,11 +1,14 @@
 package jenkins.model;
 
 import hudson.model.AbstractCIBase;
+import hudson.model.Descriptor;
 import hudson.model.DescriptorByNameOwner;
+import hudson.model.Hudson;
 import hudson.model.ModifiableViewGroup;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import hudson.slaves.Cloud;
+import hudson.util.DescribableList;
 import java.io.IOException;
 import jenkins.util.io.OnMaster;
 import org.kohsuke.stapler.StaplerFallback;
@@ -39,5 +42,12 @@ public class Jenkins extends AbstractCIBase
 
     public synchronized void save() throws IOException {
         throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+    }
+
+    public final Hudson.CloudList clouds = null;
+
+    /** Compile-only stub of {@code jenkins.model.Jenkins.CloudList}. */
+    public static class CloudList extends DescribableList<Cloud, Descriptor<Cloud>> {
+        public CloudList() {}
     }
 }

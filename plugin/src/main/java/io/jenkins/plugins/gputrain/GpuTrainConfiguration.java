@@ -1,12 +1,19 @@
 package io.jenkins.plugins.gputrain;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.security.ACL;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gputrain.core.pipeline.DefaultCheck;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
+import io.jenkins.plugins.gputrain.pipeline.DvcRemoteCredentials;
+import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import org.csanchez.jenkins.plugins.kubernetes.KubernetesCloud;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -53,7 +60,7 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
         return Messages.GpuTrainConfiguration_DisplayName();
     }
 
-    /** Name of the Kubernetes cloud to provision pods in; {@code null} means the first Kubernetes cloud. */
+    /** Name of the Kubernetes cloud to provision pods in; {@code null} means {@link TrainingDefaults#DEFAULT_CLOUD}. */
     public String getCloud() {
         return cloud;
     }
@@ -273,12 +280,46 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
         return check("trendLength", value);
     }
 
+    /** Lists the Kubernetes clouds for the cloud field; administrators only. */
+    @POST
+    public ListBoxModel doFillCloudItems(@QueryParameter String cloud) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        List<FormChoice> clouds = Jenkins.get().clouds.getAll(KubernetesCloud.class).stream()
+                .map(kubernetes -> new FormChoice(kubernetes.name, kubernetes.name))
+                .toList();
+        return FormChoices.toListBox(FormChoices.of(
+                Messages.GpuTrainConfiguration_DefaultCloud(TrainingDefaults.DEFAULT_CLOUD), clouds, cloud));
+    }
+
+    /**
+     * Lists the global credentials gpu-train can bind for DVC (secret file, username with password, secret text);
+     * administrators only, who may see every global credential.
+     */
+    @POST
+    public ListBoxModel doFillDvcRemoteCredentialsIdItems(@QueryParameter String dvcRemoteCredentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        List<FormChoice> usable =
+                CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2)
+                        .stream()
+                        .filter(credentials ->
+                                DvcRemoteCredentials.kindOf(credentials).isPresent())
+                        .map(DvcRemoteCredentials::choice)
+                        .toList();
+        return FormChoices.toListBox(
+                FormChoices.of(Messages.GpuTrainConfiguration_NoCredentials(), usable, dvcRemoteCredentialsId));
+    }
+
     /**
      * Checks a field with the step's own parsers, after making sure the caller may administer Jenkins (form
      * validation URLs are reachable by anyone who can post to them).
      */
     private static FormValidation check(String field, String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return validation(field, value);
+    }
+
+    /** The step's verdict on a field's value as a form validation: an error with its one-line message, or ok. */
+    public static FormValidation validation(String field, String value) {
         return DefaultCheck.problem(field, value).map(FormValidation::error).orElseGet(FormValidation::ok);
     }
 

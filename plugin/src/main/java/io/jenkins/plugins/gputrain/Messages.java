@@ -123,4 +123,34 @@ public final class Messages {
     public static Localizable _GpuTrainBuilder_CommandFailed(Object exitCode) {
         return new Localizable(HOLDER, "GpuTrainBuilder.CommandFailed", exitCode);
     }
+
+    /** {@code FormChoices.NotFound}: a saved drop-down value that is no longer available. */
+    public static String FormChoices_NotFound(Object value) {
+        return HOLDER.format("FormChoices.NotFound", value);
+    }
+
+    /** {@code FormChoices.NotFound}, localizable. */
+    public static Localizable _FormChoices_NotFound(Object value) {
+        return new Localizable(HOLDER, "FormChoices.NotFound", value);
+    }
+
+    /** {@code GpuTrainConfiguration.DefaultCloud}: the empty cloud entry, naming the cloud used then. */
+    public static String GpuTrainConfiguration_DefaultCloud(Object cloud) {
+        return HOLDER.format("GpuTrainConfiguration.DefaultCloud", cloud);
+    }
+
+    /** {@code GpuTrainConfiguration.DefaultCloud}, localizable. */
+    public static Localizable _GpuTrainConfiguration_DefaultCloud(Object cloud) {
+        return new Localizable(HOLDER, "GpuTrainConfiguration.DefaultCloud", cloud);
+    }
+
+    /** {@code GpuTrainConfiguration.NoCredentials}: the empty DVC remote credentials entry. */
+    public static String GpuTrainConfiguration_NoCredentials() {
+        return HOLDER.format("GpuTrainConfiguration.NoCredentials");
+    }
+
+    /** {@code GpuTrainConfiguration.NoCredentials}, localizable. */
+    public static Localizable _GpuTrainConfiguration_NoCredentials() {
+        return new Localizable(HOLDER, "GpuTrainConfiguration.NoCredentials");
+    }
 }

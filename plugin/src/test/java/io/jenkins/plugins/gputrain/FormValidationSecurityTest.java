@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Form validation and list methods are web endpoints: each must be {@code @POST} (no CSRF by link) and must check the
@@ -22,7 +24,17 @@ import org.junit.jupiter.api.Test;
  */
 class FormValidationSecurityTest {
     private static final Path SOURCES = Path.of("src/main/java");
+    private static final Path RESOURCES = Path.of("src/main/resources/io/jenkins/plugins/gputrain");
+    private static final Path PACKAGE = Path.of("io/jenkins/plugins/gputrain");
+    private static final Pattern ENTRY = Pattern.compile("field=\"(\\w+)\"[^>]*>\\s*<f:(\\w+)");
+
+    /** Outside a job: administrators only. */
     private static final String PERMISSION_CHECK = "Jenkins.get().checkPermission(Jenkins.ADMINISTER);";
+
+    /** In a job's configuration: whoever may configure the job; outside one, administrators only. */
+    private static final String JOB_PERMISSION_CHECK =
+            "if (item == null) { Jenkins.get().checkPermission(Jenkins.ADMINISTER); }"
+                    + " else { item.checkPermission(Item.CONFIGURE); }";
 
     @Test
     void everyCheckAndFillMethodIsPostAndChecksThePermissionFirst() throws IOException {
@@ -36,30 +48,39 @@ class FormValidationSecurityTest {
             assertThat(endpoint.isAnnotationPresent("POST"))
                     .as("@POST on %s", endpoint.getNameAsString())
                     .isTrue();
-            assertThat(firstStatementDoing(endpoint))
+            assertThat(firstStatementDoing(endpoint).replaceAll("\\s+", " "))
                     .as("first thing %s does", endpoint.getNameAsString())
-                    .isEqualTo(PERMISSION_CHECK);
+                    .isIn(PERMISSION_CHECK, JOB_PERMISSION_CHECK);
         }
     }
 
-    @Test
-    void everyValidatedFieldOfTheGlobalFormHasACheck() throws IOException {
-        String form = Files.readString(
-                Path.of("src/main/resources/io/jenkins/plugins/gputrain/GpuTrainConfiguration/config.jelly"));
-        Matcher field = Pattern.compile("field=\"(\\w+)\"").matcher(form);
-        List<String> checks =
-                methods().stream().map(MethodDeclaration::getNameAsString).toList();
-        List<String> unchecked = List.of("cloud", "dvcRemoteCredentialsId", "gpuToleration");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "GpuTrainConfiguration, GpuTrainConfiguration/config.jelly, gpuToleration",
+        "train/GpuTrainBuilder, train/GpuTrainBuilder/config.jelly, command"
+    })
+    void everyFieldOfAFormHasItsCheckOrItsList(String owner, String form, String unchecked) throws IOException {
+        String jelly = Files.readString(RESOURCES.resolve(form));
+        List<String> methods = methodsOf(SOURCES.resolve(PACKAGE).resolve(owner + ".java")).stream()
+                .map(MethodDeclaration::getNameAsString)
+                .toList();
+        Matcher entry = ENTRY.matcher(jelly);
+        int fields = 0;
 
-        while (field.find()) {
-            String name = field.group(1);
-            if (!unchecked.contains(name)) {
-                assertThat(checks).contains("doCheck" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+        while (entry.find()) {
+            fields++;
+            String name = entry.group(1);
+            String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            if (entry.group(2).equals("select")) {
+                assertThat(methods).as("list for the drop-down %s", name).contains("doFill" + capitalised + "Items");
+            } else if (!name.equals(unchecked)) {
+                assertThat(methods).as("check for %s", name).contains("doCheck" + capitalised);
             }
         }
+        assertThat(fields).isPositive();
     }
 
-    /** The first statement the method runs, following a {@code return helper(…)} into the helper. */
+    /** The first statement the method runs, following a {@code return helper(…)} into the helper of its own source. */
     private static String firstStatementDoing(MethodDeclaration method) throws IOException {
         Statement first = method.getBody().orElseThrow().getStatements().get(0);
         if (first.isReturnStmt()
@@ -69,10 +90,11 @@ class FormValidationSecurityTest {
                     .orElseThrow()
                     .asMethodCallExpr()
                     .getNameAsString();
-            MethodDeclaration called = methods().stream()
-                    .filter(m -> m.getNameAsString().equals(helper))
-                    .findFirst()
-                    .orElseThrow();
+            MethodDeclaration called =
+                    method.findCompilationUnit().orElseThrow().findAll(MethodDeclaration.class).stream()
+                            .filter(m -> m.getNameAsString().equals(helper))
+                            .findFirst()
+                            .orElseThrow();
             return called.getBody().orElseThrow().getStatements().get(0).toString();
         }
         return first.toString();
@@ -81,9 +103,13 @@ class FormValidationSecurityTest {
     private static List<MethodDeclaration> methods() throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             return files.filter(f -> f.toString().endsWith(".java"))
-                    .flatMap(f -> parse(f).findAll(MethodDeclaration.class).stream())
+                    .flatMap(f -> methodsOf(f).stream())
                     .toList();
         }
+    }
+
+    private static List<MethodDeclaration> methodsOf(Path file) {
+        return parse(file).findAll(MethodDeclaration.class);
     }
 
     private static CompilationUnit parse(Path file) {

@@ -6,11 +6,13 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractProject;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.Cloud;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import hudson.util.FormValidation;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.GpuTrainConfiguration;
 import io.jenkins.plugins.gputrain.Messages;
@@ -20,6 +22,7 @@ import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
 import io.jenkins.plugins.gputrain.core.pipeline.StepArgument;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingArguments;
+import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.ByteSize;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
@@ -33,8 +36,11 @@ import jenkins.tasks.SimpleBuildStep;
 import org.csanchez.jenkins.plugins.kubernetes.KubernetesCloud;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.kubernetes.auth.KubernetesAuthException;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle build step "Train on a Kubernetes GPU pod": runs a command on a training pod through the
@@ -44,9 +50,6 @@ import org.kohsuke.stapler.DataBoundSetter;
 public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
     /** The command a new step runs. */
     public static final String DEFAULT_COMMAND = "dvc repro --pull";
-
-    /** The cloud name the kubernetes-plugin gives its first cloud, used when none is configured. */
-    static final String DEFAULT_CLOUD = "kubernetes";
 
     /** Starts every line the step writes to the console. */
     static final String PREFIX = "[gpu-train] ";
@@ -137,7 +140,7 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         TrainingArguments arguments = parse(arguments());
-        String cloudName = arguments.cloud().orElse(DEFAULT_CLOUD);
+        String cloudName = arguments.cloud().orElse(TrainingDefaults.DEFAULT_CLOUD);
         KubernetesCloud kubernetes = kubernetesCloud(cloudName);
         TrainingPodSpec pod = podSpec(arguments, run.getExternalizableId(), kubernetes.getNamespace());
         try (KubernetesClient client = kubernetes.connect()) {
@@ -214,6 +217,49 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
         @Override
         public String getDisplayName() {
             return Messages.GpuTrainBuilder_DisplayName();
+        }
+
+        /** Checks {@code nodeSelector} as the step would. */
+        @POST
+        public FormValidation doCheckNodeSelector(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, StepArgument.NODE_SELECTOR, value);
+        }
+
+        /** Checks {@code cpuMemory} as the step would. */
+        @POST
+        public FormValidation doCheckCpuMemory(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, StepArgument.CPU_MEMORY, value);
+        }
+
+        /** Checks {@code image} as the step would. */
+        @POST
+        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, StepArgument.IMAGE, value);
+        }
+
+        /** Checks {@code timeout} as the step would. */
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, StepArgument.TIMEOUT, value);
+        }
+
+        /** Checks {@code pendingTimeout} as the step would. */
+        @POST
+        public FormValidation doCheckPendingTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, StepArgument.PENDING_TIMEOUT, value);
+        }
+
+        /**
+         * Checks a field after making sure the caller may configure the job (or administer Jenkins, outside a job):
+         * validation URLs are reachable by anyone who can post to them.
+         */
+        private static FormValidation check(Item item, StepArgument field, String value) {
+            if (item == null) {
+                Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            } else {
+                item.checkPermission(Item.CONFIGURE);
+            }
+            return GpuTrainConfiguration.validation(field.argumentName(), value);
         }
     }
 }

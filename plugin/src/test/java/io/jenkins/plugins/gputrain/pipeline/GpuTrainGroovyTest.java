@@ -3,7 +3,6 @@ package io.jenkins.plugins.gputrain.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import groovy.lang.Closure;
 import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyObject;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +81,7 @@ class GpuTrainGroovyTest {
 
     @Test
     void fileCredentialsAreBoundAroundTheContainer() throws IOException {
-        credentials("gcs-key", (FileCredentials) () -> "gcs-key");
+        credentials("gcs-key", new TestCredentials.SecretFile("gcs-key", ""));
 
         call(Map.of("dvcRemoteCredentialsId", "gcs-key"));
 
@@ -92,7 +90,7 @@ class GpuTrainGroovyTest {
 
     @Test
     void usernamePasswordCredentialsBecomeTheAwsKeyPair() {
-        credentials("s3", (StandardUsernamePasswordCredentials) () -> "s3");
+        credentials("s3", new TestCredentials.UsernamePassword("s3", ""));
 
         call(Map.of("dvcRemoteCredentialsId", "s3"));
 

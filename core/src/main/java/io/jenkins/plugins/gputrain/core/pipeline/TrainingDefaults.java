@@ -7,7 +7,7 @@ import java.io.Serializable;
  * Values a {@code gpuTrain} argument falls back to when the Jenkinsfile leaves it out: the administrator's global
  * configuration, itself falling back to {@link #BUILT_IN}. {@code null} means "not set" for the optional ones.
  *
- * @param cloud the kubernetes-plugin cloud name, or {@code null} for the first Kubernetes cloud
+ * @param cloud the kubernetes-plugin cloud name, or {@code null} for {@link #DEFAULT_CLOUD}
  * @param namespace the namespace, or {@code null} for the cloud's
  * @param image the training image
  * @param nodeSelector node labels, {@code key=value[,key=value…]}, or {@code null}
@@ -36,6 +36,9 @@ public record TrainingDefaults(
         int retries,
         String dvcRemoteCredentialsId)
         implements Serializable {
+
+    /** The cloud the kubernetes-plugin's {@code podTemplate} step uses when none is named. */
+    public static final String DEFAULT_CLOUD = "kubernetes";
 
     /** The default baseline revision. */
     public static final String DEFAULT_BASELINE = "main";
