@@ -180,7 +180,7 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
     }
 
     /** The pod, in the configured namespace or else the cloud's. */
-    private static TrainingPodSpec podSpec(TrainingArguments arguments, String runId, String cloudNamespace)
+    static TrainingPodSpec podSpec(TrainingArguments arguments, String runId, String cloudNamespace)
             throws AbortException {
         try {
             TrainingPodSpec.Builder spec = arguments.podSpec(runId).podName(podName());

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingArguments;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
@@ -64,6 +65,28 @@ class GpuTrainBuilderTest {
                         .podSpec("b"))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageStartingWith("timeout 'soon': not a duration");
+    }
+
+    @Test
+    void thePodGoesToTheConfiguredNamespaceElseTheClouds() throws AbortException {
+        TrainingArguments configured = TrainingArguments.of(Map.of("namespace", "ml"), TrainingDefaults.BUILT_IN);
+        TrainingArguments unset = TrainingArguments.of(Map.of(), TrainingDefaults.BUILT_IN);
+
+        assertThat(GpuTrainBuilder.podSpec(configured, "job#1", "jenkins").namespace())
+                .isEqualTo("ml");
+        assertThat(GpuTrainBuilder.podSpec(unset, "job#1", "jenkins").namespace())
+                .isEqualTo("jenkins");
+        assertThat(GpuTrainBuilder.podSpec(unset, "job#1", null).namespace()).isNull();
+        assertThat(GpuTrainBuilder.podSpec(unset, "job#1", null).podName()).startsWith("gpu-train-");
+    }
+
+    @Test
+    void aCloudNamespaceThatIsNoDnsLabelFailsTheBuildWithOneLine() {
+        TrainingArguments unset = TrainingArguments.of(Map.of(), TrainingDefaults.BUILT_IN);
+
+        assertThatThrownBy(() -> GpuTrainBuilder.podSpec(unset, "job#1", "Not_A_Label"))
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("[gpu-train] namespace 'Not_A_Label': ");
     }
 
     @Test
