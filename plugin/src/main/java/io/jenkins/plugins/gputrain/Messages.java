@@ -153,4 +153,14 @@ public final class Messages {
     public static Localizable _GpuTrainConfiguration_NoCredentials() {
         return new Localizable(HOLDER, "GpuTrainConfiguration.NoCredentials");
     }
+
+    /** {@code GpuTrainBuilder.Retrying}: a pod was lost to its node and a new one starts. */
+    public static String GpuTrainBuilder_Retrying(Object failure, Object retry, Object retries) {
+        return HOLDER.format("GpuTrainBuilder.Retrying", failure, retry, retries);
+    }
+
+    /** {@code GpuTrainBuilder.Retrying}, localizable. */
+    public static Localizable _GpuTrainBuilder_Retrying(Object failure, Object retry, Object retries) {
+        return new Localizable(HOLDER, "GpuTrainBuilder.Retrying", failure, retry, retries);
+    }
 }

@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
 import org.csanchez.jenkins.plugins.kubernetes.KubernetesCloud;
@@ -142,22 +143,19 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
         TrainingArguments arguments = parse(arguments());
         String cloudName = arguments.cloud().orElse(TrainingDefaults.DEFAULT_CLOUD);
         KubernetesCloud kubernetes = kubernetesCloud(cloudName);
-        TrainingPodSpec pod = podSpec(arguments, run.getExternalizableId(), kubernetes.getNamespace());
+        Supplier<TrainingPodSpec> pods = pods(arguments, run.getExternalizableId(), kubernetes.getNamespace());
+        ConsoleListener console = new ConsoleListener(listener.getLogger());
         try (KubernetesClient client = kubernetes.connect()) {
             KubernetesTraining training = new KubernetesTraining(
                     client,
                     Clock.systemUTC(),
                     arguments.pendingTimeout().orElse(null),
                     true,
-                    new ConsoleListener(listener.getLogger()),
+                    console,
                     new ContainerExec(),
                     new WorkspaceTransfer(ByteSize.parse("maxWorkspaceSize", WorkspaceArchive.DEFAULT_MAX_SIZE)));
-            new BuildStepTraining(training)
-                    .train(
-                            pod,
-                            new AgentWorkspace(workspace),
-                            command,
-                            pod.optionalTimeout().orElse(null));
+            new BuildStepTraining(training, console)
+                    .train(pods, new AgentWorkspace(workspace), command, arguments.retries());
         } catch (KubernetesAuthException e) {
             throw new AbortException(PREFIX + Messages.GpuTrainBuilder_CannotConnect(cloudName, e.getMessage()));
         }
@@ -179,16 +177,19 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
         throw new AbortException(PREFIX + Messages.GpuTrainBuilder_NoCloud(name));
     }
 
-    /** The pod, in the configured namespace or else the cloud's. */
-    static TrainingPodSpec podSpec(TrainingArguments arguments, String runId, String cloudNamespace)
+    /**
+     * The pods of the attempts, each with a new name, in the configured namespace or else the cloud's.
+     *
+     * @throws AbortException with the one-line message when an argument or the cloud's namespace is invalid
+     */
+    static Supplier<TrainingPodSpec> pods(TrainingArguments arguments, String runId, String cloudNamespace)
             throws AbortException {
         try {
-            TrainingPodSpec.Builder spec = arguments.podSpec(runId).podName(podName());
-            TrainingPodSpec pod = spec.build();
-            if (pod.namespace() != null || cloudNamespace == null) {
-                return pod;
+            TrainingPodSpec.Builder spec = arguments.podSpec(runId);
+            if (spec.build().namespace() == null && cloudNamespace != null) {
+                spec.namespace(cloudNamespace);
             }
-            return spec.namespace(cloudNamespace).build();
+            return () -> spec.podName(podName()).build();
         } catch (InvalidSpecException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }

@@ -28,9 +28,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,20 +105,7 @@ class BuildStepTrainingTest {
     @Test
     void aPodThatCannotPullItsImageFailsTheBuildWithTheReason() throws Exception {
         CompletableFuture<Void> training = start("p4");
-        setStatus(
-                "p4",
-                new PodStatusBuilder()
-                        .withPhase("Pending")
-                        .withContainerStatuses(new ContainerStatusBuilder()
-                                .withName("dvc")
-                                .withNewState()
-                                .withNewWaiting()
-                                .withReason("ImagePullBackOff")
-                                .withMessage("Back-off pulling image \"nope\"")
-                                .endWaiting()
-                                .endState()
-                                .build())
-                        .build());
+        setStatus("p4", imagePullBackOff());
 
         assertThatThrownBy(() -> training.get(20, TimeUnit.SECONDS))
                 .cause()
@@ -129,14 +120,14 @@ class BuildStepTrainingTest {
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread build = new Thread(() -> {
             try {
-                new BuildStepTraining(training(false)).train(spec("p5"), workspace, "dvc repro --pull", null);
+                training(false).train(() -> spec("p5"), workspace, "dvc repro --pull", 0);
                 outcome.complete(null);
             } catch (Exception e) {
                 outcome.complete(e);
             }
         });
         build.start();
-        client.pods().inNamespace("test").withName("p5").waitUntilCondition(p -> p != null, 20, TimeUnit.SECONDS);
+        waitFor("p5");
 
         build.interrupt();
 
@@ -147,26 +138,109 @@ class BuildStepTrainingTest {
 
     @Test
     void noNodeForThePodFailsTheBuildBeforeAnyPodIsCreated() {
-        assertThatThrownBy(() -> new BuildStepTraining(training(true)).train(spec("p6"), workspace, "true", null))
+        assertThatThrownBy(() -> training(true).train(() -> spec("p6"), workspace, "true", 1))
                 .isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("[gpu-train] preflight: no node can run pod p6 (the cluster lists no nodes)");
         assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
     }
 
-    private CompletableFuture<Void> start(String name) throws InterruptedException {
-        CompletableFuture<Void> training = CompletableFuture.runAsync(() -> {
+    @Test
+    void aPodEvictedFromItsNodeIsReplacedByANewOneWithinTheRetries() throws Exception {
+        Iterator<String> names = List.of("p7-1", "p7-2").iterator();
+        CompletableFuture<Void> training = train(() -> spec(names.next()), 1);
+        waitFor("p7-1");
+        setStatus("p7-1", evicted());
+
+        waitFor("p7-2");
+        setStatus("p7-2", running());
+        training.get(20, TimeUnit.SECONDS);
+
+        assertThat(console())
+                .contains("[gpu-train] The pod was evicted: The node was low on resource: memory.; starting a new pod"
+                        + " (retry 1 of 1)")
+                .contains("[gpu-train] deleted pod p7-1", "[gpu-train] deleted pod p7-2");
+        assertGone("p7-1");
+        assertGone("p7-2");
+    }
+
+    @Test
+    void anEvictionAfterTheLastRetryFailsTheBuild() throws Exception {
+        CompletableFuture<Void> training = train(() -> spec("p8"), 0);
+        waitFor("p8");
+        setStatus("p8", evicted());
+
+        assertThatThrownBy(() -> training.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(AbortException.class)
+                .hasMessage("[gpu-train] The pod was evicted: The node was low on resource: memory.");
+        assertThat(console()).doesNotContain("starting a new pod");
+        assertGone("p8");
+    }
+
+    @Test
+    void aPodThatCannotStartIsNotRetried() throws Exception {
+        AtomicInteger pods = new AtomicInteger();
+        CompletableFuture<Void> training = train(
+                () -> {
+                    pods.incrementAndGet();
+                    return spec("p9");
+                },
+                3);
+        waitFor("p9");
+        setStatus("p9", imagePullBackOff());
+
+        assertThatThrownBy(() -> training.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("ImagePullBackOff");
+        assertThat(pods).hasValue(1);
+        assertGone("p9");
+    }
+
+    private CompletableFuture<Void> train(Supplier<TrainingPodSpec> pods, int retries) {
+        return CompletableFuture.runAsync(() -> {
             try {
-                new BuildStepTraining(training(false))
-                        .train(spec(name), workspace, "dvc repro --pull", Duration.ofHours(1));
+                training(false).train(pods, workspace, "dvc repro --pull", retries);
             } catch (AbortException | InterruptedException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         });
+    }
+
+    private void waitFor(String name) {
         client.pods().inNamespace("test").withName(name).waitUntilCondition(p -> p != null, 20, TimeUnit.SECONDS);
+    }
+
+    private static PodStatus imagePullBackOff() {
+        return new PodStatusBuilder()
+                .withPhase("Pending")
+                .withContainerStatuses(new ContainerStatusBuilder()
+                        .withName("dvc")
+                        .withNewState()
+                        .withNewWaiting()
+                        .withReason("ImagePullBackOff")
+                        .withMessage("Back-off pulling image \"nope\"")
+                        .endWaiting()
+                        .endState()
+                        .build())
+                .build();
+    }
+
+    private static PodStatus evicted() {
+        return new PodStatusBuilder()
+                .withPhase("Failed")
+                .withReason("Evicted")
+                .withMessage("The node was low on resource: memory.")
+                .build();
+    }
+
+    private CompletableFuture<Void> start(String name) {
+        CompletableFuture<Void> training = train(() -> spec(name), 0);
+        waitFor(name);
         return training;
     }
 
-    private KubernetesTraining training(boolean preflight) {
+    private BuildStepTraining training(boolean preflight) {
         PodCopy copies = new PodCopy() {
             @Override
             public void upload(PodResource pod, TrainingWorkspace from, ProgressListener listener) {
@@ -180,14 +254,17 @@ class BuildStepTrainingTest {
                 return paths;
             }
         };
-        return new KubernetesTraining(
-                client,
-                Clock.systemUTC(),
-                null,
-                preflight,
-                new ConsoleListener(new PrintStream(console, true, StandardCharsets.UTF_8)),
-                (pod, command, timeout, listener) -> commandResult,
-                copies);
+        ConsoleListener listener = new ConsoleListener(new PrintStream(console, true, StandardCharsets.UTF_8));
+        return new BuildStepTraining(
+                new KubernetesTraining(
+                        client,
+                        Clock.systemUTC(),
+                        null,
+                        preflight,
+                        listener,
+                        (pod, command, timeout, progress) -> commandResult,
+                        copies),
+                listener);
     }
 
     private static TrainingPodSpec spec(String name) {
@@ -195,6 +272,7 @@ class BuildStepTrainingTest {
                 .podName(name)
                 .namespace("test")
                 .machine(MachineSize.parse("1-2000"))
+                .timeout(Duration.ofHours(1))
                 .build();
     }
 

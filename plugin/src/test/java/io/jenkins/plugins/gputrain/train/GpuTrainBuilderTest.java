@@ -7,12 +7,14 @@ import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingArguments;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +55,7 @@ class GpuTrainBuilderTest {
                         .summary())
                 .isEqualTo("cpu 4, memory 16000M, 1 × nvidia-tesla-t4 GPU, node selector gpu=true, image python:3.12");
         assertThat(arguments.cloud()).contains("gpu-cluster");
+        assertThat(arguments.retries()).isEqualTo(1);
         assertThat(arguments.pendingTimeout()).contains(Duration.ofMinutes(10));
     }
 
@@ -72,19 +75,30 @@ class GpuTrainBuilderTest {
         TrainingArguments configured = TrainingArguments.of(Map.of("namespace", "ml"), TrainingDefaults.BUILT_IN);
         TrainingArguments unset = TrainingArguments.of(Map.of(), TrainingDefaults.BUILT_IN);
 
-        assertThat(GpuTrainBuilder.podSpec(configured, "job#1", "jenkins").namespace())
+        assertThat(GpuTrainBuilder.pods(configured, "job#1", "jenkins").get().namespace())
                 .isEqualTo("ml");
-        assertThat(GpuTrainBuilder.podSpec(unset, "job#1", "jenkins").namespace())
+        assertThat(GpuTrainBuilder.pods(unset, "job#1", "jenkins").get().namespace())
                 .isEqualTo("jenkins");
-        assertThat(GpuTrainBuilder.podSpec(unset, "job#1", null).namespace()).isNull();
-        assertThat(GpuTrainBuilder.podSpec(unset, "job#1", null).podName()).startsWith("gpu-train-");
+        assertThat(GpuTrainBuilder.pods(unset, "job#1", null).get().namespace()).isNull();
+    }
+
+    @Test
+    void everyAttemptGetsANewPodName() throws AbortException {
+        Supplier<TrainingPodSpec> pods =
+                GpuTrainBuilder.pods(TrainingArguments.of(Map.of(), TrainingDefaults.BUILT_IN), "job#1", null);
+
+        String first = pods.get().podName();
+        String second = pods.get().podName();
+
+        assertThat(first).matches("gpu-train-[0-9a-f]{8}");
+        assertThat(second).matches("gpu-train-[0-9a-f]{8}").isNotEqualTo(first);
     }
 
     @Test
     void aCloudNamespaceThatIsNoDnsLabelFailsTheBuildWithOneLine() {
         TrainingArguments unset = TrainingArguments.of(Map.of(), TrainingDefaults.BUILT_IN);
 
-        assertThatThrownBy(() -> GpuTrainBuilder.podSpec(unset, "job#1", "Not_A_Label"))
+        assertThatThrownBy(() -> GpuTrainBuilder.pods(unset, "job#1", "Not_A_Label"))
                 .isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("[gpu-train] namespace 'Not_A_Label': ");
     }

@@ -87,6 +87,11 @@ public final class TrainingArguments {
                 .map(pending -> DurationSpec.parse(StepArgument.PENDING_TIMEOUT.argumentName(), pending));
     }
 
+    /** How many new pods after a lost one: given, else configured. */
+    public int retries() {
+        return StepArgument.RETRIES.count(given(StepArgument.RETRIES)).orElse(defaults.retries());
+    }
+
     /** The text value given for an argument. */
     Optional<String> text(StepArgument argument) {
         return argument.text(given.get(argument));

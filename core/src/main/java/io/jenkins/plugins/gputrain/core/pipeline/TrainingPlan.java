@@ -76,7 +76,7 @@ public record TrainingPlan(
                 ReportDirectory.normalise(given.text(StepArgument.REPORT_DIR).orElse(ReportDirectory.DEFAULT)));
         return new TrainingPlan(
                 podTemplate,
-                StepArgument.RETRIES.count(given.given(StepArgument.RETRIES)).orElse(defaults.retries()) + 1,
+                given.retries() + 1,
                 StepArgument.CHECKOUT.flag(given.given(StepArgument.CHECKOUT)).orElse(true),
                 given.text(StepArgument.DVC_REMOTE_CREDENTIALS_ID).orElse(defaults.dvcRemoteCredentialsId()),
                 StepArgument.PUBLISH.flag(given.given(StepArgument.PUBLISH)).orElse(true),
