@@ -11,6 +11,7 @@ import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.LocalExecutor;
 import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
+import io.jenkins.plugins.gputrain.core.engine.k8s.ApiErrors;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
@@ -148,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (PodFailureException e) {
             return DiffCommand.fail(err, e.getMessage(), CommandFailure.FAILED);
         } catch (KubernetesClientException e) {
-            return DiffCommand.fail(err, firstLine(e), CommandFailure.FAILED);
+            return DiffCommand.fail(err, ApiErrors.firstLine(e), CommandFailure.FAILED);
         } catch (IOException e) {
             return DiffCommand.fail(
                     err, "cannot run '" + String.join(" ", command) + "': " + e.getMessage(), CommandFailure.FAILED);
@@ -185,12 +186,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (KubernetesClientException e) {
             throw new KubernetesClientException(ClusterConnection.describe(e, config.getMasterUrl()), e);
         }
-    }
-
-    private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage()).strip();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private void writeReport(ConsoleProgress progress) throws IOException {

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The kinds of Jenkins credentials {@code dvcRemoteCredentialsId} may name, and the environment variables each is
  * bound to for DVC's remotes: a service-account key file for Google Cloud Storage, an access key pair for S3 (and
- * S3-compatible stores), a connection string for Azure Blob Storage. The values live only in the environment of the
- * steps in the block; they never enter the pod spec, the log or the report.
+ * S3-compatible stores), a connection string for Azure Blob Storage. In a Pipeline the values live only in the
+ * environment of the steps in the block; for a pod gpu-train creates itself they travel in a {@link DvcRemoteSecret}.
+ * They never enter the pod spec, the log or the report.
  */
 public enum DvcRemoteCredentialKind {
     /** A secret file: a Google Cloud service-account key. */
@@ -36,6 +37,21 @@ public enum DvcRemoteCredentialKind {
     /** The kind's name in the Jenkins UI. */
     public String displayName() {
         return displayName;
+    }
+
+    /**
+     * The environment variable a slot of the binding sets.
+     *
+     * @param slot {@code variable}, or {@code usernameVariable} / {@code passwordVariable}
+     * @return the variable, e.g. {@code AWS_ACCESS_KEY_ID}
+     * @throws IllegalArgumentException for a slot this kind does not have
+     */
+    String variable(String slot) {
+        String variable = variables.get(slot);
+        if (variable == null) {
+            throw new IllegalArgumentException(name() + " has no " + slot);
+        }
+        return variable;
     }
 
     /**

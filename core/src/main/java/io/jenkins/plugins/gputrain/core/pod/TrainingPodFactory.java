@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.jenkins.plugins.gputrain.core.spec.Accelerator;
 import io.jenkins.plugins.gputrain.core.spec.ResourceQuantity;
 import io.jenkins.plugins.gputrain.core.spec.TaintToleration;
@@ -47,6 +49,13 @@ public final class TrainingPodFactory {
     public static final String INFER = "infer";
 
     private static final String SHM_VOLUME = "dshm";
+    private static final String SECRET_FILE_VOLUME = "secret-file-";
+
+    /**
+     * Read-only ({@code 0444}): Secret files belong to root, and training images often run as another user, who must
+     * still read them; nobody writes them.
+     */
+    private static final int SECRET_FILE_MODE = 0444;
 
     private final PodYamlMerger merger = new PodYamlMerger();
 
@@ -83,7 +92,7 @@ public final class TrainingPodFactory {
                         .map(LocalObjectReference::new)
                         .toList())
                 .withContainers(container(spec, gpus))
-                .withVolumes(shmVolume(spec))
+                .withVolumes(volumes(spec))
                 .endSpec()
                 .build();
         return spec.extraYaml() == null ? pod : merger.merge(pod, spec.extraYaml());
@@ -137,16 +146,61 @@ public final class TrainingPodFactory {
                 .withImage(spec.image())
                 .withCommand("sleep")
                 .withArgs("99d")
-                .withEnv(secretEnvironment(spec))
+                .withEnv(environment(spec))
                 .withNewResources()
                 .withRequests(requests)
                 .withLimits(limits)
                 .endResources()
-                .addNewVolumeMount()
+                .withVolumeMounts(volumeMounts(spec))
+                .build();
+    }
+
+    private static List<VolumeMount> volumeMounts(TrainingPodSpec spec) {
+        List<VolumeMount> mounts = new ArrayList<>();
+        mounts.add(new VolumeMountBuilder()
                 .withName(SHM_VOLUME)
                 .withMountPath("/dev/shm")
-                .endVolumeMount()
-                .build();
+                .build());
+        for (int i = 0; i < spec.secretFiles().size(); i++) {
+            SecretFile file = spec.secretFiles().get(i);
+            mounts.add(new VolumeMountBuilder()
+                    .withName(SECRET_FILE_VOLUME + i)
+                    .withMountPath(file.path())
+                    .withSubPath(file.key())
+                    .withReadOnly(true)
+                    .build());
+        }
+        return mounts;
+    }
+
+    private static List<Volume> volumes(TrainingPodSpec spec) {
+        List<Volume> volumes = new ArrayList<>();
+        volumes.add(shmVolume(spec));
+        for (int i = 0; i < spec.secretFiles().size(); i++) {
+            SecretFile file = spec.secretFiles().get(i);
+            volumes.add(new VolumeBuilder()
+                    .withName(SECRET_FILE_VOLUME + i)
+                    .withNewSecret()
+                    .withSecretName(file.secretName())
+                    .withDefaultMode(SECRET_FILE_MODE)
+                    .addNewItem()
+                    .withKey(file.key())
+                    .withPath(file.key())
+                    .endItem()
+                    .endSecret()
+                    .build());
+        }
+        return volumes;
+    }
+
+    private static List<EnvVar> environment(TrainingPodSpec spec) {
+        List<EnvVar> environment = new ArrayList<>(secretEnvironment(spec));
+        spec.secretFiles()
+                .forEach(file -> environment.add(new EnvVarBuilder()
+                        .withName(file.pathVariable())
+                        .withValue(file.path())
+                        .build()));
+        return environment;
     }
 
     private static List<EnvVar> secretEnvironment(TrainingPodSpec spec) {

@@ -38,6 +38,7 @@ import java.util.function.Predicate;
  * @param serviceAccountName the service account, or {@code null} for the namespace default
  * @param tolerations tolerations besides the GPU one
  * @param secretEnvironment environment variables from Secrets
+ * @param secretFiles files from Secrets
  * @param extraYaml pod YAML merged over the generated pod, or {@code null}
  */
 public record TrainingPodSpec(
@@ -59,6 +60,7 @@ public record TrainingPodSpec(
         String serviceAccountName,
         List<TaintToleration> tolerations,
         List<SecretEnvVar> secretEnvironment,
+        List<SecretFile> secretFiles,
         String extraYaml) {
 
     /** A public image with Python 3, DVC 3, git and the CUDA runtime (CML's image, which the guide uses). */
@@ -79,6 +81,7 @@ public record TrainingPodSpec(
         imagePullSecrets = List.copyOf(imagePullSecrets);
         tolerations = List.copyOf(tolerations);
         secretEnvironment = List.copyOf(secretEnvironment);
+        secretFiles = List.copyOf(secretFiles);
     }
 
     /**
@@ -128,6 +131,7 @@ public record TrainingPodSpec(
         private String serviceAccountName;
         private final List<TaintToleration> tolerations = new ArrayList<>();
         private final List<SecretEnvVar> secretEnvironment = new ArrayList<>();
+        private final List<SecretFile> secretFiles = new ArrayList<>();
         private String extraYaml;
 
         private Builder(String runId) {
@@ -287,6 +291,12 @@ public record TrainingPodSpec(
             return this;
         }
 
+        /** Adds a file read from a Secret, with its path in an environment variable. */
+        public Builder secretFile(SecretFile file) {
+            secretFiles.add(file);
+            return this;
+        }
+
         /** Sets pod YAML to merge over the generated pod; checked when the pod is built. */
         public Builder extraYaml(String yaml) {
             this.extraYaml = yaml == null || yaml.isBlank() ? null : yaml;
@@ -314,6 +324,7 @@ public record TrainingPodSpec(
                     serviceAccountName,
                     tolerations,
                     secretEnvironment,
+                    secretFiles,
                     extraYaml);
         }
 

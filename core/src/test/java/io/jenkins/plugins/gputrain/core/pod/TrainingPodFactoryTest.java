@@ -201,6 +201,34 @@ class TrainingPodFactoryTest {
     }
 
     @Test
+    void aSecretFileIsMountedReadOnlyWithItsPathInTheEnvironment() {
+        Pod pod = factory.create(TrainingPodSpec.builder("r")
+                .secretFile(new SecretFile(
+                        "run-secret",
+                        "gcs.json",
+                        "/var/run/secrets/gpu-train/gcs.json",
+                        "GOOGLE_APPLICATION_CREDENTIALS"))
+                .build());
+
+        var volume = pod.getSpec().getVolumes().get(1);
+        assertThat(volume.getSecret().getSecretName()).isEqualTo("run-secret");
+        assertThat(volume.getSecret().getDefaultMode()).isEqualTo(0444);
+        assertThat(volume.getSecret().getItems()).singleElement().satisfies(item -> {
+            assertThat(item.getKey()).isEqualTo("gcs.json");
+            assertThat(item.getPath()).isEqualTo("gcs.json");
+        });
+        var mount = dvc(pod).getVolumeMounts().get(1);
+        assertThat(mount.getName()).isEqualTo(volume.getName());
+        assertThat(mount.getMountPath()).isEqualTo("/var/run/secrets/gpu-train/gcs.json");
+        assertThat(mount.getSubPath()).isEqualTo("gcs.json");
+        assertThat(mount.getReadOnly()).isTrue();
+        assertThat(dvc(pod).getEnv())
+                .singleElement()
+                .satisfies(env -> assertThat(env.getName()).isEqualTo("GOOGLE_APPLICATION_CREDENTIALS"))
+                .satisfies(env -> assertThat(env.getValue()).isEqualTo("/var/run/secrets/gpu-train/gcs.json"));
+    }
+
+    @Test
     void extraYamlMergesOnTop() {
         Pod pod = factory.create(TrainingPodSpec.builder("r")
                 .machine(MachineSize.parse("1-1+t4*1"))

@@ -176,17 +176,7 @@ public final class PodRunner {
     }
 
     private void delete(PodResource resource, String namespace, String name) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            resource.withGracePeriod(0).delete();
-            listener.progress("deleted pod " + name);
-        } catch (KubernetesClientException e) {
-            listener.progress("could not delete pod " + name + " (" + e.getMessage()
-                    + "); delete it with: kubectl delete pod " + name + " -n " + namespace);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ResourceDeletion.delete(
+                "pod", namespace, name, () -> resource.withGracePeriod(0).delete(), listener);
     }
 }
