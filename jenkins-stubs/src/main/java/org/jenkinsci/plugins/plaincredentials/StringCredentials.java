@@ -1,6 +1,9 @@
 package org.jenkinsci.plugins.plaincredentials;
 
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.util.Secret;
 
-/** Compile-only stub of {@code org.jenkinsci.plugins.plaincredentials.StringCredentials} (plain-credentials plugin). */
-public interface StringCredentials extends StandardCredentials {}
+/** Compile-only stub of {@code org.jenkinsci.plugins.plaincredentials.StringCredentials}. */
+public interface StringCredentials extends StandardCredentials {
+    Secret getSecret();
+}

@@ -163,4 +163,14 @@ public final class Messages {
     public static Localizable _GpuTrainBuilder_Retrying(Object failure, Object retry, Object retries) {
         return new Localizable(HOLDER, "GpuTrainBuilder.Retrying", failure, retry, retries);
     }
+
+    /** {@code GpuTrainBuilder.ApiError}: the Kubernetes API refused or failed a request of the build step. */
+    public static String GpuTrainBuilder_ApiError(Object cloud, Object error) {
+        return HOLDER.format("GpuTrainBuilder.ApiError", cloud, error);
+    }
+
+    /** {@code GpuTrainBuilder.ApiError}, localizable. */
+    public static Localizable _GpuTrainBuilder_ApiError(Object cloud, Object error) {
+        return new Localizable(HOLDER, "GpuTrainBuilder.ApiError", cloud, error);
+    }
 }

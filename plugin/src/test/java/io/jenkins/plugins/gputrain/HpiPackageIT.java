@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import groovy.lang.Script;
 import hudson.Extension;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
@@ -197,15 +199,17 @@ class HpiPackageIT {
     }
 
     /**
-     * Our jar and the bundled jars over the stubs, the annotation libraries and Groovy (which Jenkins core provides)
-     * only, not this module's classes.
+     * Our jar and the bundled jars over the stubs, the annotation libraries, Groovy (which Jenkins core provides) and
+     * the fabric8 client API and model (which the kubernetes-client-api plugin provides) only, not this module's
+     * classes.
      */
     private static URLClassLoader isolatedLoader() throws IOException {
         List<URL> urls = new ArrayList<>();
         for (Path jar : bundledJars) {
             urls.add(jar.toUri().toURL());
         }
-        for (Class<?> fromLibrary : List.of(Extension.class, Index.class, Localizable.class, Script.class)) {
+        for (Class<?> fromLibrary : List.of(
+                Extension.class, Index.class, Localizable.class, Script.class, KubernetesClient.class, Pod.class)) {
             urls.add(fromLibrary.getProtectionDomain().getCodeSource().getLocation());
         }
         return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());

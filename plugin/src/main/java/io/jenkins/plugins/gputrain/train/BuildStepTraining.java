@@ -1,56 +1,91 @@
 package io.jenkins.plugins.gputrain.train;
 
 import hudson.AbortException;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.Messages;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.engine.TrainingWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
+import io.jenkins.plugins.gputrain.core.engine.k8s.RunSecret;
+import io.jenkins.plugins.gputrain.core.pipeline.DvcRemoteSecret;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * One freestyle training: the engine's run, with what it ends in told to Jenkins — a failed pod or command fails the
  * build with one line, a pod lost to its node (eviction, node lost) is replaced by a new one up to the configured
- * retries, an abort interrupts the build (the engine deletes the pod on every path first).
+ * retries, an abort interrupts the build (the engine deletes the pod on every path first). DVC remote credentials
+ * reach the pods through a Secret that lives as long as the training.
  */
 final class BuildStepTraining {
+    /** Ends the name of the DVC remote credentials' Secret, after the first pod's name. */
+    static final String SECRET_SUFFIX = "-dvc-remote";
+
+    private final KubernetesClient client;
     private final KubernetesTraining training;
+    private final Supplier<String> podNames;
     private final ProgressListener console;
 
-    BuildStepTraining(KubernetesTraining training, ProgressListener console) {
+    BuildStepTraining(
+            KubernetesClient client, KubernetesTraining training, Supplier<String> podNames, ProgressListener console) {
+        this.client = client;
         this.training = training;
+        this.podNames = podNames;
         this.console = console;
     }
 
     /**
      * Trains.
      *
-     * @param pods a new pod spec (with a new pod name) for each attempt
+     * @param spec the pod, without a name: each attempt gets a new one
+     * @param remote the DVC remote credentials, if any
      * @param workspace the build's workspace
      * @param command the shell command, as typed
      * @param retries how many new pods after a lost one
      * @throws AbortException when the pod fails, the command fails or runs too long
      * @throws InterruptedException when the build is aborted
      */
-    void train(Supplier<TrainingPodSpec> pods, TrainingWorkspace workspace, String command, int retries)
+    void train(
+            TrainingPodSpec.Builder spec,
+            Optional<DvcRemoteSecret> remote,
+            TrainingWorkspace workspace,
+            String command,
+            int retries)
             throws AbortException, InterruptedException {
-        for (int retry = 0; ; retry++) {
-            TrainingPodSpec spec = pods.get();
-            Duration timeout = spec.optionalTimeout().orElse(null);
-            try {
-                judge(training.run(spec, workspace, List.of("sh", "-c", command), timeout), timeout);
-                return;
-            } catch (PodFailureException e) {
-                if (!e.failure().kind().retryable() || retry >= retries) {
-                    throw new AbortException(GpuTrainBuilder.PREFIX + e.getMessage());
+        String firstPod = podNames.get();
+        TrainingPodSpec first = spec.podName(firstPod).build();
+        try (RunSecret secret = remote.isEmpty()
+                ? null
+                : RunSecret.create(
+                        client,
+                        first.namespace(),
+                        firstPod + SECRET_SUFFIX,
+                        first.runId(),
+                        remote.get().data(),
+                        console)) {
+            if (secret != null) {
+                remote.get().referenceFrom(spec, secret.name());
+            }
+            for (int retry = 0; ; retry++) {
+                TrainingPodSpec pod =
+                        spec.podName(retry == 0 ? firstPod : podNames.get()).build();
+                Duration timeout = pod.optionalTimeout().orElse(null);
+                try {
+                    judge(training.run(pod, workspace, List.of("sh", "-c", command), timeout), timeout);
+                    return;
+                } catch (PodFailureException e) {
+                    if (!e.failure().kind().retryable() || retry >= retries) {
+                        throw new AbortException(GpuTrainBuilder.PREFIX + e.getMessage());
+                    }
+                    console.progress(Messages.GpuTrainBuilder_Retrying(
+                            e.getMessage(), String.valueOf(retry + 1), String.valueOf(retries)));
                 }
-                console.progress(Messages.GpuTrainBuilder_Retrying(
-                        e.getMessage(), String.valueOf(retry + 1), String.valueOf(retries)));
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gputrain.train;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -14,24 +16,28 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.GpuTrainConfiguration;
 import io.jenkins.plugins.gputrain.Messages;
 import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
+import io.jenkins.plugins.gputrain.core.engine.k8s.ApiErrors;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
+import io.jenkins.plugins.gputrain.core.pipeline.DvcRemoteSecret;
 import io.jenkins.plugins.gputrain.core.pipeline.StepArgument;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingArguments;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.ByteSize;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
+import io.jenkins.plugins.gputrain.pipeline.DvcRemoteCredentials;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
 import org.csanchez.jenkins.plugins.kubernetes.KubernetesCloud;
@@ -143,7 +149,8 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
         TrainingArguments arguments = parse(arguments());
         String cloudName = arguments.cloud().orElse(TrainingDefaults.DEFAULT_CLOUD);
         KubernetesCloud kubernetes = kubernetesCloud(cloudName);
-        Supplier<TrainingPodSpec> pods = pods(arguments, run.getExternalizableId(), kubernetes.getNamespace());
+        TrainingPodSpec.Builder spec = podSpec(arguments, run.getExternalizableId(), kubernetes.getNamespace());
+        Optional<DvcRemoteSecret> remote = dvcRemoteSecret(arguments, run);
         ConsoleListener console = new ConsoleListener(listener.getLogger());
         try (KubernetesClient client = kubernetes.connect()) {
             KubernetesTraining training = new KubernetesTraining(
@@ -154,10 +161,12 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
                     console,
                     new ContainerExec(),
                     new WorkspaceTransfer(ByteSize.parse("maxWorkspaceSize", WorkspaceArchive.DEFAULT_MAX_SIZE)));
-            new BuildStepTraining(training, console)
-                    .train(pods, new AgentWorkspace(workspace), command, arguments.retries());
+            new BuildStepTraining(client, training, GpuTrainBuilder::podName, console)
+                    .train(spec, remote, new AgentWorkspace(workspace), command, arguments.retries());
         } catch (KubernetesAuthException e) {
             throw new AbortException(PREFIX + Messages.GpuTrainBuilder_CannotConnect(cloudName, e.getMessage()));
+        } catch (KubernetesClientException e) {
+            throw new AbortException(PREFIX + Messages.GpuTrainBuilder_ApiError(cloudName, ApiErrors.firstLine(e)));
         }
     }
 
@@ -177,25 +186,44 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
         throw new AbortException(PREFIX + Messages.GpuTrainBuilder_NoCloud(name));
     }
 
+    /** The configured DVC remote credentials, read for a Secret, if any are configured. */
+    private static Optional<DvcRemoteSecret> dvcRemoteSecret(TrainingArguments arguments, Run<?, ?> run)
+            throws IOException {
+        Optional<String> id = arguments.dvcRemoteCredentialsId();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        StandardCredentials credentials =
+                CredentialsProvider.findCredentialById(id.get(), StandardCredentials.class, run);
+        try {
+            DvcRemoteSecret secret = DvcRemoteCredentials.secret(id.get(), credentials);
+            CredentialsProvider.track(run, credentials);
+            return Optional.of(secret);
+        } catch (InvalidSpecException e) {
+            throw new AbortException(PREFIX + e.getMessage());
+        }
+    }
+
     /**
-     * The pods of the attempts, each with a new name, in the configured namespace or else the cloud's.
+     * The pod without a name, in the configured namespace or else the cloud's.
      *
      * @throws AbortException with the one-line message when an argument or the cloud's namespace is invalid
      */
-    static Supplier<TrainingPodSpec> pods(TrainingArguments arguments, String runId, String cloudNamespace)
+    static TrainingPodSpec.Builder podSpec(TrainingArguments arguments, String runId, String cloudNamespace)
             throws AbortException {
         try {
             TrainingPodSpec.Builder spec = arguments.podSpec(runId);
             if (spec.build().namespace() == null && cloudNamespace != null) {
                 spec.namespace(cloudNamespace);
             }
-            return () -> spec.podName(podName()).build();
+            return spec;
         } catch (InvalidSpecException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
     }
 
-    private static String podName() {
+    /** A new pod name, {@code gpu-train-} and 8 random hexadecimal digits. */
+    static String podName() {
         return "gpu-train-" + UUID.randomUUID().toString().substring(0, 8);
     }
 

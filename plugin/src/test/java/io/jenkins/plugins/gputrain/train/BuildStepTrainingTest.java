@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -18,6 +19,7 @@ import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.engine.TrainingWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
+import io.jenkins.plugins.gputrain.core.pipeline.DvcRemoteSecret;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.MachineSize;
 import java.io.ByteArrayOutputStream;
@@ -30,11 +32,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +121,7 @@ class BuildStepTrainingTest {
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread build = new Thread(() -> {
             try {
-                training(false).train(() -> spec("p5"), workspace, "dvc repro --pull", 0);
+                training(false, "p5").train(spec(), Optional.empty(), workspace, "dvc repro --pull", 0);
                 outcome.complete(null);
             } catch (Exception e) {
                 outcome.complete(e);
@@ -138,7 +139,7 @@ class BuildStepTrainingTest {
 
     @Test
     void noNodeForThePodFailsTheBuildBeforeAnyPodIsCreated() {
-        assertThatThrownBy(() -> training(true).train(() -> spec("p6"), workspace, "true", 1))
+        assertThatThrownBy(() -> training(true, "p6").train(spec(), Optional.empty(), workspace, "true", 1))
                 .isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("[gpu-train] preflight: no node can run pod p6 (the cluster lists no nodes)");
         assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
@@ -146,8 +147,7 @@ class BuildStepTrainingTest {
 
     @Test
     void aPodEvictedFromItsNodeIsReplacedByANewOneWithinTheRetries() throws Exception {
-        Iterator<String> names = List.of("p7-1", "p7-2").iterator();
-        CompletableFuture<Void> training = train(() -> spec(names.next()), 1);
+        CompletableFuture<Void> training = train(1, Optional.empty(), "p7-1", "p7-2");
         waitFor("p7-1");
         setStatus("p7-1", evicted());
 
@@ -165,7 +165,7 @@ class BuildStepTrainingTest {
 
     @Test
     void anEvictionAfterTheLastRetryFailsTheBuild() throws Exception {
-        CompletableFuture<Void> training = train(() -> spec("p8"), 0);
+        CompletableFuture<Void> training = train(0, Optional.empty(), "p8");
         waitFor("p8");
         setStatus("p8", evicted());
 
@@ -179,13 +179,7 @@ class BuildStepTrainingTest {
 
     @Test
     void aPodThatCannotStartIsNotRetried() throws Exception {
-        AtomicInteger pods = new AtomicInteger();
-        CompletableFuture<Void> training = train(
-                () -> {
-                    pods.incrementAndGet();
-                    return spec("p9");
-                },
-                3);
+        CompletableFuture<Void> training = train(3, Optional.empty(), "p9");
         waitFor("p9");
         setStatus("p9", imagePullBackOff());
 
@@ -193,14 +187,68 @@ class BuildStepTrainingTest {
                 .cause()
                 .isInstanceOf(AbortException.class)
                 .hasMessageContaining("ImagePullBackOff");
-        assertThat(pods).hasValue(1);
+        assertThat(console()).doesNotContain("starting a new pod");
         assertGone("p9");
     }
 
-    private CompletableFuture<Void> train(Supplier<TrainingPodSpec> pods, int retries) {
+    @Test
+    void dvcRemoteCredentialsReachThePodThroughASecretThatIsGoneAfterTheTraining() throws Exception {
+        CompletableFuture<Void> training =
+                train(0, Optional.of(DvcRemoteSecret.usernamePassword("AKIA1", "s3cr3t")), "p10");
+        waitFor("p10");
+
+        Secret secret =
+                client.secrets().inNamespace("test").withName("p10-dvc-remote").get();
+        assertThat(secret.getMetadata().getLabels()).containsEntry("gpu-train.jenkins.io/run-id", "job-1");
+        Pod pod = client.pods().inNamespace("test").withName("p10").get();
+        assertThat(pod.getSpec().getContainers().get(0).getEnv())
+                .extracting(env -> env.getName() + "<-"
+                        + env.getValueFrom().getSecretKeyRef().getName())
+                .containsExactly("AWS_ACCESS_KEY_ID<-p10-dvc-remote", "AWS_SECRET_ACCESS_KEY<-p10-dvc-remote");
+        setStatus("p10", running());
+        training.get(20, TimeUnit.SECONDS);
+
+        assertThat(client.secrets()
+                        .inNamespace("test")
+                        .withName("p10-dvc-remote")
+                        .get())
+                .isNull();
+        assertThat(console())
+                .contains(
+                        "[gpu-train] created secret test/p10-dvc-remote with keys [AWS_ACCESS_KEY_ID,"
+                                + " AWS_SECRET_ACCESS_KEY]",
+                        "[gpu-train] deleted secret p10-dvc-remote")
+                .doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void theSecretIsDeletedWhenThePodFailsAndEveryRetryUsesIt() throws Exception {
+        CompletableFuture<Void> training =
+                train(1, Optional.of(DvcRemoteSecret.secretText("AccountKey=s3cr3t")), "p11-1", "p11-2");
+        waitFor("p11-1");
+        setStatus("p11-1", evicted());
+        waitFor("p11-2");
+        assertThat(client.pods()
+                        .inNamespace("test")
+                        .withName("p11-2")
+                        .get()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getEnv())
+                .extracting(env -> env.getValueFrom().getSecretKeyRef().getName())
+                .containsExactly("p11-1-dvc-remote");
+        setStatus("p11-2", imagePullBackOff());
+
+        assertThatThrownBy(() -> training.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(AbortException.class);
+        assertThat(client.secrets().inNamespace("test").list().getItems()).isEmpty();
+        assertThat(console()).doesNotContain("s3cr3t");
+    }
+
+    private CompletableFuture<Void> train(int retries, Optional<DvcRemoteSecret> remote, String... podNames) {
         return CompletableFuture.runAsync(() -> {
             try {
-                training(false).train(pods, workspace, "dvc repro --pull", retries);
+                training(false, podNames).train(spec(), remote, workspace, "dvc repro --pull", retries);
             } catch (AbortException | InterruptedException e) {
                 throw new CompletionException(e);
             }
@@ -235,12 +283,13 @@ class BuildStepTrainingTest {
     }
 
     private CompletableFuture<Void> start(String name) {
-        CompletableFuture<Void> training = train(() -> spec(name), 0);
+        CompletableFuture<Void> training = train(0, Optional.empty(), name);
         waitFor(name);
         return training;
     }
 
-    private BuildStepTraining training(boolean preflight) {
+    private BuildStepTraining training(boolean preflight, String... podNames) {
+        Iterator<String> names = List.of(podNames).iterator();
         PodCopy copies = new PodCopy() {
             @Override
             public void upload(PodResource pod, TrainingWorkspace from, ProgressListener listener) {
@@ -256,6 +305,7 @@ class BuildStepTrainingTest {
         };
         ConsoleListener listener = new ConsoleListener(new PrintStream(console, true, StandardCharsets.UTF_8));
         return new BuildStepTraining(
+                client,
                 new KubernetesTraining(
                         client,
                         Clock.systemUTC(),
@@ -264,16 +314,15 @@ class BuildStepTrainingTest {
                         listener,
                         (pod, command, timeout, progress) -> commandResult,
                         copies),
+                names::next,
                 listener);
     }
 
-    private static TrainingPodSpec spec(String name) {
-        return TrainingPodSpec.builder(name)
-                .podName(name)
+    private static TrainingPodSpec.Builder spec() {
+        return TrainingPodSpec.builder("job-1")
                 .namespace("test")
                 .machine(MachineSize.parse("1-2000"))
-                .timeout(Duration.ofHours(1))
-                .build();
+                .timeout(Duration.ofHours(1));
     }
 
     private void setStatus(String name, PodStatus status) {

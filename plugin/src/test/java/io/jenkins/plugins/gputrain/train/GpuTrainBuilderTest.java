@@ -7,14 +7,12 @@ import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingArguments;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
-import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,20 +73,20 @@ class GpuTrainBuilderTest {
         TrainingArguments configured = TrainingArguments.of(Map.of("namespace", "ml"), TrainingDefaults.BUILT_IN);
         TrainingArguments unset = TrainingArguments.of(Map.of(), TrainingDefaults.BUILT_IN);
 
-        assertThat(GpuTrainBuilder.pods(configured, "job#1", "jenkins").get().namespace())
+        assertThat(GpuTrainBuilder.podSpec(configured, "job#1", "jenkins")
+                        .build()
+                        .namespace())
                 .isEqualTo("ml");
-        assertThat(GpuTrainBuilder.pods(unset, "job#1", "jenkins").get().namespace())
+        assertThat(GpuTrainBuilder.podSpec(unset, "job#1", "jenkins").build().namespace())
                 .isEqualTo("jenkins");
-        assertThat(GpuTrainBuilder.pods(unset, "job#1", null).get().namespace()).isNull();
+        assertThat(GpuTrainBuilder.podSpec(unset, "job#1", null).build().namespace())
+                .isNull();
     }
 
     @Test
-    void everyAttemptGetsANewPodName() throws AbortException {
-        Supplier<TrainingPodSpec> pods =
-                GpuTrainBuilder.pods(TrainingArguments.of(Map.of(), TrainingDefaults.BUILT_IN), "job#1", null);
-
-        String first = pods.get().podName();
-        String second = pods.get().podName();
+    void everyPodGetsANewName() {
+        String first = GpuTrainBuilder.podName();
+        String second = GpuTrainBuilder.podName();
 
         assertThat(first).matches("gpu-train-[0-9a-f]{8}");
         assertThat(second).matches("gpu-train-[0-9a-f]{8}").isNotEqualTo(first);
@@ -98,7 +96,7 @@ class GpuTrainBuilderTest {
     void aCloudNamespaceThatIsNoDnsLabelFailsTheBuildWithOneLine() {
         TrainingArguments unset = TrainingArguments.of(Map.of(), TrainingDefaults.BUILT_IN);
 
-        assertThatThrownBy(() -> GpuTrainBuilder.pods(unset, "job#1", "Not_A_Label"))
+        assertThatThrownBy(() -> GpuTrainBuilder.podSpec(unset, "job#1", "Not_A_Label"))
                 .isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("[gpu-train] namespace 'Not_A_Label': ");
     }

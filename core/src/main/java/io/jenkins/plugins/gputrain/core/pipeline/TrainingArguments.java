@@ -92,6 +92,12 @@ public final class TrainingArguments {
         return StepArgument.RETRIES.count(given(StepArgument.RETRIES)).orElse(defaults.retries());
     }
 
+    /** The credentials for the DVC remote, if given or configured. */
+    public Optional<String> dvcRemoteCredentialsId() {
+        return text(StepArgument.DVC_REMOTE_CREDENTIALS_ID)
+                .or(() -> Optional.ofNullable(defaults.dvcRemoteCredentialsId()));
+    }
+
     /** The text value given for an argument. */
     Optional<String> text(StepArgument argument) {
         return argument.text(given.get(argument));

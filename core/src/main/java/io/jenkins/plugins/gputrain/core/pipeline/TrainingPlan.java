@@ -78,7 +78,7 @@ public record TrainingPlan(
                 podTemplate,
                 given.retries() + 1,
                 StepArgument.CHECKOUT.flag(given.given(StepArgument.CHECKOUT)).orElse(true),
-                given.text(StepArgument.DVC_REMOTE_CREDENTIALS_ID).orElse(defaults.dvcRemoteCredentialsId()),
+                given.dvcRemoteCredentialsId().orElse(null),
                 StepArgument.PUBLISH.flag(given.given(StepArgument.PUBLISH)).orElse(true),
                 publishArguments,
                 pod.summary());
