@@ -1,11 +1,10 @@
 package io.jenkins.plugins.gputrain.cli;
 
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.jenkins.plugins.gputrain.core.engine.k8s.LeftoverPods;
+import io.jenkins.plugins.gputrain.core.engine.k8s.Leftovers;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.io.PrintWriter;
@@ -19,14 +18,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gpu-train gc}: deletes training pods that runs left behind. */
+/** {@code gpu-train gc}: deletes training pods and Secrets that runs left behind. */
 @Command(
         name = "gc",
         mixinStandardHelpOptions = true,
         versionProvider = GpuTrainCommand.Version.class,
-        description = "Delete gpu-train pods (label app.kubernetes.io/managed-by=gpu-train) older than --older-than;"
-                + " other pods are never touched.")
+        description = "Delete gpu-train pods and secrets (label app.kubernetes.io/managed-by=gpu-train) older than"
+                + " --older-than; nothing else is ever touched.")
 final class GcCommand implements Callable<Integer> {
+    private static final int HTTP_FORBIDDEN = 403;
+
     @Spec
     private CommandSpec spec;
 
@@ -40,10 +41,10 @@ final class GcCommand implements Callable<Integer> {
             names = "--older-than",
             paramLabel = "DURATION",
             defaultValue = "1h",
-            description = "Minimum age of a pod to delete, e.g. 30m or 2h; default: ${DEFAULT-VALUE}.")
+            description = "Minimum age of what to delete, e.g. 30m or 2h; default: ${DEFAULT-VALUE}.")
     private String olderThan;
 
-    @Option(names = "--dry-run", description = "List the pods without deleting them.")
+    @Option(names = "--dry-run", description = "List what would be deleted without deleting it.")
     private boolean dryRun;
 
     @Override
@@ -66,22 +67,44 @@ final class GcCommand implements Callable<Integer> {
         String target = namespace == null ? config.getNamespace() : namespace;
         try (KubernetesClient client =
                 new KubernetesClientBuilder().withConfig(config).build()) {
-            LeftoverPods leftovers = new LeftoverPods(client, Clock.systemUTC());
-            List<String> names = dryRun
-                    ? leftovers.find(target, age).stream()
-                            .map(Pod::getMetadata)
-                            .map(meta -> meta.getName() + " (created " + meta.getCreationTimestamp() + ")")
-                            .toList()
-                    : leftovers.delete(target, age);
-            String verb = dryRun ? "would delete pod " : "deleted pod ";
-            names.forEach(name -> out.println(verb + target + "/" + name));
-            if (names.isEmpty()) {
-                out.println("no gpu-train pods older than " + olderThan + " in namespace " + target);
+            Leftovers leftovers = new Leftovers(client, Clock.systemUTC());
+            int found = 0;
+            for (Leftovers.Kind kind : Leftovers.Kind.values()) {
+                found += collect(leftovers, kind, target, age, out);
+            }
+            if (found == 0) {
+                out.println("no gpu-train pods or secrets older than " + olderThan + " in namespace " + target);
             }
             out.flush();
             return 0;
         } catch (KubernetesClientException e) {
             return DiffCommand.fail(err, ClusterConnection.describe(e, config.getMasterUrl()), CommandFailure.FAILED);
         }
+    }
+
+    /**
+     * Deletes (or, in a dry run, lists) the leftovers of a kind and prints one line each. Credentials that may not
+     * list Secrets (HTTP 403) skip them with a note: pods are what costs money.
+     */
+    private int collect(Leftovers leftovers, Leftovers.Kind kind, String target, Duration age, PrintWriter out) {
+        List<Leftovers.Leftover> found;
+        try {
+            found = dryRun ? leftovers.find(kind, target, age) : leftovers.delete(kind, target, age);
+        } catch (KubernetesClientException e) {
+            if (kind == Leftovers.Kind.SECRET && e.getCode() == HTTP_FORBIDDEN) {
+                out.println("secrets not checked: these credentials may not list secrets in namespace " + target
+                        + " (HTTP 403)");
+                return 0;
+            }
+            throw e;
+        }
+        for (Leftovers.Leftover leftover : found) {
+            out.println(
+                    dryRun
+                            ? "would delete " + kind.kubectlName() + " " + target + "/" + leftover.name() + " (created "
+                                    + leftover.created() + ")"
+                            : "deleted " + kind.kubectlName() + " " + target + "/" + leftover.name());
+        }
+        return found.size();
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodListBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.SecretListBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GcCommandTest {
     private static final String LIST =
             "/api/v1/namespaces/ml/pods?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dgpu-train";
+    private static final String SECRETS =
+            "/api/v1/namespaces/ml/secrets?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dgpu-train";
 
     KubernetesMockServer server;
 
@@ -52,11 +57,18 @@ class GcCommandTest {
                 .withPath("/api/v1/namespaces/ml/pods/gpu-train-gt-old")
                 .andReturn(200, pod("gpu-train-gt-old", now))
                 .once();
+        answerSecrets(secret("gpu-train-gt-old-dvc-remote", now.minus(Duration.ofHours(3))));
+        server.expect()
+                .delete()
+                .withPath("/api/v1/namespaces/ml/secrets/gpu-train-gt-old-dvc-remote")
+                .andReturn(200, "{}")
+                .once();
 
         CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString(), "--older-than", "1h");
 
         assertThat(run.exitCode).isZero();
-        assertThat(run.out).isEqualTo("deleted pod ml/gpu-train-gt-old\n");
+        assertThat(run.out)
+                .isEqualTo("deleted pod ml/gpu-train-gt-old\ndeleted secret ml/gpu-train-gt-old-dvc-remote\n");
     }
 
     @Test
@@ -71,6 +83,7 @@ class GcCommandTest {
                                 .addToItems(pod("gpu-train-gt-old", created))
                                 .build())
                 .once();
+        answerSecrets();
 
         CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString(), "--dry-run");
 
@@ -90,11 +103,45 @@ class GcCommandTest {
     }
 
     @Test
+    void credentialsThatMayNotListSecretsStillCollectPods() {
+        server.expect()
+                .get()
+                .withPath(LIST)
+                .andReturn(200, new PodListBuilder().build())
+                .once();
+        server.expect().get().withPath(SECRETS).andReturn(403, "forbidden").always();
+
+        CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString());
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out)
+                .isEqualTo("secrets not checked: these credentials may not list secrets in namespace ml (HTTP 403)\n"
+                        + "no gpu-train pods or secrets older than 1h in namespace ml\n");
+    }
+
+    @Test
     void aBadAgeIsAUsageError() {
         CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString(), "--older-than", "soon");
 
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.err).startsWith("error: --older-than 'soon': ");
+    }
+
+    private void answerSecrets(Secret... secrets) {
+        server.expect()
+                .get()
+                .withPath(SECRETS)
+                .andReturn(200, new SecretListBuilder().addToItems(secrets).build())
+                .once();
+    }
+
+    private static Secret secret(String name, Instant created) {
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withCreationTimestamp(created.toString())
+                .endMetadata()
+                .build();
     }
 
     private static Pod pod(String name, Instant created) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodListBuilder;
+import io.fabric8.kubernetes.api.model.SecretListBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -21,19 +22,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Leftover pods against the mock server's expectations (CRUD mode stamps its own creation times, so ages could not
+ * Leftover pods and Secrets against the mock server's expectations (CRUD mode stamps its own creation times, so ages could not
  * be set): the API answers the label-selected list, the test reads back which requests were made.
  */
 @EnableKubernetesMockClient
-class LeftoverPodsTest {
+class LeftoversTest {
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     private static final String LIST =
             "/api/v1/namespaces/ml/pods?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dgpu-train";
+    private static final String SECRETS =
+            "/api/v1/namespaces/ml/secrets?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dgpu-train";
 
     KubernetesMockServer server;
     KubernetesClient client;
 
-    private LeftoverPods leftovers;
+    private Leftovers leftovers;
 
     @BeforeEach
     void answerTheList() {
@@ -61,12 +64,34 @@ class LeftoverPodsTest {
                     .andReturn(200, pod(name, NOW))
                     .once();
         }
-        leftovers = new LeftoverPods(client, Clock.fixed(NOW, ZoneOffset.UTC));
+        server.expect()
+                .get()
+                .withPath(SECRETS)
+                .andReturn(
+                        200,
+                        new SecretListBuilder()
+                                .addNewItem()
+                                .withNewMetadata()
+                                .withName("gpu-train-old-dvc-remote")
+                                .withCreationTimestamp(
+                                        NOW.minus(Duration.ofHours(5)).toString())
+                                .endMetadata()
+                                .endItem()
+                                .build())
+                .always();
+        server.expect()
+                .delete()
+                .withPath("/api/v1/namespaces/ml/secrets/gpu-train-old-dvc-remote")
+                .andReturn(200, "{}")
+                .once();
+        leftovers = new Leftovers(client, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
     void deletesOnlyPodsOlderThanTheAgeOldestFirstAndOnlyAsksForGpuTrainPods() throws Exception {
-        assertThat(leftovers.delete("ml", Duration.ofHours(1))).containsExactly("gpu-train-older", "gpu-train-old");
+        assertThat(leftovers.delete(Leftovers.Kind.POD, "ml", Duration.ofHours(1)))
+                .extracting(Leftovers.Leftover::name)
+                .containsExactly("gpu-train-older", "gpu-train-old");
 
         assertThat(requests())
                 .containsExactly(
@@ -77,16 +102,27 @@ class LeftoverPodsTest {
 
     @Test
     void findListsWithoutDeleting() throws Exception {
-        assertThat(leftovers.find("ml", Duration.ofHours(6)))
-                .extracting(pod -> pod.getMetadata().getName())
-                .containsExactly("gpu-train-older");
+        assertThat(leftovers.find(Leftovers.Kind.POD, "ml", Duration.ofHours(6)))
+                .containsExactly(
+                        new Leftovers.Leftover(Leftovers.Kind.POD, "gpu-train-older", NOW.minus(Duration.ofHours(9))));
         assertThat(requests()).containsExactly("GET " + LIST);
     }
 
     @Test
     void nothingOldEnoughDeletesNothing() throws Exception {
-        assertThat(leftovers.delete("ml", Duration.ofDays(1))).isEmpty();
+        assertThat(leftovers.delete(Leftovers.Kind.POD, "ml", Duration.ofDays(1)))
+                .isEmpty();
         assertThat(requests()).containsExactly("GET " + LIST);
+    }
+
+    @Test
+    void leftoverSecretsAreDeletedTheSameWay() throws Exception {
+        assertThat(leftovers.delete(Leftovers.Kind.SECRET, "ml", Duration.ofHours(1)))
+                .extracting(Leftovers.Leftover::name)
+                .containsExactly("gpu-train-old-dvc-remote");
+
+        assertThat(requests())
+                .containsExactly("GET " + SECRETS, "DELETE /api/v1/namespaces/ml/secrets/gpu-train-old-dvc-remote");
     }
 
     private List<String> requests() throws InterruptedException {
