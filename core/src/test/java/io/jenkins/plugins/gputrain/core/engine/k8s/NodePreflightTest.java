@@ -10,8 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import org.junit.jupiter.api.Test;
 
 /** The preflight against fabric8's mock server (CRUD mode; expectations for refused calls). */
@@ -22,7 +21,7 @@ class NodePreflightTest {
     KubernetesMockServer server;
     KubernetesClient client;
 
-    private final List<String> progress = new CopyOnWriteArrayList<>();
+    private final RecordedProgress listener = new RecordedProgress();
 
     @Test
     void aFittingNodeLetsThePodGoAndIsNamed() throws Exception {
@@ -30,7 +29,7 @@ class NodePreflightTest {
 
         preflight().check(T4_POD);
 
-        assertThat(progress).containsExactly("preflight: 2 of 4 nodes can run pod train-1 (gpu-1, gpu-2)");
+        assertThat(listener.progress).containsExactly("preflight: 2 of 4 nodes can run pod train-1 (gpu-1, gpu-2)");
     }
 
     @Test
@@ -39,7 +38,7 @@ class NodePreflightTest {
 
         preflight().check(T4_POD);
 
-        assertThat(progress).containsExactly("preflight: 4 of 4 nodes can run pod train-1 (g1, g2, g3, …)");
+        assertThat(listener.progress).containsExactly("preflight: 4 of 4 nodes can run pod train-1 (g1, g2, g3, …)");
     }
 
     @Test
@@ -62,7 +61,7 @@ class NodePreflightTest {
                         + " gpu-busy (not Ready);"
                         + " gpu-dedicated (taint dedicated=team-a:NoSchedule not tolerated, 2 of 4 cpu allocatable))"
                         + "; if an autoscaler adds nodes on demand, turn the preflight off");
-        assertThat(progress).isEmpty();
+        assertThat(listener.progress).isEmpty();
     }
 
     @Test
@@ -83,7 +82,7 @@ class NodePreflightTest {
 
         preflight().check(T4_POD);
 
-        assertThat(progress)
+        assertThat(listener.progress)
                 .containsExactly("preflight skipped: these credentials may not list nodes (HTTP 403); the pod's"
                         + " scheduling will tell");
     }
@@ -115,18 +114,7 @@ class NodePreflightTest {
     }
 
     private NodePreflight preflight() {
-        return new NodePreflight(client, new io.jenkins.plugins.gputrain.core.engine.ProgressListener() {
-            @Override
-            public void progress(String line) {
-                progress.add(line);
-            }
-
-            @Override
-            public void output(String line) {}
-
-            @Override
-            public void error(String line) {}
-        });
+        return new NodePreflight(client, listener);
     }
 
     private void add(Nodes... nodes) {

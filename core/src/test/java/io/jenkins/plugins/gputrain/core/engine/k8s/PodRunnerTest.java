@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
-import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.MachineSize;
@@ -346,25 +346,13 @@ class PodRunnerTest {
     }
 
     /** Records lines and lets the test wait for one without sleeping. */
-    private static final class RecordingListener implements ProgressListener {
-        final List<String> progress = new CopyOnWriteArrayList<>();
-        final List<String> output = new CopyOnWriteArrayList<>();
+    private static final class RecordingListener extends RecordedProgress {
         private final List<Awaited> awaited = new CopyOnWriteArrayList<>();
 
         @Override
         public void progress(String line) {
-            progress.add(line);
+            super.progress(line);
             awaited.stream().filter(a -> line.startsWith(a.prefix)).forEach(a -> a.latch.countDown());
-        }
-
-        @Override
-        public void output(String line) {
-            output.add(line);
-        }
-
-        @Override
-        public void error(String line) {
-            output.add("stderr: " + line);
         }
 
         void awaitProgress(String prefix) throws InterruptedException {

@@ -10,10 +10,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
-import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +27,7 @@ class PodRunnerWatchTest {
     KubernetesMockServer server;
     KubernetesClient client;
 
-    private final List<String> progress = new CopyOnWriteArrayList<>();
+    private final RecordedProgress listener = new RecordedProgress();
 
     @Test
     void aWatchClosedByTheServerIsResumedAndTheRunGoesOn() throws Exception {
@@ -62,32 +60,17 @@ class PodRunnerWatchTest {
         server.expect().get().withPath(POD).andReturn(200, pod("Running")).always();
         server.expect().delete().withPath(POD).andReturn(200, pod("Running")).once();
 
-        CommandResult result = new PodRunner(client, Clock.systemUTC(), null, listener())
+        CommandResult result = new PodRunner(client, Clock.systemUTC(), null, listener)
                 .run(pod("Pending"), resource -> new CommandResult(0, false));
 
         assertThat(result.succeeded()).isTrue();
-        assertThat(progress)
+        assertThat(listener.progress)
                 .containsSubsequence(
                         "created pod test/w1",
                         "pod w1 is Pending",
                         "the watch of pod w1 closed; resuming",
                         "pod w1 is Running",
                         "deleted pod w1");
-    }
-
-    private ProgressListener listener() {
-        return new ProgressListener() {
-            @Override
-            public void progress(String line) {
-                progress.add(line);
-            }
-
-            @Override
-            public void output(String line) {}
-
-            @Override
-            public void error(String line) {}
-        };
     }
 
     private static Pod pod(String phase) {

@@ -3,25 +3,11 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
-import java.util.ArrayList;
-import java.util.List;
+import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import org.junit.jupiter.api.Test;
 
 class ResourceDeletionTest {
-    private final List<String> lines = new ArrayList<>();
-    private final ProgressListener listener = new ProgressListener() {
-        @Override
-        public void progress(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void output(String line) {}
-
-        @Override
-        public void error(String line) {}
-    };
+    private final RecordedProgress listener = new RecordedProgress();
 
     @Test
     void aRefusedDeletionIsToldWithTheCommandToFinishItAndNotThrown() {
@@ -35,7 +21,7 @@ class ResourceDeletionTest {
                 },
                 listener);
 
-        assertThat(lines)
+        assertThat(listener.progress)
                 .containsExactly("could not delete secret gpu-train-secret-1 (Forbidden: secrets \"gpu-train-secret-1\""
                         + " is forbidden); delete it with: kubectl delete secret gpu-train-secret-1 -n ml");
     }

@@ -8,10 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +18,7 @@ import org.junit.jupiter.api.Test;
 class RunSecretTest {
     KubernetesClient client;
 
-    private final List<String> console = new ArrayList<>();
-    private final ProgressListener listener = new ProgressListener() {
-        @Override
-        public void progress(String line) {
-            console.add(line);
-        }
-
-        @Override
-        public void output(String line) {
-            console.add(line);
-        }
-
-        @Override
-        public void error(String line) {
-            console.add(line);
-        }
-    };
+    private final RecordedProgress listener = new RecordedProgress();
 
     @Test
     void theSecretIsLabelledImmutableAndGoneWhenTheTrainingEnds() {
@@ -59,12 +42,13 @@ class RunSecretTest {
                         .withName("gpu-train-secret-1")
                         .get())
                 .isNull();
-        assertThat(console)
+        assertThat(listener.output).isEmpty();
+        assertThat(listener.progress)
                 .containsExactly(
                         "created secret ml/gpu-train-secret-1 with keys [AWS_SECRET_ACCESS_KEY] (deleted when the"
                                 + " training ends)",
                         "deleted secret gpu-train-secret-1");
-        assertThat(String.join("\n", console)).doesNotContain("s3cr3t");
+        assertThat(String.join("\n", listener.progress)).doesNotContain("s3cr3t");
     }
 
     @Test
@@ -86,7 +70,7 @@ class RunSecretTest {
                 .isInstanceOf(KubernetesClientException.class);
         assertThat(client.secrets().inNamespace("ml").withName("taken").get().getData())
                 .containsEntry("k", "AQ==");
-        assertThat(console).isEmpty();
+        assertThat(listener.progress).isEmpty();
     }
 
     @Test
