@@ -41,17 +41,9 @@ class GcCommandTest {
     @Test
     void deletesTheOldGpuTrainPodsAndSaysWhich() {
         Instant now = Instant.now();
-        server.expect()
-                .get()
-                .withPath(LIST)
-                .andReturn(
-                        200,
-                        new PodListBuilder()
-                                .addToItems(
-                                        pod("gpu-train-gt-old", now.minus(Duration.ofHours(3))),
-                                        pod("gpu-train-gt-new", now.minus(Duration.ofMinutes(5))))
-                                .build())
-                .once();
+        answerPods(
+                pod("gpu-train-gt-old", now.minus(Duration.ofHours(3))),
+                pod("gpu-train-gt-new", now.minus(Duration.ofMinutes(5))));
         server.expect()
                 .delete()
                 .withPath("/api/v1/namespaces/ml/pods/gpu-train-gt-old")
@@ -74,15 +66,7 @@ class GcCommandTest {
     @Test
     void dryRunOnlyLists() {
         Instant created = Instant.parse("2026-01-01T00:00:00Z");
-        server.expect()
-                .get()
-                .withPath(LIST)
-                .andReturn(
-                        200,
-                        new PodListBuilder()
-                                .addToItems(pod("gpu-train-gt-old", created))
-                                .build())
-                .once();
+        answerPods(pod("gpu-train-gt-old", created));
         answerSecrets();
 
         CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString(), "--dry-run");
@@ -104,11 +88,7 @@ class GcCommandTest {
 
     @Test
     void credentialsThatMayNotListSecretsStillCollectPods() {
-        server.expect()
-                .get()
-                .withPath(LIST)
-                .andReturn(200, new PodListBuilder().build())
-                .once();
+        answerPods();
         server.expect().get().withPath(SECRETS).andReturn(403, "forbidden").always();
 
         CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString());
@@ -125,6 +105,14 @@ class GcCommandTest {
 
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.err).startsWith("error: --older-than 'soon': ");
+    }
+
+    private void answerPods(Pod... pods) {
+        server.expect()
+                .get()
+                .withPath(LIST)
+                .andReturn(200, new PodListBuilder().addToItems(pods).build())
+                .once();
     }
 
     private void answerSecrets(Secret... secrets) {
