@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gputrain.publish;
 
+import static io.jenkins.plugins.gputrain.ConsolePrefix.PREFIX;
+
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -57,9 +59,9 @@ final class DvcCommands {
                 String failure = "'" + String.join(" ", output.command()) + "' failed (exit code " + output.exitCode()
                         + "): " + output.stderr().strip();
                 if (engine == ReportEngine.DVC) {
-                    throw new AbortException("[gpu-train] " + failure);
+                    throw new AbortException(PREFIX + failure);
                 }
-                console.println("[gpu-train] " + failure + "; using gpu-train's own engine");
+                console.println(PREFIX + failure + "; using gpu-train's own engine");
                 return Optional.empty();
             }
         }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gputrain.publish;
 
+import static io.jenkins.plugins.gputrain.ConsolePrefix.PREFIX;
+
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -62,7 +64,7 @@ final class DvcMetricsPublication {
         report.optionalNoBaseline()
                 .ifPresent(reason -> console.println(
                         "[gpu-train] no baseline (" + reason + "): publishing the current values only"));
-        report.warnings().forEach(warning -> console.println("[gpu-train] " + warning));
+        report.warnings().forEach(warning -> console.println(PREFIX + warning));
         report.details().forEach(detail -> console.println("[gpu-train]   " + detail));
         Map<String, String> artifacts = artifacts(report);
         run.pickArtifactManager().archive(workspace, launcher, new ConsoleBuildListener(listener), artifacts);

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gputrain.train;
 
+import static io.jenkins.plugins.gputrain.ConsolePrefix.PREFIX;
+
 import hudson.AbortException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.Messages;
@@ -81,7 +83,7 @@ final class BuildStepTraining {
                     return;
                 } catch (PodFailureException e) {
                     if (!e.failure().kind().retryable() || retry >= retries) {
-                        throw new AbortException(GpuTrainBuilder.PREFIX + e.getMessage());
+                        throw new AbortException(PREFIX + e.getMessage());
                     }
                     console.progress(Messages.GpuTrainBuilder_Retrying(
                             e.getMessage(), String.valueOf(retry + 1), String.valueOf(retries)));
@@ -92,12 +94,11 @@ final class BuildStepTraining {
 
     private static void judge(CommandResult result, Duration timeout) throws AbortException {
         if (result.timedOut()) {
-            throw new AbortException(
-                    GpuTrainBuilder.PREFIX + Messages.GpuTrainBuilder_TimedOut(DurationSpec.format(timeout)));
+            throw new AbortException(PREFIX + Messages.GpuTrainBuilder_TimedOut(DurationSpec.format(timeout)));
         }
         if (!result.succeeded()) {
             throw new AbortException(
-                    GpuTrainBuilder.PREFIX + Messages.GpuTrainBuilder_CommandFailed(String.valueOf(result.exitCode())));
+                    PREFIX + Messages.GpuTrainBuilder_CommandFailed(String.valueOf(result.exitCode())));
         }
     }
 }

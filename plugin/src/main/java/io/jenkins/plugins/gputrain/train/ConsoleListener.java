@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gputrain.train;
 
+import static io.jenkins.plugins.gputrain.ConsolePrefix.PREFIX;
+
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import java.io.PrintStream;
 
@@ -13,7 +15,7 @@ final class ConsoleListener implements ProgressListener {
 
     @Override
     public void progress(String line) {
-        console.println(GpuTrainBuilder.PREFIX + line);
+        console.println(PREFIX + line);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gputrain.train;
 
+import static io.jenkins.plugins.gputrain.ConsolePrefix.PREFIX;
+
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
@@ -57,9 +59,6 @@ import org.kohsuke.stapler.verb.POST;
 public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
     /** The command a new step runs. */
     public static final String DEFAULT_COMMAND = "dvc repro --pull";
-
-    /** Starts every line the step writes to the console. */
-    static final String PREFIX = "[gpu-train] ";
 
     private String nodeSelector;
     private String cpuMemory;
