@@ -3,30 +3,24 @@ package io.jenkins.plugins.gputrain.publish;
 import static io.jenkins.plugins.gputrain.ConsolePrefix.PREFIX;
 
 import hudson.AbortException;
-import hudson.FilePath;
-import hudson.Launcher;
 import io.jenkins.plugins.gputrain.core.report.DvcOutput;
 import io.jenkins.plugins.gputrain.core.report.ReportEngine;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs DVC's own diffs through the build's Launcher (inside {@code container('dvc')} that is the DVC container) when
- * the engine asks for it: {@code dvc} always, {@code auto} when {@code dvc --version} succeeds.
+ * Runs DVC's own diffs in the workspace (inside {@code container('dvc')} that is the DVC container) when the engine
+ * asks for it: {@code dvc} always, {@code auto} when {@code dvc --version} succeeds. A {@code dvc} that cannot be
+ * started (not on the PATH) is the same as one that fails: {@code auto} falls back to gpu-train's own engine.
  */
 final class DvcCommands {
-    private final Launcher launcher;
-    private final FilePath workspace;
+    private final WorkspaceCommands commands;
     private final PrintStream console;
 
-    DvcCommands(Launcher launcher, FilePath workspace, PrintStream console) {
-        this.launcher = launcher;
-        this.workspace = workspace;
+    DvcCommands(WorkspaceCommands commands, PrintStream console) {
+        this.commands = commands;
         this.console = console;
     }
 
@@ -35,37 +29,39 @@ final class DvcCommands {
      *
      * @throws AbortException when the engine is {@code dvc} and DVC is missing or fails
      */
-    Optional<DvcOutput> run(ReportEngine engine, String baseline) throws IOException, InterruptedException {
+    Optional<DvcOutput> run(ReportEngine engine, String baseline) throws AbortException, InterruptedException {
         if (engine == ReportEngine.BUILTIN) {
             return Optional.empty();
         }
-        Output version = launch(DvcOutput.VERSION);
-        if (version.exitCode() != 0) {
+        CommandOutput version = CommandOutput.of(commands, DvcOutput.VERSION);
+        if (!version.succeeded()) {
             if (engine == ReportEngine.DVC) {
-                throw new AbortException("[gpu-train] engine 'dvc': 'dvc --version' failed here (exit code "
-                        + version.exitCode() + "); run publishDvcMetrics inside container('dvc') or use engine"
+                throw new AbortException(PREFIX + "engine 'dvc': " + version.failure()
+                        + "; run publishDvcMetrics where dvc is on the PATH (inside container('dvc')) or use engine"
                         + " 'auto' or 'builtin'");
             }
-            console.println("[gpu-train] dvc is not on the PATH here; using gpu-train's own engine");
+            console.println(
+                    PREFIX + "dvc is not available here (" + version.failure() + "); using gpu-train's own engine");
             return Optional.empty();
         }
-        console.println(
-                "[gpu-train] computing the diffs with " + version.stdout().strip());
-        Output metrics = launch(withBaseline(DvcOutput.METRICS_DIFF, baseline));
-        Output params = launch(withBaseline(DvcOutput.PARAMS_DIFF, baseline));
-        Output show = launch(DvcOutput.METRICS_SHOW);
-        for (Output output : List.of(metrics, params, show)) {
-            if (output.exitCode() != 0) {
-                String failure = "'" + String.join(" ", output.command()) + "' failed (exit code " + output.exitCode()
-                        + "): " + output.stderr().strip();
+        console.println(PREFIX + "computing the diffs with " + version.stdout().strip());
+        List<CommandOutput> outputs = new ArrayList<>();
+        for (List<String> command : List.of(
+                withBaseline(DvcOutput.METRICS_DIFF, baseline),
+                withBaseline(DvcOutput.PARAMS_DIFF, baseline),
+                DvcOutput.METRICS_SHOW)) {
+            CommandOutput output = CommandOutput.of(commands, command);
+            if (!output.succeeded()) {
                 if (engine == ReportEngine.DVC) {
-                    throw new AbortException(PREFIX + failure);
+                    throw new AbortException(PREFIX + output.failure());
                 }
-                console.println(PREFIX + failure + "; using gpu-train's own engine");
+                console.println(PREFIX + output.failure() + "; using gpu-train's own engine");
                 return Optional.empty();
             }
+            outputs.add(output);
         }
-        return Optional.of(new DvcOutput(metrics.stdout(), params.stdout(), show.stdout()));
+        return Optional.of(new DvcOutput(
+                outputs.get(0).stdout(), outputs.get(1).stdout(), outputs.get(2).stdout()));
     }
 
     private static List<String> withBaseline(List<String> command, String baseline) {
@@ -73,21 +69,4 @@ final class DvcCommands {
         full.add(baseline);
         return full;
     }
-
-    private Output launch(List<String> command) throws IOException, InterruptedException {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exitCode = launcher.launch()
-                .cmds(command.toArray(String[]::new))
-                .pwd(workspace)
-                .stdout(stdout)
-                .stderr(stderr)
-                .quiet(true)
-                .join();
-        return new Output(
-                command, exitCode, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-    }
-
-    /** What one command printed. */
-    private record Output(List<String> command, int exitCode, String stdout, String stderr) {}
 }

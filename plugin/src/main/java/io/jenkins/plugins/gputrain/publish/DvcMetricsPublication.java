@@ -55,11 +55,10 @@ final class DvcMetricsPublication {
         } catch (InvalidSpecException e) {
             throw new AbortException("[gpu-train] publishDvcMetrics: " + e.getMessage());
         }
-        String compared = new BaselineFetch(launcher, workspace, console).resolve(revision);
+        WorkspaceCommands commands = new LauncherCommands(launcher, workspace);
+        String compared = new BaselineFetch(commands, console).resolve(revision);
         console.println("[gpu-train] publishing DVC metrics, params and plots against " + compared);
-        DvcOutput dvc = new DvcCommands(launcher, workspace, console)
-                .run(diffs, compared)
-                .orElse(null);
+        DvcOutput dvc = new DvcCommands(commands, console).run(diffs, compared).orElse(null);
         PublishedReport report = workspace.act(new ReportCallable(compared, directory, dvc));
         report.optionalNoBaseline()
                 .ifPresent(reason -> console.println(

@@ -1,0 +1,52 @@
+package io.jenkins.plugins.gputrain.publish;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * What one command did: its exit code and output, or why it could not be started (a missing executable is an
+ * {@link IOException} from the Launcher, not an exit code).
+ */
+record CommandOutput(List<String> command, int exitCode, String stdout, String stderr, String notStarted) {
+    /** Runs the command and keeps what it printed. */
+    static CommandOutput of(WorkspaceCommands commands, List<String> command) throws InterruptedException {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            int exitCode = commands.run(command, stdout, stderr);
+            return new CommandOutput(
+                    command,
+                    exitCode,
+                    stdout.toString(StandardCharsets.UTF_8),
+                    stderr.toString(StandardCharsets.UTF_8),
+                    null);
+        } catch (IOException e) {
+            return new CommandOutput(command, -1, "", "", firstLine(e));
+        }
+    }
+
+    boolean succeeded() {
+        return notStarted == null && exitCode == 0;
+    }
+
+    /** One line: why the command did not succeed. */
+    String failure() {
+        String line = "'" + String.join(" ", command) + "'";
+        if (notStarted != null) {
+            return line + " could not be started: " + notStarted;
+        }
+        String said = stderr.strip().isEmpty() ? stdout.strip() : stderr.strip();
+        return line + " failed (exit code " + exitCode + ")" + (said.isEmpty() ? "" : ": " + firstLine(said));
+    }
+
+    private static String firstLine(IOException e) {
+        return firstLine(String.valueOf(e.getMessage()));
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
+    }
+}
