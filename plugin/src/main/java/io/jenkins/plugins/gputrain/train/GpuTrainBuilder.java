@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.GpuTrainConfiguration;
 import io.jenkins.plugins.gputrain.Messages;
 import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
+import io.jenkins.plugins.gputrain.core.engine.TrainingWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ApiErrors;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
@@ -35,6 +36,7 @@ import io.jenkins.plugins.gputrain.core.spec.ByteSize;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import io.jenkins.plugins.gputrain.pipeline.DvcRemoteCredentials;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -150,8 +152,26 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
         KubernetesCloud kubernetes = kubernetesCloud(cloudName);
         TrainingPodSpec.Builder spec = podSpec(arguments, run.getExternalizableId(), kubernetes.getNamespace());
         Optional<DvcRemoteSecret> remote = dvcRemoteSecret(arguments, run);
-        ConsoleListener console = new ConsoleListener(listener.getLogger());
-        try (KubernetesClient client = kubernetes.connect()) {
+        train(kubernetes, cloudName, spec, remote, new AgentWorkspace(workspace), arguments, listener.getLogger());
+    }
+
+    /**
+     * Trains on the cloud's connection. {@link KubernetesCloud#connect()} hands out the kubernetes-plugin's shared
+     * client (cached per cloud by its {@code KubernetesClientProvider} for every build and agent of that cloud), so it
+     * is used and never closed here.
+     */
+    void train(
+            KubernetesCloud kubernetes,
+            String cloudName,
+            TrainingPodSpec.Builder spec,
+            Optional<DvcRemoteSecret> remote,
+            TrainingWorkspace workspace,
+            TrainingArguments arguments,
+            PrintStream logger)
+            throws IOException, InterruptedException {
+        ConsoleListener console = new ConsoleListener(logger);
+        try {
+            KubernetesClient client = kubernetes.connect();
             KubernetesTraining training = new KubernetesTraining(
                     client,
                     Clock.systemUTC(),
@@ -161,7 +181,7 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
                     new ContainerExec(),
                     new WorkspaceTransfer(ByteSize.parse("maxWorkspaceSize", WorkspaceArchive.DEFAULT_MAX_SIZE)));
             new BuildStepTraining(client, training, GpuTrainBuilder::podName, console)
-                    .train(spec, remote, new AgentWorkspace(workspace), command, arguments.retries());
+                    .train(spec, remote, workspace, command, arguments.retries());
         } catch (KubernetesAuthException e) {
             throw new AbortException(PREFIX + Messages.GpuTrainBuilder_CannotConnect(cloudName, e.getMessage()));
         } catch (KubernetesClientException e) {
