@@ -1,8 +1,10 @@
 package io.jenkins.plugins.gputrain.pipeline
 
+import hudson.AbortException
 import io.jenkins.plugins.gputrain.core.pipeline.CredentialBinding
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingPlan
+import org.codehaus.groovy.runtime.InvokerInvocationException
 
 /**
  * The gpuTrain variable: gpuTrain(nodeSelector: 'gpu=true', cpuMemory: '1-2000') { sh 'dvc repro --pull' }.
@@ -59,9 +61,12 @@ class GpuTrain implements Serializable {
                         }
                     }
                     if (plan.publish()) {
-                        script.echo("[gpu-train] publishing DVC metrics, params and plots against "
-                                + plan.publishArguments().get('baseline'))
-                        script.publishDvcMetrics(plan.publishArguments())
+                        // In the DVC container, where dvc and git are (engine auto uses DVC's own diffs there).
+                        script.container(TrainingPlan.CONTAINER) {
+                            script.echo("[gpu-train] publishing DVC metrics, params and plots against "
+                                    + plan.publishArguments().get('baseline'))
+                            script.publishDvcMetrics(plan.publishArguments())
+                        }
                     }
                 }
             }
@@ -74,14 +79,30 @@ class GpuTrain implements Serializable {
         }
     }
 
-    /** Whether the Pipeline came from SCM (a Jenkinsfile in a repository), so that checkout scm can run. */
+    /**
+     * Whether the Pipeline came from SCM (a Jenkinsfile in a repository), so that checkout scm can run. Without
+     * workflow-multibranch there is no scm variable (MissingPropertyException); with it, an inline Pipeline's scm throws
+     * AbortException, which CpsScript.getProperty wraps in InvokerInvocationException (Groovy may unwrap it again).
+     */
     protected boolean hasScm() {
         try {
             script.scm
             return true
         } catch (MissingPropertyException e) {
-            return false
+            noCheckout('this Pipeline has no scm (it is not from SCM)')
+        } catch (AbortException e) {
+            noCheckout(e.message)
+        } catch (InvokerInvocationException e) {
+            if (!(e.cause instanceof AbortException)) {
+                throw e
+            }
+            noCheckout(e.cause.message)
         }
+        return false
+    }
+
+    private void noCheckout(String reason) {
+        script.echo("[gpu-train] no checkout scm: " + reason)
     }
 
     /** The administrator's defaults (GpuTrainConfiguration). */

@@ -101,11 +101,26 @@ class GpuTrainGroovyTest {
 
     @Test
     void withoutScmAndWithoutRetriesThereIsNoCheckoutAndOneAttempt() throws IOException {
-        script.setProperty("fromScm", false);
+        script.setProperty("scmVariable", "missing");
 
         call(Map.of("retries", 0, "publish", false));
 
         assertThat(transcript()).isEqualTo(golden("no-scm-no-retries.txt"));
+    }
+
+    @Test
+    void anInlinePipelineWithWorkflowMultibranchInstalledTrainsWithoutCheckoutAndSaysWhy() {
+        script.setProperty("scmVariable", "multibranch");
+
+        call(Map.of("nodeSelector", "gpu=true"));
+
+        List<String> steps = transcript().stream().map(String::strip).toList();
+        assertThat(steps)
+                .contains("echo('[gpu-train] no checkout scm: ‘checkout scm’ is only available when using"
+                        + " “Multibranch Pipeline” or “Pipeline script from SCM”')")
+                .noneMatch(step -> step.startsWith("checkout("))
+                .anyMatch(step -> step.startsWith("publishDvcMetrics("));
+        assertThat(bodyRuns).isEqualTo(1);
     }
 
     @Test
@@ -138,7 +153,7 @@ class GpuTrainGroovyTest {
                         "  kubernetesAgent()",
                         "  nonresumable()",
                         "  retry(count: 3, conditions: [<kubernetesAgent>, <nonresumable>]) {")
-                .contains("      publishDvcMetrics(baseline: 'develop', reportDir: 'gpu-train')");
+                .contains("        publishDvcMetrics(baseline: 'develop', reportDir: 'gpu-train')");
     }
 
     @Test

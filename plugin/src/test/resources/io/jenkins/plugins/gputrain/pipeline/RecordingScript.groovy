@@ -9,14 +9,29 @@ class RecordingScript {
     final Map<String, Object> arguments = [:]
     final Map env = [BUILD_TAG: 'jenkins-ml-train-42', NODE_NAME: 'gpu-pod-1']
     final String POD_LABEL = 'gpu-pod-label'
-    boolean fromScm = true
+    /** How scm reads: 'scm' (a Pipeline from SCM), 'missing' (no scm variable), 'multibranch' (an inline Pipeline). */
+    String scmVariable = 'scm'
     private int depth = 0
 
-    def getScm() {
-        if (!fromScm) {
-            throw new MissingPropertyException('scm', RecordingScript)
+    /**
+     * As CpsScript.getProperty (workflow-cps plugin/src/main/java/org/jenkinsci/plugins/workflow/cps/CpsScript.java,
+     * commit e007b7ff): a property the script does not have is looked up as a GlobalVariable; an exception from its
+     * getValue is wrapped in InvokerInvocationException; no such variable is a MissingPropertyException.
+     * workflow-multibranch's SCMVar.getValue (commit 59f7718) throws AbortException outside a Pipeline from SCM.
+     */
+    def getProperty(String name) {
+        if (name != 'scm') {
+            return metaClass.getProperty(this, name)
         }
-        '<scm>'
+        switch (scmVariable) {
+            case 'missing':
+                throw new MissingPropertyException('scm', RecordingScript)
+            case 'multibranch':
+                throw new org.codehaus.groovy.runtime.InvokerInvocationException(new hudson.AbortException(
+                        '‘checkout scm’ is only available when using “Multibranch Pipeline” or “Pipeline script from SCM”'))
+            default:
+                return '<scm>'
+        }
     }
 
     def methodMissing(String name, def args) {
