@@ -64,6 +64,16 @@ public final class Messages {
         return new Localizable(HOLDER, "DvcTrendAction.DisplayName");
     }
 
+    /** {@code DvcTrendAction.NoCharts}: the controller cannot draw the trend charts. */
+    public static String DvcTrendAction_NoCharts(Object problem) {
+        return HOLDER.format("DvcTrendAction.NoCharts", problem);
+    }
+
+    /** {@code DvcTrendAction.NoCharts}, localizable. */
+    public static Localizable _DvcTrendAction_NoCharts(Object problem) {
+        return new Localizable(HOLDER, "DvcTrendAction.NoCharts", problem);
+    }
+
     /** {@code DvcMetricsRecorder.DisplayName}: the publishDvcMetrics step and post-build action. */
     public static String DvcMetricsRecorder_DisplayName() {
         return HOLDER.format("DvcMetricsRecorder.DisplayName");

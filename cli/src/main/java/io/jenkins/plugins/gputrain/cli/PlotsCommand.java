@@ -61,6 +61,7 @@ final class PlotsCommand extends CommandGroup {
                 Path target = repository.directory.resolve(out);
                 PlotsDiff.Result result = new PlotsDiff(repo).write(compared, target);
                 result.warning().ifPresent(err::println);
+                result.notDrawnWarning().ifPresent(warning -> err.println("WARNING: " + warning));
                 if (result.plots().isEmpty()) {
                     err.println("No plots were loaded, visualization file will not be created.");
                 }

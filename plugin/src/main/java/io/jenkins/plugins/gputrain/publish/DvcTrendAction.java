@@ -5,15 +5,18 @@ import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.gputrain.GpuTrainConfiguration;
 import io.jenkins.plugins.gputrain.Messages;
+import io.jenkins.plugins.gputrain.core.dvc.plots.TextDrawing;
 import io.jenkins.plugins.gputrain.core.report.MetricValue;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * The job page's DVC metric trends: one chart per metric over the last builds that published a report (as many as
- * the global configuration's trend length).
+ * The job page's DVC metric trends: one chart per metric over the reports of the last builds (as many builds as the
+ * global configuration's trend length).
  */
 public class DvcTrendAction implements Action {
     private final Job<?, ?> job;
@@ -38,18 +41,45 @@ public class DvcTrendAction implements Action {
         return "dvc-trends";
     }
 
-    /** The charts, drawn when the page is shown. */
+    /**
+     * The charts of the last builds, as many as the global trend length: builds without a report are left out, not
+     * made up for with older ones, so a view of the page loads at most that many builds. None when this controller
+     * cannot draw text ({@link #getChartProblem()}).
+     */
     public List<TrendChart> getCharts() throws IOException {
-        int length = GpuTrainConfiguration.get().getTrendLength();
-        Map<Integer, List<MetricValue>> builds = new TreeMap<>();
-        Run<?, ?> build = job.getLastBuild();
-        while (build != null && builds.size() < length) {
-            DvcReportAction report = build.getAction(DvcReportAction.class);
-            if (report != null) {
-                builds.put(build.getNumber(), report.getCurrentValues());
-            }
-            build = build.getPreviousBuild();
+        if (getChartProblem() != null) {
+            return List.of();
         }
-        return TrendChart.of(builds);
+        int length = GpuTrainConfiguration.get().getTrendLength();
+        Stream<Run<?, ?>> newestFirst = Stream.iterate(job.getLastBuild(), Objects::nonNull, Run::getPreviousBuild);
+        return TrendChart.of(reports(
+                newestFirst.map(build -> new BuildReport(build.getNumber(), build.getAction(DvcReportAction.class))),
+                length));
     }
+
+    /** Why no chart can be drawn here, in one line, or {@code null}. */
+    public String getChartProblem() {
+        return TextDrawing.problem()
+                .map(problem -> Messages.DvcTrendAction_NoCharts(problem))
+                .orElse(null);
+    }
+
+    /**
+     * The numbers of the reports among the first builds.
+     *
+     * @param newestFirst the builds, newest first, each with its report or {@code null}
+     * @param length how many builds to look at
+     * @return each report's build number and values, oldest first
+     */
+    static Map<Integer, List<MetricValue>> reports(Stream<BuildReport> newestFirst, int length) {
+        Map<Integer, List<MetricValue>> builds = new TreeMap<>();
+        newestFirst
+                .limit(length)
+                .filter(build -> build.report() != null)
+                .forEach(build -> builds.put(build.number(), build.report().getCurrentValues()));
+        return builds;
+    }
+
+    /** A build's number and its DVC report, if it published one. */
+    record BuildReport(int number, DvcReportAction report) {}
 }

@@ -22,13 +22,26 @@ import java.util.Set;
  * in DVC.
  */
 public final class PlotsDiff {
-    /** What was written, and what could not be read. */
-    public record Result(List<RenderedPlot> plots, Set<String> failedRevisions, List<String> errors) {
+    /**
+     * What was written, and what could not be read or drawn.
+     *
+     * @param plots the plots written
+     * @param failedRevisions revisions with an unreadable plot file
+     * @param errors what could not be read, one line each
+     * @param notDrawn why data plots were not drawn at all (this machine cannot draw text), or {@code null}
+     */
+    public record Result(List<RenderedPlot> plots, Set<String> failedRevisions, List<String> errors, String notDrawn) {
         /** Copies the collections. */
         public Result {
             plots = List.copyOf(plots);
             failedRevisions = Set.copyOf(failedRevisions);
             errors = List.copyOf(errors);
+        }
+
+        /** The warning when no data plot could be drawn here, if so. */
+        public Optional<String> notDrawnWarning() {
+            return Optional.ofNullable(notDrawn)
+                    .map(reason -> "plots were not drawn: " + reason + "; " + TextDrawing.REMEDY);
         }
 
         /** DVC's warning for unreadable plots, if any. */
@@ -80,7 +93,12 @@ public final class PlotsDiff {
             }
         }
         List<RenderedPlot> plots = new ArrayList<>();
+        Optional<String> notDrawn =
+                definitions.values().stream().allMatch(PlotSource::isImage) ? Optional.empty() : TextDrawing.problem();
         for (PlotSource plot : definitions.values()) {
+            if (!plot.isImage() && notDrawn.isPresent()) {
+                continue;
+            }
             RenderedPlot rendered = plot.isImage()
                     ? copyImages(plot, files, out, failed, errors)
                     : draw(plot, files, out, failed, errors);
@@ -88,7 +106,7 @@ public final class PlotsDiff {
                 plots.add(rendered);
             }
         }
-        return new Result(plots, failed, errors);
+        return new Result(plots, failed, errors, notDrawn.orElse(null));
     }
 
     private static RenderedPlot copyImages(
