@@ -1,0 +1,132 @@
+package io.jenkins.plugins.gputrain.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.thoughtworks.xstream.XStream;
+import io.jenkins.plugins.gputrain.GpuTrainConfiguration;
+import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
+import io.jenkins.plugins.gputrain.core.report.DvcOutput;
+import io.jenkins.plugins.gputrain.core.report.PublishedReport;
+import io.jenkins.plugins.gputrain.runtime.HpiRuntime;
+import io.jenkins.plugins.gputrain.runtime.JenkinsClassFilter;
+import io.jenkins.plugins.gputrain.runtime.WrittenClasses;
+import io.jenkins.plugins.gputrain.train.GpuTrainBuilder;
+import io.jenkins.plugins.gputrain.train.TrainCallables;
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Jenkins runtime rule: every class that Jenkins persists with XStream (the global configuration, a job's builder and
+ * recorder, the build's report action) and every class that crosses remoting (each callable and what it returns)
+ * passes the controller's class filter ({@link JenkinsClassFilter}). Meaningful only where the classes come from the
+ * .hpi's jars, so it runs inside {@code HpiRuntimeIT} and is skipped by the unit-test run.
+ */
+class ClassFilterRuleTest {
+    @TempDir
+    Path directory;
+
+    private JenkinsClassFilter filter;
+    private File workspace;
+
+    @BeforeEach
+    void onlyAgainstTheHpi() throws IOException {
+        assumeThat(HpiRuntime.active())
+                .as("runs in HpiRuntimeIT, against the .hpi's jars")
+                .isTrue();
+        filter = JenkinsClassFilter.of(getClass().getClassLoader());
+        workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"))
+                .toFile();
+    }
+
+    @Test
+    void everyClassJenkinsPersistsPassesTheClassFilter() throws Exception {
+        Map<String, Object> persisted = new LinkedHashMap<>();
+        persisted.put("io.jenkins.plugins.gputrain.GpuTrainConfiguration.xml", configuration());
+        persisted.put("a freestyle job's config.xml (builder)", builder());
+        persisted.put("a job's config.xml (recorder)", recorder());
+        persisted.put("build.xml (report action)", new DvcReportAction(report()));
+
+        List<String> refusals = new ArrayList<>();
+        for (Map.Entry<String, Object> file : persisted.entrySet()) {
+            Set<Class<?>> written = WrittenClasses.byXStream(file.getValue());
+            assertThat(written).as(file.getKey()).contains(file.getValue().getClass());
+            written.forEach(c -> filter.refusal(c).ifPresent(refusal -> refusals.add(file.getKey() + ": " + refusal)));
+        }
+
+        assertThat(refusals).isEmpty();
+    }
+
+    @Test
+    void everyClassThatCrossesRemotingPassesTheClassFilter() throws Exception {
+        Map<Object, Object> callables = new LinkedHashMap<>();
+        ReportCallable withDvc = new ReportCallable("main", "gpu-train", new DvcOutput("{}", "{}", "{}"));
+        ReportCallable builtIn = new ReportCallable("main", "gpu-train", null);
+        callables.put(withDvc, builtIn.invoke(workspace, null));
+        callables.putAll(TrainCallables.withResults(workspace));
+
+        List<String> refusals = new ArrayList<>();
+        for (Map.Entry<Object, Object> call : callables.entrySet()) {
+            for (Object travelling : List.of(call.getKey(), call.getValue())) {
+                Set<Class<?>> written = WrittenClasses.byJavaSerialization(travelling);
+                assertThat(written).as(travelling.getClass().getName()).contains(travelling.getClass());
+                written.forEach(c -> filter.refusal(c)
+                        .ifPresent(
+                                refusal -> refusals.add(call.getKey().getClass().getSimpleName() + ": " + refusal)));
+            }
+        }
+
+        assertThat(refusals).isEmpty();
+    }
+
+    private PublishedReport report() throws IOException {
+        return new ReportCallable("main", "gpu-train", null).invoke(workspace, null);
+    }
+
+    /** The configuration as Jenkins saves it: made without running its constructor (which loads it), then filled. */
+    private static GpuTrainConfiguration configuration() throws ReflectiveOperationException {
+        GpuTrainConfiguration configuration =
+                (GpuTrainConfiguration) new XStream().getReflectionProvider().newInstance(GpuTrainConfiguration.class);
+        Map<String, Object> values = Map.of(
+                "cloud", "gpu-cluster",
+                "namespace", "ml",
+                "cpuMemory", "4-16000+nvidia-tesla-t4*1",
+                "gpuToleration", true,
+                "retries", 2,
+                "dvcRemoteCredentialsId", "gcs-key",
+                "trendLength", 20);
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            Field field = GpuTrainConfiguration.class.getDeclaredField(value.getKey());
+            field.setAccessible(true);
+            field.set(configuration, value.getValue());
+        }
+        return configuration;
+    }
+
+    private static GpuTrainBuilder builder() {
+        GpuTrainBuilder builder = new GpuTrainBuilder();
+        builder.setCommand("dvc repro --pull");
+        builder.setNodeSelector("gpu=true");
+        builder.setCpuMemory("1-2000");
+        builder.setTimeout("2h");
+        return builder;
+    }
+
+    private static DvcMetricsRecorder recorder() {
+        DvcMetricsRecorder recorder = new DvcMetricsRecorder();
+        recorder.setBaseline("main");
+        recorder.setEngine("auto");
+        recorder.setFailOnMissing(true);
+        return recorder;
+    }
+}

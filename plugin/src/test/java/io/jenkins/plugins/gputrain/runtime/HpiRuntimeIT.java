@@ -1,0 +1,77 @@
+package io.jenkins.plugins.gputrain.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * The Jenkins runtime rule tests, run again with gpu-train's classes and resources taken from the jars inside the
+ * built {@code .hpi} ({@link HpiClassLoader}), as a Jenkins that installed it would load them.
+ */
+class HpiRuntimeIT {
+    /** Each rule test and the real mechanism it follows (named in its Javadoc). */
+    static final List<String> RULE_TESTS = List.of(
+            "io.jenkins.plugins.gputrain.publish.ClassFilterRuleTest",
+            "io.jenkins.plugins.gputrain.publish.ProcessLaunchRuleTest",
+            "io.jenkins.plugins.gputrain.train.SharedClientRuleTest",
+            "io.jenkins.plugins.gputrain.pipeline.GpuTrainGroovyTest");
+
+    @TempDir
+    Path unpacked;
+
+    @Test
+    void theRuleTestsPassWithTheClassesOfTheHpi() throws Exception {
+        Path hpi = Path.of(System.getProperty("hpi.file"));
+        List<URL> testClasses = List.of(
+                Path.of("target/test-classes").toUri().toURL(),
+                FixtureRepository.class.getProtectionDomain().getCodeSource().getLocation());
+        TestExecutionSummary summary;
+        try (HpiClassLoader loader = HpiClassLoader.open(hpi, unpacked, testClasses)) {
+            assertThat(Path.of(loader.loadClass("io.jenkins.plugins.gputrain.publish.DvcCommands")
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI()))
+                    .as("gpu-train's classes come from the .hpi")
+                    .isEqualTo(unpacked.resolve("WEB-INF/lib/gpu-train.jar"));
+            List<DiscoverySelector> selectors = new ArrayList<>();
+            for (String test : RULE_TESTS) {
+                selectors.add(selectClass(loader.loadClass(test)));
+            }
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectors)
+                    .build();
+            SummaryGeneratingListener listener = new SummaryGeneratingListener();
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(loader);
+            try {
+                LauncherFactory.create().execute(request, listener);
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+            summary = listener.getSummary();
+        }
+
+        List<String> failures = summary.getFailures().stream()
+                .map(failure -> failure.getTestIdentifier().getDisplayName() + ": " + failure.getException())
+                .toList();
+        assertThat(failures).as("rule tests failing against the .hpi").isEmpty();
+        assertThat(summary.getTestsAbortedCount())
+                .as("rule tests skipped against the .hpi")
+                .isZero();
+        assertThat(summary.getTestsSucceededCount()).as("rule tests run").isGreaterThanOrEqualTo(RULE_TESTS.size());
+    }
+}
