@@ -2,6 +2,7 @@ package hudson.model;
 
 import hudson.model.queue.SubTask;
 import jenkins.console.WithConsoleUrl;
+import jenkins.model.FullyNamedModelObject;
 
 /** Compile-only stub of {@code hudson.model.Queue}. */
 public class Queue extends ResourceController implements Saveable {
@@ -13,5 +14,5 @@ public class Queue extends ResourceController implements Saveable {
     public interface Executable extends Runnable, WithConsoleUrl {}
 
     /** Compile-only stub of {@code hudson.model.Queue.Task}. */
-    public interface Task extends ModelObject, SubTask {}
+    public interface Task extends FullyNamedModelObject, SubTask {}
 }

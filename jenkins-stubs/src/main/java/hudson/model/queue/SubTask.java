@@ -1,6 +1,7 @@
 package hudson.model.queue;
 
 import hudson.model.ResourceActivity;
+import jenkins.model.queue.ITask;
 
 /** Compile-only stub of {@code hudson.model.queue.SubTask}. */
-public interface SubTask extends ResourceActivity {}
+public interface SubTask extends ResourceActivity, ITask {}
