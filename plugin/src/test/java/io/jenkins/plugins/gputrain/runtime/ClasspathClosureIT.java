@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,39 +58,30 @@ class ClasspathClosureIT {
         Path hpi = Path.of(System.getProperty("hpi.file"));
         bundled = new HashMap<>();
         ours = new ArrayList<>();
-        Path lib = Files.createDirectories(unpacked.resolve("lib"));
-        try (JarInputStream in = new JarInputStream(Files.newInputStream(hpi))) {
-            pluginDependencies = new HashSet<>();
-            for (String dependency : in.getManifest()
-                    .getMainAttributes()
-                    .getValue("Plugin-Dependencies")
-                    .split(",")) {
-                pluginDependencies.add(dependency.substring(0, dependency.indexOf(':')));
-            }
-            for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-                if (entry.getName().startsWith("WEB-INF/lib/")
-                        && entry.getName().endsWith(".jar")) {
-                    Files.copy(in, lib.resolve(entry.getName().substring("WEB-INF/lib/".length())));
-                }
-            }
+        HpiLibraries libraries = HpiLibraries.unpack(hpi, unpacked);
+        pluginDependencies = new HashSet<>();
+        for (String dependency : libraries
+                .manifest()
+                .getMainAttributes()
+                .getValue("Plugin-Dependencies")
+                .split(",")) {
+            pluginDependencies.add(dependency.substring(0, dependency.indexOf(':')));
         }
-        try (var jars = Files.list(lib)) {
-            for (Path jar : jars.toList()) {
-                String name = jar.getFileName().toString();
-                boolean our = OUR_JARS.stream().anyMatch(name::startsWith);
-                try (JarFile file = new JarFile(jar.toFile())) {
-                    file.stream()
-                            .map(JarEntry::getName)
-                            .filter(entry -> (entry.endsWith(".class") || entry.endsWith(".groovy"))
-                                    && !entry.startsWith("META-INF/"))
-                            .map(entry -> entry.substring(0, entry.lastIndexOf('.')))
-                            .forEach(internal -> {
-                                bundled.put(internal, jar.toString());
-                                if (our) {
-                                    ours.add(internal);
-                                }
-                            });
-                }
+        for (Path jar : libraries.jars()) {
+            String name = jar.getFileName().toString();
+            boolean our = OUR_JARS.stream().anyMatch(name::startsWith);
+            try (JarFile file = new JarFile(jar.toFile())) {
+                file.stream()
+                        .map(JarEntry::getName)
+                        .filter(entry -> (entry.endsWith(".class") || entry.endsWith(".groovy"))
+                                && !entry.startsWith("META-INF/"))
+                        .map(entry -> entry.substring(0, entry.lastIndexOf('.')))
+                        .forEach(internal -> {
+                            bundled.put(internal, jar.toString());
+                            if (our) {
+                                ours.add(internal);
+                            }
+                        });
             }
         }
     }

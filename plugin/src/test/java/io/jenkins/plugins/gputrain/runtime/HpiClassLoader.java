@@ -6,13 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
 
 /**
  * gpu-train as Jenkins loads it: its classes and resources come from the jars inside the built {@code .hpi}
@@ -41,19 +38,7 @@ public final class HpiClassLoader extends URLClassLoader {
      * @param testClasses loaded after the .hpi's jars: the test classes and test-only jars of gpu-train's packages
      */
     public static HpiClassLoader open(Path hpi, Path into, List<URL> testClasses) throws IOException {
-        Path lib = into.resolve("WEB-INF/lib");
-        Files.createDirectories(lib);
-        List<Path> jars = new ArrayList<>();
-        try (JarInputStream in = new JarInputStream(Files.newInputStream(hpi))) {
-            for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-                if (entry.getName().startsWith("WEB-INF/lib/")
-                        && entry.getName().endsWith(".jar")) {
-                    Path jar = lib.resolve(entry.getName().substring("WEB-INF/lib/".length()));
-                    Files.copy(in, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    jars.add(jar);
-                }
-            }
-        }
+        List<Path> jars = HpiLibraries.unpack(hpi, into).jars();
         return new HpiClassLoader(jars, testClasses, HpiClassLoader.class.getClassLoader());
     }
 
