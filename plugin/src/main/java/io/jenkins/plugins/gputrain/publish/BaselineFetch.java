@@ -4,6 +4,7 @@ import static io.jenkins.plugins.gputrain.ConsolePrefix.PREFIX;
 
 import io.jenkins.plugins.gputrain.core.report.BaselineRevision;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,11 +16,18 @@ import java.util.Optional;
 final class BaselineFetch {
     private final WorkspaceCommands commands;
     private final PrintStream console;
+    private final String checkout;
     private boolean gitMissing;
 
-    BaselineFetch(WorkspaceCommands commands, PrintStream console) {
+    /**
+     * @param checkout the checkout's directory where the commands run: git runs with it as a {@code safe.directory},
+     *     since inside {@code container('dvc')} git may run as another user (often root) than the one that checked
+     *     out (the agent's), and then refuses the repository as of "dubious ownership"
+     */
+    BaselineFetch(WorkspaceCommands commands, PrintStream console, String checkout) {
         this.commands = commands;
         this.console = console;
+        this.checkout = checkout;
     }
 
     /** The revision to compare with: one that git resolves, else the name as given. */
@@ -31,7 +39,7 @@ final class BaselineFetch {
         }
         console.println(PREFIX + "baseline " + baseline.name() + " is not in the checkout; fetching it: "
                 + String.join(" ", fetch));
-        CommandOutput fetched = CommandOutput.of(commands, fetch);
+        CommandOutput fetched = git(fetch);
         if (!fetched.succeeded()) {
             console.println(PREFIX + "could not fetch " + baseline.name() + ": " + fetched.failure());
         }
@@ -40,7 +48,7 @@ final class BaselineFetch {
 
     private Optional<String> find(BaselineRevision baseline) throws InterruptedException {
         for (String candidate : baseline.candidates()) {
-            CommandOutput probe = CommandOutput.of(commands, BaselineRevision.probe(candidate));
+            CommandOutput probe = git(BaselineRevision.probe(candidate));
             if (probe.notStarted() != null) {
                 gitMissing = true;
                 console.println(PREFIX + probe.failure() + "; looking up " + baseline.name() + " without fetching it");
@@ -51,5 +59,11 @@ final class BaselineFetch {
             }
         }
         return Optional.empty();
+    }
+
+    private CommandOutput git(List<String> command) throws InterruptedException {
+        List<String> withSafeDirectory = new ArrayList<>(command);
+        withSafeDirectory.addAll(1, List.of("-c", "safe.directory=" + checkout));
+        return CommandOutput.of(commands, withSafeDirectory);
     }
 }

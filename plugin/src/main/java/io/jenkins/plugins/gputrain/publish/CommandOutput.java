@@ -27,6 +27,18 @@ record CommandOutput(List<String> command, int exitCode, String stdout, String s
         }
     }
 
+    /**
+     * The line of stdout that holds the JSON DVC printed. Inside {@code container('dvc')} the kubernetes-plugin's
+     * ContainerExecDecorator sends the command's stderr into its stdout, so DVC's warnings can stand around it; DVC
+     * prints its JSON as one line.
+     */
+    String jsonLine() {
+        return stdout.lines()
+                .filter(line -> line.startsWith("{"))
+                .reduce((first, second) -> second)
+                .orElse(stdout);
+    }
+
     boolean succeeded() {
         return notStarted == null && exitCode == 0;
     }

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.gputrain.ConsolePrefix.PREFIX;
 import hudson.AbortException;
 import io.jenkins.plugins.gputrain.core.report.DvcOutput;
 import io.jenkins.plugins.gputrain.core.report.ReportEngine;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,20 @@ final class DvcCommands {
             }
             outputs.add(output);
         }
-        return Optional.of(new DvcOutput(
-                outputs.get(0).stdout(), outputs.get(1).stdout(), outputs.get(2).stdout()));
+        DvcOutput output = new DvcOutput(
+                outputs.get(0).jsonLine(),
+                outputs.get(1).jsonLine(),
+                outputs.get(2).jsonLine());
+        try {
+            output.requireJson();
+        } catch (IOException e) {
+            if (engine == ReportEngine.DVC) {
+                throw new AbortException(PREFIX + e.getMessage());
+            }
+            console.println(PREFIX + e.getMessage() + "; using gpu-train's own engine");
+            return Optional.empty();
+        }
+        return Optional.of(output);
     }
 
     private static List<String> withBaseline(List<String> command, String baseline) {

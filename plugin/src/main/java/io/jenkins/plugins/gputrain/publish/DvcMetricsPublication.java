@@ -56,7 +56,7 @@ final class DvcMetricsPublication {
             throw new AbortException("[gpu-train] publishDvcMetrics: " + e.getMessage());
         }
         WorkspaceCommands commands = new LauncherCommands(launcher, workspace);
-        String compared = new BaselineFetch(commands, console).resolve(revision);
+        String compared = new BaselineFetch(commands, console, workspace.getRemote()).resolve(revision);
         console.println("[gpu-train] publishing DVC metrics, params and plots against " + compared);
         DvcOutput dvc = new DvcCommands(commands, console).run(diffs, compared).orElse(null);
         PublishedReport report = workspace.act(new ReportCallable(compared, directory, dvc));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gputrain.publish;
 
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.gputrain.AgentFailure;
 import io.jenkins.plugins.gputrain.core.report.DvcOutput;
 import io.jenkins.plugins.gputrain.core.report.PublishedReport;
 import io.jenkins.plugins.gputrain.core.report.WorkspaceReport;
@@ -28,6 +29,6 @@ final class ReportCallable extends MasterToSlaveFileCallable<PublishedReport> {
 
     @Override
     public PublishedReport invoke(File workspace, VirtualChannel channel) throws IOException {
-        return WorkspaceReport.write(workspace.toPath(), baseline, reportDir, dvc);
+        return AgentFailure.plainFailures(() -> WorkspaceReport.write(workspace.toPath(), baseline, reportDir, dvc));
     }
 }

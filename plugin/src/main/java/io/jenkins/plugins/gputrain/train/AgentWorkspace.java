@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.train;
 
 import hudson.FilePath;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.gputrain.AgentFailure;
 import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.TrainingWorkspace;
 import java.io.File;
@@ -59,7 +60,7 @@ final class AgentWorkspace implements TrainingWorkspace {
 
         @Override
         public byte[] invoke(File root, VirtualChannel channel) throws IOException {
-            return new LocalWorkspace(root.toPath()).pack(maxBytes);
+            return AgentFailure.plainFailures(() -> new LocalWorkspace(root.toPath()).pack(maxBytes));
         }
     }
 
@@ -76,7 +77,8 @@ final class AgentWorkspace implements TrainingWorkspace {
 
         @Override
         public List<String> invoke(File root, VirtualChannel channel) throws IOException {
-            return new ArrayList<>(new LocalWorkspace(root.toPath()).unpack(archive, maxBytes));
+            return AgentFailure.plainFailures(
+                    () -> new ArrayList<>(new LocalWorkspace(root.toPath()).unpack(archive, maxBytes)));
         }
     }
 
@@ -86,7 +88,7 @@ final class AgentWorkspace implements TrainingWorkspace {
 
         @Override
         public List<String> invoke(File root, VirtualChannel channel) throws IOException {
-            return new ArrayList<>(new LocalWorkspace(root.toPath()).resultPaths());
+            return AgentFailure.plainFailures(() -> new ArrayList<>(new LocalWorkspace(root.toPath()).resultPaths()));
         }
     }
 }

@@ -82,7 +82,8 @@ class GpuTrain implements Serializable {
     /**
      * Whether the Pipeline came from SCM (a Jenkinsfile in a repository), so that checkout scm can run. Without
      * workflow-multibranch there is no scm variable (MissingPropertyException); with it, an inline Pipeline's scm throws
-     * AbortException, which CpsScript.getProperty wraps in InvokerInvocationException (Groovy may unwrap it again).
+     * AbortException (which CpsScript.getProperty wraps in InvokerInvocationException and Groovy unwraps again). Any
+     * other failure of scm (say, a branch whose tip cannot be determined) fails the build as it would without gpuTrain.
      */
     protected boolean hasScm() {
         try {
@@ -91,14 +92,21 @@ class GpuTrain implements Serializable {
         } catch (MissingPropertyException e) {
             noCheckout('this Pipeline has no scm (it is not from SCM)')
         } catch (AbortException e) {
-            noCheckout(e.message)
+            noScmOrRethrow(e, e)
         } catch (InvokerInvocationException e) {
-            if (!(e.cause instanceof AbortException)) {
-                throw e
-            }
-            noCheckout(e.cause.message)
+            noScmOrRethrow(e.cause, e)
         }
         return false
+    }
+
+    /** workflow-multibranch SCMVar.getValue's words outside a Pipeline from SCM. */
+    private void noScmOrRethrow(Throwable cause, Exception thrown) {
+        String message = cause instanceof AbortException ? cause.message : null
+        if (message == null
+                || !(message.contains('is only available when using') || message.contains('is not available outside'))) {
+            throw thrown
+        }
+        noCheckout(message)
     }
 
     private void noCheckout(String reason) {

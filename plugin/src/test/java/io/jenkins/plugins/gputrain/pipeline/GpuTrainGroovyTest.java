@@ -124,6 +124,14 @@ class GpuTrainGroovyTest {
     }
 
     @Test
+    void anScmThatFailsOtherwiseFailsTheBuildBeforeTheBody() {
+        script.setProperty("scmVariable", "no-tip");
+
+        assertThatThrownBy(() -> call(Map.of())).hasRootCauseMessage("Could not determine exact tip revision of main");
+        assertThat(bodyRuns).isZero();
+    }
+
+    @Test
     void theGlobalDefaultsApplyToTheBodyOnlyForm() {
         gpuTrain.setProperty(
                 "configured",

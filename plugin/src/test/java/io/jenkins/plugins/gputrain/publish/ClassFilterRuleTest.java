@@ -1,9 +1,11 @@
 package io.jenkins.plugins.gputrain.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.thoughtworks.xstream.XStream;
+import io.jenkins.plugins.gputrain.AgentFailure;
 import io.jenkins.plugins.gputrain.GpuTrainConfiguration;
 import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
 import io.jenkins.plugins.gputrain.core.report.DvcOutput;
@@ -22,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +91,32 @@ class ClassFilterRuleTest {
         }
 
         assertThat(refusals).isEmpty();
+    }
+
+    @Test
+    void aFailureOnTheAgentTravelsBackAsAPlainIoExceptionThatPassesTheClassFilter() throws Exception {
+        MissingObjectException jgit = new MissingObjectException(ObjectId.zeroId(), "commit");
+        assertThat(refusals(jgit))
+                .as("JGit's own exception carries an ObjectId")
+                .isNotEmpty();
+
+        IOException travelling = catchThrowableOfType(
+                () -> AgentFailure.plainFailures(() -> {
+                    throw new IOException("cannot read the baseline", jgit);
+                }),
+                IOException.class);
+
+        assertThat(refusals(travelling)).isEmpty();
+        assertThat(travelling)
+                .hasMessage("cannot read the baseline (" + jgit + ")")
+                .hasNoCause();
+    }
+
+    private List<String> refusals(Object travelling) throws IOException {
+        List<String> refusals = new ArrayList<>();
+        WrittenClasses.byJavaSerialization(travelling)
+                .forEach(c -> filter.refusal(c).ifPresent(refusals::add));
+        return refusals;
     }
 
     private PublishedReport report() throws IOException {

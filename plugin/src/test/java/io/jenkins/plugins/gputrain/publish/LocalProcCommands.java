@@ -15,19 +15,35 @@ import java.util.List;
  * {@code hudson.Proc.LocalProc}, which builds a {@link ProcessBuilder} with the working directory, throws
  * {@code IOException} when that directory does not exist, calls {@code ProcessBuilder.start()} (a missing executable
  * is the JDK's {@code IOException}, never an exit code), closes stdin and copies stdout and stderr (jenkinsci/jenkins
- * core/src/main/java/hudson/Proc.java and hudson/Launcher.java at jenkins-2.555.3, commit 7e36ec00).
+ * core/src/main/java/hudson/Proc.java and hudson/Launcher.java at jenkins-2.555.3, commit 74ce59eb).
  *
  * <p>The agent's {@code PATH} is a given list of directories, so a test decides which executables the agent has:
  * the JDK looks a bare name up in this JVM's own {@code PATH}, so the name is resolved here first, and a name found
  * nowhere is started as the path it would have had, for the JDK to refuse.
+ *
+ * <p>{@link #inContainer} starts them as inside {@code container(…)}: the kubernetes-plugin's ContainerExecDecorator
+ * hands the exec one stream for output and error alike, the build's stdout ({@code writingOutput(stream)
+ * .writingError(stream)}, src/main/java/org/csanchez/jenkins/plugins/kubernetes/pipeline/ContainerExecDecorator.java,
+ * commit a82d78a0), and a missing command is the shell's exit code 127.
  */
 final class LocalProcCommands implements WorkspaceCommands {
     private final Path workspace;
     private final List<Path> agentPath;
+    private final boolean errorIntoOutput;
 
     LocalProcCommands(Path workspace, List<Path> agentPath) {
+        this(workspace, agentPath, false);
+    }
+
+    private LocalProcCommands(Path workspace, List<Path> agentPath, boolean errorIntoOutput) {
         this.workspace = workspace;
         this.agentPath = List.copyOf(agentPath);
+        this.errorIntoOutput = errorIntoOutput;
+    }
+
+    /** The same commands as a container step runs them: stderr goes into stdout. */
+    LocalProcCommands inContainer() {
+        return new LocalProcCommands(workspace, agentPath, true);
     }
 
     /** An agent {@code PATH} of one directory that starts these executables of this machine only. */

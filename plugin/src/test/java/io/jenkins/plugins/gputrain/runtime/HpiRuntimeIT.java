@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -29,6 +28,9 @@ class HpiRuntimeIT {
             "io.jenkins.plugins.gputrain.train.SharedClientRuleTest",
             "io.jenkins.plugins.gputrain.pipeline.GpuTrainGroovyTest");
 
+    /** As root (CI), no rule test may skip itself; elsewhere those that need root (file ownership) may. */
+    private static final boolean AS_ROOT = "root".equals(System.getProperty("user.name"));
+
     @TempDir
     Path unpacked;
 
@@ -38,7 +40,6 @@ class HpiRuntimeIT {
         List<URL> testClasses = List.of(
                 Path.of("target/test-classes").toUri().toURL(),
                 FixtureRepository.class.getProtectionDomain().getCodeSource().getLocation());
-        TestExecutionSummary summary;
         try (HpiClassLoader loader = HpiClassLoader.open(hpi, unpacked, testClasses)) {
             assertThat(Path.of(loader.loadClass("io.jenkins.plugins.gputrain.publish.DvcCommands")
                             .getProtectionDomain()
@@ -47,31 +48,35 @@ class HpiRuntimeIT {
                             .toURI()))
                     .as("gpu-train's classes come from the .hpi")
                     .isEqualTo(unpacked.resolve("WEB-INF/lib/gpu-train.jar"));
-            List<DiscoverySelector> selectors = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
             for (String test : RULE_TESTS) {
-                selectors.add(selectClass(loader.loadClass(test)));
+                TestExecutionSummary summary = run(loader, loader.loadClass(test));
+                summary.getFailures()
+                        .forEach(failure -> problems.add(test + "."
+                                + failure.getTestIdentifier().getDisplayName() + ": " + failure.getException()));
+                long skipped = summary.getTestsSkippedCount() + (AS_ROOT ? summary.getTestsAbortedCount() : 0);
+                if (summary.getTestsSucceededCount() == 0 || skipped > 0) {
+                    problems.add(test + ": " + summary.getTestsSucceededCount() + " passed, "
+                            + summary.getTestsAbortedCount() + " aborted, " + summary.getTestsSkippedCount()
+                            + " skipped (every rule test must run and pass against the .hpi)");
+                }
             }
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectors)
-                    .build();
-            SummaryGeneratingListener listener = new SummaryGeneratingListener();
-            ClassLoader previous = Thread.currentThread().getContextClassLoader();
-            Thread.currentThread().setContextClassLoader(loader);
-            try {
-                LauncherFactory.create().execute(request, listener);
-            } finally {
-                Thread.currentThread().setContextClassLoader(previous);
-            }
-            summary = listener.getSummary();
+            assertThat(problems).as("rule tests against the .hpi").isEmpty();
         }
+    }
 
-        List<String> failures = summary.getFailures().stream()
-                .map(failure -> failure.getTestIdentifier().getDisplayName() + ": " + failure.getException())
-                .toList();
-        assertThat(failures).as("rule tests failing against the .hpi").isEmpty();
-        assertThat(summary.getTestsAbortedCount())
-                .as("rule tests skipped against the .hpi")
-                .isZero();
-        assertThat(summary.getTestsSucceededCount()).as("rule tests run").isGreaterThanOrEqualTo(RULE_TESTS.size());
+    private static TestExecutionSummary run(ClassLoader loader, Class<?> test) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(test))
+                .build();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            LauncherFactory.create().execute(request, listener);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        return listener.getSummary();
     }
 }

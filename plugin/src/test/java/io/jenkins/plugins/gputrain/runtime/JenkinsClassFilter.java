@@ -19,7 +19,7 @@ import java.util.jar.Manifest;
 /**
  * Jenkins' class filter as the controller applies it to every class that XStream writes or reads and that crosses
  * remoting (jenkinsci/jenkins core/src/main/java/jenkins/security/ClassFilterImpl.java {@code isBlacklisted(Class)} at
- * jenkins-2.555.3, commit 7e36ec00), in its order:
+ * jenkins-2.555.3, commit 74ce59eb), in its order:
  *
  * <ol>
  *   <li>{@code CustomClassFilter.Contributed}: a class named in a plugin's {@code META-INF/hudson.remoting.ClassFilter}
@@ -47,8 +47,10 @@ public final class JenkinsClassFilter {
             "java.lang.Boolean",
             "java.lang.Double",
             "java.lang.Integer",
+            "java.lang.StackTraceElement",
             "java.lang.String",
             "java.util.ArrayList",
+            "java.util.Collections$EmptyList",
             "java.util.CollSer");
 
     private static final String CLASS_FILTER_RESOURCE = "META-INF/hudson.remoting.ClassFilter";

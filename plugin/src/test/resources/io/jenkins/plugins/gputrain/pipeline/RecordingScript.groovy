@@ -9,7 +9,10 @@ class RecordingScript {
     final Map<String, Object> arguments = [:]
     final Map env = [BUILD_TAG: 'jenkins-ml-train-42', NODE_NAME: 'gpu-pod-1']
     final String POD_LABEL = 'gpu-pod-label'
-    /** How scm reads: 'scm' (a Pipeline from SCM), 'missing' (no scm variable), 'multibranch' (an inline Pipeline). */
+    /**
+     * How scm reads: 'scm' (a Pipeline from SCM), 'missing' (no scm variable), 'multibranch' (an inline Pipeline),
+     * 'no-tip' (a branch whose tip SCMVar cannot determine).
+     */
     String scmVariable = 'scm'
     private int depth = 0
 
@@ -29,6 +32,9 @@ class RecordingScript {
             case 'multibranch':
                 throw new org.codehaus.groovy.runtime.InvokerInvocationException(new hudson.AbortException(
                         '‘checkout scm’ is only available when using “Multibranch Pipeline” or “Pipeline script from SCM”'))
+            case 'no-tip':
+                throw new org.codehaus.groovy.runtime.InvokerInvocationException(
+                        new hudson.AbortException('Could not determine exact tip revision of main'))
             default:
                 return '<scm>'
         }

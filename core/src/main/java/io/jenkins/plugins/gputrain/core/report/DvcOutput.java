@@ -32,6 +32,17 @@ public record DvcOutput(String metricsDiff, String paramsDiff, String metricsSho
     /** The workspace's metrics. */
     public static final List<String> METRICS_SHOW = List.of("dvc", "metrics", "show", "--json");
 
+    /**
+     * Checks that each command printed the JSON DVC prints.
+     *
+     * @throws IOException naming the command whose output is not that JSON
+     */
+    public void requireJson() throws IOException {
+        metrics();
+        params();
+        currentMetrics();
+    }
+
     /** The metrics diff as gpu-train's engine would give it. */
     DiffOutcome metrics() throws IOException {
         return new DiffOutcome(diff(METRICS_DIFF, metricsDiff), List.of());
