@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.dvc.plots;
 
+import io.jenkins.plugins.gputrain.core.dvc.LoadWarning;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
 import io.jenkins.plugins.gputrain.core.dvc.repo.RevisionFiles;
@@ -36,8 +37,8 @@ public final class PlotsDiff {
             if (failedRevisions.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of("DVC failed to load some plots for following revisions: '"
-                    + String.join("', '", failedRevisions.stream().sorted().toList()) + "'.");
+            return Optional.of(
+                    LoadWarning.of("plots", failedRevisions.stream().sorted().toList()));
         }
     }
 
