@@ -45,16 +45,27 @@ enum DataFile {
         return text.toString();
     }
 
+    /** How a format writes {@code null}, {@code true} and {@code false}. */
+    private record Keywords(String none, String yes, String no) {}
+
+    private static final Keywords JSON_KEYWORDS = new Keywords("null", "true", "false");
+    private static final Keywords PYTHON_KEYWORDS = new Keywords("None", "True", "False");
+
     private static String json(Object value) {
+        return literal(value, JSON_KEYWORDS);
+    }
+
+    /** A value as a JSON or Python literal (TOML arrays are written the same way). */
+    private static String literal(Object value, Keywords keywords) {
         if (value instanceof Map<?, ?> map) {
             return map.entrySet().stream()
-                    .map(e -> quote((String) e.getKey()) + ": " + json(e.getValue()))
+                    .map(e -> quote((String) e.getKey()) + ": " + literal(e.getValue(), keywords))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(DataFile::json).collect(Collectors.joining(", ", "[", "]"));
+            return list.stream().map(item -> literal(item, keywords)).collect(Collectors.joining(", ", "[", "]"));
         }
-        return scalar(value, "null", "true", "false");
+        return scalar(value, keywords);
     }
 
     private static void yaml(Map<?, ?> map, String indent, StringBuilder text) {
@@ -77,7 +88,7 @@ enum DataFile {
             if (!(value instanceof Map<?, ?>) && value != null) {
                 text.append(quote((String) key))
                         .append(" = ")
-                        .append(tomlValue(value))
+                        .append(json(value))
                         .append('\n');
             }
         });
@@ -90,13 +101,6 @@ enum DataFile {
         });
     }
 
-    private static String tomlValue(Object value) {
-        if (value instanceof List<?> list) {
-            return list.stream().map(DataFile::tomlValue).collect(Collectors.joining(", ", "[", "]"));
-        }
-        return scalar(value, "\"\"", "true", "false");
-    }
-
     private static void python(Map<String, Object> tree, StringBuilder text) {
         tree.forEach((key, value) -> {
             if (value instanceof Map<?, ?> child && key.startsWith("C")) {
@@ -107,32 +111,23 @@ enum DataFile {
                 child.forEach((field, fieldValue) -> text.append("    ")
                         .append(field)
                         .append(" = ")
-                        .append(pythonValue(fieldValue))
+                        .append(literal(fieldValue, PYTHON_KEYWORDS))
                         .append('\n'));
             } else {
-                text.append(key).append(" = ").append(pythonValue(value)).append('\n');
+                text.append(key)
+                        .append(" = ")
+                        .append(literal(value, PYTHON_KEYWORDS))
+                        .append('\n');
             }
         });
     }
 
-    private static String pythonValue(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream()
-                    .map(e -> quote((String) e.getKey()) + ": " + pythonValue(e.getValue()))
-                    .collect(Collectors.joining(", ", "{", "}"));
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(DataFile::pythonValue).collect(Collectors.joining(", ", "[", "]"));
-        }
-        return scalar(value, "None", "True", "False");
-    }
-
-    private static String scalar(Object value, String none, String yes, String no) {
+    private static String scalar(Object value, Keywords keywords) {
         if (value == null) {
-            return none;
+            return keywords.none();
         }
         if (value instanceof Boolean bool) {
-            return bool ? yes : no;
+            return bool ? keywords.yes() : keywords.no();
         }
         if (value instanceof FloatText number) {
             return number.text();
