@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvc;
+import io.jenkins.plugins.gputrain.core.dvc.RealDvcExtension;
 import io.jenkins.plugins.gputrain.core.dvc.generated.GeneratedRepository;
 import io.jenkins.plugins.gputrain.core.dvc.generated.RepositoryGenerator;
 import java.io.IOException;
@@ -16,9 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,28 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * generated repository with a difference is kept under {@code target/dvc-differential/} with {@code DIFFERENCES.md};
  * the seed is printed and can be replayed with {@code -Ddvc.differential.seed=N}.
  */
+@ExtendWith(RealDvcExtension.class)
 class DvcDifferentialTest {
     /** Generated repositories per run; each holds ten commands (cases). */
     private static final int REPOSITORIES = Integer.getInteger("dvc.differential.repositories", 32);
 
     private static final Path OUT = Path.of("target", "dvc-differential");
 
-    private static RealDvc dvc;
-
-    @BeforeAll
-    static void startDvc() {
-        dvc = RealDvc.require();
-    }
-
-    @AfterAll
-    static void stopDvc() throws IOException {
-        if (dvc != null) {
-            dvc.close();
-        }
-    }
-
     @Test
-    void guideFixtures(@TempDir Path directory) throws Exception {
+    void guideFixtures(RealDvc dvc, @TempDir Path directory) throws Exception {
         List<String> differences = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         int cases = 0;
@@ -58,7 +45,7 @@ class DvcDifferentialTest {
             Files.createDirectories(repository.resolve(".dvc"));
             for (List<String> command : fixtureCommands()) {
                 cases++;
-                compare(repository, command, report)
+                compare(dvc, repository, command, report)
                         .ifPresent(difference -> differences.add(project + ": " + difference));
             }
         }
@@ -68,7 +55,7 @@ class DvcDifferentialTest {
     }
 
     @Test
-    void generatedRepositories() throws Exception {
+    void generatedRepositories(RealDvc dvc) throws Exception {
         long seed = Long.getLong("dvc.differential.seed", System.nanoTime());
         RepositoryGenerator generator = new RepositoryGenerator(seed);
         Path runDirectory = OUT.resolve(String.valueOf(seed)).toAbsolutePath();
@@ -81,7 +68,7 @@ class DvcDifferentialTest {
             StringBuilder report = new StringBuilder();
             for (List<String> command : repository.commands()) {
                 cases++;
-                Optional<String> difference = compare(directory, command, report);
+                Optional<String> difference = compare(dvc, directory, command, report);
                 difference.ifPresent(text -> differences.add(directory.getFileName() + ": " + text));
             }
             if (report.isEmpty()) {
@@ -116,7 +103,7 @@ class DvcDifferentialTest {
                 List.of("metrics", "show"));
     }
 
-    private static Optional<String> compare(Path repository, List<String> command, StringBuilder report)
+    private static Optional<String> compare(RealDvc dvc, Path repository, List<String> command, StringBuilder report)
             throws IOException {
         RealDvc.Result expected = dvc.run(repository, command);
         List<String> arguments = new ArrayList<>(command);

@@ -60,6 +60,8 @@ public final class RealDvc implements AutoCloseable {
             if (ci) {
                 Assertions.fail("CI=true needs the real DVC: " + problem + " (.ci/run sets it from .ci/dvc-env)");
             }
+            // Printed too: surefire does not show why a class was skipped in @BeforeAll.
+            System.err.println(HOW_TO_INSTALL + "; " + problem);
             Assumptions.abort(HOW_TO_INSTALL + "; " + problem);
         }
         return new RealDvc(Path.of(path));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvc;
+import io.jenkins.plugins.gputrain.core.dvc.RealDvcExtension;
 import io.jenkins.plugins.gputrain.core.dvc.generated.RepositoryGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,61 +13,47 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code publishDvcMetrics(engine: 'dvc')}: the report made from what the real DVC prints ({@link DvcOutput}) is the
  * report of the built-in engine, on the guide fixtures and on generated repositories (baseline {@code main}).
  */
+@ExtendWith(RealDvcExtension.class)
 class DvcEngineReportTest {
     private static final int GENERATED = 12;
-
-    private static RealDvc dvc;
 
     @TempDir
     Path directory;
 
-    @BeforeAll
-    static void startDvc() {
-        dvc = RealDvc.require();
-    }
-
-    @AfterAll
-    static void stopDvc() throws IOException {
-        if (dvc != null) {
-            dvc.close();
-        }
-    }
-
     @Test
-    void guideFixtures() throws Exception {
+    void guideFixtures(RealDvc dvc) throws Exception {
         for (String project : List.of("celestial-bodies", "sklearn-2023")) {
             Path workspace =
                     FixtureRepository.create(project, directory.resolve(project), Set.of("evaluation/metrics.json"));
-            assertSameReport(workspace, project);
+            assertSameReport(dvc, workspace, project);
         }
     }
 
     @Test
-    void generatedRepositories() throws Exception {
+    void generatedRepositories(RealDvc dvc) throws Exception {
         long seed = Long.getLong("dvc.differential.seed", System.nanoTime());
         System.out.println("DVC engine report: seed " + seed + ", " + GENERATED + " generated repositories");
         RepositoryGenerator generator = new RepositoryGenerator(seed);
         for (int index = 0; index < GENERATED; index++) {
             Path workspace =
                     generator.create(directory.resolve("repo-" + index), index).directory();
-            assertSameReport(workspace, "seed " + seed + ", repo-" + index);
+            assertSameReport(dvc, workspace, "seed " + seed + ", repo-" + index);
         }
     }
 
-    private static void assertSameReport(Path workspace, String name) throws IOException {
+    private static void assertSameReport(RealDvc dvc, Path workspace, String name) throws IOException {
         DvcOutput output = new DvcOutput(
-                json(workspace, DvcOutput.METRICS_DIFF),
-                json(workspace, DvcOutput.PARAMS_DIFF),
-                json(workspace, DvcOutput.METRICS_SHOW));
+                json(dvc, workspace, DvcOutput.METRICS_DIFF),
+                json(dvc, workspace, DvcOutput.PARAMS_DIFF),
+                json(dvc, workspace, DvcOutput.METRICS_SHOW));
 
         PublishedReport builtin = WorkspaceReport.write(workspace, "main", "builtin", null);
         PublishedReport real = WorkspaceReport.write(workspace, "main", "dvc", output);
@@ -89,7 +76,7 @@ class DvcEngineReportTest {
     }
 
     /** What DVC prints for a command; for the diffs, against {@code main} as the publisher asks. */
-    private static String json(Path workspace, List<String> command) throws IOException {
+    private static String json(RealDvc dvc, Path workspace, List<String> command) throws IOException {
         List<String> args = new ArrayList<>(command.subList(1, command.size()));
         if (command.contains("diff")) {
             args.add("main");

@@ -157,7 +157,7 @@ public final class PlotsDiff {
             svg = base + ".svg";
             write(out.resolve(svg), drawing.svg());
         }
-        return new RenderedPlot(plot.id(), title, List.of(new RenderedPlot.Image(null, base + ".png", svg)));
+        return new RenderedPlot(plot.id(), title, List.of(new RenderedPlot.Image(null, base + ".png", svg)), series);
     }
 
     private static String xField(PlotSource plot) {
