@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(RealDvcExtension.class)
 class DvcDifferentialTest {
-    /** Generated repositories per run; each holds ten commands (cases). */
+    /** Generated repositories per run; each holds eleven commands (cases). */
     private static final int REPOSITORIES = Integer.getInteger("dvc.differential.repositories", 32);
 
     private static final Path OUT = Path.of("target", "dvc-differential");
@@ -100,7 +100,9 @@ class DvcDifferentialTest {
                 List.of("params", "diff", "main", "--md", "--targets", "params.yaml"),
                 List.of("metrics", "show", "--json"),
                 List.of("metrics", "show", "--md"),
-                List.of("metrics", "show"));
+                List.of("metrics", "show"),
+                List.of("metrics", "diff", "no-such-revision", "--json"),
+                List.of("params", "diff", "main", "no-such-revision"));
     }
 
     private static Optional<String> compare(RealDvc dvc, Path repository, List<String> command, StringBuilder report)

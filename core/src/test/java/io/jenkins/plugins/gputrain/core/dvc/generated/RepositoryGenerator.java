@@ -230,6 +230,7 @@ public final class RepositoryGenerator {
             commands.add(options(List.of("params", "diff", "main", "--deps")));
             commands.add(targets(List.of("params", "diff", "HEAD", "--json", "--targets"), paramPaths));
             commands.add(List.of("metrics", "show", "--json"));
+            commands.add(targets(List.of("metrics", "show", "--md"), metricPaths));
             commands.add(
                     random.nextBoolean()
                             ? List.of("metrics", "show", "--md")
