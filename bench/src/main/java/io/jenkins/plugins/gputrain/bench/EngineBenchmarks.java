@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -57,21 +56,12 @@ public class EngineBenchmarks {
         guide = Files.createTempDirectory("gpu-train-bench");
         Path fixture = Path.of(System.getProperty("fixture", "core/src/test/resources/mlops-guide-fixture"))
                 .resolve("celestial-bodies");
-        copy(fixture.resolve("main"), guide);
-        try (Git git =
-                Git.init().setDirectory(guide.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit()
-                    .setMessage("main")
-                    .setAuthor("b", "b@example.com")
-                    .setCommitter("b", "b@example.com")
-                    .setSign(false)
-                    .call();
-        }
-        copy(fixture.resolve("workspace"), guide);
+        BenchRepositories.copy(fixture.resolve("main"), guide);
+        BenchRepositories.commit(guide);
+        BenchRepositories.copy(fixture.resolve("workspace"), guide);
         repository = DvcRepository.open(guide, DataFileReader.DEFAULT_MAX_BYTES);
-        metricsOld = metrics(10_000, 0.0);
-        metricsNew = metrics(10_000, 0.5);
+        metricsOld = BenchRepositories.metrics(10_000, 0.0).getBytes(StandardCharsets.UTF_8);
+        metricsNew = BenchRepositories.metrics(10_000, 0.5).getBytes(StandardCharsets.UTF_8);
         List<Value> x = new ArrayList<>();
         List<Value> y = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
@@ -123,32 +113,5 @@ public class EngineBenchmarks {
     public int hundredThousandPointPlot() throws IOException {
         PlotRenderer.Drawing drawing = new PlotRenderer().draw("linear", "loss", "step", "loss", plot);
         return drawing.png().length + drawing.svg().length;
-    }
-
-    /** A metrics file with {@code keys} numbers in 100 groups: {@code {"group0": {"metric0": …, "metric100": …}}}. */
-    private static byte[] metrics(int keys, double offset) {
-        StringBuilder json = new StringBuilder("{");
-        for (int group = 0; group < 100; group++) {
-            json.append(group == 0 ? "" : ", ").append("\"group").append(group).append("\": {");
-            for (int i = group; i < keys; i += 100) {
-                json.append(i == group ? "" : ", ")
-                        .append("\"metric")
-                        .append(i)
-                        .append("\": ")
-                        .append(i / 7.0 + offset);
-            }
-            json.append('}');
-        }
-        return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 }

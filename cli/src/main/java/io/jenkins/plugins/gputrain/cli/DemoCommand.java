@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = GpuTrainCommand.Version.class,
         description = "Create a small example DVC project (baseline on main, an experiment in the workspace), train it"
-                + " locally and write its report. Needs python3; no cluster, DVC or other packages.")
+                + " locally and write its report. Needs python3. With DVC (GPU_TRAIN_DVC or dvc on the PATH) the"
+                + " project has a local DVC remote and the experiment runs 'dvc repro --pull'; without, python3"
+                + " trains it directly.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +48,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Empty or new directory for the project (default: a new temporary directory).")
     Path directory;
 
+    @Option(
+            names = "--without-dvc",
+            description = "Train with python3 directly even when DVC is available (no dvc.lock, no DVC remote).")
+    boolean withoutDvc;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -54,11 +62,27 @@ final class DemoCommand implements Callable<Integer> {
         try {
             Path project = prepare();
             progress.progress("demo project: " + project);
-            progress.progress("running the baseline on main (lr 0.05, 20 epochs) locally");
-            DemoProject.create(project, (command, dir) -> executor.run(command, dir, null, ProgressListener.quiet()));
-            progress.progress("running the experiment (lr 0.2, 40 epochs) locally on this machine:"
-                    + " python3 train.py (no Kubernetes pod, no DVC needed)");
-            CommandResult result = executor.run(DemoProject.TRAIN, project, null, progress);
+            Optional<List<String>> dvc = withoutDvc ? Optional.empty() : DvcExecutable.find();
+            CommandResult result;
+            if (dvc.isPresent()) {
+                progress.progress("running the baseline on main (lr 0.05, 20 epochs) with DVC ("
+                        + String.join(" ", dvc.get()) + "), pushing its data and model to the local remote "
+                        + DemoProject.REMOTE + "/");
+                DemoProject.createWithDvc(
+                        project, dvc.get(), (command, dir) -> executor.run(command, dir, null, progress));
+                progress.progress("running the experiment (lr 0.2, 40 epochs) locally on this machine: "
+                        + String.join(" ", DemoProject.reproduce(List.of("dvc"))));
+                result = executor.run(DemoProject.reproduce(dvc.get()), project, null, progress);
+            } else {
+                progress.progress((withoutDvc ? "--without-dvc" : DvcExecutable.MISSING)
+                        + ": training with python3 train.py instead of 'dvc repro --pull'");
+                progress.progress("running the baseline on main (lr 0.05, 20 epochs) locally");
+                DemoProject.create(
+                        project, (command, dir) -> executor.run(command, dir, null, ProgressListener.quiet()));
+                progress.progress("running the experiment (lr 0.2, 40 epochs) locally on this machine:"
+                        + " python3 train.py (no Kubernetes pod)");
+                result = executor.run(DemoProject.TRAIN, project, null, progress);
+            }
             if (!result.succeeded()) {
                 return DiffCommand.fail(
                         err, "the demo training failed with exit code " + result.exitCode(), CommandFailure.FAILED);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.cli;
 
 import io.jenkins.plugins.gputrain.core.dvc.DiffOutcome;
 import io.jenkins.plugins.gputrain.core.dvc.DvcDiff;
+import io.jenkins.plugins.gputrain.core.dvc.LoadWarning;
 import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.render.DiffKind;
@@ -85,7 +86,7 @@ final class MetricsCommand extends CommandGroup {
             try (DvcRepository repo = DvcRepository.open(repository.directory, DataFileReader.DEFAULT_MAX_BYTES)) {
                 RevisionData workspace = repo.metrics(DvcRepository.WORKSPACE, targets);
                 if (workspace.hasErrors()) {
-                    err.println("DVC failed to load some metrics for following revisions: 'workspace'.");
+                    err.println(LoadWarning.of("metrics", List.of(MetricsShow.JSON_WORKSPACE)));
                 }
                 if (format.json) {
                     out.println(MetricsShow.json(List.of(workspace)));

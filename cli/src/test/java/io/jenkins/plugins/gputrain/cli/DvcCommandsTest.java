@@ -73,7 +73,7 @@ class DvcCommandsTest {
     void metricsShow() {
         assertThat(run("metrics", "show").out).isEqualTo("Path    acc\nm.json  0.12346\n");
         assertThat(run("metrics", "show", "--json").out)
-                .isEqualTo("{\"workspace\": {\"data\": {\"m.json\": {\"data\": {\"acc\": 0.123456789}}}}}\n");
+                .isEqualTo("{\"\": {\"data\": {\"m.json\": {\"data\": {\"acc\": 0.123456789}}}}}\n");
     }
 
     @Test

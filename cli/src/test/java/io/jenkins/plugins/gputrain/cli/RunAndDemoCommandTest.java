@@ -2,12 +2,17 @@ package io.jenkins.plugins.gputrain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gputrain.core.dvc.RealDvc;
+import io.jenkins.plugins.gputrain.core.dvc.RealDvcExtension;
+import io.jenkins.plugins.gputrain.core.engine.DemoProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunAndDemoCommandTest {
@@ -116,12 +121,37 @@ class RunAndDemoCommandTest {
         Assumptions.assumeTrue(python3(), "python3 is needed by the demo's training script");
         Path project = parent.resolve("demo");
 
-        CliRun run = CliRun.of("demo", "--dir", project.toString());
+        CliRun run = CliRun.of("demo", "--dir", project.toString(), "--without-dvc");
 
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out).contains("metrics.json  loss", "ran locally on this machine", "Report: ");
+        assertThat(run.err)
+                .contains("[gpu-train] --without-dvc: training with python3 train.py instead of 'dvc repro --pull'");
         assertThat(Files.readString(project.resolve("gpu-train/report.md")))
                 .contains("| params.yaml | train.lr     | 0.05   | 0.2         |", "![](./plots/loss.csv.png");
+        assertThat(project.resolve("dvc.lock")).doesNotExist();
+    }
+
+    @Test
+    @ExtendWith(RealDvcExtension.class)
+    void demoRunsDvcReproPullAgainstALocalRemote(RealDvc dvc, @TempDir Path parent) throws Exception {
+        Path project = parent.resolve("demo");
+
+        CliRun run = CliRun.of("demo", "--dir", project.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out + run.err)
+                .contains(
+                        "running the experiment (lr 0.2, 40 epochs) locally on this machine: dvc repro --pull",
+                        "Pulling data for stage: 'data.csv.dvc'",
+                        "Running stage 'train'",
+                        "metrics.json  loss");
+        assertThat(project.resolve("dvc.lock")).content().contains("lr: 0.2", "model.json");
+        try (Stream<Path> pushed = Files.walk(project.resolve(DemoProject.REMOTE))) {
+            assertThat(pushed.filter(Files::isRegularFile)).hasSize(2);
+        }
+        assertThat(Files.readString(project.resolve("gpu-train/report.md")))
+                .contains("| params.yaml | train.lr     | 0.05   | 0.2         |");
     }
 
     @Test

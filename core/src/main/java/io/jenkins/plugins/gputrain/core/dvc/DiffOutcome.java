@@ -4,7 +4,6 @@ import io.jenkins.plugins.gputrain.core.dvc.diff.FileDifferences;
 import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A metrics or params diff and what could not be read for it. Unreadable files never fail the diff: they diff as
@@ -36,7 +35,7 @@ public record DiffOutcome(List<FileDifferences> files, List<RevisionData> revisi
 
     /**
      * DVC's warning for unreadable files, e.g. {@code DVC failed to load some metrics for following revisions:
-     * 'workspace'.} (DVC says "metrics" for params too; this says what was diffed).
+     * 'main, workspace'.}.
      *
      * @param what {@code metrics} or {@code params}
      * @return the warning, when something failed
@@ -46,7 +45,6 @@ public record DiffOutcome(List<FileDifferences> files, List<RevisionData> revisi
         if (failed.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("DVC failed to load some " + what + " for following revisions: "
-                + failed.stream().map(r -> "'" + r + "'").collect(Collectors.joining(", ")) + ".");
+        return Optional.of(LoadWarning.of(what, failed));
     }
 }

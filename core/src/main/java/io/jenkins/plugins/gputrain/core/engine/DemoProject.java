@@ -4,18 +4,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
  * A small DVC project to try gpu-train with: a pure-Python training script (no third-party packages) that fits a
- * line by gradient descent and writes {@code metrics.json} and {@code loss.csv}; {@code params.yaml}; and a
- * {@code dvc.yaml} declaring them. The baseline is committed on {@code main}; the experiment changes the params.
+ * line by gradient descent to {@code data.csv} and writes {@code model.json}, {@code metrics.json} and
+ * {@code loss.csv}; {@code params.yaml}; and a {@code dvc.yaml} declaring them. The baseline is committed on
+ * {@code main}; the experiment changes the params. With DVC ({@link #createWithDvc}) the data and the model are
+ * DVC-tracked and pushed to a local DVC remote, as the guide's projects are.
  */
 public final class DemoProject {
     /** The training command, run in the project directory. */
     public static final List<String> TRAIN = List.of("python3", "train.py");
+
+    /** The local DVC remote of {@link #createWithDvc}: a directory inside the project, ignored by Git and DVC. */
+    public static final String REMOTE = "dvc-remote";
 
     private static final String DVC_YAML =
             """
@@ -24,8 +33,11 @@ public final class DemoProject {
                 cmd: python3 train.py
                 deps:
                 - train.py
+                - data.csv
                 params:
                 - train
+                outs:
+                - model.json
                 metrics:
                 - metrics.json:
                     cache: false
@@ -57,8 +69,7 @@ public final class DemoProject {
                 return params["train"]
 
             train = load_params()
-            random.seed(train["seed"])
-            data = [(x / 50.0, 3 * x / 50.0 + 1 + random.gauss(0, 0.1)) for x in range(50)]
+            data = [tuple(float(v) for v in line.split(",")) for line in open("data.csv").read().split()[1:]]
             w, b = 0.0, 0.0
             with open("loss.csv", "w") as curve:
                 curve.write("epoch,loss\\n")
@@ -69,6 +80,8 @@ public final class DemoProject {
                     loss = sum((w * x + b - y) ** 2 for x, y in data) / len(data)
                     curve.write(f"{epoch},{loss}\\n")
                     print(f"epoch {epoch}: loss {loss:.5f}")
+            with open("model.json", "w") as model:
+                json.dump({"slope": w, "intercept": b}, model)
             with open("metrics.json", "w") as metrics:
                 json.dump({"loss": loss, "slope": w, "intercept": b}, metrics)
             """;
@@ -90,15 +103,90 @@ public final class DemoProject {
      */
     public static DemoProject create(Path directory, BaselineRunner baselineRunner)
             throws IOException, InterruptedException {
+        DemoProject project = project(directory, "gpu-train/\n__pycache__/\n");
+        project.run(baselineRunner, TRAIN, "the baseline training run");
+        project.commit();
+        project.write("params.yaml", params(0.2, 40));
+        return project;
+    }
+
+    /**
+     * Writes the project as a DVC project and commits its baseline on {@code main}: {@code dvc init}, a local
+     * remote ({@link #REMOTE}), {@code dvc add data.csv}, {@code dvc repro}, the commit, {@code dvc push}. Then, as
+     * on a fresh clone, the DVC cache and the DVC-tracked files are removed, so that {@link #reproduce} has to pull
+     * them from the remote.
+     *
+     * @param directory an empty directory
+     * @param dvc the dvc command (e.g. {@code [dvc]} or a path to it)
+     * @param runner runs each DVC command
+     * @return the project, with the experiment's params in the working tree
+     * @throws IOException when the files cannot be written or a DVC command fails
+     */
+    public static DemoProject createWithDvc(Path directory, List<String> dvc, BaselineRunner runner)
+            throws IOException, InterruptedException {
+        DemoProject project = project(directory, "gpu-train/\n__pycache__/\n/" + REMOTE + "/\n");
+        project.write(".dvcignore", "/" + REMOTE + "/\n");
+        try {
+            // dvc init needs a Git repository
+            Git.init()
+                    .setDirectory(directory.toFile())
+                    .setInitialBranch("main")
+                    .call()
+                    .close();
+        } catch (GitAPIException e) {
+            throw new IOException("cannot create the demo's Git repository: " + e.getMessage(), e);
+        }
+        project.run(runner, concat(dvc, "init", "--quiet"), "dvc init");
+        project.run(runner, concat(dvc, "remote", "add", "--default", "local", REMOTE), "dvc remote add");
+        project.run(runner, concat(dvc, "add", "--quiet", "data.csv"), "dvc add data.csv");
+        project.run(runner, concat(dvc, "repro"), "the baseline's dvc repro");
+        project.commit();
+        project.run(runner, concat(dvc, "push"), "dvc push");
+        deleteTree(directory.resolve(".dvc/cache"));
+        Files.delete(directory.resolve("data.csv"));
+        Files.delete(directory.resolve("model.json"));
+        project.write("params.yaml", params(0.2, 40));
+        return project;
+    }
+
+    /** The seed chapter's command: {@code dvc repro --pull}. */
+    public static List<String> reproduce(List<String> dvc) {
+        return concat(dvc, "repro", "--pull");
+    }
+
+    private static DemoProject project(Path directory, String gitignore) throws IOException {
         DemoProject project = new DemoProject(directory);
         project.write("dvc.yaml", DVC_YAML);
         project.write("train.py", TRAIN_PY);
         project.write("params.yaml", params(0.05, 20));
-        project.write(".gitignore", "gpu-train/\n__pycache__/\n");
-        CommandResult baseline = baselineRunner.run(TRAIN, directory);
-        if (!baseline.succeeded()) {
-            throw new IOException("the baseline training run failed with exit code " + baseline.exitCode());
+        project.write("data.csv", data());
+        project.write(".gitignore", gitignore);
+        return project;
+    }
+
+    /** 50 points near y = 3x + 1, the same every time. */
+    private static String data() {
+        Random random = new Random(7);
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 50; i++) {
+            double x = i / 50.0;
+            csv.append(x)
+                    .append(',')
+                    .append(3 * x + 1 + random.nextGaussian() * 0.1)
+                    .append('\n');
         }
+        return csv.toString();
+    }
+
+    private void run(BaselineRunner runner, List<String> command, String what)
+            throws IOException, InterruptedException {
+        CommandResult result = runner.run(command, directory);
+        if (!result.succeeded()) {
+            throw new IOException(what + " failed with exit code " + result.exitCode());
+        }
+    }
+
+    private void commit() throws IOException {
         try (Git git = Git.init()
                 .setDirectory(directory.toFile())
                 .setInitialBranch("main")
@@ -113,8 +201,23 @@ public final class DemoProject {
         } catch (GitAPIException e) {
             throw new IOException("cannot commit the demo baseline: " + e.getMessage(), e);
         }
-        project.write("params.yaml", params(0.2, 40));
-        return project;
+    }
+
+    private static List<String> concat(List<String> command, String... args) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(args));
+        return all;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** The project directory. */
@@ -123,7 +226,7 @@ public final class DemoProject {
     }
 
     private static String params(double lr, int epochs) {
-        return "train:\n  lr: " + lr + "\n  epochs: " + epochs + "\n  seed: 7\n";
+        return "train:\n  lr: " + lr + "\n  epochs: " + epochs + "\n";
     }
 
     private void write(String name, String text) throws IOException {

@@ -98,7 +98,7 @@ class ExperimentReportTest {
                 .isEqualTo(
                         "{\"params.yaml\": {\"lr\": {\"old\": 0.01, \"new\": 0.001, \"diff\": -0.009000000000000001}}}\n");
         assertThat(Files.readString(out.resolve("metrics.json")))
-                .isEqualTo("{\"workspace\": {\"data\":"
+                .isEqualTo("{\"\": {\"data\":"
                         + " {\"metrics.json\": {\"data\": {\"acc\": 0.75, \"<script>alert(1)</script>\": 2}}}}}\n");
         assertThat(Files.readAllBytes(out.resolve("plots/static/main_importance.png")))
                 .containsExactly((byte) 0x89, 'P', 'N', 'G', 1);

@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
  * {@code False}, {@code None}, lists, tuples and dicts of literals.
  */
 final class PythonParams {
-    private static final Pattern CLASS = Pattern.compile("class\\s+([A-Za-z_]\\w*)\\s*(\\(.*\\))?\\s*:\\s*");
+    /** A Python 3 identifier: a letter or underscore, then letters, digits, marks and connectors (non-ASCII too). */
+    private static final String IDENTIFIER = "[\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*";
+
+    private static final Pattern CLASS = Pattern.compile("class\\s+(" + IDENTIFIER + ")\\s*(\\(.*\\))?\\s*:\\s*");
     private static final Pattern ASSIGNMENT =
-            Pattern.compile("(self\\.)?([A-Za-z_]\\w*)\\s*(?::\\s*[^=]+)?=(?!=)\\s*(.+)", Pattern.DOTALL);
+            Pattern.compile("(self\\.)?(" + IDENTIFIER + ")\\s*(?::\\s*[^=]+)?=(?!=)\\s*(.+)", Pattern.DOTALL);
 
     private PythonParams() {}
 

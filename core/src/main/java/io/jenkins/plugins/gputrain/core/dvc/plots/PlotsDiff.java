@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.dvc.plots;
 
+import io.jenkins.plugins.gputrain.core.dvc.LoadWarning;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
 import io.jenkins.plugins.gputrain.core.dvc.repo.RevisionFiles;
@@ -49,8 +50,8 @@ public final class PlotsDiff {
             if (failedRevisions.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of("DVC failed to load some plots for following revisions: '"
-                    + String.join("', '", failedRevisions.stream().sorted().toList()) + "'.");
+            return Optional.of(
+                    LoadWarning.of("plots", failedRevisions.stream().sorted().toList()));
         }
     }
 
@@ -174,7 +175,7 @@ public final class PlotsDiff {
             svg = base + ".svg";
             write(out.resolve(svg), drawing.svg());
         }
-        return new RenderedPlot(plot.id(), title, List.of(new RenderedPlot.Image(null, base + ".png", svg)));
+        return new RenderedPlot(plot.id(), title, List.of(new RenderedPlot.Image(null, base + ".png", svg)), series);
     }
 
     private static String xField(PlotSource plot) {

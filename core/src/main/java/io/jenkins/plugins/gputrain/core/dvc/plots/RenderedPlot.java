@@ -8,11 +8,18 @@ import java.util.List;
  * @param id the plot id
  * @param title the title
  * @param images the images to show, paths relative to the output directory
+ * @param series what a data plot drew, one series per revision and y field; empty for image plots
  */
-public record RenderedPlot(String id, String title, List<Image> images) {
-    /** Copies the images. */
+public record RenderedPlot(String id, String title, List<Image> images, List<Series> series) {
+    /** Copies the lists. */
     public RenderedPlot {
         images = List.copyOf(images);
+        series = List.copyOf(series);
+    }
+
+    /** An image plot, or a plot with nothing drawn. */
+    public RenderedPlot(String id, String title, List<Image> images) {
+        this(id, title, images, List.of());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gputrain.core.dvc.diff.FileResult;
 import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
+import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,9 +57,11 @@ public final class DvcJsonAdapter {
     public List<RevisionData> metricsShow(String json) throws UnreadableFileException {
         List<RevisionData> revisions = new ArrayList<>();
         for (Map.Entry<String, Value> revision : object(json, json).entrySet()) {
+            String name =
+                    revision.getKey().equals(MetricsShow.JSON_WORKSPACE) ? DvcRepository.WORKSPACE : revision.getKey();
             Map<String, Value> content = asObject(revision.getValue(), json);
             if (content.containsKey("error")) {
-                revisions.add(RevisionData.failed(revision.getKey(), failure(content.get("error"))));
+                revisions.add(RevisionData.failed(name, failure(content.get("error"))));
                 continue;
             }
             Map<String, FileResult> files = new LinkedHashMap<>();
@@ -70,7 +73,7 @@ public final class DvcJsonAdapter {
                                 ? failure(fields.get("error"))
                                 : new FileResult.Data(fields.getOrDefault("data", Value.Dict.empty())));
             });
-            revisions.add(RevisionData.of(revision.getKey(), files));
+            revisions.add(RevisionData.of(name, files));
         }
         return revisions;
     }

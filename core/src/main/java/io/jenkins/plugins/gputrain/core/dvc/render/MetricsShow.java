@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.core.dvc.render;
 import io.jenkins.plugins.gputrain.core.dvc.diff.FileResult;
 import io.jenkins.plugins.gputrain.core.dvc.diff.Flattener;
 import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
+import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,9 @@ import java.util.TreeSet;
 
 /** {@code dvc metrics show}: its table ({@code dvc/compare.py::metrics_table}) and its {@code --json}. */
 public final class MetricsShow {
+    /** How {@code metrics show --json} names the workspace: the empty string (DVC 3.67.1). */
+    public static final String JSON_WORKSPACE = "";
+
     private MetricsShow() {}
 
     /**
@@ -76,7 +80,8 @@ public final class MetricsShow {
 
     /**
      * DVC's {@code metrics show --json}: {@code {rev: {"data": {path: {"data": …} | {"error": {"type", "msg"}}}}}},
-     * or {@code {rev: {"error": …}}} for a revision that failed as a whole; values unrounded.
+     * or {@code {rev: {"error": …}}} for a revision that failed as a whole; values unrounded; the workspace is named
+     * {@link #JSON_WORKSPACE}, as DVC names it.
      *
      * @param revisions the revisions
      * @return one line
@@ -84,7 +89,8 @@ public final class MetricsShow {
     public static String json(List<RevisionData> revisions) {
         PythonJson json = new PythonJson().beginObject();
         for (RevisionData revision : revisions) {
-            json.key(revision.name()).beginObject();
+            json.key(revision.name().equals(DvcRepository.WORKSPACE) ? JSON_WORKSPACE : revision.name())
+                    .beginObject();
             if (revision.optionalError().isPresent()) {
                 error(json, revision.error());
             } else {

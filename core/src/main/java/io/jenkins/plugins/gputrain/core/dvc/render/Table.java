@@ -42,6 +42,6 @@ public record Table(List<String> headers, List<List<String>> rows) implements Se
     }
 
     private static int length(String text) {
-        return text.codePointCount(0, text.length());
+        return DisplayWidth.of(text);
     }
 }

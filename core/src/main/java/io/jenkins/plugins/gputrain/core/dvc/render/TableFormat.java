@@ -78,7 +78,7 @@ public enum TableFormat {
     }
 
     private static String pad(String cell, int width) {
-        int length = cell.codePointCount(0, cell.length());
+        int length = DisplayWidth.of(cell);
         return length >= width ? cell : cell + " ".repeat(width - length);
     }
 }

@@ -87,6 +87,12 @@ class DataFileReaderTest {
     }
 
     @Test
+    void pythonNamesMayBeNonAscii() throws UnreadableFileException {
+        assertThat(json(read("params.py", "ünï = 1\nclass Çfg:\n    日本 = {\"a\": 0.5}\n")))
+                .isEqualTo("{\"\\u00fcn\\u00ef\": 1, \"\\u00c7fg\": {\"\\u65e5\\u672c\": {\"a\": 0.5}}}");
+    }
+
+    @Test
     void pythonParamsAreModuleLiteralsAndClassBodies() throws UnreadableFileException {
         String source = String.join(
                 "\n",

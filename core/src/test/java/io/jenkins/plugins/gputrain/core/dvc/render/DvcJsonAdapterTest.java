@@ -41,7 +41,7 @@ class DvcJsonAdapterTest {
 
     @Test
     void metricsShowWithErrors() throws UnreadableFileException {
-        List<RevisionData> revisions = adapter.metricsShow("{\"workspace\": {\"data\": {\"m.json\": {\"data\":"
+        List<RevisionData> revisions = adapter.metricsShow("{\"\": {\"data\": {\"m.json\": {\"data\":"
                 + " {\"acc\": 0.9}}, \"bad.json\": {\"error\": {\"type\": \"JSONFileCorruptedError\", \"msg\": \"x\"}}}},"
                 + " \"HEAD\": {\"error\": {\"type\": \"YAMLSyntaxError\", \"msg\": \"dvc.yaml\"}}}");
 
@@ -50,7 +50,7 @@ class DvcJsonAdapterTest {
                 .isEqualTo(new FileResult.Failure("JSONFileCorruptedError", "x"));
         assertThat(revisions.get(1).optionalError()).contains(new FileResult.Failure("YAMLSyntaxError", "dvc.yaml"));
         assertThat(MetricsShow.json(revisions))
-                .isEqualTo("{\"workspace\": {\"data\": {\"bad.json\": {\"error\":"
+                .isEqualTo("{\"\": {\"data\": {\"bad.json\": {\"error\":"
                         + " {\"type\": \"JSONFileCorruptedError\", \"msg\": \"x\"}}, \"m.json\": {\"data\": {\"acc\": 0.9}}}},"
                         + " \"HEAD\": {\"error\": {\"type\": \"YAMLSyntaxError\", \"msg\": \"dvc.yaml\"}}}");
     }

@@ -1,0 +1,58 @@
+package io.jenkins.plugins.gputrain.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+
+/** What the benchmarks build their repositories from: generated metrics, fixture copies, a commit on main. */
+final class BenchRepositories {
+    private BenchRepositories() {}
+
+    /** A metrics file with {@code keys} numbers in 100 groups: {@code {"group0": {"metric0": …, "metric100": …}}}. */
+    static String metrics(int keys, double offset) {
+        StringBuilder json = new StringBuilder("{");
+        for (int group = 0; group < 100; group++) {
+            json.append(group == 0 ? "" : ", ").append("\"group").append(group).append("\": {");
+            for (int i = group; i < keys; i += 100) {
+                json.append(i == group ? "" : ", ")
+                        .append("\"metric")
+                        .append(i)
+                        .append("\": ")
+                        .append(i / 7.0 + offset);
+            }
+            json.append('}');
+        }
+        return json.append('}').toString();
+    }
+
+    /** Copies every file below {@code from} to the same place below {@code to}. */
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Commits everything in the directory (a new repository when there is none) on {@code main}. */
+    static void commit(Path directory) throws GitAPIException {
+        try (Git git = Git.init()
+                .setDirectory(directory.toFile())
+                .setInitialBranch("main")
+                .call()) {
+            git.add().addFilepattern(".").call();
+            git.commit()
+                    .setMessage("main")
+                    .setAuthor("bench", "bench@example.com")
+                    .setCommitter("bench", "bench@example.com")
+                    .setSign(false)
+                    .call();
+        }
+    }
+}

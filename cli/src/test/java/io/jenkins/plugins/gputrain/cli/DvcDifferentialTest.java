@@ -1,0 +1,144 @@
+package io.jenkins.plugins.gputrain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
+import io.jenkins.plugins.gputrain.core.dvc.RealDvc;
+import io.jenkins.plugins.gputrain.core.dvc.RealDvcExtension;
+import io.jenkins.plugins.gputrain.core.dvc.generated.GeneratedRepository;
+import io.jenkins.plugins.gputrain.core.dvc.generated.RepositoryGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * gpu-train against the real DVC ({@link RealDvc}) on the guide fixtures and on seeded generated repositories:
+ * {@code metrics diff}, {@code params diff} and {@code metrics show}, compared by {@link DvcComparison}. A
+ * generated repository with a difference is kept under {@code target/dvc-differential/} with {@code DIFFERENCES.md};
+ * the seed is printed and can be replayed with {@code -Ddvc.differential.seed=N}.
+ */
+@ExtendWith(RealDvcExtension.class)
+class DvcDifferentialTest {
+    /** Generated repositories per run; each holds eleven commands (cases). */
+    private static final int REPOSITORIES = Integer.getInteger("dvc.differential.repositories", 32);
+
+    private static final Path OUT = Path.of("target", "dvc-differential");
+
+    @Test
+    void guideFixtures(RealDvc dvc, @TempDir Path directory) throws Exception {
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        int cases = 0;
+        for (String project : List.of("celestial-bodies", "sklearn-2023")) {
+            Path repository =
+                    FixtureRepository.create(project, directory.resolve(project), Set.of("evaluation/metrics.json"));
+            Files.createDirectories(repository.resolve(".dvc"));
+            for (List<String> command : fixtureCommands()) {
+                cases++;
+                compare(dvc, repository, command, report)
+                        .ifPresent(difference -> differences.add(project + ": " + difference));
+            }
+        }
+        System.out.println(
+                "DVC differential: " + cases + " guide fixture cases, " + differences.size() + " differences");
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    @Test
+    void generatedRepositories(RealDvc dvc) throws Exception {
+        long seed = Long.getLong("dvc.differential.seed", System.nanoTime());
+        RepositoryGenerator generator = new RepositoryGenerator(seed);
+        Path runDirectory = OUT.resolve(String.valueOf(seed)).toAbsolutePath();
+        List<String> differences = new ArrayList<>();
+        int cases = 0;
+        for (int index = 0; index < REPOSITORIES; index++) {
+            Path directory = runDirectory.resolve("repo-" + index);
+            delete(directory);
+            GeneratedRepository repository = generator.create(directory, index);
+            StringBuilder report = new StringBuilder();
+            for (List<String> command : repository.commands()) {
+                cases++;
+                Optional<String> difference = compare(dvc, directory, command, report);
+                difference.ifPresent(text -> differences.add(directory.getFileName() + ": " + text));
+            }
+            if (report.isEmpty()) {
+                delete(directory);
+            } else {
+                Files.writeString(
+                        directory.resolve("DIFFERENCES.md"),
+                        "# Differences (seed " + seed + ", " + directory.getFileName() + ")\n\nRun in this directory"
+                                + " with dvc==" + RealDvc.VERSION + " and gpu-train.\n\n" + report,
+                        StandardCharsets.UTF_8);
+            }
+        }
+        System.out.println("DVC differential: seed " + seed + ", " + cases + " generated cases in " + REPOSITORIES
+                + " repositories, " + differences.size() + " differences"
+                + (differences.isEmpty() ? "" : " (repositories kept in " + runDirectory + ")"));
+        assertThat(cases).isGreaterThanOrEqualTo(300);
+        assertThat(differences).isEmpty();
+    }
+
+    private static List<List<String>> fixtureCommands() {
+        return List.of(
+                List.of("metrics", "diff", "main", "--json"),
+                List.of("metrics", "diff", "main", "--md"),
+                List.of("metrics", "diff", "main", "--all"),
+                List.of("metrics", "diff", "main", "--md", "--no-path", "--precision", "3"),
+                List.of("params", "diff", "main", "--json"),
+                List.of("params", "diff", "main", "--md"),
+                List.of("params", "diff", "main", "--all", "--deps"),
+                List.of("params", "diff", "main", "--md", "--targets", "params.yaml"),
+                List.of("metrics", "show", "--json"),
+                List.of("metrics", "show", "--md"),
+                List.of("metrics", "show"),
+                List.of("metrics", "diff", "no-such-revision", "--json"),
+                List.of("params", "diff", "main", "no-such-revision"));
+    }
+
+    private static Optional<String> compare(RealDvc dvc, Path repository, List<String> command, StringBuilder report)
+            throws IOException {
+        RealDvc.Result expected = dvc.run(repository, command);
+        List<String> arguments = new ArrayList<>(command);
+        arguments.add("-C");
+        arguments.add(repository.toString());
+        CliRun actual = CliRun.of(arguments.toArray(String[]::new));
+        Optional<String> difference = DvcComparison.difference(command, expected, actual);
+        difference.ifPresent(text -> report.append("## `dvc ")
+                .append(String.join(" ", command))
+                .append("`: ")
+                .append(text)
+                .append("\n\nDVC (exit ")
+                .append(expected.exitCode())
+                .append("):\n\n```\n")
+                .append(expected.out())
+                .append(expected.err())
+                .append("```\n\ngpu-train (exit ")
+                .append(actual.exitCode)
+                .append("):\n\n```\n")
+                .append(actual.out)
+                .append(actual.err)
+                .append("```\n\n"));
+        return difference.map(text -> "dvc " + String.join(" ", command) + ": " + text);
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}

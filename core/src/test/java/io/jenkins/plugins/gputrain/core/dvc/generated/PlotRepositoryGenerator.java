@@ -1,0 +1,138 @@
+package io.jenkins.plugins.gputrain.core.dvc.generated;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+
+/**
+ * Seeded generator of DVC repositories with data plots, for comparing what gpu-train draws with {@code dvc plots
+ * diff --json}: CSV, TSV, JSON (a list, or a list under a key) and YAML files; templates {@code linear},
+ * {@code simple}, {@code smooth}, {@code scatter} and {@code bar_horizontal}; {@code x}/{@code y} given or left to
+ * DVC's defaults, titles; top-level and stage plots; {@code main} committed, the workspace changed (rows added or
+ * removed, a file deleted).
+ */
+public final class PlotRepositoryGenerator {
+    private static final List<String> TEMPLATES = List.of("linear", "simple", "smooth", "scatter", "bar_horizontal");
+    private static final List<String> FORMATS = List.of(".csv", ".tsv", ".json", ".yaml", "-keyed.json");
+
+    private final long seed;
+
+    /** A generator; the same seed gives the same repositories. */
+    public PlotRepositoryGenerator(long seed) {
+        this.seed = seed;
+    }
+
+    /** Writes repository number {@code index} into an empty directory and returns it. */
+    public Path create(Path directory, int index) throws IOException {
+        Random random = new Random(seed * 7_919L + index);
+        int plots = 1 + random.nextInt(3);
+        List<String> dvcYaml = new ArrayList<>(List.of("plots:"));
+        List<String> stagePlots = new ArrayList<>();
+        List<String[]> files = new ArrayList<>();
+        for (int i = 0; i < plots; i++) {
+            String format = FORMATS.get(random.nextInt(FORMATS.size()));
+            String path = "plots/p" + i + format;
+            boolean explicit = random.nextBoolean();
+            List<String> definition = random.nextBoolean() ? dvcYaml : stagePlots;
+            String indent = definition == dvcYaml ? "  " : "      ";
+            definition.add(indent + "- " + path + (explicit || definition == stagePlots ? ":" : ""));
+            if (definition == stagePlots) {
+                definition.add(indent + "    cache: false");
+            }
+            if (explicit) {
+                definition.add(indent + "    x: step");
+                definition.add(indent + "    y: loss");
+                definition.add(indent + "    template: " + TEMPLATES.get(random.nextInt(TEMPLATES.size())));
+                definition.add(indent + "    title: Plot " + i);
+            }
+            files.add(new String[] {path, format});
+        }
+        if (dvcYaml.size() == 1) {
+            dvcYaml.clear();
+        }
+        if (!stagePlots.isEmpty()) {
+            dvcYaml.add("stages:");
+            dvcYaml.add("  train:");
+            dvcYaml.add("    cmd: echo train");
+            dvcYaml.add("    plots:");
+            dvcYaml.addAll(stagePlots);
+        }
+        try (Git git = Git.init()
+                .setDirectory(directory.toFile())
+                .setInitialBranch("main")
+                .call()) {
+            write(directory, ".dvc/config", "");
+            write(directory, "dvc.yaml", String.join("\n", dvcYaml) + "\n");
+            for (String[] file : files) {
+                write(directory, file[0], data(random, file[1]));
+            }
+            git.add().addFilepattern(".").call();
+            git.commit()
+                    .setMessage("main")
+                    .setAuthor("generator", "generator@example.com")
+                    .setCommitter("generator", "generator@example.com")
+                    .setSign(false)
+                    .call();
+            for (String[] file : files) {
+                if (random.nextInt(8) == 0) {
+                    Files.delete(directory.resolve(file[0]));
+                } else {
+                    write(directory, file[0], data(random, file[1]));
+                }
+            }
+        } catch (GitAPIException e) {
+            throw new IOException(e);
+        }
+        return directory;
+    }
+
+    /** Rows with a step, a loss and a name, in the file's format. */
+    private static String data(Random random, String format) {
+        int rows = 1 + random.nextInt(12);
+        List<String[]> values = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            String loss = random.nextBoolean()
+                    ? String.valueOf(random.nextInt(100) - 20)
+                    : String.valueOf(random.nextInt(100_000) / 1000.0);
+            values.add(new String[] {String.valueOf(i * (1 + random.nextInt(3))), loss, "c" + random.nextInt(4)});
+        }
+        StringBuilder text = new StringBuilder();
+        switch (format) {
+            case ".csv", ".tsv" -> {
+                String separator = format.equals(".csv") ? "," : "\t";
+                text.append(String.join(separator, "step", "loss", "name")).append('\n');
+                values.forEach(row -> text.append(String.join(separator, row)).append('\n'));
+            }
+            case ".yaml" ->
+                values.forEach(row -> text.append("- step: ")
+                        .append(row[0])
+                        .append("\n  loss: ")
+                        .append(row[1])
+                        .append("\n  name: ")
+                        .append(row[2])
+                        .append('\n'));
+            default -> {
+                List<String> records = values.stream()
+                        .map(row ->
+                                "{\"step\": " + row[0] + ", \"loss\": " + row[1] + ", \"name\": \"" + row[2] + "\"}")
+                        .toList();
+                String list = "[" + String.join(", ", records) + "]";
+                text.append(format.equals(".json") ? list : "{\"curve\": " + list + "}")
+                        .append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static void write(Path root, String path, String content) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+}

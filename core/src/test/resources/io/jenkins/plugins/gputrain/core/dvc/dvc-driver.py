@@ -1,0 +1,45 @@
+"""Runs many DVC commands in one Python process, for gpu-train's differential tests.
+
+Reads one JSON request a line ({"cwd": DIR, "argv": [...]}) from standard input and answers each with one JSON line
+({"exit": N, "out": TEXT, "err": TEXT}). Each command runs through DVC's own entry point, dvc.cli.main, with the
+process's file descriptors 1 and 2 redirected to files, so it prints exactly what the dvc executable would.
+"""
+
+import json
+import os
+import sys
+import tempfile
+
+from dvc.cli import main
+
+answers = sys.stdout.buffer
+capture = tempfile.mkdtemp(prefix="dvc-driver-")
+out_file, err_file = os.path.join(capture, "out"), os.path.join(capture, "err")
+saved_out, saved_err = os.dup(1), os.dup(2)
+
+
+def run(cwd, argv):
+    sys.stdout.flush()
+    sys.stderr.flush()
+    with open(out_file, "wb") as out, open(err_file, "wb") as err:
+        os.dup2(out.fileno(), 1)
+        os.dup2(err.fileno(), 2)
+        try:
+            os.chdir(cwd)
+            code = main(argv)
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved_out, 1)
+            os.dup2(saved_err, 2)
+    with open(out_file, encoding="utf-8") as out, open(err_file, encoding="utf-8") as err:
+        return code, out.read(), err.read()
+
+
+for line in sys.stdin:
+    request = json.loads(line)
+    code, out, err = run(request["cwd"], request["argv"])
+    answers.write((json.dumps({"exit": code, "out": out, "err": err}) + "\n").encode("utf-8"))
+    answers.flush()
