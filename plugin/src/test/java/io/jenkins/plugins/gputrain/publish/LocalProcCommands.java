@@ -46,12 +46,16 @@ final class LocalProcCommands implements WorkspaceCommands {
         return new LocalProcCommands(workspace, agentPath, true);
     }
 
-    /** An agent {@code PATH} of one directory that starts these executables of this machine only. */
+    /**
+     * An agent {@code PATH} of one directory that starts these executables of this machine only: names are looked up
+     * in this machine's {@code PATH}, paths are taken as they are (under their file name).
+     */
     static List<Path> agentPathWith(Path directory, String... executables) throws IOException {
         Files.createDirectories(directory);
         for (String executable : executables) {
-            Path wrapper = directory.resolve(executable);
-            Files.writeString(wrapper, "#!/bin/sh\nexec " + onThisMachine(executable) + " \"$@\"\n");
+            Path target = executable.contains("/") ? Path.of(executable) : onThisMachine(executable);
+            Path wrapper = directory.resolve(target.getFileName().toString());
+            Files.writeString(wrapper, "#!/bin/sh\nexec " + target + " \"$@\"\n");
             Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         return List.of(directory);
