@@ -33,7 +33,10 @@ public final class GpuTrainCommand extends CommandGroup {
 
     /** The configured command line, for {@link #main} and tests. */
     static CommandLine commandLine() {
-        return new CommandLine(new GpuTrainCommand());
+        ErrorReporting errors = new ErrorReporting();
+        return new CommandLine(new GpuTrainCommand())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
     }
 
     /** Prints the version stamped into the core jar. */

@@ -118,34 +118,45 @@ final class PodOptions {
      * @param deadline the pod's deadline, or {@code null}
      * @param owner who starts the run, a label value, or {@code null}
      * @return the spec
-     * @throws InvalidSpecException naming the spec field when an option is invalid
+     * @throws InvalidSpecException naming the spec field (see {@link #optionFor}) when an option is invalid
      */
     TrainingPodSpec podSpec(String runId, Duration deadline, String owner) {
-        String id = runId == null ? "gt-" + UUID.randomUUID().toString().substring(0, 8) : runId;
+        String id = runId == null ? "gt-" + UUID.randomUUID().toString().substring(0, 8) : nonBlank("runId", runId);
         TrainingPodSpec.Builder builder = TrainingPodSpec.builder(id)
                 .podName("gpu-train-" + id)
                 .owner(owner)
-                .namespace(namespace)
-                .image(image)
+                .namespace(nonBlank("namespace", namespace))
+                .image(nonBlank("image", image))
                 .machine(MachineSize.parse(cpuMemory))
                 .nodeSelector(NodeSelector.parse(nodeSelectors))
-                .gpuResourceName(gpuResource)
-                .acceleratorLabelKey(acceleratorLabel)
+                .gpuResourceName(nonBlank("gpuResourceName", gpuResource))
+                .acceleratorLabelKey(nonBlank("acceleratorLabelKey", acceleratorLabel))
                 .gpuToleration(!noGpuToleration)
                 .requestsEqualLimits(!limitsOnly)
-                .serviceAccountName(serviceAccount);
+                .serviceAccountName(nonBlank("serviceAccountName", serviceAccount));
         if (deadline != null) {
             builder.timeout(deadline);
         }
         if (shmSize != null) {
-            builder.shmSize(shmSize);
+            builder.shmSize(nonBlank("shmSize", shmSize));
         }
         tolerations.forEach(t -> builder.toleration(TaintToleration.parse(t)));
-        imagePullSecrets.forEach(builder::imagePullSecret);
+        imagePullSecrets.forEach(secret -> builder.imagePullSecret(nonBlank("imagePullSecrets", secret)));
         if (podYaml != null) {
             builder.extraYaml(readPodYaml());
         }
         return builder.build();
+    }
+
+    /**
+     * An option the user gave: the pod spec reads blank as "the default" (a Jenkins form's empty field), but on the
+     * command line an empty value is a mistake, e.g. {@code --image "$UNSET"}.
+     */
+    private static String nonBlank(String field, String value) {
+        if (value != null && value.isBlank()) {
+            throw new InvalidSpecException(field, value, "empty", "a value, or leave the option out for the default");
+        }
+        return value;
     }
 
     String readPodYaml() {

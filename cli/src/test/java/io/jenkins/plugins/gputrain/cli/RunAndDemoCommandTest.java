@@ -66,7 +66,8 @@ class RunAndDemoCommandTest {
         CliRun run = CliRun.of("run", "-C", repo.toString(), "--kubeconfig", missing.toString(), "--", "dvc", "repro");
 
         assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.err).isEqualTo("ERROR: --kubeconfig '" + missing + "': no such file\n");
+        assertThat(run.err)
+                .isEqualTo("ERROR: --kubeconfig '" + missing + "': no such file (expected a kubeconfig file)\n");
     }
 
     @Test
@@ -92,10 +93,12 @@ class RunAndDemoCommandTest {
                 CliRun.of("run", "-C", repo.toString(), "--kubeconfig", kubeconfig.toString(), "--", "touch", "ran");
 
         assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.err).startsWith("[gpu-train] cluster https://127.0.0.1:1/, namespace ml\n");
+        String origin = "(kubeconfig " + kubeconfig + ", context gone, cluster gone)";
+        assertThat(run.err).startsWith("[gpu-train] cluster https://127.0.0.1:1/ " + origin + ", namespace ml\n");
         assertThat(run.err
                         .lines()
-                        .filter(l -> l.startsWith("ERROR: cannot reach the Kubernetes API at https://127.0.0.1:1/: ")))
+                        .filter(l -> l.startsWith(
+                                "ERROR: cannot reach the Kubernetes API at https://127.0.0.1:1/ " + origin + ": ")))
                 .hasSize(1);
         assertThat(run.err).doesNotContain("\tat ", "Caused by");
         assertThat(repo.resolve("ran")).doesNotExist();
@@ -131,7 +134,7 @@ class RunAndDemoCommandTest {
         CliRun run = CliRun.of("demo", "--dir", repo.toString());
 
         assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.err).contains("is not empty (expected an empty or new directory)");
+        assertThat(run.err).isEqualTo("ERROR: --dir '" + repo + "': not empty (expected an empty or new directory)\n");
         assertThat(Files.readString(repo.resolve("keep.txt"))).isEqualTo("mine");
     }
 
