@@ -111,13 +111,16 @@ abstract class DiffCommand implements Callable<Integer> {
             DiffOutcome outcome;
             try (DvcRepository repo = repository.open()) {
                 outcome = diff(new DvcDiff(repo));
+                ProjectWarnings.emptyDvcYaml(repo).ifPresent(err::println);
             } catch (UnknownRevisionException e) {
                 throw new CommandFailure(e.getMessage(), e);
             } catch (IOException e) {
                 throw new CommandFailure(
                         "cannot read the repository at " + repository.directory + ": " + FileProblem.reason(e), e);
             }
-            outcome.warning(kind().name().toLowerCase(java.util.Locale.ROOT)).ifPresent(err::println);
+            String what = kind().name().toLowerCase(java.util.Locale.ROOT);
+            ProjectWarnings.failedRevisions(what, outcome.revisions()).forEach(err::println);
+            outcome.warning(what).ifPresent(err::println);
             files = outcome.files();
         }
         out.print(render(files));

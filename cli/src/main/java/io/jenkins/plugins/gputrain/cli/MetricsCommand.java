@@ -82,6 +82,8 @@ final class MetricsCommand extends CommandGroup {
             PrintWriter err = spec.commandLine().getErr();
             try (DvcRepository repo = repository.open()) {
                 RevisionData workspace = repo.metrics(DvcRepository.WORKSPACE, targets);
+                ProjectWarnings.emptyDvcYaml(repo).ifPresent(err::println);
+                ProjectWarnings.failedRevisions("metrics", List.of(workspace)).forEach(err::println);
                 if (workspace.hasErrors()) {
                     err.println("DVC failed to load some metrics for following revisions: 'workspace'.");
                 }

@@ -60,6 +60,7 @@ final class PlotsCommand extends CommandGroup {
                 Path target = repository.directory.resolve(out);
                 FileProblem.requireWritableDirectory("--out", target);
                 PlotsDiff.Result result = new PlotsDiff(repo).write(compared, target);
+                ProjectWarnings.emptyDvcYaml(repo).ifPresent(err::println);
                 result.warning().ifPresent(err::println);
                 result.notDrawn().forEach(err::println);
                 if (result.plots().isEmpty()) {

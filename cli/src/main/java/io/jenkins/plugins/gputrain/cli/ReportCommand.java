@@ -49,6 +49,7 @@ final class ReportCommand implements Callable<Integer> {
             Path target = repository.directory.resolve(out);
             FileProblem.requireWritableDirectory("--out", target);
             ReportContent content = new ExperimentReport(repo).write(baseline, target);
+            ProjectWarnings.emptyDvcYaml(repo).ifPresent(err::println);
             content.warnings().forEach(err::println);
             content.optionalNoBaseline()
                     .ifPresent(reason ->

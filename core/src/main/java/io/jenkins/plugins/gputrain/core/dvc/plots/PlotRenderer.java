@@ -46,6 +46,10 @@ public final class PlotRenderer {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 400;
     private static final int CONFUSION_PANEL_WIDTH = 440;
+
+    /** The invisible series of a chart whose every value was left out (XChart cannot draw a chart without one). */
+    private static final String NO_SERIES = " ";
+
     private static final BasicStroke DASHED =
             new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
 
@@ -58,13 +62,15 @@ public final class PlotRenderer {
      * @param png the PNG bytes
      * @param svg the SVG bytes, or {@code null} for templates drawn as several panels (confusion)
      * @param leftOut what could not be drawn and was left out, one line each (e.g. infinite values of a diverged run)
+     * @param legend the series as the legend names them, in drawing order
      */
-    public record Drawing(byte[] png, byte[] svg, List<String> leftOut) {
+    public record Drawing(byte[] png, byte[] svg, List<String> leftOut, List<String> legend) {
         /** Keeps copies of the bytes. */
         public Drawing {
             png = png.clone();
             svg = svg == null ? null : svg.clone();
             leftOut = List.copyOf(leftOut);
+            legend = List.copyOf(legend);
         }
 
         @Override
@@ -94,7 +100,11 @@ public final class PlotRenderer {
         List<String> leftOut = new ArrayList<>();
         return switch (template) {
             case "confusion", "confusion_normalized" ->
-                new Drawing(confusion(xLabel, yLabel, series, template.endsWith("normalized")), null, leftOut);
+                new Drawing(
+                        confusion(xLabel, yLabel, series, template.endsWith("normalized")),
+                        null,
+                        leftOut,
+                        series.stream().map(Series::revision).toList());
             case "bar_horizontal", "bar_horizontal_sorted" ->
                 encode(bars(title, xLabel, yLabel, series, template.endsWith("sorted"), leftOut), leftOut);
             default -> encode(xy(title, xLabel, yLabel, series, template.startsWith("scatter"), leftOut), leftOut);
@@ -104,8 +114,14 @@ public final class PlotRenderer {
     private static Drawing encode(Chart<?, ?> chart, List<String> leftOut) throws IOException {
         ByteArrayOutputStream svg = new ByteArrayOutputStream();
         VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        List<String> legend = chart.getSeriesMap().keySet().stream()
+                .filter(name -> !name.equals(NO_SERIES))
+                .toList();
         return new Drawing(
-                BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG), svg.toByteArray(), leftOut);
+                BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG),
+                svg.toByteArray(),
+                leftOut,
+                legend);
     }
 
     /** Says that a series had values that are not finite numbers, which no chart can place. */
@@ -169,7 +185,7 @@ public final class PlotRenderer {
         }
         if (chart.getSeriesMap().isEmpty()) {
             chart.getStyler().setLegendVisible(false);
-            chart.addSeries(" ", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+            chart.addSeries(NO_SERIES, new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
         }
         return chart;
     }
