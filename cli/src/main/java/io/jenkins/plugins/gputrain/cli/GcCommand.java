@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.Leftovers;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
-import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,9 +51,6 @@ final class GcCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Duration age = DurationSpec.parse("--older-than", olderThan);
         String checkedNamespace = TrainingPodSpec.checkedNamespace("--namespace", namespace);
-        if (namespace != null && checkedNamespace == null) {
-            throw new InvalidSpecException("--namespace", namespace, "empty", "a namespace such as ml");
-        }
         ClusterConnection.Target cluster = connection.target();
         String target = checkedNamespace == null ? cluster.config().getNamespace() : checkedNamespace;
         try (KubernetesClient client =

@@ -35,6 +35,8 @@ public final class GpuTrainCommand extends CommandGroup {
     static CommandLine commandLine() {
         ErrorReporting errors = new ErrorReporting();
         return new CommandLine(new GpuTrainCommand())
+                .registerConverter(String.class, NonEmptyValue::text)
+                .registerConverter(java.nio.file.Path.class, NonEmptyValue::path)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
     }

@@ -121,46 +121,38 @@ final class PodOptions {
      * @throws InvalidSpecException naming the spec field (see {@link #optionFor}) when an option is invalid
      */
     TrainingPodSpec podSpec(String runId, Duration deadline, String owner) {
-        String id = runId == null ? "gt-" + UUID.randomUUID().toString().substring(0, 8) : nonBlank("runId", runId);
+        String id = runId == null ? "gt-" + UUID.randomUUID().toString().substring(0, 8) : runId;
         TrainingPodSpec.Builder builder = TrainingPodSpec.builder(id)
                 .podName("gpu-train-" + id)
                 .owner(owner)
-                .namespace(nonBlank("namespace", namespace))
-                .image(nonBlank("image", image))
+                .namespace(namespace)
+                .image(image)
                 .machine(MachineSize.parse(cpuMemory))
                 .nodeSelector(NodeSelector.parse(nodeSelectors))
-                .gpuResourceName(nonBlank("gpuResourceName", gpuResource))
-                .acceleratorLabelKey(nonBlank("acceleratorLabelKey", acceleratorLabel))
+                .gpuResourceName(gpuResource)
+                .acceleratorLabelKey(acceleratorLabel)
                 .gpuToleration(!noGpuToleration)
                 .requestsEqualLimits(!limitsOnly)
-                .serviceAccountName(nonBlank("serviceAccountName", serviceAccount));
+                .serviceAccountName(serviceAccount);
         if (deadline != null) {
             builder.timeout(deadline);
         }
         if (shmSize != null) {
-            builder.shmSize(nonBlank("shmSize", shmSize));
+            builder.shmSize(shmSize);
         }
         tolerations.forEach(t -> builder.toleration(TaintToleration.parse(t)));
-        imagePullSecrets.forEach(secret -> builder.imagePullSecret(nonBlank("imagePullSecrets", secret)));
+        imagePullSecrets.forEach(secret -> builder.imagePullSecret(secret));
         if (podYaml != null) {
             builder.extraYaml(readPodYaml());
         }
         return builder.build();
     }
 
-    /**
-     * An option the user gave: the pod spec reads blank as "the default" (a Jenkins form's empty field), but on the
-     * command line an empty value is a mistake, e.g. {@code --image "$UNSET"}.
-     */
-    private static String nonBlank(String field, String value) {
-        if (value != null && value.isBlank()) {
-            throw new InvalidSpecException(field, value, "empty", "a value, or leave the option out for the default");
-        }
-        return value;
-    }
-
     String readPodYaml() {
         String expected = "a readable YAML file of at most " + MAX_POD_YAML_BYTES + " bytes";
+        if (Files.isDirectory(podYaml)) {
+            throw new InvalidSpecException("yaml", podYaml.toString(), "is a directory", expected);
+        }
         try {
             if (Files.size(podYaml) > MAX_POD_YAML_BYTES) {
                 throw new InvalidSpecException("yaml", podYaml.toString(), "file is too large", expected);
@@ -168,10 +160,7 @@ final class PodOptions {
             return Files.readString(podYaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InvalidSpecException(
-                    "yaml",
-                    podYaml.toString(),
-                    "cannot read the file (" + e.getClass().getSimpleName() + ")",
-                    expected);
+                    "yaml", podYaml.toString(), "cannot read the file: " + FileProblem.reason(e), expected);
         }
     }
 }

@@ -102,8 +102,20 @@ final class RunCommand implements Callable<Integer> {
             description = "Where the report bundle goes (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
-    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The training command, after --.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "COMMAND",
+            converter = CommandWord.class,
+            description = "The training command, after --.")
     List<String> command = new ArrayList<>();
+
+    /** A word of the training command, taken as typed: an empty argument is the command's business. */
+    static final class CommandWord implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return value;
+        }
+    }
 
     /** Where commands run. */
     enum Executor {

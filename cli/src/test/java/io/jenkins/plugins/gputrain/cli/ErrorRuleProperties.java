@@ -91,7 +91,8 @@ class ErrorRuleProperties {
                     .filter(o -> !INFORMATIONAL.contains(o.longestName()))
                     .toList();
             Arbitrary<List<String>> fuzzed = Arbitraries.of(options)
-                    .flatMap(option -> values(option).map(value -> pass(option, value)))
+                    .flatMap(option -> Combinators.combine(values(option), Arbitraries.of(true, false))
+                            .as((value, attached) -> pass(option, value, attached)))
                     .list()
                     .ofMinSize(1)
                     .ofMaxSize(2)
@@ -103,8 +104,7 @@ class ErrorRuleProperties {
                     List.of("no-such-revision"),
                     List.of("a", "b", "c"),
                     List.of("--", "--looks-like-an-option"));
-            return Combinators.combine(fuzzed, extra, Arbitraries.of(true, false))
-                    .as((values, more, equalsForm) -> invocation(command, values, more));
+            return Combinators.combine(fuzzed, extra).as((values, more) -> invocation(command, values, more));
         });
     }
 
@@ -114,7 +114,8 @@ class ErrorRuleProperties {
         args.remove(0);
         args.addAll(fuzzed);
         FIXTURE.hermeticDefaults(command).forEach((option, value) -> {
-            if (command.findOption(option) != null && !fuzzed.contains(option)) {
+            boolean given = fuzzed.stream().anyMatch(word -> word.equals(option) || word.startsWith(option + "="));
+            if (command.findOption(option) != null && !given) {
                 args.add(option);
                 args.add(value);
             }
@@ -126,11 +127,12 @@ class ErrorRuleProperties {
         return args;
     }
 
-    private static List<String> pass(OptionSpec option, String value) {
+    /** An option with its value as one word ({@code --out=DIR}) or two; a flag alone or with a value it refuses. */
+    private static List<String> pass(OptionSpec option, String value, boolean attached) {
         if (option.arity().max() == 0) {
             return value.isEmpty() ? List.of(option.longestName()) : List.of(option.longestName() + "=" + value);
         }
-        return List.of(option.longestName(), value);
+        return attached ? List.of(option.longestName() + "=" + value) : List.of(option.longestName(), value);
     }
 
     private static Arbitrary<String> values(OptionSpec option) {

@@ -22,10 +22,18 @@ class FirstHourTest {
 
     @Test
     void valuesThatWereAcceptedSilentlyAreUsageErrors() {
+        String empty = "empty (expected a value, or leave the option out for its default)";
+        assertUsageError(CliRun.of("pod", "--image", ""), "error: Invalid value for option '--image': " + empty, "pod");
         assertUsageError(
-                CliRun.of("pod", "--image", ""),
-                "error: --image '': empty (expected a value, or leave the option out for the default)",
-                "pod");
+                CliRun.of("report", "--baseline", " "),
+                "error: Invalid value for option '--baseline': " + empty,
+                "report");
+        assertUsageError(
+                CliRun.of("metrics", "diff", "-C", ""),
+                "error: Invalid value for option '-C': " + empty,
+                "metrics diff");
+        assertUsageError(
+                CliRun.of("gc", "--namespace", ""), "error: Invalid value for option '--namespace': " + empty, "gc");
         assertUsageError(
                 CliRun.of("metrics", "diff", "-C", temp.toString(), "--precision", "-1"),
                 "error: --precision '-1': expected a number of decimal places (0 or more)",
