@@ -46,6 +46,7 @@ public final class PlotRenderer {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 400;
     private static final int CONFUSION_PANEL_WIDTH = 440;
+    private static final int CONFUSION_SCALE_STEPS = 5;
 
     /** The invisible series of a chart whose every value was left out (XChart cannot draw a chart without one). */
     private static final String NO_SERIES = " ";
@@ -275,8 +276,9 @@ public final class PlotRenderer {
     }
 
     /**
-     * One heat map per revision, side by side, titled by the revision, on one colour scale (the same count is the
-     * same colour in every panel); counts are shown as whole numbers, normalized rows with two decimals.
+     * One heat map per revision, side by side, titled by the revision, on one colour scale of five steps from 0 to the
+     * largest cell of any panel (the same count is the same colour in every panel; XChart's continuous legend cannot
+     * format its labels, its stepped one can); counts are shown as whole numbers, normalized rows with two decimals.
      */
     private static byte[] confusion(String xLabel, String yLabel, List<Series> series, boolean normalized)
             throws IOException {
@@ -327,6 +329,9 @@ public final class PlotRenderer {
             styler.setHeatMapValueDecimalPattern(pattern);
             java.text.DecimalFormat format = new java.text.DecimalFormat(pattern);
             styler.setHeatMapDecimalValueFormatter(format::format);
+            styler.setPiecewise(true);
+            styler.setPiecewiseRanged(true);
+            styler.setSplitNumber(CONFUSION_SCALE_STEPS);
             chart.addSeries(series.get(i).name(), axis, axis, panels.get(i));
             charts.add(chart);
         }
