@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.eclipse.jgit.api.Git;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -179,18 +179,7 @@ class ErrorRuleProperties {
                 Files.writeString(repository.resolve("dvc.yaml"), "metrics:\n- m.json\nplots:\n- loss.csv\n");
                 Files.writeString(repository.resolve("m.json"), "{\"acc\": 0.5}");
                 Files.writeString(repository.resolve("loss.csv"), "step,loss\n0,1\n1,inf\n2,nan\n");
-                try (Git git = Git.init()
-                        .setDirectory(repository.toFile())
-                        .setInitialBranch("main")
-                        .call()) {
-                    git.add().addFilepattern(".").call();
-                    git.commit()
-                            .setMessage("main")
-                            .setAuthor("t", "t@example.com")
-                            .setCommitter("t", "t@example.com")
-                            .setSign(false)
-                            .call();
-                }
+                MainCommit.of(repository);
                 Files.writeString(repository.resolve("m.json"), "{\"acc\": Infinity, \"loss\": [1, {}]}");
                 Files.writeString(root.resolve("empty"), "");
                 Files.write(root.resolve("binary"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0x80});
@@ -204,8 +193,6 @@ class ErrorRuleProperties {
                 Files.writeString(root.resolve("plain-file"), "x");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
-                throw new IllegalStateException(e);
             }
         }
 

@@ -2,10 +2,10 @@ package io.jenkins.plugins.gputrain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,16 +18,7 @@ class RunAndDemoCommandTest {
     void localRunStreamsTheCommandKeepsItsExitCodeAndWritesTheReport() throws Exception {
         Files.writeString(repo.resolve("dvc.yaml"), "metrics:\n- m.json\n");
         Files.writeString(repo.resolve("m.json"), "{\"acc\": 0.5}");
-        try (Git git =
-                Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit()
-                    .setMessage("main")
-                    .setAuthor("t", "t@example.com")
-                    .setCommitter("t", "t@example.com")
-                    .setSign(false)
-                    .call();
-        }
+        MainCommit.of(repo);
 
         CliRun run = CliRun.of(
                 "run",

@@ -2,11 +2,11 @@ package io.jenkins.plugins.gputrain.core.dvc.plots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,16 +27,7 @@ class PlotsDiffTest {
         Files.write(root.resolve("confusion.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         Files.writeString(root.resolve("loss.csv"), "step,loss\n0,1.0\n1,0.5\n");
         Files.writeString(root.resolve("history.json"), "[{\"acc\": 0.5}, {\"acc\": 0.6}]");
-        try (Git git =
-                Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit()
-                    .setMessage("main")
-                    .setAuthor("t", "t@example.com")
-                    .setCommitter("t", "t@example.com")
-                    .setSign(false)
-                    .call();
-        }
+        MainCommit.of(root);
         Files.writeString(root.resolve("loss.csv"), "step,loss\n0,1.0\n1,inf\n2,nan\n3,-inf\n");
         Files.writeString(root.resolve("history.json"), "[{\"acc\": 0.5}, {\"acc\": Infinity}, {\"acc\": NaN}]");
     }
