@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.cli;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Utils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,6 @@ final class ClusterConnection {
 
     /** First backoff interval in milliseconds. */
     static final int BACKOFF_MILLIS = 250;
-
-    /** Where a pod finds its service account token (in-cluster configuration). */
-    static final Path SERVICE_ACCOUNT_TOKEN = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
 
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig for the cluster.")
     private Path kubeconfig;
@@ -91,14 +89,17 @@ final class ClusterConnection {
     /** The in-cluster service account, when this runs in a pod; otherwise says where it looked. */
     private Target inCluster() throws CommandFailure {
         String host = System.getenv("KUBERNETES_SERVICE_HOST");
+        Path token = Path.of(Utils.getSystemPropertyOrEnvVar(
+                Config.KUBERNETES_AUTH_SERVICEACCOUNT_TOKEN_FILE_SYSTEM_PROPERTY,
+                Config.KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH));
         String looked = "no kubeconfig found (--kubeconfig not given, KUBECONFIG not set, no "
                 + String.join(" or ", Config.getKubeconfigFilenames()) + ")";
         if (context != null) {
             throw new CommandFailure("--context '" + ErrorReporting.oneLine(context) + "': " + looked);
         }
-        if (host == null || !Files.isRegularFile(SERVICE_ACCOUNT_TOKEN)) {
+        if (host == null || !Files.isRegularFile(token)) {
             throw new CommandFailure(looked + ", and in-cluster configuration was tried: "
-                    + (host == null ? "KUBERNETES_SERVICE_HOST is not set" : "no " + SERVICE_ACCOUNT_TOKEN)
+                    + (host == null ? "KUBERNETES_SERVICE_HOST is not set" : "no service account token " + token)
                     + " (not running in a pod); pass --kubeconfig FILE");
         }
         return new Target(withTimeouts(Config.autoConfigure(null)), "in-cluster service account (" + host + ")");
