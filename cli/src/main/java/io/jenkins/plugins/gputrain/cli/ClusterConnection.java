@@ -2,15 +2,18 @@ package io.jenkins.plugins.gputrain.cli;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Utils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The cluster connection options of {@code gpu-train run} and {@code gpu-train gc}: a kubeconfig file and context (or the usual discovery:
- * {@code KUBECONFIG}, {@code ~/.kube/config}, in-cluster service account), with short connect timeouts and a few
- * retries so that an unreachable cluster is reported within seconds.
+ * The cluster connection options of {@code gpu-train run} and {@code gpu-train gc}: a kubeconfig file and context (or
+ * the usual discovery: {@code KUBECONFIG}, {@code ~/.kube/config}, then the in-cluster service account), checked
+ * before connecting, with short connect timeouts and a few retries so that an unreachable cluster is reported within
+ * seconds.
  */
 final class ClusterConnection {
     /** Connect timeout in milliseconds. */
@@ -29,21 +32,83 @@ final class ClusterConnection {
     private String context;
 
     /**
-     * The client configuration from {@code --kubeconfig} and {@code --context}.
+     * A client configuration and where it came from.
      *
-     * @return the configuration
-     * @throws KubernetesClientException when the kubeconfig is missing or unusable
+     * @param config the client configuration
+     * @param origin e.g. {@code kubeconfig /home/me/.kube/config, context gpu, cluster prod}, for messages
      */
-    Config config() {
-        if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
-            throw new KubernetesClientException("--kubeconfig '" + kubeconfig + "': no such file");
+    record Target(Config config, String origin) {}
+
+    /**
+     * The client configuration from {@code --kubeconfig} and {@code --context}, or the kubeconfig files the Kubernetes
+     * client finds, or the in-cluster service account; checked so that what is wrong is one line naming the file,
+     * context and cluster.
+     *
+     * @return the configuration and its origin
+     * @throws CommandFailure when no configuration is found or it is unusable
+     */
+    Target target() throws CommandFailure {
+        List<Path> files = kubeconfigFiles();
+        if (files.isEmpty()) {
+            return inCluster();
         }
-        Config config = kubeconfig == null
-                ? Config.autoConfigure(context)
-                : Config.fromKubeconfig(context, kubeconfig.toFile());
-        if (config.getMasterUrl() == null) {
-            throw new KubernetesClientException("no cluster configured (expected --kubeconfig FILE, KUBECONFIG or"
-                    + " ~/.kube/config with a current context)");
+        Kubeconfig declared = Kubeconfig.read(files);
+        String name = declared.context(context);
+        String origin = "kubeconfig " + declared.files() + ", context " + name + ", cluster " + declared.cluster(name);
+        Config config;
+        try {
+            config =
+                    files.size() == 1 ? Config.fromKubeconfig(name, files.get(0).toFile()) : Config.autoConfigure(name);
+        } catch (RuntimeException e) {
+            throw new CommandFailure("cannot use " + origin + ": " + ErrorReporting.oneLine(e.getMessage()), e);
+        }
+        return new Target(withTimeouts(config), origin);
+    }
+
+    /** The kubeconfig files to read: {@code --kubeconfig}, else those of the client's discovery that exist. */
+    private List<Path> kubeconfigFiles() throws CommandFailure {
+        if (kubeconfig != null) {
+            if (!Files.isRegularFile(kubeconfig)) {
+                throw new CommandFailure("--kubeconfig '" + kubeconfig + "': "
+                        + (Files.isDirectory(kubeconfig) ? "is a directory" : "no such file")
+                        + " (expected a kubeconfig file)");
+            }
+            return List.of(kubeconfig);
+        }
+        List<Path> candidates =
+                Config.getKubeconfigFilenames().stream().map(Path::of).toList();
+        List<Path> existing = candidates.stream().filter(Files::isRegularFile).toList();
+        String fromEnvironment = System.getenv("KUBECONFIG");
+        if (existing.isEmpty() && fromEnvironment != null && !fromEnvironment.isBlank()) {
+            throw new CommandFailure("KUBECONFIG=" + fromEnvironment + ": no such file (expected a kubeconfig file;"
+                    + " or pass --kubeconfig FILE)");
+        }
+        return existing;
+    }
+
+    /** The in-cluster service account, when this runs in a pod; otherwise says where it looked. */
+    private Target inCluster() throws CommandFailure {
+        String host = System.getenv("KUBERNETES_SERVICE_HOST");
+        Path token = Path.of(Utils.getSystemPropertyOrEnvVar(
+                Config.KUBERNETES_AUTH_SERVICEACCOUNT_TOKEN_FILE_SYSTEM_PROPERTY,
+                Config.KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH));
+        String looked = "no kubeconfig found (--kubeconfig not given, KUBECONFIG not set, no "
+                + String.join(" or ", Config.getKubeconfigFilenames()) + ")";
+        if (context != null) {
+            throw new CommandFailure("--context '" + ErrorReporting.oneLine(context) + "': " + looked);
+        }
+        if (host == null || !Files.isRegularFile(token)) {
+            throw new CommandFailure(looked + ", and in-cluster configuration was tried: "
+                    + (host == null ? "KUBERNETES_SERVICE_HOST is not set" : "no service account token " + token)
+                    + " (not running in a pod); pass --kubeconfig FILE");
+        }
+        return new Target(withTimeouts(Config.autoConfigure(null)), "in-cluster service account (" + host + ")");
+    }
+
+    /** Short timeouts and retries; no namespace in the context means {@code default}, as for kubectl. */
+    private static Config withTimeouts(Config config) {
+        if (config.getNamespace() == null || config.getNamespace().isBlank()) {
+            config.setNamespace("default");
         }
         config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
         config.setRequestRetryBackoffLimit(RETRIES);
@@ -52,23 +117,25 @@ final class ClusterConnection {
     }
 
     /**
-     * One line saying what went wrong with the cluster: unreachable (with the network error), or the API's answer.
+     * One line saying what went wrong with the cluster: unreachable (with the network error), or the API's answer,
+     * naming where the connection came from.
      *
      * @param e the client's exception
-     * @param masterUrl the API server
+     * @param target the configuration used
      * @return the line
      */
-    static String describe(KubernetesClientException e, String masterUrl) {
+    static String describe(KubernetesClientException e, Target target) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        String masterUrl = target.config().getMasterUrl();
         if (root instanceof IOException) {
-            return "cannot reach the Kubernetes API at " + masterUrl + ": " + root.getMessage() + " ("
-                    + root.getClass().getSimpleName() + ")";
+            return "cannot reach the Kubernetes API at " + masterUrl + " (" + target.origin() + "): "
+                    + root.getMessage() + " (" + root.getClass().getSimpleName() + ")";
         }
-        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        return "Kubernetes API at " + masterUrl + (e.getCode() > 0 ? " answered HTTP " + e.getCode() : "") + ": "
-                + message;
+        String message = ErrorReporting.oneLine(e.getMessage());
+        return "Kubernetes API at " + masterUrl + " (" + target.origin() + ")"
+                + (e.getCode() > 0 ? " answered HTTP " + e.getCode() : "") + ": " + message;
     }
 }

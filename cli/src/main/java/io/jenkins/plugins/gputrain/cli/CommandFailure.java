@@ -1,20 +1,31 @@
 package io.jenkins.plugins.gputrain.cli;
 
-/** A failure the command reports as one {@code ERROR:} line on standard error, with an exit code. */
+/**
+ * A failed precondition or runtime failure (unknown revision, unreadable file, unreachable cluster): reported by
+ * {@link ErrorReporting} as one {@code ERROR:} line on standard error, with exit code {@link #FAILED}.
+ */
 final class CommandFailure extends Exception {
     private static final long serialVersionUID = 1L;
 
-    /** Infrastructure or input failure (unknown revision, unreadable repository). */
+    /** Exit code of a runtime failure. */
     static final int FAILED = 1;
 
-    private final int exitCode;
-
-    CommandFailure(String message, int exitCode) {
+    /**
+     * Creates the failure.
+     *
+     * @param message one line naming the option, file or context and what was expected
+     */
+    CommandFailure(String message) {
         super(message);
-        this.exitCode = exitCode;
     }
 
-    int exitCode() {
-        return exitCode;
+    /**
+     * Creates the failure for a caught exception, keeping it as the cause (its trace is never printed).
+     *
+     * @param message one line naming the option, file or context and what was expected
+     * @param cause what was caught
+     */
+    CommandFailure(String message, Throwable cause) {
+        super(message, cause);
     }
 }

@@ -15,8 +15,10 @@ import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.report.ExperimentReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,13 +56,14 @@ final class DemoCommand implements Callable<Integer> {
     boolean withoutDvc;
 
     @Override
-    public Integer call() {
+    public Integer call() throws CommandFailure {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(out, err);
         LocalExecutor executor = new LocalExecutor();
+        Path project = prepare();
+        boolean done = false;
         try {
-            Path project = prepare();
             progress.progress("demo project: " + project);
             Optional<List<String>> dvc = withoutDvc ? Optional.empty() : DvcExecutable.find();
             CommandResult result;
@@ -84,8 +87,7 @@ final class DemoCommand implements Callable<Integer> {
                 result = executor.run(DemoProject.TRAIN, project, null, progress);
             }
             if (!result.succeeded()) {
-                return DiffCommand.fail(
-                        err, "the demo training failed with exit code " + result.exitCode(), CommandFailure.FAILED);
+                throw new CommandFailure("the demo training failed with exit code " + result.exitCode());
             }
             Path report = project.resolve("gpu-train");
             try (DvcRepository repo = DvcRepository.open(project, DataFileReader.DEFAULT_MAX_BYTES)) {
@@ -97,29 +99,56 @@ final class DemoCommand implements Callable<Integer> {
             out.println("This demo ran locally on this machine (--executor local); no cluster was used.");
             out.println("Report: " + report.resolve("report.md") + " (also report.html, *.json, plots/)");
             out.flush();
+            done = true;
             return 0;
         } catch (IOException | UnknownRevisionException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (message.contains("python3")) {
                 message = "python3 is not on PATH: the demo's training script needs Python 3 (standard library only)";
             }
-            return DiffCommand.fail(err, message, CommandFailure.FAILED);
+            throw new CommandFailure(message + " (the half-made demo project was removed)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return DiffCommand.fail(err, "interrupted", CommandFailure.FAILED);
+            throw new CommandFailure("interrupted (the half-made demo project was removed)", e);
+        } finally {
+            if (!done) {
+                removeContents(project);
+            }
         }
     }
 
-    private Path prepare() throws IOException {
-        if (directory == null) {
-            return Files.createTempDirectory("gpu-train-demo");
-        }
-        Files.createDirectories(directory);
-        try (Stream<Path> entries = Files.list(directory)) {
-            if (entries.findAny().isPresent()) {
-                throw new IOException("--dir " + directory + " is not empty (expected an empty or new directory)");
+    /** The project directory: new, or an existing empty one. */
+    private Path prepare() throws CommandFailure {
+        try {
+            if (directory == null) {
+                return Files.createTempDirectory("gpu-train-demo");
             }
+            if (Files.exists(directory) && !Files.isDirectory(directory)) {
+                throw new CommandFailure("--dir '" + directory + "': is a file (expected an empty or new directory)");
+            }
+            Files.createDirectories(directory);
+            try (Stream<Path> entries = Files.list(directory)) {
+                if (entries.findAny().isPresent()) {
+                    throw new CommandFailure(
+                            "--dir '" + directory + "': not empty (expected an empty or new directory)");
+                }
+            }
+            return directory.toRealPath();
+        } catch (IOException e) {
+            throw new CommandFailure("--dir '" + directory + "': " + FileProblem.reason(e), e);
         }
-        return directory.toRealPath();
+    }
+
+    /** Deletes what the demo wrote into its directory, so that the same {@code --dir} can be used again. */
+    private static void removeContents(Path project) {
+        try (Stream<Path> tree = Files.walk(project)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(project)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: the error line already says what failed
+        }
     }
 }

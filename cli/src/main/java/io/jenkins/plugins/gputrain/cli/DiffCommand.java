@@ -3,7 +3,6 @@ package io.jenkins.plugins.gputrain.cli;
 import io.jenkins.plugins.gputrain.core.dvc.DiffOutcome;
 import io.jenkins.plugins.gputrain.core.dvc.DvcDiff;
 import io.jenkins.plugins.gputrain.core.dvc.diff.FileDifferences;
-import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.render.DiffKind;
 import io.jenkins.plugins.gputrain.core.dvc.render.DiffTable;
@@ -98,35 +97,35 @@ abstract class DiffCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws CommandFailure {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            List<FileDifferences> files;
-            if (fromJson != null) {
+        List<FileDifferences> files;
+        if (fromJson != null) {
+            try {
                 files = new DvcJsonAdapter().diff(readJson());
-            } else {
-                DiffOutcome outcome;
-                try (DvcRepository repo = DvcRepository.open(repository.directory, DataFileReader.DEFAULT_MAX_BYTES)) {
-                    outcome = diff(new DvcDiff(repo));
-                }
-                outcome.warning(kind().name().toLowerCase(java.util.Locale.ROOT))
-                        .ifPresent(err::println);
-                files = outcome.files();
+            } catch (UnreadableFileException e) {
+                throw new CommandFailure("--from-json '" + fromJson + "': " + e.getMessage(), e);
             }
-            out.print(render(files));
-            out.flush();
-            return 0;
-        } catch (UnknownRevisionException e) {
-            return fail(err, e.getMessage(), CommandFailure.FAILED);
-        } catch (UnreadableFileException e) {
-            return fail(err, "--from-json '" + fromJson + "': " + e.getMessage(), CommandFailure.FAILED);
-        } catch (IOException e) {
-            return fail(
-                    err,
-                    "cannot read the repository at " + repository.directory + ": " + e.getMessage(),
-                    CommandFailure.FAILED);
+        } else {
+            DiffOutcome outcome;
+            try (DvcRepository repo = repository.open()) {
+                outcome = diff(new DvcDiff(repo));
+                ProjectWarnings.emptyDvcYaml(repo).ifPresent(err::println);
+            } catch (UnknownRevisionException e) {
+                throw new CommandFailure(e.getMessage(), e);
+            } catch (IOException e) {
+                throw new CommandFailure(
+                        "cannot read the repository at " + repository.directory + ": " + FileProblem.reason(e), e);
+            }
+            String what = kind().name().toLowerCase(java.util.Locale.ROOT);
+            ProjectWarnings.failedRevisions(what, outcome.revisions()).forEach(err::println);
+            outcome.warning(what).ifPresent(err::println);
+            files = outcome.files();
         }
+        out.print(render(files));
+        out.flush();
+        return 0;
     }
 
     private String render(List<FileDifferences> files) {
@@ -137,21 +136,28 @@ abstract class DiffCommand implements Callable<Integer> {
         return layout.render(DiffTable.of(files, kind(), oldRevision, newRevision, !noPath, precision(), layout));
     }
 
-    private String readJson() throws IOException {
-        if (fromJson.equals("-")) {
-            InputStream in = System.in;
-            return new String(in.readNBytes((int) MAX_JSON_BYTES), StandardCharsets.UTF_8);
+    private String readJson() throws CommandFailure {
+        try {
+            if (fromJson.equals("-")) {
+                InputStream in = System.in;
+                return new String(in.readNBytes((int) MAX_JSON_BYTES), StandardCharsets.UTF_8);
+            }
+            Path file = Path.of(fromJson);
+            if (Files.isDirectory(file)) {
+                throw new CommandFailure("--from-json '" + fromJson + "': is a directory (expected the JSON file"
+                        + " 'dvc … diff --json' printed)");
+            }
+            if (Files.size(file) > MAX_JSON_BYTES) {
+                throw new CommandFailure("--from-json '" + fromJson + "': larger than " + MAX_JSON_BYTES + " bytes");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new CommandFailure("--from-json '" + fromJson + "': not UTF-8 text", e);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new CommandFailure(
+                    "--from-json '" + fromJson + "': "
+                            + (e instanceof IOException io ? FileProblem.reason(io) : "not a valid path"),
+                    e);
         }
-        Path file = Path.of(fromJson);
-        if (Files.size(file) > MAX_JSON_BYTES) {
-            throw new IOException("'" + fromJson + "' is larger than " + MAX_JSON_BYTES + " bytes");
-        }
-        return Files.readString(file, StandardCharsets.UTF_8);
-    }
-
-    static int fail(PrintWriter err, String message, int exitCode) {
-        err.println("ERROR: " + message);
-        err.flush();
-        return exitCode;
     }
 }

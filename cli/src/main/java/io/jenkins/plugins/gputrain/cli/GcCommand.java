@@ -1,12 +1,11 @@
 package io.jenkins.plugins.gputrain.cli;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.Leftovers;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
-import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +31,7 @@ final class GcCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ClusterConnection cluster;
+    private ClusterConnection connection;
 
     @Option(names = "--namespace", paramLabel = "NS", description = "Namespace; default: the context's.")
     private String namespace;
@@ -48,25 +47,14 @@ final class GcCommand implements Callable<Integer> {
     private boolean dryRun;
 
     @Override
-    public Integer call() {
+    public Integer call() throws CommandFailure {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Duration age;
-        try {
-            age = DurationSpec.parse("--older-than", olderThan);
-        } catch (InvalidSpecException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        }
-        Config config;
-        try {
-            config = cluster.config();
-        } catch (KubernetesClientException e) {
-            return DiffCommand.fail(err, e.getMessage(), CommandFailure.FAILED);
-        }
-        String target = namespace == null ? config.getNamespace() : namespace;
+        Duration age = DurationSpec.parse("--older-than", olderThan);
+        String checkedNamespace = TrainingPodSpec.checkedNamespace("--namespace", namespace);
+        ClusterConnection.Target cluster = connection.target();
+        String target = checkedNamespace == null ? cluster.config().getNamespace() : checkedNamespace;
         try (KubernetesClient client =
-                new KubernetesClientBuilder().withConfig(config).build()) {
+                new KubernetesClientBuilder().withConfig(cluster.config()).build()) {
             Leftovers leftovers = new Leftovers(client, Clock.systemUTC());
             int found = 0;
             for (Leftovers.Kind kind : Leftovers.Kind.values()) {
@@ -78,7 +66,7 @@ final class GcCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (KubernetesClientException e) {
-            return DiffCommand.fail(err, ClusterConnection.describe(e, config.getMasterUrl()), CommandFailure.FAILED);
+            throw new CommandFailure(ClusterConnection.describe(e, cluster), e);
         }
     }
 

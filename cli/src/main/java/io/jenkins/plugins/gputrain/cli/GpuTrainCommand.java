@@ -33,7 +33,12 @@ public final class GpuTrainCommand extends CommandGroup {
 
     /** The configured command line, for {@link #main} and tests. */
     static CommandLine commandLine() {
-        return new CommandLine(new GpuTrainCommand());
+        ErrorReporting errors = new ErrorReporting();
+        return new CommandLine(new GpuTrainCommand())
+                .registerConverter(String.class, NonEmptyValue::text)
+                .registerConverter(java.nio.file.Path.class, NonEmptyValue::path)
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
     }
 
     /** Prints the version stamped into the core jar. */

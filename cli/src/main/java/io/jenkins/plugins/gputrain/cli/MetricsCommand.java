@@ -4,7 +4,6 @@ import io.jenkins.plugins.gputrain.core.dvc.DiffOutcome;
 import io.jenkins.plugins.gputrain.core.dvc.DvcDiff;
 import io.jenkins.plugins.gputrain.core.dvc.LoadWarning;
 import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
-import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.render.DiffKind;
 import io.jenkins.plugins.gputrain.core.dvc.render.MetricsShow;
 import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
@@ -19,7 +18,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -38,8 +36,8 @@ final class MetricsCommand extends CommandGroup {
             versionProvider = GpuTrainCommand.Version.class,
             description = "Show changes in metrics between revisions (default HEAD and workspace).")
     static final class Diff extends DiffCommand {
-        @Option(names = "--precision", paramLabel = "N", description = "Decimal places of floats (default 5).")
-        Integer precision;
+        @Mixin
+        PrecisionOption precision;
 
         @Override
         DiffKind kind() {
@@ -48,7 +46,7 @@ final class MetricsCommand extends CommandGroup {
 
         @Override
         Integer precision() {
-            return precision;
+            return precision.places();
         }
 
         @Override
@@ -73,18 +71,20 @@ final class MetricsCommand extends CommandGroup {
         @Parameters(arity = "0..*", paramLabel = "TARGETS", description = "Only these files.")
         List<String> targets = new ArrayList<>();
 
-        @Option(names = "--precision", paramLabel = "N", description = "Decimal places of floats (default 5).")
-        Integer precision;
+        @Mixin
+        PrecisionOption precision;
 
         @ArgGroup(exclusive = true)
         DiffCommand.OutputFormat format = new DiffCommand.OutputFormat();
 
         @Override
-        public Integer call() {
+        public Integer call() throws CommandFailure {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (DvcRepository repo = DvcRepository.open(repository.directory, DataFileReader.DEFAULT_MAX_BYTES)) {
+            try (DvcRepository repo = repository.open()) {
                 RevisionData workspace = repo.metrics(DvcRepository.WORKSPACE, targets);
+                ProjectWarnings.emptyDvcYaml(repo).ifPresent(err::println);
+                ProjectWarnings.failedRevisions("metrics", List.of(workspace)).forEach(err::println);
                 if (workspace.hasErrors()) {
                     err.println(LoadWarning.of("metrics", List.of(MetricsShow.JSON_WORKSPACE)));
                 }
@@ -92,15 +92,15 @@ final class MetricsCommand extends CommandGroup {
                     out.println(MetricsShow.json(List.of(workspace)));
                 } else {
                     TableFormat layout = format.markdown ? TableFormat.MARKDOWN : TableFormat.PLAIN;
-                    out.print(layout.render(MetricsShow.table(List.of(workspace), false, precision, layout)));
+                    out.print(layout.render(MetricsShow.table(List.of(workspace), false, precision.places(), layout)));
                 }
                 out.flush();
                 return 0;
             } catch (UnknownRevisionException | IOException e) {
-                return DiffCommand.fail(
-                        err,
-                        "cannot read the repository at " + repository.directory + ": " + e.getMessage(),
-                        CommandFailure.FAILED);
+                throw new CommandFailure(
+                        "cannot read the metrics at " + repository.directory + ": "
+                                + (e instanceof IOException io ? FileProblem.reason(io) : e.getMessage()),
+                        e);
             }
         }
     }

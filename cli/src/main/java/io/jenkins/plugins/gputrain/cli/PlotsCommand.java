@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gputrain.cli;
 
-import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.plots.PlotsDiff;
 import io.jenkins.plugins.gputrain.core.dvc.plots.RenderedPlot;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
@@ -50,18 +49,20 @@ final class PlotsCommand extends CommandGroup {
         Path out;
 
         @Override
-        public Integer call() {
+        public Integer call() throws CommandFailure {
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             List<String> compared = new ArrayList<>(revisions);
             if (compared.size() < 2) {
                 compared.add(DvcRepository.WORKSPACE);
             }
-            try (DvcRepository repo = DvcRepository.open(repository.directory, DataFileReader.DEFAULT_MAX_BYTES)) {
+            try (DvcRepository repo = repository.open()) {
                 Path target = repository.directory.resolve(out);
+                FileProblem.requireWritableDirectory("--out", target);
                 PlotsDiff.Result result = new PlotsDiff(repo).write(compared, target);
+                ProjectWarnings.emptyDvcYaml(repo).ifPresent(err::println);
                 result.warning().ifPresent(err::println);
-                result.notDrawnWarning().ifPresent(warning -> err.println("WARNING: " + warning));
+                result.notDrawn().forEach(err::println);
                 if (result.plots().isEmpty()) {
                     err.println("No plots were loaded, visualization file will not be created.");
                 }
@@ -73,9 +74,9 @@ final class PlotsCommand extends CommandGroup {
                 stdout.flush();
                 return 0;
             } catch (UnknownRevisionException e) {
-                return DiffCommand.fail(err, e.getMessage(), CommandFailure.FAILED);
+                throw new CommandFailure(e.getMessage(), e);
             } catch (IOException e) {
-                return DiffCommand.fail(err, "cannot draw the plots: " + e.getMessage(), CommandFailure.FAILED);
+                throw new CommandFailure("cannot write the plots to " + out + ": " + FileProblem.reason(e), e);
             }
         }
     }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.jenkins.plugins.gputrain.core.pod.PodManifest;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
-import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,21 +46,11 @@ final class PodCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            Duration deadline = timeout == null ? null : DurationSpec.parse("timeout", timeout);
-            Pod created = new TrainingPodFactory().create(pod.podSpec(runId, deadline, null));
-            PodManifest manifest = new PodManifest();
-            spec.commandLine()
-                    .getOut()
-                    .print(output == Format.json ? manifest.toJson(created) : manifest.toYaml(created));
-            spec.commandLine().getOut().flush();
-            return 0;
-        } catch (InvalidSpecException e) {
-            spec.commandLine()
-                    .getErr()
-                    .println("error: "
-                            + e.withField(PodOptions.optionFor(e.field())).getMessage());
-            return 2;
-        }
+        Duration deadline = timeout == null ? null : DurationSpec.parse("--timeout", timeout);
+        Pod created = new TrainingPodFactory().create(pod.podSpec(runId, deadline, null));
+        PodManifest manifest = new PodManifest();
+        spec.commandLine().getOut().print(output == Format.json ? manifest.toJson(created) : manifest.toYaml(created));
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 }

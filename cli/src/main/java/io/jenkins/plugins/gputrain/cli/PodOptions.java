@@ -118,7 +118,7 @@ final class PodOptions {
      * @param deadline the pod's deadline, or {@code null}
      * @param owner who starts the run, a label value, or {@code null}
      * @return the spec
-     * @throws InvalidSpecException naming the spec field when an option is invalid
+     * @throws InvalidSpecException naming the spec field (see {@link #optionFor}) when an option is invalid
      */
     TrainingPodSpec podSpec(String runId, Duration deadline, String owner) {
         String id = runId == null ? "gt-" + UUID.randomUUID().toString().substring(0, 8) : runId;
@@ -141,7 +141,7 @@ final class PodOptions {
             builder.shmSize(shmSize);
         }
         tolerations.forEach(t -> builder.toleration(TaintToleration.parse(t)));
-        imagePullSecrets.forEach(builder::imagePullSecret);
+        imagePullSecrets.forEach(secret -> builder.imagePullSecret(secret));
         if (podYaml != null) {
             builder.extraYaml(readPodYaml());
         }
@@ -150,6 +150,9 @@ final class PodOptions {
 
     String readPodYaml() {
         String expected = "a readable YAML file of at most " + MAX_POD_YAML_BYTES + " bytes";
+        if (Files.isDirectory(podYaml)) {
+            throw new InvalidSpecException("yaml", podYaml.toString(), "is a directory", expected);
+        }
         try {
             if (Files.size(podYaml) > MAX_POD_YAML_BYTES) {
                 throw new InvalidSpecException("yaml", podYaml.toString(), "file is too large", expected);
@@ -157,10 +160,7 @@ final class PodOptions {
             return Files.readString(podYaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InvalidSpecException(
-                    "yaml",
-                    podYaml.toString(),
-                    "cannot read the file (" + e.getClass().getSimpleName() + ")",
-                    expected);
+                    "yaml", podYaml.toString(), "cannot read the file: " + FileProblem.reason(e), expected);
         }
     }
 }

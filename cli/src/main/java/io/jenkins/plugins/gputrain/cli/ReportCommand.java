@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gputrain.cli;
 
-import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
 import io.jenkins.plugins.gputrain.core.report.ExperimentReport;
 import io.jenkins.plugins.gputrain.core.report.ReportContent;
@@ -43,12 +42,14 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws CommandFailure {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (DvcRepository repo = DvcRepository.open(repository.directory, DataFileReader.DEFAULT_MAX_BYTES)) {
+        try (DvcRepository repo = repository.open()) {
             Path target = repository.directory.resolve(out);
+            FileProblem.requireWritableDirectory("--out", target);
             ReportContent content = new ExperimentReport(repo).write(baseline, target);
+            ProjectWarnings.emptyDvcYaml(repo).ifPresent(err::println);
             content.warnings().forEach(err::println);
             content.optionalNoBaseline()
                     .ifPresent(reason ->
@@ -57,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } catch (IOException e) {
-            return DiffCommand.fail(err, "cannot write the report: " + e.getMessage(), CommandFailure.FAILED);
+            throw new CommandFailure("cannot write the report to " + out + ": " + FileProblem.reason(e), e);
         }
     }
 }

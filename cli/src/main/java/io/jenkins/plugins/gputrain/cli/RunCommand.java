@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gputrain.cli;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -11,7 +10,6 @@ import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.LocalExecutor;
 import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
-import io.jenkins.plugins.gputrain.core.engine.k8s.ApiErrors;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
@@ -20,7 +18,6 @@ import io.jenkins.plugins.gputrain.core.report.ExperimentReport;
 import io.jenkins.plugins.gputrain.core.report.ReportContent;
 import io.jenkins.plugins.gputrain.core.spec.ByteSize;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
-import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import io.jenkins.plugins.gputrain.core.spec.LabelSyntax;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
     Executor executor;
 
     @Mixin
-    ClusterConnection cluster;
+    ClusterConnection connection;
 
     @Mixin
     PodOptions pod;
@@ -105,8 +102,20 @@ final class RunCommand implements Callable<Integer> {
             description = "Where the report bundle goes (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
-    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The training command, after --.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "COMMAND",
+            converter = CommandWord.class,
+            description = "The training command, after --.")
     List<String> command = new ArrayList<>();
+
+    /** A word of the training command, taken as typed: an empty argument is the command's business. */
+    static final class CommandWord implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return value;
+        }
+    }
 
     /** Where commands run. */
     enum Executor {
@@ -115,48 +124,40 @@ final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws CommandFailure {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(out, err);
-        TrainingPodSpec podSpec;
-        Duration limit;
-        Duration pending;
-        long maxBytes;
+        TrainingPodSpec podSpec = pod.podSpec(
+                null,
+                null,
+                LabelSyntax.toValue(System.getProperty("user.name", "")).orElse(null));
+        Duration limit = timeout == null ? null : DurationSpec.parse("--timeout", timeout);
+        Duration pending = pendingTimeout == null ? null : DurationSpec.parse("--pending-timeout", pendingTimeout);
+        long maxBytes = ByteSize.parse("--max-workspace-size", maxWorkspaceSize);
+        FileProblem.requireDirectory("-C", repository.directory);
+        Path target = repository.directory.resolve(reportDir);
+        FileProblem.requireWritableDirectory("--report-dir", target);
+        CommandResult result;
         try {
-            podSpec = pod.podSpec(
-                    null,
-                    null,
-                    LabelSyntax.toValue(System.getProperty("user.name", "")).orElse(null));
-            limit = timeout == null ? null : DurationSpec.parse("--timeout", timeout);
-            pending = pendingTimeout == null ? null : DurationSpec.parse("--pending-timeout", pendingTimeout);
-            maxBytes = ByteSize.parse("--max-workspace-size", maxWorkspaceSize);
-        } catch (InvalidSpecException e) {
-            err.println("error: " + e.withField(PodOptions.optionFor(e.field())).getMessage());
-            return 2;
-        }
-        try {
-            CommandResult result = executor == Executor.local
+            result = executor == Executor.local
                     ? runLocally(limit, progress)
                     : runOnKubernetes(podSpec, limit, pending, maxBytes, progress);
-            if (result.timedOut()) {
-                progress.progress("the command ran longer than --timeout " + timeout + " and was stopped");
-            } else {
-                progress.progress("the command exited with code " + result.exitCode());
-            }
-            writeReport(progress);
-            return result.timedOut() ? TIMED_OUT : result.exitCode();
         } catch (PodFailureException e) {
-            return DiffCommand.fail(err, e.getMessage(), CommandFailure.FAILED);
-        } catch (KubernetesClientException e) {
-            return DiffCommand.fail(err, ApiErrors.firstLine(e), CommandFailure.FAILED);
+            throw new CommandFailure(e.getMessage(), e);
         } catch (IOException e) {
-            return DiffCommand.fail(
-                    err, "cannot run '" + String.join(" ", command) + "': " + e.getMessage(), CommandFailure.FAILED);
+            throw new CommandFailure("cannot run '" + String.join(" ", command) + "': " + FileProblem.reason(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return DiffCommand.fail(err, "interrupted; the command was stopped", CommandFailure.FAILED);
+            throw new CommandFailure("interrupted; the command was stopped", e);
         }
+        if (result.timedOut()) {
+            progress.progress("the command ran longer than --timeout " + timeout + " and was stopped");
+        } else {
+            progress.progress("the command exited with code " + result.exitCode());
+        }
+        writeReport(target, progress);
+        return result.timedOut() ? TIMED_OUT : result.exitCode();
     }
 
     private CommandResult runLocally(Duration limit, ConsoleProgress progress)
@@ -167,12 +168,13 @@ final class RunCommand implements Callable<Integer> {
 
     private CommandResult runOnKubernetes(
             TrainingPodSpec podSpec, Duration limit, Duration pending, long maxBytes, ConsoleProgress progress)
-            throws PodFailureException, InterruptedException {
-        Config config = cluster.config();
-        progress.progress("cluster " + config.getMasterUrl() + ", namespace "
-                + (podSpec.namespace() == null ? config.getNamespace() : podSpec.namespace()));
-        try (KubernetesClient client =
-                        new KubernetesClientBuilder().withConfig(config).build();
+            throws PodFailureException, InterruptedException, CommandFailure {
+        ClusterConnection.Target cluster = connection.target();
+        progress.progress("cluster " + cluster.config().getMasterUrl() + " (" + cluster.origin() + "), namespace "
+                + (podSpec.namespace() == null ? cluster.config().getNamespace() : podSpec.namespace()));
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                        .withConfig(cluster.config())
+                        .build();
                 InterruptOnExit guard = InterruptOnExit.guardCurrentThread()) {
             return new KubernetesTraining(
                             client,
@@ -184,17 +186,23 @@ final class RunCommand implements Callable<Integer> {
                             new WorkspaceTransfer(maxBytes))
                     .run(podSpec, new LocalWorkspace(repository.directory), command, limit);
         } catch (KubernetesClientException e) {
-            throw new KubernetesClientException(ClusterConnection.describe(e, config.getMasterUrl()), e);
+            throw new CommandFailure(ClusterConnection.describe(e, cluster), e);
         }
     }
 
-    private void writeReport(ConsoleProgress progress) throws IOException {
-        Path target = repository.directory.resolve(reportDir);
+    /**
+     * Writes the report bundle. The command's exit code stands whatever happens here: a report that cannot be
+     * written is a warning, not a failed training.
+     */
+    private void writeReport(Path target, ConsoleProgress progress) {
         try (DvcRepository repo = DvcRepository.open(repository.directory, DataFileReader.DEFAULT_MAX_BYTES)) {
             ReportContent content = new ExperimentReport(repo).write(baseline, target);
             content.warnings().forEach(progress::progress);
             content.optionalNoBaseline().ifPresent(reason -> progress.progress("no baseline (" + reason + ")"));
+            progress.progress("report: " + target.resolve("report.md"));
+        } catch (IOException e) {
+            progress.progress("WARNING: the report could not be written to " + target + ": " + FileProblem.reason(e)
+                    + " (the command's exit code stands)");
         }
-        progress.progress("report: " + target.resolve("report.md"));
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gputrain.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -16,13 +18,20 @@ final class CliRun {
         this.err = err;
     }
 
+    /** Runs the command line with empty standard input (as {@code < /dev/null}). */
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = GpuTrainCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new CliRun(exitCode, out.toString(), err.toString());
+        InputStream stdin = System.in;
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        try {
+            int exitCode = commandLine.execute(args);
+            return new CliRun(exitCode, out.toString(), err.toString());
+        } finally {
+            System.setIn(stdin);
+        }
     }
 }

@@ -2,10 +2,10 @@ package io.jenkins.plugins.gputrain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,16 +21,7 @@ class DvcCommandsTest {
         write("params.yaml", "lr: 0.1\n");
         write("m.json", "{\"acc\": 0.5}");
         write("loss.csv", "step,loss\n0,1.0\n1,0.5\n");
-        try (Git git =
-                Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit()
-                    .setMessage("main")
-                    .setAuthor("t", "t@example.com")
-                    .setCommitter("t", "t@example.com")
-                    .setSign(false)
-                    .call();
-        }
+        MainCommit.of(repo);
         write("params.yaml", "lr: 0.2\n");
         write("m.json", "{\"acc\": 0.123456789}");
     }

@@ -82,7 +82,9 @@ class GcCommandTest {
         CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString());
 
         assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.err).startsWith("ERROR: Kubernetes API at " + server.url("/") + " answered HTTP 403: ");
+        assertThat(run.err)
+                .startsWith("ERROR: Kubernetes API at " + server.url("/") + " (kubeconfig " + kubeconfig
+                        + ", context mock, cluster mock) answered HTTP 403: ");
         assertThat(run.err.lines()).hasSize(1);
     }
 

@@ -36,7 +36,8 @@ class GpuTrainCommandTest {
         CliRun run = CliRun.of("--frobnicate");
 
         assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).startsWith("Unknown option: '--frobnicate'");
+        assertThat(run.err)
+                .isEqualTo("error: Unknown option: '--frobnicate'\nTry 'gpu-train --help' for more information.\n");
         assertThat(run.out).isEmpty();
     }
 }

@@ -119,7 +119,7 @@ class PodCommandTest {
         CliRun run = CliRun.of("pod", option, value);
 
         assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).isEqualTo(message + System.lineSeparator());
+        assertThat(run.err).isEqualTo(message + "\nTry 'gpu-train pod --help' for more information.\n");
         assertThat(run.out).isEmpty();
     }
 

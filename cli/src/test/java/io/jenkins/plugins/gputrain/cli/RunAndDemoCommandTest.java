@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvc;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvcExtension;
 import io.jenkins.plugins.gputrain.core.engine.DemoProject;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,16 +23,7 @@ class RunAndDemoCommandTest {
     void localRunStreamsTheCommandKeepsItsExitCodeAndWritesTheReport() throws Exception {
         Files.writeString(repo.resolve("dvc.yaml"), "metrics:\n- m.json\n");
         Files.writeString(repo.resolve("m.json"), "{\"acc\": 0.5}");
-        try (Git git =
-                Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit()
-                    .setMessage("main")
-                    .setAuthor("t", "t@example.com")
-                    .setCommitter("t", "t@example.com")
-                    .setSign(false)
-                    .call();
-        }
+        MainCommit.of(repo);
 
         CliRun run = CliRun.of(
                 "run",
@@ -71,7 +62,8 @@ class RunAndDemoCommandTest {
         CliRun run = CliRun.of("run", "-C", repo.toString(), "--kubeconfig", missing.toString(), "--", "dvc", "repro");
 
         assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.err).isEqualTo("ERROR: --kubeconfig '" + missing + "': no such file\n");
+        assertThat(run.err)
+                .isEqualTo("ERROR: --kubeconfig '" + missing + "': no such file (expected a kubeconfig file)\n");
     }
 
     @Test
@@ -97,10 +89,12 @@ class RunAndDemoCommandTest {
                 CliRun.of("run", "-C", repo.toString(), "--kubeconfig", kubeconfig.toString(), "--", "touch", "ran");
 
         assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.err).startsWith("[gpu-train] cluster https://127.0.0.1:1/, namespace ml\n");
+        String origin = "(kubeconfig " + kubeconfig + ", context gone, cluster gone)";
+        assertThat(run.err).startsWith("[gpu-train] cluster https://127.0.0.1:1/ " + origin + ", namespace ml\n");
         assertThat(run.err
                         .lines()
-                        .filter(l -> l.startsWith("ERROR: cannot reach the Kubernetes API at https://127.0.0.1:1/: ")))
+                        .filter(l -> l.startsWith(
+                                "ERROR: cannot reach the Kubernetes API at https://127.0.0.1:1/ " + origin + ": ")))
                 .hasSize(1);
         assertThat(run.err).doesNotContain("\tat ", "Caused by");
         assertThat(repo.resolve("ran")).doesNotExist();
@@ -161,7 +155,7 @@ class RunAndDemoCommandTest {
         CliRun run = CliRun.of("demo", "--dir", repo.toString());
 
         assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.err).contains("is not empty (expected an empty or new directory)");
+        assertThat(run.err).isEqualTo("ERROR: --dir '" + repo + "': not empty (expected an empty or new directory)\n");
         assertThat(Files.readString(repo.resolve("keep.txt"))).isEqualTo("mine");
     }
 

@@ -106,7 +106,8 @@ class RunOnKubernetesTest {
         assertThat(run.err.lines().filter(line -> line.startsWith("ERROR: ")))
                 .singleElement()
                 .asString()
-                .startsWith("ERROR: Kubernetes API at " + server.url("/") + " answered HTTP 403: ");
+                .startsWith("ERROR: Kubernetes API at " + server.url("/") + " (kubeconfig " + kubeconfig
+                        + ", context mock, cluster mock) answered HTTP 403: ");
         assertThat(requests()).containsExactly("POST /api/v1/namespaces/ml/pods");
     }
 
@@ -163,7 +164,7 @@ class RunOnKubernetesTest {
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.err)
                 .isEqualTo("error: --max-workspace-size '0': must be at least 1 byte (expected a size such as 256Mi,"
-                        + " 1Gi or 500M, at most 2047Mi)\n");
+                        + " 1Gi or 500M, at most 2047Mi)\nTry 'gpu-train run --help' for more information.\n");
     }
 
     @Test
@@ -181,7 +182,8 @@ class RunOnKubernetesTest {
         assertThat(run.err.lines().filter(line -> line.startsWith("ERROR: ")))
                 .singleElement()
                 .asString()
-                .startsWith("ERROR: Kubernetes API at " + server.url("/") + " answered HTTP 500: ");
+                .startsWith("ERROR: Kubernetes API at " + server.url("/") + " (kubeconfig " + kubeconfig
+                        + ", context mock, cluster mock) answered HTTP 500: ");
         assertThat(run.err).doesNotContain("\tat ");
         assertThat(requests().stream().filter("POST /api/v1/namespaces/ml/pods"::equals))
                 .as("the first attempt and 3 retries")

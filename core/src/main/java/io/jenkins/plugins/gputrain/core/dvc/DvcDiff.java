@@ -62,9 +62,15 @@ public final class DvcDiff {
         return new DiffOutcome(engine.diff(old, current, all), List.of(old, current));
     }
 
-    /** Revisions that are the same commit are one revision for DVC, and a diff of it is empty. */
+    /**
+     * Revisions that are the same commit are one revision for DVC, and a diff of it is empty; so is any diff in a Git
+     * repository without commits (DVC returns {@code {}} there, its {@code test_no_commits}).
+     */
     private boolean same(String oldRevision, String newRevision) throws UnknownRevisionException, IOException {
-        if (!repository.hasCommits()) {
+        if (repository.isGitRepository() && !repository.hasCommits()) {
+            return true;
+        }
+        if (!repository.isGitRepository()) {
             repository.commit(oldRevision);
             repository.commit(newRevision);
             return DvcRepository.WORKSPACE.equals(oldRevision) && DvcRepository.WORKSPACE.equals(newRevision);

@@ -95,6 +95,18 @@ public record TrainingPodSpec(
         return new Builder(runId);
     }
 
+    /**
+     * Checks a namespace as the pod's (and {@code gpu-train gc}'s) namespace must be: a DNS label.
+     *
+     * @param field the field or option it was given for, for the message
+     * @param name the namespace, or {@code null}
+     * @return the namespace stripped, or {@code null} when blank
+     * @throws InvalidSpecException naming the field when it is not a DNS label
+     */
+    public static String checkedNamespace(String field, String name) {
+        return Builder.dnsLabel(field, name);
+    }
+
     /** One line for the console, e.g. {@code cpu 1, memory 2000M, node selector gpu=true, image python:3.12}. */
     public String summary() {
         return "cpu " + machine.cpu() + ", memory " + machine.memory()
@@ -165,7 +177,7 @@ public record TrainingPodSpec(
 
         /** Sets the namespace; must be a DNS label. */
         public Builder namespace(String name) {
-            this.namespace = dnsLabel("namespace", name);
+            this.namespace = checkedNamespace("namespace", name);
             return this;
         }
 

@@ -98,7 +98,7 @@ public final class ExperimentReport {
         params.warning("params").ifPresent(warnings::add);
         metrics.warning("metrics").ifPresent(warnings::add);
         plots.warning().ifPresent(warnings::add);
-        plots.notDrawnWarning().ifPresent(warnings::add);
+        warnings.addAll(plots.notDrawn());
         ReportContent content = new ReportContent(
                 baseline,
                 current,

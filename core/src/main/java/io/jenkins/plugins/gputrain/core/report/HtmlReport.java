@@ -54,9 +54,14 @@ final class HtmlReport {
             html.append("<ul class=\"note\">\n");
             content.warnings()
                     .forEach(w -> html.append("<li>").append(escape(w)).append("</li>\n"));
-            content.details()
-                    .forEach(d -> html.append("<li><code>").append(escape(d)).append("</code></li>\n"));
             html.append("</ul>\n");
+            if (!content.details().isEmpty()) {
+                html.append("<p>Files that could not be read:</p>\n<ul class=\"note\">\n");
+                content.details()
+                        .forEach(
+                                d -> html.append("<li><code>").append(escape(d)).append("</code></li>\n"));
+                html.append("</ul>\n");
+            }
         }
         return html.append("</body>\n</html>\n").toString();
     }

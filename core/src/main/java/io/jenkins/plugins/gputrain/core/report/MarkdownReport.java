@@ -46,8 +46,12 @@ final class MarkdownReport {
         if (!content.warnings().isEmpty()) {
             md.append("\n## Warnings\n");
             content.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
-            content.details()
-                    .forEach(d -> md.append("  - `").append(d.replace("`", "'")).append("`\n"));
+            if (!content.details().isEmpty()) {
+                md.append("\nFiles that could not be read:\n\n");
+                content.details()
+                        .forEach(d ->
+                                md.append("- `").append(d.replace("`", "'")).append("`\n"));
+            }
         }
         return md.toString();
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,18 +56,7 @@ class ExperimentReportTest {
                 "{\"cm\": [{\"actual\": \"0\", \"predicted\": \"0\"}, {\"actual\": \"1\","
                         + " \"predicted\": \"0\"}]}");
         Files.write(repository.resolve("importance.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});
-        try (Git git = Git.init()
-                .setDirectory(repository.toFile())
-                .setInitialBranch("main")
-                .call()) {
-            git.add().addFilepattern(".").call();
-            git.commit()
-                    .setMessage("main")
-                    .setAuthor("t", "t@example.com")
-                    .setCommitter("t", "t@example.com")
-                    .setSign(false)
-                    .call();
-        }
+        MainCommit.of(repository);
         write("params.yaml", "lr: 0.001\nepochs: 10\n");
         write("metrics.json", "{\"acc\": 0.75, \"<script>alert(1)</script>\": 2}");
         write("loss.tsv", "step\tloss\n0\t0.9\n1\t0.3\n2\t0.1\n");

@@ -118,6 +118,24 @@ public final class Datapoints {
         return cells;
     }
 
+    /**
+     * Whether a value is a number that is not finite: {@code Infinity}, {@code -Infinity} or {@code NaN} in JSON or
+     * YAML, or {@code inf}, {@code -inf}, {@code nan} (any case) in CSV as Python writes them, or an integer too
+     * large for a double.
+     */
+    public static boolean isNonFinite(Value value) {
+        if (value instanceof Value.Float || value instanceof Value.Int) {
+            return !Double.isFinite(number(value));
+        }
+        if (value instanceof Value.Str s) {
+            String text = s.value().strip().toLowerCase(Locale.ROOT);
+            return NON_FINITE.contains(text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text);
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("inf", "infinity", "nan");
+
     /** A value as a number: numbers as they are, strings parsed, anything else NaN. */
     public static double number(Value value) {
         if (value instanceof Value.Float f) {

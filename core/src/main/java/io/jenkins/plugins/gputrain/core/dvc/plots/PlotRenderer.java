@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gputrain.core.dvc.plots;
 
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,13 +21,16 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.HeatMapStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws a plot with XChart the way DVC's templates describe it: {@code linear}, {@code simple}, {@code smooth} as
  * lines, {@code scatter} and {@code scatter_jitter} as points, {@code bar_horizontal[_sorted]} as bars per category,
- * {@code confusion[_normalized]} as one heat map per revision; one series (and colour) per revision.
+ * {@code confusion[_normalized]} as one heat map per revision; one series (and colour) per revision, in the order
+ * given. Values that are not finite numbers (a diverged run's {@code inf}, {@code nan}) are left out and listed in
+ * {@link Drawing#leftOut()}; a series identical to an earlier one is dashed and labelled {@code (same as …)}.
  */
 public final class PlotRenderer {
     /** DVC's revision palette, cycled. */
@@ -40,6 +45,14 @@ public final class PlotRenderer {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 400;
+    private static final int CONFUSION_PANEL_WIDTH = 440;
+    private static final int CONFUSION_SCALE_STEPS = 5;
+
+    /** The invisible series of a chart whose every value was left out (XChart cannot draw a chart without one). */
+    private static final String NO_SERIES = " ";
+
+    private static final BasicStroke DASHED =
+            new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
 
     /** Lines with more points are reduced to the lowest and highest point of this many buckets (2 per pixel). */
     static final int BUCKETS = 2 * WIDTH;
@@ -49,12 +62,16 @@ public final class PlotRenderer {
      *
      * @param png the PNG bytes
      * @param svg the SVG bytes, or {@code null} for templates drawn as several panels (confusion)
+     * @param leftOut what could not be drawn and was left out, one line each (e.g. infinite values of a diverged run)
+     * @param legend the series as the legend names them, in drawing order
      */
-    public record Drawing(byte[] png, byte[] svg) {
+    public record Drawing(byte[] png, byte[] svg, List<String> leftOut, List<String> legend) {
         /** Keeps copies of the bytes. */
         public Drawing {
             png = png.clone();
             svg = svg == null ? null : svg.clone();
+            leftOut = List.copyOf(leftOut);
+            legend = List.copyOf(legend);
         }
 
         @Override
@@ -81,22 +98,43 @@ public final class PlotRenderer {
      */
     public Drawing draw(String template, String title, String xLabel, String yLabel, List<Series> series)
             throws IOException {
+        List<String> leftOut = new ArrayList<>();
         return switch (template) {
             case "confusion", "confusion_normalized" ->
-                new Drawing(confusion(title, xLabel, yLabel, series, template.endsWith("normalized")), null);
+                new Drawing(
+                        confusion(xLabel, yLabel, series, template.endsWith("normalized")),
+                        null,
+                        leftOut,
+                        series.stream().map(Series::revision).toList());
             case "bar_horizontal", "bar_horizontal_sorted" ->
-                encode(bars(title, xLabel, yLabel, series, template.endsWith("sorted")));
-            default -> encode(xy(title, xLabel, yLabel, series, template.startsWith("scatter")));
+                encode(bars(title, xLabel, yLabel, series, template.endsWith("sorted"), leftOut), leftOut);
+            default -> encode(xy(title, xLabel, yLabel, series, template.startsWith("scatter"), leftOut), leftOut);
         };
     }
 
-    private static Drawing encode(Chart<?, ?> chart) throws IOException {
+    private static Drawing encode(Chart<?, ?> chart, List<String> leftOut) throws IOException {
         ByteArrayOutputStream svg = new ByteArrayOutputStream();
         VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        return new Drawing(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG), svg.toByteArray());
+        List<String> legend = chart.getSeriesMap().keySet().stream()
+                .filter(name -> !name.equals(NO_SERIES))
+                .toList();
+        return new Drawing(
+                BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG),
+                svg.toByteArray(),
+                leftOut,
+                legend);
     }
 
-    private static XYChart xy(String title, String xLabel, String yLabel, List<Series> series, boolean points) {
+    /** Says that a series had values that are not finite numbers, which no chart can place. */
+    private static void noteNonFinite(List<String> leftOut, Series series, int count) {
+        if (count > 0) {
+            leftOut.add(series.name() + ": " + count + (count == 1 ? " value" : " values")
+                    + " not drawn (inf, -inf or nan)");
+        }
+    }
+
+    private static XYChart xy(
+            String title, String xLabel, String yLabel, List<Series> series, boolean points, List<String> leftOut) {
         XYChart chart = new XYChartBuilder()
                 .width(WIDTH)
                 .height(HEIGHT)
@@ -105,26 +143,36 @@ public final class PlotRenderer {
                 .yAxisTitle(yLabel)
                 .build();
         style(chart.getStyler());
+        Map<List<List<Double>>, String> drawnBefore = new LinkedHashMap<>();
         for (int i = 0; i < series.size(); i++) {
             Series one = series.get(i);
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             boolean numericX = one.x().stream().anyMatch(v -> !Double.isNaN(Datapoints.number(v)));
+            int nonFinite = 0;
             for (int row = 0; row < one.y().size(); row++) {
-                double yValue = Datapoints.number(one.y().get(row));
-                double xValue = numericX ? Datapoints.number(one.x().get(row)) : row;
+                Value yCell = one.y().get(row);
+                Value xCell = numericX ? one.x().get(row) : Value.Int.of(row);
+                if (Datapoints.isNonFinite(yCell) || Datapoints.isNonFinite(xCell)) {
+                    nonFinite++;
+                    continue;
+                }
+                double yValue = Datapoints.number(yCell);
+                double xValue = Datapoints.number(xCell);
                 if (!Double.isNaN(xValue) && !Double.isNaN(yValue)) {
                     x.add(xValue);
                     y.add(yValue);
                 }
             }
+            noteNonFinite(leftOut, one, nonFinite);
             if (x.isEmpty()) {
                 continue;
             }
             if (!points && x.size() > 2 * BUCKETS) {
                 decimate(x, y);
             }
-            XYSeries drawn = chart.addSeries(one.name(), x, y);
+            String same = drawnBefore.putIfAbsent(List.of(x, y), one.name());
+            XYSeries drawn = chart.addSeries(same == null ? one.name() : one.name() + " (same as " + same + ")", x, y);
             drawn.setLineColor(PALETTE.get(i % PALETTE.size()));
             drawn.setMarkerColor(PALETTE.get(i % PALETTE.size()));
             if (points) {
@@ -132,6 +180,13 @@ public final class PlotRenderer {
             } else {
                 drawn.setMarker(SeriesMarkers.NONE);
             }
+            if (same != null) {
+                drawn.setLineStyle(DASHED);
+            }
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.getStyler().setLegendVisible(false);
+            chart.addSeries(NO_SERIES, new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
         }
         return chart;
     }
@@ -174,7 +229,8 @@ public final class PlotRenderer {
         y.addAll(keptY);
     }
 
-    private static CategoryChart bars(String title, String xLabel, String yLabel, List<Series> series, boolean sorted) {
+    private static CategoryChart bars(
+            String title, String xLabel, String yLabel, List<Series> series, boolean sorted, List<String> leftOut) {
         CategoryChart chart = new CategoryChartBuilder()
                 .width(WIDTH)
                 .height(HEIGHT)
@@ -190,11 +246,11 @@ public final class PlotRenderer {
             }
         }));
         if (sorted && !series.isEmpty()) {
-            Map<String, Double> first = values(series.get(0));
+            Map<String, Double> first = values(series.get(0), new ArrayList<>());
             categories.sort(Comparator.comparingDouble(c -> first.getOrDefault(c, 0.0)));
         }
         for (int i = 0; i < series.size(); i++) {
-            Map<String, Double> values = values(series.get(i));
+            Map<String, Double> values = values(series.get(i), leftOut);
             List<Double> heights =
                     categories.stream().map(c -> values.getOrDefault(c, 0.0)).toList();
             chart.addSeries(series.get(i).name(), categories, heights).setFillColor(PALETTE.get(i % PALETTE.size()));
@@ -202,16 +258,29 @@ public final class PlotRenderer {
         return chart;
     }
 
-    private static Map<String, Double> values(Series series) {
+    /** Bar heights per category; values that are not finite numbers are left out (and noted). */
+    private static Map<String, Double> values(Series series, List<String> leftOut) {
         Map<String, Double> values = new LinkedHashMap<>();
+        int nonFinite = 0;
         for (int row = 0; row < series.y().size(); row++) {
-            double value = Datapoints.number(series.x().get(row));
+            Value cell = series.x().get(row);
+            if (Datapoints.isNonFinite(cell)) {
+                nonFinite++;
+                continue;
+            }
+            double value = Datapoints.number(cell);
             values.put(series.y().get(row).str(), Double.isNaN(value) ? 0.0 : value);
         }
+        noteNonFinite(leftOut, series, nonFinite);
         return values;
     }
 
-    private static byte[] confusion(String title, String xLabel, String yLabel, List<Series> series, boolean normalized)
+    /**
+     * One heat map per revision, side by side, titled by the revision, on one colour scale of five steps from 0 to the
+     * largest cell of any panel (the same count is the same colour in every panel; XChart's continuous legend cannot
+     * format its labels, its stepped one can); counts are shown as whole numbers, normalized rows with two decimals.
+     */
+    private static byte[] confusion(String xLabel, String yLabel, List<Series> series, boolean normalized)
             throws IOException {
         TreeSet<String> labels = new TreeSet<>();
         series.forEach(one -> {
@@ -219,7 +288,8 @@ public final class PlotRenderer {
             one.y().forEach(v -> labels.add(v.str()));
         });
         List<String> axis = List.copyOf(labels);
-        List<HeatMapChart> charts = new ArrayList<>();
+        List<List<Number[]>> panels = new ArrayList<>();
+        double max = 0;
         for (Series one : series) {
             double[][] counts = new double[axis.size()][axis.size()];
             for (int row = 0; row < one.x().size(); row++) {
@@ -234,19 +304,35 @@ public final class PlotRenderer {
                 }
                 for (int predicted = 0; predicted < axis.size(); predicted++) {
                     double count = counts[actual][predicted];
-                    cells.add(new Number[] {actual, predicted, normalized && total > 0 ? count / total : count});
+                    double cell = normalized && total > 0 ? count / total : count;
+                    max = Math.max(max, cell);
+                    cells.add(new Number[] {actual, predicted, cell});
                 }
             }
+            panels.add(cells);
+        }
+        List<HeatMapChart> charts = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
             HeatMapChart chart = new HeatMapChartBuilder()
-                    .width(WIDTH / 2 + 80)
+                    .width(CONFUSION_PANEL_WIDTH)
                     .height(HEIGHT)
-                    .title(title + " — " + one.revision())
+                    .title(series.get(i).revision())
                     .xAxisTitle(xLabel)
                     .yAxisTitle(yLabel)
                     .build();
-            chart.getStyler().setShowValue(true);
-            chart.getStyler().setChartBackgroundColor(Color.WHITE);
-            chart.addSeries(one.name(), axis, axis, cells);
+            HeatMapStyler styler = chart.getStyler();
+            styler.setShowValue(true);
+            styler.setChartBackgroundColor(Color.WHITE);
+            styler.setMin(0);
+            styler.setMax(max > 0 ? max : 1);
+            String pattern = normalized ? "0.00" : "#,##0";
+            styler.setHeatMapValueDecimalPattern(pattern);
+            java.text.DecimalFormat format = new java.text.DecimalFormat(pattern);
+            styler.setHeatMapDecimalValueFormatter(format::format);
+            styler.setPiecewise(true);
+            styler.setPiecewiseRanged(true);
+            styler.setSplitNumber(CONFUSION_SCALE_STEPS);
+            chart.addSeries(series.get(i).name(), axis, axis, panels.get(i));
             charts.add(chart);
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();

@@ -19,30 +19,29 @@ import java.util.Set;
 
 /**
  * {@code dvc plots diff}: image plots copied per revision to {@code static/<rev>_<path>} as DVC names them, data
- * plots drawn to {@code <id>.png} and {@code <id>.svg} with one series per revision. The workspace comes first, as
- * in DVC.
+ * plots drawn to {@code <id>.png} and {@code <id>.svg} with one series per revision, in the order given (the baseline
+ * first: DVC itself moves {@code workspace} first, the MLOps guide's reports and gpu-train's put {@code main} first).
+ * Data DVC accepts never fails the plots: what cannot be drawn is left out and listed in {@link Result#notDrawn()}.
  */
 public final class PlotsDiff {
     /**
      * What was written, and what could not be read or drawn.
      *
      * @param plots the plots written
-     * @param failedRevisions revisions with an unreadable plot file
-     * @param errors what could not be read, one line each
-     * @param notDrawn why data plots were not drawn at all (this machine cannot draw text), or {@code null}
+     * @param failedRevisions the revisions with unreadable plot files
+     * @param errors one line per unreadable file
+     * @param notDrawn one warning line per plot with values left out, e.g. {@code plot 'loss.csv': workspace: 3
+     *     values not drawn (inf, -inf or nan)}, or the one line saying that no data plot was drawn because this
+     *     machine cannot draw text
      */
-    public record Result(List<RenderedPlot> plots, Set<String> failedRevisions, List<String> errors, String notDrawn) {
+    public record Result(
+            List<RenderedPlot> plots, Set<String> failedRevisions, List<String> errors, List<String> notDrawn) {
         /** Copies the collections. */
         public Result {
             plots = List.copyOf(plots);
             failedRevisions = Set.copyOf(failedRevisions);
             errors = List.copyOf(errors);
-        }
-
-        /** The warning when no data plot could be drawn here, if so. */
-        public Optional<String> notDrawnWarning() {
-            return Optional.ofNullable(notDrawn)
-                    .map(reason -> "plots were not drawn: " + reason + "; " + TextDrawing.REMEDY);
+            notDrawn = List.copyOf(notDrawn);
         }
 
         /** DVC's warning for unreadable plots, if any. */
@@ -66,21 +65,19 @@ public final class PlotsDiff {
     /**
      * Writes the plots of some revisions.
      *
-     * @param revisions as given; {@code workspace} is moved first
+     * @param revisions in the order their series and images appear
      * @param out the output directory
      * @return the plots written
      * @throws UnknownRevisionException when a revision does not resolve
      * @throws IOException when the output cannot be written
      */
     public Result write(List<String> revisions, Path out) throws UnknownRevisionException, IOException {
-        List<String> ordered = new ArrayList<>(revisions);
-        if (ordered.remove(DvcRepository.WORKSPACE)) {
-            ordered.add(0, DvcRepository.WORKSPACE);
-        }
+        List<String> ordered = List.copyOf(new LinkedHashSet<>(revisions));
         Map<String, RevisionFiles> files = new LinkedHashMap<>();
         Map<String, PlotSource> definitions = new LinkedHashMap<>();
         Set<String> failed = new LinkedHashSet<>();
         List<String> errors = new ArrayList<>();
+        List<String> notDrawn = new ArrayList<>();
         for (String revision : ordered) {
             try {
                 RevisionFiles revisionFiles = repository.files(revision);
@@ -94,20 +91,21 @@ public final class PlotsDiff {
             }
         }
         List<RenderedPlot> plots = new ArrayList<>();
-        Optional<String> notDrawn =
+        Optional<String> noText =
                 definitions.values().stream().allMatch(PlotSource::isImage) ? Optional.empty() : TextDrawing.problem();
+        noText.ifPresent(reason -> notDrawn.add("plots were not drawn: " + reason + "; " + TextDrawing.REMEDY));
         for (PlotSource plot : definitions.values()) {
-            if (!plot.isImage() && notDrawn.isPresent()) {
+            if (!plot.isImage() && noText.isPresent()) {
                 continue;
             }
             RenderedPlot rendered = plot.isImage()
                     ? copyImages(plot, files, out, failed, errors)
-                    : draw(plot, files, out, failed, errors);
+                    : draw(plot, files, out, failed, errors, notDrawn);
             if (!rendered.images().isEmpty()) {
                 plots.add(rendered);
             }
         }
-        return new Result(plots, failed, errors, notDrawn.orElse(null));
+        return new Result(plots, failed, errors, notDrawn);
     }
 
     private static RenderedPlot copyImages(
@@ -127,7 +125,12 @@ public final class PlotsDiff {
     }
 
     private RenderedPlot draw(
-            PlotSource plot, Map<String, RevisionFiles> files, Path out, Set<String> failed, List<String> errors)
+            PlotSource plot,
+            Map<String, RevisionFiles> files,
+            Path out,
+            Set<String> failed,
+            List<String> errors,
+            List<String> notDrawn)
             throws IOException {
         List<Series> series = new ArrayList<>();
         boolean header = !(plot.props().get("header") instanceof Value.Bool b && !b.value());
@@ -162,12 +165,21 @@ public final class PlotsDiff {
             return new RenderedPlot(plot.id(), plot.id(), List.of());
         }
         String title = plot.text("title", plot.id());
-        PlotRenderer.Drawing drawing = renderer.draw(
-                plot.text("template", "linear"),
-                title,
-                plot.text("x_label", xField == null ? "step" : xField),
-                plot.text("y_label", yLabel),
-                series);
+        PlotRenderer.Drawing drawing;
+        try {
+            drawing = renderer.draw(
+                    plot.text("template", "linear"),
+                    title,
+                    plot.text("x_label", xField == null ? "step" : xField),
+                    plot.text("y_label", yLabel),
+                    series);
+        } catch (RuntimeException e) {
+            // the chart library refuses data it cannot lay out (extreme ranges): the plot is left out, not the report
+            notDrawn.add("plot '" + plot.id() + "' not drawn: " + e.getClass().getSimpleName() + ": "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            return new RenderedPlot(plot.id(), title, List.of());
+        }
+        drawing.leftOut().forEach(line -> notDrawn.add("plot '" + plot.id() + "': " + line));
         String base = safe(plot.id());
         write(out.resolve(base + ".png"), drawing.png());
         String svg = null;

@@ -66,7 +66,8 @@ final class DvcProjectLoader {
 
     private void loadFile(String dvcYaml) throws IOException, UnreadableFileException {
         String directory = RepoPaths.parent(dvcYaml);
-        Value.Dict document = dict(readYaml(dvcYaml, "YAMLSyntaxError").orElseThrow());
+        Value.Dict document =
+                document(dvcYaml, readYaml(dvcYaml, "YAMLSyntaxError").orElseThrow());
         Scope scope = scope(directory, document);
         String where = "'" + dvcYaml + "'";
         for (Value entry : list(resolve(document, "metrics", scope, where))) {
@@ -310,6 +311,20 @@ final class DvcProjectLoader {
     /** A repository path; a path that leaves the repository is kept as written so that reading it fails. */
     private static String path(String directory, String written) {
         return RepoPaths.resolve(directory, written).orElse(directory.isEmpty() ? written : directory + "/" + written);
+    }
+
+    /**
+     * A {@code dvc.yaml} document: a mapping, or nothing (an empty file declares nothing, as in DVC); a list or a
+     * scalar fails the revision as DVC's schema validation does.
+     */
+    private static Value.Dict document(String dvcYaml, Value value) throws UnreadableFileException {
+        if (!(value instanceof Value.Dict) && !(value instanceof Value.None)) {
+            throw new UnreadableFileException(
+                    "YAMLValidationError",
+                    "'" + dvcYaml + "' validation failed: expected a mapping of stages, metrics, params and plots,"
+                            + " found " + (value instanceof Value.Seq ? "a list" : "a scalar"));
+        }
+        return dict(value);
     }
 
     private static Value.Dict dict(Value value) {

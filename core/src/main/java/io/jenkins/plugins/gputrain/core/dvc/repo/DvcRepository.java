@@ -62,6 +62,11 @@ public final class DvcRepository implements AutoCloseable {
         return git != null && git.resolve("HEAD^{commit}") != null;
     }
 
+    /** Whether the directory is in a Git repository at all (a plain directory has only the workspace). */
+    public boolean isGitRepository() {
+        return git != null;
+    }
+
     /**
      * The commit a revision names.
      *
@@ -73,7 +78,10 @@ public final class DvcRepository implements AutoCloseable {
         if (WORKSPACE.equals(revision)) {
             return Optional.empty();
         }
-        ObjectId id = git == null ? null : resolve(revision);
+        if (git == null) {
+            throw new UnknownRevisionException(revision, root);
+        }
+        ObjectId id = resolve(revision);
         if (id == null) {
             throw new UnknownRevisionException(revision);
         }

@@ -56,6 +56,81 @@ class PlotRendererTest {
         }
     }
 
+    @Test
+    void infiniteAndNanValuesAreLeftOutAndNamed() throws Exception {
+        List<Series> diverged = List.of(new Series(
+                "workspace",
+                "workspace",
+                ints(0, 1, 2, 3, 4, 5),
+                List.of(
+                        new Value.Float(1.0),
+                        new Value.Float(Double.POSITIVE_INFINITY),
+                        new Value.Str("inf"),
+                        new Value.Str("-Infinity"),
+                        new Value.Float(Double.NaN),
+                        new Value.Float(0.5))));
+        PlotRenderer renderer = new PlotRenderer();
+
+        for (String template : List.of("linear", "scatter")) {
+            PlotRenderer.Drawing drawing = renderer.draw(template, "loss", "step", "loss", diverged);
+
+            assertThat(drawing.png()).as(template).startsWith(PNG);
+            assertThat(drawing.leftOut()).containsExactly("workspace: 4 values not drawn (inf, -inf or nan)");
+        }
+    }
+
+    @Test
+    void aSeriesWithNothingFiniteStillDrawsAnEmptyChart() throws Exception {
+        List<Series> diverged = List.of(
+                new Series("workspace", "workspace", ints(0), List.of(new Value.Float(Double.NEGATIVE_INFINITY))));
+
+        PlotRenderer.Drawing drawing = new PlotRenderer().draw("linear", "loss", "step", "loss", diverged);
+
+        assertThat(drawing.png()).startsWith(PNG);
+        assertThat(drawing.leftOut()).containsExactly("workspace: 1 value not drawn (inf, -inf or nan)");
+        assertThat(drawing.legend()).isEmpty();
+    }
+
+    @Test
+    void infiniteBarsAreLeftOut() throws Exception {
+        List<Series> bars = List.of(new Series(
+                "main",
+                "main",
+                List.of(new Value.Float(Double.POSITIVE_INFINITY), new Value.Float(0.7)),
+                strings("a", "b")));
+
+        PlotRenderer.Drawing drawing = new PlotRenderer().draw("bar_horizontal_sorted", "t", "x", "y", bars);
+
+        assertThat(drawing.png()).startsWith(PNG);
+        assertThat(drawing.leftOut()).containsExactly("main: 1 value not drawn (inf, -inf or nan)");
+    }
+
+    @Test
+    void aSeriesIdenticalToAnEarlierOneIsMarkedInTheLegend() throws Exception {
+        List<Series> same = List.of(
+                new Series("main", "main", ints(0, 1), floats(1, 0.5)),
+                new Series("workspace", "workspace", ints(0, 1), floats(1, 0.5)),
+                new Series("exp", "exp", ints(0, 1), floats(1, 0.4)));
+
+        PlotRenderer.Drawing drawing = new PlotRenderer().draw("linear", "t", "x", "y", same);
+
+        assertThat(drawing.legend()).containsExactly("main", "workspace (same as main)", "exp");
+    }
+
+    @Test
+    void confusionPanelsAreOnePerRevisionSideBySide() throws Exception {
+        List<Series> confusion = List.of(
+                new Series("main", "main", strings("cat", "dog"), strings("cat", "cat")),
+                new Series("workspace", "workspace", strings("cat", "dog"), strings("cat", "dog")));
+
+        byte[] png = new PlotRenderer()
+                .draw("confusion", "t", "actual", "predicted", confusion)
+                .png();
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(2 * 440);
+    }
+
     private static List<Value> ints(int... values) {
         List<Value> list = new ArrayList<>();
         for (int value : values) {

@@ -145,6 +145,30 @@ class DvcProjectTest {
     }
 
     @Test
+    void aDvcYamlThatIsAListFailsTheRevisionAsDvcsValidationDoes() throws Exception {
+        write("dvc.yaml", "- metrics.json\n- params.yaml\n");
+
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("YAMLValidationError");
+            assertThat(e.message())
+                    .isEqualTo("'dvc.yaml' validation failed: expected a mapping of stages, metrics, params and"
+                            + " plots, found a list");
+        });
+        write("dvc.yaml", "just text\n");
+        assertThat(metrics().optionalError())
+                .hasValueSatisfying(e -> assertThat(e.message()).endsWith("found a scalar"));
+    }
+
+    @Test
+    void anEmptyDvcYamlDeclaresNothingWithoutFailing() throws Exception {
+        write("dvc.yaml", "# nothing yet\n");
+        write("m.json", "{\"acc\": 1}");
+
+        assertThat(metrics().optionalError()).isEmpty();
+        assertThat(metrics().files()).isEmpty();
+    }
+
+    @Test
     void rootParamsYamlIsDiffedWholeByDefaultAndOnlyStageKeysWithDeps() throws Exception {
         write("params.yaml", "train: {lr: 0.1, epochs: 3}\nabc: ignore\n");
         write(

@@ -1,0 +1,188 @@
+package io.jenkins.plugins.gputrain.cli;
+
+import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
+import io.jenkins.plugins.gputrain.core.yaml.BoundedYaml;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one or more kubeconfig files declare (merged as {@code kubectl} merges {@code KUBECONFIG}: the first
+ * definition of a name wins), checked before the Kubernetes client reads them so that a malformed file, an unknown
+ * context or a context without a cluster is one line naming the file, context and cluster.
+ */
+final class Kubeconfig {
+    /** Largest kubeconfig read. */
+    static final long MAX_BYTES = 1024 * 1024;
+
+    private final String files;
+    private final Map<String, String> contextClusters;
+    private final Map<String, Optional<String>> clusterServers;
+    private final String currentContext;
+
+    private Kubeconfig(
+            String files,
+            Map<String, String> contextClusters,
+            Map<String, Optional<String>> clusterServers,
+            String currentContext) {
+        this.files = files;
+        this.contextClusters = contextClusters;
+        this.clusterServers = clusterServers;
+        this.currentContext = currentContext;
+    }
+
+    /**
+     * Reads and checks kubeconfig files.
+     *
+     * @param paths the files, in precedence order
+     * @return what they declare
+     * @throws CommandFailure naming the file when one is unreadable, empty or not a kubeconfig
+     */
+    static Kubeconfig read(List<Path> paths) throws CommandFailure {
+        Map<String, String> contexts = new LinkedHashMap<>();
+        Map<String, Optional<String>> clusters = new LinkedHashMap<>();
+        String current = null;
+        for (Path path : paths) {
+            Map<?, ?> document = document(path);
+            for (Map<?, ?> entry : named(path, document, "contexts")) {
+                contexts.putIfAbsent(
+                        name(path, "contexts", entry),
+                        text(section(entry, "context").get("cluster")));
+            }
+            for (Map<?, ?> entry : named(path, document, "clusters")) {
+                clusters.putIfAbsent(
+                        name(path, "clusters", entry),
+                        Optional.ofNullable(text(section(entry, "cluster").get("server"))));
+            }
+            if (current == null) {
+                current = text(document.get("current-context"));
+            }
+        }
+        String described = paths.size() == 1
+                ? paths.get(0).toString()
+                : String.join(
+                        java.io.File.pathSeparator,
+                        paths.stream().map(Path::toString).toList());
+        return new Kubeconfig(described, contexts, clusters, current);
+    }
+
+    /**
+     * The context to use, checked: it exists, names a defined cluster, and that cluster has a server.
+     *
+     * @param requested {@code --context}, or {@code null} for the current context
+     * @return the context's name
+     * @throws CommandFailure naming the file, context and cluster, and listing the known contexts
+     */
+    String context(String requested) throws CommandFailure {
+        String known = contextClusters.isEmpty() ? "none" : String.join(", ", contextClusters.keySet());
+        String name = requested;
+        if (name == null) {
+            if (currentContext == null || currentContext.isBlank()) {
+                throw new CommandFailure("kubeconfig " + files + " has no current-context; pass --context (known"
+                        + " contexts: " + known + ")");
+            }
+            name = currentContext;
+        }
+        if (!contextClusters.containsKey(name)) {
+            throw new CommandFailure((requested == null ? "current-context '" : "--context '")
+                    + ErrorReporting.oneLine(name) + "' is not in kubeconfig " + files + " (known contexts: "
+                    + known + ")");
+        }
+        String cluster = contextClusters.get(name);
+        if (cluster == null || !clusterServers.containsKey(cluster)) {
+            throw new CommandFailure("kubeconfig " + files + ": context '" + name + "' names cluster '"
+                    + (cluster == null ? "" : cluster) + "', which is not defined (known clusters: "
+                    + (clusterServers.isEmpty() ? "none" : String.join(", ", clusterServers.keySet())) + ")");
+        }
+        if (clusterServers.get(cluster).isEmpty()) {
+            throw new CommandFailure("kubeconfig " + files + ": cluster '" + cluster + "' of context '" + name
+                    + "' has no server (expected cluster.server: https://HOST:PORT)");
+        }
+        return name;
+    }
+
+    /** The cluster a context names (after {@link #context} checked it). */
+    String cluster(String context) {
+        return contextClusters.get(context);
+    }
+
+    /** The file or files read, for messages. */
+    String files() {
+        return files;
+    }
+
+    private static Map<?, ?> document(Path path) throws CommandFailure {
+        String text;
+        try {
+            if (Files.size(path) > MAX_BYTES) {
+                throw new CommandFailure("kubeconfig " + path + " is larger than " + MAX_BYTES + " bytes");
+            }
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new CommandFailure("kubeconfig " + path + " is not UTF-8 text (expected a YAML kubeconfig)", e);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read kubeconfig " + path + ": " + FileProblem.reason(e), e);
+        }
+        Object document;
+        try {
+            document = BoundedYaml.read("kubeconfig", text);
+        } catch (InvalidSpecException e) {
+            throw new CommandFailure("kubeconfig " + path + " is not valid YAML: " + e.reason(), e);
+        }
+        if (document == null) {
+            throw new CommandFailure("kubeconfig " + path + " is empty (expected apiVersion: v1, kind: Config with"
+                    + " clusters, contexts and current-context)");
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            throw new CommandFailure("kubeconfig " + path + " is not a kubeconfig (expected a mapping with clusters,"
+                    + " contexts and current-context, found " + kind(document) + ")");
+        }
+        return map;
+    }
+
+    private static List<Map<?, ?>> named(Path path, Map<?, ?> document, String key) throws CommandFailure {
+        Object value = document.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(Map.class::isInstance)) {
+            throw new CommandFailure("kubeconfig " + path + ": '" + key + "' is " + kind(value)
+                    + " (expected a list of entries with name and " + key.substring(0, key.length() - 1) + ")");
+        }
+        List<Map<?, ?>> entries = new java.util.ArrayList<>();
+        list.forEach(entry -> entries.add((Map<?, ?>) entry));
+        return entries;
+    }
+
+    private static String name(Path path, String key, Map<?, ?> entry) throws CommandFailure {
+        String name = text(entry.get("name"));
+        if (name == null || name.isBlank()) {
+            throw new CommandFailure("kubeconfig " + path + ": an entry of '" + key + "' has no name");
+        }
+        return name;
+    }
+
+    private static Map<?, ?> section(Map<?, ?> entry, String key) {
+        return entry.get(key) instanceof Map<?, ?> map ? map : Map.of();
+    }
+
+    private static String text(Object value) {
+        return value == null || value instanceof Map || value instanceof List ? null : value.toString();
+    }
+
+    private static String kind(Object value) {
+        if (value instanceof List) {
+            return "a list";
+        }
+        if (value instanceof Map) {
+            return "a mapping";
+        }
+        return "a scalar";
+    }
+}

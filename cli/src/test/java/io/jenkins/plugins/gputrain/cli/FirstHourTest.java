@@ -1,0 +1,239 @@
+package io.jenkins.plugins.gputrain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The cases a new user hit in the first hour (issue 12): each one line, the right noun, the right exit code. */
+class FirstHourTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void valuesThatWereAcceptedSilentlyAreUsageErrors() {
+        String empty = "empty (expected a value, or leave the option out for its default)";
+        assertUsageError(CliRun.of("pod", "--image", ""), "error: Invalid value for option '--image': " + empty, "pod");
+        assertUsageError(
+                CliRun.of("report", "--baseline", " "),
+                "error: Invalid value for option '--baseline': " + empty,
+                "report");
+        assertUsageError(
+                CliRun.of("metrics", "diff", "-C", ""),
+                "error: Invalid value for option '-C': " + empty,
+                "metrics diff");
+        assertUsageError(
+                CliRun.of("gc", "--namespace", ""), "error: Invalid value for option '--namespace': " + empty, "gc");
+        assertUsageError(
+                CliRun.of("metrics", "diff", "-C", temp.toString(), "--precision", "-1"),
+                "error: --precision '-1': expected a number of decimal places (0 or more)",
+                "metrics diff");
+        assertUsageError(
+                CliRun.of("metrics", "show", "-C", temp.toString(), "--precision", "-3"),
+                "error: --precision '-3': expected a number of decimal places (0 or more)",
+                "metrics show");
+        assertUsageError(
+                CliRun.of("gc", "--namespace", "Bad_NS"),
+                "error: --namespace 'Bad_NS': not a DNS label (expected at most 63 lower-case letters, digits or '-',"
+                        + " alphanumeric at both ends)",
+                "gc");
+    }
+
+    @Test
+    void usageErrorsAreOneLineAndAHintNotTheWholeUsage() {
+        assertUsageError(CliRun.of("metrics", "diff", "--bogus"), "error: Unknown option: '--bogus'", "metrics diff");
+        assertUsageError(
+                CliRun.of("run", "--executor", "cloud", "--", "true"),
+                "error: Invalid value for option '--executor': expected one of [kubernetes, local] (case-sensitive)"
+                        + " but was 'cloud'",
+                "run");
+    }
+
+    @Test
+    void filesAndDirectoriesAreNamedByTheirOption() throws IOException {
+        Path file = Files.writeString(temp.resolve("file"), "x");
+        Path missing = temp.resolve("missing");
+
+        assertRuntimeError(
+                CliRun.of("metrics", "diff", "--from-json", "/nonexistent.json"),
+                "ERROR: --from-json '/nonexistent.json': no such file or directory");
+        assertRuntimeError(
+                CliRun.of("params", "diff", "--from-json", temp.toString()),
+                "ERROR: --from-json '" + temp + "': is a directory (expected the JSON file 'dvc … diff --json'"
+                        + " printed)");
+        assertRuntimeError(
+                CliRun.of("metrics", "diff", "-C", missing.toString()),
+                "ERROR: -C '" + missing + "': no such directory");
+        assertRuntimeError(
+                CliRun.of("metrics", "show", "-C", file.toString()), "ERROR: -C '" + file + "': not a directory");
+        assertRuntimeError(
+                CliRun.of("report", "-C", temp.toString(), "--out", file.toString()),
+                "ERROR: --out '" + file + "': is a file (expected a directory to write into)");
+        assertRuntimeError(
+                CliRun.of(
+                        "plots",
+                        "diff",
+                        "-C",
+                        temp.toString(),
+                        "-o",
+                        file.resolve("below").toString()),
+                "ERROR: --out '" + file.resolve("below") + "': " + file + " is a file (expected a directory to write"
+                        + " into)");
+    }
+
+    @Test
+    void aFolderThatIsNotAGitRepositorySaysSo() throws IOException {
+        CliRun run = CliRun.of("metrics", "diff", "-C", temp.toString());
+
+        assertRuntimeError(
+                run,
+                "ERROR: " + temp.toRealPath() + " is not a git repository (nor is any parent), so it has no revision"
+                        + " 'HEAD'; only the workspace can be read");
+    }
+
+    @Test
+    void aRepositoryWithoutCommitsHasEmptyDiffsAsInDvc() throws Exception {
+        Git.init().setDirectory(temp.toFile()).call().close();
+        Files.writeString(temp.resolve("dvc.yaml"), "metrics:\n- m.json\n");
+        Files.writeString(temp.resolve("m.json"), "{\"acc\": 1}");
+
+        CliRun metrics = CliRun.of("metrics", "diff", "-C", temp.toString(), "--json");
+        CliRun params = CliRun.of("params", "diff", "-C", temp.toString());
+
+        assertThat(metrics.exitCode).as(metrics.err).isZero();
+        assertThat(metrics.out).isEqualTo("{}\n");
+        assertThat(params.exitCode).as(params.err).isZero();
+        assertThat(params.out).isEmpty();
+    }
+
+    @Test
+    void anEmptyOrListDvcYamlSaysWhatIsWrong() throws IOException {
+        Files.writeString(temp.resolve("dvc.yaml"), "");
+        CliRun empty = CliRun.of("metrics", "show", "-C", temp.toString());
+        Files.writeString(temp.resolve("dvc.yaml"), "- m.json\n");
+        CliRun list = CliRun.of("metrics", "show", "-C", temp.toString());
+
+        assertThat(empty.exitCode).isZero();
+        assertThat(empty.err)
+                .isEqualTo("WARNING: " + temp.toRealPath().resolve("dvc.yaml")
+                        + " is empty: it declares no stages, metrics, params or plots\n");
+        assertThat(list.exitCode).isZero();
+        assertThat(list.err)
+                .isEqualTo("WARNING: failed to load metrics in revision 'workspace', 'dvc.yaml' validation failed:"
+                        + " expected a mapping of stages, metrics, params and plots, found a list\n"
+                        + "DVC failed to load some metrics for following revisions: 'workspace'.\n");
+    }
+
+    @Test
+    void aDivergedRunIsReportedWithItsExitCodeAndAWarningNotAStackTrace() throws Exception {
+        Files.writeString(temp.resolve("dvc.yaml"), "plots:\n- loss.csv:\n    x: step\n    y: loss\n");
+        CliRun run = CliRun.of(
+                "run",
+                "-C",
+                temp.toString(),
+                "--executor",
+                "local",
+                "--",
+                "sh",
+                "-c",
+                "printf 'step,loss\\n0,1\\n1,inf\\n2,-inf\\n3,nan\\n' > loss.csv");
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.err)
+                .contains("[gpu-train] plot 'loss.csv': workspace: 3 values not drawn (inf, -inf or nan)")
+                .doesNotContain("ERROR", "\tat ");
+        assertThat(temp.resolve("gpu-train/plots/loss.csv.png")).isNotEmptyFile();
+        assertThat(Files.readString(temp.resolve("gpu-train/report.md")))
+                .contains("## Warnings\n", "- plot 'loss.csv': workspace: 3 values not drawn (inf, -inf or nan)\n");
+    }
+
+    @Test
+    void anInternalFailureIsOneLineNamingTheLogWithTheTrace() throws IOException {
+        ErrorReporting errors = new ErrorReporting();
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine = new CommandLine(new Broken())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+
+        int exitCode = commandLine.execute();
+
+        assertThat(exitCode).isEqualTo(1);
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0))
+                .startsWith("ERROR: internal error (IllegalStateException: a bug); the stack trace is" + " in ")
+                .endsWith("; please report it");
+        Path log = Path.of(lines.get(0).replaceAll(".* the stack trace is in (.*); please report it", "$1"));
+        try {
+            assertThat(Files.readString(log)).contains("IllegalStateException: a bug", "at ", "Broken.call");
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    @Test
+    void demoWithoutPython3LeavesNothingBehindAndCanBeRunAgain() throws Exception {
+        Path dir = temp.resolve("demo");
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            ProcessBuilder demo = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            GpuTrainCommand.class.getName(),
+                            "demo",
+                            "--dir",
+                            dir.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            demo.environment()
+                    .put(
+                            "PATH",
+                            Files.createDirectories(temp.resolve("empty-bin")).toString());
+            Process process = demo.start();
+            process.getOutputStream().close();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(process.exitValue()).as(err).isEqualTo(1);
+            assertThat(err.lines().filter(line -> line.startsWith("ERROR: ")))
+                    .as("attempt " + attempt)
+                    .containsExactly("ERROR: python3 is not on PATH: the demo's training script needs Python 3"
+                            + " (standard library only) (the half-made demo project was removed)");
+            try (Stream<Path> left = Files.list(dir)) {
+                assertThat(left).isEmpty();
+            }
+        }
+    }
+
+    private static void assertUsageError(CliRun run, String message, String command) {
+        assertThat(run.exitCode).as(run.err).isEqualTo(2);
+        assertThat(run.err).isEqualTo(message + "\nTry 'gpu-train " + command + " --help' for more information.\n");
+        assertThat(run.out).isEmpty();
+    }
+
+    private static void assertRuntimeError(CliRun run, String line) {
+        assertThat(run.exitCode).as(run.err).isEqualTo(1);
+        assertThat(run.err).isEqualTo(line + "\n");
+    }
+
+    /** A command with a bug. */
+    @Command(name = "broken")
+    static final class Broken implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("a bug\nwith two lines");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.jenkins.plugins.gputrain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What {@code run} and {@code gc} say about a kubeconfig they cannot use: one line naming file, context, cluster. */
+class KubeconfigErrorsTest {
+    private static final String VALID =
+            """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: prod
+              cluster: {server: "https://127.0.0.1:1"}
+            - name: empty
+              cluster: {}
+            contexts:
+            - name: gpu
+              context: {cluster: prod}
+            - name: cpu
+              context: {cluster: prod}
+            - name: orphan
+              context: {cluster: nowhere}
+            - name: serverless
+              context: {cluster: empty}
+            current-context: gpu
+            """;
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiterString = " => ",
+            value = {
+                "empty => '' => is empty (expected apiVersion: v1, kind: Config with clusters, contexts and"
+                        + " current-context)",
+                "list => '- a\n- b\n' => is not a kubeconfig (expected a mapping with clusters, contexts and"
+                        + " current-context, found a list)",
+                "malformed => 'clusters: [\n' => is not valid YAML: ",
+                "contexts not a list => 'contexts: {a: b}\n' => : 'contexts' is a mapping (expected a list of entries"
+                        + " with name and context)",
+                "no current context => 'contexts: [{name: a, context: {cluster: c}}]\n' => has no current-context;"
+                        + " pass --context (known contexts: a)",
+                "scalar => 'just text' => is not a kubeconfig (expected a mapping with clusters, contexts and current-context, found a scalar)",
+            })
+    void aKubeconfigThatIsNotOneIsOneLineNamingTheFile(String name, String content, String expected)
+            throws IOException {
+        Path kubeconfig = temp.resolve(name.replace(' ', '-'));
+        Files.writeString(kubeconfig, content);
+
+        for (String command : new String[] {"gc", "run"}) {
+            CliRun run = command.equals("gc")
+                    ? CliRun.of("gc", "--kubeconfig", kubeconfig.toString())
+                    : CliRun.of("run", "-C", temp.toString(), "--kubeconfig", kubeconfig.toString(), "--", "true");
+
+            assertThat(run.exitCode).as(command).isEqualTo(1);
+            assertThat(run.err).as(command).startsWith("ERROR: ").contains(kubeconfig.toString(), expected);
+            assertThat(run.err.lines()).as(command).hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnknownContextIsAnErrorListingTheKnownOnesNotTheCurrentContextSilently() throws IOException {
+        CliRun run = CliRun.of("gc", "--kubeconfig", valid().toString(), "--context", "typo");
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err)
+                .isEqualTo("ERROR: --context 'typo' is not in kubeconfig " + valid()
+                        + " (known contexts: gpu, cpu, orphan, serverless)\n");
+    }
+
+    @Test
+    void aContextWithoutItsClusterOrAClusterWithoutServerIsNamed() throws IOException {
+        CliRun orphan = CliRun.of("gc", "--kubeconfig", valid().toString(), "--context", "orphan");
+        CliRun serverless = CliRun.of("gc", "--kubeconfig", valid().toString(), "--context", "serverless");
+
+        assertThat(orphan.err)
+                .isEqualTo("ERROR: kubeconfig " + valid() + ": context 'orphan' names cluster 'nowhere', which is not"
+                        + " defined (known clusters: prod, empty)\n");
+        assertThat(serverless.err)
+                .isEqualTo("ERROR: kubeconfig " + valid() + ": cluster 'empty' of context 'serverless' has no server"
+                        + " (expected cluster.server: https://HOST:PORT)\n");
+    }
+
+    @Test
+    void anUnreachableClusterNamesTheKubeconfigContextAndCluster() throws IOException {
+        CliRun run = CliRun.of("gc", "--kubeconfig", valid().toString(), "--context", "cpu");
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err)
+                .startsWith("ERROR: cannot reach the Kubernetes API at https://127.0.0.1:1/ (kubeconfig " + valid()
+                        + ", context cpu, cluster prod): ");
+        assertThat(run.err.lines()).hasSize(1);
+    }
+
+    @Test
+    void aDirectoryIsNotAKubeconfig() {
+        CliRun run = CliRun.of("gc", "--kubeconfig", temp.toString());
+
+        assertThat(run.err)
+                .isEqualTo("ERROR: --kubeconfig '" + temp + "': is a directory (expected a kubeconfig file)\n");
+    }
+
+    @Test
+    void noKubeconfigSaysWhereItLookedAndThatInClusterConfigurationWasTried() {
+        Assumptions.assumeTrue(
+                System.getenv("KUBECONFIG") == null && System.getenv("KUBERNETES_SERVICE_HOST") == null,
+                "needs an environment without KUBECONFIG and outside a pod");
+        Path nowhere = temp.resolve("no-such-kubeconfig");
+        String before = System.getProperty("kubeconfig");
+        System.setProperty("kubeconfig", nowhere.toString());
+        try {
+            CliRun gc = CliRun.of("gc");
+            CliRun typo = CliRun.of("run", "-C", temp.toString(), "--context", "typo", "--", "true");
+
+            assertThat(gc.exitCode).isEqualTo(1);
+            assertThat(gc.err)
+                    .isEqualTo("ERROR: no kubeconfig found (--kubeconfig not given, KUBECONFIG not set, no " + nowhere
+                            + "), and in-cluster configuration was tried: KUBERNETES_SERVICE_HOST is not set (not"
+                            + " running in a pod); pass --kubeconfig FILE\n");
+            assertThat(typo.exitCode).isEqualTo(1);
+            assertThat(typo.err).startsWith("ERROR: --context 'typo': no kubeconfig found (");
+            assertThat(typo.err.lines()).hasSize(1);
+        } finally {
+            if (before == null) {
+                System.clearProperty("kubeconfig");
+            } else {
+                System.setProperty("kubeconfig", before);
+            }
+        }
+    }
+
+    private Path valid() throws IOException {
+        Path kubeconfig = temp.resolve("kubeconfig.yaml");
+        if (!Files.exists(kubeconfig)) {
+            Files.writeString(kubeconfig, VALID);
+        }
+        return kubeconfig;
+    }
+}
