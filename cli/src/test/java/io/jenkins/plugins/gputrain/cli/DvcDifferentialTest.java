@@ -57,6 +57,7 @@ class DvcDifferentialTest {
     @Test
     void generatedRepositories(RealDvc dvc) throws Exception {
         long seed = Long.getLong("dvc.differential.seed", System.nanoTime());
+        System.out.println("DVC differential: seed " + seed + " (replay with -Ddvc.differential.seed=" + seed + ")");
         RepositoryGenerator generator = new RepositoryGenerator(seed);
         Path runDirectory = OUT.resolve(String.valueOf(seed)).toAbsolutePath();
         List<String> differences = new ArrayList<>();

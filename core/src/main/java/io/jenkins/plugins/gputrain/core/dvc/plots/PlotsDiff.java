@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,13 +45,17 @@ public final class PlotsDiff {
             notDrawn = List.copyOf(notDrawn);
         }
 
-        /** DVC's warning for unreadable plots, if any. */
+        /** DVC's warning for unreadable plots, if any: the workspace first, as DVC's brancher visits it. */
         public Optional<String> warning() {
             if (failedRevisions.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(
-                    LoadWarning.of("plots", failedRevisions.stream().sorted().toList()));
+            return Optional.of(LoadWarning.of(
+                    "plots",
+                    failedRevisions.stream()
+                            .sorted(Comparator.comparing((String revision) -> !revision.equals(DvcRepository.WORKSPACE))
+                                    .thenComparing(Comparator.naturalOrder()))
+                            .toList()));
         }
     }
 
