@@ -65,6 +65,9 @@ final class DemoCommand implements Callable<Integer> {
         boolean done = false;
         try {
             progress.progress("demo project: " + project);
+            if (!onThePath("python3")) { // train.py needs it, with DVC (dvc repro runs it) or without
+                throw new IOException("python3");
+            }
             Optional<List<String>> dvc = withoutDvc ? Optional.empty() : DvcExecutable.find();
             CommandResult result;
             if (dvc.isPresent()) {
@@ -150,5 +153,12 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException e) {
             // best effort: the error line already says what failed
         }
+    }
+
+    private static boolean onThePath(String executable) {
+        String path = System.getenv("PATH");
+        return path != null
+                && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                        .anyMatch(directory -> java.nio.file.Files.isExecutable(Path.of(directory, executable)));
     }
 }

@@ -131,7 +131,7 @@ class FirstHourTest {
         assertThat(list.err)
                 .isEqualTo("WARNING: failed to load metrics in revision 'workspace', 'dvc.yaml' validation failed:"
                         + " expected a mapping of stages, metrics, params and plots, found a list\n"
-                        + "DVC failed to load some metrics for following revisions: 'workspace'.\n");
+                        + "DVC failed to load some metrics for following revisions: ''.\n");
     }
 
     @Test
