@@ -57,8 +57,14 @@ final class ClusterConnection {
         String origin = "kubeconfig " + declared.files() + ", context " + name + ", cluster " + declared.cluster(name);
         Config config;
         try {
-            config =
-                    files.size() == 1 ? Config.fromKubeconfig(name, files.get(0).toFile()) : Config.autoConfigure(name);
+            // The environment's settings (HTTPS_PROXY, NO_PROXY, KUBERNETES_NAMESPACE …) apply as kubectl applies them:
+            // fabric8 adds them in autoConfigure, not in fromKubeconfig.
+            if (kubeconfig == null) {
+                config = Config.autoConfigure(name);
+            } else {
+                config = Config.fromKubeconfig(name, kubeconfig.toFile());
+                Config.configFromSysPropsOrEnvVars(config);
+            }
         } catch (RuntimeException e) {
             throw new CommandFailure("cannot use " + origin + ": " + ErrorReporting.oneLine(e.getMessage()), e);
         }
