@@ -23,7 +23,7 @@ record CommandOutput(List<String> command, int exitCode, String stdout, String s
                     stderr.toString(StandardCharsets.UTF_8),
                     null);
         } catch (IOException e) {
-            return new CommandOutput(command, -1, "", "", firstLine(e));
+            return new CommandOutput(command, -1, "", "", firstLine(String.valueOf(e.getMessage())));
         }
     }
 
@@ -51,10 +51,6 @@ record CommandOutput(List<String> command, int exitCode, String stdout, String s
         }
         String said = stderr.strip().isEmpty() ? stdout.strip() : stderr.strip();
         return line + " failed (exit code " + exitCode + ")" + (said.isEmpty() ? "" : ": " + firstLine(said));
-    }
-
-    private static String firstLine(IOException e) {
-        return firstLine(String.valueOf(e.getMessage()));
     }
 
     private static String firstLine(String text) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
  */
 public class DvcTrendAction implements Action {
     private final Job<?, ?> job;
+    private Optional<String> chartProblem;
 
     /** The trends of a job. */
     public DvcTrendAction(Job<?, ?> job) {
@@ -57,11 +59,12 @@ public class DvcTrendAction implements Action {
                 length));
     }
 
-    /** Why no chart can be drawn here, in one line, or {@code null}. */
-    public String getChartProblem() {
-        return TextDrawing.problem()
-                .map(problem -> Messages.DvcTrendAction_NoCharts(problem))
-                .orElse(null);
+    /** Why no chart can be drawn here, in one line, or {@code null}; probed once per action (the page asks twice). */
+    public synchronized String getChartProblem() {
+        if (chartProblem == null) {
+            chartProblem = TextDrawing.problem().map(problem -> Messages.DvcTrendAction_NoCharts(problem));
+        }
+        return chartProblem.orElse(null);
     }
 
     /**
