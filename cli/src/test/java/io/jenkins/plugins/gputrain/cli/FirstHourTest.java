@@ -70,7 +70,7 @@ class FirstHourTest {
         assertRuntimeError(
                 CliRun.of("params", "diff", "--from-json", temp.toString()),
                 "ERROR: --from-json '" + temp + "': is a directory (expected the JSON file 'dvc … diff --json'"
-                        + " printed)");
+                        + " printed, at most 67108864 bytes; - reads standard input)");
         assertRuntimeError(
                 CliRun.of("metrics", "diff", "-C", missing.toString()),
                 "ERROR: -C '" + missing + "': no such directory");
@@ -172,7 +172,8 @@ class FirstHourTest {
         List<String> lines = err.toString().lines().toList();
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0))
-                .startsWith("ERROR: internal error (IllegalStateException: a bug); the stack trace is" + " in ")
+                .startsWith("ERROR: internal error (IllegalStateException: a bug\\nwith two lines); the stack trace"
+                        + " is in ")
                 .endsWith("; please report it");
         Path log = Path.of(lines.get(0).replaceAll(".* the stack trace is in (.*); please report it", "$1"));
         try {
@@ -217,6 +218,101 @@ class FirstHourTest {
         }
     }
 
+    @Test
+    void anErrorPicocliLetsThroughIsTheOneInternalErrorLineToo() throws IOException {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine = new CommandLine(new OutOfMemory());
+        ErrorReporting errors = new ErrorReporting();
+        commandLine.setParameterExceptionHandler(errors).setExecutionExceptionHandler(errors);
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+
+        int exitCode = GpuTrainCommand.execute(commandLine);
+
+        assertThat(exitCode).isEqualTo(1);
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0))
+                .startsWith("ERROR: internal error (OutOfMemoryError: Java heap space); the stack trace is in ");
+        Files.deleteIfExists(Path.of(lines.get(0).replaceAll(".* the stack trace is in (.*); please report it", "$1")));
+    }
+
+    @Test
+    void specialFilesAreRefusedByTheirOptionNotReadUntilMemoryRunsOut() throws IOException {
+        CliRun json = CliRun.of("metrics", "diff", "--from-json", "/dev/zero");
+        CliRun pod = CliRun.of("pod", "--pod-yaml", "/dev/zero");
+
+        assertRuntimeError(
+                json,
+                "ERROR: --from-json '/dev/zero': not a regular file (expected the JSON file 'dvc … diff --json'"
+                        + " printed, at most 67108864 bytes; - reads standard input)");
+        assertThat(pod.exitCode).as(pod.err).isEqualTo(2);
+        assertThat(pod.err.lines().findFirst().orElseThrow())
+                .isEqualTo("error: --pod-yaml '/dev/zero': not a regular file (expected a readable YAML file of at"
+                        + " most " + PodOptions.MAX_POD_YAML_BYTES + " bytes)");
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedWhileReading() throws IOException {
+        Path big = temp.resolve("big.yaml");
+        Files.writeString(big, "#".repeat(PodOptions.MAX_POD_YAML_BYTES + 1));
+
+        CliRun pod = CliRun.of("pod", "--pod-yaml", big.toString());
+
+        assertThat(pod.err.lines().findFirst().orElseThrow())
+                .isEqualTo("error: --pod-yaml '" + big + "': larger than " + PodOptions.MAX_POD_YAML_BYTES
+                        + " bytes (expected a readable YAML file of at most " + PodOptions.MAX_POD_YAML_BYTES
+                        + " bytes)");
+    }
+
+    @Test
+    void plotsInARepositoryWithoutCommitsAreNoneAsInDvc() throws Exception {
+        Git.init().setDirectory(temp.toFile()).call().close();
+        Files.writeString(temp.resolve("dvc.yaml"), "plots:\n- loss.csv:\n    x: step\n    y: loss\n");
+        Files.writeString(temp.resolve("loss.csv"), "step,loss\n0,1\n1,0.5\n");
+
+        for (String[] revisions : new String[][] {{}, {"HEAD"}, {"main"}, {"HEAD", "workspace"}, {"nosuch"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("plots", "diff", "-C", temp.toString()));
+            args.addAll(List.of(revisions));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+
+            assertThat(run.exitCode).as(run.err).isZero();
+            assertThat(run.out).as(args.toString()).isEmpty();
+            assertThat(run.err).isEqualTo("No plots were loaded, visualization file will not be created.\n");
+            assertThat(temp.resolve("dvc_plots")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aValueWithALineBreakIsShownWholeEscaped() {
+        CliRun run = CliRun.of("metrics", "diff", "-C", temp.resolve("a\n\nb").toString());
+
+        assertRuntimeError(run, "ERROR: -C '" + temp + "/a\\n\\nb': no such directory");
+    }
+
+    @Test
+    void exclusiveFormatsAreNamedAsTypedWithoutADoubledPrefix() {
+        assertUsageError(
+                CliRun.of("metrics", "diff", "--md", "--json"),
+                "error: --md, --json are mutually exclusive (specify only one)",
+                "metrics diff");
+        assertUsageError(
+                CliRun.of("params", "diff", "--json", "--show-md"),
+                "error: --json, --show-md are mutually exclusive (specify only one)",
+                "params diff");
+    }
+
+    @Test
+    void valuesNotDrawnAreAWarningAsDvcPrintsThem() throws IOException {
+        Files.writeString(temp.resolve("dvc.yaml"), "plots:\n- loss.csv:\n    x: step\n    y: loss\n");
+        Files.writeString(temp.resolve("loss.csv"), "step,loss\n0,1\n1,inf\n2,-inf\n3,nan\n");
+
+        CliRun run = CliRun.of("plots", "diff", "-C", temp.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.err.lines())
+                .contains("WARNING: plot 'loss.csv': workspace: 3 values not drawn (inf, -inf or nan)");
+    }
+
     private static void assertUsageError(CliRun run, String message, String command) {
         assertThat(run.exitCode).as(run.err).isEqualTo(2);
         assertThat(run.err).isEqualTo(message + "\nTry 'gpu-train " + command + " --help' for more information.\n");
@@ -226,6 +322,15 @@ class FirstHourTest {
     private static void assertRuntimeError(CliRun run, String line) {
         assertThat(run.exitCode).as(run.err).isEqualTo(1);
         assertThat(run.err).isEqualTo(line + "\n");
+    }
+
+    /** A command that runs out of memory. */
+    @Command(name = "out-of-memory")
+    static final class OutOfMemory implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
     }
 
     /** A command with a bug. */

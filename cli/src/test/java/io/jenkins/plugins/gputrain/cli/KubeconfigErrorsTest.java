@@ -125,8 +125,8 @@ class KubeconfigErrorsTest {
             assertThat(gc.exitCode).isEqualTo(1);
             assertThat(gc.err)
                     .isEqualTo("ERROR: no kubeconfig found (--kubeconfig not given, KUBECONFIG not set, no " + nowhere
-                            + "), and in-cluster configuration was tried: KUBERNETES_SERVICE_HOST is not set (not"
-                            + " running in a pod); pass --kubeconfig FILE\n");
+                            + "), and in-cluster configuration was tried: KUBERNETES_SERVICE_HOST and"
+                            + " KUBERNETES_SERVICE_PORT are not set (not running in a pod); pass --kubeconfig FILE\n");
             assertThat(typo.exitCode).isEqualTo(1);
             assertThat(typo.err).startsWith("ERROR: --context 'typo': no kubeconfig found (");
             assertThat(typo.err.lines()).hasSize(1);
