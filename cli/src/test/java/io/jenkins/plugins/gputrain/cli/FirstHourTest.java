@@ -221,7 +221,7 @@ class FirstHourTest {
     @Test
     void anErrorPicocliLetsThroughIsTheOneInternalErrorLineToo() throws IOException {
         java.io.StringWriter err = new java.io.StringWriter();
-        CommandLine commandLine = new CommandLine(new OutOfMemory());
+        CommandLine commandLine = new CommandLine(new Overflowing());
         ErrorReporting errors = new ErrorReporting();
         commandLine.setParameterExceptionHandler(errors).setExecutionExceptionHandler(errors);
         commandLine.setErr(new java.io.PrintWriter(err, true));
@@ -232,7 +232,7 @@ class FirstHourTest {
         List<String> lines = err.toString().lines().toList();
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0))
-                .startsWith("ERROR: internal error (OutOfMemoryError: Java heap space); the stack trace is in ");
+                .startsWith("ERROR: internal error (StackOverflowError: too deep); the stack trace is in ");
         Files.deleteIfExists(Path.of(lines.get(0).replaceAll(".* the stack trace is in (.*); please report it", "$1")));
     }
 
@@ -324,12 +324,15 @@ class FirstHourTest {
         assertThat(run.err).isEqualTo(line + "\n");
     }
 
-    /** A command that runs out of memory. */
-    @Command(name = "out-of-memory")
-    static final class OutOfMemory implements java.util.concurrent.Callable<Integer> {
+    /**
+     * A command that fails with an {@link Error} (not an {@code OutOfMemoryError}, which JUnit would rethrow and so end
+     * the test JVM when the guard is broken).
+     */
+    @Command(name = "overflowing")
+    static final class Overflowing implements java.util.concurrent.Callable<Integer> {
         @Override
         public Integer call() {
-            throw new OutOfMemoryError("Java heap space");
+            throw new StackOverflowError("too deep");
         }
     }
 
