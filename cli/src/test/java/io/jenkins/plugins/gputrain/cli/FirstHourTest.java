@@ -102,21 +102,6 @@ class FirstHourTest {
     }
 
     @Test
-    void aRepositoryWithoutCommitsHasEmptyDiffsAsInDvc() throws Exception {
-        Git.init().setDirectory(temp.toFile()).call().close();
-        Files.writeString(temp.resolve("dvc.yaml"), "metrics:\n- m.json\n");
-        Files.writeString(temp.resolve("m.json"), "{\"acc\": 1}");
-
-        CliRun metrics = CliRun.of("metrics", "diff", "-C", temp.toString(), "--json");
-        CliRun params = CliRun.of("params", "diff", "-C", temp.toString());
-
-        assertThat(metrics.exitCode).as(metrics.err).isZero();
-        assertThat(metrics.out).isEqualTo("{}\n");
-        assertThat(params.exitCode).as(params.err).isZero();
-        assertThat(params.out).isEmpty();
-    }
-
-    @Test
     void anEmptyOrListDvcYamlSaysWhatIsWrong() throws IOException {
         Files.writeString(temp.resolve("dvc.yaml"), "");
         CliRun empty = CliRun.of("metrics", "show", "-C", temp.toString());
@@ -265,21 +250,38 @@ class FirstHourTest {
     }
 
     @Test
-    void plotsInARepositoryWithoutCommitsAreNoneAsInDvc() throws Exception {
+    void aRepositoryWithoutCommitsHasEmptyDiffsAndNoPlotsWhateverTheRevisionsAsInDvc() throws Exception {
         Git.init().setDirectory(temp.toFile()).call().close();
-        Files.writeString(temp.resolve("dvc.yaml"), "plots:\n- loss.csv:\n    x: step\n    y: loss\n");
+        Files.writeString(
+                temp.resolve("dvc.yaml"),
+                "metrics:\n- m.json\nparams:\n- p.yaml\nplots:\n- loss.csv:\n    x: step\n    y: loss\n");
+        Files.writeString(temp.resolve("m.json"), "{\"acc\": 1}");
+        Files.writeString(temp.resolve("p.yaml"), "lr: 1\n");
         Files.writeString(temp.resolve("loss.csv"), "step,loss\n0,1\n1,0.5\n");
 
-        for (String[] revisions : new String[][] {{}, {"HEAD"}, {"main"}, {"HEAD", "workspace"}, {"nosuch"}}) {
-            List<String> args = new java.util.ArrayList<>(List.of("plots", "diff", "-C", temp.toString()));
-            args.addAll(List.of(revisions));
-            CliRun run = CliRun.of(args.toArray(String[]::new));
+        for (List<String> revisions : List.of(
+                List.<String>of(), List.of("HEAD"), List.of("main"), List.of("HEAD", "workspace"), List.of("nosuch"))) {
+            CliRun metrics = inTemp(revisions, "metrics", "diff", "--json");
+            CliRun params = inTemp(revisions, "params", "diff");
+            CliRun plots = inTemp(revisions, "plots", "diff");
 
-            assertThat(run.exitCode).as(run.err).isZero();
-            assertThat(run.out).as(args.toString()).isEmpty();
-            assertThat(run.err).isEqualTo("No plots were loaded, visualization file will not be created.\n");
+            assertThat(List.of(metrics.exitCode, params.exitCode, plots.exitCode))
+                    .as(revisions.toString())
+                    .containsOnly(0);
+            assertThat(metrics.out).isEqualTo("{}\n");
+            assertThat(params.out).isEmpty();
+            assertThat(plots.out).isEmpty();
+            assertThat(metrics.err + params.err).isEmpty();
+            assertThat(plots.err).isEqualTo("No plots were loaded, visualization file will not be created.\n");
             assertThat(temp.resolve("dvc_plots")).doesNotExist();
         }
+    }
+
+    private CliRun inTemp(List<String> revisions, String... command) {
+        List<String> args = new java.util.ArrayList<>(List.of(command));
+        args.addAll(List.of("-C", temp.toString()));
+        args.addAll(revisions);
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     @Test
