@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import io.jenkins.plugins.gputrain.core.yaml.BoundedYaml;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +123,22 @@ final class Kubeconfig {
             throw new CommandFailure("kubeconfig " + files + ": cluster '" + cluster + "' of context '" + name
                     + "' has no server (expected cluster.server: https://HOST:PORT)");
         }
+        String server = clusterServers.get(cluster).get();
+        if (!isServerUrl(server)) {
+            throw new CommandFailure("kubeconfig " + files + ": cluster '" + cluster + "' of context '" + name
+                    + "' has server '" + ErrorReporting.oneLine(server) + "' (expected https://HOST:PORT)");
+        }
         return name;
+    }
+
+    /** Whether a server is a URL with a host, or a {@code HOST:PORT} that clients complete with {@code https://}. */
+    private static boolean isServerUrl(String server) {
+        try {
+            URI uri = new URI(server.contains("://") ? server : "https://" + server);
+            return (uri.getScheme().equals("https") || uri.getScheme().equals("http")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The cluster a context names (after {@link #context} checked it). */

@@ -156,6 +156,8 @@ final class PodOptions {
             return BoundedFile.readRegular(podYaml, MAX_POD_YAML_BYTES);
         } catch (BoundedFile.Refused e) {
             throw new InvalidSpecException("yaml", podYaml.toString(), e.getMessage(), expected);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidSpecException("yaml", podYaml.toString(), "not UTF-8 text", expected);
         } catch (IOException e) {
             throw new InvalidSpecException(
                     "yaml", podYaml.toString(), "cannot read the file: " + FileProblem.reason(e), expected);

@@ -237,6 +237,19 @@ class FirstHourTest {
     }
 
     @Test
+    void aPodYamlThatIsNotUtf8SaysSo() throws IOException {
+        Path latin1 = Files.write(temp.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
+
+        CliRun pod = CliRun.of("pod", "--pod-yaml", latin1.toString());
+
+        assertUsageError(
+                pod,
+                "error: --pod-yaml '" + latin1 + "': not UTF-8 text (expected a readable YAML file of at most "
+                        + PodOptions.MAX_POD_YAML_BYTES + " bytes)",
+                "pod");
+    }
+
+    @Test
     void aFileLargerThanTheLimitIsRefusedWhileReading() throws IOException {
         Path big = temp.resolve("big.yaml");
         Files.writeString(big, "#".repeat(PodOptions.MAX_POD_YAML_BYTES + 1));

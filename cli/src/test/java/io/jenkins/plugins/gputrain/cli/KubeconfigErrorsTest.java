@@ -91,6 +91,29 @@ class KubeconfigErrorsTest {
                         + " (expected cluster.server: https://HOST:PORT)\n");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"'::not a url'", "ftp://host:21", "https://", "'https://host name'"})
+    void aServerThatIsNotAUrlIsNamedBeforeConnecting(String server) throws IOException {
+        Path kubeconfig = Files.writeString(temp.resolve("bad-server"), VALID.replace("https://127.0.0.1:1", server));
+
+        CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err)
+                .isEqualTo("ERROR: kubeconfig " + kubeconfig + ": cluster 'prod' of context 'gpu' has server '" + server
+                        + "' (expected https://HOST:PORT)\n");
+    }
+
+    @Test
+    void aServerWithoutSchemeIsCompletedWithHttpsAsClientsDo() throws IOException {
+        Path kubeconfig =
+                Files.writeString(temp.resolve("no-scheme"), VALID.replace("https://127.0.0.1:1", "127.0.0.1:1"));
+
+        CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString());
+
+        assertThat(run.err).startsWith("ERROR: cannot reach the Kubernetes API at https://127.0.0.1:1/ (kubeconfig ");
+    }
+
     @Test
     void anUnreachableClusterNamesTheKubeconfigContextAndCluster() throws IOException {
         CliRun run = CliRun.of("gc", "--kubeconfig", valid().toString(), "--context", "cpu");
