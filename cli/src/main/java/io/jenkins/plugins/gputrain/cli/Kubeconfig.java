@@ -131,7 +131,7 @@ final class Kubeconfig {
         return name;
     }
 
-    /** Whether a server is a URL with a host, or a {@code HOST:PORT} that clients complete with {@code https://}. */
+    /** Whether a server is an http(s) URL with a host, or a {@code HOST:PORT} that the client completes. */
     private static boolean isServerUrl(String server) {
         try {
             URI uri = new URI(server.contains("://") ? server : "https://" + server);
