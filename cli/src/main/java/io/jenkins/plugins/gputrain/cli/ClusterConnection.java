@@ -2,11 +2,13 @@ package io.jenkins.plugins.gputrain.cli;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.utils.Utils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,14 +59,11 @@ final class ClusterConnection {
         String origin = "kubeconfig " + declared.files() + ", context " + name + ", cluster " + declared.cluster(name);
         Config config;
         try {
-            // The environment's settings (HTTPS_PROXY, NO_PROXY, KUBERNETES_NAMESPACE …) apply as kubectl applies them:
-            // fabric8 adds them in autoConfigure, not in fromKubeconfig.
-            if (kubeconfig == null) {
-                config = Config.autoConfigure(name);
-            } else {
-                config = Config.fromKubeconfig(name, kubeconfig.toFile());
-                Config.configFromSysPropsOrEnvVars(config);
-            }
+            // Built from the files Kubeconfig read (empty ones skipped, streams read once), then the environment's
+            // settings (HTTPS_PROXY, NO_PROXY, KUBERNETES_NAMESPACE …) as kubectl applies them.
+            config = Config.empty();
+            KubeConfigUtils.merge(config, name, declared.documents());
+            Config.configFromSysPropsOrEnvVars(config);
         } catch (RuntimeException e) {
             throw new CommandFailure("cannot use " + origin + ": " + ErrorReporting.oneLine(e.getMessage()), e);
         }
@@ -74,16 +73,20 @@ final class ClusterConnection {
     /** The kubeconfig files to read: {@code --kubeconfig}, else those of the client's discovery that exist. */
     private List<Path> kubeconfigFiles() throws CommandFailure {
         if (kubeconfig != null) {
-            if (!Files.isRegularFile(kubeconfig)) {
+            if (Files.isDirectory(kubeconfig) || !Files.isReadable(kubeconfig)) {
                 throw new CommandFailure("--kubeconfig '" + kubeconfig + "': "
-                        + (Files.isDirectory(kubeconfig) ? "is a directory" : "no such file")
+                        + (Files.isDirectory(kubeconfig)
+                                ? "is a directory"
+                                : Files.exists(kubeconfig) ? "not readable" : "no such file")
                         + " (expected a kubeconfig file)");
             }
             return List.of(kubeconfig);
         }
         List<Path> candidates =
                 Config.getKubeconfigFilenames().stream().map(Path::of).toList();
-        List<Path> existing = candidates.stream().filter(Files::isRegularFile).toList();
+        List<Path> existing = candidates.stream()
+                .filter(file -> Files.exists(file) && !Files.isDirectory(file))
+                .toList();
         String fromEnvironment = System.getenv("KUBECONFIG");
         if (existing.isEmpty() && fromEnvironment != null && !fromEnvironment.isBlank()) {
             throw new CommandFailure("KUBECONFIG=" + fromEnvironment + ": no such file (expected a kubeconfig file;"
@@ -94,7 +97,8 @@ final class ClusterConnection {
 
     /** The in-cluster service account, when this runs in a pod; otherwise says where it looked. */
     private Target inCluster() throws CommandFailure {
-        String host = System.getenv("KUBERNETES_SERVICE_HOST");
+        String host = Utils.getSystemPropertyOrEnvVar(Config.KUBERNETES_SERVICE_HOST_PROPERTY);
+        String port = Utils.getSystemPropertyOrEnvVar(Config.KUBERNETES_SERVICE_PORT_PROPERTY);
         Path token = Path.of(Utils.getSystemPropertyOrEnvVar(
                 Config.KUBERNETES_AUTH_SERVICEACCOUNT_TOKEN_FILE_SYSTEM_PROPERTY,
                 Config.KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH));
@@ -103,12 +107,35 @@ final class ClusterConnection {
         if (context != null) {
             throw new CommandFailure("--context '" + ErrorReporting.oneLine(context) + "': " + looked);
         }
-        if (host == null || !Files.isRegularFile(token)) {
-            throw new CommandFailure(looked + ", and in-cluster configuration was tried: "
-                    + (host == null ? "KUBERNETES_SERVICE_HOST is not set" : "no service account token " + token)
+        String missing = serviceAddressMissing(host, port)
+                .orElse(Files.isRegularFile(token) ? null : "no service account token " + token);
+        if (missing != null) {
+            throw new CommandFailure(looked + ", and in-cluster configuration was tried: " + missing
                     + " (not running in a pod); pass --kubeconfig FILE");
         }
         return new Target(withTimeouts(Config.autoConfigure(null)), "in-cluster service account (" + host + ")");
+    }
+
+    /**
+     * Which of the service's host and port (both needed, as for client-go and the Kubernetes client) is not set.
+     *
+     * @param host {@code KUBERNETES_SERVICE_HOST}, or {@code null}
+     * @param port {@code KUBERNETES_SERVICE_PORT}, or {@code null}
+     * @return what is missing, in words; empty when both are set
+     */
+    static Optional<String> serviceAddressMissing(String host, String port) {
+        boolean noHost = host == null || host.isBlank();
+        boolean noPort = port == null || port.isBlank();
+        if (noHost && noPort) {
+            return Optional.of("KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set");
+        }
+        if (noHost || noPort) {
+            return Optional.of(
+                    noHost
+                            ? "KUBERNETES_SERVICE_PORT is set but KUBERNETES_SERVICE_HOST is not"
+                            : "KUBERNETES_SERVICE_HOST is set but KUBERNETES_SERVICE_PORT is not");
+        }
+        return Optional.empty();
     }
 
     /** Short timeouts and retries; no namespace in the context means {@code default}, as for kubectl. */

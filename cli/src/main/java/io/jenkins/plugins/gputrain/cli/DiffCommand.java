@@ -12,10 +12,7 @@ import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
 import io.jenkins.plugins.gputrain.core.dvc.repo.UnknownRevisionException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** What {@code metrics diff} and {@code params diff} share: revisions, targets, output format, {@code --from-json}. */
 abstract class DiffCommand implements Callable<Integer> {
-    private static final long MAX_JSON_BYTES = 64L * 1024 * 1024;
+    private static final int MAX_JSON_BYTES = 64 * 1024 * 1024;
 
     @Spec
     CommandSpec spec;
@@ -137,22 +134,16 @@ abstract class DiffCommand implements Callable<Integer> {
     }
 
     private String readJson() throws CommandFailure {
+        String expected = " (expected the JSON file 'dvc … diff --json' printed, at most " + MAX_JSON_BYTES
+                + " bytes; - reads standard input)";
         try {
-            if (fromJson.equals("-")) {
-                InputStream in = System.in;
-                return new String(in.readNBytes((int) MAX_JSON_BYTES), StandardCharsets.UTF_8);
-            }
-            Path file = Path.of(fromJson);
-            if (Files.isDirectory(file)) {
-                throw new CommandFailure("--from-json '" + fromJson + "': is a directory (expected the JSON file"
-                        + " 'dvc … diff --json' printed)");
-            }
-            if (Files.size(file) > MAX_JSON_BYTES) {
-                throw new CommandFailure("--from-json '" + fromJson + "': larger than " + MAX_JSON_BYTES + " bytes");
-            }
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new CommandFailure("--from-json '" + fromJson + "': not UTF-8 text", e);
+            return fromJson.equals("-")
+                    ? BoundedFile.read(System.in, MAX_JSON_BYTES)
+                    : BoundedFile.readRegular(Path.of(fromJson), MAX_JSON_BYTES);
+        } catch (BoundedFile.Refused e) {
+            throw new CommandFailure("--from-json '" + fromJson + "': " + e.getMessage() + expected, e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CommandFailure("--from-json '" + fromJson + "': not UTF-8 text" + expected, e);
         } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new CommandFailure(
                     "--from-json '" + fromJson + "': "

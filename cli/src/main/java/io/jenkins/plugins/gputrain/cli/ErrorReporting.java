@@ -7,9 +7,15 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.MutuallyExclusiveArgsException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -26,9 +32,36 @@ final class ErrorReporting implements IParameterExceptionHandler, IExecutionExce
 
     private static final int MAX_MESSAGE = 400;
 
+    /** What picocli puts before some of its messages, where our {@code error: } already stands. */
+    private static final String PICOCLI_PREFIX = "Error: ";
+
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
-        return usageError(ex.getCommandLine(), ex.getMessage());
+        String message = ex instanceof MutuallyExclusiveArgsException
+                ? exclusiveOptionsTyped(ex.getCommandLine().getCommandSpec(), args)
+                        .orElse(ex.getMessage())
+                : ex.getMessage();
+        return usageError(
+                ex.getCommandLine(),
+                message.startsWith(PICOCLI_PREFIX) ? message.substring(PICOCLI_PREFIX.length()) : message);
+    }
+
+    /** The mutually exclusive options as the user typed them ({@code --md}, not picocli's {@code --show-md}). */
+    private static Optional<String> exclusiveOptionsTyped(CommandSpec spec, String[] args) {
+        List<String> typed = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            String name = arg.split("=", 2)[0];
+            OptionSpec option = name.startsWith("-") ? spec.findOption(name) : null;
+            if (option != null && option.group() != null && option.group().exclusive() && !typed.contains(name)) {
+                typed.add(name);
+            }
+        }
+        return typed.size() < 2
+                ? Optional.empty()
+                : Optional.of(String.join(", ", typed) + " are mutually exclusive (specify only one)");
     }
 
     @Override
@@ -41,10 +74,23 @@ final class ErrorReporting implements IParameterExceptionHandler, IExecutionExce
         PrintWriter err = commandLine.getErr();
         if (ex instanceof CommandFailure failure) {
             err.println("ERROR: " + oneLine(failure.getMessage()));
-        } else {
-            err.println("ERROR: internal error (" + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage())
-                    + "); " + traceLocation(ex));
+            err.flush();
+            return CommandFailure.FAILED;
         }
+        return internalError(err, ex);
+    }
+
+    /**
+     * Reports an internal error, an exception or an {@link Error} such as {@link OutOfMemoryError} that picocli does not
+     * handle: one {@code ERROR:} line naming the log file with the stack trace.
+     *
+     * @param err standard error
+     * @param failure what was thrown
+     * @return the exit code, {@link CommandFailure#FAILED}
+     */
+    static int internalError(PrintWriter err, Throwable failure) {
+        err.println("ERROR: internal error (" + failure.getClass().getSimpleName() + ": "
+                + oneLine(failure.getMessage()) + "); " + traceLocation(failure));
         err.flush();
         return CommandFailure.FAILED;
     }
@@ -58,7 +104,7 @@ final class ErrorReporting implements IParameterExceptionHandler, IExecutionExce
     }
 
     /** Writes the stack trace to a new log file and says where it is. */
-    private static String traceLocation(Exception ex) {
+    private static String traceLocation(Throwable ex) {
         StringWriter trace = new StringWriter();
         ex.printStackTrace(new PrintWriter(trace));
         try {
@@ -72,18 +118,23 @@ final class ErrorReporting implements IParameterExceptionHandler, IExecutionExce
     }
 
     /**
-     * A message as one line: its first line, control characters escaped, at most 400 characters.
+     * A message as one line: control characters escaped before anything is cut ({@code \n}, {@code \r}, {@code \t},
+     * else {@code \}{@code uXXXX}), so that a value with a line break is shown whole; at most 400 characters.
      *
      * @param message the message, or {@code null}
      * @return the line
      */
     static String oneLine(String message) {
-        String first = message == null
-                ? ""
-                : message.strip().lines().findFirst().orElse("").strip();
+        String text = message == null ? "" : message.strip();
         StringBuilder line = new StringBuilder();
-        first.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
+        text.codePoints().forEach(c -> {
+            if (c == '\n') {
+                line.append("\\n");
+            } else if (c == '\r') {
+                line.append("\\r");
+            } else if (c == '\t') {
+                line.append("\\t");
+            } else if (Character.isISOControl(c)) {
                 line.append(String.format("\\u%04x", c));
             } else {
                 line.appendCodePoint(c);

@@ -28,7 +28,23 @@ public final class GpuTrainCommand extends CommandGroup {
      * @param args the arguments
      */
     public static void main(String... args) {
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
+    }
+
+    /**
+     * Runs a command line; what picocli's handlers let through (an {@link Error} such as out of memory or a stack
+     * overflow) is the one internal-error line too, never a stack trace.
+     *
+     * @param commandLine the command line
+     * @param args the arguments
+     * @return the exit code
+     */
+    static int execute(CommandLine commandLine, String... args) {
+        try {
+            return commandLine.execute(args);
+        } catch (Throwable e) { // the last line of defence: every failure is one line
+            return ErrorReporting.internalError(commandLine.getErr(), e);
+        }
     }
 
     /** The configured command line, for {@link #main} and tests. */

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.gputrain.cli;
 
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import io.jenkins.plugins.gputrain.core.yaml.BoundedYaml;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,18 +21,21 @@ import java.util.Optional;
  */
 final class Kubeconfig {
     /** Largest kubeconfig read. */
-    static final long MAX_BYTES = 1024 * 1024;
+    static final int MAX_BYTES = 1024 * 1024;
 
     private final String files;
     private final Map<String, String> contextClusters;
     private final Map<String, Optional<String>> clusterServers;
     private final String currentContext;
+    private final Map<Path, String> texts;
 
     private Kubeconfig(
+            Map<Path, String> texts,
             String files,
             Map<String, String> contextClusters,
             Map<String, Optional<String>> clusterServers,
             String currentContext) {
+        this.texts = texts;
         this.files = files;
         this.contextClusters = contextClusters;
         this.clusterServers = clusterServers;
@@ -48,8 +53,15 @@ final class Kubeconfig {
         Map<String, String> contexts = new LinkedHashMap<>();
         Map<String, Optional<String>> clusters = new LinkedHashMap<>();
         String current = null;
+        Map<Path, String> read = new LinkedHashMap<>();
         for (Path path : paths) {
-            Map<?, ?> document = document(path);
+            String text = readText(path);
+            Optional<Map<?, ?>> parsed = document(path, text, paths.size() > 1);
+            if (parsed.isEmpty()) {
+                continue;
+            }
+            read.put(path, text);
+            Map<?, ?> document = parsed.get();
             for (Map<?, ?> entry : named(path, document, "contexts")) {
                 contexts.putIfAbsent(
                         name(path, "contexts", entry),
@@ -60,16 +72,23 @@ final class Kubeconfig {
                         name(path, "clusters", entry),
                         Optional.ofNullable(text(section(entry, "cluster").get("server"))));
             }
-            if (current == null) {
-                current = text(document.get("current-context"));
+            String declared = text(document.get("current-context"));
+            if (current == null && declared != null && !declared.isBlank()) {
+                current = declared;
             }
         }
-        String described = paths.size() == 1
-                ? paths.get(0).toString()
-                : String.join(
-                        java.io.File.pathSeparator,
-                        paths.stream().map(Path::toString).toList());
-        return new Kubeconfig(described, contexts, clusters, current);
+        if (read.isEmpty()) {
+            throw new CommandFailure("kubeconfig files "
+                    + String.join(
+                            java.io.File.pathSeparator,
+                            paths.stream().map(Path::toString).toList())
+                    + " are all empty (expected apiVersion: v1, kind: Config with clusters, contexts and"
+                    + " current-context)");
+        }
+        String described = String.join(
+                java.io.File.pathSeparator,
+                read.keySet().stream().map(Path::toString).toList());
+        return new Kubeconfig(read, described, contexts, clusters, current);
     }
 
     /**
@@ -104,7 +123,22 @@ final class Kubeconfig {
             throw new CommandFailure("kubeconfig " + files + ": cluster '" + cluster + "' of context '" + name
                     + "' has no server (expected cluster.server: https://HOST:PORT)");
         }
+        String server = clusterServers.get(cluster).get();
+        if (!isServerUrl(server)) {
+            throw new CommandFailure("kubeconfig " + files + ": cluster '" + cluster + "' of context '" + name
+                    + "' has server '" + ErrorReporting.oneLine(server) + "' (expected https://HOST:PORT)");
+        }
         return name;
+    }
+
+    /** Whether a server is an http(s) URL with a host, or a {@code HOST:PORT} that the client completes. */
+    private static boolean isServerUrl(String server) {
+        try {
+            URI uri = new URI(server.contains("://") ? server : "https://" + server);
+            return (uri.getScheme().equals("https") || uri.getScheme().equals("http")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The cluster a context names (after {@link #context} checked it). */
@@ -117,23 +151,44 @@ final class Kubeconfig {
         return files;
     }
 
-    private static Map<?, ?> document(Path path) throws CommandFailure {
-        String text;
+    /**
+     * The files read (empty ones skipped) as the Kubernetes client's documents, in precedence order: a regular file
+     * parsed by the client from its path (relative certificate paths resolve against it), a stream such as
+     * {@code --kubeconfig <(…)}, which can be read only once, from the text read here.
+     *
+     * @return the documents
+     * @throws io.fabric8.kubernetes.client.KubernetesClientException when the client cannot parse one
+     */
+    io.fabric8.kubernetes.api.model.Config[] documents() {
+        return texts.entrySet().stream()
+                .map(file -> Files.isRegularFile(file.getKey())
+                        ? KubeConfigUtils.parseConfig(file.getKey().toFile())
+                        : KubeConfigUtils.parseConfigFromString(file.getValue()))
+                .toArray(io.fabric8.kubernetes.api.model.Config[]::new);
+    }
+
+    private static String readText(Path path) throws CommandFailure {
         try {
-            if (Files.size(path) > MAX_BYTES) {
-                throw new CommandFailure("kubeconfig " + path + " is larger than " + MAX_BYTES + " bytes");
-            }
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            return BoundedFile.read(path, MAX_BYTES);
+        } catch (BoundedFile.Refused e) {
+            throw new CommandFailure("kubeconfig " + path + " is " + e.getMessage(), e);
         } catch (MalformedInputException e) {
             throw new CommandFailure("kubeconfig " + path + " is not UTF-8 text (expected a YAML kubeconfig)", e);
         } catch (IOException e) {
             throw new CommandFailure("cannot read kubeconfig " + path + ": " + FileProblem.reason(e), e);
         }
+    }
+
+    /** A file's document; empty when it is empty (or only comments) and {@code skipEmpty}, as kubectl skips it. */
+    private static Optional<Map<?, ?>> document(Path path, String text, boolean skipEmpty) throws CommandFailure {
         Object document;
         try {
             document = BoundedYaml.read("kubeconfig", text);
         } catch (InvalidSpecException e) {
             throw new CommandFailure("kubeconfig " + path + " is not valid YAML: " + e.reason(), e);
+        }
+        if (document == null && skipEmpty) {
+            return Optional.empty();
         }
         if (document == null) {
             throw new CommandFailure("kubeconfig " + path + " is empty (expected apiVersion: v1, kind: Config with"
@@ -143,7 +198,7 @@ final class Kubeconfig {
             throw new CommandFailure("kubeconfig " + path + " is not a kubeconfig (expected a mapping with clusters,"
                     + " contexts and current-context, found " + kind(document) + ")");
         }
-        return map;
+        return Optional.of(map);
     }
 
     private static List<Map<?, ?>> named(Path path, Map<?, ?> document, String key) throws CommandFailure {

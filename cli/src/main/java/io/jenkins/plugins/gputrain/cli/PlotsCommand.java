@@ -62,7 +62,7 @@ final class PlotsCommand extends CommandGroup {
                 PlotsDiff.Result result = new PlotsDiff(repo).write(compared, target);
                 ProjectWarnings.emptyDvcYaml(repo).ifPresent(err::println);
                 result.warning().ifPresent(err::println);
-                result.notDrawn().forEach(err::println);
+                result.notDrawn().forEach(line -> err.println("WARNING: " + line));
                 if (result.plots().isEmpty()) {
                     err.println("No plots were loaded, visualization file will not be created.");
                 }

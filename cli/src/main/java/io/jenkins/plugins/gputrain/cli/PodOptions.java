@@ -6,7 +6,6 @@ import io.jenkins.plugins.gputrain.core.spec.MachineSize;
 import io.jenkins.plugins.gputrain.core.spec.NodeSelector;
 import io.jenkins.plugins.gputrain.core.spec.TaintToleration;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Option;
 /** The options describing the training pod, shared by {@code gpu-train pod} and {@code gpu-train run}. */
 final class PodOptions {
     /** Largest {@code --pod-yaml} file read. */
-    static final long MAX_POD_YAML_BYTES = 1024 * 1024;
+    static final int MAX_POD_YAML_BYTES = 1024 * 1024;
 
     /** Spec field names (as the core reports them) to option names. */
     private static final Map<String, String> OPTIONS = Map.ofEntries(
@@ -154,10 +153,11 @@ final class PodOptions {
             throw new InvalidSpecException("yaml", podYaml.toString(), "is a directory", expected);
         }
         try {
-            if (Files.size(podYaml) > MAX_POD_YAML_BYTES) {
-                throw new InvalidSpecException("yaml", podYaml.toString(), "file is too large", expected);
-            }
-            return Files.readString(podYaml, StandardCharsets.UTF_8);
+            return BoundedFile.readRegular(podYaml, MAX_POD_YAML_BYTES);
+        } catch (BoundedFile.Refused e) {
+            throw new InvalidSpecException("yaml", podYaml.toString(), e.getMessage(), expected);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidSpecException("yaml", podYaml.toString(), "not UTF-8 text", expected);
         } catch (IOException e) {
             throw new InvalidSpecException(
                     "yaml", podYaml.toString(), "cannot read the file: " + FileProblem.reason(e), expected);

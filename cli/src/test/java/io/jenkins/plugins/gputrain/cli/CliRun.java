@@ -28,7 +28,7 @@ final class CliRun {
         InputStream stdin = System.in;
         System.setIn(new ByteArrayInputStream(new byte[0]));
         try {
-            int exitCode = commandLine.execute(args);
+            int exitCode = GpuTrainCommand.execute(commandLine, args);
             return new CliRun(exitCode, out.toString(), err.toString());
         } finally {
             System.setIn(stdin);

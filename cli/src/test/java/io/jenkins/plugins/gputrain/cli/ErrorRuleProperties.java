@@ -206,6 +206,9 @@ class ErrorRuleProperties {
             paths.add(root.resolve("not-json.json").toString());
             paths.add(root.resolve("kubeconfig-no-context").toString());
             paths.add(root.toString());
+            if (Files.isReadable(Path.of("/dev/zero"))) {
+                paths.add("/dev/zero"); // endless, and its size is 0: read only up to each option's limit
+            }
             return paths;
         }
 

@@ -70,7 +70,7 @@ class FirstHourTest {
         assertRuntimeError(
                 CliRun.of("params", "diff", "--from-json", temp.toString()),
                 "ERROR: --from-json '" + temp + "': is a directory (expected the JSON file 'dvc … diff --json'"
-                        + " printed)");
+                        + " printed, at most 67108864 bytes; - reads standard input)");
         assertRuntimeError(
                 CliRun.of("metrics", "diff", "-C", missing.toString()),
                 "ERROR: -C '" + missing + "': no such directory");
@@ -99,21 +99,6 @@ class FirstHourTest {
                 run,
                 "ERROR: " + temp.toRealPath() + " is not a git repository (nor is any parent), so it has no revision"
                         + " 'HEAD'; only the workspace can be read");
-    }
-
-    @Test
-    void aRepositoryWithoutCommitsHasEmptyDiffsAsInDvc() throws Exception {
-        Git.init().setDirectory(temp.toFile()).call().close();
-        Files.writeString(temp.resolve("dvc.yaml"), "metrics:\n- m.json\n");
-        Files.writeString(temp.resolve("m.json"), "{\"acc\": 1}");
-
-        CliRun metrics = CliRun.of("metrics", "diff", "-C", temp.toString(), "--json");
-        CliRun params = CliRun.of("params", "diff", "-C", temp.toString());
-
-        assertThat(metrics.exitCode).as(metrics.err).isZero();
-        assertThat(metrics.out).isEqualTo("{}\n");
-        assertThat(params.exitCode).as(params.err).isZero();
-        assertThat(params.out).isEmpty();
     }
 
     @Test
@@ -172,7 +157,8 @@ class FirstHourTest {
         List<String> lines = err.toString().lines().toList();
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0))
-                .startsWith("ERROR: internal error (IllegalStateException: a bug); the stack trace is" + " in ")
+                .startsWith("ERROR: internal error (IllegalStateException: a bug\\nwith two lines); the stack trace"
+                        + " is in ")
                 .endsWith("; please report it");
         Path log = Path.of(lines.get(0).replaceAll(".* the stack trace is in (.*); please report it", "$1"));
         try {
@@ -217,6 +203,131 @@ class FirstHourTest {
         }
     }
 
+    @Test
+    void anErrorPicocliLetsThroughIsTheOneInternalErrorLineToo() throws IOException {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine = new CommandLine(new Overflowing());
+        ErrorReporting errors = new ErrorReporting();
+        commandLine.setParameterExceptionHandler(errors).setExecutionExceptionHandler(errors);
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+
+        int exitCode = GpuTrainCommand.execute(commandLine);
+
+        assertThat(exitCode).isEqualTo(1);
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0))
+                .startsWith("ERROR: internal error (StackOverflowError: too deep); the stack trace is in ");
+        Files.deleteIfExists(Path.of(lines.get(0).replaceAll(".* the stack trace is in (.*); please report it", "$1")));
+    }
+
+    @Test
+    void specialFilesAreRefusedByTheirOptionNotReadUntilMemoryRunsOut() throws IOException {
+        CliRun json = CliRun.of("metrics", "diff", "--from-json", "/dev/zero");
+        CliRun pod = CliRun.of("pod", "--pod-yaml", "/dev/zero");
+
+        assertRuntimeError(
+                json,
+                "ERROR: --from-json '/dev/zero': not a regular file (expected the JSON file 'dvc … diff --json'"
+                        + " printed, at most 67108864 bytes; - reads standard input)");
+        assertThat(pod.exitCode).as(pod.err).isEqualTo(2);
+        assertThat(pod.err.lines().findFirst().orElseThrow())
+                .isEqualTo("error: --pod-yaml '/dev/zero': not a regular file (expected a readable YAML file of at"
+                        + " most " + PodOptions.MAX_POD_YAML_BYTES + " bytes)");
+    }
+
+    @Test
+    void aPodYamlThatIsNotUtf8SaysSo() throws IOException {
+        Path latin1 = Files.write(temp.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
+
+        CliRun pod = CliRun.of("pod", "--pod-yaml", latin1.toString());
+
+        assertUsageError(
+                pod,
+                "error: --pod-yaml '" + latin1 + "': not UTF-8 text (expected a readable YAML file of at most "
+                        + PodOptions.MAX_POD_YAML_BYTES + " bytes)",
+                "pod");
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedWhileReading() throws IOException {
+        Path big = temp.resolve("big.yaml");
+        Files.writeString(big, "#".repeat(PodOptions.MAX_POD_YAML_BYTES + 1));
+
+        CliRun pod = CliRun.of("pod", "--pod-yaml", big.toString());
+
+        assertThat(pod.err.lines().findFirst().orElseThrow())
+                .isEqualTo("error: --pod-yaml '" + big + "': larger than " + PodOptions.MAX_POD_YAML_BYTES
+                        + " bytes (expected a readable YAML file of at most " + PodOptions.MAX_POD_YAML_BYTES
+                        + " bytes)");
+    }
+
+    @Test
+    void aRepositoryWithoutCommitsHasEmptyDiffsAndNoPlotsWhateverTheRevisionsAsInDvc() throws Exception {
+        Git.init().setDirectory(temp.toFile()).call().close();
+        Files.writeString(
+                temp.resolve("dvc.yaml"),
+                "metrics:\n- m.json\nparams:\n- p.yaml\nplots:\n- loss.csv:\n    x: step\n    y: loss\n");
+        Files.writeString(temp.resolve("m.json"), "{\"acc\": 1}");
+        Files.writeString(temp.resolve("p.yaml"), "lr: 1\n");
+        Files.writeString(temp.resolve("loss.csv"), "step,loss\n0,1\n1,0.5\n");
+
+        for (List<String> revisions : List.of(
+                List.<String>of(), List.of("HEAD"), List.of("main"), List.of("HEAD", "workspace"), List.of("nosuch"))) {
+            CliRun metrics = inTemp(revisions, "metrics", "diff", "--json");
+            CliRun params = inTemp(revisions, "params", "diff");
+            CliRun plots = inTemp(revisions, "plots", "diff");
+
+            assertThat(List.of(metrics.exitCode, params.exitCode, plots.exitCode))
+                    .as(revisions.toString())
+                    .containsOnly(0);
+            assertThat(metrics.out).isEqualTo("{}\n");
+            assertThat(params.out).isEmpty();
+            assertThat(plots.out).isEmpty();
+            assertThat(metrics.err + params.err).isEmpty();
+            assertThat(plots.err).isEqualTo("No plots were loaded, visualization file will not be created.\n");
+            assertThat(temp.resolve("dvc_plots")).doesNotExist();
+        }
+    }
+
+    private CliRun inTemp(List<String> revisions, String... command) {
+        List<String> args = new java.util.ArrayList<>(List.of(command));
+        args.addAll(List.of("-C", temp.toString()));
+        args.addAll(revisions);
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aValueWithALineBreakIsShownWholeEscaped() {
+        CliRun run = CliRun.of("metrics", "diff", "-C", temp.resolve("a\n\nb").toString());
+
+        assertRuntimeError(run, "ERROR: -C '" + temp + "/a\\n\\nb': no such directory");
+    }
+
+    @Test
+    void exclusiveFormatsAreNamedAsTypedWithoutADoubledPrefix() {
+        assertUsageError(
+                CliRun.of("metrics", "diff", "--md", "--json"),
+                "error: --md, --json are mutually exclusive (specify only one)",
+                "metrics diff");
+        assertUsageError(
+                CliRun.of("params", "diff", "--json", "--show-md"),
+                "error: --json, --show-md are mutually exclusive (specify only one)",
+                "params diff");
+    }
+
+    @Test
+    void valuesNotDrawnAreAWarningAsDvcPrintsThem() throws IOException {
+        Files.writeString(temp.resolve("dvc.yaml"), "plots:\n- loss.csv:\n    x: step\n    y: loss\n");
+        Files.writeString(temp.resolve("loss.csv"), "step,loss\n0,1\n1,inf\n2,-inf\n3,nan\n");
+
+        CliRun run = CliRun.of("plots", "diff", "-C", temp.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.err.lines())
+                .contains("WARNING: plot 'loss.csv': workspace: 3 values not drawn (inf, -inf or nan)");
+    }
+
     private static void assertUsageError(CliRun run, String message, String command) {
         assertThat(run.exitCode).as(run.err).isEqualTo(2);
         assertThat(run.err).isEqualTo(message + "\nTry 'gpu-train " + command + " --help' for more information.\n");
@@ -226,6 +337,18 @@ class FirstHourTest {
     private static void assertRuntimeError(CliRun run, String line) {
         assertThat(run.exitCode).as(run.err).isEqualTo(1);
         assertThat(run.err).isEqualTo(line + "\n");
+    }
+
+    /**
+     * A command that fails with an {@link Error} (not an {@code OutOfMemoryError}, which JUnit would rethrow and so end
+     * the test JVM when the guard is broken).
+     */
+    @Command(name = "overflowing")
+    static final class Overflowing implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new StackOverflowError("too deep");
+        }
     }
 
     /** A command with a bug. */

@@ -91,6 +91,32 @@ class KubeconfigErrorsTest {
                         + " (expected cluster.server: https://HOST:PORT)\n");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"'::not a url'", "ftp://host:21", "https://", "'https://host name'"})
+    void aServerThatIsNotAUrlIsNamedBeforeConnecting(String server) throws IOException {
+        Path kubeconfig = Files.writeString(temp.resolve("bad-server"), VALID.replace("https://127.0.0.1:1", server));
+
+        CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err)
+                .isEqualTo("ERROR: kubeconfig " + kubeconfig + ": cluster 'prod' of context 'gpu' has server '" + server
+                        + "' (expected https://HOST:PORT)\n");
+    }
+
+    @Test
+    void aServerWithoutSchemeIsLeftToTheClientNotRefused() throws IOException {
+        Path kubeconfig =
+                Files.writeString(temp.resolve("no-scheme"), VALID.replace("https://127.0.0.1:1", "127.0.0.1:1"));
+
+        CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString());
+
+        // fabric8 completes it (https:// only with certificate data, else http://; kubectl always uses https://)
+        assertThat(run.err)
+                .startsWith("ERROR: cannot reach the Kubernetes API at ")
+                .contains("127.0.0.1:1/ (kubeconfig ");
+    }
+
     @Test
     void anUnreachableClusterNamesTheKubeconfigContextAndCluster() throws IOException {
         CliRun run = CliRun.of("gc", "--kubeconfig", valid().toString(), "--context", "cpu");
@@ -125,8 +151,8 @@ class KubeconfigErrorsTest {
             assertThat(gc.exitCode).isEqualTo(1);
             assertThat(gc.err)
                     .isEqualTo("ERROR: no kubeconfig found (--kubeconfig not given, KUBECONFIG not set, no " + nowhere
-                            + "), and in-cluster configuration was tried: KUBERNETES_SERVICE_HOST is not set (not"
-                            + " running in a pod); pass --kubeconfig FILE\n");
+                            + "), and in-cluster configuration was tried: KUBERNETES_SERVICE_HOST and"
+                            + " KUBERNETES_SERVICE_PORT are not set (not running in a pod); pass --kubeconfig FILE\n");
             assertThat(typo.exitCode).isEqualTo(1);
             assertThat(typo.err).startsWith("ERROR: --context 'typo': no kubeconfig found (");
             assertThat(typo.err.lines()).hasSize(1);

@@ -67,7 +67,7 @@ public final class DvcDiff {
      * repository without commits (DVC returns {@code {}} there, its {@code test_no_commits}).
      */
     private boolean same(String oldRevision, String newRevision) throws UnknownRevisionException, IOException {
-        if (repository.isGitRepository() && !repository.hasCommits()) {
+        if (repository.hasNoCommits()) {
             return true;
         }
         if (!repository.isGitRepository()) {

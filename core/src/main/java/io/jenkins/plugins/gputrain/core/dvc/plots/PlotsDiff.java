@@ -72,11 +72,14 @@ public final class PlotsDiff {
      *
      * @param revisions in the order their series and images appear
      * @param out the output directory
-     * @return the plots written
+     * @return the plots written; none in a Git repository without commits, as DVC
      * @throws UnknownRevisionException when a revision does not resolve
      * @throws IOException when the output cannot be written
      */
     public Result write(List<String> revisions, Path out) throws UnknownRevisionException, IOException {
+        if (repository.hasNoCommits()) {
+            return new Result(List.of(), Set.of(), List.of(), List.of());
+        }
         List<String> ordered = List.copyOf(new LinkedHashSet<>(revisions));
         Map<String, RevisionFiles> files = new LinkedHashMap<>();
         Map<String, PlotSource> definitions = new LinkedHashMap<>();

@@ -57,9 +57,15 @@ public final class DvcRepository implements AutoCloseable {
         return root;
     }
 
-    /** Whether the repository has at least one commit; DVC's diffs are empty without one. */
-    public boolean hasCommits() throws IOException {
-        return git != null && git.resolve("HEAD^{commit}") != null;
+    /**
+     * Whether this is a Git repository without any commit, where DVC's diffs (metrics, params, plots) are empty
+     * whatever the revisions ({@code repo.scm.no_commits}); a plain directory is not one.
+     *
+     * @return whether HEAD names no commit in a Git repository
+     * @throws IOException when the repository cannot be read
+     */
+    public boolean hasNoCommits() throws IOException {
+        return git != null && git.resolve("HEAD^{commit}") == null;
     }
 
     /** Whether the directory is in a Git repository at all (a plain directory has only the workspace). */

@@ -1,0 +1,174 @@
+package io.jenkins.plugins.gputrain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Where {@code run} and {@code gc} take their cluster configuration from: the files kubectl would read, with the
+ * settings of the environment. The environment is that of a child JVM ({@link TargetProbe}), never this one's.
+ */
+class ClusterConnectionTest {
+    private static final String GPU =
+            """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: prod
+              cluster: {server: "https://127.0.0.1:1"}
+            contexts:
+            - name: gpu
+              context: {cluster: prod}
+            current-context: gpu
+            """;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theEnvironmentsSettingsApplyToTheDiscoveredKubeconfigAndToKubeconfigFile() throws Exception {
+        Path file = write("config", GPU);
+        Map<String, String> environment = Map.of(
+                "KUBECONFIG", file.toString(),
+                "HTTPS_PROXY", "http://proxy.example:3128",
+                "NO_PROXY", "10.0.0.0/8,.internal",
+                "KUBERNETES_NAMESPACE", "training");
+
+        for (List<String> args : List.of(List.<String>of(), List.of("--kubeconfig", file.toString()))) {
+            assertThat(probe(environment, args))
+                    .as(args.toString())
+                    .containsEntry("origin", "kubeconfig " + file + ", context gpu, cluster prod")
+                    .containsEntry("masterUrl", "https://127.0.0.1:1/")
+                    .containsEntry("namespace", "training")
+                    .containsEntry("httpsProxy", "http://proxy.example:3128")
+                    .containsEntry("noProxy", "10.0.0.0/8,.internal");
+        }
+    }
+
+    @Test
+    void withoutTheEnvironmentsSettingsTheKubeconfigsOwnApply() throws Exception {
+        Path file = write("config", GPU.replace("{cluster: prod}", "{cluster: prod, namespace: ml}"));
+
+        assertThat(probe(Map.of("KUBECONFIG", file.toString()), List.of()))
+                .containsEntry("namespace", "ml")
+                .containsEntry("httpsProxy", "null")
+                .containsEntry("noProxy", "");
+    }
+
+    @Test
+    void emptyAndCommentOnlyFilesInAKubeconfigListAreSkippedAsKubectlSkipsThem() throws Exception {
+        Path empty = write("empty", "");
+        Path comments = write("comments", "# nothing yet\n");
+        Path config = write("config", GPU);
+
+        assertThat(probe(Map.of("KUBECONFIG", list(empty, comments, config)), List.of()))
+                .containsEntry("origin", "kubeconfig " + config + ", context gpu, cluster prod")
+                .containsEntry("masterUrl", "https://127.0.0.1:1/");
+    }
+
+    @Test
+    void aListOfOnlyEmptyFilesIsRefusedNamingThem() throws Exception {
+        Path empty = write("empty", "");
+        Path comments = write("comments", "# nothing yet\n");
+
+        assertThat(probe(Map.of("KUBECONFIG", list(empty, comments)), List.of()))
+                .containsOnly(Map.entry(
+                        "failure",
+                        "kubeconfig files " + list(empty, comments) + " are all empty (expected apiVersion: v1, kind:"
+                                + " Config with clusters, contexts and current-context)"));
+    }
+
+    @Test
+    void anUnsetCurrentContextInTheFirstFileLeavesTheNextFilesOne() throws Exception {
+        Path unset = write("unset", "apiVersion: v1\nkind: Config\ncurrent-context: \"\"\n");
+        Path config = write("config", GPU);
+
+        assertThat(probe(Map.of("KUBECONFIG", list(unset, config)), List.of()))
+                .containsEntry("origin", "kubeconfig " + list(unset, config) + ", context gpu, cluster prod")
+                .containsEntry("masterUrl", "https://127.0.0.1:1/");
+    }
+
+    @Test
+    void inClusterConfigurationNeedsTheServiceHostAndPort() throws Exception {
+        String looked = "no kubeconfig found (--kubeconfig not given, KUBECONFIG not set, no " + temp
+                + "/.kube/config), and in-cluster configuration was tried: ";
+        String end = " (not running in a pod); pass --kubeconfig FILE";
+
+        assertThat(probe(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1"), List.of()))
+                .containsOnly(Map.entry(
+                        "failure", looked + "KUBERNETES_SERVICE_HOST is set but KUBERNETES_SERVICE_PORT is not" + end));
+        assertThat(probe(Map.of("KUBERNETES_SERVICE_PORT", "443"), List.of()))
+                .containsOnly(Map.entry(
+                        "failure", looked + "KUBERNETES_SERVICE_PORT is set but KUBERNETES_SERVICE_HOST is not" + end));
+    }
+
+    @Test
+    void aKubeconfigStreamAsProcessSubstitutionGivesItIsReadOnce() throws Exception {
+        Path fifo = temp.resolve("fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        Assumptions.assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "needs mkfifo");
+        Thread writer = new Thread(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(GPU.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+
+        ClusterConnection.Target target = CommandLine.populateCommand(
+                        new ClusterConnection(), "--kubeconfig", fifo.toString())
+                .target();
+
+        assertThat(target.origin()).isEqualTo("kubeconfig " + fifo + ", context gpu, cluster prod");
+        assertThat(target.config().getMasterUrl()).isEqualTo("https://127.0.0.1:1/");
+    }
+
+    /** Runs {@link TargetProbe} in a JVM with only the given environment (and a home without a kubeconfig). */
+    private Map<String, String> probe(Map<String, String> environment, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                TargetProbe.class.getName()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().clear();
+        builder.environment().put("HOME", temp.toString());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        Map<String, String> printed = new java.util.LinkedHashMap<>();
+        out.lines()
+                .forEach(line ->
+                        printed.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+        return printed;
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(temp.resolve(name), content);
+    }
+
+    private static String list(Path... files) {
+        return String.join(
+                File.pathSeparator,
+                java.util.Arrays.stream(files).map(Path::toString).toList());
+    }
+}
