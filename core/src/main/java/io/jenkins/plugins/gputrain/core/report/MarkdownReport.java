@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.report;
 
 import io.jenkins.plugins.gputrain.core.dvc.plots.RenderedPlot;
 import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
+import io.jenkins.plugins.gputrain.core.gate.GateTable;
 
 /** {@code report.md} in the shape the MLOps guide's CML workflow writes, with relative image links. */
 final class MarkdownReport {
@@ -26,6 +27,10 @@ final class MarkdownReport {
                     .append(content.baseline())
                     .append('\n');
             md.append(TableFormat.MARKDOWN.render(content.metrics()));
+        }
+        if (!content.gates().isEmpty()) {
+            md.append("## ").append(GateTable.heading(content.gates())).append('\n');
+            md.append(TableFormat.MARKDOWN.render(GateTable.of(content.gates(), TableFormat.MARKDOWN)));
         }
         if (!content.plots().isEmpty()) {
             md.append("## Plots\n");
