@@ -183,4 +183,24 @@ public final class Messages {
     public static Localizable _GpuTrainBuilder_ApiError(Object cloud, Object error) {
         return new Localizable(HOLDER, "GpuTrainBuilder.ApiError", cloud, error);
     }
+
+    /** {@code MetricQualityGate.DisplayName}: the name of a quality gate in forms. */
+    public static String MetricQualityGate_DisplayName() {
+        return HOLDER.format("MetricQualityGate.DisplayName");
+    }
+
+    /** {@code MetricQualityGate.DisplayName}, localizable. */
+    public static Localizable _MetricQualityGate_DisplayName() {
+        return new Localizable(HOLDER, "MetricQualityGate.DisplayName");
+    }
+
+    /** {@code MetricQualityGate.NotANumber}: a gate's threshold is not a number. */
+    public static String MetricQualityGate_NotANumber(Object metric, Object threshold) {
+        return HOLDER.format("MetricQualityGate.NotANumber", metric, threshold);
+    }
+
+    /** {@code MetricQualityGate.NotANumber}, localizable. */
+    public static Localizable _MetricQualityGate_NotANumber(Object metric, Object threshold) {
+        return new Localizable(HOLDER, "MetricQualityGate.NotANumber", metric, threshold);
+    }
 }

@@ -66,7 +66,7 @@ public record QualityGate(
                 reference,
                 blank(type) ? DEFAULT_TYPE : type(gate + " type", type, type),
                 blank(operator) ? DEFAULT_OPERATOR : operator(gate + " operator", operator, operator),
-                BigDecimal.valueOf(threshold),
+                plain(BigDecimal.valueOf(threshold)),
                 blank(criticality)
                         ? DEFAULT_CRITICALITY
                         : criticality(gate + " criticality", criticality, criticality));
@@ -110,6 +110,12 @@ public record QualityGate(
     /** The condition without the criticality, e.g. {@code evaluation/metrics.json:acc change >= -0.01}. */
     public String condition() {
         return metric + " " + type.value() + " " + operator.symbol() + " " + threshold.toPlainString();
+    }
+
+    /** {@code 1.0} as {@code 1}, {@code 0.50} as {@code 0.5}: a Groovy or form number as the user means it. */
+    private static BigDecimal plain(BigDecimal number) {
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static boolean blank(String text) {
