@@ -203,4 +203,24 @@ public final class Messages {
     public static Localizable _MetricQualityGate_NotANumber(Object metric, Object threshold) {
         return new Localizable(HOLDER, "MetricQualityGate.NotANumber", metric, threshold);
     }
+
+    /** {@code PullRequestChecks.Published}: the check went to the Checks API. */
+    public static String PullRequestChecks_Published(Object name, Object title) {
+        return HOLDER.format("PullRequestChecks.Published", name, title);
+    }
+
+    /** {@code PullRequestChecks.Published}, localizable. */
+    public static Localizable _PullRequestChecks_Published(Object name, Object title) {
+        return new Localizable(HOLDER, "PullRequestChecks.Published", name, title);
+    }
+
+    /** {@code PullRequestChecks.NotInstalled}: no check without the checks-api plugin. */
+    public static String PullRequestChecks_NotInstalled(Object name) {
+        return HOLDER.format("PullRequestChecks.NotInstalled", name);
+    }
+
+    /** {@code PullRequestChecks.NotInstalled}, localizable. */
+    public static Localizable _PullRequestChecks_NotInstalled(Object name) {
+        return new Localizable(HOLDER, "PullRequestChecks.NotInstalled", name);
+    }
 }

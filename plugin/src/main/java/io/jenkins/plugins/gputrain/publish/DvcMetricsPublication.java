@@ -11,6 +11,7 @@ import io.jenkins.plugins.gputrain.core.gate.QualityGate;
 import io.jenkins.plugins.gputrain.core.report.BaselineRevision;
 import io.jenkins.plugins.gputrain.core.report.DvcOutput;
 import io.jenkins.plugins.gputrain.core.report.PublishedReport;
+import io.jenkins.plugins.gputrain.core.report.PullRequestCheck;
 import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
 import io.jenkins.plugins.gputrain.core.report.ReportEngine;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
@@ -19,11 +20,13 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jenkins.model.Jenkins;
 
 /**
  * Publishes a workspace's DVC report to its build: finds the baseline, runs DVC's diffs if the engine says so, writes
  * the bundle on the agent (evaluating the quality gates there), archives it, attaches the {@link DvcReportAction}, and
- * marks the build unstable or failed when a gate of that criticality failed. Progress goes to the console as {@code [gpu-train]} lines.
+ * marks the build unstable or failed when a gate of that criticality failed, then publishes the pull request check
+ * (with the checks-api plugin). Progress goes to the console as {@code [gpu-train]} lines.
  */
 final class DvcMetricsPublication {
     private final String baseline;
@@ -31,18 +34,21 @@ final class DvcMetricsPublication {
     private final String engine;
     private final boolean failOnMissing;
     private final List<MetricQualityGate> qualityGates;
+    private final String checksName;
 
     DvcMetricsPublication(
             String baseline,
             String reportDir,
             String engine,
             boolean failOnMissing,
-            List<MetricQualityGate> qualityGates) {
+            List<MetricQualityGate> qualityGates,
+            String checksName) {
         this.baseline = baseline;
         this.reportDir = reportDir;
         this.engine = engine;
         this.failOnMissing = failOnMissing;
         this.qualityGates = List.copyOf(qualityGates);
+        this.checksName = checksName;
     }
 
     /** The archived files: each report file under its workspace path. */
@@ -87,7 +93,19 @@ final class DvcMetricsPublication {
         console.println();
         GateVerdict.consoleLines(report.gates()).forEach(console::println);
         GateVerdict.buildResult(report.gates().overallStatus()).ifPresent(run::setResult);
-        if (failOnMissing && report.hasUnreadableMetrics()) {
+        boolean failsBuild = failOnMissing && report.hasUnreadableMetrics();
+        String rootUrl = Jenkins.get().getRootUrl();
+        new PullRequestChecks()
+                .publish(
+                        run,
+                        listener,
+                        PullRequestCheck.of(
+                                checksName,
+                                report,
+                                (rootUrl == null ? "" : rootUrl) + run.getUrl(),
+                                DvcReportAction.URL_NAME + "/",
+                                failsBuild));
+        if (failsBuild) {
             throw new AbortException("[gpu-train] a metrics file is missing or unreadable (failOnMissing: true): "
                     + report.unreadableMetrics().get(0));
         }

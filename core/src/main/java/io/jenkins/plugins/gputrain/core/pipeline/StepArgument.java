@@ -45,7 +45,9 @@ public enum StepArgument {
     /** Pod YAML merged over the generated pod. */
     YAML("yaml", Kind.TEXT),
     /** Quality gates for the report: a list of maps ({@link GateArguments}). */
-    QUALITY_GATES(GateArguments.FIELD, Kind.GATES);
+    QUALITY_GATES(GateArguments.FIELD, Kind.GATES),
+    /** The name of the pull request check. */
+    CHECKS_NAME("checksName", Kind.TEXT);
 
     /** The largest {@code retries}. */
     public static final int MAX_RETRIES = 10;

@@ -76,6 +76,8 @@ public record TrainingPlan(
         publishArguments.put(
                 "reportDir",
                 ReportDirectory.normalise(given.text(StepArgument.REPORT_DIR).orElse(ReportDirectory.DEFAULT)));
+        given.text(StepArgument.CHECKS_NAME)
+                .ifPresent(name -> publishArguments.put(StepArgument.CHECKS_NAME.argumentName(), name));
         Object gates = given.given(StepArgument.QUALITY_GATES);
         if (gates != null) {
             publishArguments.put(

@@ -57,6 +57,7 @@ class TrainingPlanTest {
         arguments.put("reportDir", "reports/./dvc");
         arguments.put("tolerations", "dedicated=ml:NoSchedule");
         arguments.put("yaml", "spec:\n  priorityClassName: training\n");
+        arguments.put("checksName", "Model metrics");
         arguments.put(
                 "qualityGates",
                 List.of(Map.of("metric", "evaluation/metrics.json:acc", "threshold", new BigDecimal("-0.01"))));
@@ -86,6 +87,7 @@ class TrainingPlanTest {
                 .containsExactly(
                         Map.entry("baseline", "origin/main"),
                         Map.entry("reportDir", "reports/dvc"),
+                        Map.entry("checksName", "Model metrics"),
                         Map.entry(
                                 "qualityGates",
                                 List.of(Map.of(
@@ -158,7 +160,7 @@ class TrainingPlanTest {
             delimiter = '#',
             value = {
                 "nodeSelecter # gpu=true # gpuTrain 'nodeSelecter': unknown argument (expected one of baseline, checkout,"
-                        + " cloud, cpuMemory, dvcRemoteCredentialsId, image, namespace, nodeSelector, pendingTimeout,"
+                        + " checksName, cloud, cpuMemory, dvcRemoteCredentialsId, image, namespace, nodeSelector, pendingTimeout,"
                         + " publish, qualityGates, reportDir, retries, timeout, tolerations, yaml)",
                 "cpuMemory # 1-2000+t4*0 # cpuMemory '1-2000+t4*0': GPU count must be at least 1 (expected"
                         + " {cpu}-{memory}[+{model}*{count}] or s|m|l|xl)",
