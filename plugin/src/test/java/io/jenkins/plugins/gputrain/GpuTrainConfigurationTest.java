@@ -86,11 +86,7 @@ class GpuTrainConfigurationTest {
 
     @Test
     void theCascExampleSetsExactlyTheDataBoundProperties() throws IOException {
-        Set<String> properties = Arrays.stream(GpuTrainConfiguration.class.getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(DataBoundSetter.class))
-                .map(Method::getName)
-                .map(name -> Character.toLowerCase(name.charAt(3)) + name.substring(4))
-                .collect(Collectors.toSet());
+        Set<String> properties = dataBoundProperties(GpuTrainConfiguration.class);
 
         assertThat(cascKeys()).isEqualTo(properties);
     }
@@ -98,11 +94,7 @@ class GpuTrainConfigurationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theCascQualityGatesHaveTheGateConstructorsAndSettersKeys() throws IOException {
-        Set<String> settable = Arrays.stream(MetricQualityGate.class.getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(DataBoundSetter.class))
-                .map(Method::getName)
-                .map(name -> Character.toLowerCase(name.charAt(3)) + name.substring(4))
-                .collect(Collectors.toSet());
+        Set<String> settable = dataBoundProperties(MetricQualityGate.class);
         Set<String> required = Arrays.stream(MetricQualityGate.class.getConstructors())
                 .filter(c -> c.isAnnotationPresent(DataBoundConstructor.class))
                 .flatMap(c -> Arrays.stream(c.getParameters()).map(Parameter::getName))
@@ -139,6 +131,15 @@ class GpuTrainConfigurationTest {
             assertThat(form).contains("field=\"" + key + "\"");
             assertThat(docs).contains("`" + key + "`");
         }
+    }
+
+    /** The properties of a class's {@code @DataBoundSetter}s: {@code setTrendLength} is {@code trendLength}. */
+    private static Set<String> dataBoundProperties(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(DataBoundSetter.class))
+                .map(Method::getName)
+                .map(name -> Character.toLowerCase(name.charAt(3)) + name.substring(4))
+                .collect(Collectors.toSet());
     }
 
     private static Set<String> cascKeys() throws IOException {

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One quality gate on a metric: it passes when the metric's {@link GateType change or value} compared with the
@@ -136,44 +136,28 @@ public record QualityGate(
     }
 
     private static GateType type(String field, String input, String word) {
-        return Arrays.stream(GateType.values())
-                .filter(t -> t.value().equals(word.strip().toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElseThrow(() -> unknown(
-                        field,
-                        input,
-                        "gate type",
-                        word,
-                        Arrays.stream(GateType.values()).map(GateType::value)));
+        return choice(field, input, word, "gate type", GateType.values(), GateType::value);
     }
 
     private static GateOperator operator(String field, String input, String word) {
-        return Arrays.stream(GateOperator.values())
-                .filter(o -> o.symbol().equals(word.strip()))
-                .findFirst()
-                .orElseThrow(() -> unknown(
-                        field,
-                        input,
-                        "operator",
-                        word,
-                        Arrays.stream(GateOperator.values()).map(GateOperator::symbol)));
+        return choice(field, input, word, "operator", GateOperator.values(), GateOperator::symbol);
     }
 
     private static Criticality criticality(String field, String input, String word) {
-        return Arrays.stream(Criticality.values())
-                .filter(c -> c.value().equals(word.strip().toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElseThrow(() -> unknown(
-                        field,
-                        input,
-                        "criticality",
-                        word,
-                        Arrays.stream(Criticality.values()).map(Criticality::value)));
+        return choice(field, input, word, "criticality", Criticality.values(), Criticality::value);
     }
 
-    private static InvalidSpecException unknown(
-            String field, String input, String what, String word, Stream<String> choices) {
-        String reason = "unknown " + what + (word.equals(input) ? "" : " '" + word + "'");
-        return new InvalidSpecException(field, input, reason, "one of " + choices.collect(Collectors.joining(", ")));
+    /** The value spelt {@code word} (any case), or a message naming {@code what} and listing the spellings. */
+    private static <T> T choice(
+            String field, String input, String word, String what, T[] values, Function<T, String> spelling) {
+        String wanted = word.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values)
+                .filter(value -> spelling.apply(value).equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new InvalidSpecException(
+                        field,
+                        input,
+                        "unknown " + what + (word.equals(input) ? "" : " '" + word + "'"),
+                        "one of " + Arrays.stream(values).map(spelling).collect(Collectors.joining(", "))));
     }
 }
