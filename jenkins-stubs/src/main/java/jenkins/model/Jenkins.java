@@ -30,6 +30,10 @@ public class Jenkins extends AbstractCIBase
         throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
     }
 
+    public String getRootUrl() throws IllegalStateException {
+        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+    }
+
     public Cloud getCloud(String name) {
         throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
     }

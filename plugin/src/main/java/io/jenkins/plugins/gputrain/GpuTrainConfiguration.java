@@ -10,6 +10,8 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gputrain.core.pipeline.DefaultCheck;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import io.jenkins.plugins.gputrain.pipeline.DvcRemoteCredentials;
+import io.jenkins.plugins.gputrain.publish.MetricQualityGate;
+import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -44,6 +46,7 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
     private int retries = TrainingDefaults.DEFAULT_RETRIES;
     private String dvcRemoteCredentialsId;
     private int trendLength = DEFAULT_TREND_LENGTH;
+    private List<MetricQualityGate> qualityGates = new ArrayList<>();
 
     /** Loads the saved configuration; Jenkins creates the one instance. */
     public GpuTrainConfiguration() {
@@ -215,6 +218,17 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
     }
 
     /** Checks {@code namespace} as the step would; administrators only. */
+    /** The quality gates of every {@code publishDvcMetrics} that names none itself. */
+    public List<MetricQualityGate> getQualityGates() {
+        return qualityGates == null ? List.of() : List.copyOf(qualityGates);
+    }
+
+    @DataBoundSetter
+    public void setQualityGates(List<MetricQualityGate> qualityGates) {
+        this.qualityGates = qualityGates == null ? new ArrayList<>() : new ArrayList<>(qualityGates);
+        save();
+    }
+
     @POST
     public FormValidation doCheckNamespace(@QueryParameter String value) {
         return check("namespace", value);

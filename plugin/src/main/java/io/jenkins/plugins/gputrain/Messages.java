@@ -183,4 +183,44 @@ public final class Messages {
     public static Localizable _GpuTrainBuilder_ApiError(Object cloud, Object error) {
         return new Localizable(HOLDER, "GpuTrainBuilder.ApiError", cloud, error);
     }
+
+    /** {@code MetricQualityGate.DisplayName}: the name of a quality gate in forms. */
+    public static String MetricQualityGate_DisplayName() {
+        return HOLDER.format("MetricQualityGate.DisplayName");
+    }
+
+    /** {@code MetricQualityGate.DisplayName}, localizable. */
+    public static Localizable _MetricQualityGate_DisplayName() {
+        return new Localizable(HOLDER, "MetricQualityGate.DisplayName");
+    }
+
+    /** {@code MetricQualityGate.NotANumber}: a gate's threshold is not a number. */
+    public static String MetricQualityGate_NotANumber(Object metric, Object threshold) {
+        return HOLDER.format("MetricQualityGate.NotANumber", metric, threshold);
+    }
+
+    /** {@code MetricQualityGate.NotANumber}, localizable. */
+    public static Localizable _MetricQualityGate_NotANumber(Object metric, Object threshold) {
+        return new Localizable(HOLDER, "MetricQualityGate.NotANumber", metric, threshold);
+    }
+
+    /** {@code PullRequestChecks.Published}: the check went to the Checks API. */
+    public static String PullRequestChecks_Published(Object name, Object title) {
+        return HOLDER.format("PullRequestChecks.Published", name, title);
+    }
+
+    /** {@code PullRequestChecks.Published}, localizable. */
+    public static Localizable _PullRequestChecks_Published(Object name, Object title) {
+        return new Localizable(HOLDER, "PullRequestChecks.Published", name, title);
+    }
+
+    /** {@code PullRequestChecks.NotInstalled}: no check without the checks-api plugin. */
+    public static String PullRequestChecks_NotInstalled(Object name) {
+        return HOLDER.format("PullRequestChecks.NotInstalled", name);
+    }
+
+    /** {@code PullRequestChecks.NotInstalled}, localizable. */
+    public static Localizable _PullRequestChecks_NotInstalled(Object name) {
+        return new Localizable(HOLDER, "PullRequestChecks.NotInstalled", name);
+    }
 }

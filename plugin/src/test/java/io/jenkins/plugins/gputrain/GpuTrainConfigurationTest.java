@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingPlan;
+import io.jenkins.plugins.gputrain.publish.MetricQualityGate;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -80,13 +86,39 @@ class GpuTrainConfigurationTest {
 
     @Test
     void theCascExampleSetsExactlyTheDataBoundProperties() throws IOException {
-        Set<String> properties = Arrays.stream(GpuTrainConfiguration.class.getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(DataBoundSetter.class))
-                .map(Method::getName)
-                .map(name -> Character.toLowerCase(name.charAt(3)) + name.substring(4))
-                .collect(Collectors.toSet());
+        Set<String> properties = dataBoundProperties(GpuTrainConfiguration.class);
 
         assertThat(cascKeys()).isEqualTo(properties);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCascQualityGatesHaveTheGateConstructorsAndSettersKeys() throws IOException {
+        Set<String> settable = dataBoundProperties(MetricQualityGate.class);
+        Set<String> required = Arrays.stream(MetricQualityGate.class.getConstructors())
+                .filter(c -> c.isAnnotationPresent(DataBoundConstructor.class))
+                .flatMap(c -> Arrays.stream(c.getParameters()).map(Parameter::getName))
+                .collect(Collectors.toSet());
+        Set<String> all = new HashSet<>(settable);
+        all.addAll(required);
+
+        List<Map<String, Object>> gates =
+                (List<Map<String, Object>>) cascGpuTrain().get("qualityGates");
+
+        assertThat(required).containsExactlyInAnyOrder("metric", "threshold");
+        assertThat(gates).hasSize(2);
+        assertThat(gates)
+                .allSatisfy(
+                        gate -> assertThat(gate.keySet()).containsAll(required).isSubsetOf(all));
+        assertThat(gates.get(1).keySet()).isEqualTo(all);
+        for (Map<String, Object> gate : gates) {
+            MetricQualityGate bound =
+                    new MetricQualityGate((String) gate.get("metric"), ((Number) gate.get("threshold")).doubleValue());
+            Optional.ofNullable((String) gate.get("type")).ifPresent(bound::setType);
+            Optional.ofNullable((String) gate.get("operator")).ifPresent(bound::setOperator);
+            Optional.ofNullable((String) gate.get("criticality")).ifPresent(bound::setCriticality);
+            assertThat(bound.toGate().metric().file()).isEqualTo("evaluation/metrics.json");
+        }
     }
 
     @Test
@@ -101,12 +133,25 @@ class GpuTrainConfigurationTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** The properties of a class's {@code @DataBoundSetter}s: {@code setTrendLength} is {@code trendLength}. */
+    private static Set<String> dataBoundProperties(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(DataBoundSetter.class))
+                .map(Method::getName)
+                .map(name -> Character.toLowerCase(name.charAt(3)) + name.substring(4))
+                .collect(Collectors.toSet());
+    }
+
     private static Set<String> cascKeys() throws IOException {
+        return cascGpuTrain().keySet();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cascGpuTrain() throws IOException {
         try (Reader reader = Files.newBufferedReader(CASC_EXAMPLE)) {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
             Map<String, Object> unclassified = (Map<String, Object>) root.get("unclassified");
-            return ((Map<String, Object>) unclassified.get("gpuTrain")).keySet();
+            return (Map<String, Object>) unclassified.get("gpuTrain");
         }
     }
 

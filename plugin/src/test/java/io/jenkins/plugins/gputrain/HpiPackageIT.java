@@ -64,6 +64,8 @@ class HpiPackageIT {
             "credentials-binding",
             "workflow-basic-steps",
             "workflow-durable-task-step");
+    /** Plugins gpu-train uses when they are installed (resolution:=optional). */
+    private static final Set<String> OPTIONAL_PLUGINS = Set.of("checks-api");
 
     @TempDir
     static Path unpacked;
@@ -115,7 +117,11 @@ class HpiPackageIT {
     @Test
     void pluginDependenciesNameEveryRequiredPluginWithAVersion() {
         Map<String, String> dependencies = new LinkedHashMap<>();
+        Set<String> optional = new TreeSet<>();
         for (String dependency : manifest.getValue("Plugin-Dependencies").split(",")) {
+            if (dependency.endsWith(";resolution:=optional")) {
+                optional.add(dependency.substring(0, dependency.indexOf(':')));
+            }
             String[] nameAndVersion = dependency.split(":", 2);
             assertThat(nameAndVersion)
                     .as("entry %s is name:version", dependency)
@@ -125,7 +131,10 @@ class HpiPackageIT {
             dependencies.put(nameAndVersion[0], version);
         }
 
-        assertThat(dependencies.keySet()).containsExactlyInAnyOrderElementsOf(REQUIRED_PLUGINS);
+        Set<String> all = new TreeSet<>(REQUIRED_PLUGINS);
+        all.addAll(OPTIONAL_PLUGINS);
+        assertThat(dependencies.keySet()).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(optional).as("optional dependencies").isEqualTo(OPTIONAL_PLUGINS);
         assertThat(dependencies.get("kubernetes-client-api"))
                 .as("the API plugin must bundle the fabric8 version the core is built and tested with")
                 .startsWith(System.getProperty("fabric8.version") + "-");

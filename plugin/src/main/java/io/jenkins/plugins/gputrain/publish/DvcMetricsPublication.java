@@ -7,32 +7,48 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.gputrain.core.gate.QualityGate;
 import io.jenkins.plugins.gputrain.core.report.BaselineRevision;
 import io.jenkins.plugins.gputrain.core.report.DvcOutput;
 import io.jenkins.plugins.gputrain.core.report.PublishedReport;
+import io.jenkins.plugins.gputrain.core.report.PullRequestCheck;
 import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
 import io.jenkins.plugins.gputrain.core.report.ReportEngine;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import jenkins.model.Jenkins;
 
 /**
  * Publishes a workspace's DVC report to its build: finds the baseline, runs DVC's diffs if the engine says so, writes
- * the bundle on the agent, archives it, and attaches the {@link DvcReportAction}. Progress goes to the console as {@code [gpu-train]} lines.
+ * the bundle on the agent (evaluating the quality gates there), archives it, attaches the {@link DvcReportAction}, and
+ * marks the build unstable or failed when a gate of that criticality failed, then publishes the pull request check
+ * (with the checks-api plugin). Progress goes to the console as {@code [gpu-train]} lines.
  */
 final class DvcMetricsPublication {
     private final String baseline;
     private final String reportDir;
     private final String engine;
     private final boolean failOnMissing;
+    private final List<MetricQualityGate> qualityGates;
+    private final String checksName;
 
-    DvcMetricsPublication(String baseline, String reportDir, String engine, boolean failOnMissing) {
+    DvcMetricsPublication(
+            String baseline,
+            String reportDir,
+            String engine,
+            boolean failOnMissing,
+            List<MetricQualityGate> qualityGates,
+            String checksName) {
         this.baseline = baseline;
         this.reportDir = reportDir;
         this.engine = engine;
         this.failOnMissing = failOnMissing;
+        this.qualityGates = List.copyOf(qualityGates);
+        this.checksName = checksName;
     }
 
     /** The archived files: each report file under its workspace path. */
@@ -48,10 +64,12 @@ final class DvcMetricsPublication {
         BaselineRevision revision;
         String directory;
         ReportEngine diffs;
+        List<QualityGate> gates;
         try {
             revision = new BaselineRevision(baseline);
             directory = ReportDirectory.normalise(reportDir);
             diffs = ReportEngine.parse(engine);
+            gates = MetricQualityGate.toGates(qualityGates);
         } catch (InvalidSpecException e) {
             throw new AbortException("[gpu-train] publishDvcMetrics: " + e.getMessage());
         }
@@ -59,7 +77,7 @@ final class DvcMetricsPublication {
         String compared = new BaselineFetch(commands, console, workspace.getRemote()).resolve(revision);
         console.println("[gpu-train] publishing DVC metrics, params and plots against " + compared);
         DvcOutput dvc = new DvcCommands(commands, console).run(diffs, compared).orElse(null);
-        PublishedReport report = workspace.act(new ReportCallable(compared, directory, dvc));
+        PublishedReport report = workspace.act(new ReportCallable(compared, directory, dvc, gates));
         report.optionalNoBaseline()
                 .ifPresent(reason -> console.println(
                         "[gpu-train] no baseline (" + reason + "): publishing the current values only"));
@@ -73,7 +91,21 @@ final class DvcMetricsPublication {
         console.print("[gpu-train] report: ");
         listener.hyperlink("/" + run.getUrl() + DvcReportAction.URL_NAME + "/", "DVC report");
         console.println();
-        if (failOnMissing && report.hasUnreadableMetrics()) {
+        GateVerdict.consoleLines(report.gates()).forEach(console::println);
+        GateVerdict.buildResult(report.gates().overallStatus()).ifPresent(run::setResult);
+        boolean failsBuild = failOnMissing && report.hasUnreadableMetrics();
+        String rootUrl = Jenkins.get().getRootUrl();
+        new PullRequestChecks()
+                .publish(
+                        run,
+                        listener,
+                        PullRequestCheck.of(
+                                checksName,
+                                report,
+                                (rootUrl == null ? "" : rootUrl) + run.getUrl(),
+                                DvcReportAction.URL_NAME + "/",
+                                failsBuild));
+        if (failsBuild) {
             throw new AbortException("[gpu-train] a metrics file is missing or unreadable (failOnMissing: true): "
                     + report.unreadableMetrics().get(0));
         }

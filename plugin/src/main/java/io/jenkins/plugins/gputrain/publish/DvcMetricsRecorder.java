@@ -11,27 +11,35 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
+import io.jenkins.plugins.gputrain.GpuTrainConfiguration;
 import io.jenkins.plugins.gputrain.Messages;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
+import io.jenkins.plugins.gputrain.core.report.PullRequestCheck;
 import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
 import io.jenkins.plugins.gputrain.core.report.ReportEngine;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code publishDvcMetrics(baseline: 'main', reportDir: 'gpu-train', engine: 'auto', failOnMissing: false)} in a
+ * {@code publishDvcMetrics(baseline: 'main', reportDir: 'gpu-train', engine: 'auto', failOnMissing: false,
+ * qualityGates: [[metric: 'evaluation/metrics.json:acc', threshold: -0.01]], checksName: 'DVC metrics')} in a
  * Pipeline, and the
  * "Publish DVC metrics, params and plots" post-build action of a freestyle job: compares the workspace's DVC metrics,
- * params and plots with the baseline, archives the report bundle and shows it on the build page.
+ * params and plots with the baseline, checks the quality gates, archives the report bundle, shows it on the build
+ * page and, with the checks-api plugin, on the pull request as a check.
  */
 public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
     private String baseline = TrainingDefaults.DEFAULT_BASELINE;
     private String reportDir = ReportDirectory.DEFAULT;
     private String engine = ReportEngine.AUTO.value();
     private boolean failOnMissing;
+    private List<MetricQualityGate> qualityGates = new ArrayList<>();
+    private String checksName = PullRequestCheck.DEFAULT_NAME;
 
     /** All arguments are optional. */
     @DataBoundConstructor
@@ -77,6 +85,27 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
         this.failOnMissing = failOnMissing;
     }
 
+    /** The quality gates; none means the global defaults' ({@link GpuTrainConfiguration#getQualityGates()}). */
+    public List<MetricQualityGate> getQualityGates() {
+        return qualityGates == null ? List.of() : List.copyOf(qualityGates);
+    }
+
+    @DataBoundSetter
+    public void setQualityGates(List<MetricQualityGate> qualityGates) {
+        this.qualityGates = qualityGates == null ? new ArrayList<>() : new ArrayList<>(qualityGates);
+    }
+
+    /** The name of the check on the pull request. */
+    public String getChecksName() {
+        return checksName == null ? PullRequestCheck.DEFAULT_NAME : checksName;
+    }
+
+    @DataBoundSetter
+    public void setChecksName(String checksName) {
+        this.checksName =
+                checksName == null || checksName.isBlank() ? PullRequestCheck.DEFAULT_NAME : checksName.strip();
+    }
+
     /** The report only reads this build's workspace; no need to wait for earlier builds. */
     @Override
     public BuildStepMonitor getRequiredMonitorService() {
@@ -86,7 +115,14 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        new DvcMetricsPublication(baseline, reportDir, engine, failOnMissing)
+        List<MetricQualityGate> gates = getQualityGates();
+        new DvcMetricsPublication(
+                        baseline,
+                        reportDir,
+                        engine,
+                        failOnMissing,
+                        gates.isEmpty() ? GpuTrainConfiguration.get().getQualityGates() : gates,
+                        getChecksName())
                 .publish(run, workspace, launcher, listener);
     }
 

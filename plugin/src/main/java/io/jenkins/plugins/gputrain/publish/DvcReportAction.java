@@ -3,6 +3,9 @@ package io.jenkins.plugins.gputrain.publish;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.jenkins.plugins.gputrain.Messages;
+import io.jenkins.plugins.gputrain.core.dvc.render.Table;
+import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
+import io.jenkins.plugins.gputrain.core.gate.GateTable;
 import io.jenkins.plugins.gputrain.core.report.MetricValue;
 import io.jenkins.plugins.gputrain.core.report.PublishedReport;
 import java.util.ArrayList;
@@ -32,6 +35,9 @@ public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAct
     private final ArrayList<String> metricFiles;
     private final ArrayList<String> metricNames;
     private final ArrayList<Double> metricValues;
+    private final String gateStatus;
+    private final ArrayList<String> gateHeaders;
+    private final ArrayList<ArrayList<String>> gateRows;
 
     private transient Run<?, ?> run;
 
@@ -49,6 +55,11 @@ public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAct
         metricFiles = new ArrayList<>();
         metricNames = new ArrayList<>();
         metricValues = new ArrayList<>();
+        Table gates = GateTable.of(report.gates(), TableFormat.PLAIN);
+        gateStatus =
+                report.gates().isEmpty() ? null : report.gates().overallStatus().label();
+        gateHeaders = new ArrayList<>(gates.headers());
+        gateRows = rows(gates.rows());
         for (MetricValue value : report.currentValues()) {
             metricFiles.add(value.file());
             metricNames.add(value.metric());
@@ -135,6 +146,21 @@ public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAct
     /** The archived files, relative to the workspace (and to the build's artifacts). */
     public List<String> getFiles() {
         return List.copyOf(files);
+    }
+
+    /** The quality gates' overall status ({@code passed}, {@code unstable}, {@code failed}), or {@code null} without gates. */
+    public String getGateStatus() {
+        return gateStatus;
+    }
+
+    /** The quality gate table's headers. */
+    public List<String> getGateHeaders() {
+        return gateHeaders == null ? List.of() : List.copyOf(gateHeaders);
+    }
+
+    /** The quality gate table's rows, one per gate (none in builds from before gates). */
+    public List<List<String>> getGateRows() {
+        return gateRows == null ? List.of() : List.copyOf(gateRows);
     }
 
     /** The current numeric metrics, for trends. */

@@ -177,7 +177,7 @@ class GpuTrainGroovyTest {
     void unknownArgumentsListTheValidOnes() {
         assertThatThrownBy(() -> call(Map.of("gpus", 2)))
                 .hasMessageStartingWith("[gpu-train] gpuTrain 'gpus': unknown argument (expected one of baseline,"
-                        + " checkout, cloud, cpuMemory,");
+                        + " checkout, checksName, cloud, cpuMemory,");
         assertThat(bodyRuns).isZero();
     }
 

@@ -38,8 +38,22 @@ public final class HpiClassLoader extends URLClassLoader {
      * @param testClasses loaded after the .hpi's jars: the test classes and test-only jars of gpu-train's packages
      */
     public static HpiClassLoader open(Path hpi, Path into, List<URL> testClasses) throws IOException {
+        return open(hpi, into, testClasses, HpiClassLoader.class.getClassLoader());
+    }
+
+    /**
+     * Unpacks the .hpi's bundled jars and opens a loader over them whose Jenkins and plugin classes come from
+     * {@code parent} (e.g. one without an optional dependency).
+     *
+     * @param hpi the built plugin
+     * @param into where to unpack
+     * @param testClasses loaded after the .hpi's jars
+     * @param parent where every other class comes from
+     */
+    public static HpiClassLoader open(Path hpi, Path into, List<URL> testClasses, ClassLoader parent)
+            throws IOException {
         List<Path> jars = HpiLibraries.unpack(hpi, into).jars();
-        return new HpiClassLoader(jars, testClasses, HpiClassLoader.class.getClassLoader());
+        return new HpiClassLoader(jars, testClasses, parent);
     }
 
     /** The .hpi's bundled jars, as unpacked. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.pipeline;
 
+import io.jenkins.plugins.gputrain.core.gate.GateArguments;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +43,11 @@ public enum StepArgument {
     /** Taints tolerated besides the GPU one: {@code 'key[=value][:effect]'} or a list. */
     TOLERATIONS("tolerations", Kind.TEXTS),
     /** Pod YAML merged over the generated pod. */
-    YAML("yaml", Kind.TEXT);
+    YAML("yaml", Kind.TEXT),
+    /** Quality gates for the report: a list of maps ({@link GateArguments}). */
+    QUALITY_GATES(GateArguments.FIELD, Kind.GATES),
+    /** The name of the pull request check. */
+    CHECKS_NAME("checksName", Kind.TEXT);
 
     /** The largest {@code retries}. */
     public static final int MAX_RETRIES = 10;
@@ -148,6 +153,7 @@ public enum StepArgument {
             case TEXTS -> texts(value);
             case FLAG -> flag(value);
             case COUNT -> count(value);
+            case GATES -> GateArguments.of(value);
         }
     }
 
@@ -164,6 +170,7 @@ public enum StepArgument {
         TEXT,
         TEXTS,
         FLAG,
-        COUNT
+        COUNT,
+        GATES
     }
 }

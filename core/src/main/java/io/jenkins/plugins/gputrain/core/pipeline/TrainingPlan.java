@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.pipeline;
 
+import io.jenkins.plugins.gputrain.core.gate.GateArguments;
 import io.jenkins.plugins.gputrain.core.pod.PodManifest;
 import io.jenkins.plugins.gputrain.core.pod.PodTemplateArguments;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
@@ -8,6 +9,7 @@ import io.jenkins.plugins.gputrain.core.report.BaselineRevision;
 import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,6 +76,16 @@ public record TrainingPlan(
         publishArguments.put(
                 "reportDir",
                 ReportDirectory.normalise(given.text(StepArgument.REPORT_DIR).orElse(ReportDirectory.DEFAULT)));
+        given.text(StepArgument.CHECKS_NAME)
+                .ifPresent(name -> publishArguments.put(StepArgument.CHECKS_NAME.argumentName(), name));
+        Object gates = given.given(StepArgument.QUALITY_GATES);
+        if (gates != null) {
+            publishArguments.put(
+                    GateArguments.FIELD,
+                    new ArrayList<>(GateArguments.of(gates).stream()
+                            .map(GateArguments::toArguments)
+                            .toList()));
+        }
         return new TrainingPlan(
                 podTemplate,
                 given.retries() + 1,

@@ -13,6 +13,9 @@ import io.jenkins.plugins.gputrain.core.dvc.render.Table;
 import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
 import io.jenkins.plugins.gputrain.core.dvc.repo.UnknownRevisionException;
+import io.jenkins.plugins.gputrain.core.gate.GateJson;
+import io.jenkins.plugins.gputrain.core.gate.QualityGate;
+import io.jenkins.plugins.gputrain.core.gate.QualityGateEvaluator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,13 +27,16 @@ import java.util.Optional;
 /**
  * The report bundle of one training run: the workspace against a baseline revision, written as {@code report.md}
  * (CML style: params diff, metrics diff, plots), {@code report.html} (self-contained), {@code metrics-diff.json},
- * {@code params-diff.json} (DVC's {@code --json}), {@code metrics.json} (DVC's {@code metrics show --json}) and
- * {@code plots/…}. Same inputs give the same bytes.
+ * {@code params-diff.json} (DVC's {@code --json}), {@code metrics.json} (DVC's {@code metrics show --json}),
+ * {@code plots/…} and, with quality gates, {@code quality-gates.json}. Same inputs give the same bytes.
  */
 public final class ExperimentReport {
     /** The bundle's files, relative to its directory. */
     public static final List<String> FILES =
             List.of("report.md", "report.html", "metrics-diff.json", "params-diff.json", "metrics.json");
+
+    /** The bundle's file of quality gate results, written when there are gates. */
+    public static final String GATES_FILE = "quality-gates.json";
 
     private final DvcRepository repository;
 
@@ -64,6 +70,22 @@ public final class ExperimentReport {
      *     bundle cannot be written
      */
     public ReportContent write(String baseline, Path out, DvcOutput dvc) throws IOException {
+        return write(baseline, out, dvc, List.of());
+    }
+
+    /**
+     * Writes the bundle and evaluates quality gates on its metrics: their results are in {@code report.md},
+     * {@code report.html} and, when there are gates, {@code quality-gates.json}.
+     *
+     * @param baseline the baseline revision
+     * @param out the directory to write into (created)
+     * @param dvc DVC's output, or {@code null} for gpu-train's own diffs
+     * @param gates the quality gates, in the order to report them
+     * @return what the report holds
+     * @throws IOException when DVC's output is not what its commands print, the repository cannot be read or the
+     *     bundle cannot be written
+     */
+    public ReportContent write(String baseline, Path out, DvcOutput dvc, List<QualityGate> gates) throws IOException {
         Files.createDirectories(out);
         String current = DvcRepository.WORKSPACE;
         Optional<String> noBaseline = Optional.empty();
@@ -110,12 +132,16 @@ public final class ExperimentReport {
                 warnings,
                 details(params, metrics, currentMetrics, plots),
                 metricsDetails(metrics, currentMetrics),
-                MetricValue.of(currentMetrics));
+                MetricValue.of(currentMetrics),
+                new QualityGateEvaluator(noBaseline.isEmpty(), metrics.files(), currentMetrics).evaluate(gates));
         write(out.resolve("report.md"), new MarkdownReport().render(content));
         write(out.resolve("report.html"), new HtmlReport().render(content));
         write(out.resolve("metrics-diff.json"), PythonJson.diff(metrics.files()) + "\n");
         write(out.resolve("params-diff.json"), PythonJson.diff(params.files()) + "\n");
         write(out.resolve("metrics.json"), MetricsShow.json(List.of(currentMetrics)) + "\n");
+        if (!content.gates().isEmpty()) {
+            write(out.resolve(GATES_FILE), GateJson.of(content.gates()) + "\n");
+        }
         return content;
     }
 

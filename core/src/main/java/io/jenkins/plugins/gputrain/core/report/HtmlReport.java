@@ -2,6 +2,8 @@ package io.jenkins.plugins.gputrain.core.report;
 
 import io.jenkins.plugins.gputrain.core.dvc.plots.RenderedPlot;
 import io.jenkins.plugins.gputrain.core.dvc.render.Table;
+import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
+import io.jenkins.plugins.gputrain.core.gate.GateTable;
 import java.util.List;
 
 /**
@@ -32,6 +34,10 @@ final class HtmlReport {
             table(html, content.params());
             heading(html, "Metrics " + content.current() + " vs. " + content.baseline());
             table(html, content.metrics());
+        }
+        if (!content.gates().isEmpty()) {
+            heading(html, GateTable.heading(content.gates()));
+            table(html, GateTable.of(content.gates(), TableFormat.MARKDOWN));
         }
         if (!content.plots().isEmpty()) {
             heading(html, "Plots");

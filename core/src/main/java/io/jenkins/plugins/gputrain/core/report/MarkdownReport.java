@@ -1,7 +1,10 @@
 package io.jenkins.plugins.gputrain.core.report;
 
 import io.jenkins.plugins.gputrain.core.dvc.plots.RenderedPlot;
+import io.jenkins.plugins.gputrain.core.dvc.render.Table;
 import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
+import io.jenkins.plugins.gputrain.core.gate.GateTable;
+import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 
 /** {@code report.md} in the shape the MLOps guide's CML workflow writes, with relative image links. */
 final class MarkdownReport {
@@ -14,19 +17,9 @@ final class MarkdownReport {
             md.append("## Metrics ").append(content.current()).append('\n');
             md.append(TableFormat.MARKDOWN.render(content.currentMetrics()));
         } else {
-            md.append("## Params ")
-                    .append(content.current())
-                    .append(" vs. ")
-                    .append(content.baseline())
-                    .append('\n');
-            md.append(TableFormat.MARKDOWN.render(content.params()));
-            md.append("## Metrics ")
-                    .append(content.current())
-                    .append(" vs. ")
-                    .append(content.baseline())
-                    .append('\n');
-            md.append(TableFormat.MARKDOWN.render(content.metrics()));
+            diffTables(md, content.current(), content.baseline(), content.params(), content.metrics());
         }
+        gates(md, content.gates());
         if (!content.plots().isEmpty()) {
             md.append("## Plots\n");
             for (RenderedPlot plot : content.plots()) {
@@ -54,5 +47,25 @@ final class MarkdownReport {
             }
         }
         return md.toString();
+    }
+
+    /** The params and metrics diff tables under their headings, as {@code report.md} and the check show them. */
+    static void diffTables(StringBuilder md, String current, String baseline, Table params, Table metrics) {
+        md.append("## Params ").append(current).append(" vs. ").append(baseline).append('\n');
+        md.append(TableFormat.MARKDOWN.render(params));
+        md.append("## Metrics ")
+                .append(current)
+                .append(" vs. ")
+                .append(baseline)
+                .append('\n');
+        md.append(TableFormat.MARKDOWN.render(metrics));
+    }
+
+    /** The quality gate table under its heading; nothing without gates. */
+    static void gates(StringBuilder md, QualityGateReport gates) {
+        if (!gates.isEmpty()) {
+            md.append("## ").append(GateTable.heading(gates)).append('\n');
+            md.append(TableFormat.MARKDOWN.render(GateTable.of(gates, TableFormat.MARKDOWN)));
+        }
     }
 }

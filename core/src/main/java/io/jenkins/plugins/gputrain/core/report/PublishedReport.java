@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gputrain.core.report;
 
 import io.jenkins.plugins.gputrain.core.dvc.render.Table;
+import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param unreadableMetrics the lines of {@code details} about metrics files
  * @param currentValues the current numeric metrics
  * @param files the files written, relative to the workspace
+ * @param gates the quality gates' results (none when no gate was given)
  */
 public record PublishedReport(
         String baseline,
@@ -29,7 +31,8 @@ public record PublishedReport(
         List<String> details,
         List<String> unreadableMetrics,
         List<MetricValue> currentValues,
-        List<String> files)
+        List<String> files,
+        QualityGateReport gates)
         implements Serializable {
 
     /** Copies the lists. */
@@ -58,7 +61,8 @@ public record PublishedReport(
                 content.details(),
                 content.unreadableMetrics(),
                 content.currentValues(),
-                files);
+                files,
+                content.gates());
     }
 
     /** Why there is no baseline, if there is none. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.report;
 
 import io.jenkins.plugins.gputrain.core.dvc.plots.RenderedPlot;
 import io.jenkins.plugins.gputrain.core.dvc.render.Table;
+import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param details one line per unreadable file
  * @param unreadableMetrics the lines of {@code details} about metrics files
  * @param currentValues the current numeric metrics, for trends
+ * @param gates the quality gates' results (none when no gate was given)
  */
 public record ReportContent(
         String baseline,
@@ -31,7 +33,8 @@ public record ReportContent(
         List<String> warnings,
         List<String> details,
         List<String> unreadableMetrics,
-        List<MetricValue> currentValues) {
+        List<MetricValue> currentValues,
+        QualityGateReport gates) {
     /** Copies the lists. */
     public ReportContent {
         plots = List.copyOf(plots);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.report;
 
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
+import io.jenkins.plugins.gputrain.core.gate.QualityGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +25,27 @@ public final class WorkspaceReport {
      */
     public static PublishedReport write(Path workspace, String baseline, String reportDir, DvcOutput dvc)
             throws IOException {
+        return write(workspace, baseline, reportDir, dvc, List.of());
+    }
+
+    /**
+     * Writes the bundle and evaluates quality gates on it.
+     *
+     * @param workspace the DVC project (a git working tree)
+     * @param baseline the baseline revision
+     * @param reportDir the report directory, relative to the workspace ({@link ReportDirectory#normalise})
+     * @param dvc what DVC printed, or {@code null} for gpu-train's own diffs
+     * @param gates the quality gates
+     * @return what the build keeps, the files relative to the workspace in path order, and the gates' results
+     * @throws IOException when the project cannot be read or the bundle cannot be written
+     */
+    public static PublishedReport write(
+            Path workspace, String baseline, String reportDir, DvcOutput dvc, List<QualityGate> gates)
+            throws IOException {
         Path out = workspace.resolve(ReportDirectory.normalise(reportDir));
         ReportContent content;
         try (DvcRepository repository = DvcRepository.open(workspace, DataFileReader.DEFAULT_MAX_BYTES)) {
-            content = new ExperimentReport(repository).write(baseline, out, dvc);
+            content = new ExperimentReport(repository).write(baseline, out, dvc, gates);
         }
         List<String> files;
         try (Stream<Path> written = Files.walk(out)) {

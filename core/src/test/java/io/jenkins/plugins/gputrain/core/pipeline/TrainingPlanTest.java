@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +57,10 @@ class TrainingPlanTest {
         arguments.put("reportDir", "reports/./dvc");
         arguments.put("tolerations", "dedicated=ml:NoSchedule");
         arguments.put("yaml", "spec:\n  priorityClassName: training\n");
+        arguments.put("checksName", "Model metrics");
+        arguments.put(
+                "qualityGates",
+                List.of(Map.of("metric", "evaluation/metrics.json:acc", "threshold", new BigDecimal("-0.01"))));
 
         TrainingPlan plan = TrainingPlan.of(arguments, TrainingDefaults.BUILT_IN, BUILD_TAG);
 
@@ -79,7 +84,18 @@ class TrainingPlanTest {
         assertThat(plan.publish()).isFalse();
         assertThat(plan.dvcRemoteCredentialsId()).isEqualTo("dvc-remote");
         assertThat(plan.publishArguments())
-                .containsExactly(Map.entry("baseline", "origin/main"), Map.entry("reportDir", "reports/dvc"));
+                .containsExactly(
+                        Map.entry("baseline", "origin/main"),
+                        Map.entry("reportDir", "reports/dvc"),
+                        Map.entry("checksName", "Model metrics"),
+                        Map.entry(
+                                "qualityGates",
+                                List.of(Map.of(
+                                        "metric", "evaluation/metrics.json:acc",
+                                        "threshold", -0.01,
+                                        "type", "change",
+                                        "operator", ">=",
+                                        "criticality", "failure"))));
     }
 
     @Test
@@ -144,8 +160,8 @@ class TrainingPlanTest {
             delimiter = '#',
             value = {
                 "nodeSelecter # gpu=true # gpuTrain 'nodeSelecter': unknown argument (expected one of baseline, checkout,"
-                        + " cloud, cpuMemory, dvcRemoteCredentialsId, image, namespace, nodeSelector, pendingTimeout,"
-                        + " publish, reportDir, retries, timeout, tolerations, yaml)",
+                        + " checksName, cloud, cpuMemory, dvcRemoteCredentialsId, image, namespace, nodeSelector, pendingTimeout,"
+                        + " publish, qualityGates, reportDir, retries, timeout, tolerations, yaml)",
                 "cpuMemory # 1-2000+t4*0 # cpuMemory '1-2000+t4*0': GPU count must be at least 1 (expected"
                         + " {cpu}-{memory}[+{model}*{count}] or s|m|l|xl)",
                 "nodeSelector # gpu # nodeSelector 'gpu': entry 'gpu' has no '=' (expected key=value[,key=value…] with Kubernetes"

@@ -1,0 +1,107 @@
+package io.jenkins.plugins.gputrain.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
+import io.jenkins.plugins.gputrain.core.gate.QualityGate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pull request check of a published report: title, Markdown summary and links (golden files). */
+class PullRequestCheckTest {
+    private static final String BUILD = "https://ci.example.com/job/ml/job/PR-7/3/";
+
+    @TempDir
+    Path workspace;
+
+    @BeforeEach
+    void project() throws Exception {
+        write(
+                "dvc.yaml",
+                "stages:\n  train:\n    cmd: python train.py\n    metrics:\n    - evaluation/metrics.json\n"
+                        + "    plots:\n    - evaluation/loss.csv:\n        x: step\n        y: loss\n");
+        write("params.yaml", "lr: 0.01\n");
+        Files.createDirectories(workspace.resolve("evaluation"));
+        write("evaluation/metrics.json", "{\"acc\": 0.912, \"loss\": 0.25}");
+        write("evaluation/loss.csv", "step,loss\n0,1.0\n1,0.5\n");
+        MainCommit.of(workspace);
+        write("params.yaml", "lr: 0.001\n");
+        write("evaluation/metrics.json", "{\"acc\": 0.934, \"loss\": 0.31}");
+        write("evaluation/loss.csv", "step,loss\n0,0.9\n1,0.3\n");
+    }
+
+    @Test
+    void theCheckHasTheHeadlineTheReportsTablesAndLinks() throws IOException {
+        PublishedReport report = WorkspaceReport.write(
+                workspace,
+                "main",
+                "gpu-train",
+                null,
+                List.of(
+                        QualityGate.parse("--gate", "evaluation/metrics.json:acc change >= -0.01"),
+                        QualityGate.parse("--gate", "evaluation/metrics.json:loss value < 0.3 unstable")));
+
+        PullRequestCheck check = PullRequestCheck.of(" ", report, BUILD, "dvc-report/", false);
+
+        assertThat(check.name()).isEqualTo("DVC metrics");
+        assertThat(check.title()).isEqualTo("Quality gates: unstable; acc 0.912 → 0.934 (+0.022)");
+        assertThat(check.success()).isFalse();
+        assertThat(check.summary()).isEqualTo(golden("check-summary.md"));
+        assertThat(check.text()).isEqualTo(golden("check-text.md"));
+        assertThat(Files.readString(workspace.resolve("gpu-train/report.md")))
+                .contains(check.summary().substring(0, check.summary().indexOf("## Quality gates")));
+    }
+
+    @Test
+    void withoutGatesTheHeadlineIsTheFirstChangedMetricAndTheCheckSucceeds() throws IOException {
+        PublishedReport report = WorkspaceReport.write(workspace, "main", "gpu-train", null);
+
+        PullRequestCheck check = PullRequestCheck.of("Model metrics", report, "", "dvc-report/", false);
+        PullRequestCheck failing = PullRequestCheck.of(null, report, "", "dvc-report/", true);
+
+        assertThat(check.name()).isEqualTo("Model metrics");
+        assertThat(check.title()).isEqualTo("acc 0.912 → 0.934 (+0.022)");
+        assertThat(check.success()).isTrue();
+        assertThat(check.summary()).doesNotContain("Quality gates");
+        assertThat(check.text()).startsWith("[DVC report](dvc-report/) of this build\n");
+        assertThat(failing.success())
+                .as("the step fails the build (failOnMissing)")
+                .isFalse();
+    }
+
+    @Test
+    void noBaselineAndNoChangeAreSaid() throws IOException {
+        PublishedReport noBaseline = WorkspaceReport.write(workspace, "release-9", "gpu-train", null);
+        write("params.yaml", "lr: 0.01\n");
+        write("evaluation/metrics.json", "{\"acc\": 0.912, \"loss\": 0.25}");
+        PublishedReport unchanged = WorkspaceReport.write(workspace, "main", "gpu-train", null);
+
+        assertThat(PullRequestCheck.of(null, noBaseline, BUILD, "dvc-report/", false)
+                        .title())
+                .isEqualTo("No baseline (unknown Git revision 'release-9')");
+        assertThat(PullRequestCheck.of(null, noBaseline, BUILD, "dvc-report/", false)
+                        .summary())
+                .startsWith("> **No baseline:** unknown Git revision 'release-9'.");
+        assertThat(PullRequestCheck.of(null, unchanged, BUILD, "dvc-report/", false)
+                        .title())
+                .isEqualTo("No metric changed against main");
+    }
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = PullRequestCheckTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("golden file " + name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private void write(String path, String text) throws IOException {
+        Files.writeString(workspace.resolve(path), text);
+    }
+}

@@ -1,0 +1,34 @@
+package io.jenkins.plugins.gputrain.publish;
+
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.checks.api.ChecksConclusion;
+import io.jenkins.plugins.checks.api.ChecksDetails;
+import io.jenkins.plugins.checks.api.ChecksOutput;
+import io.jenkins.plugins.checks.api.ChecksPublisherFactory;
+import io.jenkins.plugins.checks.api.ChecksStatus;
+import io.jenkins.plugins.gputrain.core.report.PullRequestCheck;
+
+/**
+ * The one class that uses the checks-api plugin: hands a {@link PullRequestCheck} to the publisher checks-api finds
+ * for the build (GitHub, GitLab, Bitbucket…; checks-api itself says when there is none). Reached only through
+ * {@link PullRequestChecks} once checks-api's classes are known to be there.
+ */
+final class ChecksApiPublisher {
+    private ChecksApiPublisher() {}
+
+    static void publish(Run<?, ?> run, TaskListener listener, PullRequestCheck check) {
+        ChecksOutput output = new ChecksOutput.ChecksOutputBuilder()
+                .withTitle(check.title())
+                .withSummary(check.summary())
+                .withText(check.text())
+                .build();
+        ChecksDetails details = new ChecksDetails.ChecksDetailsBuilder()
+                .withName(check.name())
+                .withStatus(ChecksStatus.COMPLETED)
+                .withConclusion(check.success() ? ChecksConclusion.SUCCESS : ChecksConclusion.FAILURE)
+                .withOutput(output)
+                .build();
+        ChecksPublisherFactory.fromRun(run, listener).publish(details);
+    }
+}

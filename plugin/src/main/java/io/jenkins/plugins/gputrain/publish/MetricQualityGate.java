@@ -1,0 +1,189 @@
+package io.jenkins.plugins.gputrain.publish;
+
+import hudson.Extension;
+import hudson.model.AbstractDescribableImpl;
+import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gputrain.Messages;
+import io.jenkins.plugins.gputrain.core.gate.Criticality;
+import io.jenkins.plugins.gputrain.core.gate.GateOperator;
+import io.jenkins.plugins.gputrain.core.gate.GateType;
+import io.jenkins.plugins.gputrain.core.gate.MetricReference;
+import io.jenkins.plugins.gputrain.core.gate.QualityGate;
+import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * One quality gate of {@code publishDvcMetrics(qualityGates: [[metric: 'evaluation/metrics.json:acc', threshold:
+ * -0.01]])}, of the freestyle post-build action and of the global defaults: the Jenkins form of a core
+ * {@link QualityGate}, with plain string and number fields (saved with the job, shown by the Snippet Generator).
+ */
+public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate> {
+    private final String metric;
+    private final double threshold;
+    private String type = QualityGate.DEFAULT_TYPE.value();
+    private String operator = QualityGate.DEFAULT_OPERATOR.symbol();
+    private String criticality = QualityGate.DEFAULT_CRITICALITY.value();
+
+    /**
+     * A gate with the default type ({@code change}), operator ({@code >=}) and criticality ({@code failure}).
+     *
+     * @param metric {@code FILE:KEY}, e.g. {@code evaluation/metrics.json:acc}
+     * @param threshold what the change or value is compared with
+     */
+    @DataBoundConstructor
+    public MetricQualityGate(String metric, double threshold) {
+        this.metric = metric;
+        this.threshold = threshold;
+    }
+
+    /** The metric, {@code FILE:KEY}. */
+    public String getMetric() {
+        return metric;
+    }
+
+    /** What the change or value is compared with. */
+    public double getThreshold() {
+        return threshold;
+    }
+
+    /** {@code change} or {@code value}. */
+    public String getType() {
+        return type;
+    }
+
+    @DataBoundSetter
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    /** {@code >=}, {@code >}, {@code <=} or {@code <}. */
+    public String getOperator() {
+        return operator;
+    }
+
+    @DataBoundSetter
+    public void setOperator(String operator) {
+        this.operator = operator;
+    }
+
+    /** {@code unstable} or {@code failure}. */
+    public String getCriticality() {
+        return criticality;
+    }
+
+    @DataBoundSetter
+    public void setCriticality(String criticality) {
+        this.criticality = criticality;
+    }
+
+    /**
+     * The core gate.
+     *
+     * @return the gate
+     * @throws InvalidSpecException naming the gate and the field that is wrong
+     */
+    public QualityGate toGate() {
+        return QualityGate.of(metric, type, operator, threshold, criticality);
+    }
+
+    /**
+     * The core gates of a list of gates.
+     *
+     * @param gates the gates, or {@code null}
+     * @return the core gates, in order
+     * @throws InvalidSpecException naming the first gate that is wrong
+     */
+    public static List<QualityGate> toGates(List<MetricQualityGate> gates) {
+        return gates == null
+                ? List.of()
+                : gates.stream().map(MetricQualityGate::toGate).toList();
+    }
+
+    /** The form of a gate, also for the Snippet Generator ({@code qualityGate(metric: …, threshold: …)}). */
+    @Extension
+    @Symbol("qualityGate")
+    public static class DescriptorImpl extends Descriptor<MetricQualityGate> {
+        @Override
+        public String getDisplayName() {
+            return Messages.MetricQualityGate_DisplayName();
+        }
+
+        /** Checks {@code metric}: {@code FILE:KEY}. */
+        @POST
+        public FormValidation doCheckMetric(@AncestorInPath Item item, @QueryParameter String value) {
+            return permitted(item, () -> {
+                try {
+                    MetricReference.parse("quality gate metric", value);
+                    return FormValidation.ok();
+                } catch (InvalidSpecException e) {
+                    return FormValidation.error(e.getMessage());
+                }
+            });
+        }
+
+        /** Checks {@code threshold}: a number. */
+        @POST
+        public FormValidation doCheckThreshold(
+                @AncestorInPath Item item, @QueryParameter String metric, @QueryParameter String value) {
+            return permitted(item, () -> {
+                try {
+                    new BigDecimal(value.strip());
+                    return FormValidation.ok();
+                } catch (NumberFormatException e) {
+                    return FormValidation.error(Messages.MetricQualityGate_NotANumber(metric, value));
+                }
+            });
+        }
+
+        /** The types: {@code change}, {@code value}. */
+        @POST
+        public ListBoxModel doFillTypeItems(@AncestorInPath Item item) {
+            return permitted(
+                    item, () -> listBox(Arrays.stream(GateType.values()).map(GateType::value)));
+        }
+
+        /** The operators: {@code >=}, {@code >}, {@code <=}, {@code <}. */
+        @POST
+        public ListBoxModel doFillOperatorItems(@AncestorInPath Item item) {
+            return permitted(
+                    item, () -> listBox(Arrays.stream(GateOperator.values()).map(GateOperator::symbol)));
+        }
+
+        /** The criticalities: {@code unstable}, {@code failure}. */
+        @POST
+        public ListBoxModel doFillCriticalityItems(@AncestorInPath Item item) {
+            return permitted(
+                    item, () -> listBox(Arrays.stream(Criticality.values()).map(Criticality::value)));
+        }
+
+        /** In a job's configuration: whoever may configure the job; on the system page: administrators only. */
+        private static <T> T permitted(Item item, Supplier<T> answer) {
+            if (item == null) {
+                Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            } else {
+                item.checkPermission(Item.CONFIGURE);
+            }
+            return answer.get();
+        }
+
+        private static ListBoxModel listBox(Stream<String> values) {
+            ListBoxModel model = new ListBoxModel();
+            values.forEach(value -> model.add(value, value));
+            return model;
+        }
+    }
+}
