@@ -19,9 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -214,8 +217,12 @@ public final class DataFileReader {
                 .setLabel(path)
                 .build();
         try {
-            return fromYaml(new Load(settings).loadFromString(text));
-        } catch (YamlEngineException | StackOverflowError e) {
+            Optional<Node> document = new Compose(settings).composeString(text);
+            if (document.isPresent()) {
+                YamlMergeKeys.apply(document.get());
+            }
+            return fromYaml(new StandardConstructor(settings).constructSingleDocument(document));
+        } catch (YamlEngineException | YamlMergeKeys.MergeException | StackOverflowError e) {
             throw corrupted("YAML", path);
         }
     }

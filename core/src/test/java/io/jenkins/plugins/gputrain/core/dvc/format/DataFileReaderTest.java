@@ -37,6 +37,31 @@ class DataFileReaderTest {
         assertThat(json(read("m.yaml", yaml))).isEqualTo(json);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiterString = " -> ",
+            value = {
+                "{b: &b {x: 1, y: 2}, d: {<<: *b, y: 5}} -> {\"b\": {\"x\": 1, \"y\": 2}, \"d\": {\"x\": 1, \"y\": 5}}",
+                "{d: {<<: [{p: 1}, {p: 2, r: 1}], s: 0}} -> {\"d\": {\"p\": 1, \"r\": 1, \"s\": 0}}",
+                "{d: {q: 1, <<: {p: 1}, q: 2}} -> {\"d\": {\"p\": 1, \"q\": 2}}",
+                "{d: {q: 1, <<: {q: 5}}} -> {\"d\": {\"q\": 1}}",
+                "{a: &a {p: 1, <<: {r: 2}}, d: {<<: *a, s: 1}} -> {\"a\": {\"r\": 2, \"p\": 1}, \"d\": {\"r\": 2, \"p\": 1, \"s\": 1}}",
+                "{d: {'<<': {p: 1}}} -> {\"d\": {\"<<\": {\"p\": 1}}}",
+            })
+    void yamlMergeKeysMergeAsRuamelDoes(String yaml, String json) throws UnreadableFileException {
+        assertThat(json(read("m.yaml", yaml))).isEqualTo(json);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiterString = " | ",
+            value = {"d: {<<: {p: 1}, <<: {q: 1}}", "d: {<<: 1}", "d: {<<: [1]}", "d: {a: 1, a: 2}"})
+    void yamlMergesOfNonMappingsTwoMergeKeysAndDuplicateKeysAreCorrupted(String yaml) {
+        assertThatThrownBy(() -> read("m.yaml", yaml))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("unable to read: 'm.yaml', YAML file structure is corrupted");
+    }
+
     @Test
     void jsonKeepsIntsAndFloatsApartAndReadsNonFiniteNumbers() throws UnreadableFileException {
         assertThat(json(read("m.json", "{\"a\": 1, \"b\": 1.0, \"c\": NaN, \"d\": -Infinity, \"e\": 1e2}")))
