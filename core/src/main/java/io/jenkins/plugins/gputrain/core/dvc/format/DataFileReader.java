@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -14,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +44,8 @@ public final class DataFileReader {
     private final JsonFactory json = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
-    private final TomlMapper toml = new TomlMapper();
+    private final TomlMapper toml =
+            TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
     private final long maxBytes;
 
     /** A reader with the {@link #DEFAULT_MAX_BYTES} limit. */
@@ -203,6 +207,9 @@ public final class DataFileReader {
         }
         if (node.isNull()) {
             return Value.None.NONE;
+        }
+        if (node instanceof POJONode pojo && pojo.getPojo() instanceof Temporal temporal) {
+            return new Value.DateTime(temporal);
         }
         return new Value.Str(node.asText());
     }

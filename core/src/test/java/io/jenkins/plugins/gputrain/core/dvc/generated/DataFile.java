@@ -24,6 +24,9 @@ enum DataFile {
     /** A float as its literal text, the same in every format ({@code 1.5e-07}, {@code -0.0}). */
     record FloatText(String text) {}
 
+    /** A TOML date or time literal ({@code 1979-05-27T07:32:00Z}), written only into TOML files. */
+    record TomlDate(String text) {}
+
     /** What the file holds when it cannot be parsed. */
     String unparsable() {
         return switch (this) {
@@ -131,6 +134,9 @@ enum DataFile {
         }
         if (value instanceof FloatText number) {
             return number.text();
+        }
+        if (value instanceof TomlDate date) {
+            return date.text();
         }
         if (value instanceof String string) {
             return quote(string);

@@ -16,7 +16,8 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
  * Seeded generator of DVC repositories for differential tests: metrics in JSON, YAML and TOML, params in YAML, JSON,
- * TOML and Python; nested keys, keys with dots, spaces and non-ASCII; ints, floats, bools, strings, lists and null;
+ * TOML and Python; nested keys, keys with dots, spaces and non-ASCII; ints, floats, bools, strings, lists, null and
+ * TOML dates and times;
  * keys added, removed and changed, files added, deleted and unparsable; two {@code dvc.yaml} with templating,
  * {@code vars}, {@code foreach}, stage {@code params} and {@code wdir}. Revision {@code main}, then branch
  * {@code exp} (checked out, {@code HEAD}), then uncommitted changes in the workspace.
@@ -42,6 +43,15 @@ public final class RepositoryGenerator {
             "0.5",
             "2.675",
             "1.0000005");
+    private static final List<String> TOML_DATES = List.of(
+            "1979-05-27T07:32:00Z",
+            "1979-05-27T00:32:00.999999-07:00",
+            "1979-05-27T07:32:00.5+05:30",
+            "1979-05-27 07:32:00",
+            "1979-05-27",
+            "0001-01-01",
+            "07:32:00",
+            "00:32:00.25");
     private static final List<String> STRINGS = List.of("adam", "with space", "ünï", "1.0", "yes", "", "a|b");
 
     private final long seed;
@@ -330,7 +340,7 @@ public final class RepositoryGenerator {
         }
 
         private Object value(DataFile format) {
-            return switch (random.nextInt(format == DataFile.TOML ? 6 : 7)) {
+            return switch (random.nextInt(7)) {
                 case 0 -> BigInteger.valueOf(random.nextInt(2001) - 1000L);
                 case 1 ->
                     format == DataFile.TOML
@@ -340,7 +350,7 @@ public final class RepositoryGenerator {
                 case 2, 3 -> floatText(format);
                 case 4 -> random.nextBoolean();
                 case 5 -> random.nextBoolean() ? pick(STRINGS) : List.of(BigInteger.ONE, floatText(format));
-                default -> null;
+                default -> format == DataFile.TOML ? new DataFile.TomlDate(pick(TOML_DATES)) : null;
             };
         }
 
