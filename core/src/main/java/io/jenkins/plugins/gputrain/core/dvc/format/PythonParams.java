@@ -366,15 +366,7 @@ final class PythonParams {
             while (position < text.length()) {
                 char c = text.charAt(position);
                 if (c == '\\' && position + 1 < text.length()) {
-                    char next = text.charAt(position + 1);
-                    value.append(
-                            switch (next) {
-                                case 'n' -> '\n';
-                                case 't' -> '\t';
-                                case 'r' -> '\r';
-                                default -> next;
-                            });
-                    position += 2;
+                    escape(value);
                 } else if (c == quote
                         && (!triple || text.startsWith(String.valueOf(quote).repeat(3), position))) {
                     position += triple ? 3 : 1;
@@ -385,6 +377,41 @@ final class PythonParams {
                 }
             }
             throw new NotALiteral();
+        }
+
+        /** Python's escapes: n t r a b f v 0, x with 2 hex digits, u with 4, U with 8; a line continuation. */
+        private void escape(StringBuilder value) throws NotALiteral {
+            char next = text.charAt(position + 1);
+            int digits = next == 'x' ? 2 : next == 'u' ? 4 : next == 'U' ? 8 : 0;
+            if (digits > 0) {
+                int start = position + 2;
+                if (start + digits > text.length()) {
+                    throw new NotALiteral();
+                }
+                try {
+                    value.appendCodePoint(Integer.parseInt(text.substring(start, start + digits), 16));
+                } catch (IllegalArgumentException e) {
+                    throw new NotALiteral();
+                }
+                position = start + digits;
+                return;
+            }
+            switch (next) {
+                case 'n' -> value.append('\n');
+                case 't' -> value.append('\t');
+                case 'r' -> value.append('\r');
+                case 'a' -> value.append('\u0007');
+                case 'b' -> value.append('\b');
+                case 'f' -> value.append('\f');
+                case 'v' -> value.append('\u000b');
+                case '0' -> value.append('\0');
+                case '\n' -> {
+                    // a line continuation inside the string: nothing
+                }
+                case '\\', '\'', '"' -> value.append(next);
+                default -> value.append('\\').append(next);
+            }
+            position += 2;
         }
 
         private boolean identifierAt(int index) {

@@ -2,7 +2,9 @@ package io.jenkins.plugins.gputrain.core.dvc.render;
 
 /**
  * How many terminal columns a cell takes, as tabulate measures it with {@code wcwidth} (which DVC installs): East
- * Asian wide and fullwidth characters take two, combining marks and zero-width characters none, the rest one.
+ * Asian wide and fullwidth characters take two; combining marks, format characters (not the soft hyphen), Hangul
+ * Jamo vowels and finals and line/paragraph separators none; a control character makes the whole text -1; the rest
+ * one.
  */
 final class DisplayWidth {
     /** East Asian Wide (W) and Fullwidth (F) blocks, as pairs of first and last code point. */
@@ -21,12 +23,32 @@ final class DisplayWidth {
 
     private DisplayWidth() {}
 
-    /** The columns the text takes. */
+    /** The columns the text takes; -1 when it holds a control character, as {@code wcswidth} says. */
     static int of(String text) {
-        return text.codePoints().map(DisplayWidth::columns).sum();
+        int sum = 0;
+        for (int codePoint : text.codePoints().toArray()) {
+            int columns = columns(codePoint);
+            if (columns < 0) {
+                return -1;
+            }
+            sum += columns;
+        }
+        return sum;
     }
 
     private static int columns(int codePoint) {
+        if (codePoint > 0 && codePoint < 0x20 || codePoint >= 0x7F && codePoint < 0xA0) {
+            return -1;
+        }
+        if (codePoint == 0xAD) {
+            return 1;
+        }
+        if (codePoint >= 0x1160 && codePoint <= 0x11FF
+                || codePoint >= 0xD7B0 && codePoint <= 0xD7FF
+                || codePoint == 0x2028
+                || codePoint == 0x2029) {
+            return 0;
+        }
         int type = Character.getType(codePoint);
         if (type == Character.NON_SPACING_MARK
                 || type == Character.ENCLOSING_MARK
