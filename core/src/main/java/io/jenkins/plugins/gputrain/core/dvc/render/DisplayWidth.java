@@ -40,7 +40,7 @@ final class DisplayWidth {
                 i++;
                 continue;
             }
-            if (isRegionalIndicator(codePoint) && i > 0 && regionalIndicatorsBefore(codePoints, i) % 2 == 1
+            if (isRegionalIndicator(codePoint) && i > 0 && regionalIndicatorsBefore(codePoints, i) % 2 != 0
                     || codePoint >= 0x1F3FB && codePoint <= 0x1F3FF && last >= 0x1F000 && columns(last) == 2) {
                 continue;
             }
