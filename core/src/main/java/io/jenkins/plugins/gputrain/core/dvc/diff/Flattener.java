@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * DVC's {@code format_dict} then {@code flatten(reducer="dot")}: lists at any depth become their Python repr,
- * nested mappings join their keys with {@code .}, empty mappings vanish.
+ * nested mappings join their keys with {@code .} (an empty key too: {@code {"": {"a": 1}}} is {@code .a}), empty
+ * mappings vanish.
  */
 public final class Flattener {
     private Flattener() {}
@@ -20,13 +21,13 @@ public final class Flattener {
      */
     public static Map<String, Value> flatten(Value.Dict dict) {
         Map<String, Value> flat = new LinkedHashMap<>();
-        flatten("", dict, flat);
+        flatten(null, dict, flat);
         return flat;
     }
 
     private static void flatten(String prefix, Value.Dict dict, Map<String, Value> flat) {
         dict.entries().forEach((key, value) -> {
-            String flatKey = prefix.isEmpty() ? key : prefix + "." + key;
+            String flatKey = prefix == null ? key : prefix + "." + key;
             if (value instanceof Value.Dict nested) {
                 flatten(flatKey, nested, flat);
             } else if (flat.put(flatKey, value instanceof Value.Seq seq ? new Value.Str(seq.str()) : value) != null) {

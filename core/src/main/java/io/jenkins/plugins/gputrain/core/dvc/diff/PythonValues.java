@@ -24,6 +24,14 @@ final class PythonValues {
             }
             return asInteger(a).equals(asInteger(b));
         }
+        if (a instanceof Value.DateTime x && b instanceof Value.DateTime y) {
+            return x.pythonEquals(y);
+        }
+        if (a instanceof Value.Seq x && b instanceof Value.Seq y && x.kind() == Value.Seq.Kind.SET) {
+            return y.kind() == Value.Seq.Kind.SET
+                    && x.items().size() == y.items().size()
+                    && x.items().containsAll(y.items());
+        }
         return a.equals(b);
     }
 

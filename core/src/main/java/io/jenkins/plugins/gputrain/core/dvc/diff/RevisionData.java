@@ -1,22 +1,22 @@
 package io.jenkins.plugins.gputrain.core.dvc.diff;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What one revision gave for a diff or show: a result per file, or, when the revision's {@code dvc.yaml} files could
  * not be loaded at all, only that error (and no data).
  *
  * @param name the revision as typed ({@code main}, {@code HEAD~1}, {@code workspace})
- * @param files results by repository path
+ * @param files results by repository path, in the order DVC collects the files ({@code metrics show} lists them so)
  * @param error why the whole revision has no data, or {@code null}
  */
 public record RevisionData(String name, Map<String, FileResult> files, FileResult.Failure error) {
-    /** Copies the files, sorted by path. */
+    /** Copies the files, keeping their order. */
     public RevisionData {
-        files = Collections.unmodifiableMap(new TreeMap<>(files));
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
     }
 
     /** A revision whose files were read. */

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -14,14 +16,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -38,7 +44,8 @@ public final class DataFileReader {
     private final JsonFactory json = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
-    private final TomlMapper toml = new TomlMapper();
+    private final TomlMapper toml =
+            TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
     private final long maxBytes;
 
     /** A reader with the {@link #DEFAULT_MAX_BYTES} limit. */
@@ -201,6 +208,9 @@ public final class DataFileReader {
         if (node.isNull()) {
             return Value.None.NONE;
         }
+        if (node instanceof POJONode pojo && pojo.getPojo() instanceof Temporal temporal) {
+            return new Value.DateTime(temporal);
+        }
         return new Value.Str(node.asText());
     }
 
@@ -214,8 +224,12 @@ public final class DataFileReader {
                 .setLabel(path)
                 .build();
         try {
-            return fromYaml(new Load(settings).loadFromString(text));
-        } catch (YamlEngineException | StackOverflowError e) {
+            Optional<Node> document = new Compose(settings).composeString(text);
+            if (document.isPresent()) {
+                YamlMergeKeys.apply(document.get());
+            }
+            return fromYaml(new StandardConstructor(settings).constructSingleDocument(document));
+        } catch (YamlEngineException | YamlMergeKeys.MergeException | StackOverflowError e) {
             throw corrupted("YAML", path);
         }
     }

@@ -2,7 +2,10 @@ package io.jenkins.plugins.gputrain.core.dvc.format;
 
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.math.BigInteger;
+import java.text.Normalizer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +14,17 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a Python params file as DVC's {@code _py.py} does with {@code ast.literal_eval}: module-level
- * {@code NAME = literal} and {@code NAME: T = literal}, class bodies as nested mappings (with {@code self.x = literal}
- * inside {@code __init__}); anything that is not a literal is skipped. Literals: numbers, strings, {@code True},
- * {@code False}, {@code None}, lists, tuples and dicts of literals.
+ * {@code NAME = literal} and {@code NAME: T = literal}, class bodies (nested classes too) as nested mappings, with
+ * {@code self.x = literal} directly in a class body or in {@code __init__} (of {@code __init__} only those); names
+ * NFKC-normalised as Python reads them; anything that is not a literal is skipped. Literals: numbers, strings
+ * (adjacent ones concatenated), {@code True}, {@code False}, {@code None}, lists, tuples, sets and dicts of literals.
  */
 final class PythonParams {
     /** A Python 3 identifier: a letter or underscore, then letters, digits, marks and connectors (non-ASCII too). */
     private static final String IDENTIFIER = "[\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*";
 
     private static final Pattern CLASS = Pattern.compile("class\\s+(" + IDENTIFIER + ")\\s*(\\(.*\\))?\\s*:\\s*");
+    private static final Pattern INIT = Pattern.compile("def\\s+__init__\\s*\\(.*\\)\\s*(->.*)?:\\s*", Pattern.DOTALL);
     private static final Pattern ASSIGNMENT =
             Pattern.compile("(self\\.)?(" + IDENTIFIER + ")\\s*(?::\\s*[^=]+)?=(?!=)\\s*(.+)", Pattern.DOTALL);
 
@@ -33,53 +38,76 @@ final class PythonParams {
      * @throws IllegalArgumentException when brackets or strings are not closed
      */
     static Value.Dict read(String text) {
-        Map<String, Value> module = new LinkedHashMap<>();
-        Map<String, Map<String, Value>> classes = new LinkedHashMap<>();
-        Map<String, Value> currentClass = null;
-        int classIndent = -1;
-        int bodyIndent = -1;
+        Deque<Scope> scopes = new ArrayDeque<>();
+        Map<String, Object> module = new LinkedHashMap<>();
+        scopes.push(new Scope(-1, module, false));
         for (String statement : statements(text)) {
             int indent = statement.length() - statement.stripLeading().length();
             String code = statement.strip();
-            if (currentClass != null && indent <= classIndent) {
-                currentClass = null;
+            while (indent <= scopes.peek().headerIndent) {
+                scopes.pop();
             }
-            if (currentClass != null && bodyIndent < 0) {
-                bodyIndent = indent;
+            Scope scope = scopes.peek();
+            if (scope.bodyIndent < 0) {
+                scope.bodyIndent = indent;
+            }
+            if (indent != scope.bodyIndent) {
+                continue; // inside a statement DVC does not look into (if, for, def, with, …)
             }
             Matcher klass = CLASS.matcher(code);
-            if (klass.matches() && indent == 0) {
-                currentClass = new LinkedHashMap<>();
-                classIndent = indent;
-                bodyIndent = -1;
-                classes.put(klass.group(1), currentClass);
-                module.put(klass.group(1), Value.None.NONE);
+            if (klass.matches()) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                scope.values.put(name(klass.group(1)), body);
+                scopes.push(new Scope(indent, body, false));
+                continue;
+            }
+            if (INIT.matcher(code).matches()) {
+                scopes.push(new Scope(indent, scope.values, true));
                 continue;
             }
             Matcher assignment = ASSIGNMENT.matcher(code);
-            if (!assignment.matches()) {
-                continue;
-            }
-            boolean self = assignment.group(1) != null;
-            Map<String, Value> target;
-            if (currentClass != null) {
-                target = indent == bodyIndent && !self || indent > bodyIndent && self ? currentClass : null;
-            } else {
-                target = indent == 0 && !self ? module : null;
-            }
-            if (target == null) {
+            if (!assignment.matches() || scope.selfOnly && assignment.group(1) == null) {
                 continue;
             }
             try {
-                target.put(assignment.group(2), new Literal(assignment.group(3).strip()).parseAll());
+                scope.values.put(
+                        name(assignment.group(2)),
+                        new Literal(assignment.group(3).strip()).parseAll());
             } catch (NotALiteral | NumberFormatException e) {
                 // ast.literal_eval refuses it; DVC skips the name
             }
         }
-        Map<String, Value> result = new LinkedHashMap<>();
-        module.forEach((name, value) ->
-                result.put(name, classes.containsKey(name) ? new Value.Dict(classes.get(name)) : value));
-        return new Value.Dict(result);
+        return dict(module);
+    }
+
+    /** Python reads identifiers NFKC-normalised ({@code ﬁle} is {@code file}). */
+    private static String name(String identifier) {
+        return Normalizer.normalize(identifier, Normalizer.Form.NFKC);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Value.Dict dict(Map<String, Object> values) {
+        Map<String, Value> entries = new LinkedHashMap<>();
+        values.forEach((name, value) ->
+                entries.put(name, value instanceof Map<?, ?> body ? dict((Map<String, Object>) body) : (Value) value));
+        return new Value.Dict(entries);
+    }
+
+    /**
+     * A block whose direct statements DVC reads: the module, a class body (its names and {@code self.x}), or an
+     * {@code __init__} body (only {@code self.x}, into the class).
+     */
+    private static final class Scope {
+        final int headerIndent;
+        final Map<String, Object> values;
+        final boolean selfOnly;
+        int bodyIndent = -1;
+
+        Scope(int headerIndent, Map<String, Object> values, boolean selfOnly) {
+            this.headerIndent = headerIndent;
+            this.values = values;
+            this.selfOnly = selfOnly;
+        }
     }
 
     /** Joins physical lines into statements: open brackets and triple quotes continue a statement. */
@@ -202,13 +230,18 @@ final class PythonParams {
                 List<Value> items = items(')');
                 boolean tuple = items.size() != 1
                         || text.substring(start, position).replaceAll("\\s", "").endsWith(",)");
-                return tuple ? new Value.Seq(items, true) : items.get(0);
+                return tuple ? new Value.Seq(items, Value.Seq.Kind.TUPLE) : items.get(0);
             }
             if (c == '{') {
-                return dict();
+                return braces();
             }
             if (c == '"' || c == '\'') {
-                return new Value.Str(string());
+                StringBuilder joined = new StringBuilder(string());
+                for (int next = nextCode(); next < text.length() && isQuote(text.charAt(next)); next = nextCode()) {
+                    position = next;
+                    joined.append(string());
+                }
+                return new Value.Str(joined.toString());
             }
             if (c == '-' || c == '+') {
                 position++;
@@ -275,27 +308,54 @@ final class PythonParams {
             }
         }
 
-        private Value dict() throws NotALiteral {
+        /** A dict ({@code {k: v}}, also {@code {}}) or a set ({@code {1, 2}}: repeats dropped, first kept). */
+        private Value braces() throws NotALiteral {
             position++;
             Map<String, Value> entries = new LinkedHashMap<>();
+            List<Value> members = new ArrayList<>();
+            boolean set = false;
             while (true) {
                 skipSpace();
                 if (position < text.length() && text.charAt(position) == '}') {
                     position++;
-                    return new Value.Dict(entries);
+                    return set ? new Value.Seq(members, Value.Seq.Kind.SET) : new Value.Dict(entries);
                 }
                 Value key = parse();
                 skipSpace();
-                if (position >= text.length() || text.charAt(position) != ':') {
+                boolean pair = position < text.length() && text.charAt(position) == ':';
+                if (entries.isEmpty() && members.isEmpty()) {
+                    set = !pair;
+                } else if (set == pair) {
                     throw new NotALiteral();
                 }
-                position++;
-                entries.put(key.str(), parse());
+                if (set) {
+                    if (!members.contains(key)) {
+                        members.add(key);
+                    }
+                } else {
+                    position++;
+                    entries.put(key.str(), parse());
+                }
                 skipSpace();
                 if (position < text.length() && text.charAt(position) == ',') {
                     position++;
+                } else if (position >= text.length() || text.charAt(position) != '}') {
+                    throw new NotALiteral();
                 }
             }
+        }
+
+        /** Where the next non-space character is. */
+        private int nextCode() {
+            int next = position;
+            while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+                next++;
+            }
+            return next;
+        }
+
+        private static boolean isQuote(char c) {
+            return c == '"' || c == '\'';
         }
 
         private String string() throws NotALiteral {
@@ -306,15 +366,7 @@ final class PythonParams {
             while (position < text.length()) {
                 char c = text.charAt(position);
                 if (c == '\\' && position + 1 < text.length()) {
-                    char next = text.charAt(position + 1);
-                    value.append(
-                            switch (next) {
-                                case 'n' -> '\n';
-                                case 't' -> '\t';
-                                case 'r' -> '\r';
-                                default -> next;
-                            });
-                    position += 2;
+                    escape(value);
                 } else if (c == quote
                         && (!triple || text.startsWith(String.valueOf(quote).repeat(3), position))) {
                     position += triple ? 3 : 1;
@@ -325,6 +377,41 @@ final class PythonParams {
                 }
             }
             throw new NotALiteral();
+        }
+
+        /** Python's escapes: n t r a b f v 0, x with 2 hex digits, u with 4, U with 8; a line continuation. */
+        private void escape(StringBuilder value) throws NotALiteral {
+            char next = text.charAt(position + 1);
+            int digits = next == 'x' ? 2 : next == 'u' ? 4 : next == 'U' ? 8 : 0;
+            if (digits > 0) {
+                int start = position + 2;
+                if (start + digits > text.length()) {
+                    throw new NotALiteral();
+                }
+                try {
+                    value.appendCodePoint(Integer.parseInt(text.substring(start, start + digits), 16));
+                } catch (IllegalArgumentException e) {
+                    throw new NotALiteral();
+                }
+                position = start + digits;
+                return;
+            }
+            switch (next) {
+                case 'n' -> value.append('\n');
+                case 't' -> value.append('\t');
+                case 'r' -> value.append('\r');
+                case 'a' -> value.append('\u0007');
+                case 'b' -> value.append('\b');
+                case 'f' -> value.append('\f');
+                case 'v' -> value.append('\u000b');
+                case '0' -> value.append('\0');
+                case '\n' -> {
+                    // a line continuation inside the string: nothing
+                }
+                case '\\', '\'', '"' -> value.append(next);
+                default -> value.append('\\').append(next);
+            }
+            position += 2;
         }
 
         private boolean identifierAt(int index) {

@@ -2,7 +2,9 @@ package io.jenkins.plugins.gputrain.core.dvc.render;
 
 /**
  * How many terminal columns a cell takes, as tabulate measures it with {@code wcwidth} (which DVC installs): East
- * Asian wide and fullwidth characters take two, combining marks and zero-width characters none, the rest one.
+ * Asian wide and fullwidth characters take two; combining marks, format characters (not the soft hyphen), Hangul
+ * Jamo vowels and finals and line/paragraph separators none; a control character makes the whole text -1; the rest
+ * one.
  */
 final class DisplayWidth {
     /** East Asian Wide (W) and Fullwidth (F) blocks, as pairs of first and last code point. */
@@ -21,14 +23,80 @@ final class DisplayWidth {
 
     private DisplayWidth() {}
 
-    /** The columns the text takes. */
+    /**
+     * The columns the text takes; -1 when it holds a control character, as {@code wcswidth} says. Sequences as
+     * wcswidth 0.9.4 measures them: a spacing mark after a character makes that cluster two wide (alone it takes
+     * none), a zero-width joiner hides the character after it, a skin-tone modifier after an emoji and the second
+     * regional indicator of a pair take nothing.
+     */
     static int of(String text) {
-        return text.codePoints().map(DisplayWidth::columns).sum();
+        int[] codePoints = text.codePoints().toArray();
+        int total = 0;
+        int cluster = 0;
+        int last = -1;
+        for (int i = 0; i < codePoints.length; i++) {
+            int codePoint = codePoints[i];
+            if (codePoint == 0x200D) {
+                i++;
+                continue;
+            }
+            if (isRegionalIndicator(codePoint) && i > 0 && regionalIndicatorsBefore(codePoints, i) % 2 != 0
+                    || codePoint >= 0x1F3FB && codePoint <= 0x1F3FF && last >= 0x1F000 && columns(last) == 2) {
+                continue;
+            }
+            int columns = columns(codePoint);
+            if (columns < 0) {
+                return -1;
+            }
+            if (columns > 0) {
+                total += cluster;
+                cluster = columns;
+                last = codePoint;
+            } else if (last >= 0 && Character.getType(codePoint) == Character.COMBINING_SPACING_MARK) {
+                cluster = 2;
+                last = -1;
+            }
+        }
+        return total + cluster;
+    }
+
+    private static boolean isRegionalIndicator(int codePoint) {
+        return codePoint >= 0x1F1E6 && codePoint <= 0x1F1FF;
+    }
+
+    private static int regionalIndicatorsBefore(int[] codePoints, int index) {
+        int count = 0;
+        for (int j = index - 1; j >= 0 && isRegionalIndicator(codePoints[j]); j--) {
+            count++;
+        }
+        return count;
     }
 
     private static int columns(int codePoint) {
+        if (codePoint > 0 && codePoint < 0x20 || codePoint >= 0x7F && codePoint < 0xA0) {
+            return -1;
+        }
+        if (codePoint == 0xAD
+                || codePoint >= 0x600 && codePoint <= 0x605
+                || codePoint == 0x6DD
+                || codePoint == 0x70F
+                || codePoint == 0x8E2
+                || codePoint == 0x110BD
+                || codePoint == 0x110CD) {
+            return 1;
+        }
+        if (codePoint >= 0x1160 && codePoint <= 0x11FF
+                || codePoint >= 0xD7B0 && codePoint <= 0xD7FF
+                || codePoint == 0x2028
+                || codePoint == 0x2029) {
+            return 0;
+        }
+        if (isRegionalIndicator(codePoint)) {
+            return 2;
+        }
         int type = Character.getType(codePoint);
         if (type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK
                 || type == Character.FORMAT
                 || codePoint == 0) {

@@ -26,22 +26,4 @@ public record Table(List<String> headers, List<List<String>> rows) implements Se
     public boolean isEmpty() {
         return rows.isEmpty();
     }
-
-    /** DVC's column widths: for each column the header plus two, or the widest cell. */
-    int[] widths() {
-        int[] widths = new int[headers.size()];
-        for (int column = 0; column < widths.length; column++) {
-            widths[column] = length(headers.get(column)) + 2;
-        }
-        for (List<String> row : rows) {
-            for (int column = 0; column < widths.length; column++) {
-                widths[column] = Math.max(widths[column], length(row.get(column)));
-            }
-        }
-        return widths;
-    }
-
-    private static int length(String text) {
-        return DisplayWidth.of(text);
-    }
 }

@@ -11,22 +11,7 @@ public enum TableFormat {
             if (table.isEmpty()) {
                 return "";
             }
-            StringBuilder out = new StringBuilder();
-            int[] widths = table.widths();
-            line(out, widths, table.headers());
-            table.rows().forEach(row -> line(out, widths, row));
-            return out.toString();
-        }
-
-        private void line(StringBuilder out, int[] widths, List<String> cells) {
-            StringBuilder line = new StringBuilder();
-            for (int column = 0; column < cells.size(); column++) {
-                if (column > 0) {
-                    line.append("  ");
-                }
-                line.append(pad(cells.get(column), widths[column]));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
+            return String.join("\n", Tabulate.lines(table, 0, "  ", "", false)) + "\n";
         }
     },
 
@@ -37,22 +22,7 @@ public enum TableFormat {
     MARKDOWN {
         @Override
         public String render(Table table) {
-            StringBuilder out = new StringBuilder();
-            int[] widths = table.widths();
-            line(out, widths, table.headers());
-            for (int width : widths) {
-                out.append('|').append("-".repeat(width + 2));
-            }
-            out.append("|\n");
-            table.rows().forEach(row -> line(out, widths, row));
-            return out.append('\n').toString();
-        }
-
-        private void line(StringBuilder out, int[] widths, List<String> cells) {
-            for (int column = 0; column < cells.size(); column++) {
-                out.append("| ").append(pad(cells.get(column), widths[column])).append(' ');
-            }
-            out.append("|\n");
+            return String.join("\n", Tabulate.lines(table, 1, "|", "|", true)) + "\n\n";
         }
     };
 
@@ -72,13 +42,11 @@ public enum TableFormat {
         return this == MARKDOWN ? cells.stream().map(TableFormat::markdownCell).toList() : cells;
     }
 
-    /** Escapes a cell for Markdown: {@code |} and line breaks would break the row. */
+    /**
+     * Escapes a cell for Markdown: {@code |} would break the row. Line breaks stay: tabulate draws them as a
+     * multi-line row, as DVC does.
+     */
     public static String markdownCell(String cell) {
-        return cell.replace("|", "\\|").replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
-    }
-
-    private static String pad(String cell, int width) {
-        int length = DisplayWidth.of(cell);
-        return length >= width ? cell : cell + " ".repeat(width - length);
+        return cell.replace("|", "\\|");
     }
 }

@@ -43,7 +43,7 @@ final class DvcProjectLoader {
      */
     DvcProject load() throws UnreadableFileException {
         try {
-            for (String dvcYaml : new DvcIgnore(tree).keep(tree.find("dvc.yaml"))) {
+            for (String dvcYaml : topDown(new DvcIgnore(tree).keep(tree.find("dvc.yaml")))) {
                 loadFile(dvcYaml);
             }
         } catch (IOException e) {
@@ -311,6 +311,33 @@ final class DvcProjectLoader {
     /** A repository path; a path that leaves the repository is kept as written so that reading it fails. */
     private static String path(String directory, String written) {
         return RepoPaths.resolve(directory, written).orElse(directory.isEmpty() ? written : directory + "/" + written);
+    }
+
+    /**
+     * The paths in the order of DVC's top-down walk ({@code os.walk}): a directory's own files before those of its
+     * subdirectories, siblings by name (DVC takes them in the file system's order).
+     */
+    static List<String> topDown(List<String> paths) {
+        List<String> sorted = new ArrayList<>(paths);
+        sorted.sort(DvcProjectLoader::compareTopDown);
+        return sorted;
+    }
+
+    private static int compareTopDown(String a, String b) {
+        String[] left = a.split("/");
+        String[] right = b.split("/");
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            boolean leftFile = i == left.length - 1;
+            boolean rightFile = i == right.length - 1;
+            if (leftFile != rightFile) {
+                return leftFile ? -1 : 1;
+            }
+            int names = left[i].compareTo(right[i]);
+            if (names != 0) {
+                return names;
+            }
+        }
+        return Integer.compare(left.length, right.length);
     }
 
     /**

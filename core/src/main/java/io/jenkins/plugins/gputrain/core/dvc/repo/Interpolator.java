@@ -48,7 +48,7 @@ final class Interpolator {
         if (value instanceof Value.Seq seq) {
             List<Value> items = new ArrayList<>();
             seq.items().forEach(item -> items.add(resolve(item, context, lookups)));
-            return new Value.Seq(items, seq.tuple());
+            return new Value.Seq(items, seq.kind());
         }
         if (value instanceof Value.Dict dict) {
             Map<String, Value> entries = new LinkedHashMap<>();

@@ -18,10 +18,19 @@ public final class PythonRepr {
             return string(s.value());
         }
         if (value instanceof Value.Seq seq) {
-            StringJoiner items = seq.tuple() ? new StringJoiner(", ", "(", ")") : new StringJoiner(", ", "[", "]");
+            StringJoiner items =
+                    switch (seq.kind()) {
+                        case TUPLE -> new StringJoiner(", ", "(", ")");
+                        case SET -> new StringJoiner(", ", "{", "}");
+                        case LIST -> new StringJoiner(", ", "[", "]");
+                    };
             seq.items().forEach(item -> items.add(repr(item)));
             String text = items.toString();
-            return seq.tuple() && seq.items().size() == 1 ? text.substring(0, text.length() - 1) + ",)" : text;
+            boolean single = seq.kind() == Value.Seq.Kind.TUPLE && seq.items().size() == 1;
+            return single ? text.substring(0, text.length() - 1) + ",)" : text;
+        }
+        if (value instanceof Value.DateTime dateTime) {
+            return dateTime.repr();
         }
         if (value instanceof Value.Dict dict) {
             StringJoiner entries = new StringJoiner(", ", "{", "}");

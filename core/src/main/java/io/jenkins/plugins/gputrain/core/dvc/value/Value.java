@@ -1,6 +1,11 @@
 package io.jenkins.plugins.gputrain.core.dvc.value;
 
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.Temporal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +68,59 @@ public sealed interface Value {
         }
     }
 
-    /** A Python {@code list} (or, from {@code .py} params, a {@code tuple} when {@code tuple} is set). */
-    record Seq(List<Value> items, boolean tuple) implements Value {
+    /**
+     * A TOML date, time or date-time, as tomlkit gives it: a Python {@code datetime.date}, {@code datetime.time} or
+     * {@code datetime.datetime}. Not a metric (DVC leaves it out of metrics); in params tables its {@code str()}.
+     *
+     * @param value a {@link LocalDate}, {@link LocalTime}, {@link LocalDateTime} or {@link OffsetDateTime}
+     */
+    record DateTime(Temporal value) implements Value {
+        /** Checks the type. */
+        public DateTime {
+            if (!(value instanceof LocalDate
+                    || value instanceof LocalTime
+                    || value instanceof LocalDateTime
+                    || value instanceof OffsetDateTime)) {
+                throw new IllegalArgumentException("not a TOML date or time: " + value);
+            }
+        }
+
+        @Override
+        public String str() {
+            return PythonDateTime.str(value);
+        }
+
+        /** Python {@code repr()}, as inside a list. */
+        public String repr() {
+            return PythonDateTime.repr(value);
+        }
+
+        /** Python {@code ==}: date-times with offsets by their instant, others by their fields. */
+        public boolean pythonEquals(DateTime other) {
+            if (value instanceof OffsetDateTime a && other.value instanceof OffsetDateTime b) {
+                return a.isEqual(b);
+            }
+            return value.equals(other.value);
+        }
+    }
+
+    /**
+     * A Python {@code list}, or, from {@code .py} params, a {@code tuple} or {@code set}.
+     *
+     * @param items the items; of a set without repeats, in the order written
+     * @param kind which of the three
+     */
+    record Seq(List<Value> items, Kind kind) implements Value {
+        /** Python's sequence types that params files can hold. */
+        public enum Kind {
+            /** {@code [1, 2]}. */
+            LIST,
+            /** {@code (1, 2)}. */
+            TUPLE,
+            /** {@code {1, 2}}. */
+            SET
+        }
+
         /** Copies the items. */
         public Seq {
             items = List.copyOf(items);
@@ -72,7 +128,7 @@ public sealed interface Value {
 
         /** A list. */
         public static Seq list(List<Value> items) {
-            return new Seq(items, false);
+            return new Seq(items, Kind.LIST);
         }
 
         @Override
@@ -123,6 +179,9 @@ public sealed interface Value {
         }
         if (this instanceof Seq s) {
             return !s.items().isEmpty();
+        }
+        if (this instanceof DateTime) {
+            return true;
         }
         return !((Dict) this).entries().isEmpty();
     }

@@ -3,9 +3,12 @@ package io.jenkins.plugins.gputrain.core.dvc.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.gputrain.core.dvc.diff.MetricsFilter;
 import io.jenkins.plugins.gputrain.core.dvc.render.PythonJson;
+import io.jenkins.plugins.gputrain.core.dvc.value.PythonRepr;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,56 @@ class DataFileReaderTest {
             })
     void yamlIsYaml12(String yaml, String json) throws UnreadableFileException {
         assertThat(json(read("m.yaml", yaml))).isEqualTo(json);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiterString = " -> ",
+            value = {
+                "{b: &b {x: 1, y: 2}, d: {<<: *b, y: 5}} -> {\"b\": {\"x\": 1, \"y\": 2}, \"d\": {\"x\": 1, \"y\": 5}}",
+                "{d: {<<: [{p: 1}, {p: 2, r: 1}], s: 0}} -> {\"d\": {\"p\": 1, \"r\": 1, \"s\": 0}}",
+                "{d: {q: 1, <<: {p: 1}, q: 2}} -> {\"d\": {\"p\": 1, \"q\": 2}}",
+                "{d: {q: 1, <<: {q: 5}}} -> {\"d\": {\"q\": 1}}",
+                "{a: &a {p: 1, <<: {r: 2}}, d: {<<: *a, s: 1}} -> {\"a\": {\"r\": 2, \"p\": 1}, \"d\": {\"r\": 2, \"p\": 1, \"s\": 1}}",
+                "{d: {'<<': {p: 1}}} -> {\"d\": {\"<<\": {\"p\": 1}}}",
+            })
+    void yamlMergeKeysMergeAsRuamelDoes(String yaml, String json) throws UnreadableFileException {
+        assertThat(json(read("m.yaml", yaml))).isEqualTo(json);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiterString = " | ",
+            value = {"d: {<<: {p: 1}, <<: {q: 1}}", "d: {<<: 1}", "d: {<<: [1]}", "d: {a: 1, a: 2}"})
+    void yamlMergesOfNonMappingsTwoMergeKeysAndDuplicateKeysAreCorrupted(String yaml) {
+        assertThatThrownBy(() -> read("m.yaml", yaml))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("unable to read: 'm.yaml', YAML file structure is corrupted");
+    }
+
+    @Test
+    void tomlDatesAndTimesAreDatesPrintedAsPythonPrintsTomlkitsValues() throws UnreadableFileException {
+        Value.Dict dict = (Value.Dict) read(
+                "p.toml",
+                "d = 1979-05-27T07:32:00Z\nld = 1979-05-27\nlt = 07:32:00.5\nldt = 1979-05-27T07:32:00\n"
+                        + "off = 1979-05-27T00:32:00.1234567-07:00\nt = 07:00:00\n");
+
+        assertThat(dict.entries().values()).allMatch(Value.DateTime.class::isInstance);
+        assertThat(dict.entries().values().stream().map(Value::str))
+                .containsExactly(
+                        "1979-05-27 07:32:00+00:00",
+                        "1979-05-27",
+                        "07:32:00.500000",
+                        "1979-05-27 07:32:00",
+                        "1979-05-27 00:32:00.123456-07:00",
+                        "07:00:00");
+        assertThat(PythonRepr.repr(Value.Seq.list(List.copyOf(dict.entries().values()))))
+                .isEqualTo("[datetime.datetime(1979, 5, 27, 7, 32, tzinfo=datetime.timezone(datetime.timedelta(0),"
+                        + " 'UTC')), datetime.date(1979, 5, 27), datetime.time(7, 32, 0, 500000),"
+                        + " datetime.datetime(1979, 5, 27, 7, 32), datetime.datetime(1979, 5, 27, 0, 32, 0, 123456,"
+                        + " tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=61200), '-07:00')),"
+                        + " datetime.time(7, 0)]");
+        assertThat(MetricsFilter.extract(dict)).isEqualTo(Value.Dict.empty());
     }
 
     @Test
@@ -90,6 +143,45 @@ class DataFileReaderTest {
     void pythonNamesMayBeNonAscii() throws UnreadableFileException {
         assertThat(json(read("params.py", "ünï = 1\nclass Çfg:\n    日本 = {\"a\": 0.5}\n")))
                 .isEqualTo("{\"\\u00fcn\\u00ef\": 1, \"\\u00c7fg\": {\"\\u65e5\\u672c\": {\"a\": 0.5}}}");
+    }
+
+    @Test
+    void pythonParamsAsDvcsAstReaderNfkcNamesNestedClassesInitSelfOnlySetsAndConcatenatedStrings()
+            throws UnreadableFileException {
+        String source = String.join(
+                "\n",
+                "\ufb01le = 1",
+                "S = {1, 2, 3, 1}",
+                "T = \"a\" 'b'",
+                "U = (\"x\"",
+                "     \"y\")",
+                "self.top = 2",
+                "class Cfg:",
+                "    depth = 1",
+                "    self.direct = 3",
+                "    class Inner:",
+                "        depth = 2",
+                "        class Deep:",
+                "            z = 0",
+                "    def __init__(self, a=1):",
+                "        self.lr = 0.5",
+                "        plain = 7",
+                "        if a:",
+                "            self.hidden = 1",
+                "    def other(self):",
+                "        self.nope = 1",
+                "    after = 4",
+                "def __init__(self):",
+                "    self.mod = 5",
+                "E = {}",
+                "");
+
+        Value.Dict params = (Value.Dict) read("params.py", source);
+
+        assertThat(PythonRepr.repr(params))
+                .isEqualTo(
+                        "{'file': 1, 'S': {1, 2, 3}, 'T': 'ab', 'U': 'xy', 'top': 2, 'Cfg': {'depth': 1, 'direct': 3,"
+                                + " 'Inner': {'depth': 2, 'Deep': {'z': 0}}, 'lr': 0.5, 'after': 4}, 'mod': 5, 'E': {}}");
     }
 
     @Test

@@ -1,13 +1,19 @@
 package io.jenkins.plugins.gputrain.core.dvc.generated;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Writes a generated tree of values as a metrics or params file. Values are {@link Map}s, {@link List}s,
- * {@link BigInteger}s, {@link FloatText}s, {@link Boolean}s, {@link String}s and {@code null}.
+ * {@link BigInteger}s, {@link FloatText}s, {@link NonFinite}s, {@link TomlDate}s, {@link PySet}s, {@link Boolean}s,
+ * {@link String}s and {@code null}. YAML is written in randomly chosen native styles (block or flow collections,
+ * plain, single- or double-quoted scalars, {@code True}/{@code TRUE}, {@code ~}, anchors with aliases and merge
+ * keys); Python with classes nested in classes, {@code self.x} in {@code __init__}, sets and adjacent strings.
  */
 enum DataFile {
     JSON(".json"),
@@ -24,6 +30,43 @@ enum DataFile {
     /** A float as its literal text, the same in every format ({@code 1.5e-07}, {@code -0.0}). */
     record FloatText(String text) {}
 
+    /** NaN or an infinity, spelled as each format spells it. */
+    enum NonFinite {
+        NAN("NaN", ".nan", "nan"),
+        INFINITY("Infinity", ".inf", "inf"),
+        NEGATIVE_INFINITY("-Infinity", "-.inf", "-inf");
+
+        final String json;
+        final String yaml;
+        final String toml;
+
+        NonFinite(String json, String yaml, String toml) {
+            this.json = json;
+            this.yaml = yaml;
+            this.toml = toml;
+        }
+    }
+
+    /** A TOML date or time literal ({@code 1979-05-27T07:32:00Z}), written only into TOML files. */
+    record TomlDate(String text) {}
+
+    /**
+     * A Python set of small non-negative ints in ascending order (Python iterates such a set in that order, whatever
+     * the hash seed), written only into Python files.
+     */
+    record PySet(List<Integer> items) {}
+
+    /**
+     * Strings written plain in YAML: letters first, letters, digits, {@code _} and inner spaces, not a YAML 1.2
+     * boolean or null ({@code yes}, {@code no}, {@code on}, {@code off} stay plain: strings in YAML 1.2).
+     */
+    private static final Pattern YAML_PLAIN =
+            Pattern.compile("(?!(?i:true|false|null)$)[\\p{L}_][\\p{L}\\p{N}_ ]*(?<! )");
+
+    private static final List<String> YAML_TRUE = List.of("true", "True", "TRUE");
+    private static final List<String> YAML_FALSE = List.of("false", "False", "FALSE");
+    private static final List<String> YAML_NULL = List.of("null", "~", "Null", "NULL");
+
     /** What the file holds when it cannot be parsed. */
     String unparsable() {
         return switch (this) {
@@ -34,53 +77,59 @@ enum DataFile {
         };
     }
 
-    String write(Map<String, Object> tree) {
+    /** A file that is a scalar or a list, not a mapping ({@code null} where the format has none). */
+    String notAMapping(Random random) {
+        boolean list = random.nextBoolean();
+        return switch (this) {
+            case JSON -> list ? "[1, 2.5]\n" : "0.75\n";
+            case YAML -> list ? "- 1\n- 2.5\n" : "0.75\n";
+            case TOML, PYTHON -> null;
+        };
+    }
+
+    String write(Map<String, Object> tree, Random random) {
         StringBuilder text = new StringBuilder();
         switch (this) {
-            case JSON -> text.append(json(tree)).append('\n');
-            case YAML -> yaml(tree, "", text);
+            case JSON -> text.append(literal(tree, this)).append('\n');
+            case YAML -> new YamlWriter(random, text).document(tree);
             case TOML -> toml(tree, "", text);
-            case PYTHON -> python(tree, text);
+            case PYTHON -> new PythonWriter(random, text).module(tree);
         }
         return text.toString();
     }
 
-    /** How a format writes {@code null}, {@code true} and {@code false}. */
-    private record Keywords(String none, String yes, String no) {}
-
-    private static final Keywords JSON_KEYWORDS = new Keywords("null", "true", "false");
-    private static final Keywords PYTHON_KEYWORDS = new Keywords("None", "True", "False");
-
-    private static String json(Object value) {
-        return literal(value, JSON_KEYWORDS);
-    }
-
-    /** A value as a JSON or Python literal (TOML arrays are written the same way). */
-    private static String literal(Object value, Keywords keywords) {
+    /** A value as a JSON, TOML-array or Python literal. */
+    private static String literal(Object value, DataFile format) {
         if (value instanceof Map<?, ?> map) {
             return map.entrySet().stream()
-                    .map(e -> quote((String) e.getKey()) + ": " + literal(e.getValue(), keywords))
+                    .map(e -> quote((String) e.getKey()) + ": " + literal(e.getValue(), format))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(item -> literal(item, keywords)).collect(Collectors.joining(", ", "[", "]"));
+            return list.stream().map(item -> literal(item, format)).collect(Collectors.joining(", ", "[", "]"));
         }
-        return scalar(value, keywords);
-    }
-
-    private static void yaml(Map<?, ?> map, String indent, StringBuilder text) {
-        if (map.isEmpty()) {
-            text.append(indent).append("{}\n");
+        if (value == null) {
+            return format == PYTHON ? "None" : "null";
         }
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            text.append(indent).append(quote((String) entry.getKey())).append(':');
-            if (entry.getValue() instanceof Map<?, ?> child && !child.isEmpty()) {
-                text.append('\n');
-                yaml(child, indent + "  ", text);
-            } else {
-                text.append(' ').append(json(entry.getValue())).append('\n');
-            }
+        if (value instanceof Boolean bool) {
+            return format == PYTHON ? (bool ? "True" : "False") : bool.toString();
         }
+        if (value instanceof FloatText number) {
+            return number.text();
+        }
+        if (value instanceof NonFinite number) {
+            return format == TOML ? number.toml : number.json;
+        }
+        if (value instanceof TomlDate date) {
+            return date.text();
+        }
+        if (value instanceof PySet set) {
+            return set.items().stream().map(String::valueOf).collect(Collectors.joining(", ", "{", "}"));
+        }
+        if (value instanceof String string) {
+            return quote(string);
+        }
+        return value.toString();
     }
 
     private static void toml(Map<?, ?> map, String table, StringBuilder text) {
@@ -88,7 +137,7 @@ enum DataFile {
             if (!(value instanceof Map<?, ?>) && value != null) {
                 text.append(quote((String) key))
                         .append(" = ")
-                        .append(json(value))
+                        .append(literal(value, TOML))
                         .append('\n');
             }
         });
@@ -101,44 +150,173 @@ enum DataFile {
         });
     }
 
-    private static void python(Map<String, Object> tree, StringBuilder text) {
-        tree.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> child && key.startsWith("C")) {
-                text.append("class ").append(key).append(":\n");
-                if (child.isEmpty()) {
-                    text.append("    pass\n");
+    /** A double-quoted string as JSON, TOML, YAML and Python all read it. */
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\t' -> quoted.append("\\t");
+                case '\r' -> quoted.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        quoted.append(String.format("\\u%04x", c));
+                    } else {
+                        quoted.appendCodePoint(c);
+                    }
                 }
-                child.forEach((field, fieldValue) -> text.append("    ")
-                        .append(field)
-                        .append(" = ")
-                        .append(literal(fieldValue, PYTHON_KEYWORDS))
-                        .append('\n'));
-            } else {
-                text.append(key)
-                        .append(" = ")
-                        .append(literal(value, PYTHON_KEYWORDS))
-                        .append('\n');
             }
         });
+        return quoted.append('"').toString();
     }
 
-    private static String scalar(Object value, Keywords keywords) {
-        if (value == null) {
-            return keywords.none();
+    /** YAML in mixed native styles. */
+    private static final class YamlWriter {
+        private final Random random;
+        private final StringBuilder text;
+        private int anchors;
+
+        YamlWriter(Random random, StringBuilder text) {
+            this.random = random;
+            this.text = text;
         }
-        if (value instanceof Boolean bool) {
-            return bool ? keywords.yes() : keywords.no();
+
+        void document(Map<String, Object> tree) {
+            if (tree.isEmpty()) {
+                text.append("{}\n");
+                return;
+            }
+            block(tree, "");
         }
-        if (value instanceof FloatText number) {
-            return number.text();
+
+        private void block(Map<?, ?> map, String indent) {
+            String anchored = null;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String key = scalar(entry.getKey());
+                Object value = entry.getValue();
+                text.append(indent).append(key).append(':');
+                if (value instanceof Map<?, ?> child && !child.isEmpty() && random.nextInt(3) > 0) {
+                    if (anchored == null && random.nextInt(3) == 0) {
+                        anchored = "a" + anchors++;
+                        text.append(" &").append(anchored);
+                    }
+                    text.append('\n');
+                    block(child, indent + "  ");
+                } else if (value instanceof List<?> list && !list.isEmpty() && random.nextBoolean()) {
+                    text.append('\n');
+                    list.forEach(item ->
+                            text.append(indent).append("- ").append(flow(item)).append('\n'));
+                } else {
+                    text.append(' ').append(flow(value)).append('\n');
+                }
+            }
+            if (anchored != null) {
+                String name = anchored;
+                text.append(indent)
+                        .append(scalar("copy " + name))
+                        .append(": *")
+                        .append(name)
+                        .append('\n');
+                text.append(indent).append(scalar("merged " + name)).append(":\n");
+                text.append(indent).append("  <<: *").append(name).append('\n');
+                text.append(indent)
+                        .append("  own: ")
+                        .append(flow(random.nextInt(10)))
+                        .append('\n');
+            }
         }
-        if (value instanceof String string) {
-            return quote(string);
+
+        private String flow(Object value) {
+            if (value instanceof Map<?, ?> map) {
+                return map.entrySet().stream()
+                        .map(e -> scalar(e.getKey()) + ": " + flow(e.getValue()))
+                        .collect(Collectors.joining(", ", "{", "}"));
+            }
+            if (value instanceof List<?> list) {
+                return list.stream().map(this::flow).collect(Collectors.joining(", ", "[", "]"));
+            }
+            return scalar(value);
         }
-        return value.toString();
+
+        private String scalar(Object value) {
+            if (value == null) {
+                return YAML_NULL.get(random.nextInt(YAML_NULL.size()));
+            }
+            if (value instanceof Boolean bool) {
+                List<String> spellings = bool ? YAML_TRUE : YAML_FALSE;
+                return spellings.get(random.nextInt(spellings.size()));
+            }
+            if (value instanceof NonFinite number) {
+                return number.yaml;
+            }
+            if (value instanceof String string) {
+                int style = random.nextInt(3);
+                if (style == 0 && YAML_PLAIN.matcher(string).matches()) {
+                    return string;
+                }
+                if (style == 1 && string.codePoints().noneMatch(c -> c < 0x20 || c == 0x7f)) {
+                    return "'" + string.replace("'", "''") + "'";
+                }
+                return quote(string);
+            }
+            return literal(value, JSON);
+        }
     }
 
-    private static String quote(String text) {
-        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    /** Python modules: classes (nested too), {@code self.x} in {@code __init__}, adjacent strings, sets. */
+    private static final class PythonWriter {
+        private final Random random;
+        private final StringBuilder text;
+
+        PythonWriter(Random random, StringBuilder text) {
+            this.random = random;
+            this.text = text;
+        }
+
+        void module(Map<String, Object> tree) {
+            body(tree, "");
+        }
+
+        private void body(Map<?, ?> map, String indent) {
+            if (map.isEmpty()) {
+                text.append(indent).append("pass\n");
+            }
+            List<Map.Entry<?, ?>> fromInit = new ArrayList<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String name = (String) entry.getKey();
+                if (entry.getValue() instanceof Map<?, ?> child && name.startsWith("C")) {
+                    text.append(indent).append("class ").append(name).append(":\n");
+                    body(child, indent + "    ");
+                } else if (!indent.isEmpty() && random.nextInt(3) == 0) {
+                    fromInit.add(entry);
+                } else {
+                    text.append(indent)
+                            .append(name)
+                            .append(" = ")
+                            .append(value(entry.getValue()))
+                            .append('\n');
+                }
+            }
+            if (!fromInit.isEmpty()) {
+                text.append(indent).append("def __init__(self):\n");
+                text.append(indent).append("    ignored = 1\n");
+                fromInit.forEach(entry -> text.append(indent)
+                        .append("    self.")
+                        .append(entry.getKey())
+                        .append(" = ")
+                        .append(value(entry.getValue()))
+                        .append('\n'));
+            }
+        }
+
+        private String value(Object value) {
+            if (value instanceof String string && string.length() > 1 && random.nextBoolean()) {
+                int cut = string.offsetByCodePoints(0, 1);
+                return quote(string.substring(0, cut)) + " " + quote(string.substring(cut));
+            }
+            return literal(value, PYTHON);
+        }
     }
 }

@@ -16,15 +16,39 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
  * Seeded generator of DVC repositories for differential tests: metrics in JSON, YAML and TOML, params in YAML, JSON,
- * TOML and Python; nested keys, keys with dots, spaces and non-ASCII; ints, floats, bools, strings, lists and null;
+ * TOML and Python (see {@link DataFile} for the native YAML and Python syntax it uses); nested keys, keys with dots,
+ * spaces, non-ASCII, {@code :}, {@code #} and empty keys; ints, floats, NaN and infinities, bools, strings (also
+ * multi-line, with control, wide and combining characters), lists, null, TOML dates and times, Python sets; files
+ * that are a scalar or a list;
  * keys added, removed and changed, files added, deleted and unparsable; two {@code dvc.yaml} with templating,
  * {@code vars}, {@code foreach}, stage {@code params} and {@code wdir}. Revision {@code main}, then branch
  * {@code exp} (checked out, {@code HEAD}), then uncommitted changes in the workspace.
  */
 public final class RepositoryGenerator {
-    private static final List<String> KEYS =
-            List.of("acc", "loss", "f1", "Z", "a.b", "with space", "ünï", "日本", "x_1", "10", "2", "lr", "b");
-    private static final List<String> IDENTIFIERS = List.of("acc", "loss", "f1", "Z", "ünï", "x_1", "lr", "b");
+    private static final List<String> KEYS = List.of(
+            "acc",
+            "loss",
+            "f1",
+            "Z",
+            "a.b",
+            "with space",
+            "ünï",
+            "日本",
+            "x_1",
+            "10",
+            "2",
+            "lr",
+            "b",
+            "a:b",
+            "#c",
+            "",
+            "yes",
+            "on",
+            "null");
+    /** Python identifiers; {@code ﬁle} is {@code file} once NFKC-normalised, as Python reads it. */
+    private static final List<String> IDENTIFIERS =
+            List.of("acc", "loss", "f1", "Z", "ünï", "x_1", "lr", "b", "\ufb01le");
+
     private static final List<String> FLOATS = List.of(
             "0.1",
             "-0.0",
@@ -42,7 +66,35 @@ public final class RepositoryGenerator {
             "0.5",
             "2.675",
             "1.0000005");
-    private static final List<String> STRINGS = List.of("adam", "with space", "ünï", "1.0", "yes", "", "a|b");
+    private static final List<String> TOML_DATES = List.of(
+            "1979-05-27T07:32:00Z",
+            "1979-05-27T00:32:00.999999-07:00",
+            "1979-05-27T07:32:00.5+05:30",
+            "1979-05-27 07:32:00",
+            "1979-05-27",
+            "0001-01-01",
+            "07:32:00",
+            "00:32:00.25");
+    private static final List<String> STRINGS = List.of(
+            "adam",
+            "with space",
+            "ünï",
+            "1.0",
+            "yes",
+            "off",
+            "No",
+            "",
+            "a|b",
+            "a: b",
+            "#hash",
+            " padded ",
+            "two\nlines",
+            "three\n\nlines",
+            "tab\tx",
+            "bell\u0007",
+            "e\u0301",
+            "日本語",
+            "ｆｕｌｌ");
 
     private final long seed;
 
@@ -281,8 +333,10 @@ public final class RepositoryGenerator {
                     contents.add(null);
                 } else if (!alwaysThere && fate == 1) {
                     contents.add(format.unparsable());
+                } else if (!alwaysThere && fate == 2 && format.notAMapping(random) != null) {
+                    contents.add(format.notAMapping(random));
                 } else {
-                    contents.add(format.write(tree));
+                    contents.add(format.write(tree, random));
                 }
             }
             return contents;
@@ -294,7 +348,7 @@ public final class RepositoryGenerator {
             for (int i = 0; i < size; i++) {
                 String key = key(format, depth);
                 if (depth < 2 && random.nextInt(4) == 0) {
-                    tree.put(format == DataFile.PYTHON && depth == 0 ? "C" + key : key, tree(format, depth + 1));
+                    tree.put(format == DataFile.PYTHON ? "C" + key : key, tree(format, depth + 1));
                 } else {
                     tree.put(key, value(format));
                 }
@@ -330,7 +384,7 @@ public final class RepositoryGenerator {
         }
 
         private Object value(DataFile format) {
-            return switch (random.nextInt(format == DataFile.TOML ? 6 : 7)) {
+            return switch (random.nextInt(7)) {
                 case 0 -> BigInteger.valueOf(random.nextInt(2001) - 1000L);
                 case 1 ->
                     format == DataFile.TOML
@@ -340,8 +394,30 @@ public final class RepositoryGenerator {
                 case 2, 3 -> floatText(format);
                 case 4 -> random.nextBoolean();
                 case 5 -> random.nextBoolean() ? pick(STRINGS) : List.of(BigInteger.ONE, floatText(format));
-                default -> null;
+                default -> special(format);
             };
+        }
+
+        /** What only some formats have: TOML dates, Python sets, NaN and infinities; else null. */
+        private Object special(DataFile format) {
+            return switch (format) {
+                case TOML ->
+                    random.nextBoolean()
+                            ? new DataFile.TomlDate(pick(TOML_DATES))
+                            : pick(List.of(DataFile.NonFinite.values()));
+                case PYTHON -> random.nextBoolean() ? new DataFile.PySet(smallInts()) : null;
+                case JSON, YAML -> random.nextBoolean() ? pick(List.of(DataFile.NonFinite.values())) : null;
+            };
+        }
+
+        private List<Integer> smallInts() {
+            List<Integer> items = new ArrayList<>();
+            for (int i = 0; i < 8 && items.size() < 4; i++) {
+                if (random.nextInt(3) == 0) {
+                    items.add(i);
+                }
+            }
+            return items.isEmpty() ? List.of(1) : items;
         }
 
         private FloatText floatText(DataFile format) {

@@ -84,6 +84,11 @@ class DvcPlotsDifferentialTest {
                 compareData(plot, drawn.get(), where, differences);
             }
         }
+        List<String> dvcIds = expected.stream().map(DvcPlot::id).toList();
+        actual.plots().stream()
+                .map(RenderedPlot::id)
+                .filter(id -> !dvcIds.contains(id))
+                .forEach(id -> differences.add(name + ": " + id + ": drawn, DVC has no such plot"));
         return differences;
     }
 

@@ -50,8 +50,8 @@ class DvcJsonAdapterTest {
                 .isEqualTo(new FileResult.Failure("JSONFileCorruptedError", "x"));
         assertThat(revisions.get(1).optionalError()).contains(new FileResult.Failure("YAMLSyntaxError", "dvc.yaml"));
         assertThat(MetricsShow.json(revisions))
-                .isEqualTo("{\"\": {\"data\": {\"bad.json\": {\"error\":"
-                        + " {\"type\": \"JSONFileCorruptedError\", \"msg\": \"x\"}}, \"m.json\": {\"data\": {\"acc\": 0.9}}}},"
+                .isEqualTo("{\"\": {\"data\": {\"m.json\": {\"data\": {\"acc\": 0.9}}, \"bad.json\": {\"error\":"
+                        + " {\"type\": \"JSONFileCorruptedError\", \"msg\": \"x\"}}}},"
                         + " \"HEAD\": {\"error\": {\"type\": \"YAMLSyntaxError\", \"msg\": \"dvc.yaml\"}}}");
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** {@code dvc metrics show} tables (dvc/compare.py::metrics_table). */
 class MetricsShowTest {
     @Test
-    void unionOfSortedKeysWithDashesAndRevisionColumn() {
+    void unionOfSortedKeysWithDashesAndRevisionColumnFilesInCollectedOrder() {
         Map<String, FileResult> workspace = new LinkedHashMap<>();
         workspace.put("metrics.json", new FileResult.Data(new Value.Dict(Map.of("acc", new Value.Float(0.123456789)))));
         workspace.put("other.yaml", new FileResult.Data(new Value.Dict(Map.of("loss", Value.Int.of(2)))));
@@ -24,9 +24,9 @@ class MetricsShowTest {
 
         assertThat(TableFormat.PLAIN.render(MetricsShow.table(revisions, true, null, TableFormat.PLAIN)))
                 .isEqualTo("Revision    Path          acc      loss\n"
-                        + "workspace   broken.json   -        -\n"
                         + "workspace   metrics.json  0.12346  -\n"
-                        + "workspace   other.yaml    -        2\n");
+                        + "workspace   other.yaml    -        2\n"
+                        + "workspace   broken.json   -        -\n");
     }
 
     @Test

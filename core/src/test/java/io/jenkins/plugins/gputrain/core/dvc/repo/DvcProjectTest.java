@@ -169,6 +169,24 @@ class DvcProjectTest {
     }
 
     @Test
+    void metricsAreInDvcsCollectedOrderStageMetricsThenTopLevelRootFirst() throws Exception {
+        write("dvc.yaml", "metrics: [a.json]\nstages:\n  s:\n    cmd: c\n    metrics: [z.json, b.json]\n");
+        write("a/dvc.yaml", "metrics: [top.json]\nstages:\n  t:\n    cmd: c\n    metrics: [m.json]\n");
+        for (String file : List.of("a.json", "z.json", "b.json", "a/top.json", "a/m.json")) {
+            write(file, "{\"x\": 1}");
+        }
+
+        assertThat(metrics().files().keySet()).containsExactly("z.json", "b.json", "a/m.json", "a.json", "a/top.json");
+    }
+
+    @Test
+    void dvcYamlFilesAreWalkedTopDown() {
+        assertThat(DvcProjectLoader.topDown(
+                        List.of("b/dvc.yaml", "a/c/dvc.yaml", "a/dvc.yaml", "dvc.yaml", "ab/dvc.yaml")))
+                .containsExactly("dvc.yaml", "a/dvc.yaml", "a/c/dvc.yaml", "ab/dvc.yaml", "b/dvc.yaml");
+    }
+
+    @Test
     void rootParamsYamlIsDiffedWholeByDefaultAndOnlyStageKeysWithDeps() throws Exception {
         write("params.yaml", "train: {lr: 0.1, epochs: 3}\nabc: ignore\n");
         write(
@@ -177,10 +195,10 @@ class DvcProjectTest {
         write("custom.yaml", "a: {b: 1, c: 2}\n");
 
         assertThat(json(params(List.of(), false)))
-                .isEqualTo("{\"custom.yaml\": {\"a\": {\"b\": 1}}, \"params.yaml\":"
-                        + " {\"train\": {\"lr\": 0.1, \"epochs\": 3}, \"abc\": \"ignore\"}}");
+                .isEqualTo("{\"params.yaml\": {\"train\": {\"lr\": 0.1, \"epochs\": 3}, \"abc\": \"ignore\"},"
+                        + " \"custom.yaml\": {\"a\": {\"b\": 1}}}");
         assertThat(json(params(List.of(), true)))
-                .isEqualTo("{\"custom.yaml\": {\"a\": {\"b\": 1}}, \"params.yaml\":" + " {\"train\": {\"lr\": 0.1}}}");
+                .isEqualTo("{\"params.yaml\": {\"train\": {\"lr\": 0.1}}, \"custom.yaml\": {\"a\": {\"b\": 1}}}");
     }
 
     @Test

@@ -35,9 +35,10 @@ class PythonReprTest {
 
     @Test
     void tuples() {
-        assertThat(new Value.Seq(List.of(Value.Int.of(1), Value.Int.of(2)), true).str())
+        assertThat(new Value.Seq(List.of(Value.Int.of(1), Value.Int.of(2)), Value.Seq.Kind.TUPLE).str())
                 .isEqualTo("(1, 2)");
-        assertThat(new Value.Seq(List.of(Value.Int.of(1)), true).str()).isEqualTo("(1,)");
-        assertThat(new Value.Seq(List.of(), true).str()).isEqualTo("()");
+        assertThat(new Value.Seq(List.of(Value.Int.of(1)), Value.Seq.Kind.TUPLE).str())
+                .isEqualTo("(1,)");
+        assertThat(new Value.Seq(List.of(), Value.Seq.Kind.TUPLE).str()).isEqualTo("()");
     }
 }
