@@ -18,9 +18,14 @@ public final class GpuTrainCli {
 
     private final Path kubeconfig;
 
-    /** A runner using the test cluster's kubeconfig. */
+    /** A runner using the test cluster's kubeconfig (its administrator). */
     public GpuTrainCli(Testbed testbed) {
-        this.kubeconfig = testbed.kubeconfig();
+        this(testbed.kubeconfig());
+    }
+
+    /** A runner using another kubeconfig, e.g. a restricted service account's. */
+    public GpuTrainCli(Path kubeconfig) {
+        this.kubeconfig = kubeconfig;
     }
 
     /** How a run ended. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Resolves a {@link Testbed} parameter: one client per test class, closed at its end.
  */
-public final class Testbed implements ParameterResolver, ExtensionContext.Store.CloseableResource {
+public final class Testbed implements ParameterResolver, AutoCloseable {
     /** The environment variable naming the test cluster's kubeconfig. */
     public static final String KUBECONFIG_VARIABLE = "GPU_TRAIN_TESTBED_KUBECONFIG";
 
