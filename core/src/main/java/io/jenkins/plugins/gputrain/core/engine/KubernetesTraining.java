@@ -8,18 +8,17 @@ import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodRunner;
-import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A training run on a Kubernetes pod: check that some node can take it (unless turned off), create the pod, wait until it runs, copy the workspace in, run the command in
- * {@value WorkspaceTransfer#REMOTE} with its output streamed, copy the results back (also after a failed command),
+ * A training run on a Kubernetes pod: check that some node can take it (unless turned off), create the pod, wait until
+ * it runs, copy the workspace in, run the command in the container's working directory (the workspace,
+ * {@value TrainingPodFactory#WORKSPACE}) with its output streamed, copy the results back (also after a failed command),
  * and delete the pod on every path.
  */
 public final class KubernetesTraining {
@@ -86,19 +85,11 @@ public final class KubernetesTraining {
         return new PodRunner(client, clock, pendingTimeout, listener).run(pod, resource -> {
             transfer.upload(resource, workspace, listener);
             listener.progress("running in pod " + spec.podName() + ": " + String.join(" ", command));
-            CommandResult result = exec.run(resource, inWorkspace(command), timeout, listener);
+            CommandResult result = exec.run(resource, command, timeout, listener);
             if (!result.timedOut()) {
                 transfer.download(resource, workspace, results, listener);
             }
             return result;
         });
-    }
-
-    /** The command, run from the copied workspace without a shell re-parsing its arguments. */
-    static List<String> inWorkspace(List<String> command) {
-        List<String> wrapped =
-                new ArrayList<>(List.of("sh", "-c", "cd " + WorkspaceTransfer.REMOTE + " && exec \"$@\"", "gpu-train"));
-        wrapped.addAll(command);
-        return wrapped;
     }
 }
