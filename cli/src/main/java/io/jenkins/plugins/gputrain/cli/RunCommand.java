@@ -45,6 +45,12 @@ final class RunCommand implements Callable<Integer> {
     /** Exit code when the command ran longer than {@code --timeout} (as timeout(1)). */
     static final int TIMED_OUT = 124;
 
+    /** Added to the run's timeout for the pod's deadline: image pull and the workspace copy count too. */
+    static final Duration DEADLINE_MARGIN = Duration.ofMinutes(30);
+
+    /** The pod's deadline before the margin when no --timeout is given. */
+    static final Duration UNLIMITED_RUN = Duration.ofHours(24);
+
     @Spec
     CommandSpec spec;
 
@@ -85,8 +91,29 @@ final class RunCommand implements Callable<Integer> {
                     + " the DVC cache is left out; default: ${DEFAULT-VALUE}).")
     String maxWorkspaceSize;
 
-    @Option(names = "--timeout", paramLabel = "D", description = "Stop the command after this long, e.g. 2h.")
+    @Option(
+            names = "--timeout",
+            paramLabel = "D",
+            description = "Stop the command after this long, e.g. 2h (exit 124). The pod's activeDeadlineSeconds is"
+                    + " this plus 30m (without --timeout: 24h plus 30m), so that a killed gpu-train cannot hold the"
+                    + " node's GPU for ever.")
     String timeout;
+
+    @Option(
+            names = "--retries",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "New pods for a pod that was evicted, preempted, rejected by its node's kubelet or lost its"
+                    + " node (default: ${DEFAULT-VALUE}).")
+    void setRetries(int value) {
+        if (value < 0) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--retries '" + value + "': expected a number of new pods (0 or more)");
+        }
+        retries = value;
+    }
+
+    private int retries;
 
     @Option(
             names = "--baseline",
@@ -128,11 +155,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(out, err);
+        Duration limit = timeout == null ? null : DurationSpec.parse("--timeout", timeout);
         TrainingPodSpec podSpec = pod.podSpec(
                 null,
-                null,
+                (limit == null ? UNLIMITED_RUN : limit).plus(DEADLINE_MARGIN),
                 LabelSyntax.toValue(System.getProperty("user.name", "")).orElse(null));
-        Duration limit = timeout == null ? null : DurationSpec.parse("--timeout", timeout);
         Duration pending = pendingTimeout == null ? null : DurationSpec.parse("--pending-timeout", pendingTimeout);
         long maxBytes = ByteSize.parse("--max-workspace-size", maxWorkspaceSize);
         FileProblem.requireDirectory("-C", repository.directory);
@@ -184,6 +211,7 @@ final class RunCommand implements Callable<Integer> {
                             progress,
                             new ContainerExec(),
                             new WorkspaceTransfer(maxBytes))
+                    .retrying(retries)
                     .run(podSpec, new LocalWorkspace(repository.directory), command, limit);
         } catch (KubernetesClientException e) {
             throw new CommandFailure(ClusterConnection.describe(e, cluster), e);
