@@ -29,6 +29,9 @@ import java.util.Optional;
  * pod up to {@link #retrying(int)} times.
  */
 public final class KubernetesTraining {
+    /** The longest pod name (a DNS subdomain). */
+    private static final int MAX_NAME = 253;
+
     private final KubernetesClient client;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -174,11 +177,15 @@ public final class KubernetesTraining {
         });
     }
 
-    /** The pod for a retry: the same, named {@code NAME-rN}. */
-    private static Pod renamed(Pod pod, int attempt) {
+    /** The pod for a retry: the same, named {@code NAME-rN}, its name cut to stay a valid DNS subdomain. */
+    static Pod renamed(Pod pod, int attempt) {
+        String suffix = "-r" + attempt;
+        String name = pod.getMetadata().getName();
+        String base = name.substring(0, Math.min(name.length(), MAX_NAME - suffix.length()))
+                .replaceAll("[-.]+$", "");
         return new PodBuilder(pod)
                 .editMetadata()
-                .withName(pod.getMetadata().getName() + "-r" + attempt)
+                .withName(base + suffix)
                 .endMetadata()
                 .build();
     }

@@ -72,7 +72,8 @@ public final class TrainingPodFactory {
      *
      * @param spec the validated spec
      * @return a new pod
-     * @throws io.jenkins.plugins.gputrain.core.spec.InvalidSpecException when the extra YAML is not usable
+     * @throws io.jenkins.plugins.gputrain.core.spec.InvalidSpecException when the extra YAML is not usable, or the
+     *     pod is one the API server would refuse ({@link PodValidation})
      */
     public Pod create(TrainingPodSpec spec) {
         Optional<Accelerator> gpus = spec.machine().gpus();
@@ -103,7 +104,9 @@ public final class TrainingPodFactory {
                 .withVolumes(volumes(spec))
                 .endSpec()
                 .build();
-        return spec.extraYaml() == null ? pod : merger.merge(pod, spec.extraYaml());
+        Pod result = spec.extraYaml() == null ? pod : merger.merge(pod, spec.extraYaml());
+        PodValidation.check(result);
+        return result;
     }
 
     private static Map<String, String> nodeSelector(TrainingPodSpec spec, Optional<Accelerator> gpus) {
@@ -148,6 +151,10 @@ public final class TrainingPodFactory {
         if (spec.requestsEqualLimits()) {
             requests.put("cpu", quantity(spec.machine().cpu()));
             requests.put("memory", quantity(spec.machine().memory()));
+        } else {
+            // Explicit zeros, as CML writes: the API server copies a limit into a missing request.
+            requests.put("cpu", new Quantity("0"));
+            requests.put("memory", new Quantity("0"));
         }
         return new ContainerBuilder()
                 .withName(CONTAINER)

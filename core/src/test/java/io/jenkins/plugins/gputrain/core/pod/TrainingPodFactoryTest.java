@@ -85,11 +85,16 @@ class TrainingPodFactoryTest {
     }
 
     @Test
+    /**
+     * Explicit zero requests: the API server's defaulting ({@code pkg/apis/core/v1/defaults.go},
+     * {@code SetDefaults_ResourceList} for containers) copies each limit into a missing request, so leaving requests
+     * out would schedule exactly as requests = limits.
+     */
     void limitsOnlyLikeCml() {
         Container dvc = dvc(factory.create(
                 TrainingPodSpec.builder("r").requestsEqualLimits(false).build()));
 
-        assertThat(dvc.getResources().getRequests()).isEmpty();
+        assertThat(quantities(dvc.getResources().getRequests())).isEqualTo("cpu=0,memory=0");
         assertThat(quantities(dvc.getResources().getLimits())).isEqualTo("cpu=8,memory=32Gi");
     }
 
@@ -370,7 +375,8 @@ class TrainingPodFactoryTest {
 
         assertThatThrownBy(() -> builder.namespace("ML_Team"))
                 .hasMessageStartingWith("namespace 'ML_Team': not a DNS label");
-        assertThatThrownBy(() -> builder.podName("a.b")).hasMessageStartingWith("podName 'a.b': not a DNS label");
+        assertThatThrownBy(() -> builder.podName("a..b"))
+                .hasMessageStartingWith("podName 'a..b': not a Kubernetes object name");
         assertThatThrownBy(() -> builder.image("python 3"))
                 .hasMessageStartingWith("image 'python 3': contains white space");
         assertThatThrownBy(() -> builder.gpuResourceName("gpu"))
