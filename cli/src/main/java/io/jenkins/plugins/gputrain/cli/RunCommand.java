@@ -10,6 +10,7 @@ import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.LocalExecutor;
 import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
+import io.jenkins.plugins.gputrain.core.engine.k8s.ApiRequestCounter;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
@@ -199,8 +200,8 @@ final class RunCommand implements Callable<Integer> {
         ClusterConnection.Target cluster = connection.target();
         progress.progress("cluster " + cluster.config().getMasterUrl() + " (" + cluster.origin() + "), namespace "
                 + (podSpec.namespace() == null ? cluster.config().getNamespace() : podSpec.namespace()));
-        try (KubernetesClient client = new KubernetesClientBuilder()
-                        .withConfig(cluster.config())
+        ApiRequestCounter requests = new ApiRequestCounter();
+        try (KubernetesClient client = requests.install(new KubernetesClientBuilder().withConfig(cluster.config()))
                         .build();
                 InterruptOnExit guard = InterruptOnExit.guardCurrentThread()) {
             return new KubernetesTraining(
@@ -215,6 +216,8 @@ final class RunCommand implements Callable<Integer> {
                     .run(podSpec, new LocalWorkspace(repository.directory), command, limit);
         } catch (KubernetesClientException e) {
             throw new CommandFailure(ClusterConnection.describe(e, cluster), e);
+        } finally {
+            progress.progress("the run sent " + requests.count().describe() + " to the cluster");
         }
     }
 

@@ -144,6 +144,12 @@ class RunOnKubernetesTest {
                         "[gpu-train] pod " + name + " is Running",
                         "[gpu-train] deleted pod " + name,
                         "ERROR: cannot pack the workspace: the workspace is larger than 1024 bytes");
+        assertThat(run.err)
+                .containsPattern("\\[gpu-train] the run sent \\d+ API requests \\(DELETE 1, GET \\d+, POST 1\\)"
+                        + " to the cluster");
+        assertThat(pod.getSpec().getActiveDeadlineSeconds())
+                .as("no --timeout: 24h plus the 30m margin, so that a killed gpu-train cannot hold the node")
+                .isEqualTo(88_200L);
         assertThat(client.pods().inNamespace("ml").withName(name).get()).isNull();
     }
 
