@@ -79,9 +79,9 @@ final class RunCommand implements Callable<Integer> {
             negatable = true,
             defaultValue = "true",
             fallbackValue = "true",
-            description = "Check before creating the pod that some Ready node matches the node selector, tolerates"
-                    + " its taints and has the CPUs, memory and GPUs (default: on; --no-preflight when an"
-                    + " autoscaler adds nodes on demand).")
+            description = "Check before creating the pod that some node matches the node selector and affinity,"
+                    + " tolerates its taints and has the CPUs, memory and GPUs free (default: on; with no node of"
+                    + " the selected kind at all, e.g. an autoscaled pool at zero, it warns and goes on).")
     boolean preflight;
 
     @Option(
