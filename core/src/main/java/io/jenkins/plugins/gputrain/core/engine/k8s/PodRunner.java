@@ -35,6 +35,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PodRunner {
     private static final long POLL_MILLIS = 200;
+
+    /**
+     * How long the wait goes without an event before it reads the pod anyway: a watch the API server keeps refusing
+     * (fabric8 retries it for ever and never reports it closed, e.g. "the required storage feature
+     * RequestWatchProgress is disabled" from an API server on an old etcd) must not hold the run Pending for ever.
+     */
+    static final Duration RESYNC = Duration.ofSeconds(10);
     /** Lines of the command's output printed when the pod fails after the command ran. */
     public static final int LOG_TAIL_LINES = 20;
 
@@ -143,6 +150,7 @@ public final class PodRunner {
         Watch watch = watch(resource, events);
         try {
             Pod current = resource.get();
+            Instant read = clock.instant();
             String last = null;
             PodFailure retried = null;
             Instant retriedSince = null;
@@ -191,8 +199,11 @@ public final class PodRunner {
                     watch.close();
                     watch = watch(resource, events);
                     current = resource.get();
-                } else if (event != null) {
+                    read = clock.instant();
+                } else if (event != null
+                        || Duration.between(read, clock.instant()).compareTo(RESYNC) >= 0) {
                     current = resource.get();
+                    read = clock.instant();
                 }
             }
         } finally {
