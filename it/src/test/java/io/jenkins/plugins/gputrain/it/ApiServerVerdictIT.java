@@ -64,7 +64,12 @@ class ApiServerVerdictIT {
     static void close() {
         if (sandbox != null) {
             sandbox.close();
-            sandbox.client().scheduling().v1().priorityClasses().withName(PRIORITY_CLASS).delete();
+            sandbox.client()
+                    .scheduling()
+                    .v1()
+                    .priorityClasses()
+                    .withName(PRIORITY_CLASS)
+                    .delete();
         }
         testbed.ifPresent(Testbed::close);
     }
@@ -83,7 +88,8 @@ class ApiServerVerdictIT {
         Throwable verdict = catchThrowable(() -> dryRun(pod));
 
         assertThat(verdict)
-                .as("the API server's verdict on\n" + new io.jenkins.plugins.gputrain.core.pod.PodManifest().toYaml(pod))
+                .as("the API server's verdict on\n"
+                        + new io.jenkins.plugins.gputrain.core.pod.PodManifest().toYaml(pod))
                 .isNull();
     }
 
@@ -167,11 +173,8 @@ class ApiServerVerdictIT {
     }
 
     private static Pod withName(String name) {
-        return generated(pod -> new PodBuilder(pod)
-                .editMetadata()
-                .withName(name)
-                .endMetadata()
-                .build());
+        return generated(pod ->
+                new PodBuilder(pod).editMetadata().withName(name).endMetadata().build());
     }
 
     private static Pod generated(UnaryOperator<Pod> change) {

@@ -29,11 +29,19 @@ class ConcurrentRunsIT {
             for (int i = 0; i < RUNS; i++) {
                 sandboxes.add(Sandbox.create(testbed, "many"));
             }
-            sandboxes.get(0).nodes(
-                    FakeNode.named(sandboxes.get(0).namespace() + "-a").label("gpu", "true").gpus(8)
-                            .resource("cpu", "64").resource("memory", "256Gi"),
-                    FakeNode.named(sandboxes.get(0).namespace() + "-b").label("gpu", "true").gpus(8)
-                            .resource("cpu", "64").resource("memory", "256Gi"));
+            sandboxes
+                    .get(0)
+                    .nodes(
+                            FakeNode.named(sandboxes.get(0).namespace() + "-a")
+                                    .label("gpu", "true")
+                                    .gpus(8)
+                                    .resource("cpu", "64")
+                                    .resource("memory", "256Gi"),
+                            FakeNode.named(sandboxes.get(0).namespace() + "-b")
+                                    .label("gpu", "true")
+                                    .gpus(8)
+                                    .resource("cpu", "64")
+                                    .resource("memory", "256Gi"));
             GpuTrainCli cli = new GpuTrainCli(testbed);
             List<Future<GpuTrainCli.Result>> runs = new ArrayList<>();
             for (int i = 0; i < RUNS; i++) {

@@ -36,7 +36,9 @@ class EndToEndIT {
         cli = new GpuTrainCli(testbed);
         sandbox.nodes(
                 FakeNode.named(sandbox.namespace() + "-cpu").label("gpu", "false"),
-                FakeNode.named(sandbox.namespace() + "-gpu").label("gpu", "true").gpus(2));
+                FakeNode.named(sandbox.namespace() + "-gpu")
+                        .label("gpu", "true")
+                        .gpus(2));
     }
 
     @AfterEach
@@ -51,12 +53,14 @@ class EndToEndIT {
         byte[] data = new byte[SEVENTEEN_MIB];
         new Random(14).nextBytes(data);
         Files.write(project.resolve("data.bin"), data);
-        Files.writeString(project.resolve("train.sh"), "#!/bin/sh\n"
-                + "set -e\n"
-                + "digest=$(sha256sum data.bin | cut -d' ' -f1)\n"
-                + "head -c " + SEVENTEEN_MIB + " /dev/urandom > curve.png\n"
-                + "printf '{\"acc\": 0.75, \"input\": \"%s\"}\\n' \"$digest\" > metrics.json\n"
-                + "echo trained on $(hostname)\n");
+        Files.writeString(
+                project.resolve("train.sh"),
+                "#!/bin/sh\n"
+                        + "set -e\n"
+                        + "digest=$(sha256sum data.bin | cut -d' ' -f1)\n"
+                        + "head -c " + SEVENTEEN_MIB + " /dev/urandom > curve.png\n"
+                        + "printf '{\"acc\": 0.75, \"input\": \"%s\"}\\n' \"$digest\" > metrics.json\n"
+                        + "echo trained on $(hostname)\n");
         project.resolve("train.sh").toFile().setExecutable(true);
         Files.writeString(
                 project.resolve("dvc.yaml"),
@@ -80,9 +84,7 @@ class EndToEndIT {
                 "./train.sh");
 
         assertThat(result.exitCode()).as(result.transcript()).isZero();
-        assertThat(result.err() + result.out())
-                .as(result.transcript())
-                .contains("the command exited with code 0");
+        assertThat(result.err() + result.out()).as(result.transcript()).contains("the command exited with code 0");
         assertThat(Files.readString(project.resolve("metrics.json")))
                 .as("the metrics the pod wrote, with the digest of the input it received")
                 .contains("\"acc\": 0.75")
@@ -98,8 +100,8 @@ class EndToEndIT {
                         .list()
                         .getItems())
                 .as("the pod is deleted when the run ends")
-                .allSatisfy(pod -> assertThat(pod.getMetadata().getDeletionTimestamp())
-                        .isNotNull());
+                .allSatisfy(pod ->
+                        assertThat(pod.getMetadata().getDeletionTimestamp()).isNotNull());
         awaitNoPods();
     }
 

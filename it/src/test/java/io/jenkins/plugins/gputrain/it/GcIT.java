@@ -41,7 +41,9 @@ class GcIT {
         var pods = sandbox.client().pods().inNamespace(sandbox.namespace());
         var secrets = sandbox.client().secrets().inNamespace(sandbox.namespace());
         pods.resource(new TrainingPodFactory()
-                        .create(TrainingPodSpec.builder("leaked-1").podName("gpu-train-leaked-1").build()))
+                        .create(TrainingPodSpec.builder("leaked-1")
+                                .podName("gpu-train-leaked-1")
+                                .build()))
                 .create();
         pods.resource(new PodBuilder()
                         .withNewMetadata()
@@ -69,7 +71,8 @@ class GcIT {
                         .build())
                 .create();
 
-        GpuTrainCli.Result young = cli.run(directory, 1, "gc", "--namespace", sandbox.namespace(), "--older-than", "1h");
+        GpuTrainCli.Result young =
+                cli.run(directory, 1, "gc", "--namespace", sandbox.namespace(), "--older-than", "1h");
         assertThat(young.exitCode()).as(young.transcript()).isZero();
         assertThat(young.out()).as(young.transcript()).contains("no gpu-train pods or secrets older than 1h");
 
@@ -82,7 +85,8 @@ class GcIT {
 
         GpuTrainCli.Result deleted = untilListed(directory);
         assertThat(deleted.out()).contains("gpu-train-leaked-1").doesNotContain("someone");
-        pods.withName("gpu-train-leaked-1").waitUntilCondition(pod -> pod == null, 2, java.util.concurrent.TimeUnit.MINUTES);
+        pods.withName("gpu-train-leaked-1")
+                .waitUntilCondition(pod -> pod == null, 2, java.util.concurrent.TimeUnit.MINUTES);
         assertThat(secrets.withName("gpu-train-leaked-1-env").get()).isNull();
         assertThat(pods.withName("someone-else").get()).isNotNull();
         assertThat(secrets.withName("someone-elses").get()).isNotNull();

@@ -46,7 +46,9 @@ public final class GpuTrainCli {
      */
     public Result run(Path directory, long minutes, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
         Path out = Files.createTempFile("gpu-train-out", ".txt");
         Path err = Files.createTempFile("gpu-train-err", ".txt");

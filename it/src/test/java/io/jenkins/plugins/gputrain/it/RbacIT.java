@@ -22,7 +22,9 @@ class RbacIT {
     @BeforeEach
     void createSandbox(Testbed testbed) {
         sandbox = Sandbox.create(testbed, "rbac");
-        sandbox.nodes(FakeNode.named(sandbox.namespace() + "-gpu").label("gpu", "true").gpus(1));
+        sandbox.nodes(FakeNode.named(sandbox.namespace() + "-gpu")
+                .label("gpu", "true")
+                .gpus(1));
     }
 
     @AfterEach
@@ -47,7 +49,8 @@ class RbacIT {
         GpuTrainCli.Result result = run(kubeconfig, TrainingProject.create(directory.resolve("project"), "true"));
 
         assertThat(result.exitCode()).as(result.transcript()).isEqualTo(1);
-        List<String> errors = result.err().lines().filter(line -> line.startsWith("ERROR:")).toList();
+        List<String> errors =
+                result.err().lines().filter(line -> line.startsWith("ERROR:")).toList();
         assertThat(errors).as(result.transcript()).hasSize(1);
         assertThat(errors.get(0)).contains("pods/exec");
         assertThat(result.err()).doesNotContain("\tat ");
@@ -61,7 +64,8 @@ class RbacIT {
         GpuTrainCli.Result result = run(kubeconfig, TrainingProject.create(directory.resolve("project"), "true"));
 
         assertThat(result.exitCode()).as(result.transcript()).isEqualTo(1);
-        List<String> errors = result.err().lines().filter(line -> line.startsWith("ERROR:")).toList();
+        List<String> errors =
+                result.err().lines().filter(line -> line.startsWith("ERROR:")).toList();
         assertThat(errors).as(result.transcript()).hasSize(1);
         assertThat(errors.get(0)).contains("create").contains("pods");
         assertThat(result.err()).doesNotContain("\tat ");

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,7 +54,8 @@ public final class Sandbox implements AutoCloseable {
      */
     public static Sandbox create(Testbed testbed, String purpose) {
         String namespace = "it-" + purpose + "-"
-                + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toLowerCase(Locale.ROOT);
+                + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36)
+                        .toLowerCase(Locale.ROOT);
         Path directory = WORK.resolve(namespace).toAbsolutePath();
         try {
             Files.createDirectories(directory);
@@ -115,9 +116,7 @@ public final class Sandbox implements AutoCloseable {
             nodes.add(node.name());
         }
         for (FakeNode node : fakeNodes) {
-            client.nodes()
-                    .withName(node.name())
-                    .waitUntilCondition(Sandbox::readyAndUntainted, 2, TimeUnit.MINUTES);
+            client.nodes().withName(node.name()).waitUntilCondition(Sandbox::readyAndUntainted, 2, TimeUnit.MINUTES);
         }
     }
 
@@ -133,8 +132,8 @@ public final class Sandbox implements AutoCloseable {
         }
         boolean ready = node.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-        boolean notReadyTaint = node.getSpec().getTaints().stream()
-                .anyMatch(t -> t.getKey().startsWith("node.kubernetes.io/"));
+        boolean notReadyTaint =
+                node.getSpec().getTaints().stream().anyMatch(t -> t.getKey().startsWith("node.kubernetes.io/"));
         return ready && !notReadyTaint;
     }
 
@@ -171,7 +170,8 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+    private static MixedOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
             clusterExecs(KubernetesClient client) {
         return client.genericKubernetesResources("kwok.x-k8s.io/v1alpha1", "ClusterExec");
     }

@@ -41,7 +41,7 @@ class SchedulingIT {
         arguments[1] = "--namespace";
         arguments[2] = sandbox.namespace();
         arguments[3] = "--pending-timeout";
-        arguments[4] = "20s";
+        arguments[4] = "10s";
         System.arraycopy(options, 0, arguments, 5, options.length);
         arguments[options.length + 5] = "--";
         arguments[options.length + 6] = "true";

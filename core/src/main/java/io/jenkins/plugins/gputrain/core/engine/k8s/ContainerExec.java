@@ -44,8 +44,10 @@ public final class ContainerExec implements PodExec {
         } catch (ExecutionException | KubernetesClientException e) {
             ClientInterrupts.rethrowIfInterrupted(e, "running the command");
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new PodFailureException(
-                    new PodFailure(PodFailure.Kind.FAILED, "cannot run the command in the pod: " + cause.getMessage()));
+            throw new PodFailureException(new PodFailure(
+                    PodFailure.Kind.FAILED,
+                    "cannot run the command in the pod: "
+                            + ApiErrors.execRefusal(cause).orElse(cause.getMessage())));
         }
     }
 }

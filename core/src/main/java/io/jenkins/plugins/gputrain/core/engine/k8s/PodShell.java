@@ -53,7 +53,9 @@ final class PodShell implements ContainerShell {
             ClientInterrupts.rethrowIfInterrupted(e, "running '" + script + "' in the pod");
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IOException(
-                    e instanceof TimeoutException ? "no exit code within " + EXEC_MINUTES + " min" : cause.getMessage(),
+                    e instanceof TimeoutException
+                            ? "no exit code within " + EXEC_MINUTES + " min"
+                            : ApiErrors.execRefusal(cause).orElse(cause.getMessage()),
                     e);
         }
     }
