@@ -10,6 +10,7 @@ import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.LocalExecutor;
 import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
+import io.jenkins.plugins.gputrain.core.engine.k8s.ApiRequestCounter;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
@@ -45,6 +46,12 @@ final class RunCommand implements Callable<Integer> {
     /** Exit code when the command ran longer than {@code --timeout} (as timeout(1)). */
     static final int TIMED_OUT = 124;
 
+    /** Added to the run's timeout for the pod's deadline: image pull and the workspace copy count too. */
+    static final Duration DEADLINE_MARGIN = Duration.ofMinutes(30);
+
+    /** The pod's deadline before the margin when no --timeout is given. */
+    static final Duration UNLIMITED_RUN = Duration.ofHours(24);
+
     @Spec
     CommandSpec spec;
 
@@ -72,9 +79,9 @@ final class RunCommand implements Callable<Integer> {
             negatable = true,
             defaultValue = "true",
             fallbackValue = "true",
-            description = "Check before creating the pod that some Ready node matches the node selector, tolerates"
-                    + " its taints and has the CPUs, memory and GPUs (default: on; --no-preflight when an"
-                    + " autoscaler adds nodes on demand).")
+            description = "Check before creating the pod that some node matches the node selector and affinity,"
+                    + " tolerates its taints and has the CPUs, memory and GPUs free (default: on; with no node of"
+                    + " the selected kind at all, e.g. an autoscaled pool at zero, it warns and goes on).")
     boolean preflight;
 
     @Option(
@@ -85,8 +92,29 @@ final class RunCommand implements Callable<Integer> {
                     + " the DVC cache is left out; default: ${DEFAULT-VALUE}).")
     String maxWorkspaceSize;
 
-    @Option(names = "--timeout", paramLabel = "D", description = "Stop the command after this long, e.g. 2h.")
+    @Option(
+            names = "--timeout",
+            paramLabel = "D",
+            description = "Stop the command after this long, e.g. 2h (exit 124). The pod's activeDeadlineSeconds is"
+                    + " this plus 30m (without --timeout: 24h plus 30m), so that a killed gpu-train cannot hold the"
+                    + " node's GPU for ever.")
     String timeout;
+
+    @Option(
+            names = "--retries",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "New pods for a pod that was evicted, preempted, rejected by its node's kubelet or lost its"
+                    + " node (default: ${DEFAULT-VALUE}).")
+    void setRetries(int value) {
+        if (value < 0) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--retries '" + value + "': expected a number of new pods (0 or more)");
+        }
+        retries = value;
+    }
+
+    private int retries;
 
     @Option(
             names = "--baseline",
@@ -128,11 +156,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(out, err);
+        Duration limit = timeout == null ? null : DurationSpec.parse("--timeout", timeout);
         TrainingPodSpec podSpec = pod.podSpec(
                 null,
-                null,
+                (limit == null ? UNLIMITED_RUN : limit).plus(DEADLINE_MARGIN),
                 LabelSyntax.toValue(System.getProperty("user.name", "")).orElse(null));
-        Duration limit = timeout == null ? null : DurationSpec.parse("--timeout", timeout);
         Duration pending = pendingTimeout == null ? null : DurationSpec.parse("--pending-timeout", pendingTimeout);
         long maxBytes = ByteSize.parse("--max-workspace-size", maxWorkspaceSize);
         FileProblem.requireDirectory("-C", repository.directory);
@@ -172,8 +200,8 @@ final class RunCommand implements Callable<Integer> {
         ClusterConnection.Target cluster = connection.target();
         progress.progress("cluster " + cluster.config().getMasterUrl() + " (" + cluster.origin() + "), namespace "
                 + (podSpec.namespace() == null ? cluster.config().getNamespace() : podSpec.namespace()));
-        try (KubernetesClient client = new KubernetesClientBuilder()
-                        .withConfig(cluster.config())
+        ApiRequestCounter requests = new ApiRequestCounter();
+        try (KubernetesClient client = requests.install(new KubernetesClientBuilder().withConfig(cluster.config()))
                         .build();
                 InterruptOnExit guard = InterruptOnExit.guardCurrentThread()) {
             return new KubernetesTraining(
@@ -184,9 +212,12 @@ final class RunCommand implements Callable<Integer> {
                             progress,
                             new ContainerExec(),
                             new WorkspaceTransfer(maxBytes))
+                    .retrying(retries)
                     .run(podSpec, new LocalWorkspace(repository.directory), command, limit);
         } catch (KubernetesClientException e) {
             throw new CommandFailure(ClusterConnection.describe(e, cluster), e);
+        } finally {
+            progress.progress("the run sent " + requests.count().describe() + " to the cluster");
         }
     }
 

@@ -55,6 +55,10 @@ class RunOnKubernetesTest {
 
     @Test
     void noNodeForTheGpuFailsBeforeAnyPodIsCreated() throws InterruptedException {
+        client.nodes().withName("cpu-1").edit(node -> {
+            node.getMetadata().setLabels(Map.of("gpu", "true"));
+            return node;
+        });
         CliRun run = CliRun.of(
                 "run",
                 "-C",
@@ -74,7 +78,7 @@ class RunOnKubernetesTest {
                 .singleElement()
                 .asString()
                 .matches("ERROR: preflight: no node can run pod gpu-train-[a-z0-9-]+ \\(checked 1 nodes; closest:"
-                        + " cpu-1 \\(label gpu=true missing, 0 of 1 nvidia.com/gpu allocatable\\)\\); if an"
+                        + " cpu-1 \\(0 of 1 nvidia.com/gpu allocatable\\)\\); if an"
                         + " autoscaler adds nodes on demand, turn the preflight off");
         assertThat(requests()).doesNotContain("POST /api/v1/namespaces/ml/pods");
         assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
@@ -144,6 +148,12 @@ class RunOnKubernetesTest {
                         "[gpu-train] pod " + name + " is Running",
                         "[gpu-train] deleted pod " + name,
                         "ERROR: cannot pack the workspace: the workspace is larger than 1024 bytes");
+        assertThat(run.err)
+                .containsPattern("\\[gpu-train] the run sent \\d+ API requests \\(DELETE 1, GET \\d+, POST 1\\)"
+                        + " to the cluster");
+        assertThat(pod.getSpec().getActiveDeadlineSeconds())
+                .as("no --timeout: 24h plus the 30m margin, so that a killed gpu-train cannot hold the node")
+                .isEqualTo(88_200L);
         assertThat(client.pods().inNamespace("ml").withName(name).get()).isNull();
     }
 

@@ -139,9 +139,18 @@ class BuildStepTrainingTest {
 
     @Test
     void noNodeForThePodFailsTheBuildBeforeAnyPodIsCreated() {
+        client.nodes()
+                .resource(new io.fabric8.kubernetes.api.model.NodeBuilder()
+                        .withNewMetadata()
+                        .withName("not-ready")
+                        .endMetadata()
+                        .build())
+                .create();
+
         assertThatThrownBy(() -> training(true, "p6").train(spec(), Optional.empty(), workspace, "true", 1))
                 .isInstanceOf(AbortException.class)
-                .hasMessageStartingWith("[gpu-train] preflight: no node can run pod p6 (the cluster lists no nodes)");
+                .hasMessageStartingWith("[gpu-train] preflight: no node can run pod p6 (checked 1 nodes; closest:"
+                        + " not-ready (not Ready");
         assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
     }
 

@@ -47,6 +47,14 @@ class SharedClientRuleTest {
     @Test
     void aFailedTrainingLeavesTheCloudsClientOpen() throws IOException {
         Files.writeString(workspace.resolve("dvc.yaml"), "stages: {}\n");
+        client.nodes()
+                .resource(new io.fabric8.kubernetes.api.model.NodeBuilder()
+                        .withNewMetadata()
+                        .withName("gpu-not-ready")
+                        .addToLabels("gpu", "true")
+                        .endMetadata()
+                        .build())
+                .create();
 
         assertThatThrownBy(() -> train(cloud(sharedClient())))
                 .isInstanceOf(AbortException.class)

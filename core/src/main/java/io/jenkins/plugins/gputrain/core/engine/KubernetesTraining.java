@@ -1,38 +1,49 @@
 package io.jenkins.plugins.gputrain.core.engine;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodOutcome;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodRunner;
-import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
+import io.jenkins.plugins.gputrain.core.engine.k8s.Sleeper;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A training run on a Kubernetes pod: check that some node can take it (unless turned off), create the pod, wait until it runs, copy the workspace in, run the command in
- * {@value WorkspaceTransfer#REMOTE} with its output streamed, copy the results back (also after a failed command),
- * and delete the pod on every path.
+ * A training run on a Kubernetes pod: check that some node can take it (unless turned off), create the pod, wait until
+ * it runs, copy the workspace in, run the command in the container's working directory (the workspace,
+ * {@value TrainingPodFactory#WORKSPACE}) with its output streamed, copy the results back (also after a failed command),
+ * and delete the pod on every path. When the command ends abnormally (killed by a signal, no exit status, a broken
+ * exec) the pod's status is read before anything is copied back ({@link PodOutcome}), so that an eviction, OOM kill,
+ * deadline or node shutdown is named; a retryable failure ({@link PodFailure.Kind#retryable()}) is retried with a new
+ * pod up to {@link #retrying(int)} times.
  */
 public final class KubernetesTraining {
+    /** The longest pod name (a DNS subdomain). */
+    private static final int MAX_NAME = 253;
+
     private final KubernetesClient client;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final Duration pendingTimeout;
     private final boolean preflight;
     private final ProgressListener listener;
     private final PodExec exec;
     private final PodCopy transfer;
+    private final int retries;
 
     /**
-     * Creates a training run.
+     * Creates a training run that does not retry.
      *
      * @param client the cluster connection
      * @param clock the time source for the pending timeout
@@ -50,13 +61,54 @@ public final class KubernetesTraining {
             ProgressListener listener,
             PodExec exec,
             PodCopy transfer) {
+        this(client, clock, Sleeper.THREAD, pendingTimeout, preflight, listener, exec, transfer, 0);
+    }
+
+    private KubernetesTraining(
+            KubernetesClient client,
+            Clock clock,
+            Sleeper sleeper,
+            Duration pendingTimeout,
+            boolean preflight,
+            ProgressListener listener,
+            PodExec exec,
+            PodCopy transfer,
+            int retries) {
         this.client = client;
         this.clock = clock;
+        this.sleeper = sleeper;
         this.pendingTimeout = pendingTimeout;
         this.preflight = preflight;
         this.listener = listener;
         this.exec = exec;
         this.transfer = transfer;
+        this.retries = retries;
+    }
+
+    /**
+     * The same run, retrying a retryable pod failure (eviction, disruption, admission rejection, node shutdown) with
+     * a new pod.
+     *
+     * @param times how many new pods at most (0: none)
+     * @return the run
+     */
+    public KubernetesTraining retrying(int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("retries must be 0 or more, not " + times);
+        }
+        return new KubernetesTraining(
+                client, clock, sleeper, pendingTimeout, preflight, listener, exec, transfer, times);
+    }
+
+    /**
+     * The same run with another way to wait (between the pod status reads and quota retries), for tests.
+     *
+     * @param waits how to wait
+     * @return the run
+     */
+    public KubernetesTraining sleepingWith(Sleeper waits) {
+        return new KubernetesTraining(
+                client, clock, waits, pendingTimeout, preflight, listener, exec, transfer, retries);
     }
 
     /**
@@ -83,10 +135,41 @@ public final class KubernetesTraining {
         if (preflight) {
             new NodePreflight(client, listener).check(pod);
         }
-        return new PodRunner(client, clock, pendingTimeout, listener).run(pod, resource -> {
+        for (int attempt = 0; ; attempt++) {
+            Pod attemptPod = attempt == 0 ? pod : renamed(pod, attempt);
+            try {
+                return runOnce(attemptPod, workspace, command, timeout, results);
+            } catch (PodFailureException e) {
+                if (attempt >= retries || !e.failure().kind().retryable()) {
+                    throw e;
+                }
+                listener.progress(
+                        e.getMessage() + "; retrying with a new pod (" + (attempt + 1) + " of " + retries + ")");
+            }
+        }
+    }
+
+    private CommandResult runOnce(
+            Pod pod, TrainingWorkspace workspace, List<String> command, Duration timeout, List<String> results)
+            throws PodFailureException, InterruptedException {
+        String name = pod.getMetadata().getName();
+        OutputTail tail = new OutputTail(listener, PodRunner.LOG_TAIL_LINES);
+        PodOutcome outcome = new PodOutcome(sleeper);
+        return new PodRunner(client, clock, sleeper, pendingTimeout, listener).run(pod, tail, resource -> {
             transfer.upload(resource, workspace, listener);
-            listener.progress("running in pod " + spec.podName() + ": " + String.join(" ", command));
-            CommandResult result = exec.run(resource, inWorkspace(command), timeout, listener);
+            listener.progress("running in pod " + name + ": " + String.join(" ", command));
+            CommandResult result;
+            try {
+                result = exec.run(resource, command, timeout, tail);
+            } catch (PodFailureException e) {
+                throw new PodFailureException(outcome.after(resource, name).orElse(e.failure()));
+            }
+            if (PodOutcome.abnormal(result)) {
+                Optional<PodFailure> failure = outcome.after(resource, name);
+                if (failure.isPresent()) {
+                    throw new PodFailureException(failure.get());
+                }
+            }
             if (!result.timedOut()) {
                 transfer.download(resource, workspace, results, listener);
             }
@@ -94,11 +177,16 @@ public final class KubernetesTraining {
         });
     }
 
-    /** The command, run from the copied workspace without a shell re-parsing its arguments. */
-    static List<String> inWorkspace(List<String> command) {
-        List<String> wrapped =
-                new ArrayList<>(List.of("sh", "-c", "cd " + WorkspaceTransfer.REMOTE + " && exec \"$@\"", "gpu-train"));
-        wrapped.addAll(command);
-        return wrapped;
+    /** The pod for a retry: the same, named {@code NAME-rN}, its name cut to stay a valid DNS subdomain. */
+    static Pod renamed(Pod pod, int attempt) {
+        String suffix = "-r" + attempt;
+        String name = pod.getMetadata().getName();
+        String base = name.substring(0, Math.min(name.length(), MAX_NAME - suffix.length()))
+                .replaceAll("[-.]+$", "");
+        return new PodBuilder(pod)
+                .editMetadata()
+                .withName(base + suffix)
+                .endMetadata()
+                .build();
     }
 }

@@ -15,7 +15,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The tar archives that carry the workspace into the pod and the results back: regular files only, the DVC cache and
- * gpu-train's own report directory left out, a size limit on both ways, and nothing unpacked outside the target.
+ * gpu-train's own report directory left out, executable bits kept, a size limit on both ways, and nothing unpacked
+ * outside the target.
  */
 public final class WorkspaceArchive {
     /**
@@ -23,6 +24,10 @@ public final class WorkspaceArchive {
      * held in memory, data belongs in a DVC remote.
      */
     public static final String DEFAULT_MAX_SIZE = "256Mi";
+
+    private static final int REGULAR_FILE = 0100644;
+    private static final int EXECUTABLE_FILE = 0100755;
+    private static final int ANY_EXECUTE = 0111;
 
     private static final Set<String> SKIPPED = Set.of(".dvc/cache", ".dvc/tmp", "gpu-train");
 
@@ -56,6 +61,7 @@ public final class WorkspaceArchive {
                             + " already left out); pull data inside the pod with 'dvc pull' instead");
                 }
                 TarArchiveEntry entry = new TarArchiveEntry(file.toFile(), name);
+                entry.setMode(Files.isExecutable(file) ? EXECUTABLE_FILE : REGULAR_FILE);
                 entry.setModTime(Files.getLastModifiedTime(file).toMillis());
                 tar.putArchiveEntry(entry);
                 Files.copy(file, tar);
@@ -108,6 +114,9 @@ public final class WorkspaceArchive {
                     Files.delete(file);
                 }
                 Files.copy(tar, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                if ((entry.getMode() & ANY_EXECUTE) != 0 && !file.toFile().setExecutable(true, false)) {
+                    throw new IOException("cannot make '" + entry.getName() + "' executable");
+                }
                 written.add(target.relativize(file).toString().replace('\\', '/'));
             }
         }

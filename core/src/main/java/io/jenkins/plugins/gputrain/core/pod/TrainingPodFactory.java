@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * Turns a {@link TrainingPodSpec} into the pod gpu-train runs: one container named {@value #CONTAINER} that stays up
- * ({@code sleep}) while commands are run in it, CPU and memory requested and limited, GPUs as an extended-resource
+ * ({@code sleep}) while commands are run in it from its working directory {@value #WORKSPACE} (an {@code emptyDir}), CPU and memory requested and limited, GPUs as an extended-resource
  * limit with the matching toleration, a memory-backed {@code /dev/shm}, {@code restartPolicy: Never}, labels that
  * find leftovers, and the user's extra YAML merged on top.
  */
@@ -48,6 +48,14 @@ public final class TrainingPodFactory {
     /** The value of a node selector entry that stands for the accelerator model, as in CML. */
     public static final String INFER = "infer";
 
+    /**
+     * Where the workspace is mounted (an {@code emptyDir}, writable for any user and under a read-only root file
+     * system) and the training container's {@code workingDir}: every exec runs there, and gpu-train's exec commands
+     * use paths relative to it, never this absolute path.
+     */
+    public static final String WORKSPACE = "/workspace";
+
+    private static final String WORKSPACE_VOLUME = "workspace";
     private static final String SHM_VOLUME = "dshm";
     private static final String SECRET_FILE_VOLUME = "secret-file-";
 
@@ -64,7 +72,8 @@ public final class TrainingPodFactory {
      *
      * @param spec the validated spec
      * @return a new pod
-     * @throws io.jenkins.plugins.gputrain.core.spec.InvalidSpecException when the extra YAML is not usable
+     * @throws io.jenkins.plugins.gputrain.core.spec.InvalidSpecException when the extra YAML is not usable, or the
+     *     pod is one the API server would refuse ({@link PodValidation})
      */
     public Pod create(TrainingPodSpec spec) {
         Optional<Accelerator> gpus = spec.machine().gpus();
@@ -95,7 +104,9 @@ public final class TrainingPodFactory {
                 .withVolumes(volumes(spec))
                 .endSpec()
                 .build();
-        return spec.extraYaml() == null ? pod : merger.merge(pod, spec.extraYaml());
+        Pod result = spec.extraYaml() == null ? pod : merger.merge(pod, spec.extraYaml());
+        PodValidation.check(result);
+        return result;
     }
 
     private static Map<String, String> nodeSelector(TrainingPodSpec spec, Optional<Accelerator> gpus) {
@@ -140,12 +151,17 @@ public final class TrainingPodFactory {
         if (spec.requestsEqualLimits()) {
             requests.put("cpu", quantity(spec.machine().cpu()));
             requests.put("memory", quantity(spec.machine().memory()));
+        } else {
+            // Explicit zeros, as CML writes: the API server copies a limit into a missing request.
+            requests.put("cpu", new Quantity("0"));
+            requests.put("memory", new Quantity("0"));
         }
         return new ContainerBuilder()
                 .withName(CONTAINER)
                 .withImage(spec.image())
                 .withCommand("sleep")
                 .withArgs("99d")
+                .withWorkingDir(WORKSPACE)
                 .withEnv(environment(spec))
                 .withNewResources()
                 .withRequests(requests)
@@ -157,6 +173,10 @@ public final class TrainingPodFactory {
 
     private static List<VolumeMount> volumeMounts(TrainingPodSpec spec) {
         List<VolumeMount> mounts = new ArrayList<>();
+        mounts.add(new VolumeMountBuilder()
+                .withName(WORKSPACE_VOLUME)
+                .withMountPath(WORKSPACE)
+                .build());
         mounts.add(new VolumeMountBuilder()
                 .withName(SHM_VOLUME)
                 .withMountPath("/dev/shm")
@@ -175,6 +195,11 @@ public final class TrainingPodFactory {
 
     private static List<Volume> volumes(TrainingPodSpec spec) {
         List<Volume> volumes = new ArrayList<>();
+        volumes.add(new VolumeBuilder()
+                .withName(WORKSPACE_VOLUME)
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .build());
         volumes.add(shmVolume(spec));
         for (int i = 0; i < spec.secretFiles().size(); i++) {
             SecretFile file = spec.secretFiles().get(i);

@@ -169,9 +169,9 @@ public record TrainingPodSpec(
             return this;
         }
 
-        /** Names the pod (for pods gpu-train creates itself); must be a DNS label. */
+        /** Names the pod (for pods gpu-train creates itself); must be a DNS subdomain, as the API server wants. */
         public Builder podName(String name) {
-            this.podName = dnsLabel("podName", name);
+            this.podName = dnsSubdomain("podName", name);
             return this;
         }
 
@@ -210,7 +210,9 @@ public record TrainingPodSpec(
             String given = given(
                     "gpuResourceName",
                     name,
-                    n -> n.contains("/") && LabelSyntax.keyProblem(n).isEmpty(),
+                    n -> n.contains("/")
+                            && !n.startsWith("requests.")
+                            && LabelSyntax.keyProblem(n).isEmpty(),
                     "not an extended resource name",
                     "domain/name such as nvidia.com/gpu or amd.com/gpu");
             this.gpuResourceName = given == null ? gpuResourceName : given;

@@ -1,28 +1,213 @@
 package io.jenkins.plugins.gputrain.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The run around the command, against fabric8's mock server (CRUD): when the command ends abnormally (exit 137, a
+ * broken exec) the pod status is read before any download, so that the reason is named and a retryable one retried
+ * with a new pod; a step timeout stays a timeout. The statuses are those the kubelet writes on eviction
+ * ({@code pkg/kubelet/eviction}: phase Failed, reason Evicted) and on the active deadline ({@code DeadlineExceeded}).
+ */
+@EnableKubernetesMockClient(crud = true)
 class KubernetesTrainingTest {
+    private static final String NAMESPACE = "test";
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private final RecordedProgress listener = new RecordedProgress();
+    private final List<String> downloads = new CopyOnWriteArrayList<>();
+    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+    private final PodCopy copy = new PodCopy() {
+        @Override
+        public void upload(PodResource pod, TrainingWorkspace workspace, ProgressListener progress) {}
+
+        @Override
+        public List<String> download(
+                PodResource pod, TrainingWorkspace workspace, List<String> paths, ProgressListener progress) {
+            downloads.add(pod.get().getMetadata().getName());
+            return paths;
+        }
+    };
+
     @Test
-    void theCommandRunsInTheWorkspaceWithItsArgumentsUntouched() throws IOException, InterruptedException {
-        List<String> wrapped = KubernetesTraining.inWorkspace(List.of("printf", "%s|", "a b", "$(id)", "'q'"));
+    void anEvictionDuringTheCommandIsNamedBeforeAnyDownloadAndRetriedWithANewPod() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> {
+            progress.output("epoch 1");
+            if (pod.get().getMetadata().getName().equals("gpu-train-e1")) {
+                setStatus(pod, evicted());
+                return new CommandResult(137, false);
+            }
+            return new CommandResult(0, false);
+        };
 
-        assertThat(wrapped.subList(0, 4)).containsExactly("sh", "-c", "cd /workspace && exec \"$@\"", "gpu-train");
-        List<String> withoutCd = List.of("sh", "-c", "exec \"$@\"", "gpu-train");
-        Process shell = new ProcessBuilder(concat(withoutCd, wrapped.subList(4, wrapped.size()))).start();
+        CompletableFuture<CommandResult> run = start(training(exec).retrying(1), "e1", null);
+        makeRunning("gpu-train-e1");
+        makeRunning("gpu-train-e1-r1");
 
-        assertThat(new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-                .isEqualTo("a b|$(id)|'q'|");
-        assertThat(shell.waitFor()).isZero();
+        assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(new CommandResult(0, false));
+        assertThat(downloads).containsExactly("gpu-train-e1-r1");
+        assertThat(listener.progress)
+                .contains("The pod was evicted: The node was low on resource: memory.; retrying with a new pod (1 of"
+                        + " 1)")
+                .contains("last 1 lines of the command's output in pod gpu-train-e1:")
+                .contains("deleted pod gpu-train-e1", "deleted pod gpu-train-e1-r1");
+        assertThat(sleeps).isEmpty();
     }
 
-    private static List<String> concat(List<String> first, List<String> second) {
-        return Stream.concat(first.stream(), second.stream()).toList();
+    @Test
+    void withoutRetriesTheEvictionFailsTheRun() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> {
+            setStatus(pod, evicted());
+            return new CommandResult(137, false);
+        };
+
+        CompletableFuture<CommandResult> run = start(training(exec), "e2", null);
+        makeRunning("gpu-train-e2");
+
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(
+                        PodFailureException.class,
+                        e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.EVICTED));
+        assertThat(downloads).isEmpty();
+    }
+
+    @Test
+    void aBrokenExecIsNamedByThePodStatus() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> {
+            setStatus(pod, deadlineExceeded());
+            throw new PodFailureException(
+                    new PodFailure(PodFailure.Kind.FAILED, "cannot run the command in the pod: Connection reset"));
+        };
+
+        CompletableFuture<CommandResult> run = start(training(exec), "d1", null);
+        makeRunning("gpu-train-d1");
+
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(
+                        PodFailureException.class,
+                        e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.DEADLINE_EXCEEDED));
+    }
+
+    /** The container still runs after exit 137 (the command killed itself): read again, then go on. */
+    @Test
+    void anAbnormalExitOfAHealthyPodIsTheCommandsOwn() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> new CommandResult(137, false);
+
+        CompletableFuture<CommandResult> run = start(training(exec), "k1", null);
+        makeRunning("gpu-train-k1");
+
+        assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(new CommandResult(137, false));
+        assertThat(downloads).containsExactly("gpu-train-k1");
+        assertThat(sleeps).hasSize(4).containsOnly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aStepTimeoutIsATimeoutEvenWhenThePodHasPassedItsDeadline() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> {
+            setStatus(pod, deadlineExceeded());
+            return new CommandResult(-1, true);
+        };
+
+        CompletableFuture<CommandResult> run = start(training(exec), "t1", Duration.ofMinutes(1));
+        makeRunning("gpu-train-t1");
+
+        assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(new CommandResult(-1, true));
+        assertThat(downloads).isEmpty();
+    }
+
+    private KubernetesTraining training(PodExec exec) {
+        return new KubernetesTraining(client, Clock.systemUTC(), null, false, listener, exec, copy)
+                .sleepingWith(sleeps::add);
+    }
+
+    private CompletableFuture<CommandResult> start(KubernetesTraining training, String id, Duration timeout) {
+        TrainingPodSpec spec = TrainingPodSpec.builder(id)
+                .podName("gpu-train-" + id)
+                .namespace(NAMESPACE)
+                .build();
+        TrainingWorkspace workspace = new TrainingWorkspace() {
+            @Override
+            public byte[] pack(long maxBytes) {
+                return new byte[0];
+            }
+
+            @Override
+            public List<String> unpack(byte[] archive, long maxBytes) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> resultPaths() {
+                return List.of("metrics.json");
+            }
+        };
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return training.run(spec, workspace, List.of("train"), timeout);
+            } catch (PodFailureException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private void makeRunning(String name) {
+        PodResource pod = client.pods().inNamespace(NAMESPACE).withName(name);
+        pod.waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
+        setStatus(pod, new PodStatusBuilder().withPhase("Running").build());
+    }
+
+    private static void setStatus(PodResource resource, PodStatus status) {
+        Pod current = resource.get();
+        current.setStatus(status);
+        resource.updateStatus(current);
+    }
+
+    private static PodStatus evicted() {
+        return new PodStatusBuilder()
+                .withPhase("Failed")
+                .withReason("Evicted")
+                .withMessage("The node was low on resource: memory.")
+                .withConditions(new PodConditionBuilder()
+                        .withType("DisruptionTarget")
+                        .withStatus("True")
+                        .withReason("TerminationByKubelet")
+                        .build())
+                .build();
+    }
+
+    private static PodStatus deadlineExceeded() {
+        return new PodStatusBuilder()
+                .withPhase("Failed")
+                .withReason("DeadlineExceeded")
+                .withMessage("Pod was active on the node longer than the specified deadline")
+                .build();
     }
 }

@@ -85,11 +85,16 @@ class TrainingPodFactoryTest {
     }
 
     @Test
+    /**
+     * Explicit zero requests: the API server's defaulting ({@code pkg/apis/core/v1/defaults.go},
+     * {@code SetDefaults_ResourceList} for containers) copies each limit into a missing request, so leaving requests
+     * out would schedule exactly as requests = limits.
+     */
     void limitsOnlyLikeCml() {
         Container dvc = dvc(factory.create(
                 TrainingPodSpec.builder("r").requestsEqualLimits(false).build()));
 
-        assertThat(dvc.getResources().getRequests()).isEmpty();
+        assertThat(quantities(dvc.getResources().getRequests())).isEqualTo("cpu=0,memory=0");
         assertThat(quantities(dvc.getResources().getLimits())).isEqualTo("cpu=8,memory=32Gi");
     }
 
@@ -173,13 +178,32 @@ class TrainingPodFactoryTest {
                 .build());
         Pod large = factory.create(TrainingPodSpec.builder("r").shmSize("4Gi").build());
 
-        assertThat(small.getSpec().getVolumes().get(0).getEmptyDir().getMedium())
+        assertThat(small.getSpec().getVolumes().get(1).getEmptyDir().getMedium())
                 .isEqualTo("Memory");
-        assertThat(small.getSpec().getVolumes().get(0).getEmptyDir().getSizeLimit())
+        assertThat(small.getSpec().getVolumes().get(1).getEmptyDir().getSizeLimit())
                 .isEqualTo(new Quantity("512Mi"));
-        assertThat(large.getSpec().getVolumes().get(0).getEmptyDir().getSizeLimit())
+        assertThat(large.getSpec().getVolumes().get(1).getEmptyDir().getSizeLimit())
                 .isEqualTo(new Quantity("4Gi"));
-        assertThat(dvc(small).getVolumeMounts().get(0).getMountPath()).isEqualTo("/dev/shm");
+        assertThat(dvc(small).getVolumeMounts().get(1).getMountPath()).isEqualTo("/dev/shm");
+    }
+
+    /**
+     * kwok's exec simulation runs commands in a per-namespace directory and cannot remap absolute paths; a real exec
+     * runs in the container's {@code workingDir}. So the workspace is the working directory, an {@code emptyDir} that
+     * any user may write, also under a read-only root file system.
+     */
+    @Test
+    void theWorkspaceIsAnEmptyDirMountedAtTheWorkingDirectory() {
+        Pod pod = factory.create(TrainingPodSpec.builder("r").build());
+
+        assertThat(dvc(pod).getWorkingDir()).isEqualTo(TrainingPodFactory.WORKSPACE);
+        var mount = dvc(pod).getVolumeMounts().get(0);
+        assertThat(mount.getMountPath()).isEqualTo(TrainingPodFactory.WORKSPACE);
+        assertThat(mount.getReadOnly()).isNull();
+        var volume = pod.getSpec().getVolumes().get(0);
+        assertThat(volume.getName()).isEqualTo(mount.getName());
+        assertThat(volume.getEmptyDir()).isNotNull();
+        assertThat(volume.getEmptyDir().getMedium()).isNull();
     }
 
     @Test
@@ -210,14 +234,14 @@ class TrainingPodFactoryTest {
                         "GOOGLE_APPLICATION_CREDENTIALS"))
                 .build());
 
-        var volume = pod.getSpec().getVolumes().get(1);
+        var volume = pod.getSpec().getVolumes().get(2);
         assertThat(volume.getSecret().getSecretName()).isEqualTo("run-secret");
         assertThat(volume.getSecret().getDefaultMode()).isEqualTo(0444);
         assertThat(volume.getSecret().getItems()).singleElement().satisfies(item -> {
             assertThat(item.getKey()).isEqualTo("gcs.json");
             assertThat(item.getPath()).isEqualTo("gcs.json");
         });
-        var mount = dvc(pod).getVolumeMounts().get(1);
+        var mount = dvc(pod).getVolumeMounts().get(2);
         assertThat(mount.getName()).isEqualTo(volume.getName());
         assertThat(mount.getMountPath()).isEqualTo("/var/run/secrets/gpu-train/gcs.json");
         assertThat(mount.getSubPath()).isEqualTo("gcs.json");
@@ -351,7 +375,8 @@ class TrainingPodFactoryTest {
 
         assertThatThrownBy(() -> builder.namespace("ML_Team"))
                 .hasMessageStartingWith("namespace 'ML_Team': not a DNS label");
-        assertThatThrownBy(() -> builder.podName("a.b")).hasMessageStartingWith("podName 'a.b': not a DNS label");
+        assertThatThrownBy(() -> builder.podName("a..b"))
+                .hasMessageStartingWith("podName 'a..b': not a Kubernetes object name");
         assertThatThrownBy(() -> builder.image("python 3"))
                 .hasMessageStartingWith("image 'python 3': contains white space");
         assertThatThrownBy(() -> builder.gpuResourceName("gpu"))

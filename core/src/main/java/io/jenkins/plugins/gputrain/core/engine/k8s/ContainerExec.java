@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs a command in container {@code dvc} through the API server's exec, streaming its output. The result is
- * returned only once the exec is closed and its output drained ({@link ExecDrain}).
+ * Runs a command in container {@code dvc} through the API server's exec, streaming its output, kept alive while it
+ * is silent ({@link KeepAlive}). The result is returned only once the exec is closed and its output drained
+ * ({@link ExecDrain}).
  */
 public final class ContainerExec implements PodExec {
     @Override
@@ -28,7 +29,7 @@ public final class ContainerExec implements PodExec {
                         .writingOutput(out)
                         .writingError(err)
                         .usingListener(finished)
-                        .exec(command.toArray(String[]::new))) {
+                        .exec(KeepAlive.wrap(command).toArray(String[]::new))) {
             Integer exitCode = timeout == null
                     ? exec.exitCode().get()
                     : exec.exitCode().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -43,8 +44,10 @@ public final class ContainerExec implements PodExec {
         } catch (ExecutionException | KubernetesClientException e) {
             ClientInterrupts.rethrowIfInterrupted(e, "running the command");
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new PodFailureException(
-                    new PodFailure(PodFailure.Kind.FAILED, "cannot run the command in the pod: " + cause.getMessage()));
+            throw new PodFailureException(new PodFailure(
+                    PodFailure.Kind.FAILED,
+                    "cannot run the command in the pod: "
+                            + ApiErrors.execRefusal(cause).orElse(cause.getMessage())));
         }
     }
 }

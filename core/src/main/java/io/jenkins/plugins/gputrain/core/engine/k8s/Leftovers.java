@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,7 +90,7 @@ public final class Leftovers {
     }
 
     /**
-     * Deletes the gpu-train resources of a kind older than {@code olderThan} (pods without a grace period).
+     * Deletes the gpu-train resources of a kind older than {@code olderThan} (pods gracefully, with their own terminationGracePeriodSeconds).
      *
      * @param kind the kind
      * @param namespace the namespace
@@ -101,13 +100,10 @@ public final class Leftovers {
     public List<Leftover> delete(Kind kind, String namespace, Duration olderThan) {
         List<Leftover> found = find(kind, namespace, olderThan);
         for (Leftover leftover : found) {
-            Resource<? extends HasMetadata> resource =
-                    client.resources(kind.type).inNamespace(namespace).withName(leftover.name());
-            if (kind == Kind.POD) {
-                resource.withGracePeriod(0).delete();
-            } else {
-                resource.delete();
-            }
+            client.resources(kind.type)
+                    .inNamespace(namespace)
+                    .withName(leftover.name())
+                    .delete();
         }
         return found;
     }

@@ -5,7 +5,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
-/** An output stream that hands on complete lines (UTF-8), for streaming a remote command's output. */
+/**
+ * An output stream that hands on complete lines (UTF-8), for streaming a remote command's output; NUL bytes (the
+ * {@link KeepAlive} byte) are dropped.
+ */
 final class LineOutput extends OutputStream {
     private final Consumer<String> lines;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -16,6 +19,9 @@ final class LineOutput extends OutputStream {
 
     @Override
     public synchronized void write(int b) {
+        if (b == KeepAlive.BYTE) {
+            return;
+        }
         if (b == '\n') {
             emit();
         } else {

@@ -15,16 +15,25 @@ import java.util.Set;
 
 /**
  * Whether one node can take a pod, and if not, what it lacks: readiness, schedulability, the selected labels,
- * toleration of its {@code NoSchedule}/{@code NoExecute} taints, and allocatable resources. Resources other pods
- * already use are not counted (that needs every pod of the cluster); the scheduler's reason covers that case.
+ * required node affinity ({@code matchExpressions} In/NotIn/Exists/DoesNotExist/Gt/Lt, {@code matchFields}
+ * {@code metadata.name}; as the scheduler's {@code nodeaffinity} plugin), toleration of its {@code NoSchedule}/
+ * {@code NoExecute} taints, and allocatable resources less what the node's non-terminated pods already request (as
+ * the {@code noderesources} plugin counts). A pure function of the node, the pods on it and the pod's needs.
  *
  * @param node the node's name
  * @param shortfalls what the node lacks, e.g. {@code 0 of 1 nvidia.com/gpu allocatable}; empty when it fits
  */
 public record NodeFit(String node, List<String> shortfalls) {
-    /** Taints the node controller sets for conditions that are reported on their own. */
-    private static final Set<String> CONDITION_TAINTS = Set.of(
-            "node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable", "node.kubernetes.io/unschedulable");
+    private static final String NOT_READY = "node.kubernetes.io/not-ready";
+    private static final String UNSCHEDULABLE = "node.kubernetes.io/unschedulable";
+
+    /**
+     * Taints the node controller sets for conditions; a node not Ready or cordoned is told once as such, and a pod
+     * tolerating the condition's taint passes as the scheduler lets it (its {@code NodeUnschedulable} plugin checks
+     * the {@code unschedulable} toleration, readiness reaches it as the {@code not-ready} taint).
+     */
+    private static final Set<String> CONDITION_TAINTS =
+            Set.of(NOT_READY, "node.kubernetes.io/unreachable", UNSCHEDULABLE);
 
     private static final BigDecimal MEBIBYTE = BigDecimal.valueOf(1024L * 1024);
     private static final BigDecimal GIBIBYTE = MEBIBYTE.multiply(BigDecimal.valueOf(1024));
@@ -42,15 +51,32 @@ public record NodeFit(String node, List<String> shortfalls) {
      * @return the outcome
      */
     public static NodeFit of(Node node, PodNeeds needs) {
+        return of(node, needs, Map.of());
+    }
+
+    /**
+     * Checks a node against a pod's needs, counting what the pods already on it request.
+     *
+     * @param node the node as the API server returned it
+     * @param needs what the pod needs
+     * @param used what the node's non-terminated pods request, per resource name
+     * @return the outcome
+     */
+    public static NodeFit of(Node node, PodNeeds needs, Map<String, BigDecimal> used) {
         List<String> shortfalls = new ArrayList<>();
         boolean ready = node.getStatus() != null
                 && node.getStatus().getConditions().stream()
                         .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-        if (!ready) {
+        boolean conditionReported = false;
+        if (!ready && !tolerated(conditionTaint(NOT_READY), needs.tolerations())) {
             shortfalls.add("not Ready");
+            conditionReported = true;
         }
-        if (node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
+        if (node.getSpec() != null
+                && Boolean.TRUE.equals(node.getSpec().getUnschedulable())
+                && !tolerated(conditionTaint(UNSCHEDULABLE), needs.tolerations())) {
             shortfalls.add("cordoned");
+            conditionReported = true;
         }
         Map<String, String> labels =
                 Optional.ofNullable(node.getMetadata().getLabels()).orElse(Map.of());
@@ -60,9 +86,13 @@ public record NodeFit(String node, List<String> shortfalls) {
                         + (labels.containsKey(key) ? " (has " + key + "=" + labels.get(key) + ")" : ""));
             }
         });
+        if (!NodeAffinityMatch.matches(needs.requiredAffinity(), node)) {
+            shortfalls.add("required node affinity not matched");
+        }
         List<Taint> taints = node.getSpec() == null ? List.of() : node.getSpec().getTaints();
         for (Taint taint : taints) {
-            if (blocks(taint) && !CONDITION_TAINTS.contains(taint.getKey()) && !tolerated(taint, needs.tolerations())) {
+            boolean alreadyTold = conditionReported && CONDITION_TAINTS.contains(taint.getKey());
+            if (blocks(taint) && !alreadyTold && !tolerated(taint, needs.tolerations())) {
                 shortfalls.add("taint " + describe(taint) + " not tolerated");
             }
         }
@@ -70,16 +100,30 @@ public record NodeFit(String node, List<String> shortfalls) {
                 ? Map.of()
                 : Optional.ofNullable(node.getStatus().getAllocatable()).orElse(Map.of());
         needs.requests().forEach((resource, wanted) -> {
-            BigDecimal has = Optional.ofNullable(allocatable.get(resource))
+            BigDecimal total = Optional.ofNullable(allocatable.get(resource))
                     .map(Quantity::getNumericalAmount)
                     .orElse(BigDecimal.ZERO);
+            BigDecimal taken = used.getOrDefault(resource, BigDecimal.ZERO);
+            BigDecimal has = total.subtract(taken).max(BigDecimal.ZERO);
             if (wanted.signum() > 0 && has.compareTo(wanted) < 0) {
                 shortfalls.add(format(resource, has, RoundingMode.DOWN) + " of "
                         + format(resource, wanted, RoundingMode.UP) + " " + resource
-                        + " allocatable");
+                        + (taken.signum() > 0
+                                ? " free (" + format(resource, taken, RoundingMode.UP) + " requested by"
+                                        + " other pods)"
+                                : " allocatable"));
             }
         });
         return new NodeFit(node.getMetadata().getName(), shortfalls);
+    }
+
+    /** Whether the node is of the kind the pod selects (labels and required affinity), whatever it lacks else. */
+    public static boolean selects(Node node, PodNeeds needs) {
+        Map<String, String> labels =
+                Optional.ofNullable(node.getMetadata().getLabels()).orElse(Map.of());
+        return needs.nodeSelector().entrySet().stream()
+                        .allMatch(e -> e.getValue().equals(labels.get(e.getKey())))
+                && NodeAffinityMatch.matches(needs.requiredAffinity(), node);
     }
 
     /** Whether the pod can run on the node. */
@@ -90,6 +134,13 @@ public record NodeFit(String node, List<String> shortfalls) {
     /** One phrase, e.g. {@code gpu-1 (0 of 1 nvidia.com/gpu allocatable)}. */
     public String describe() {
         return fits() ? node : node + " (" + String.join(", ", shortfalls) + ")";
+    }
+
+    private static Taint conditionTaint(String key) {
+        return new io.fabric8.kubernetes.api.model.TaintBuilder()
+                .withKey(key)
+                .withEffect("NoSchedule")
+                .build();
     }
 
     private static boolean blocks(Taint taint) {

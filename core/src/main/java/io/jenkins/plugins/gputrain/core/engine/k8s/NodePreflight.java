@@ -5,16 +5,21 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import java.math.BigDecimal;
 import java.net.HttpURLConnection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Checks before a pod is created that some node can take it ({@link NodeFit}), so that a pod that could never be
  * scheduled fails at once, naming the closest nodes and what each lacks, instead of waiting Pending. When the
  * credentials may not list nodes (RBAC), the check is skipped with a note. Clusters whose autoscaler adds nodes on
- * demand (node pools scaled to zero) must turn it off: the node the pod needs does not exist yet.
+ * demand (node pools scaled to zero) need not turn it off: when no node at all matches the pod's node selector and
+ * required affinity, it warns and lets the pod be created. What the nodes' non-terminated pods request is
+ * subtracted from their allocatable resources.
  */
 public final class NodePreflight {
     /** How many of the closest nodes a failure names. */
@@ -56,12 +61,22 @@ public final class NodePreflight {
         }
         String name = pod.getMetadata().getName();
         PodNeeds needs = PodNeeds.of(pod);
-        List<NodeFit> fits = nodes.stream().map(node -> NodeFit.of(node, needs)).toList();
+        Map<String, Map<String, BigDecimal>> used = usedByNode();
+        List<NodeFit> fits = nodes.stream()
+                .map(node -> NodeFit.of(
+                        node, needs, used.getOrDefault(node.getMetadata().getName(), Map.of())))
+                .toList();
         List<String> fitting =
                 fits.stream().filter(NodeFit::fits).map(NodeFit::node).sorted().toList();
         if (!fitting.isEmpty()) {
             listener.progress("preflight: " + fitting.size() + " of " + nodes.size() + " nodes can run pod " + name
                     + " (" + names(fitting) + ")");
+            return;
+        }
+        if (nodes.stream().noneMatch(node -> NodeFit.selects(node, needs))) {
+            listener.progress("preflight: WARNING: none of the " + nodes.size() + " nodes matches the node selector"
+                    + " and affinity of pod " + name + "; creating it anyway, for a cluster autoscaler that adds"
+                    + " such nodes (e.g. a GPU pool scaled to zero); without one it stays Pending");
             return;
         }
         String closest = fits.stream()
@@ -74,10 +89,39 @@ public final class NodePreflight {
         throw new PodFailureException(new PodFailure(
                 PodFailure.Kind.NO_FITTING_NODE,
                 "preflight: no node can run pod " + name
-                        + (nodes.isEmpty()
-                                ? " (the cluster lists no nodes)"
-                                : " (checked " + nodes.size() + " nodes; closest: " + closest + ")")
+                        + " (checked " + nodes.size() + " nodes; closest: " + closest + ")"
                         + "; if an autoscaler adds nodes on demand, turn the preflight off"));
+    }
+
+    /**
+     * What the non-terminated pods on each node request (phase neither Succeeded nor Failed, as the scheduler
+     * counts); credentials that may not list pods in all namespaces leave it empty, with a note.
+     */
+    private Map<String, Map<String, BigDecimal>> usedByNode() throws InterruptedException {
+        List<Pod> pods;
+        try {
+            pods = client.pods().inAnyNamespace().list().getItems();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN || e.getCode() == HttpURLConnection.HTTP_UNAUTHORIZED) {
+                listener.progress("preflight: these credentials may not list pods in all namespaces (HTTP "
+                        + e.getCode() + "); what other pods use is not counted");
+                return Map.of();
+            }
+            ClientInterrupts.rethrowIfInterrupted(e, "listing the pods");
+            throw e;
+        }
+        Map<String, Map<String, BigDecimal>> used = new HashMap<>();
+        for (Pod running : pods) {
+            String node = running.getSpec() == null ? null : running.getSpec().getNodeName();
+            String phase =
+                    running.getStatus() == null ? null : running.getStatus().getPhase();
+            if (node == null || "Succeeded".equals(phase) || "Failed".equals(phase)) {
+                continue;
+            }
+            Map<String, BigDecimal> onNode = used.computeIfAbsent(node, n -> new HashMap<>());
+            PodNeeds.requested(running).forEach((resource, amount) -> onNode.merge(resource, amount, BigDecimal::add));
+        }
+        return used;
     }
 
     private static String names(List<String> nodes) {

@@ -14,15 +14,30 @@ public record PodFailure(Kind kind, String message) {
         NO_FITTING_NODE(false, false),
         /** No node could take the pod within the pending timeout; the scheduler's reason is in the message. */
         UNSCHEDULABLE(false, false),
-        /** {@code ErrImagePull}, {@code ImagePullBackOff}, {@code InvalidImageName}. */
+        /**
+         * {@code ImagePullBackOff} (the kubelet backs off after a failed pull), {@code InvalidImageName}, or
+         * {@code ErrImagePull} that persists.
+         */
         IMAGE_PULL(false, false),
-        /** {@code CreateContainerConfigError}, {@code CreateContainerError} (e.g. a missing Secret). */
+        /** {@code CreateContainerConfigError}, {@code CreateContainerError} (e.g. a missing Secret), persisting. */
         CONTAINER_CONFIG(false, false),
+        /** The container could not start ({@code StartError}: e.g. its command does not exist). */
+        START_ERROR(false, false),
+        /**
+         * The node's kubelet refused the pod on admission ({@code OutOf<resource>}, {@code UnexpectedAdmissionError},
+         * {@code NodeAffinity}): the node changed after scheduling; a new pod may succeed.
+         */
+        ADMISSION_REJECTED(true, false),
+        /**
+         * A {@code DisruptionTarget} condition: the eviction API, the scheduler's preemption, the taint manager or
+         * the kubelet stops the pod; a new pod may succeed.
+         */
+        DISRUPTED(true, true),
         /** The container ran out of memory (exit code 137); retrying the same size would fail again. */
         OOM_KILLED(false, true),
         /** The node evicted the pod (memory or disk pressure, preemption); a new pod may succeed. */
         EVICTED(true, true),
-        /** The node was lost (spot reclaim, failure); a new pod may succeed. */
+        /** The node shut down (spot reclaim) or was lost; a new pod may succeed. */
         NODE_LOST(true, true),
         /** The pod ran longer than its {@code activeDeadlineSeconds}. */
         DEADLINE_EXCEEDED(false, true),

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
+import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.NodeAffinity;
+import io.fabric8.kubernetes.api.model.NodeSelector;
+import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -21,15 +25,21 @@ import java.util.TreeMap;
  * @param nodeSelector node labels the pod selects
  * @param tolerations taints the pod tolerates
  * @param requests requested amount per resource name, e.g. {@code cpu} → 4, {@code memory} → bytes
+ * @param requiredAffinity the terms of {@code requiredDuringSchedulingIgnoredDuringExecution} node affinity (one
+ *     must match), empty when the pod has none
  */
 public record PodNeeds(
-        SortedMap<String, String> nodeSelector, List<Toleration> tolerations, SortedMap<String, BigDecimal> requests) {
+        SortedMap<String, String> nodeSelector,
+        List<Toleration> tolerations,
+        SortedMap<String, BigDecimal> requests,
+        List<NodeSelectorTerm> requiredAffinity) {
 
     /** Copies the collections. */
     public PodNeeds {
         nodeSelector = Collections.unmodifiableSortedMap(new TreeMap<>(nodeSelector));
         tolerations = List.copyOf(tolerations);
         requests = Collections.unmodifiableSortedMap(new TreeMap<>(requests));
+        requiredAffinity = List.copyOf(requiredAffinity);
     }
 
     /**
@@ -50,7 +60,22 @@ public record PodNeeds(
         return new PodNeeds(
                 new TreeMap<>(Optional.ofNullable(spec.getNodeSelector()).orElse(Map.of())),
                 Optional.ofNullable(spec.getTolerations()).orElse(List.of()),
-                requests);
+                requests,
+                Optional.ofNullable(spec.getAffinity())
+                        .map(Affinity::getNodeAffinity)
+                        .map(NodeAffinity::getRequiredDuringSchedulingIgnoredDuringExecution)
+                        .map(NodeSelector::getNodeSelectorTerms)
+                        .orElse(List.of()));
+    }
+
+    /**
+     * What a pod already on a node takes from it: its requests as the scheduler counts them.
+     *
+     * @param pod a pod bound to the node
+     * @return requested amount per resource name
+     */
+    public static SortedMap<String, BigDecimal> requested(Pod pod) {
+        return of(pod).requests();
     }
 
     private static SortedMap<String, BigDecimal> requests(Container container) {

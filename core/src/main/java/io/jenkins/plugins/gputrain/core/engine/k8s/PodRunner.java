@@ -8,12 +8,13 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
+import io.jenkins.plugins.gputrain.core.engine.OutputTail;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
-import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,14 +24,29 @@ import java.util.concurrent.TimeUnit;
  * One training pod's life: create it, wait with a watch until it runs (reporting phase changes and, while Pending,
  * the scheduler's reason; failing fast on image, configuration, OOM, eviction and deadline problems and on a pending
  * timeout), run the command in container {@code dvc} with its output streamed, and delete the pod on every path
- * (success, command failure, timeout, interrupt, API error). When the pod fails after its container may have run,
- * the last lines of the container log are printed. API calls refused with HTTP 5xx or 429 are retried
- * with backoff by the fabric8 client itself ({@code requestRetryBackoffLimit}, {@code requestRetryBackoffInterval}).
+ * (success, command failure, timeout, interrupt, API error), gracefully: the pod's own
+ * {@code terminationGracePeriodSeconds}, never a forced deletion that frees the GPU while the container may still run.
+ * When the pod fails after the command ran, the command's last output lines are printed ({@link OutputTail}; the
+ * container's log is that of {@code sleep}). The kubelet's retried errors ({@code ErrImagePull},
+ * {@code CreateContainerConfigError}, {@code CreateContainerError}) fail the pod once they persist for
+ * {@link #BACK_OFF_GRACE}. Creation refused by a quota is retried ({@link PodCreation}); API calls refused with HTTP
+ * 5xx or 429 are retried with backoff by the fabric8 client itself ({@code requestRetryBackoffLimit},
+ * {@code requestRetryBackoffInterval}).
  */
 public final class PodRunner {
     private static final long POLL_MILLIS = 200;
-    /** Lines of the container log printed when the pod fails after its container started. */
-    static final int LOG_TAIL_LINES = 20;
+
+    /**
+     * How long the wait goes without an event before it reads the pod anyway: a watch the API server keeps refusing
+     * (fabric8 retries it for ever and never reports it closed, e.g. "the required storage feature
+     * RequestWatchProgress is disabled" from an API server on an old etcd) must not hold the run Pending for ever.
+     */
+    static final Duration RESYNC = Duration.ofSeconds(10);
+    /** Lines of the command's output printed when the pod fails after the command ran. */
+    public static final int LOG_TAIL_LINES = 20;
+
+    /** How long a failure the kubelet retries may persist before it fails the pod. */
+    static final Duration BACK_OFF_GRACE = Duration.ofMinutes(1);
 
     private static final Object CLOSED = new Object();
 
@@ -38,6 +54,7 @@ public final class PodRunner {
     private final Clock clock;
     private final Duration pendingTimeout;
     private final ProgressListener listener;
+    private final Sleeper sleeper;
 
     /**
      * Creates a runner.
@@ -48,8 +65,23 @@ public final class PodRunner {
      * @param listener receives progress and output
      */
     public PodRunner(KubernetesClient client, Clock clock, Duration pendingTimeout, ProgressListener listener) {
+        this(client, clock, Sleeper.THREAD, pendingTimeout, listener);
+    }
+
+    /**
+     * Creates a runner.
+     *
+     * @param client the cluster connection
+     * @param clock the time source for the pending timeout and the kubelet's back-off
+     * @param sleeper waits between creation attempts refused by a quota
+     * @param pendingTimeout how long the pod may stay Pending, or {@code null} for no limit
+     * @param listener receives progress and output
+     */
+    public PodRunner(
+            KubernetesClient client, Clock clock, Sleeper sleeper, Duration pendingTimeout, ProgressListener listener) {
         this.client = client;
         this.clock = clock;
+        this.sleeper = sleeper;
         this.pendingTimeout = pendingTimeout;
         this.listener = listener;
     }
@@ -64,10 +96,24 @@ public final class PodRunner {
      * @throws InterruptedException when interrupted; the pod is deleted first
      */
     public CommandResult run(Pod pod, PodWork work) throws PodFailureException, InterruptedException {
+        return run(pod, new OutputTail(ProgressListener.quiet(), LOG_TAIL_LINES), work);
+    }
+
+    /**
+     * Creates a pod, does the work in it once it runs, and deletes it.
+     *
+     * @param pod the pod to create (named, with a namespace or the client's default)
+     * @param tail the command's output, kept by the work's exec; printed when the pod fails after the command ran
+     * @param work what to do in the running pod
+     * @return how the training command ended
+     * @throws PodFailureException when the pod fails or never runs
+     * @throws InterruptedException when interrupted; the pod is deleted first
+     */
+    public CommandResult run(Pod pod, OutputTail tail, PodWork work) throws PodFailureException, InterruptedException {
         String namespace = Optional.ofNullable(pod.getMetadata().getNamespace()).orElse(client.getNamespace());
         String name = pod.getMetadata().getName();
         PodResource resource = client.pods().inNamespace(namespace).withName(name);
-        client.pods().inNamespace(namespace).resource(pod).create();
+        PodCreation.create(client, namespace, pod, sleeper, listener);
         listener.progress("created pod " + namespace + "/" + name);
         try {
             try {
@@ -77,6 +123,9 @@ public final class PodRunner {
                 throw e;
             }
             CommandResult result = work.run(resource);
+            if (result.timedOut()) {
+                return result;
+            }
             Pod after = resource.get();
             if (after != null) {
                 Optional<PodFailure> failure = PodStatus.of(after).optionalFailure();
@@ -87,7 +136,7 @@ public final class PodRunner {
             return result;
         } catch (PodFailureException e) {
             if (e.failure().kind().containerMayHaveRun()) {
-                printLogTail(resource, name);
+                printTail(tail, name);
             }
             throw e;
         } finally {
@@ -101,13 +150,21 @@ public final class PodRunner {
         Watch watch = watch(resource, events);
         try {
             Pod current = resource.get();
+            Instant read = clock.instant();
             String last = null;
+            PodFailure retried = null;
+            Instant retriedSince = null;
             while (true) {
                 if (current == null) {
                     throw new PodFailureException(
                             new PodFailure(PodFailure.Kind.NODE_LOST, "pod " + name + " was deleted before it ran"));
                 }
                 PodStatus status = PodStatus.of(current);
+                PodFailure backOff = status.optionalBackOff().orElse(null);
+                if (backOff == null || retried == null || backOff.kind() != retried.kind()) {
+                    retried = backOff;
+                    retriedSince = clock.instant();
+                }
                 if (!status.describe().equals(last)) {
                     last = status.describe();
                     listener.progress("pod " + name + " is " + last);
@@ -117,6 +174,13 @@ public final class PodRunner {
                 }
                 if (status.isRunning()) {
                     return;
+                }
+                if (backOff != null
+                        && Duration.between(retriedSince, clock.instant()).compareTo(BACK_OFF_GRACE) >= 0) {
+                    throw new PodFailureException(new PodFailure(
+                            backOff.kind(),
+                            backOff.message() + " (still after " + DurationSpec.format(BACK_OFF_GRACE)
+                                    + " of the kubelet's retries)"));
                 }
                 Duration waited = Duration.between(start, clock.instant());
                 if (pendingTimeout != null && waited.compareTo(pendingTimeout) > 0) {
@@ -135,8 +199,11 @@ public final class PodRunner {
                     watch.close();
                     watch = watch(resource, events);
                     current = resource.get();
-                } else if (event != null) {
+                    read = clock.instant();
+                } else if (event != null
+                        || Duration.between(read, clock.instant()).compareTo(RESYNC) >= 0) {
                     current = resource.get();
+                    read = clock.instant();
                 }
             }
         } finally {
@@ -162,21 +229,16 @@ public final class PodRunner {
         });
     }
 
-    private void printLogTail(PodResource resource, String name) {
-        try {
-            String log = resource.inContainer(TrainingPodFactory.CONTAINER)
-                    .tailingLines(LOG_TAIL_LINES)
-                    .getLog();
-            listener.progress("last " + LOG_TAIL_LINES + " lines of the log of container "
-                    + TrainingPodFactory.CONTAINER + " in pod " + name + ":");
-            log.lines().forEach(listener::error);
-        } catch (KubernetesClientException e) {
-            listener.progress("the log of pod " + name + " is not available (" + e.getMessage() + ")");
+    private void printTail(OutputTail tail, String name) {
+        List<String> lines = tail.lines();
+        if (lines.isEmpty()) {
+            return;
         }
+        listener.progress("last " + lines.size() + " lines of the command's output in pod " + name + ":");
+        lines.forEach(listener::error);
     }
 
     private void delete(PodResource resource, String namespace, String name) {
-        ResourceDeletion.delete(
-                "pod", namespace, name, () -> resource.withGracePeriod(0).delete(), listener);
+        ResourceDeletion.delete("pod", namespace, name, () -> resource.delete(), listener);
     }
 }

@@ -1,36 +1,42 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.engine.TrainingWorkspace;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Copies the workspace into the training container ({@value #REMOTE}) and the results back, as tar streams over
- * exec: no volume, no sidecar, no secret in the pod spec.
+ * Copies the workspace into the training container and the results back, as tar archives over exec: no volume, no
+ * sidecar, no secret in the pod spec. Every command runs in the container's working directory (the workspace,
+ * {@value TrainingPodFactory#WORKSPACE}) and names paths relative to it.
+ *
+ * <p>The upload follows fabric8's own {@code PodUpload} (7.3.1) rather than piping into {@code tar xf -}: with the
+ * {@code v4.channel.k8s.io} exec protocol fabric8 speaks, standard input cannot be closed (kubernetes#89899), so a
+ * command that reads to the end of its input never ends. Instead one exec stores exactly the archive's size with
+ * {@code head -c} (which ends by itself, and is closed by the client after), a second checks the stored size with
+ * {@code wc -c}, a third extracts and removes the file.
  */
 public final class WorkspaceTransfer implements PodCopy {
-    /** Where the workspace lives in the pod. */
-    public static final String REMOTE = "/workspace";
-
-    private static final long COPY_MINUTES = 30;
+    /** The archive file in the workspace while it is uploaded. */
+    static final String UPLOAD_FILE = ".gpu-train-upload.tar";
 
     private final long maxBytes;
+    private final Function<PodResource, ContainerShell> shells;
 
     /** A transfer refusing more than {@code maxBytes} either way. */
     public WorkspaceTransfer(long maxBytes) {
+        this(maxBytes, PodShell::new);
+    }
+
+    WorkspaceTransfer(long maxBytes, Function<PodResource, ContainerShell> shells) {
         this.maxBytes = maxBytes;
+        this.shells = shells;
     }
 
     /**
@@ -52,20 +58,24 @@ public final class WorkspaceTransfer implements PodCopy {
             throw failure("cannot pack the workspace: " + e.getMessage());
         }
         listener.progress("copying the workspace into the pod (" + archive.length + " bytes, DVC cache left out)");
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        ExecDrain drain = new ExecDrain();
-        try (ExecWatch exec = pod.inContainer(TrainingPodFactory.CONTAINER)
-                .redirectingInput()
-                .writingError(errors)
-                .usingListener(drain)
-                .exec("sh", "-c", "mkdir -p " + REMOTE + " && tar xf - -C " + REMOTE)) {
-            try (OutputStream input = exec.getInput()) {
-                input.write(archive);
-            }
-            check("copying the workspace into the pod", exec, drain, errors);
-        } catch (IOException | KubernetesClientException e) {
-            ClientInterrupts.rethrowIfInterrupted(e, "copying the workspace into the pod");
-            throw failure("copying the workspace into the pod failed: " + e.getMessage());
+        ContainerShell shell = shells.apply(pod);
+        String what = "copying the workspace into the pod";
+        String file = quote(UPLOAD_FILE);
+        Step store = run(shell, what, "head -c " + archive.length + " > " + file, archive);
+        if (store.code() != null && store.code() != 0) {
+            throw failure(what + " failed (storing the archive: exit code " + store.code() + "): " + store.errors());
+        }
+        Step size = run(shell, what, "wc -c < " + file, null);
+        if (!String.valueOf(archive.length).equals(size.output().strip())) {
+            run(shell, what, "rm -f " + file, null);
+            throw failure(what + " failed: " + archive.length + " bytes sent, but the pod stored "
+                    + (size.output().isBlank()
+                            ? "none (" + size.errors() + ")"
+                            : size.output().strip()));
+        }
+        Step extract = run(shell, what, "tar xf " + file + "; e=$?; rm -f " + file + "; exit $e", null);
+        if (extract.code() == null || extract.code() != 0) {
+            throw failure(what + " failed (tar exit code " + extract.code() + "): " + extract.errors());
         }
     }
 
@@ -87,21 +97,29 @@ public final class WorkspaceTransfer implements PodCopy {
         if (paths.isEmpty()) {
             return List.of();
         }
-        String quoted = paths.stream().map(WorkspaceTransfer::quote).collect(Collectors.joining(" "));
-        String script = "cd " + REMOTE + " && for f in " + quoted + "; do [ -f \"$f\" ] && printf '%s\\n' \"$f\";"
-                + " done > /tmp/gpu-train-results; tar cf - -T /tmp/gpu-train-results";
-        ByteArrayOutputStream archive = new BoundedOutput(maxBytes);
+        String quoted = paths.stream().map(p -> quote("./" + p)).collect(Collectors.joining(" "));
+        String script = "set --; for f in " + quoted + "; do [ -f \"$f\" ] && set -- \"$@\" \"$f\"; done;"
+                + " [ $# -eq 0 ] || tar cf - \"$@\"";
+        String what = "copying the results back";
+        BoundedOutput archive = new BoundedOutput(maxBytes);
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        ExecDrain drain = new ExecDrain();
-        try (ExecWatch exec = pod.inContainer(TrainingPodFactory.CONTAINER)
-                .writingOutput(archive)
-                .writingError(errors)
-                .usingListener(drain)
-                .exec("sh", "-c", script)) {
-            check("copying the results back", exec, drain, errors);
-        } catch (KubernetesClientException e) {
-            ClientInterrupts.rethrowIfInterrupted(e, "copying the results back");
-            throw failure("copying the results back failed: " + e.getMessage());
+        Integer code;
+        try {
+            code = shells.apply(pod).run(script, null, archive, errors);
+        } catch (IOException | IllegalStateException e) {
+            ClientInterrupts.rethrowIfInterrupted(e, what);
+            throw failure(what + " failed: " + e.getMessage());
+        }
+        if (archive.exceeded()) {
+            throw failure(what + " failed: the results are larger than " + maxBytes + " bytes");
+        }
+        if (code == null || code != 0) {
+            throw failure(what + " failed (tar exit code " + code + "): "
+                    + errors.toString(StandardCharsets.UTF_8).strip());
+        }
+        if (archive.size() == 0) {
+            listener.progress("copied back 0 result file(s): the command produced none of them");
+            return List.of();
         }
         try {
             List<String> copied = workspace.unpack(archive.toByteArray(), maxBytes);
@@ -112,24 +130,24 @@ public final class WorkspaceTransfer implements PodCopy {
         }
     }
 
-    /** Waits for tar's exit code and for its output to be drained; anything but exit 0 fails the copy. */
-    private static void check(String what, ExecWatch exec, ExecDrain drain, ByteArrayOutputStream errors)
+    private static Step run(ContainerShell shell, String what, String script, byte[] input)
             throws PodFailureException, InterruptedException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
         try {
-            Integer code = exec.exitCode().get(COPY_MINUTES, TimeUnit.MINUTES);
-            if (!drain.await()) {
-                throw failure(what + " failed: the exec did not close within " + ExecDrain.DRAIN_SECONDS
-                        + " s after tar ended");
-            }
-            if (code == null || code != 0) {
-                throw failure(what + " failed (tar exit code " + code + "): "
-                        + errors.toString(StandardCharsets.UTF_8).strip());
-            }
-        } catch (ExecutionException | TimeoutException e) {
+            Integer code = shell.run(script, input, output, errors);
+            return new Step(
+                    code,
+                    output.toString(StandardCharsets.UTF_8),
+                    errors.toString(StandardCharsets.UTF_8).strip());
+        } catch (IOException e) {
             ClientInterrupts.rethrowIfInterrupted(e, what);
             throw failure(what + " failed: " + e.getMessage());
         }
     }
+
+    /** How one exec of the upload ended. */
+    private record Step(Integer code, String output, String errors) {}
 
     /** A single-quoted shell word. */
     static String quote(String word) {
@@ -143,6 +161,7 @@ public final class WorkspaceTransfer implements PodCopy {
     /** Collects bytes up to a limit; beyond it the copy is refused rather than filling memory. */
     private static final class BoundedOutput extends ByteArrayOutputStream {
         private final long limit;
+        private boolean exceeded;
 
         BoundedOutput(long limit) {
             this.limit = limit;
@@ -151,9 +170,14 @@ public final class WorkspaceTransfer implements PodCopy {
         @Override
         public synchronized void write(byte[] bytes, int offset, int length) {
             if (size() + (long) length > limit) {
+                exceeded = true;
                 throw new IllegalStateException("the results are larger than " + limit + " bytes");
             }
             super.write(bytes, offset, length);
+        }
+
+        synchronized boolean exceeded() {
+            return exceeded;
         }
 
         @Override

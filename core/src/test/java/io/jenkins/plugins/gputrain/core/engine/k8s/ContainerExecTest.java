@@ -34,10 +34,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnableKubernetesMockClient
 class ContainerExecTest {
-    private static final String EXEC = "/api/v1/namespaces/test/pods/p/exec?command=sh&command=-c&command=train"
+    /** The exec of {@code sh -c train} under the {@link KeepAlive} shell, as the client encodes it. */
+    private static final String EXEC = "/api/v1/namespaces/test/pods/p/exec?"
+            + KeepAlive.wrap(List.of("sh", "-c", "train")).stream()
+                    .map(word -> "command="
+                            + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8)
+                                    .replace("+", "%20"))
+                    .collect(java.util.stream.Collectors.joining("&"))
             + "&container=dvc&stdout=true&stderr=true";
-    private static final String UPLOAD = "/api/v1/namespaces/test/pods/p/exec?command=sh&command=-c"
-            + "&command=mkdir%20-p%20%2Fworkspace%20%26%26%20tar%20xf%20-%20-C%20%2Fworkspace&container=dvc&stdin=true"
+
+    private static final String STORE = "/api/v1/namespaces/test/pods/p/exec?command=sh&command=-c"
+            + "&command=head%20-c%20SIZE%20%3E%20%27.gpu-train-upload.tar%27&container=dvc&stdin=true&stdout=true"
             + "&stderr=true";
 
     KubernetesMockServer server;
@@ -149,7 +156,7 @@ class ContainerExecTest {
         Files.writeString(workspace.resolve("dvc.yaml"), "stages: {}\n");
         expectPod();
         server.expect()
-                .withPath(UPLOAD)
+                .withPath(STORE.replace("SIZE", String.valueOf(new LocalWorkspace(workspace).pack(1 << 20).length)))
                 .andUpgradeToWebSocket()
                 .open()
                 .expect("input that is never sent")

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -190,6 +191,115 @@ class NodeFitTest {
                 .build();
 
         assertThat(NodeFit.tolerated(taint, List.of(toleration))).isEqualTo(tolerated);
+    }
+
+    /**
+     * Required node affinity as the scheduler's {@code nodeaffinity} plugin matches it
+     * ({@code component-helpers/scheduling/corev1/nodeaffinity}): terms ORed, requirements ANDed.
+     */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "zone|In|a,b|true",
+                "zone|In|c|false",
+                "zone|NotIn|c|true",
+                "zone|NotIn|a|false",
+                "missing|NotIn|a|true",
+                "zone|Exists||true",
+                "missing|Exists||false",
+                "missing|DoesNotExist||true",
+                "zone|DoesNotExist||false",
+                "gpus|Gt|3|true",
+                "gpus|Gt|4|false",
+                "gpus|Lt|5|true",
+                "gpus|Lt|4|false",
+                "zone|Gt|1|false",
+                "zone|Lt|1|false"
+            })
+    void requiredNodeAffinityExpressions(String key, String operator, String values, boolean fits) {
+        Pod pod = withAffinity(new io.fabric8.kubernetes.api.model.NodeSelectorTermBuilder()
+                .addNewMatchExpression()
+                .withKey(key)
+                .withOperator(operator)
+                .withValues(values == null ? List.of() : List.of(values.split(",")))
+                .endMatchExpression()
+                .build());
+        Node node = gpuNode("gpu-1").label("zone", "a").label("gpus", "4").build();
+
+        assertThat(NodeFit.of(node, PodNeeds.of(pod)).fits()).isEqualTo(fits);
+        assertThat(NodeFit.selects(node, PodNeeds.of(pod))).isEqualTo(fits);
+    }
+
+    @Test
+    void matchFieldsNameTheNodeAndTermsAreOred() {
+        Pod pod = withAffinity(
+                new io.fabric8.kubernetes.api.model.NodeSelectorTermBuilder()
+                        .addNewMatchField()
+                        .withKey("metadata.name")
+                        .withOperator("In")
+                        .withValues("gpu-2")
+                        .endMatchField()
+                        .build(),
+                new io.fabric8.kubernetes.api.model.NodeSelectorTermBuilder()
+                        .addNewMatchExpression()
+                        .withKey("zone")
+                        .withOperator("In")
+                        .withValues("b")
+                        .endMatchExpression()
+                        .build());
+
+        assertThat(NodeFit.of(gpuNode("gpu-2").build(), PodNeeds.of(pod)).fits())
+                .isTrue();
+        assertThat(NodeFit.of(gpuNode("gpu-3").label("zone", "b").build(), PodNeeds.of(pod))
+                        .fits())
+                .isTrue();
+        assertThat(NodeFit.of(gpuNode("gpu-1").build(), PodNeeds.of(pod)).shortfalls())
+                .containsExactly("required node affinity not matched");
+    }
+
+    /** The {@code NodeUnschedulable} plugin lets a pod that tolerates {@code unschedulable:NoSchedule} on a cordoned node. */
+    @Test
+    void conditionTaintsAreToleratedLikeAnyOther() {
+        Pod pod = pod("4-16000+nvidia-tesla-t4*1", "gpu=true");
+        pod.getSpec()
+                .getTolerations()
+                .add(new TolerationBuilder()
+                        .withKey("node.kubernetes.io/unschedulable")
+                        .withOperator("Exists")
+                        .withEffect("NoSchedule")
+                        .build());
+        pod.getSpec()
+                .getTolerations()
+                .add(new TolerationBuilder()
+                        .withKey("node.kubernetes.io/not-ready")
+                        .withOperator("Exists")
+                        .withEffect("NoSchedule")
+                        .build());
+
+        assertThat(NodeFit.of(gpuNode("gpu-2").notReady().cordoned().build(), PodNeeds.of(pod))
+                        .fits())
+                .isTrue();
+        assertThat(NodeFit.of(
+                                gpuNode("gpu-3")
+                                        .taint("node.kubernetes.io/unreachable", null, "NoSchedule")
+                                        .build(),
+                                PodNeeds.of(pod))
+                        .shortfalls())
+                .containsExactly("taint node.kubernetes.io/unreachable:NoSchedule not tolerated");
+    }
+
+    private static Pod withAffinity(io.fabric8.kubernetes.api.model.NodeSelectorTerm... terms) {
+        Pod pod = pod("4-16000+nvidia-tesla-t4*1", "gpu=true");
+        pod.getSpec()
+                .setAffinity(new io.fabric8.kubernetes.api.model.AffinityBuilder()
+                        .withNewNodeAffinity()
+                        .withNewRequiredDuringSchedulingIgnoredDuringExecution()
+                        .withNodeSelectorTerms(terms)
+                        .endRequiredDuringSchedulingIgnoredDuringExecution()
+                        .endNodeAffinity()
+                        .build());
+        return pod;
     }
 
     static Pod pod(String cpuMemory, String selector) {

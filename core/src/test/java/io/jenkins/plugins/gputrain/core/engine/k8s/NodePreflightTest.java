@@ -64,12 +64,58 @@ class NodePreflightTest {
         assertThat(listener.progress).isEmpty();
     }
 
+    /** Autoscaled GPU pools scaled to zero: no node of the selected kind exists yet, so the pod is created. */
     @Test
-    void aClusterWithoutNodesFailsSayingSo() {
+    void withNoNodeOfTheSelectedKindTheRunWarnsAndGoesOn() throws Exception {
+        add(node("cpu-1"), node("cpu-2").label("gpu", "false"));
+
+        preflight().check(T4_POD);
+
+        assertThat(listener.progress)
+                .containsExactly("preflight: WARNING: none of the 2 nodes matches the node selector and affinity of pod"
+                        + " train-1; creating it anyway, for a cluster autoscaler that adds such nodes (e.g. a GPU"
+                        + " pool scaled to zero); without one it stays Pending");
+    }
+
+    @Test
+    void aClusterWithoutNodesWarnsAndGoesOn() throws Exception {
+        preflight().check(T4_POD);
+
+        assertThat(listener.progress).singleElement().asString().startsWith("preflight: WARNING: none of the 0 nodes");
+    }
+
+    /** The scheduler's {@code noderesources} plugin counts what non-terminated pods on the node request. */
+    @Test
+    void whatRunningPodsRequestIsSubtracted() {
+        add(gpuNode("gpu-1"));
+        bind("busy", "gpu-1", "Running");
+        bind("done", "gpu-1", "Succeeded");
+
         assertThatThrownBy(() -> preflight().check(T4_POD))
                 .isInstanceOf(PodFailureException.class)
-                .hasMessage("preflight: no node can run pod train-1 (the cluster lists no nodes); if an autoscaler"
-                        + " adds nodes on demand, turn the preflight off");
+                .hasMessageContaining("gpu-1 (0 of 1 nvidia.com/gpu free (1 requested by other pods))");
+    }
+
+    @Test
+    void podsThatEndedLeaveTheirResources() throws Exception {
+        add(gpuNode("gpu-1"));
+        bind("done", "gpu-1", "Succeeded");
+        bind("failed", "gpu-1", "Failed");
+
+        preflight().check(T4_POD);
+
+        assertThat(listener.progress).containsExactly("preflight: 1 of 1 nodes can run pod train-1 (gpu-1)");
+    }
+
+    private void bind(String name, String node, String phase) {
+        Pod other = NodeFitTest.pod("1-1000+nvidia-tesla-t4*1", "gpu=true");
+        other.getMetadata().setName(name);
+        other.getMetadata().setNamespace("other");
+        other.getSpec().setNodeName(node);
+        other.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+                .withPhase(phase)
+                .build());
+        client.pods().inNamespace("other").resource(other).create();
     }
 
     @Test

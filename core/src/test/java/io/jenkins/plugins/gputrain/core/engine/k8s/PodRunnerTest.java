@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
+import io.jenkins.plugins.gputrain.core.engine.OutputTail;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
@@ -45,6 +46,8 @@ class PodRunnerTest {
     private final RecordingListener listener = new RecordingListener();
     private volatile int exitCode;
     private volatile CountDownLatch execGate = new CountDownLatch(0);
+    private volatile List<String> commandOutput = List.of("hi");
+    private final OutputTail tail = new OutputTail(listener, PodRunner.LOG_TAIL_LINES);
 
     @Test
     void happyPathStreamsTheOutputKeepsTheExitCodeAndDeletesThePod() throws Exception {
@@ -75,22 +78,49 @@ class PodRunnerTest {
         assertGone("p2");
     }
 
+    /** The kubelet writes {@code ImagePullBackOff} only after a pull failed ({@code ErrImagePull}) and it backs off. */
     @Test
-    void imagePullErrorFailsAtOnce() throws Exception {
+    void imagePullFailsOnceTheKubeletBacksOff() throws Exception {
         CompletableFuture<CommandResult> run = start(pod("p3"), null);
-
         setStatus("p3", waiting("ErrImagePull", "pull access denied for nope/nope"));
+        listener.awaitProgress("pod p3 is Pending: ErrImagePull");
+        assertThat(run).isNotDone();
+
+        setStatus("p3", waiting("ImagePullBackOff", "pull access denied for nope/nope"));
 
         assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
                 .cause()
                 .isInstanceOfSatisfying(PodFailureException.class, e -> {
                     assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.IMAGE_PULL);
                     assertThat(e)
-                            .hasMessage("Container dvc cannot start (Reason: ErrImagePull): pull access denied"
+                            .hasMessage("Container dvc cannot start (Reason: ImagePullBackOff): pull access denied"
                                     + " for nope/nope");
                 });
         assertThat(listener.progress).noneMatch(line -> line.contains("log of"));
         assertGone("p3");
+    }
+
+    /** A configuration error the kubelet keeps retrying fails the pod once it has lasted the back-off grace. */
+    @Test
+    void aConfigurationErrorFailsOnceItPersists() throws Exception {
+        CompletableFuture<CommandResult> run = start(pod("p9"), null);
+        setStatus("p9", waiting("CreateContainerConfigError", "secret \"dvc-remote\" not found"));
+        listener.awaitProgress("pod p9 is Pending: CreateContainerConfigError");
+        clock.advance(PodRunner.BACK_OFF_GRACE.minusSeconds(1));
+        setStatus("p9", waiting("CreateContainerConfigError", "secret \"dvc-remote\" not found (again)"));
+        assertThat(run).isNotDone();
+
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(PodFailureException.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.CONTAINER_CONFIG);
+                    assertThat(e)
+                            .hasMessage("Container dvc cannot start (Reason: CreateContainerConfigError): secret"
+                                    + " \"dvc-remote\" not found (again) (still after 1m of the kubelet's retries)");
+                });
+        assertGone("p9");
     }
 
     @Test
@@ -135,6 +165,96 @@ class PodRunnerTest {
         assertGone("p5");
     }
 
+    /**
+     * The quota admission plugin ({@code plugin/pkg/admission/resourcequota}) refuses with 403 {@code exceeded quota}
+     * while other pods hold it, and with 409 when its update of the quota object conflicts: both are retried.
+     */
+    @Test
+    void createRefusedByAQuotaIsRetriedWithBackoff() throws Exception {
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/test/pods")
+                .andReturn(
+                        403,
+                        status(
+                                403,
+                                "Forbidden",
+                                "pods \"q1\" is forbidden: exceeded quota: gpu, requested:"
+                                        + " requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=4, limited: requests.nvidia.com/gpu=4"))
+                .times(2);
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/test/pods")
+                .andReturn(
+                        409,
+                        status(
+                                409,
+                                "Conflict",
+                                "Operation cannot be fulfilled on resourcequotas \"gpu\": the"
+                                        + " object has been modified"))
+                .once();
+        List<Duration> sleeps = new CopyOnWriteArrayList<>();
+        CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new PodRunner(client, clock, sleeps::add, null, listener).run(pod("q1"), tail, this::work);
+            } catch (PodFailureException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+        client.pods().inNamespace(NAMESPACE).withName("q1").waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
+        setStatus("q1", running());
+
+        assertThat(run.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20));
+        assertThat(listener.progress.get(0)).startsWith("creating pod q1 was refused for now (Failure executing: POST");
+        assertGone("q1");
+    }
+
+    @Test
+    void createOfANameThatExistsIsNotRetried() {
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/test/pods")
+                .andReturn(409, status(409, "AlreadyExists", "pods \"q2\" already exists"))
+                .once();
+        List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(() -> new PodRunner(client, clock, sleeps::add, null, listener).run(pod("q2"), this::work))
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
+                        .isEqualTo(409));
+        assertThat(sleeps).isEmpty();
+    }
+
+    /** Deletion keeps the pod's terminationGracePeriodSeconds: no {@code gracePeriodSeconds: 0} in the request. */
+    @Test
+    void thePodIsDeletedGracefully() throws Exception {
+        CompletableFuture<CommandResult> run = start(pod("g1"), null);
+        setStatus("g1", running());
+        assertThat(run.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
+
+        List<String> deletions = new ArrayList<>();
+        for (int i = server.getRequestCount(); i > 0; i--) {
+            var request = server.takeRequest(1, TimeUnit.SECONDS);
+            if (request != null && "DELETE".equals(request.getMethod())) {
+                deletions.add(request.getPath() + " " + request.getBody().readUtf8());
+            }
+        }
+        assertThat(deletions)
+                .singleElement()
+                .asString()
+                .startsWith("/api/v1/namespaces/test/pods/g1 ")
+                .doesNotContain("gracePeriodSeconds");
+    }
+
+    private static io.fabric8.kubernetes.api.model.Status status(int code, String reason, String message) {
+        return new io.fabric8.kubernetes.api.model.StatusBuilder()
+                .withCode(code)
+                .withReason(reason)
+                .withMessage(message)
+                .withStatus("Failure")
+                .build();
+    }
+
     @Test
     void createForbiddenIsNotRetriedAndLeavesNothing() {
         server.expect()
@@ -149,14 +269,11 @@ class PodRunnerTest {
         assertThat(listener.progress).isEmpty();
     }
 
+    /** The container log would be {@code sleep}'s: the tail printed is the command's own output. */
     @Test
-    void oomKillSeenAfterTheCommandFailsTheRunAndPrintsTheLogTail() throws Exception {
-        server.expect()
-                .get()
-                .withPath("/api/v1/namespaces/test/pods/p7/log?pretty=false&container=dvc&tailLines=20")
-                .andReturn(200, "epoch 41\nKilled\n")
-                .once();
+    void oomKillSeenAfterTheCommandFailsTheRunAndPrintsTheCommandsLastOutput() throws Exception {
         exitCode = 137;
+        commandOutput = List.of("epoch 41", "Killed");
         execGate = new CountDownLatch(1);
         CompletableFuture<CommandResult> run = start(pod("p7"), null);
         setStatus("p7", running());
@@ -169,8 +286,8 @@ class PodRunnerTest {
                 .isInstanceOfSatisfying(
                         PodFailureException.class,
                         e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.OOM_KILLED));
-        assertThat(listener.progress).contains("last 20 lines of the log of container dvc in pod p7:");
-        assertThat(listener.output).endsWith("stderr: epoch 41", "stderr: Killed");
+        assertThat(listener.progress).contains("last 2 lines of the command's output in pod p7:");
+        assertThat(listener.output).endsWith("epoch 41", "Killed", "stderr: epoch 41", "stderr: Killed");
         assertGone("p7");
     }
 
@@ -207,7 +324,7 @@ class PodRunnerTest {
 
     private CommandResult runUnchecked(Pod pod, Duration pendingTimeout) {
         try {
-            return newRunner(pendingTimeout).run(pod, this::work);
+            return newRunner(pendingTimeout).run(pod, tail, this::work);
         } catch (PodFailureException | InterruptedException e) {
             throw new CompletionException(e);
         }
@@ -226,7 +343,7 @@ class PodRunnerTest {
     private Thread startInThread(Pod pod) throws InterruptedException {
         Thread runner = new Thread(() -> {
             try {
-                newRunner(null).run(pod, this::work);
+                newRunner(null).run(pod, tail, this::work);
             } catch (InterruptedException e) {
                 listener.progress("interrupted");
             } catch (PodFailureException | RuntimeException e) {
@@ -248,7 +365,7 @@ class PodRunnerTest {
     /** Stands for copying and running: reports, says "hi", waits for the test's gate, returns the exit code. */
     private CommandResult work(io.fabric8.kubernetes.client.dsl.PodResource pod) throws InterruptedException {
         listener.progress("running in pod " + pod.get().getMetadata().getName() + ": " + String.join(" ", COMMAND));
-        listener.output("hi");
+        commandOutput.forEach(tail::output);
         execGate.await();
         return new CommandResult(exitCode, false);
     }

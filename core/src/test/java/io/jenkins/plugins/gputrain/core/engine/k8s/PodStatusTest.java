@@ -36,14 +36,144 @@ class PodStatusTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource({"ImagePullBackOff, IMAGE_PULL", "InvalidImageName, IMAGE_PULL"})
+    void containerThatCannotStartIsAFailure(String reason, PodFailure.Kind kind) {
+        Pod pod = waiting(reason);
+
+        PodFailure failure = PodStatus.of(pod).optionalFailure().orElseThrow();
+
+        assertThat(failure.kind()).isEqualTo(kind);
+        assertThat(failure.kind().retryable()).isFalse();
+        assertThat(failure.message())
+                .isEqualTo("Container dvc cannot start (Reason: " + reason + "): secret" + " \"dvc-remote\" not found");
+    }
+
+    /**
+     * The kubelet retries these ({@code pkg/kubelet/images} backs off after {@code ErrImagePull} and then writes
+     * {@code ImagePullBackOff}; configuration errors are retried on every sync), so they are no failure yet.
+     */
+    @ParameterizedTest(name = "{0}")
     @CsvSource({
         "ErrImagePull, IMAGE_PULL",
-        "ImagePullBackOff, IMAGE_PULL",
-        "InvalidImageName, IMAGE_PULL",
         "CreateContainerConfigError, CONTAINER_CONFIG",
         "CreateContainerError, CONTAINER_CONFIG"
     })
-    void containerThatCannotStartIsAFailure(String reason, PodFailure.Kind kind) {
+    void errorsTheKubeletRetriesAreABackOffNotAFailure(String reason, PodFailure.Kind kind) {
+        PodStatus status = PodStatus.of(waiting(reason));
+
+        assertThat(status.optionalFailure()).isEmpty();
+        assertThat(status.optionalBackOff().orElseThrow().kind()).isEqualTo(kind);
+        assertThat(status.describe()).isEqualTo("Pending: " + reason);
+    }
+
+    /**
+     * Reasons as Kubernetes v1.35 writes them: {@code pkg/kubelet/eviction} ({@code Evicted}),
+     * {@code pkg/kubelet/nodeshutdown} ({@code Terminated}), {@code pkg/kubelet/lifecycle} admission
+     * ({@code OutOf<resource>}, {@code UnexpectedAdmissionError}, {@code NodeAffinity}), the active deadline.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "Evicted, EVICTED, true",
+        "NodeLost, NODE_LOST, true",
+        "Terminated, NODE_LOST, true",
+        "Shutdown, NODE_LOST, true",
+        "OutOfnvidia.com/gpu, ADMISSION_REJECTED, true",
+        "OutOfcpu, ADMISSION_REJECTED, true",
+        "UnexpectedAdmissionError, ADMISSION_REJECTED, true",
+        "NodeAffinity, ADMISSION_REJECTED, true",
+        "DeadlineExceeded, DEADLINE_EXCEEDED, false",
+        "OutOf, FAILED, false"
+    })
+    void podLevelReasons(String reason, PodFailure.Kind kind, boolean retryable) {
+        Pod pod = pod("Failed");
+        pod.getStatus().setReason(reason);
+        pod.getStatus().setMessage("The node was low on resource: memory.");
+
+        PodFailure failure = PodStatus.of(pod).optionalFailure().orElseThrow();
+
+        assertThat(failure.kind()).isEqualTo(kind);
+        assertThat(failure.kind().retryable()).isEqualTo(retryable);
+        assertThat(failure.message()).endsWith("The node was low on resource: memory.");
+    }
+
+    /** {@code DisruptionTarget} reasons: the eviction API, scheduler preemption, the taint manager, the kubelet. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"EvictionByEvictionAPI", "PreemptionByScheduler", "DeletionByTaintManager", "TerminationByKubelet"})
+    void aDisruptionTargetConditionIsARetryableFailureWhileThePodStillRuns(String reason) {
+        Pod pod = pod("Running");
+        pod.getStatus()
+                .getConditions()
+                .add(new PodConditionBuilder()
+                        .withType("DisruptionTarget")
+                        .withStatus("True")
+                        .withReason(reason)
+                        .withMessage("preempted by ml/high-priority")
+                        .build());
+
+        PodFailure failure = PodStatus.of(pod).optionalFailure().orElseThrow();
+
+        assertThat(failure.kind()).isEqualTo(PodFailure.Kind.DISRUPTED);
+        assertThat(failure.kind().retryable()).isTrue();
+        assertThat(failure.message())
+                .isEqualTo(
+                        "The pod is being stopped (DisruptionTarget: " + reason + "): preempted by ml/high-priority");
+    }
+
+    @Test
+    void aDisruptionTargetThatIsNoLongerTrueIsNoFailure() {
+        Pod pod = pod("Running");
+        pod.getStatus()
+                .getConditions()
+                .add(new PodConditionBuilder()
+                        .withType("DisruptionTarget")
+                        .withStatus("False")
+                        .withReason("EvictionByEvictionAPI")
+                        .build());
+
+        assertThat(PodStatus.of(pod).isRunning()).isTrue();
+    }
+
+    @Test
+    void startErrorAndAFailedContainersReasonAreReported() {
+        Pod started = pod("Failed");
+        started.getStatus().getContainerStatuses().add(terminated("StartError", 128, "exec: \"dvc\": not found"));
+        Pod failed = pod("Failed");
+        failed.getStatus().getContainerStatuses().add(terminated("Error", 2, null));
+
+        PodFailure startError = PodStatus.of(started).optionalFailure().orElseThrow();
+        PodFailure failure = PodStatus.of(failed).optionalFailure().orElseThrow();
+
+        assertThat(startError.kind()).isEqualTo(PodFailure.Kind.START_ERROR);
+        assertThat(startError.message())
+                .isEqualTo("Container dvc could not start (Exit Code: 128, Reason: StartError): exec: \"dvc\": not"
+                        + " found");
+        assertThat(failure.kind()).isEqualTo(PodFailure.Kind.FAILED);
+        assertThat(failure.message())
+                .isEqualTo("The pod failed: (no message); container dvc terminated (Exit Code: 2, Reason: Error)");
+    }
+
+    @Test
+    void aGatedPodWaitsAndSaysSo() {
+        Pod pod = pod("Pending");
+        pod.getStatus()
+                .getConditions()
+                .add(new PodConditionBuilder()
+                        .withType("PodScheduled")
+                        .withStatus("False")
+                        .withReason("SchedulingGated")
+                        .withMessage("Scheduling is blocked due to non-empty scheduling gates")
+                        .build());
+
+        PodStatus status = PodStatus.of(pod);
+
+        assertThat(status.optionalFailure()).isEmpty();
+        assertThat(status.unschedulable()).isFalse();
+        assertThat(status.describe())
+                .isEqualTo("Pending: SchedulingGated (the pod's schedulingGates hold it back: Scheduling is blocked"
+                        + " due to non-empty scheduling gates)");
+    }
+
+    private static Pod waiting(String reason) {
         Pod pod = pod("Pending");
         pod.getStatus()
                 .getContainerStatuses()
@@ -56,13 +186,20 @@ class PodStatusTest {
                         .endWaiting()
                         .endState()
                         .build());
+        return pod;
+    }
 
-        PodFailure failure = PodStatus.of(pod).optionalFailure().orElseThrow();
-
-        assertThat(failure.kind()).isEqualTo(kind);
-        assertThat(failure.kind().retryable()).isFalse();
-        assertThat(failure.message())
-                .isEqualTo("Container dvc cannot start (Reason: " + reason + "): secret" + " \"dvc-remote\" not found");
+    private static io.fabric8.kubernetes.api.model.ContainerStatus terminated(String reason, int code, String message) {
+        return new ContainerStatusBuilder()
+                .withName("dvc")
+                .withNewState()
+                .withNewTerminated()
+                .withReason(reason)
+                .withExitCode(code)
+                .withMessage(message)
+                .endTerminated()
+                .endState()
+                .build();
     }
 
     @Test
@@ -104,20 +241,6 @@ class PodStatusTest {
         assertThat(failure.kind().retryable()).isFalse();
         assertThat(failure.message()).startsWith("Container dvc was terminated (Exit Code: 137, Reason: OOMKilled)");
         assertThat(PodStatus.of(pod).isRunning()).isFalse();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"Evicted, EVICTED, true", "NodeLost, NODE_LOST, true", "DeadlineExceeded, DEADLINE_EXCEEDED, false"})
-    void podLevelReasons(String reason, PodFailure.Kind kind, boolean retryable) {
-        Pod pod = pod("Failed");
-        pod.getStatus().setReason(reason);
-        pod.getStatus().setMessage("The node was low on resource: memory.");
-
-        PodFailure failure = PodStatus.of(pod).optionalFailure().orElseThrow();
-
-        assertThat(failure.kind()).isEqualTo(kind);
-        assertThat(failure.kind().retryable()).isEqualTo(retryable);
-        assertThat(failure.message()).endsWith("The node was low on resource: memory.");
     }
 
     @Test
