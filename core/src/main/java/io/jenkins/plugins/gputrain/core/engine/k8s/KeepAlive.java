@@ -11,7 +11,11 @@ import java.util.List;
  * SPDY ({@code httpstream/spdy}, spdystream) resets its idle timer on each frame. So data must flow: the command runs
  * under a shell that writes one NUL byte to standard error every {@link #INTERVAL} until the command ends, and
  * {@link LineOutput} drops NUL bytes. The command's exit code (128+n when a signal killed it) is the shell's, its
- * arguments are passed as they are.
+ * arguments are passed as they are. The {@code sleep} between bytes holds none of the stream's descriptors: a
+ * {@code sleep} left running after the keepalive loop is killed would keep standard error open, and the exec would
+ * end only when it does (up to an {@link #INTERVAL} late; the runtime waits for the end of its output). Checked in
+ * apimachinery v0.35.4: {@code wsstream/conn.go} {@code write()} calls {@code resetTimeout()}; spdystream v0.5.1's
+ * {@code idleAwareFramer.WriteFrame} resets the idle timer.
  */
 final class KeepAlive {
     /** Below every idle timeout a cluster plausibly sets; one byte a minute. */
@@ -31,8 +35,8 @@ final class KeepAlive {
         List<String> wrapped = new ArrayList<>(List.of(
                 "sh",
                 "-c",
-                "while sleep " + interval.toSeconds() + "; do printf '\\000' >&2; done & k=$!; \"$@\"; e=$?;"
-                        + " kill $k 2>/dev/null; exit $e",
+                "(while :; do sleep " + interval.toSeconds() + " </dev/null >/dev/null 2>&1 & wait $!;"
+                        + " printf '\\000' >&2; done) & k=$!; \"$@\"; e=$?; kill $k 2>/dev/null; exit $e",
                 "gpu-train"));
         wrapped.addAll(command);
         return wrapped;
