@@ -32,22 +32,12 @@ class PodRunnerWatchTest {
 
     @Test
     void aWatchClosedByTheServerIsResumedAndTheRunGoesOn() throws Exception {
-        server.expect()
-                .post()
-                .withPath("/api/v1/namespaces/test/pods")
-                .andReturn(201, pod("Pending"))
-                .once();
+        expectCreation();
         server.expect()
                 .get()
                 .withPath(WATCH)
                 .andUpgradeToWebSocket()
-                .open(new WatchEvent(
-                        new StatusBuilder()
-                                .withCode(410)
-                                .withReason("Expired")
-                                .withMessage("too old resource version")
-                                .build(),
-                        "ERROR"))
+                .open(watchError(410, "Expired", "too old resource version"))
                 .done()
                 .once();
         server.expect()
@@ -82,22 +72,16 @@ class PodRunnerWatchTest {
     @Test
     @Timeout(30)
     void aWatchThatNeverDeliversDoesNotHoldTheRunPending() throws Exception {
-        server.expect()
-                .post()
-                .withPath("/api/v1/namespaces/test/pods")
-                .andReturn(201, pod("Pending"))
-                .once();
+        expectCreation();
         server.expect()
                 .get()
                 .withPath(WATCH)
                 .andUpgradeToWebSocket()
-                .open(new WatchEvent(
-                        new StatusBuilder()
-                                .withCode(500)
-                                .withMessage("a watch stream was requested by the client but the required storage"
-                                        + " feature RequestWatchProgress is disabled")
-                                .build(),
-                        "ERROR"))
+                .open(watchError(
+                        500,
+                        null,
+                        "a watch stream was requested by the client but the required storage feature"
+                                + " RequestWatchProgress is disabled"))
                 .done()
                 .always();
         server.expect().get().withPath(POD).andReturn(200, pod("Pending")).once();
@@ -136,6 +120,25 @@ class PodRunnerWatchTest {
         public Clock withZone(java.time.ZoneId zone) {
             return this;
         }
+    }
+
+    private void expectCreation() {
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/test/pods")
+                .andReturn(201, pod("Pending"))
+                .once();
+    }
+
+    /** The ERROR event an API server sends on a watch it ends. */
+    private static WatchEvent watchError(int code, String reason, String message) {
+        return new WatchEvent(
+                new StatusBuilder()
+                        .withCode(code)
+                        .withReason(reason)
+                        .withMessage(message)
+                        .build(),
+                "ERROR");
     }
 
     private static Pod pod(String phase) {
