@@ -26,20 +26,37 @@ final class Kubeconfig {
     private final String files;
     private final Map<String, String> contextClusters;
     private final Map<String, Optional<String>> clusterServers;
+    private final Map<String, String> contextUsers;
+    private final Map<String, User> users;
     private final String currentContext;
     private final Map<Path, String> texts;
+    private final boolean clientReadsAll;
+
+    /**
+     * A user entry and the file that defines it.
+     *
+     * @param file the kubeconfig file; relative paths in the entry resolve against its directory
+     * @param fields the entry's {@code user} mapping
+     */
+    private record User(Path file, Map<?, ?> fields) {}
 
     private Kubeconfig(
             Map<Path, String> texts,
             String files,
             Map<String, String> contextClusters,
             Map<String, Optional<String>> clusterServers,
-            String currentContext) {
+            Map<String, String> contextUsers,
+            Map<String, User> users,
+            String currentContext,
+            boolean clientReadsAll) {
         this.texts = texts;
         this.files = files;
         this.contextClusters = contextClusters;
         this.clusterServers = clusterServers;
+        this.contextUsers = contextUsers;
+        this.users = users;
         this.currentContext = currentContext;
+        this.clientReadsAll = clientReadsAll;
     }
 
     /**
@@ -52,20 +69,30 @@ final class Kubeconfig {
     static Kubeconfig read(List<Path> paths) throws CommandFailure {
         Map<String, String> contexts = new LinkedHashMap<>();
         Map<String, Optional<String>> clusters = new LinkedHashMap<>();
+        Map<String, String> contextUsers = new LinkedHashMap<>();
+        Map<String, User> users = new LinkedHashMap<>();
         String current = null;
         Map<Path, String> read = new LinkedHashMap<>();
+        boolean clientReadsAll = true;
         for (Path path : paths) {
             String text = readText(path);
             Optional<Map<?, ?>> parsed = document(path, text, paths.size() > 1);
+            // The client's own discovery reads only regular files and skips only those of zero length.
+            clientReadsAll &= Files.isRegularFile(path) && (parsed.isPresent() || text.isEmpty());
             if (parsed.isEmpty()) {
                 continue;
             }
             read.put(path, text);
             Map<?, ?> document = parsed.get();
             for (Map<?, ?> entry : named(path, document, "contexts")) {
-                contexts.putIfAbsent(
-                        name(path, "contexts", entry),
-                        text(section(entry, "context").get("cluster")));
+                String name = name(path, "contexts", entry);
+                if (!contexts.containsKey(name)) {
+                    contexts.put(name, text(section(entry, "context").get("cluster")));
+                    contextUsers.put(name, text(section(entry, "context").get("user")));
+                }
+            }
+            for (Map<?, ?> entry : named(path, document, "users")) {
+                users.putIfAbsent(name(path, "users", entry), new User(path, section(entry, "user")));
             }
             for (Map<?, ?> entry : named(path, document, "clusters")) {
                 clusters.putIfAbsent(
@@ -88,7 +115,7 @@ final class Kubeconfig {
         String described = String.join(
                 java.io.File.pathSeparator,
                 read.keySet().stream().map(Path::toString).toList());
-        return new Kubeconfig(read, described, contexts, clusters, current);
+        return new Kubeconfig(read, described, contexts, clusters, contextUsers, users, current, clientReadsAll);
     }
 
     /**
@@ -128,7 +155,57 @@ final class Kubeconfig {
             throw new CommandFailure("kubeconfig " + files + ": cluster '" + cluster + "' of context '" + name
                     + "' has server '" + ErrorReporting.oneLine(server) + "' (expected https://HOST:PORT)");
         }
+        String user = contextUsers.get(name);
+        if (user != null && !user.isBlank() && !users.containsKey(user)) {
+            throw new CommandFailure("kubeconfig " + files + ": context '" + name + "' names user '" + user
+                    + "', which is not defined (known users: "
+                    + (users.isEmpty() ? "none" : String.join(", ", users.keySet())) + ")");
+        }
         return name;
+    }
+
+    /**
+     * Whether the Kubernetes client's own discovery reads exactly the files read here: all are regular files and
+     * none was skipped except empty ones (the client fails on a file of only comments).
+     */
+    boolean clientReadsAll() {
+        return clientReadsAll;
+    }
+
+    /**
+     * The exec credential plugin of a context's user.
+     *
+     * @param context a context {@link #context} checked
+     * @return the plugin; empty when the user has none (or the context names no user)
+     */
+    Optional<ExecPlugin> execPlugin(String context) {
+        User user = users.get(contextUsers.get(context));
+        if (user == null
+                || !(user.fields().get("exec") instanceof Map<?, ?> exec)
+                || text(exec.get("command")) == null) {
+            return Optional.empty();
+        }
+        List<String> args = exec.get("args") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
+        Map<String, String> env = new LinkedHashMap<>();
+        if (exec.get("env") instanceof List<?> list) {
+            list.stream()
+                    .filter(Map.class::isInstance)
+                    .map(Map.class::cast)
+                    .filter(variable -> text(variable.get("name")) != null && text(variable.get("value")) != null)
+                    .forEach(variable -> env.put(text(variable.get("name")), text(variable.get("value"))));
+        }
+        return Optional.of(new ExecPlugin(
+                resolveCommand(user.file(), text(exec.get("command"))), args, env, text(exec.get("apiVersion"))));
+    }
+
+    /** A command with a directory but not absolute resolves against its kubeconfig's directory, as for the client. */
+    private static String resolveCommand(Path file, String command) {
+        if (!command.contains("/") || command.startsWith("/") || !Files.isRegularFile(file)) {
+            return command;
+        }
+        return file.toAbsolutePath().resolveSibling(command).normalize().toString();
     }
 
     /** Whether a server is an http(s) URL with a host, or a {@code HOST:PORT} that the client completes. */
