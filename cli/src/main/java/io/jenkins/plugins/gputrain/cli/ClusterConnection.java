@@ -63,6 +63,11 @@ final class ClusterConnection {
         } catch (RuntimeException e) {
             throw new CommandFailure("cannot use " + origin + ": " + ErrorReporting.oneLine(e.getMessage()), e);
         }
+        ProxySettings.apply(config, declared.proxyUrl(name));
+        Optional<Path> tokenFile = declared.tokenFile(name);
+        if (tokenFile.isPresent()) {
+            config.setOauthTokenProvider(TokenFile.read(tokenFile.get(), "cannot use " + origin));
+        }
         Optional<ExecPlugin> plugin = declared.execPlugin(name);
         if (plugin.isPresent() && !hasCredentials(config)) {
             throw new CommandFailure(
@@ -96,7 +101,8 @@ final class ClusterConnection {
 
     /** Whether the client has a token, a client certificate or a user name and password. */
     private static boolean hasCredentials(Config config) {
-        return notEmpty(config.getAutoOAuthToken())
+        return config.getOauthTokenProvider() != null
+                || notEmpty(config.getAutoOAuthToken())
                 || notEmpty(config.getOauthToken())
                 || notEmpty(config.getClientCertData())
                 || notEmpty(config.getClientCertFile())
@@ -164,11 +170,14 @@ final class ClusterConnection {
                     + " (not running in a pod); pass --kubeconfig FILE");
         }
         String origin = "in-cluster service account (" + host + ")";
+        Config config;
         try {
-            return new Target(withTimeouts(Config.autoConfigure(null)), origin);
+            config = Config.autoConfigure(null);
         } catch (RuntimeException e) {
             throw new CommandFailure("cannot use " + origin + ": " + ErrorReporting.oneLine(e.getMessage()), e);
         }
+        ProxySettings.apply(config, Optional.empty());
+        return new Target(withTimeouts(config), origin);
     }
 
     /**

@@ -207,6 +207,69 @@ class ClusterConnectionTest {
                                 + " FILE)"));
     }
 
+    @Test
+    void noProxyEntriesAreTrimmedAndAStarMeansNoProxy() throws Exception {
+        Path file = write("config", GPU);
+        Map<String, String> proxy = Map.of("KUBECONFIG", file.toString(), "HTTPS_PROXY", "http://proxy.example:3128");
+
+        assertThat(probe(with(proxy, "NO_PROXY", "localhost, 127.0.0.1,, .internal "), List.of()))
+                .containsEntry("httpsProxy", "http://proxy.example:3128")
+                .containsEntry("noProxy", "localhost,127.0.0.1,.internal");
+        assertThat(probe(with(proxy, "NO_PROXY", "localhost, *"), List.of()))
+                .containsEntry("httpsProxy", "null")
+                .containsEntry("httpProxy", "null");
+        assertThat(probe(with(proxy, "NO_PROXY", "localhost,my host"), List.of()))
+                .containsOnly(Map.entry(
+                        "failure",
+                        "NO_PROXY entry 'my host' is not a host, domain, IP address or CIDR range (expected entries"
+                                + " separated by commas, or *)"));
+    }
+
+    @Test
+    void aClustersProxyUrlIsUsedForEitherSchemeAndTheEnvironmentsIgnored() throws Exception {
+        Path file = write(
+                "config",
+                GPU.replace(
+                        "server: \"https://127.0.0.1:1\"",
+                        "server: \"https://127.0.0.1:1\"," + " proxy-url: \"http://cluster-proxy.example:3128\""));
+
+        assertThat(probe(
+                        Map.of(
+                                "KUBECONFIG", file.toString(),
+                                "HTTPS_PROXY", "http://proxy.example:3128",
+                                "HTTP_PROXY", "http://proxy.example:3128",
+                                "NO_PROXY", "127.0.0.1"),
+                        List.of()))
+                .containsEntry("httpsProxy", "http://cluster-proxy.example:3128")
+                .containsEntry("httpProxy", "http://cluster-proxy.example:3128")
+                .containsEntry("noProxy", "");
+    }
+
+    @Test
+    void aUsersTokenFileIsReadRelativeToItsKubeconfigAndReadAgainWhenItChanges() throws Exception {
+        Path directory = Files.createDirectories(temp.resolve("kube"));
+        Path kubeconfig = Files.writeString(
+                directory.resolve("config"),
+                GPU.replace("{cluster: prod}", "{cluster: prod, user: robot}")
+                        + "users:\n- name: robot\n  user: {tokenFile: token}\n");
+        Path token = Files.writeString(directory.resolve("token"), "first-token\n");
+
+        ClusterConnection.Target target = CommandLine.populateCommand(
+                        new ClusterConnection(), "--kubeconfig", kubeconfig.toString())
+                .target();
+        String first = target.config().getOauthTokenProvider().getToken();
+        Files.writeString(token, "rotated-token");
+
+        assertThat(first).isEqualTo("first-token");
+        assertThat(target.config().getOauthTokenProvider().getToken()).isEqualTo("rotated-token");
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, String name, String value) {
+        Map<String, String> extended = new java.util.HashMap<>(environment);
+        extended.put(name, value);
+        return extended;
+    }
+
     /** A kubeconfig of one user, {@code sso}, whose exec plugin is the given script. */
     private static String execUser(Path plugin) {
         return """

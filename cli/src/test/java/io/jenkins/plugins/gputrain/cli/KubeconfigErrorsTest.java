@@ -155,6 +155,33 @@ class KubeconfigErrorsTest {
                         + " could not be started: No such file or directory\n");
     }
 
+    @Test
+    void fieldsTheClientWouldIgnoreAreRefusedAndAMissingTokenFileNamed() throws IOException {
+        Path serverName = Files.writeString(
+                temp.resolve("server-name"),
+                VALID.replace(
+                        "{server: \"https://127.0.0.1:1\"}",
+                        "{server: \"https://127.0.0.1:1\", tls-server-name: api}"));
+        Path impersonating = Files.writeString(
+                temp.resolve("impersonating"),
+                VALID.replace("{cluster: prod}", "{cluster: prod, user: admin}")
+                        + "users:\n- name: admin\n  user: {token: abc, as-groups: [system:masters]}\n");
+        Path tokenless = Files.writeString(
+                temp.resolve("tokenless"),
+                VALID.replace("{cluster: prod}", "{cluster: prod, user: robot}")
+                        + "users:\n- name: robot\n  user: {tokenFile: no-such-token}\n");
+
+        assertThat(CliRun.of("gc", "--kubeconfig", serverName.toString()).err)
+                .isEqualTo("ERROR: kubeconfig " + serverName + ": cluster 'prod' of context 'gpu' sets tls-server-name,"
+                        + " which gpu-train's Kubernetes client (fabric8) does not support\n");
+        assertThat(CliRun.of("gc", "--kubeconfig", impersonating.toString()).err)
+                .isEqualTo("ERROR: kubeconfig " + impersonating + ": user 'admin' of context 'gpu' sets as-groups,"
+                        + " which gpu-train's Kubernetes client (fabric8) does not support\n");
+        assertThat(CliRun.of("gc", "--kubeconfig", tokenless.toString()).err)
+                .isEqualTo("ERROR: cannot use kubeconfig " + tokenless + ", context gpu, cluster prod: cannot read"
+                        + " tokenFile " + temp.resolve("no-such-token") + ": no such file or directory\n");
+    }
+
     /** A copy of the valid kubeconfig whose context gpu has a user with an exec plugin, a path relative to it. */
     private Path withExecUser(String command) throws IOException {
         return Files.writeString(

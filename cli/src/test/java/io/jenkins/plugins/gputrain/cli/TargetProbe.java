@@ -16,6 +16,7 @@ final class TargetProbe {
             System.out.println("origin=" + target.origin());
             System.out.println("masterUrl=" + target.config().getMasterUrl());
             System.out.println("namespace=" + target.config().getNamespace());
+            System.out.println("httpProxy=" + target.config().getHttpProxy());
             System.out.println("httpsProxy=" + target.config().getHttpsProxy());
             String[] noProxy = target.config().getNoProxy();
             System.out.println("noProxy=" + (noProxy == null ? "" : String.join(",", noProxy)));
