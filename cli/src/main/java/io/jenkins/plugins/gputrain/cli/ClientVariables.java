@@ -75,12 +75,8 @@ final class ClientVariables {
     }
 
     private static boolean isInteger(String value) {
-        try {
-            Integer.parseInt(value);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        // Integer.parseInt takes what Long.parseLong takes, within int's range
+        return isLong(value) && Long.parseLong(value) == (int) Long.parseLong(value);
     }
 
     private static boolean isLong(String value) {

@@ -189,6 +189,12 @@ class ClusterConnectionTest {
         assertThat(probe(Map.of("KUBECONFIG", file.toString(), "KUBERNETES_REQUEST_TIMEOUT", "abc"), List.of()))
                 .containsOnly(Map.entry(
                         "failure", "KUBERNETES_REQUEST_TIMEOUT=abc: expected a whole number of milliseconds"));
+        assertThat(probe(
+                        Map.of("KUBECONFIG", file.toString(), "KUBERNETES_CONNECTION_TIMEOUT", "9999999999"),
+                        List.of()))
+                .containsOnly(Map.entry(
+                        "failure",
+                        "KUBERNETES_CONNECTION_TIMEOUT=9999999999: expected a whole number of milliseconds"));
         assertThat(probe(Map.of("KUBERNETES_TLS_VERSIONS", "TLSv1.3,TLSv9"), List.of("--kubeconfig", file.toString())))
                 .containsOnly(Map.entry(
                         "failure",
