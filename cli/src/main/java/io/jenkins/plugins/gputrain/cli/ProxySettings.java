@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * The proxy as client-go chooses it, set on the Kubernetes client's configuration: a cluster's {@code proxy-url}
  * for either scheme, the environment ignored then (the client keeps an {@code http://} proxy-url for http servers
- * only and lets {@code HTTPS_PROXY} win); otherwise the environment's, with {@code NO_PROXY} entries trimmed and
- * {@code *} meaning no proxy at all (the client fails on both).
+ * only and lets {@code HTTPS_PROXY} win); otherwise the environment's, with {@code NO_PROXY} entries trimmed,
+ * {@code *.domain} as {@code .domain} and {@code *} meaning no proxy at all (the client fails on all three when a
+ * proxy is set).
  */
 final class ProxySettings {
     /** What the client accepts in a {@code NO_PROXY} entry (its {@code HttpClientUtils} refuses anything else). */
@@ -24,7 +25,8 @@ final class ProxySettings {
      *
      * @param config the client's configuration, after the kubeconfig and environment applied
      * @param proxyUrl the cluster's {@code proxy-url}
-     * @throws CommandFailure naming {@code NO_PROXY} and the entry the client cannot use
+     * @throws CommandFailure naming {@code NO_PROXY} and the entry the client cannot use (only when a proxy is set:
+     *     the client reads {@code NO_PROXY} only then)
      */
     static void apply(Config config, Optional<String> proxyUrl) throws CommandFailure {
         if (proxyUrl.isPresent()) {
@@ -40,6 +42,7 @@ final class ProxySettings {
         List<String> entries = Arrays.stream(noProxy.split(","))
                 .map(String::strip)
                 .filter(entry -> !entry.isEmpty())
+                .map(entry -> entry.startsWith("*.") ? entry.substring(1) : entry)
                 .toList();
         if (entries.contains("*")) {
             config.setHttpProxy(null);
@@ -47,8 +50,9 @@ final class ProxySettings {
             config.setNoProxy(null);
             return;
         }
+        boolean proxied = config.getHttpProxy() != null || config.getHttpsProxy() != null;
         for (String entry : entries) {
-            if (!HOST.matcher(entry).matches()) {
+            if (proxied && !HOST.matcher(entry).matches()) {
                 throw new CommandFailure(Utils.convertSystemPropertyNameToEnvVar(Config.KUBERNETES_NO_PROXY)
                         + " entry '" + ErrorReporting.oneLine(entry) + "' is not a host, domain, IP address or CIDR"
                         + " range (expected entries separated by commas, or *)");

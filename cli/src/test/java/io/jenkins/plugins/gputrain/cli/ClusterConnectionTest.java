@@ -218,9 +218,12 @@ class ClusterConnectionTest {
         Path file = write("config", GPU);
         Map<String, String> proxy = Map.of("KUBECONFIG", file.toString(), "HTTPS_PROXY", "http://proxy.example:3128");
 
-        assertThat(probe(with(proxy, "NO_PROXY", "localhost, 127.0.0.1,, .internal "), List.of()))
+        assertThat(probe(with(proxy, "NO_PROXY", "localhost, 127.0.0.1,, *.internal "), List.of()))
                 .containsEntry("httpsProxy", "http://proxy.example:3128")
                 .containsEntry("noProxy", "localhost,127.0.0.1,.internal");
+        assertThat(probe(Map.of("KUBECONFIG", file.toString(), "NO_PROXY", "localhost,my host"), List.of()))
+                .containsEntry("httpsProxy", "null")
+                .containsEntry("noProxy", "localhost,my host");
         assertThat(probe(with(proxy, "NO_PROXY", "localhost, *"), List.of()))
                 .containsEntry("httpsProxy", "null")
                 .containsEntry("httpProxy", "null");
