@@ -2,7 +2,6 @@ package io.jenkins.plugins.gputrain.cli;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.utils.Utils;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +49,7 @@ final class ClusterConnection {
      * @throws CommandFailure when no configuration is found or it is unusable
      */
     Target target() throws CommandFailure {
+        ClientVariables.check();
         List<Path> files = kubeconfigFiles();
         if (files.isEmpty()) {
             return inCluster();
@@ -59,15 +59,67 @@ final class ClusterConnection {
         String origin = "kubeconfig " + declared.files() + ", context " + name + ", cluster " + declared.cluster(name);
         Config config;
         try {
-            // Built from the files Kubeconfig read (empty ones skipped, streams read once), then the environment's
-            // settings (HTTPS_PROXY, NO_PROXY, KUBERNETES_NAMESPACE …) as kubectl applies them.
-            config = Config.empty();
-            KubeConfigUtils.merge(config, name, declared.documents());
-            Config.configFromSysPropsOrEnvVars(config);
+            config = clientConfig(declared, name);
         } catch (RuntimeException e) {
             throw new CommandFailure("cannot use " + origin + ": " + ErrorReporting.oneLine(e.getMessage()), e);
         }
+        ProxySettings.apply(config, declared.proxyUrl(name));
+        Optional<Path> tokenFile = declared.tokenFile(name);
+        if (tokenFile.isPresent()) {
+            config.setOauthTokenProvider(TokenFile.read(tokenFile.get(), "cannot use " + origin));
+        }
+        Optional<ExecPlugin> plugin = declared.execPlugin(name);
+        if (plugin.isPresent() && !hasCredentials(config)) {
+            throw new CommandFailure(
+                    "cannot use " + origin + ": getting credentials: exec: " + whyNoCredentials(plugin.get()));
+        }
         return new Target(withTimeouts(config), origin);
+    }
+
+    /**
+     * The client's configuration, built so that its token refresh (exec plugins, OIDC) reads the same files again:
+     * the client's own discovery when it reads exactly the files gpu-train checked, {@code --kubeconfig FILE} as the
+     * client reads one file, else (a stream, a list with files of only comments) merged from what gpu-train read.
+     * The environment's settings (HTTPS_PROXY, NO_PROXY, KUBERNETES_NAMESPACE …) apply on top, as the fabric8 client
+     * applies them.
+     */
+    private Config clientConfig(Kubeconfig declared, String name) {
+        if (kubeconfig == null && declared.clientReadsAll()) {
+            Config discovered = Config.autoConfigure(name);
+            if (discovered.getCurrentContext() != null
+                    && name.equals(discovered.getCurrentContext().getName())) {
+                return discovered;
+            }
+        }
+        if (kubeconfig != null && Files.isRegularFile(kubeconfig)) {
+            Config config = Config.fromKubeconfig(name, kubeconfig.toFile());
+            Config.configFromSysPropsOrEnvVars(config);
+            return config;
+        }
+        return MergedConfig.of(name, declared::documents);
+    }
+
+    /** Whether the client has a token, a client certificate or a user name and password. */
+    private static boolean hasCredentials(Config config) {
+        return config.getOauthTokenProvider() != null
+                || notEmpty(config.getAutoOAuthToken())
+                || notEmpty(config.getOauthToken())
+                || notEmpty(config.getClientCertData())
+                || notEmpty(config.getClientCertFile())
+                || notEmpty(config.getUsername());
+    }
+
+    private static boolean notEmpty(String value) {
+        return value != null && !value.isEmpty();
+    }
+
+    private static String whyNoCredentials(ExecPlugin plugin) throws CommandFailure {
+        try {
+            return plugin.whyNoCredentials();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure("interrupted while running the exec credential plugin " + plugin.command(), e);
+        }
     }
 
     /** The kubeconfig files to read: {@code --kubeconfig}, else those of the client's discovery that exist. */
@@ -89,8 +141,12 @@ final class ClusterConnection {
                 .toList();
         String fromEnvironment = System.getenv("KUBECONFIG");
         if (existing.isEmpty() && fromEnvironment != null && !fromEnvironment.isBlank()) {
-            throw new CommandFailure("KUBECONFIG=" + fromEnvironment + ": no such file (expected a kubeconfig file;"
-                    + " or pass --kubeconfig FILE)");
+            boolean directories = candidates.stream().anyMatch(Files::isDirectory);
+            throw new CommandFailure("KUBECONFIG=" + fromEnvironment + ": "
+                    + (directories
+                            ? (candidates.size() == 1 ? "is a directory" : "only directories or no such file")
+                            : "no such file")
+                    + " (expected a kubeconfig file; or pass --kubeconfig FILE)");
         }
         return existing;
     }
@@ -113,7 +169,15 @@ final class ClusterConnection {
             throw new CommandFailure(looked + ", and in-cluster configuration was tried: " + missing
                     + " (not running in a pod); pass --kubeconfig FILE");
         }
-        return new Target(withTimeouts(Config.autoConfigure(null)), "in-cluster service account (" + host + ")");
+        String origin = "in-cluster service account (" + host + ")";
+        Config config;
+        try {
+            config = Config.autoConfigure(null);
+        } catch (RuntimeException e) {
+            throw new CommandFailure("cannot use " + origin + ": " + ErrorReporting.oneLine(e.getMessage()), e);
+        }
+        ProxySettings.apply(config, Optional.empty());
+        return new Target(withTimeouts(config), origin);
     }
 
     /**

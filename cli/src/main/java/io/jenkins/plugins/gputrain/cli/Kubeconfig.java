@@ -25,21 +25,45 @@ final class Kubeconfig {
 
     private final String files;
     private final Map<String, String> contextClusters;
-    private final Map<String, Optional<String>> clusterServers;
+    private final Map<String, Entry> clusters;
+    private final Map<String, String> contextUsers;
+    private final Map<String, Entry> users;
     private final String currentContext;
     private final Map<Path, String> texts;
+    private final boolean clientReadsAll;
+
+    /** The user fields for impersonation, which the Kubernetes client does not read. */
+    private static final List<String> IMPERSONATION = List.of("as", "as-uid", "as-groups", "as-user-extra");
+
+    /**
+     * A cluster or user entry and the file that defines it.
+     *
+     * @param file the kubeconfig file; relative paths in the entry resolve against its directory
+     * @param fields the entry's {@code cluster} or {@code user} mapping
+     */
+    private record Entry(Path file, Map<?, ?> fields) {
+        Optional<String> field(String name) {
+            return Optional.ofNullable(text(fields.get(name))).filter(value -> !value.isBlank());
+        }
+    }
 
     private Kubeconfig(
             Map<Path, String> texts,
             String files,
             Map<String, String> contextClusters,
-            Map<String, Optional<String>> clusterServers,
-            String currentContext) {
+            Map<String, Entry> clusters,
+            Map<String, String> contextUsers,
+            Map<String, Entry> users,
+            String currentContext,
+            boolean clientReadsAll) {
         this.texts = texts;
         this.files = files;
         this.contextClusters = contextClusters;
-        this.clusterServers = clusterServers;
+        this.clusters = clusters;
+        this.contextUsers = contextUsers;
+        this.users = users;
         this.currentContext = currentContext;
+        this.clientReadsAll = clientReadsAll;
     }
 
     /**
@@ -51,26 +75,34 @@ final class Kubeconfig {
      */
     static Kubeconfig read(List<Path> paths) throws CommandFailure {
         Map<String, String> contexts = new LinkedHashMap<>();
-        Map<String, Optional<String>> clusters = new LinkedHashMap<>();
+        Map<String, Entry> clusters = new LinkedHashMap<>();
+        Map<String, String> contextUsers = new LinkedHashMap<>();
+        Map<String, Entry> users = new LinkedHashMap<>();
         String current = null;
         Map<Path, String> read = new LinkedHashMap<>();
+        boolean clientReadsAll = true;
         for (Path path : paths) {
             String text = readText(path);
             Optional<Map<?, ?>> parsed = document(path, text, paths.size() > 1);
+            // The client's own discovery reads only regular files and skips only those of zero length.
+            clientReadsAll &= Files.isRegularFile(path) && (parsed.isPresent() || text.isEmpty());
             if (parsed.isEmpty()) {
                 continue;
             }
             read.put(path, text);
             Map<?, ?> document = parsed.get();
             for (Map<?, ?> entry : named(path, document, "contexts")) {
-                contexts.putIfAbsent(
-                        name(path, "contexts", entry),
-                        text(section(entry, "context").get("cluster")));
+                String name = name(path, "contexts", entry);
+                if (!contexts.containsKey(name)) {
+                    contexts.put(name, text(section(entry, "context").get("cluster")));
+                    contextUsers.put(name, text(section(entry, "context").get("user")));
+                }
+            }
+            for (Map<?, ?> entry : named(path, document, "users")) {
+                users.putIfAbsent(name(path, "users", entry), new Entry(path, section(entry, "user")));
             }
             for (Map<?, ?> entry : named(path, document, "clusters")) {
-                clusters.putIfAbsent(
-                        name(path, "clusters", entry),
-                        Optional.ofNullable(text(section(entry, "cluster").get("server"))));
+                clusters.putIfAbsent(name(path, "clusters", entry), new Entry(path, section(entry, "cluster")));
             }
             String declared = text(document.get("current-context"));
             if (current == null && declared != null && !declared.isBlank()) {
@@ -88,7 +120,7 @@ final class Kubeconfig {
         String described = String.join(
                 java.io.File.pathSeparator,
                 read.keySet().stream().map(Path::toString).toList());
-        return new Kubeconfig(read, described, contexts, clusters, current);
+        return new Kubeconfig(read, described, contexts, clusters, contextUsers, users, current, clientReadsAll);
     }
 
     /**
@@ -114,21 +146,115 @@ final class Kubeconfig {
                     + known + ")");
         }
         String cluster = contextClusters.get(name);
-        if (cluster == null || !clusterServers.containsKey(cluster)) {
+        if (cluster == null || !clusters.containsKey(cluster)) {
             throw new CommandFailure("kubeconfig " + files + ": context '" + name + "' names cluster '"
                     + (cluster == null ? "" : cluster) + "', which is not defined (known clusters: "
-                    + (clusterServers.isEmpty() ? "none" : String.join(", ", clusterServers.keySet())) + ")");
+                    + (clusters.isEmpty() ? "none" : String.join(", ", clusters.keySet())) + ")");
         }
-        if (clusterServers.get(cluster).isEmpty()) {
+        Optional<String> declaredServer =
+                Optional.ofNullable(text(clusters.get(cluster).fields().get("server")));
+        if (declaredServer.isEmpty()) {
             throw new CommandFailure("kubeconfig " + files + ": cluster '" + cluster + "' of context '" + name
                     + "' has no server (expected cluster.server: https://HOST:PORT)");
         }
-        String server = clusterServers.get(cluster).get();
+        String server = declaredServer.get();
         if (!isServerUrl(server)) {
             throw new CommandFailure("kubeconfig " + files + ": cluster '" + cluster + "' of context '" + name
                     + "' has server '" + ErrorReporting.oneLine(server) + "' (expected https://HOST:PORT)");
         }
+        String user = contextUsers.get(name);
+        if (user != null && !user.isBlank() && !users.containsKey(user)) {
+            throw new CommandFailure("kubeconfig " + files + ": context '" + name + "' names user '" + user
+                    + "', which is not defined (known users: "
+                    + (users.isEmpty() ? "none" : String.join(", ", users.keySet())) + ")");
+        }
+        unsupported(name, "cluster", cluster, clusters.get(cluster), List.of("tls-server-name"));
+        if (user != null && users.containsKey(user)) {
+            unsupported(name, "user", user, users.get(user), IMPERSONATION);
+        }
         return name;
+    }
+
+    /** Refuses fields the Kubernetes client would silently ignore. */
+    private void unsupported(String context, String kind, String name, Entry entry, List<String> fields)
+            throws CommandFailure {
+        for (String field : fields) {
+            if (entry.fields().get(field) != null) {
+                throw new CommandFailure("kubeconfig " + files + ": " + kind + " '" + name + "' of context '" + context
+                        + "' sets " + field + ", which gpu-train's Kubernetes client (fabric8) does not support");
+            }
+        }
+    }
+
+    /**
+     * The proxy of a context's cluster ({@code clusters[].cluster.proxy-url}).
+     *
+     * @param context a context {@link #context} checked
+     * @return the proxy URL; empty when the cluster has none
+     */
+    Optional<String> proxyUrl(String context) {
+        return clusters.get(cluster(context)).field("proxy-url");
+    }
+
+    /**
+     * The token file of a context's user ({@code users[].user.tokenFile}), relative to its kubeconfig's directory.
+     *
+     * @param context a context {@link #context} checked
+     * @return the file; empty when the user has none (or the context names no user)
+     */
+    Optional<Path> tokenFile(String context) {
+        Entry user = users.get(contextUsers.get(context));
+        if (user == null) {
+            return Optional.empty();
+        }
+        return user.field("tokenFile")
+                .map(file -> Files.isRegularFile(user.file())
+                        ? user.file().toAbsolutePath().resolveSibling(file)
+                        : Path.of(file));
+    }
+
+    /**
+     * Whether the Kubernetes client's own discovery reads exactly the files read here: all are regular files and
+     * none was skipped except empty ones (the client fails on a file of only comments).
+     */
+    boolean clientReadsAll() {
+        return clientReadsAll;
+    }
+
+    /**
+     * The exec credential plugin of a context's user.
+     *
+     * @param context a context {@link #context} checked
+     * @return the plugin; empty when the user has none (or the context names no user)
+     */
+    Optional<ExecPlugin> execPlugin(String context) {
+        Entry user = users.get(contextUsers.get(context));
+        if (user == null
+                || !(user.fields().get("exec") instanceof Map<?, ?> exec)
+                || text(exec.get("command")) == null) {
+            return Optional.empty();
+        }
+        List<String> args = exec.get("args") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
+        Map<String, String> env = new LinkedHashMap<>();
+        if (exec.get("env") instanceof List<?> list) {
+            list.stream()
+                    .filter(Map.class::isInstance)
+                    .map(Map.class::cast)
+                    .filter(variable -> text(variable.get("name")) != null && text(variable.get("value")) != null)
+                    .forEach(variable -> env.put(text(variable.get("name")), text(variable.get("value"))));
+        }
+        return Optional.of(new ExecPlugin(
+                resolveCommand(user.file(), text(exec.get("command"))), args, env, text(exec.get("apiVersion"))));
+    }
+
+    /** A command with a directory but not absolute resolves against its kubeconfig's directory, as for the client. */
+    private static String resolveCommand(Path file, String command) {
+        if (!command.contains("/") || command.startsWith("/") || !Files.isRegularFile(file)) {
+            return command;
+        }
+        return file.toAbsolutePath().resolveSibling(command).normalize().toString();
     }
 
     /** Whether a server is an http(s) URL with a host, or a {@code HOST:PORT} that the client completes. */

@@ -118,6 +118,80 @@ class KubeconfigErrorsTest {
     }
 
     @Test
+    void aContextNamingAnUndefinedUserIsNamedWithTheKnownUsers() throws IOException {
+        Path kubeconfig = Files.writeString(
+                temp.resolve("ghost-user"),
+                VALID.replace("{cluster: prod}", "{cluster: prod, user: nobody}")
+                        + "users:\n- name: admin\n  user: {token: abc}\n");
+
+        CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err)
+                .isEqualTo("ERROR: kubeconfig " + kubeconfig + ": context 'gpu' names user 'nobody', which is not"
+                        + " defined (known users: admin)\n");
+    }
+
+    @Test
+    void aFailingExecCredentialPluginIsNamedWithItsFirstLine() throws IOException {
+        Path plugin = Files.writeString(
+                temp.resolve("sso.sh"),
+                "#!/bin/sh\necho \"error: SSO session expired, run 'aws sso login'\" >&2\necho more >&2\nexit 3\n");
+        Assumptions.assumeTrue(plugin.toFile().setExecutable(true), "needs an executable plugin");
+        Path kubeconfig = withExecUser("sso.sh");
+        Path missing = withExecUser("./no-such-plugin");
+
+        CliRun failing = CliRun.of("gc", "--kubeconfig", kubeconfig.toString());
+        CliRun absent = CliRun.of("gc", "--kubeconfig", missing.toString());
+
+        String origin = "ERROR: cannot use kubeconfig " + kubeconfig
+                + ", context gpu, cluster prod: getting credentials:" + " exec: executable ";
+        assertThat(failing.exitCode).isEqualTo(1);
+        assertThat(failing.err)
+                .isEqualTo(origin + plugin + " failed with exit code 3: error: SSO session expired, run 'aws sso"
+                        + " login'\n");
+        assertThat(absent.err)
+                .isEqualTo(origin.replace(kubeconfig.toString(), missing.toString()) + temp.resolve("no-such-plugin")
+                        + " could not be started: No such file or directory\n");
+    }
+
+    @Test
+    void fieldsTheClientWouldIgnoreAreRefusedAndAMissingTokenFileNamed() throws IOException {
+        Path serverName = Files.writeString(
+                temp.resolve("server-name"),
+                VALID.replace(
+                        "{server: \"https://127.0.0.1:1\"}",
+                        "{server: \"https://127.0.0.1:1\", tls-server-name: api}"));
+        Path impersonating = Files.writeString(
+                temp.resolve("impersonating"),
+                VALID.replace("{cluster: prod}", "{cluster: prod, user: admin}")
+                        + "users:\n- name: admin\n  user: {token: abc, as-groups: [system:masters]}\n");
+        Path tokenless = Files.writeString(
+                temp.resolve("tokenless"),
+                VALID.replace("{cluster: prod}", "{cluster: prod, user: robot}")
+                        + "users:\n- name: robot\n  user: {tokenFile: no-such-token}\n");
+
+        assertThat(CliRun.of("gc", "--kubeconfig", serverName.toString()).err)
+                .isEqualTo("ERROR: kubeconfig " + serverName + ": cluster 'prod' of context 'gpu' sets tls-server-name,"
+                        + " which gpu-train's Kubernetes client (fabric8) does not support\n");
+        assertThat(CliRun.of("gc", "--kubeconfig", impersonating.toString()).err)
+                .isEqualTo("ERROR: kubeconfig " + impersonating + ": user 'admin' of context 'gpu' sets as-groups,"
+                        + " which gpu-train's Kubernetes client (fabric8) does not support\n");
+        assertThat(CliRun.of("gc", "--kubeconfig", tokenless.toString()).err)
+                .isEqualTo("ERROR: cannot use kubeconfig " + tokenless + ", context gpu, cluster prod: cannot read"
+                        + " tokenFile " + temp.resolve("no-such-token") + ": no such file or directory\n");
+    }
+
+    /** A copy of the valid kubeconfig whose context gpu has a user with an exec plugin, a path relative to it. */
+    private Path withExecUser(String command) throws IOException {
+        return Files.writeString(
+                temp.resolve("exec-" + command.replace('/', '_')),
+                VALID.replace("{cluster: prod}", "{cluster: prod, user: sso}")
+                        + "users:\n- name: sso\n  user:\n    exec: {apiVersion: client.authentication.k8s.io/v1,"
+                        + " command: " + (command.contains("/") ? command : "./" + command) + "}\n");
+    }
+
+    @Test
     void anUnreachableClusterNamesTheKubeconfigContextAndCluster() throws IOException {
         CliRun run = CliRun.of("gc", "--kubeconfig", valid().toString(), "--context", "cpu");
 
