@@ -69,6 +69,35 @@ public final class PythonRepr {
         return repr.append(quote).toString();
     }
 
+    /** Python {@code repr(bytes)}: {@code b'…'}, quoted as strings are, other than printable ASCII as {@code \\xhh}. */
+    static String bytes(byte[] octets) {
+        boolean single = false;
+        boolean dquote = false;
+        for (byte octet : octets) {
+            single |= octet == '\'';
+            dquote |= octet == '"';
+        }
+        char quote = single && !dquote ? '"' : '\'';
+        StringBuilder repr = new StringBuilder("b").append(quote);
+        for (byte octet : octets) {
+            int c = octet & 0xff;
+            if (c == quote || c == '\\') {
+                repr.append('\\').append((char) c);
+            } else if (c == '\n') {
+                repr.append("\\n");
+            } else if (c == '\r') {
+                repr.append("\\r");
+            } else if (c == '\t') {
+                repr.append("\\t");
+            } else if (c < 0x20 || c >= 0x7f) {
+                repr.append(String.format("\\x%02x", c));
+            } else {
+                repr.append((char) c);
+            }
+        }
+        return repr.append(quote).toString();
+    }
+
     private static boolean isPrintable(int c) {
         int type = Character.getType(c);
         return c == ' '
