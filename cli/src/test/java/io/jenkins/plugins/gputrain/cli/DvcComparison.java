@@ -150,7 +150,8 @@ final class DvcComparison {
     }
 
     /**
-     * Header lines as they are, then the rows (of a diff: in path order, or sorted without a Path column). When gpu-train
+     * Header lines as they are, then the rows (of a diff: in path order, or sorted without a Path column), a row with a
+     * Path cell moved with the continuation lines of its multi-line cells. When gpu-train
      * escaped a {@code |} in a Markdown cell (which DVC leaves as it is), rows are compared cell by cell, unescaped
      * and unpadded, and the separator line is left out.
      */
@@ -170,12 +171,28 @@ final class DvcComparison {
             return result;
         }
         if (firstCell(lines.get(0)).equals("Path")) {
-            rows.sort(Comparator.comparing(DvcComparison::firstCell));
+            List<List<String>> records = records(rows);
+            records.sort(Comparator.comparing(record -> firstCell(record.get(0))));
+            records.forEach(result::addAll);
         } else {
-            rows.sort(Comparator.naturalOrder());
+            rows.sort(Comparator.naturalOrder()); // no Path cell to tell a continuation line from an empty key
+            result.addAll(rows);
         }
-        result.addAll(rows);
         return result;
+    }
+
+    /** The rows, each with the continuation lines of its multi-line cells (lines whose first cell is blank). */
+    private static List<List<String>> records(List<String> rows) {
+        List<List<String>> records = new ArrayList<>();
+        for (String row : rows) {
+            boolean continuation = !row.isBlank() && firstCell(row).isEmpty() && !records.isEmpty();
+            if (continuation) {
+                records.get(records.size() - 1).add(row);
+            } else {
+                records.add(new ArrayList<>(List.of(row)));
+            }
+        }
+        return records;
     }
 
     private static String cells(String row) {

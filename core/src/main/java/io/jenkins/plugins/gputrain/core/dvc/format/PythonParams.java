@@ -2,13 +2,16 @@ package io.jenkins.plugins.gputrain.core.dvc.format;
 
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +19,11 @@ import java.util.regex.Pattern;
  * Reads a Python params file as DVC's {@code _py.py} does with {@code ast.literal_eval}: module-level
  * {@code NAME = literal} and {@code NAME: T = literal}, class bodies (nested classes too) as nested mappings, with
  * {@code self.x = literal} directly in a class body or in {@code __init__} (of {@code __init__} only those); names
- * NFKC-normalised as Python reads them; anything that is not a literal is skipped. Literals: numbers, strings
- * (adjacent ones concatenated), {@code True}, {@code False}, {@code None}, lists, tuples, sets and dicts of literals.
+ * NFKC-normalised as Python reads them; anything that is not a literal is skipped (an f-string too). Literals:
+ * numbers, strings and bytes with their prefixes and escapes (adjacent ones concatenated), {@code True},
+ * {@code False}, {@code None}, lists, tuples, sets and dicts of literals. What Python refuses to compile in a literal
+ * read (mixed bytes and str, an unknown prefix or escape, non-ASCII bytes) makes the whole file unreadable, as DVC's
+ * {@code ast.parse} does.
  */
 final class PythonParams {
     /** A Python 3 identifier: a letter or underscore, then letters, digits, marks and connectors (non-ASCII too). */
@@ -198,6 +204,9 @@ final class PythonParams {
 
     /** A recursive-descent reader of one literal. */
     private static final class Literal {
+        /** Python 3's string prefixes, lower-cased; an {@code f} makes an f-string. */
+        private static final Set<String> PREFIXES = Set.of("", "r", "u", "b", "br", "rb", "f", "fr", "rf");
+
         private static final Pattern NUMBER = Pattern.compile(
                 "0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(\\d[\\d_]*)?\\.?\\d[\\d_]*([eE][+-]?\\d+)?|\\d[\\d_]*\\.");
         private final String text;
@@ -235,13 +244,8 @@ final class PythonParams {
             if (c == '{') {
                 return braces();
             }
-            if (c == '"' || c == '\'') {
-                StringBuilder joined = new StringBuilder(string());
-                for (int next = nextCode(); next < text.length() && isQuote(text.charAt(next)); next = nextCode()) {
-                    position = next;
-                    joined.append(string());
-                }
-                return new Value.Str(joined.toString());
+            if (stringAt(position)) {
+                return strings();
             }
             if (c == '-' || c == '+') {
                 position++;
@@ -271,7 +275,7 @@ final class PythonParams {
                 if (identifierAt(position)) {
                     throw new NotALiteral();
                 }
-                String lower = digits.toLowerCase(java.util.Locale.ROOT);
+                String lower = digits.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("0x")) {
                     return new Value.Int(new BigInteger(digits.substring(2), 16));
                 }
@@ -345,6 +349,62 @@ final class PythonParams {
             }
         }
 
+        /**
+         * Adjacent string literals, concatenated as Python does: {@code str} ({@code u}, {@code r} prefixes) or
+         * {@code bytes} ({@code b}, {@code rb}); an f-string among them is not a literal ({@code ast.JoinedStr}).
+         */
+        private Value strings() throws NotALiteral {
+            StringBuilder joined = new StringBuilder();
+            boolean formatted = false;
+            Boolean bytes = null;
+            int next = position;
+            do {
+                position = next;
+                String prefix = prefix();
+                boolean isBytes = prefix.contains("b");
+                if (bytes != null && bytes != isBytes) {
+                    throw new IllegalArgumentException("cannot mix bytes and nonbytes literals");
+                }
+                bytes = isBytes;
+                formatted |= prefix.contains("f");
+                joined.append(string(prefix.contains("r"), isBytes));
+                next = nextCode();
+            } while (stringAt(next));
+            if (formatted) {
+                throw new NotALiteral();
+            }
+            return bytes
+                    ? new Value.Bytes(joined.toString().getBytes(StandardCharsets.ISO_8859_1))
+                    : new Value.Str(joined.toString());
+        }
+
+        /** Whether a string literal starts at {@code index}: a quote, or letters (a prefix) directly before one. */
+        private boolean stringAt(int index) {
+            int quote = index;
+            while (quote < text.length() && identifierAt(quote)) {
+                quote++;
+            }
+            return quote < text.length() && isQuote(text.charAt(quote));
+        }
+
+        /**
+         * Reads a string prefix, lower-cased ({@code ""}, {@code rb}, …).
+         *
+         * @throws IllegalArgumentException for letters before a quote that are no prefix ({@code ur"…"}), a syntax
+         *     error in Python
+         */
+        private String prefix() {
+            int start = position;
+            while (!isQuote(text.charAt(position))) {
+                position++;
+            }
+            String prefix = text.substring(start, position).toLowerCase(Locale.ROOT);
+            if (!PREFIXES.contains(prefix)) {
+                throw new IllegalArgumentException("invalid string prefix " + prefix);
+            }
+            return prefix;
+        }
+
         /** Where the next non-space character is. */
         private int nextCode() {
             int next = position;
@@ -358,15 +418,25 @@ final class PythonParams {
             return c == '"' || c == '\'';
         }
 
-        private String string() throws NotALiteral {
+        /**
+         * One string literal's value; of bytes one char per octet.
+         *
+         * @throws IllegalArgumentException for a non-ASCII character in bytes or a bad escape, syntax errors in Python
+         */
+        private String string(boolean raw, boolean bytes) throws NotALiteral {
             char quote = text.charAt(position);
             boolean triple = text.startsWith(String.valueOf(quote).repeat(3), position);
             position += triple ? 3 : 1;
             StringBuilder value = new StringBuilder();
             while (position < text.length()) {
                 char c = text.charAt(position);
-                if (c == '\\' && position + 1 < text.length()) {
-                    escape(value);
+                if (c == '\\' && position + 1 < text.length() && raw) {
+                    value.append(c).append(text.charAt(position + 1));
+                    position += 2;
+                } else if (c == '\\' && position + 1 < text.length()) {
+                    escape(value, bytes);
+                } else if (bytes && c > 0x7f) {
+                    throw new IllegalArgumentException("bytes can only contain ASCII literal characters");
                 } else if (c == quote
                         && (!triple || text.startsWith(String.valueOf(quote).repeat(3), position))) {
                     position += triple ? 3 : 1;
@@ -379,21 +449,45 @@ final class PythonParams {
             throw new NotALiteral();
         }
 
-        /** Python's escapes: n t r a b f v 0, x with 2 hex digits, u with 4, U with 8; a line continuation. */
-        private void escape(StringBuilder value) throws NotALiteral {
+        /**
+         * Python's escapes: n t r a b f v, up to 3 octal digits, x with 2 hex digits; in a {@code str} also u with 4,
+         * U with 8 and {@code N{NAME}}; a line continuation. Any other backslash stays.
+         *
+         * @throws IllegalArgumentException for a truncated or unknown escape value, a syntax error in Python
+         */
+        private void escape(StringBuilder value, boolean bytes) {
             char next = text.charAt(position + 1);
-            int digits = next == 'x' ? 2 : next == 'u' ? 4 : next == 'U' ? 8 : 0;
+            int digits = next == 'x' ? 2 : bytes ? 0 : next == 'u' ? 4 : next == 'U' ? 8 : 0;
             if (digits > 0) {
                 int start = position + 2;
-                if (start + digits > text.length()) {
-                    throw new NotALiteral();
+                if (start + digits > text.length()
+                        || !text.substring(start, start + digits).matches("[0-9a-fA-F]+")) {
+                    throw new IllegalArgumentException("truncated \\" + next + " escape");
                 }
-                try {
-                    value.appendCodePoint(Integer.parseInt(text.substring(start, start + digits), 16));
-                } catch (IllegalArgumentException e) {
-                    throw new NotALiteral();
-                }
+                value.appendCodePoint(Integer.parseInt(text.substring(start, start + digits), 16));
                 position = start + digits;
+                return;
+            }
+            if (next >= '0' && next <= '7') {
+                int end = position + 2;
+                while (end < text.length()
+                        && end < position + 4
+                        && text.charAt(end) >= '0'
+                        && text.charAt(end) <= '7') {
+                    end++;
+                }
+                int code = Integer.parseInt(text.substring(position + 1, end), 8);
+                value.appendCodePoint(bytes ? code & 0xff : code);
+                position = end;
+                return;
+            }
+            if (next == 'N' && !bytes) {
+                int close = text.indexOf('}', position);
+                if (text.charAt(Math.min(position + 2, text.length() - 1)) != '{' || close < 0) {
+                    throw new IllegalArgumentException("malformed \\N character escape");
+                }
+                value.appendCodePoint(Character.codePointOf(text.substring(position + 3, close)));
+                position = close + 1;
                 return;
             }
             switch (next) {
@@ -404,7 +498,6 @@ final class PythonParams {
                 case 'b' -> value.append('\b');
                 case 'f' -> value.append('\f');
                 case 'v' -> value.append('\u000b');
-                case '0' -> value.append('\0');
                 case '\n' -> {
                     // a line continuation inside the string: nothing
                 }

@@ -84,7 +84,8 @@ final class RevisionReader {
         keysByFile.forEach((file, keys) -> {
             FileResult result = read(file, project, false);
             if (result instanceof FileResult.Data data && !keys.isEmpty()) {
-                result = new FileResult.Data(select(data.value(), keys));
+                Value selected = select(data.value(), keys);
+                result = unmergeable(selected).orElse(new FileResult.Data(selected));
             }
             files.put(file, result);
         });
@@ -185,6 +186,33 @@ final class RevisionReader {
             }
         });
         return result;
+    }
+
+    /**
+     * DVC merges the selected subtrees with {@code dpath.merge}, which fails on the first non-empty tuple or set it
+     * walks into; that file is then an error in that revision (Python's message).
+     */
+    static Optional<FileResult> unmergeable(Value value) {
+        if (value instanceof Value.Seq seq && !seq.items().isEmpty()) {
+            if (seq.kind() == Value.Seq.Kind.TUPLE) {
+                return Optional.of(
+                        new FileResult.Failure("AttributeError", "'tuple' object has no attribute 'extend'"));
+            }
+            if (seq.kind() == Value.Seq.Kind.SET) {
+                return Optional.of(new FileResult.Failure("TypeError", "'set' object is not subscriptable"));
+            }
+            return seq.items().stream()
+                    .map(RevisionReader::unmergeable)
+                    .flatMap(Optional::stream)
+                    .findFirst();
+        }
+        if (value instanceof Value.Dict dict) {
+            return dict.entries().values().stream()
+                    .map(RevisionReader::unmergeable)
+                    .flatMap(Optional::stream)
+                    .findFirst();
+        }
+        return Optional.empty();
     }
 
     private static void merge(Map<String, Value> into, Map<String, Value> from) {

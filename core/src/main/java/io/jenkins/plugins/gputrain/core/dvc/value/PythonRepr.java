@@ -1,7 +1,9 @@
 package io.jenkins.plugins.gputrain.core.dvc.value;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.IntPredicate;
 
 /** Python {@code repr()} of values, as DVC prints lists (and dicts inside lists). */
 public final class PythonRepr {
@@ -44,6 +46,15 @@ public final class PythonRepr {
 
     /** Python {@code repr(str)}: single quotes unless the text has {@code '} and no {@code "}. */
     static String string(String text) {
+        return quoted(text, PythonRepr::isPrintable);
+    }
+
+    /** Python {@code repr(bytes)}: {@code b'…'}, quoted as strings are, other than printable ASCII as {@code \\xhh}. */
+    static String bytes(byte[] octets) {
+        return "b" + quoted(new String(octets, StandardCharsets.ISO_8859_1), c -> c < 0x7f);
+    }
+
+    private static String quoted(String text, IntPredicate printable) {
         char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder repr = new StringBuilder().append(quote);
         text.codePoints().forEach(c -> {
@@ -57,7 +68,7 @@ public final class PythonRepr {
                 repr.append("\\t");
             } else if (c < 0x20 || c == 0x7f) {
                 repr.append(String.format("\\x%02x", c));
-            } else if (!isPrintable(c)) {
+            } else if (!printable.test(c)) {
                 repr.append(
                         c <= 0xff
                                 ? String.format("\\x%02x", c)

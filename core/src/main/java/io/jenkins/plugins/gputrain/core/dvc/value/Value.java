@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.Temporal;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,42 @@ public sealed interface Value {
         @Override
         public String str() {
             return value;
+        }
+    }
+
+    /**
+     * A Python {@code bytes} from a {@code .py} params file ({@code b"…"}, {@code rb"…"}): printed as its
+     * {@code repr()} ({@code b'raw\\n'}) in tables and, where DVC's {@code json.dumps} fails on it, in {@code --json}.
+     */
+    record Bytes(byte[] octets) implements Value {
+        /** Copies the octets. */
+        public Bytes {
+            octets = octets.clone();
+        }
+
+        @Override
+        public byte[] octets() {
+            return octets.clone();
+        }
+
+        @Override
+        public String str() {
+            return PythonRepr.bytes(octets);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Bytes that && Arrays.equals(octets, that.octets);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(octets);
+        }
+
+        @Override
+        public String toString() {
+            return str();
         }
     }
 
@@ -182,6 +219,9 @@ public sealed interface Value {
         }
         if (this instanceof DateTime) {
             return true;
+        }
+        if (this instanceof Bytes b) {
+            return b.octets.length != 0;
         }
         return !((Dict) this).entries().isEmpty();
     }

@@ -14,6 +14,7 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** File parsing as DVC does it (spec §4): loader by suffix, YAML 1.2, JSON as Python reads it. */
 class DataFileReaderTest {
@@ -182,6 +183,76 @@ class DataFileReaderTest {
                 .isEqualTo(
                         "{'file': 1, 'S': {1, 2, 3}, 'T': 'ab', 'U': 'xy', 'top': 2, 'Cfg': {'depth': 1, 'direct': 3,"
                                 + " 'Inner': {'depth': 2, 'Deep': {'z': 0}}, 'lr': 0.5, 'after': 4}, 'mod': 5, 'E': {}}");
+    }
+
+    @Test
+    void pythonStringPrefixesAsAstLiteralEvalRawAndUnicodeAreStrBytesPrintAsReprFStringsAreSkipped()
+            throws UnreadableFileException {
+        String source = String.join(
+                "\n",
+                "A = r\"a\\nb\"",
+                "B = u\"uni\" U'x' R'\\d'",
+                "C = b\"by\\x00t'e\"",
+                "D = b\"a\" rb\"\\n\" Rb'q'",
+                "E = [f\"x\", 1]",
+                "F = {\"k\": f\"v\"}",
+                "G = (b\"t\",)",
+                "H = {b\"s\"}",
+                "I = {\"x\": {b\"n\": 1}}",
+                "J = r'''tri\\",
+                "ple'''",
+                "K = f\"a\" \"b\"",
+                "L = rf'{1}'",
+                "M = \"\\N{bullet}\\101\\0\\1012\\777\"",
+                "N = b\"\\777\\N{BULLET}\\u00e9\\xff\\t\\\\\"",
+                "O = b''",
+                "");
+
+        Value.Dict params = (Value.Dict) read("params.py", source);
+
+        assertThat(params.entries().keySet()).containsExactly("A", "B", "C", "D", "G", "H", "I", "J", "M", "N", "O");
+        // a bytes key is its str(), as DVC's flattening prints it (I.x.b'n')
+        assertThat(((Value.Dict) ((Value.Dict) params.entries().get("I"))
+                                .entries()
+                                .get("x"))
+                        .entries())
+                .containsOnlyKeys("b'n'");
+        assertThat(params.entries().entrySet().stream()
+                        .filter(entry -> !entry.getKey().equals("I"))
+                        .map(entry -> entry.getValue().str()))
+                .containsExactly(
+                        "a\\nb",
+                        "unix\\d",
+                        "b\"by\\x00t'e\"",
+                        "b'a\\\\nq'",
+                        "(b't',)",
+                        "{b's'}",
+                        "tri\\\nple",
+                        "\u2022A\u0000A2\u01ff",
+                        "b'\\xff\\\\N{BULLET}\\\\u00e9\\xff\\t\\\\'",
+                        "b''");
+        assertThat(params.entries().get("C")).isEqualTo(new Value.Bytes("by\0t'e".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(params.entries().get("C")).isNotEqualTo(new Value.Str("by\0t'e"));
+        assertThat(params.entries().get("O").isTruthy()).isFalse();
+        assertThat(json(params.entries().get("C"))).isEqualTo("\"b\\\"by\\\\x00t'e\\\"\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "X = 'a' b'b'",
+                "X = ur'x'",
+                "X = b'\u00e9'",
+                "X = '\\N{NO SUCH NAME}'",
+                "X = '\\x4'",
+                "X = True'a'"
+            })
+    void pythonLiteralsPythonDoesNotCompileMakeTheFileUnreadableAsDvcsAstParse(String line) {
+        assertThatThrownBy(() -> read("p.py", line + "\nY = 1\n"))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                    assertThat(e.type()).isEqualTo("PythonFileCorruptedError");
+                    assertThat(e.getMessage()).isEqualTo("unable to read: 'p.py', Python file structure is corrupted");
+                });
     }
 
     @Test

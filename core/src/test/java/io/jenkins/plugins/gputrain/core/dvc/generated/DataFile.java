@@ -10,10 +10,11 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a generated tree of values as a metrics or params file. Values are {@link Map}s, {@link List}s,
- * {@link BigInteger}s, {@link FloatText}s, {@link NonFinite}s, {@link TomlDate}s, {@link PySet}s, {@link Boolean}s,
+ * {@link BigInteger}s, {@link FloatText}s, {@link NonFinite}s, {@link TomlDate}s, {@link PySet}s, {@link PyLiteral}s, {@link Boolean}s,
  * {@link String}s and {@code null}. YAML is written in randomly chosen native styles (block or flow collections,
  * plain, single- or double-quoted scalars, {@code True}/{@code TRUE}, {@code ~}, anchors with aliases and merge
- * keys); Python with classes nested in classes, {@code self.x} in {@code __init__}, sets and adjacent strings.
+ * keys); Python with classes nested in classes, {@code self.x} in {@code __init__}, sets, adjacent strings and
+ * prefixed string literals (raw, bytes, f-strings).
  */
 enum DataFile {
     JSON(".json"),
@@ -55,6 +56,12 @@ enum DataFile {
      * the hash seed), written only into Python files.
      */
     record PySet(List<Integer> items) {}
+
+    /**
+     * A Python string, bytes or f-string literal written as its source ({@code rb"raw\\n"}, {@code f"x"}), written only
+     * into Python files.
+     */
+    record PyLiteral(String source) {}
 
     /**
      * Strings written plain in YAML: letters first, letters, digits, {@code _} and inner spaces, not a YAML 1.2
@@ -128,6 +135,9 @@ enum DataFile {
         }
         if (value instanceof String string) {
             return quote(string);
+        }
+        if (value instanceof PyLiteral python) {
+            return python.source();
         }
         return value.toString();
     }

@@ -96,6 +96,34 @@ public final class RepositoryGenerator {
             "日本語",
             "ｆｕｌｌ");
 
+    /**
+     * Python literals with string prefixes and escapes, as their source: raw and unicode strings are {@code str},
+     * bytes print as their {@code repr}, f-strings are not literals (DVC skips the name).
+     */
+    private static final List<String> PYTHON_LITERALS = List.of(
+            "r\"a\\nb\"",
+            "R'\\d+' 'x'",
+            "u\"uni\"",
+            "U'up' \"per\"",
+            "b\"by\\x00t'e\"",
+            "rb\"raw\\n\"",
+            "Br'q\\x'",
+            "bR\"x\" b'\\xff\\n'",
+            "RB\"y\"",
+            "b\"\"",
+            "[b'a', 'b']",
+            "(rb'\\t',)",
+            "{'k': b'v'}",
+            "f\"fs\"",
+            "rf\"zz\"",
+            "F\"{1}\"",
+            "'a' f'b'",
+            "[f'x', 1]",
+            "\"\\101\\0\"",
+            "\"\\N{BULLET}\"",
+            "\"\\012x\"",
+            "b'\\N{BULLET}\\u00e9'");
+
     private final long seed;
 
     /** A generator; the same seed gives the same repositories. */
@@ -161,7 +189,9 @@ public final class RepositoryGenerator {
             params.add(new GeneratedFile("params.yaml", DataFile.YAML, revisions(DataFile.YAML, true)));
             int extraParams = random.nextInt(3);
             for (int i = 0; i < extraParams; i++) {
-                DataFile format = pick(List.of(DataFile.JSON, DataFile.TOML, DataFile.PYTHON, DataFile.YAML));
+                // Python twice: its literals (prefixes, escapes, bytes) are the most varied.
+                DataFile format =
+                        pick(List.of(DataFile.JSON, DataFile.TOML, DataFile.PYTHON, DataFile.PYTHON, DataFile.YAML));
                 params.add(new GeneratedFile("cfg" + i + format.suffix, format, revisions(format, false)));
             }
             int metricFiles = 1 + random.nextInt(3);
@@ -384,6 +414,9 @@ public final class RepositoryGenerator {
         }
 
         private Object value(DataFile format) {
+            if (format == DataFile.PYTHON && random.nextInt(3) == 0) {
+                return new DataFile.PyLiteral(pick(PYTHON_LITERALS));
+            }
             return switch (random.nextInt(7)) {
                 case 0 -> BigInteger.valueOf(random.nextInt(2001) - 1000L);
                 case 1 ->
