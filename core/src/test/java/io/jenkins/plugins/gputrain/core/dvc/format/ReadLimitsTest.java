@@ -24,12 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ReadLimitsTest {
     /** A format and how it writes nested and wide documents. */
     enum Format {
-        JSON("m.json", "RecursionError") {
-            @Override
-            String nested(int depth, boolean lists) {
-                return (lists ? "[" : "{\"a\": ").repeat(depth) + "1" + (lists ? "]" : "}").repeat(depth);
-            }
-
+        JSON("m.json", "RecursionError", "{\"a\": ") {
             @Override
             String wide(int entries, boolean lists) {
                 StringBuilder text = new StringBuilder(lists ? "[" : "{");
@@ -41,18 +36,13 @@ class ReadLimitsTest {
                 return text.append(lists ? "]" : "}").toString();
             }
         },
-        YAML_FLOW("m.yaml", "RecursionError") {
-            @Override
-            String nested(int depth, boolean lists) {
-                return (lists ? "[" : "{a: ").repeat(depth) + "1" + (lists ? "]" : "}").repeat(depth);
-            }
-
+        YAML_FLOW("m.yaml", "RecursionError", "{a: ") {
             @Override
             String wide(int entries, boolean lists) {
                 return JSON.wide(entries, lists);
             }
         },
-        YAML_BLOCK("m.yaml", "RecursionError") {
+        YAML_BLOCK("m.yaml", "RecursionError", null) {
             @Override
             String nested(int depth, boolean lists) {
                 StringBuilder text = new StringBuilder();
@@ -72,12 +62,10 @@ class ReadLimitsTest {
             }
         },
         /** The top-level table is the first level; the rest are inline tables or arrays under {@code x}. */
-        TOML("m.toml", "TOMLFileCorruptedError") {
+        TOML("m.toml", "TOMLFileCorruptedError", "{a = ") {
             @Override
             String nested(int depth, boolean lists) {
-                int inline = depth - 1;
-                return "x = " + (lists ? "[" : "{a = ").repeat(inline) + "1" + (lists ? "]" : "}").repeat(inline)
-                        + "\n";
+                return "x = " + super.nested(depth - 1, lists) + "\n";
             }
 
             @Override
@@ -94,14 +82,19 @@ class ReadLimitsTest {
 
         final String file;
         final String depthError;
+        /** What opens a flow mapping with the key {@code a}. */
+        private final String mappingOpen;
 
-        Format(String file, String depthError) {
+        Format(String file, String depthError, String mappingOpen) {
             this.file = file;
             this.depthError = depthError;
+            this.mappingOpen = mappingOpen;
         }
 
         /** A document whose mappings (or lists) nest {@code depth} deep, the top-level one included. */
-        abstract String nested(int depth, boolean lists);
+        String nested(int depth, boolean lists) {
+            return (lists ? "[" : mappingOpen).repeat(depth) + "1" + (lists ? "]" : "}").repeat(depth);
+        }
 
         /**
          * A document with one mapping (or list) of {@code entries} entries, nested at most 2 deep (TOML's list is the
