@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
@@ -24,42 +26,73 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads metrics and params files as DVC does: the loader is chosen by the lower-cased suffix ({@code .json} JSON,
  * {@code .toml} TOML, {@code .py} Python literals, anything else YAML 1.2), the bytes must be UTF-8, and an empty or falsy document is an empty
- * mapping ({@code load(text) or {}}).
+ * mapping ({@code load(text) or {}}). Every format is read within the same {@link ReadLimits}.
  */
 public final class DataFileReader {
     /** Default limit for one file. */
-    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BYTES = ReadLimits.DEFAULT_MAX_BYTES;
 
     private static final int MAX_ALIASES = 50;
 
-    private final JsonFactory json = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
-    private final TomlMapper toml =
-            TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
-    private final long maxBytes;
+    private final ReadLimits limits;
+    private final JsonFactory json;
+    private final TomlMapper toml;
 
-    /** A reader with the {@link #DEFAULT_MAX_BYTES} limit. */
+    /** A reader with the {@link ReadLimits#DEFAULT} limits. */
     public DataFileReader() {
-        this(DEFAULT_MAX_BYTES);
+        this(ReadLimits.DEFAULT);
     }
 
     /**
-     * A reader refusing larger files.
+     * A reader refusing larger files, with the default depth and entry limits.
      *
      * @param maxBytes the largest file read
      */
     public DataFileReader(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this(ReadLimits.ofMaxBytes(maxBytes));
+    }
+
+    /**
+     * A reader within some limits.
+     *
+     * @param limits the bounds of every file read
+     */
+    public DataFileReader(ReadLimits limits) {
+        this.limits = limits;
+        // Jackson's own bounds step aside: strings and names are bounded by the file size as in YAML, and its
+        // nesting bound lets the shared one decide (JSON is checked as it is converted, a level past Jackson's own
+        // bound;
+        // the TOML parser recurses per level and stops at the shared bound itself)
+        int maxChars = (int) Math.min(Integer.MAX_VALUE, limits.maxBytes());
+        StreamReadConstraints.Builder constraints =
+                StreamReadConstraints.builder().maxStringLength(maxChars).maxNameLength(maxChars);
+        this.json = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .streamReadConstraints(
+                        constraints.maxNestingDepth(limits.maxDepth() + 1).build())
+                .build();
+        this.toml = TomlMapper.builder(TomlFactory.builder()
+                        .streamReadConstraints(
+                                constraints.maxNestingDepth(limits.maxDepth()).build())
+                        .build())
+                .enable(TomlReadFeature.PARSE_JAVA_TIME)
+                .build();
+    }
+
+    /** The bounds of every file this reader reads. */
+    public ReadLimits limits() {
+        return limits;
     }
 
     /**
@@ -68,14 +101,14 @@ public final class DataFileReader {
      * @param path the file's repository path, for the loader choice and messages
      * @param content its bytes
      * @return the parsed value; an empty dict for an empty or falsy document
-     * @throws UnreadableFileException with DVC's error type when the file is too large, binary, not UTF-8 or
-     *     malformed
+     * @throws UnreadableFileException with DVC's error type when the file is too large, binary, not UTF-8,
+     *     malformed, or nested or sized beyond the {@link ReadLimits}
      */
     public Value read(String path, byte[] content) throws UnreadableFileException {
-        if (content.length > maxBytes) {
+        if (content.length > limits.maxBytes()) {
             throw new UnreadableFileException(
                     "FileTooLargeError",
-                    "unable to read: '" + path + "', file is larger" + " than " + maxBytes + " bytes");
+                    "unable to read: '" + path + "', file is larger" + " than " + limits.maxBytes() + " bytes");
         }
         String text = decode(path, content);
         String suffix = suffix(path);
@@ -126,11 +159,13 @@ public final class DataFileReader {
             if (first == null) {
                 throw corrupted("JSON", path);
             }
-            Value value = json(parser);
+            Value value = json(parser, 1);
             if (parser.nextToken() != null) {
                 throw corrupted("JSON", path);
             }
             return value;
+        } catch (LimitExceededException e) {
+            throw beyond(e, "JSON", path);
         } catch (JsonProcessingException e) {
             throw corrupted("JSON", path);
         } catch (IOException e) {
@@ -138,21 +173,25 @@ public final class DataFileReader {
         }
     }
 
-    private static Value json(JsonParser parser) throws IOException {
+    private Value json(JsonParser parser, int depth) throws IOException {
         switch (parser.currentToken()) {
             case START_OBJECT -> {
+                limits.checkDepth(depth);
                 Map<String, Value> entries = new LinkedHashMap<>();
                 while (parser.nextToken() != JsonToken.END_OBJECT) {
                     String key = parser.currentName();
                     parser.nextToken();
-                    entries.put(key, json(parser));
+                    entries.put(key, json(parser, depth + 1));
+                    limits.checkEntries(entries.size());
                 }
                 return new Value.Dict(entries);
             }
             case START_ARRAY -> {
+                limits.checkDepth(depth);
                 List<Value> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(json(parser));
+                    items.add(json(parser, depth + 1));
+                    limits.checkEntries(items.size());
                 }
                 return Value.Seq.list(items);
             }
@@ -179,21 +218,27 @@ public final class DataFileReader {
 
     private Value readToml(String path, String text) throws UnreadableFileException {
         try {
-            return fromNode(toml.readTree(text));
+            return fromNode(toml.readTree(text), 1);
+        } catch (LimitExceededException e) {
+            throw beyond(e, "TOML", path);
         } catch (IOException e) {
             throw corrupted("TOML", path);
         }
     }
 
-    private static Value fromNode(JsonNode node) {
+    private Value fromNode(JsonNode node, int depth) {
+        if (node.isObject() || node.isArray()) {
+            limits.checkDepth(depth);
+            limits.checkEntries(node.size());
+        }
         if (node.isObject()) {
             Map<String, Value> entries = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> entries.put(e.getKey(), fromNode(e.getValue())));
+            node.fields().forEachRemaining(e -> entries.put(e.getKey(), fromNode(e.getValue(), depth + 1)));
             return new Value.Dict(entries);
         }
         if (node.isArray()) {
             List<Value> items = new ArrayList<>();
-            node.forEach(item -> items.add(fromNode(item)));
+            node.forEach(item -> items.add(fromNode(item, depth + 1)));
             return Value.Seq.list(items);
         }
         if (node.isIntegralNumber()) {
@@ -220,16 +265,21 @@ public final class DataFileReader {
                 .setAllowDuplicateKeys(false)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(MAX_ALIASES)
-                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxBytes))
+                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
                 .setLabel(path)
                 .build();
         try {
-            Optional<Node> document = new Compose(settings).composeString(text);
+            Optional<Node> document = new Composer(
+                            settings,
+                            new LimitedYamlParser(new ParserImpl(settings, new StreamReader(settings, text)), limits))
+                    .getSingleNode();
             if (document.isPresent()) {
                 YamlMergeKeys.apply(document.get());
             }
             return fromYaml(new StandardConstructor(settings).constructSingleDocument(document));
-        } catch (YamlEngineException | YamlMergeKeys.MergeException | StackOverflowError e) {
+        } catch (LimitExceededException e) {
+            throw beyond(e, "YAML", path);
+        } catch (YamlEngineException | YamlMergeKeys.MergeException e) {
             throw corrupted("YAML", path);
         }
     }
@@ -265,6 +315,26 @@ public final class DataFileReader {
             return new Value.Float(n.doubleValue());
         }
         return new Value.Str(String.valueOf(object));
+    }
+
+    /**
+     * A file beyond a limit, as DVC reports one: too deep is Python's {@code RecursionError} for JSON and YAML and
+     * tomlkit's corrupted file for TOML; too many entries names the limit.
+     */
+    private static UnreadableFileException beyond(LimitExceededException e, String format, String path) {
+        if (e.limit() == LimitExceededException.Limit.ENTRIES) {
+            return new UnreadableFileException(
+                    "FileTooLargeError",
+                    "unable to read: '" + path + "', a mapping or list has more than " + e.bound() + " entries");
+        }
+        if (format.equals("TOML")) {
+            return corrupted(format, path);
+        }
+        return new UnreadableFileException(
+                "RecursionError",
+                format.equals("JSON")
+                        ? "maximum recursion depth exceeded while decoding a JSON object from a unicode string"
+                        : "maximum recursion depth exceeded");
     }
 
     private static UnreadableFileException corrupted(String format, String path) {
