@@ -45,6 +45,19 @@ class DvcCommandsTest {
     }
 
     @Test
+    void precisionAsDvcTakesItNegativeOrFarBeyondADoublesDigits() {
+        // Python: round(0.5, -1) == 0.0 (half to even), round(-0.376543211, -1) == -0.0
+        assertThat(run("metrics", "diff", "--precision", "-1").out).contains("acc       0.0     0.0          -0.0");
+        String unrounded = "0.5     0.123456789  -0.376543211";
+        assertThat(run("metrics", "diff", "--precision", "2147483647").out).contains(unrounded);
+        assertThat(run("metrics", "diff", "--precision", "99999999999999999999").out)
+                .contains(unrounded);
+        assertThat(run("metrics", "show", "--precision", "1000000").out).contains("0.123456789");
+        assertThat(run("metrics", "show", "--precision", "-99999999999999999999").out)
+                .contains("0.0");
+    }
+
+    @Test
     void paramsDiffAndTargetsBeforeRevisions() {
         assertThat(run("params", "diff").out)
                 .isEqualTo("Path         Param    HEAD    workspace\nparams.yaml  lr       0.1     0.2\n");

@@ -35,12 +35,12 @@ class FirstHourTest {
         assertUsageError(
                 CliRun.of("gc", "--namespace", ""), "error: Invalid value for option '--namespace': " + empty, "gc");
         assertUsageError(
-                CliRun.of("metrics", "diff", "-C", temp.toString(), "--precision", "-1"),
-                "error: --precision '-1': expected a number of decimal places (0 or more)",
+                CliRun.of("metrics", "diff", "-C", temp.toString(), "--precision", "1.5"),
+                "error: --precision '1.5': expected a whole number of decimal places",
                 "metrics diff");
         assertUsageError(
-                CliRun.of("metrics", "show", "-C", temp.toString(), "--precision", "-3"),
-                "error: --precision '-3': expected a number of decimal places (0 or more)",
+                CliRun.of("metrics", "show", "-C", temp.toString(), "--precision", "five"),
+                "error: --precision 'five': expected a whole number of decimal places",
                 "metrics show");
         assertUsageError(
                 CliRun.of("gc", "--namespace", "Bad_NS"),

@@ -2,15 +2,44 @@
 
 Reads one JSON request a line ({"cwd": DIR, "argv": [...]}) from standard input and answers each with one JSON line
 ({"exit": N, "out": TEXT, "err": TEXT}). Each command runs through DVC's own entry point, dvc.cli.main, with the
-process's file descriptors 1 and 2 redirected to files, so it prints exactly what the dvc executable would.
+process's file descriptors 1 and 2 redirected to files, so it prints exactly what the dvc executable would, with one
+change: where DVC's --json crashes on a value json.dumps cannot write ("Object of type date is not JSON serializable":
+YAML timestamps, TOML dates and times, Python sets), it writes what gpu-train documents it writes instead (a date, time or
+set as its str()), so that the rest of the output is still compared.
 """
 
+import datetime
 import json
 import os
 import sys
 import tempfile
 
+import rich.json
 from dvc.cli import main
+
+_from_data = rich.json.JSON.from_data
+
+
+def _gpu_train_default(fallback):
+    def default(value):
+        if fallback is not None:
+            try:
+                return fallback(value)
+            except TypeError:
+                pass
+        if isinstance(value, (datetime.date, datetime.time, set, frozenset, bytes)):
+            return str(value)
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+    return default
+
+
+def _from_data_documented(data, default=None, **options):
+    return _from_data(data, default=_gpu_train_default(default), **options)
+
+
+# DVC's ui.write_json (dvc/ui/__init__.py) calls rich.json.JSON.from_data, which calls json.dumps with this default.
+rich.json.JSON.from_data = _from_data_documented
 
 answers = sys.stdout.buffer
 capture = tempfile.mkdtemp(prefix="dvc-driver-")
@@ -34,7 +63,7 @@ def run(cwd, argv):
             sys.stderr.flush()
             os.dup2(saved_out, 1)
             os.dup2(saved_err, 2)
-    with open(out_file, encoding="utf-8") as out, open(err_file, encoding="utf-8") as err:
+    with open(out_file, encoding="utf-8", newline="") as out, open(err_file, encoding="utf-8", newline="") as err:
         return code, out.read(), err.read()
 
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.dvc.diff;
 
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
+import io.jenkins.plugins.gputrain.core.dvc.value.CodePointOrder;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ public final class DiffEngine {
      * @return the files with differences, sorted by path, each with its rows sorted by key
      */
     public List<FileDifferences> diff(RevisionData old, RevisionData current, boolean all) {
-        TreeSet<String> paths = new TreeSet<>(old.files().keySet());
+        TreeSet<String> paths = new TreeSet<>(CodePointOrder.INSTANCE);
+        paths.addAll(old.files().keySet());
         paths.addAll(current.files().keySet());
         List<FileDifferences> result = new ArrayList<>();
         for (String path : paths) {
@@ -61,7 +63,8 @@ public final class DiffEngine {
         if (old instanceof Value.Dict || current instanceof Value.Dict) {
             Flat oldFlat = flat(old);
             Flat newFlat = flat(current);
-            TreeSet<String> keys = new TreeSet<>(oldFlat.values().keySet());
+            TreeSet<String> keys = new TreeSet<>(CodePointOrder.INSTANCE);
+            keys.addAll(oldFlat.values().keySet());
             keys.addAll(newFlat.values().keySet());
             for (String key : keys) {
                 diffValues(key, oldFlat.get(key), newFlat.get(key), all, differences);

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * DVC's {@code format_dict} then {@code flatten(reducer="dot")}: lists at any depth become their Python repr,
- * nested mappings join their keys with {@code .} (an empty key too: {@code {"": {"a": 1}}} is {@code .a}), empty
+ * DVC's {@code format_dict} then {@code flatten(reducer="dot")}: lists at any depth become their Python repr (tuples
+ * and sets of {@code .py} params stay what they are: {@code format_dict} turns only {@code list}s into text), nested
+ * mappings join their keys with {@code .} (an empty key too: {@code {"": {"a": 1}}} is {@code .a}), empty
  * mappings vanish.
  */
 public final class Flattener {
@@ -30,7 +31,12 @@ public final class Flattener {
             String flatKey = prefix == null ? key : prefix + "." + key;
             if (value instanceof Value.Dict nested) {
                 flatten(flatKey, nested, flat);
-            } else if (flat.put(flatKey, value instanceof Value.Seq seq ? new Value.Str(seq.str()) : value) != null) {
+            } else if (flat.put(
+                            flatKey,
+                            value instanceof Value.Seq seq && seq.kind() == Value.Seq.Kind.LIST
+                                    ? new Value.Str(seq.str())
+                                    : value)
+                    != null) {
                 throw new DuplicatedKeyException(flatKey);
             }
         });

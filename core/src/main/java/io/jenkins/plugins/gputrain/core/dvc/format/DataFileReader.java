@@ -32,7 +32,6 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads metrics and params files as DVC does: the loader is chosen by the lower-cased suffix ({@code .json} JSON,
@@ -261,7 +260,7 @@ public final class DataFileReader {
 
     private Value readYaml(String path, String text) throws UnreadableFileException {
         LoadSettings settings = LoadSettings.builder()
-                .setSchema(new CoreSchema())
+                .setSchema(new RuamelYamlSchema())
                 .setAllowDuplicateKeys(false)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(MAX_ALIASES)
@@ -294,10 +293,13 @@ public final class DataFileReader {
         if (object == null) {
             return Value.None.NONE;
         }
+        if (object instanceof Value value) {
+            return value;
+        }
         if (object instanceof Map<?, ?> map) {
             Map<String, Value> entries = new LinkedHashMap<>();
             map.forEach((key, value) -> entries.put(
-                    key instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(key), fromYaml(value)));
+                    key instanceof String text ? text : fromYaml(key).str(), fromYaml(value)));
             return new Value.Dict(entries);
         }
         if (object instanceof List<?> list) {

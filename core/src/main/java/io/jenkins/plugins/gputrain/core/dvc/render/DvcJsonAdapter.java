@@ -7,6 +7,7 @@ import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
+import io.jenkins.plugins.gputrain.core.dvc.value.CodePointOrder;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,9 +32,10 @@ public final class DvcJsonAdapter {
      */
     public List<FileDifferences> diff(String json) throws UnreadableFileException {
         List<FileDifferences> files = new ArrayList<>();
-        for (Map.Entry<String, Value> file : new TreeMap<>(object(json, json)).entrySet()) {
+        for (Map.Entry<String, Value> file : sorted(object(json, json)).entrySet()) {
             List<Difference> differences = new ArrayList<>();
-            for (Map.Entry<String, Value> row : new TreeMap<>(asObject(file.getValue(), json)).entrySet()) {
+            for (Map.Entry<String, Value> row :
+                    sorted(asObject(file.getValue(), json)).entrySet()) {
                 Map<String, Value> fields = asObject(row.getValue(), json);
                 if (!fields.containsKey("old") || !fields.containsKey("new")) {
                     throw invalid(json, "entry '" + row.getKey() + "' of '" + file.getKey() + "' lacks old/new");
@@ -189,6 +191,12 @@ public final class DvcJsonAdapter {
                     dict.entries().getOrDefault("msg", new Value.Str("")).str());
         }
         return new FileResult.Failure("Error", error.str());
+    }
+
+    private static Map<String, Value> sorted(Map<String, Value> object) {
+        Map<String, Value> sorted = new TreeMap<>(CodePointOrder.INSTANCE);
+        sorted.putAll(object);
+        return sorted;
     }
 
     private static UnreadableFileException invalid(String json, String reason) {

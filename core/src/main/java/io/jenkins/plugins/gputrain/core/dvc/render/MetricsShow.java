@@ -4,6 +4,7 @@ import io.jenkins.plugins.gputrain.core.dvc.diff.FileResult;
 import io.jenkins.plugins.gputrain.core.dvc.diff.Flattener;
 import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
+import io.jenkins.plugins.gputrain.core.dvc.value.CodePointOrder;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ public final class MetricsShow {
     public static Table table(
             List<RevisionData> revisions, boolean showRevision, Integer precision, TableFormat format) {
         int digits = Cells.effectivePrecision(precision);
-        TreeSet<String> keys = new TreeSet<>();
+        TreeSet<String> keys = new TreeSet<>(CodePointOrder.INSTANCE);
         List<Map<String, Value>> flats = new ArrayList<>();
         List<String[]> owners = new ArrayList<>();
         for (RevisionData revision : revisions) {

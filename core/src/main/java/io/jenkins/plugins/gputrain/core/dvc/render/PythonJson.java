@@ -25,7 +25,9 @@ public final class PythonJson {
             out.append(number(f.value()));
         } else if (value instanceof Value.Str s) {
             string(s.value());
-        } else if (value instanceof Value.DateTime || value instanceof Value.Bytes) {
+        } else if (value instanceof Value.DateTime
+                || value instanceof Value.Bytes
+                || value instanceof Value.Seq set && set.kind() == Value.Seq.Kind.SET) {
             string(value.str()); // DVC's json.dumps fails on these (docs/dvc-reports.md); the table's text
         } else if (value instanceof Value.Seq seq) {
             out.append('[');

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Python's {@code str()} and {@code repr()} of the {@code datetime.date}, {@code datetime.time} and
- * {@code datetime.datetime} values that tomlkit (DVC's TOML reader) gives for TOML dates and times: microseconds
- * (further digits cut off, as tomlkit does), offsets as {@code +HH:MM}.
+ * {@code datetime.datetime} values that tomlkit (DVC's TOML reader) gives for TOML dates and times and ruamel.yaml
+ * for YAML timestamps: microseconds, offsets as {@code +HH:MM}.
  */
 final class PythonDateTime {
     private PythonDateTime() {}
@@ -35,8 +35,10 @@ final class PythonDateTime {
     /**
      * Python {@code repr()}: {@code datetime.date(1979, 5, 27)}, {@code datetime.time(7, 32)}, {@code
      * datetime.datetime(1979, 5, 27, 7, 32, tzinfo=datetime.timezone(datetime.timedelta(0), 'UTC'))}.
+     *
+     * @param zoneName the timezone's name, or {@code null} for tomlkit's
      */
-    static String repr(Temporal value) {
+    static String repr(Temporal value, String zoneName) {
         if (value instanceof LocalDate date) {
             return "datetime.date(" + date.getYear() + ", " + date.getMonthValue() + ", " + date.getDayOfMonth() + ")";
         }
@@ -50,7 +52,7 @@ final class PythonDateTime {
                 String.valueOf(local.getDayOfMonth())));
         fields.addAll(timeFields(local.toLocalTime()));
         if (value instanceof OffsetDateTime offset) {
-            fields.add("tzinfo=" + timezone(offset.getOffset()));
+            fields.add("tzinfo=" + timezone(offset.getOffset(), zoneName));
         }
         return "datetime.datetime(" + String.join(", ", fields) + ")";
     }
@@ -85,8 +87,8 @@ final class PythonDateTime {
         return String.format("%s%02d:%02d", seconds < 0 ? "-" : "+", minutes / 60, minutes % 60);
     }
 
-    /** tomlkit's {@code datetime.timezone}: named {@code UTC} for a zero offset, else by the offset. */
-    private static String timezone(ZoneOffset offset) {
+    /** A {@code datetime.timezone}: by its name, else as tomlkit names it ({@code UTC} for a zero offset, else the offset). */
+    private static String timezone(ZoneOffset offset, String zoneName) {
         int seconds = offset.getTotalSeconds();
         String delta;
         if (seconds == 0) {
@@ -96,6 +98,7 @@ final class PythonDateTime {
         } else {
             delta = "datetime.timedelta(days=-1, seconds=" + (86_400 + seconds) + ")";
         }
-        return "datetime.timezone(" + delta + ", '" + (seconds == 0 ? "UTC" : offset(offset)) + "')";
+        String name = zoneName != null ? zoneName : seconds == 0 ? "UTC" : offset(offset);
+        return "datetime.timezone(" + delta + ", '" + name + "')";
     }
 }

@@ -6,6 +6,15 @@ import java.math.RoundingMode;
 
 /** Python's {@code repr(float)} and {@code round(float, n)}, which DVC's tables and JSON print. */
 public final class PythonFloat {
+    /**
+     * CPython's {@code NDIGITS_MAX} ({@code Objects/floatobject.c}: {@code (DBL_MANT_DIG - DBL_MIN_EXP) * 0.30103}):
+     * beyond it {@code round} returns {@code x} itself.
+     */
+    static final int MAX_DIGITS = 323;
+
+    /** CPython's {@code NDIGITS_MIN} ({@code -(DBL_MAX_EXP + 1) * 0.30103}): below it {@code round} gives a zero. */
+    static final int MIN_DIGITS = -308;
+
     private PythonFloat() {}
 
     /**
@@ -40,12 +49,17 @@ public final class PythonFloat {
      * Python {@code round(x, digits)}: correctly rounded, half to even on the exact binary value.
      *
      * @param x the value
-     * @param digits decimal places
-     * @return the rounded value; the sign of zero is kept ({@code round(-1e-7, 5)} is {@code -0.0})
+     * @param digits decimal places; negative rounds to tens, hundreds, … ({@code round(123.4, -1)} is {@code 120.0})
+     * @return the rounded value; the sign of zero is kept ({@code round(-1e-7, 5)} is {@code -0.0}); {@code x} itself
+     *     for more than {@value #MAX_DIGITS} digits and a zero of its sign for fewer than {@value #MIN_DIGITS}, as
+     *     CPython's {@code float.__round__}
      */
     public static double round(double x, int digits) {
-        if (Double.isNaN(x) || Double.isInfinite(x) || x == 0.0) {
+        if (Double.isNaN(x) || Double.isInfinite(x) || x == 0.0 || digits > MAX_DIGITS) {
             return x;
+        }
+        if (digits < MIN_DIGITS) {
+            return 0.0 * x;
         }
         double rounded =
                 new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();

@@ -106,20 +106,28 @@ public sealed interface Value {
     }
 
     /**
-     * A TOML date, time or date-time, as tomlkit gives it: a Python {@code datetime.date}, {@code datetime.time} or
-     * {@code datetime.datetime}. Not a metric (DVC leaves it out of metrics); in params tables its {@code str()}.
+     * A TOML date, time or date-time as tomlkit gives it, or a YAML timestamp as ruamel.yaml gives it: a Python {@code
+     * datetime.date}, {@code datetime.time} or {@code datetime.datetime}. Not a metric (DVC leaves it out of metrics);
+     * in params tables its {@code str()}.
      *
      * @param value a {@link LocalDate}, {@link LocalTime}, {@link LocalDateTime} or {@link OffsetDateTime}
+     * @param zoneName the name of an offset's {@code datetime.timezone} as ruamel.yaml gives it (the offset as written:
+     *     {@code Z}, {@code -5}), or {@code null} for tomlkit's ({@code UTC} for a zero offset, else {@code +HH:MM})
      */
-    record DateTime(Temporal value) implements Value {
+    record DateTime(Temporal value, String zoneName) implements Value {
         /** Checks the type. */
         public DateTime {
             if (!(value instanceof LocalDate
                     || value instanceof LocalTime
                     || value instanceof LocalDateTime
                     || value instanceof OffsetDateTime)) {
-                throw new IllegalArgumentException("not a TOML date or time: " + value);
+                throw new IllegalArgumentException("not a date or time: " + value);
             }
+        }
+
+        /** A TOML date or time, its timezone named as tomlkit names it. */
+        public DateTime(Temporal value) {
+            this(value, null);
         }
 
         @Override
@@ -129,7 +137,7 @@ public sealed interface Value {
 
         /** Python {@code repr()}, as inside a list. */
         public String repr() {
-            return PythonDateTime.repr(value);
+            return PythonDateTime.repr(value, zoneName);
         }
 
         /** Python {@code ==}: date-times with offsets by their instant, others by their fields. */

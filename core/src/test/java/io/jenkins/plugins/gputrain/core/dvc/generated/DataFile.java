@@ -48,6 +48,12 @@ enum DataFile {
         }
     }
 
+    /**
+     * A plain YAML scalar written as it is ({@code 0b1_0}, {@code 1_000.0_1}, {@code 2001-12-14 21:59:43.10 -5}), into
+     * YAML files only: what ruamel.yaml's YAML 1.2 resolver reads as an int, float, timestamp or string.
+     */
+    record YamlPlain(String text) {}
+
     /** A TOML date or time literal ({@code 1979-05-27T07:32:00Z}), written only into TOML files. */
     record TomlDate(String text) {}
 
@@ -260,6 +266,9 @@ enum DataFile {
             }
             if (value instanceof NonFinite number) {
                 return number.yaml;
+            }
+            if (value instanceof YamlPlain plain) {
+                return plain.text();
             }
             if (value instanceof String string) {
                 int style = random.nextInt(3);

@@ -44,7 +44,11 @@ public final class RepositoryGenerator {
             "",
             "yes",
             "on",
-            "null");
+            "null",
+            // Python sorts by code point: U+1F600 after U+FF41, though its UTF-16 surrogates come before it.
+            "\ud83d\ude00",
+            "\uff41",
+            "\uff41\ud83d\ude00");
     /** Python identifiers; {@code ﬁle} is {@code file} once NFKC-normalised, as Python reads it. */
     private static final List<String> IDENTIFIERS =
             List.of("acc", "loss", "f1", "Z", "ünï", "x_1", "lr", "b", "\ufb01le");
@@ -66,6 +70,10 @@ public final class RepositoryGenerator {
             "0.5",
             "2.675",
             "1.0000005");
+    /** Not -0.0 in TOML: Jackson's TOML parser drops its sign (docs/dvc-reports.md). */
+    private static final List<String> TOML_FLOATS =
+            FLOATS.stream().filter(text -> !text.equals("-0.0")).toList();
+
     private static final List<String> TOML_DATES = List.of(
             "1979-05-27T07:32:00Z",
             "1979-05-27T00:32:00.999999-07:00",
@@ -75,6 +83,25 @@ public final class RepositoryGenerator {
             "0001-01-01",
             "07:32:00",
             "00:32:00.25");
+    /**
+     * Plain YAML scalars ruamel.yaml's YAML 1.2 resolver reads as ints, floats or (.5e3, 1e_5) strings; not timestamps:
+     * DVC fails the revision on them (docs/dvc-reports.md).
+     */
+    private static final List<String> YAML_PLAIN = List.of(
+            "0b101",
+            "0b1_0",
+            "-0b11",
+            "+0x1F",
+            "0x_1F",
+            "0o17",
+            "017",
+            "1_",
+            "1_0.5",
+            "1_000.0_1",
+            ".5e3",
+            "1e_5",
+            "+.5");
+
     private static final List<String> STRINGS = List.of(
             "adam",
             "with space",
@@ -316,7 +343,7 @@ public final class RepositoryGenerator {
             commands.add(
                     random.nextBoolean()
                             ? List.of("metrics", "show", "--md")
-                            : List.of("metrics", "show", "--precision", String.valueOf(1 + random.nextInt(6))));
+                            : List.of("metrics", "show", "--precision", precision()));
             return commands;
         }
 
@@ -330,9 +357,16 @@ public final class RepositoryGenerator {
             }
             if (command.get(0).equals("metrics") && random.nextInt(3) == 0) {
                 result.add("--precision");
-                result.add(String.valueOf(random.nextInt(8)));
+                result.add(precision());
             }
             return result;
+        }
+
+        /** A {@code --precision}: mostly 0 to 7, else negative or past a double's digits (Python's round bounds). */
+        private String precision() {
+            return random.nextInt(3) > 0
+                    ? String.valueOf(random.nextInt(8))
+                    : pick(List.of("-1", "-2", "-400", "17", "323", "324", "1000000", "2147483647"));
         }
 
         private List<String> targets(List<String> command, List<String> paths) {
@@ -431,7 +465,7 @@ public final class RepositoryGenerator {
             };
         }
 
-        /** What only some formats have: TOML dates, Python sets, NaN and infinities; else null. */
+        /** What only some formats have: TOML dates, Python sets, NaN and infinities, YAML's plain forms; else null. */
         private Object special(DataFile format) {
             return switch (format) {
                 case TOML ->
@@ -439,7 +473,13 @@ public final class RepositoryGenerator {
                             ? new DataFile.TomlDate(pick(TOML_DATES))
                             : pick(List.of(DataFile.NonFinite.values()));
                 case PYTHON -> random.nextBoolean() ? new DataFile.PySet(smallInts()) : null;
-                case JSON, YAML -> random.nextBoolean() ? pick(List.of(DataFile.NonFinite.values())) : null;
+                case YAML ->
+                    switch (random.nextInt(3)) {
+                        case 0 -> pick(List.of(DataFile.NonFinite.values()));
+                        case 1 -> new DataFile.YamlPlain(pick(YAML_PLAIN));
+                        default -> null;
+                    };
+                case JSON -> random.nextBoolean() ? pick(List.of(DataFile.NonFinite.values())) : null;
             };
         }
 
@@ -454,8 +494,7 @@ public final class RepositoryGenerator {
         }
 
         private FloatText floatText(DataFile format) {
-            // Not -0.0 in TOML: Jackson's TOML parser drops its sign (docs/dvc-reports.md).
-            return new FloatText(pick(format == DataFile.TOML ? FLOATS.subList(2, FLOATS.size()) : FLOATS));
+            return new FloatText(pick(format == DataFile.TOML ? TOML_FLOATS : FLOATS));
         }
 
         private <T> T pick(List<T> options) {
