@@ -204,14 +204,14 @@ public final class Messages {
         return new Localizable(HOLDER, "MetricQualityGate.NotANumber", metric, threshold);
     }
 
-    /** {@code PullRequestChecks.Published}: the check went to the Checks API. */
-    public static String PullRequestChecks_Published(Object name, Object title) {
-        return HOLDER.format("PullRequestChecks.Published", name, title);
+    /** {@code PullRequestChecks.HandedOver}: the check was handed to the Checks API (not that an SCM took it). */
+    public static String PullRequestChecks_HandedOver(Object name, Object title) {
+        return HOLDER.format("PullRequestChecks.HandedOver", name, title);
     }
 
-    /** {@code PullRequestChecks.Published}, localizable. */
-    public static Localizable _PullRequestChecks_Published(Object name, Object title) {
-        return new Localizable(HOLDER, "PullRequestChecks.Published", name, title);
+    /** {@code PullRequestChecks.HandedOver}, localizable. */
+    public static Localizable _PullRequestChecks_HandedOver(Object name, Object title) {
+        return new Localizable(HOLDER, "PullRequestChecks.HandedOver", name, title);
     }
 
     /** {@code PullRequestChecks.NotInstalled}: no check without the checks-api plugin. */

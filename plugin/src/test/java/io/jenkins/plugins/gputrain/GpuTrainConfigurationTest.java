@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -82,6 +86,30 @@ class GpuTrainConfigurationTest {
         assertThat(stepArgument.summary()).startsWith("cpu 1, memory 2000M");
         assertThat(globalOnly.publishArguments()).containsEntry("baseline", "develop");
         assertThat(globalOnly.summary()).endsWith("image " + TrainingDefaults.BUILT_IN.image());
+    }
+
+    @Test
+    void savingTheSystemPageWithTheLastGateDeletedLeavesNoGate() {
+        GpuTrainConfiguration configuration = configuration();
+        configuration.setQualityGates(List.of(new MetricQualityGate("evaluation/metrics.json:acc", -0.01)));
+        configuration.setBaseline("develop");
+        JSONObject form = new JSONObject();
+        List<Object[]> bound = new ArrayList<>();
+        // Stapler binds only the keys the form sends; an empty repeatable list sends none
+        StaplerRequest2 request = (StaplerRequest2) Proxy.newProxyInstance(
+                StaplerRequest2.class.getClassLoader(),
+                new Class<?>[] {StaplerRequest2.class},
+                (proxy, method, args) -> {
+                    assertThat(method.getName()).isEqualTo("bindJSON");
+                    bound.add(args);
+                    return null;
+                });
+
+        assertThat(configuration.configure(request, form)).isTrue();
+
+        assertThat(configuration.getQualityGates()).isEmpty();
+        assertThat(configuration.getBaseline()).isEqualTo("develop");
+        assertThat(bound).singleElement().satisfies(args -> assertThat(args).containsExactly(configuration, form));
     }
 
     @Test

@@ -36,6 +36,7 @@ public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAct
     private final ArrayList<String> metricNames;
     private final ArrayList<Double> metricValues;
     private final String gateStatus;
+    private final String gateSummary;
     private final ArrayList<String> gateHeaders;
     private final ArrayList<ArrayList<String>> gateRows;
 
@@ -58,6 +59,7 @@ public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAct
         Table gates = GateTable.of(report.gates(), TableFormat.PLAIN);
         gateStatus =
                 report.gates().isEmpty() ? null : report.gates().overallStatus().label();
+        gateSummary = report.gates().isEmpty() ? null : report.gates().summary();
         gateHeaders = new ArrayList<>(gates.headers());
         gateRows = rows(gates.rows());
         for (MetricValue value : report.currentValues()) {
@@ -151,6 +153,14 @@ public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAct
     /** The quality gates' overall status ({@code passed}, {@code unstable}, {@code failed}), or {@code null} without gates. */
     public String getGateStatus() {
         return gateStatus;
+    }
+
+    /**
+     * The quality gates' summary line, e.g. {@code Quality gates: failed (1 failed, 0 unstable, 2 passed)}, or
+     * {@code null} without gates (and in builds from before it was kept).
+     */
+    public String getGateSummary() {
+        return gateSummary;
     }
 
     /** The quality gate table's headers. */

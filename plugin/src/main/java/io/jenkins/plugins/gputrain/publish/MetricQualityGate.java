@@ -33,7 +33,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate> {
     private final String metric;
-    private final double threshold;
+    private final Double threshold;
     private String type = QualityGate.DEFAULT_TYPE.value();
     private String operator = QualityGate.DEFAULT_OPERATOR.symbol();
     private String criticality = QualityGate.DEFAULT_CRITICALITY.value();
@@ -42,10 +42,11 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
      * A gate with the default type ({@code change}), operator ({@code >=}) and criticality ({@code failure}).
      *
      * @param metric {@code FILE:KEY}, e.g. {@code evaluation/metrics.json:acc}
-     * @param threshold what the change or value is compared with
+     * @param threshold what the change or value is compared with; a boxed number, so that a gate without one (structs
+     *     and Configuration-as-Code fill a missing primitive with 0) is refused by {@link #toGate()} as missing
      */
     @DataBoundConstructor
-    public MetricQualityGate(String metric, double threshold) {
+    public MetricQualityGate(String metric, Double threshold) {
         this.metric = metric;
         this.threshold = threshold;
     }
@@ -55,8 +56,8 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
         return metric;
     }
 
-    /** What the change or value is compared with. */
-    public double getThreshold() {
+    /** What the change or value is compared with; {@code null} when none was given. */
+    public Double getThreshold() {
         return threshold;
     }
 

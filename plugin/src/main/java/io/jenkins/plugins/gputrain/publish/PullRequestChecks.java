@@ -19,6 +19,12 @@ final class PullRequestChecks {
     static final String CHECKS_API_CLASS = "io.jenkins.plugins.checks.api.ChecksPublisherFactory";
 
     private final ClassLoader loader;
+    private final Handover handover;
+
+    /** Hands a check to the Checks API; checks-api, not gpu-train, knows whether an SCM publisher took it. */
+    interface Handover {
+        void handOver(Run<?, ?> run, TaskListener listener, PullRequestCheck check);
+    }
 
     /** Looks for checks-api where gpu-train's classes come from. */
     PullRequestChecks() {
@@ -27,7 +33,13 @@ final class PullRequestChecks {
 
     /** Looks for checks-api through another class loader (tests). */
     PullRequestChecks(ClassLoader loader) {
+        this(loader, new ViaChecksApi());
+    }
+
+    /** Looks for checks-api through another class loader and hands checks to {@code handover} (tests). */
+    PullRequestChecks(ClassLoader loader, Handover handover) {
         this.loader = loader;
+        this.handover = handover;
     }
 
     /** Whether the checks-api plugin's classes can be loaded. */
@@ -41,7 +53,9 @@ final class PullRequestChecks {
     }
 
     /**
-     * Publishes the check, or prints one line saying why there is none.
+     * Hands the check to the Checks API, or prints one line saying why there is none. The console line after the
+     * handover claims no more than that: checks-api may have found no publisher for the build's SCM (it says so
+     * itself) or its publisher may have failed and only logged it.
      *
      * @param run the build
      * @param listener its console
@@ -49,10 +63,18 @@ final class PullRequestChecks {
      */
     void publish(Run<?, ?> run, TaskListener listener, PullRequestCheck check) {
         if (available()) {
-            ChecksApiPublisher.publish(run, listener, check);
-            listener.getLogger().println(PREFIX + Messages.PullRequestChecks_Published(check.name(), check.title()));
+            handover.handOver(run, listener, check);
+            listener.getLogger().println(PREFIX + Messages.PullRequestChecks_HandedOver(check.name(), check.title()));
         } else {
             listener.getLogger().println(PREFIX + Messages.PullRequestChecks_NotInstalled(check.name()));
+        }
+    }
+
+    /** The real handover; names {@link ChecksApiPublisher} only inside its method, so it loads on first use. */
+    private static final class ViaChecksApi implements Handover {
+        @Override
+        public void handOver(Run<?, ?> run, TaskListener listener, PullRequestCheck check) {
+            ChecksApiPublisher.publish(run, listener, check);
         }
     }
 }

@@ -4,6 +4,7 @@ import hudson.AbortException
 import io.jenkins.plugins.gputrain.core.pipeline.CredentialBinding
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingPlan
+import io.jenkins.plugins.gputrain.publish.DvcReportAction
 import org.codehaus.groovy.runtime.InvokerInvocationException
 
 /**
@@ -71,6 +72,29 @@ class GpuTrain implements Serializable {
                 }
             }
         }
+        if (plan.publish()) {
+            markStage(gateStageMark())
+        }
+    }
+
+    /**
+     * A failed quality gate marks the stage, as warnings-ng's and coverage's gates do: publishDvcMetrics set the build
+     * result but, a build step without a flow node, cannot mark the stage; unstable() can (yellow), error() fails it.
+     */
+    private void markStage(GateStageMark mark) {
+        if (mark == null) {
+            return
+        }
+        if (mark.fails()) {
+            script.error(mark.message())
+        } else {
+            script.unstable(mark.message())
+        }
+    }
+
+    /** What the quality gates of the report just published call for (null: none, or all passed). */
+    protected GateStageMark gateStageMark() {
+        GateStageMark.of(script.$build().getAction(DvcReportAction))
     }
 
     protected void inContainer(Closure body) {

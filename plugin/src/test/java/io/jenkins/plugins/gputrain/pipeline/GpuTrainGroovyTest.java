@@ -22,17 +22,20 @@ import org.junit.jupiter.api.Test;
  * object: the nested step calls and their arguments, compared with golden transcripts.
  */
 class GpuTrainGroovyTest {
-    /** Replaces the two Jenkins look-ups: the defaults, and the credentials found under an id. */
+    /** Replaces the Jenkins look-ups: the defaults, the credentials found under an id, the build's report action. */
     private static final String TEST_SUBCLASS =
             """
             package io.jenkins.plugins.gputrain.pipeline
             import io.jenkins.plugins.gputrain.core.pipeline.*
+            import io.jenkins.plugins.gputrain.publish.DvcReportAction
             class TestGpuTrain extends GpuTrain {
                 TrainingDefaults configured = TrainingDefaults.BUILT_IN
                 Map credentials = [:]
+                DvcReportAction report = null
                 TestGpuTrain(Object script) { super(script) }
                 protected TrainingDefaults defaults() { configured }
                 protected CredentialBinding remoteBinding(String id) { DvcRemoteCredentials.binding(id, credentials[id]) }
+                protected GateStageMark gateStageMark() { GateStageMark.of(report) }
             }
             """;
 
@@ -162,6 +165,44 @@ class GpuTrainGroovyTest {
                         "  nonresumable()",
                         "  retry(count: 3, conditions: [<kubernetesAgent>, <nonresumable>]) {")
                 .contains("        publishDvcMetrics(baseline: 'develop', reportDir: 'gpu-train')");
+    }
+
+    @Test
+    void anUnstableGateMarksTheStageUnstableAfterThePodIsGone() {
+        gpuTrain.setProperty(
+                "report",
+                GateStageMarkTest.action(
+                        GateStageMarkTest.met(GateStageMarkTest.ACC),
+                        GateStageMarkTest.notMet(GateStageMarkTest.LOSS)));
+
+        call(Map.of());
+
+        assertThat(transcript())
+                .endsWith(
+                        "  }", "}", "unstable('[gpu-train] Quality gates: unstable (0 failed, 1 unstable, 1 passed)')");
+    }
+
+    @Test
+    void aFailedGateFailsTheStepWithTheSummaryAfterThePodIsGone() {
+        gpuTrain.setProperty(
+                "report",
+                GateStageMarkTest.action(
+                        GateStageMarkTest.notMet(GateStageMarkTest.ACC),
+                        GateStageMarkTest.met(GateStageMarkTest.LOSS)));
+
+        assertThatThrownBy(() -> call(Map.of()))
+                .hasMessage("[gpu-train] Quality gates: failed (1 failed, 0 unstable, 1 passed)");
+        assertThat(transcript())
+                .endsWith("}", "error('[gpu-train] Quality gates: failed (1 failed, 0 unstable, 1 passed)')");
+    }
+
+    @Test
+    void withoutPublishingTheGatesOfAnEarlierReportDoNotMarkTheStage() {
+        gpuTrain.setProperty("report", GateStageMarkTest.action(GateStageMarkTest.notMet(GateStageMarkTest.ACC)));
+
+        call(Map.of("publish", false));
+
+        assertThat(transcript()).last().isEqualTo("}");
     }
 
     @Test

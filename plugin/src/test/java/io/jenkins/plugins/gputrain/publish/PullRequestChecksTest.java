@@ -7,6 +7,8 @@ import io.jenkins.plugins.gputrain.core.report.PullRequestCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The optional checks-api dependency: found through gpu-train's class loader, or one console line without it. */
@@ -27,6 +29,23 @@ class PullRequestChecksTest {
         assertThat(console.toString(StandardCharsets.UTF_8))
                 .isEqualTo("[gpu-train] no check 'DVC metrics' published: the Checks API plugin (checks-api) is not"
                         + " installed\n");
+    }
+
+    @Test
+    void withChecksApiTheConsoleSaysTheCheckWasHandedOverNotThatItWasPublished() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream logger = new PrintStream(console, true, StandardCharsets.UTF_8);
+        TaskListener listener = () -> logger;
+        List<PullRequestCheck> handedOver = new ArrayList<>();
+        PullRequestChecks checks = new PullRequestChecks(
+                PullRequestChecksTest.class.getClassLoader(), (run, l, check) -> handedOver.add(check));
+
+        checks.publish(null, listener, CHECK);
+
+        assertThat(handedOver).containsExactly(CHECK);
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .isEqualTo("[gpu-train] check 'DVC metrics' handed to the Checks API: acc 0.5 → 0.75 (+0.25)\n")
+                .doesNotContain("published");
     }
 
     @Test

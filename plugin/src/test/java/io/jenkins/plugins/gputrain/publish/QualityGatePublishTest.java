@@ -105,6 +105,21 @@ class QualityGatePublishTest {
     }
 
     @Test
+    void aGateWithoutThresholdIsRefusedNotReadAsZero() {
+        // structs and Configuration-as-Code leave a missing boxed argument null (a primitive would be 0.0)
+        MetricQualityGate gate = new MetricQualityGate("evaluation/metrics.json:acc", null);
+
+        assertThatThrownBy(gate::toGate)
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("quality gate 'evaluation/metrics.json:acc' threshold '': missing (expected a number such"
+                        + " as -0.01)");
+        assertThat(new MetricQualityGate("evaluation/metrics.json:acc", 0.1)
+                        .toGate()
+                        .threshold())
+                .hasToString("0.1");
+    }
+
+    @Test
     void theStepKeepsItsGatesAndSavesThemAsPlainFields() {
         DvcMetricsRecorder step = new DvcMetricsRecorder();
         MetricQualityGate gate = new MetricQualityGate("evaluation/metrics.json:loss", 0.3);

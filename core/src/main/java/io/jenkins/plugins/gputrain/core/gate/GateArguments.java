@@ -60,15 +60,19 @@ public final class GateArguments {
                 throw new InvalidSpecException(field, String.valueOf(key), "unknown key", EXPECTED);
             }
         }
-        if (!(map.get("threshold") instanceof Number threshold)) {
+        Object threshold = map.get("threshold");
+        if (threshold == null) {
+            throw new InvalidSpecException(field + " threshold", "", "missing", EXPECTED);
+        }
+        if (!(threshold instanceof Number number)) {
             throw new InvalidSpecException(
-                    field + " threshold", String.valueOf(map.get("threshold")), "is not a number", EXPECTED);
+                    field + " threshold", String.valueOf(threshold), "is not a number", EXPECTED);
         }
         return QualityGate.of(
                 text(field, map, "metric"),
                 text(field, map, "type"),
                 text(field, map, "operator"),
-                threshold.doubleValue(),
+                number,
                 text(field, map, "criticality"));
     }
 

@@ -50,23 +50,21 @@ public record QualityGate(
      * @param metric {@code FILE:KEY}
      * @param type {@code change} or {@code value}; blank for {@link #DEFAULT_TYPE}
      * @param operator {@code >=}, {@code >}, {@code <=} or {@code <}; blank for {@link #DEFAULT_OPERATOR}
-     * @param threshold a finite number
+     * @param threshold a finite number, kept as the decimal it is written as (a {@link BigDecimal} as given, a
+     *     {@code double} as its shortest decimal, {@code -0.01} for {@code -0.01}); {@code null} is refused as missing
+     *     (Jenkins would otherwise fill a missing primitive with 0)
      * @param criticality {@code unstable} or {@code failure}; blank for {@link #DEFAULT_CRITICALITY}
      * @return the gate
      * @throws InvalidSpecException naming the gate and the field that is wrong
      */
-    public static QualityGate of(String metric, String type, String operator, double threshold, String criticality) {
+    public static QualityGate of(String metric, String type, String operator, Number threshold, String criticality) {
         String gate = "quality gate '" + (metric == null ? "" : metric.strip()) + "'";
         MetricReference reference = MetricReference.parse(gate + " metric", metric);
-        if (!Double.isFinite(threshold)) {
-            throw new InvalidSpecException(
-                    gate + " threshold", String.valueOf(threshold), "not a finite number", "a number such as -0.01");
-        }
         return new QualityGate(
                 reference,
                 blank(type) ? DEFAULT_TYPE : type(gate + " type", type, type),
                 blank(operator) ? DEFAULT_OPERATOR : operator(gate + " operator", operator, operator),
-                plain(BigDecimal.valueOf(threshold)),
+                plain(decimal(gate + " threshold", threshold)),
                 blank(criticality)
                         ? DEFAULT_CRITICALITY
                         : criticality(gate + " criticality", criticality, criticality));
@@ -124,6 +122,20 @@ public record QualityGate(
 
     private static boolean isCriticality(String word) {
         return Arrays.stream(Criticality.values()).anyMatch(c -> c.value().equalsIgnoreCase(word));
+    }
+
+    private static BigDecimal decimal(String field, Number threshold) {
+        if (threshold == null) {
+            throw new InvalidSpecException(field, "", "missing", "a number such as -0.01");
+        }
+        if (threshold instanceof BigDecimal exact) {
+            return exact;
+        }
+        if (!Double.isFinite(threshold.doubleValue())) {
+            throw new InvalidSpecException(
+                    field, String.valueOf(threshold), "not a finite number", "a number such as -0.01");
+        }
+        return new BigDecimal(threshold.toString());
     }
 
     private static BigDecimal threshold(String field, String gate, String word) {

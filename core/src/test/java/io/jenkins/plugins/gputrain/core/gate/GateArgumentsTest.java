@@ -52,6 +52,8 @@ class GateArgumentsTest {
                 .hasMessage("qualityGates[0] 'm.json:acc': is not a map" + expected);
         assertThatThrownBy(() -> GateArguments.of(List.of(Map.of("metric", "m.json:acc", "treshold", 1))))
                 .hasMessage("qualityGates[0] 'treshold': unknown key" + expected);
+        assertThatThrownBy(() -> GateArguments.of(List.of(Map.of("metric", "m.json:acc"))))
+                .hasMessage("qualityGates[0] threshold '': missing" + expected);
         assertThatThrownBy(() -> GateArguments.of(List.of(Map.of("metric", "m.json:acc", "threshold", "0.1"))))
                 .hasMessage("qualityGates[0] threshold '0.1': is not a number" + expected);
         assertThatThrownBy(() -> GateArguments.of(List.of(Map.of("metric", 7, "threshold", 1))))

@@ -87,6 +87,12 @@ class QualityGateTest {
         assertThatThrownBy(() -> QualityGate.of("m.json:acc", "change", ">=", 0, "error"))
                 .hasMessage("quality gate 'm.json:acc' criticality 'error': unknown criticality (expected one of"
                         + " unstable, failure)");
+        assertThatThrownBy(() -> QualityGate.of("m.json:acc", "change", ">=", null, "failure"))
+                .hasMessage("quality gate 'm.json:acc' threshold '': missing (expected a number such as -0.01)");
+        assertThat(QualityGate.of("m.json:acc", "", "", new BigDecimal("0.10000000000000000555"), "")
+                        .threshold())
+                .isEqualTo(new BigDecimal("0.10000000000000000555"));
+        assertThat(QualityGate.of("m.json:acc", "", "", 0.1, "").threshold()).isEqualTo(new BigDecimal("0.1"));
         assertThatThrownBy(() -> QualityGate.of("m.json:acc", "change", ">=", Double.NaN, "failure"))
                 .hasMessage("quality gate 'm.json:acc' threshold 'NaN': not a finite number (expected a number such as"
                         + " -0.01)");
