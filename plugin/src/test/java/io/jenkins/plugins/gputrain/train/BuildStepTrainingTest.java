@@ -144,6 +144,12 @@ class BuildStepTrainingTest {
                         .withNewMetadata()
                         .withName("not-ready")
                         .endMetadata()
+                        .withNewSpec()
+                        .addNewTaint()
+                        .withKey("node.kubernetes.io/not-ready")
+                        .withEffect("NoSchedule")
+                        .endTaint()
+                        .endSpec()
                         .build())
                 .create();
 
