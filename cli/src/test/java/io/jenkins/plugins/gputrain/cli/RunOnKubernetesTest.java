@@ -43,7 +43,8 @@ class RunOnKubernetesTest {
                         .withName("cpu-1")
                         .endMetadata()
                         .withNewStatus()
-                        .withAllocatable(Map.of("cpu", new Quantity("8"), "memory", new Quantity("32Gi")))
+                        .withAllocatable(Map.of(
+                                "cpu", new Quantity("8"), "memory", new Quantity("32Gi"), "pods", new Quantity("110")))
                         .addNewCondition()
                         .withType("Ready")
                         .withStatus("True")

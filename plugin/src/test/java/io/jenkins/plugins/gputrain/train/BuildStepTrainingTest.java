@@ -106,13 +106,13 @@ class BuildStepTrainingTest {
     @Test
     void aPodThatCannotPullItsImageFailsTheBuildWithTheReason() throws Exception {
         CompletableFuture<Void> training = start("p4");
-        setStatus("p4", imagePullBackOff());
+        setStatus("p4", invalidImageName());
 
         assertThatThrownBy(() -> training.get(20, TimeUnit.SECONDS))
                 .cause()
                 .isInstanceOf(AbortException.class)
-                .hasMessage("[gpu-train] Container dvc cannot start (Reason: ImagePullBackOff): Back-off pulling image"
-                        + " \"nope\"");
+                .hasMessage("[gpu-train] Container dvc cannot start (Reason: InvalidImageName): Failed to apply default"
+                        + " image tag \"Nope\": couldn't parse image name");
         assertGone("p4");
     }
 
@@ -144,6 +144,12 @@ class BuildStepTrainingTest {
                         .withNewMetadata()
                         .withName("not-ready")
                         .endMetadata()
+                        .withNewSpec()
+                        .addNewTaint()
+                        .withKey("node.kubernetes.io/not-ready")
+                        .withEffect("NoSchedule")
+                        .endTaint()
+                        .endSpec()
                         .build())
                 .create();
 
@@ -190,12 +196,12 @@ class BuildStepTrainingTest {
     void aPodThatCannotStartIsNotRetried() throws Exception {
         CompletableFuture<Void> training = train(3, Optional.empty(), "p9");
         waitFor("p9");
-        setStatus("p9", imagePullBackOff());
+        setStatus("p9", invalidImageName());
 
         assertThatThrownBy(() -> training.get(20, TimeUnit.SECONDS))
                 .cause()
                 .isInstanceOf(AbortException.class)
-                .hasMessageContaining("ImagePullBackOff");
+                .hasMessageContaining("InvalidImageName");
         assertThat(console()).doesNotContain("starting a new pod");
         assertGone("p9");
     }
@@ -247,7 +253,7 @@ class BuildStepTrainingTest {
                         .getEnv())
                 .extracting(env -> env.getValueFrom().getSecretKeyRef().getName())
                 .containsExactly("p11-1-dvc-remote");
-        setStatus("p11-2", imagePullBackOff());
+        setStatus("p11-2", invalidImageName());
 
         assertThatThrownBy(() -> training.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(AbortException.class);
         assertThat(client.secrets().inNamespace("test").list().getItems()).isEmpty();
@@ -268,15 +274,15 @@ class BuildStepTrainingTest {
         client.pods().inNamespace("test").withName(name).waitUntilCondition(p -> p != null, 20, TimeUnit.SECONDS);
     }
 
-    private static PodStatus imagePullBackOff() {
+    private static PodStatus invalidImageName() {
         return new PodStatusBuilder()
                 .withPhase("Pending")
                 .withContainerStatuses(new ContainerStatusBuilder()
                         .withName("dvc")
                         .withNewState()
                         .withNewWaiting()
-                        .withReason("ImagePullBackOff")
-                        .withMessage("Back-off pulling image \"nope\"")
+                        .withReason("InvalidImageName")
+                        .withMessage("Failed to apply default image tag \"Nope\": couldn't parse image name")
                         .endWaiting()
                         .endState()
                         .build())
@@ -288,6 +294,11 @@ class BuildStepTrainingTest {
                 .withPhase("Failed")
                 .withReason("Evicted")
                 .withMessage("The node was low on resource: memory.")
+                .addNewCondition() // a pressure eviction (eviction_manager.go adds TerminationByKubelet)
+                .withType("DisruptionTarget")
+                .withStatus("True")
+                .withReason("TerminationByKubelet")
+                .endCondition()
                 .build();
     }
 

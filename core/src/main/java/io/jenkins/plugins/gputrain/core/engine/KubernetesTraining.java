@@ -1,7 +1,10 @@
 package io.jenkins.plugins.gputrain.core.engine;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,10 +29,14 @@ import java.util.Optional;
  * {@value TrainingPodFactory#WORKSPACE}) with its output streamed, copy the results back (also after a failed command),
  * and delete the pod on every path. When the command ends abnormally (killed by a signal, no exit status, a broken
  * exec) the pod's status is read before anything is copied back ({@link PodOutcome}), so that an eviction, OOM kill,
- * deadline or node shutdown is named; a retryable failure ({@link PodFailure.Kind#retryable()}) is retried with a new
+ * deadline, node shutdown or lost node is named (a 137 of a container still alive is said to be a SIGKILL, possibly
+ * out of memory, with the memory limit; a copy back that fails on a lost node is that node loss); a retryable failure ({@link PodFailure.Kind#retryable()}) is retried with a new
  * pod up to {@link #retrying(int)} times.
  */
 public final class KubernetesTraining {
+    /** The exit status of a command killed by SIGKILL (128 + 9). */
+    private static final int SIGKILLED = 137;
+
     /** The longest pod name (a DNS subdomain). */
     private static final int MAX_NAME = 253;
 
@@ -154,7 +162,7 @@ public final class KubernetesTraining {
             throws PodFailureException, InterruptedException {
         String name = pod.getMetadata().getName();
         OutputTail tail = new OutputTail(listener, PodRunner.LOG_TAIL_LINES);
-        PodOutcome outcome = new PodOutcome(sleeper);
+        PodOutcome outcome = new PodOutcome(client, clock, sleeper);
         return new PodRunner(client, clock, sleeper, pendingTimeout, listener).run(pod, tail, resource -> {
             transfer.upload(resource, workspace, listener);
             listener.progress("running in pod " + name + ": " + String.join(" ", command));
@@ -162,19 +170,45 @@ public final class KubernetesTraining {
             try {
                 result = exec.run(resource, command, timeout, tail);
             } catch (PodFailureException e) {
-                throw new PodFailureException(outcome.after(resource, name).orElse(e.failure()));
+                throw new PodFailureException(
+                        outcome.after(resource, name, true).orElse(e.failure()));
             }
             if (PodOutcome.abnormal(result)) {
-                Optional<PodFailure> failure = outcome.after(resource, name);
+                Optional<PodFailure> failure = outcome.after(resource, name, PodOutcome.broken(result));
                 if (failure.isPresent()) {
                     throw new PodFailureException(failure.get());
                 }
+                if (result.exitCode() == SIGKILLED) {
+                    listener.progress("the command was killed by SIGKILL, possibly out of memory (the container's"
+                            + " memory limit is " + memoryLimit(pod) + ")");
+                }
             }
             if (!result.timedOut()) {
-                transfer.download(resource, workspace, results, listener);
+                try {
+                    transfer.download(resource, workspace, results, listener);
+                } catch (PodFailureException e) {
+                    throw outcome.nodeLost(resource)
+                            .map(PodFailureException::new)
+                            .orElse(e);
+                }
             }
             return result;
         });
+    }
+
+    /** The training container's memory limit as written in the pod, or {@code none}. */
+    private static String memoryLimit(Pod pod) {
+        return pod.getSpec().getContainers().stream()
+                .filter(c -> TrainingPodFactory.CONTAINER.equals(c.getName()))
+                .map(Container::getResources)
+                .filter(Objects::nonNull)
+                .map(ResourceRequirements::getLimits)
+                .filter(Objects::nonNull)
+                .map(limits -> limits.get("memory"))
+                .filter(Objects::nonNull)
+                .map(Quantity::toString)
+                .findFirst()
+                .orElse("none");
     }
 
     /** The pod for a retry: the same, named {@code NAME-rN}, its name cut to stay a valid DNS subdomain. */

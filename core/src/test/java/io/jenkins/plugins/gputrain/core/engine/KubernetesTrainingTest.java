@@ -3,10 +3,12 @@ package io.jenkins.plugins.gputrain.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -18,6 +20,8 @@ import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -127,6 +131,107 @@ class KubernetesTrainingTest {
         assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(new CommandResult(137, false));
         assertThat(downloads).containsExactly("gpu-train-k1");
         assertThat(sleeps).hasSize(4).containsOnly(Duration.ofSeconds(2));
+        assertThat(listener.progress)
+                .contains("the command was killed by SIGKILL, possibly out of memory (the container's memory limit is"
+                        + " 32Gi)");
+    }
+
+    /**
+     * A node that stops reporting breaks the exec (-1) while its pods still look Running: the node controller marks
+     * it Unknown only after its grace period, but its lease in kube-node-lease is no longer renewed. A node loss,
+     * retried, and nothing is copied back from the lost pod.
+     */
+    @Test
+    void aBrokenExecOnANodeWhoseLeaseExpiredIsANodeLossRetriedWithoutADownload() throws Exception {
+        node("kwok-1", "True", ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(2));
+        PodExec exec = (pod, command, timeout, progress) ->
+                new CommandResult(pod.get().getMetadata().getName().equals("gpu-train-n1") ? -1 : 0, false);
+
+        CompletableFuture<CommandResult> run = start(training(exec).retrying(1), "n1", null);
+        makeRunning("gpu-train-n1", "kwok-1");
+        makeRunning("gpu-train-n1-r1");
+
+        assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(new CommandResult(0, false));
+        assertThat(downloads).containsExactly("gpu-train-n1-r1");
+        assertThat(listener.progress)
+                .anyMatch(line -> line.startsWith("The pod's node kwok-1 was lost while the command ran (its kubelet"
+                                + " last renewed its lease 1")
+                        && line.endsWith(
+                                " s ago (grace 50 s)); a new pod may succeed; retrying with a new pod (1 of" + " 1)"));
+    }
+
+    /** A copy back that fails after the command (error dialing backend) on a node that is not Ready is a node loss. */
+    @Test
+    void aFailedDownloadFromANodeThatIsNotReadyIsANodeLoss() throws Exception {
+        node("kwok-2", "Unknown", ZonedDateTime.now(ZoneOffset.UTC));
+        PodExec exec = (pod, command, timeout, progress) -> new CommandResult(0, false);
+        PodCopy failing = new PodCopy() {
+            @Override
+            public void upload(PodResource pod, TrainingWorkspace workspace, ProgressListener progress) {}
+
+            @Override
+            public List<String> download(
+                    PodResource pod, TrainingWorkspace workspace, List<String> paths, ProgressListener progress)
+                    throws PodFailureException {
+                throw new PodFailureException(new PodFailure(
+                        PodFailure.Kind.FAILED, "copying the results back failed: error dialing backend: EOF"));
+            }
+        };
+        KubernetesTraining training = new KubernetesTraining(
+                        client, Clock.systemUTC(), null, false, listener, exec, failing)
+                .sleepingWith(sleeps::add);
+
+        CompletableFuture<CommandResult> run = start(training, "n2", null);
+        makeRunning("gpu-train-n2", "kwok-2");
+
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(PodFailureException.class, e -> assertThat(e.failure())
+                        .isEqualTo(new PodFailure(
+                                PodFailure.Kind.NODE_LOST,
+                                "The pod's node kwok-2 was lost while the command ran (Ready Unknown: Kubelet stopped"
+                                        + " posting node status.); a new pod may succeed")));
+    }
+
+    private void node(String name, String ready, ZonedDateTime renewed) {
+        client.nodes()
+                .resource(new NodeBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .withNewStatus()
+                        .addNewCondition()
+                        .withType("Ready")
+                        .withStatus(ready)
+                        .withMessage("Unknown".equals(ready) ? "Kubelet stopped posting node status." : null)
+                        .endCondition()
+                        .endStatus()
+                        .build())
+                .create();
+        client.leases()
+                .inNamespace("kube-node-lease")
+                .resource(new LeaseBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace("kube-node-lease")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withHolderIdentity(name)
+                        .withLeaseDurationSeconds(40)
+                        .withRenewTime(renewed)
+                        .endSpec()
+                        .build())
+                .create();
+    }
+
+    private void makeRunning(String name, String node) {
+        PodResource pod = client.pods().inNamespace(NAMESPACE).withName(name);
+        pod.waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
+        pod.edit(p -> {
+            p.getSpec().setNodeName(node);
+            return p;
+        });
+        setStatus(pod, new PodStatusBuilder().withPhase("Running").build());
     }
 
     @Test

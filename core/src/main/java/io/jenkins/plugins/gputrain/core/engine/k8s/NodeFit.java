@@ -3,18 +3,19 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Taint;
+import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Whether one node can take a pod, and if not, what it lacks: readiness, schedulability, the selected labels,
+ * Whether one node can take a pod, and if not, what it lacks: readiness (from the node's taints), schedulability, the selected labels,
  * required node affinity ({@code matchExpressions} In/NotIn/Exists/DoesNotExist/Gt/Lt, {@code matchFields}
  * {@code metadata.name}; as the scheduler's {@code nodeaffinity} plugin), toleration of its {@code NoSchedule}/
  * {@code NoExecute} taints, and allocatable resources less what the node's non-terminated pods already request (as
@@ -24,16 +25,27 @@ import java.util.Set;
  * @param shortfalls what the node lacks, e.g. {@code 0 of 1 nvidia.com/gpu allocatable}; empty when it fits
  */
 public record NodeFit(String node, List<String> shortfalls) {
-    private static final String NOT_READY = "node.kubernetes.io/not-ready";
-    private static final String UNSCHEDULABLE = "node.kubernetes.io/unschedulable";
+    private static final String CORDONED = "cordoned";
 
     /**
-     * Taints the node controller sets for conditions; a node not Ready or cordoned is told once as such, and a pod
-     * tolerating the condition's taint passes as the scheduler lets it (its {@code NodeUnschedulable} plugin checks
-     * the {@code unschedulable} toleration, readiness reaches it as the {@code not-ready} taint).
+     * Taints the node lifecycle controller sets for a node's conditions (both {@code NoSchedule} and
+     * {@code NoExecute}: Ready False → {@code not-ready}, Ready Unknown → {@code unreachable}), each told once as
+     * what it means. The verdict comes from the taints only, as the scheduler's (it never reads the Ready condition);
+     * a pod tolerating them passes.
      */
-    private static final Set<String> CONDITION_TAINTS =
-            Set.of(NOT_READY, "node.kubernetes.io/unreachable", UNSCHEDULABLE);
+    private static final Map<String, String> CONDITION_TAINTS = new LinkedHashMap<>();
+
+    static {
+        CONDITION_TAINTS.put("node.kubernetes.io/not-ready", "not Ready");
+        CONDITION_TAINTS.put("node.kubernetes.io/unreachable", "unreachable (Ready Unknown)");
+        CONDITION_TAINTS.put("node.kubernetes.io/unschedulable", CORDONED);
+    }
+
+    /** What the {@code NodeUnschedulable} plugin checks a cordoned node's pods to tolerate. */
+    private static final Taint UNSCHEDULABLE_TAINT = new TaintBuilder()
+            .withKey("node.kubernetes.io/unschedulable")
+            .withEffect("NoSchedule")
+            .build();
 
     private static final BigDecimal MEBIBYTE = BigDecimal.valueOf(1024L * 1024);
     private static final BigDecimal GIBIBYTE = MEBIBYTE.multiply(BigDecimal.valueOf(1024));
@@ -64,19 +76,20 @@ public record NodeFit(String node, List<String> shortfalls) {
      */
     public static NodeFit of(Node node, PodNeeds needs, Map<String, BigDecimal> used) {
         List<String> shortfalls = new ArrayList<>();
-        boolean ready = node.getStatus() != null
-                && node.getStatus().getConditions().stream()
-                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-        boolean conditionReported = false;
-        if (!ready && !tolerated(conditionTaint(NOT_READY), needs.tolerations())) {
-            shortfalls.add("not Ready");
-            conditionReported = true;
-        }
+        List<Taint> taints = node.getSpec() == null ? List.of() : node.getSpec().getTaints();
+        List<Taint> untolerated = taints.stream()
+                .filter(taint -> blocks(taint) && !tolerated(taint, needs.tolerations()))
+                .toList();
+        CONDITION_TAINTS.forEach((key, shortfall) -> {
+            if (untolerated.stream().anyMatch(taint -> key.equals(taint.getKey()))) {
+                shortfalls.add(shortfall);
+            }
+        });
         if (node.getSpec() != null
                 && Boolean.TRUE.equals(node.getSpec().getUnschedulable())
-                && !tolerated(conditionTaint(UNSCHEDULABLE), needs.tolerations())) {
-            shortfalls.add("cordoned");
-            conditionReported = true;
+                && !tolerated(UNSCHEDULABLE_TAINT, needs.tolerations())
+                && !shortfalls.contains(CORDONED)) {
+            shortfalls.add(CORDONED);
         }
         Map<String, String> labels =
                 Optional.ofNullable(node.getMetadata().getLabels()).orElse(Map.of());
@@ -89,10 +102,8 @@ public record NodeFit(String node, List<String> shortfalls) {
         if (!NodeAffinityMatch.matches(needs.requiredAffinity(), node)) {
             shortfalls.add("required node affinity not matched");
         }
-        List<Taint> taints = node.getSpec() == null ? List.of() : node.getSpec().getTaints();
-        for (Taint taint : taints) {
-            boolean alreadyTold = conditionReported && CONDITION_TAINTS.contains(taint.getKey());
-            if (blocks(taint) && !alreadyTold && !tolerated(taint, needs.tolerations())) {
+        for (Taint taint : untolerated) {
+            if (!CONDITION_TAINTS.containsKey(taint.getKey())) {
                 shortfalls.add("taint " + describe(taint) + " not tolerated");
             }
         }
@@ -134,13 +145,6 @@ public record NodeFit(String node, List<String> shortfalls) {
     /** One phrase, e.g. {@code gpu-1 (0 of 1 nvidia.com/gpu allocatable)}. */
     public String describe() {
         return fits() ? node : node + " (" + String.join(", ", shortfalls) + ")";
-    }
-
-    private static Taint conditionTaint(String key) {
-        return new io.fabric8.kubernetes.api.model.TaintBuilder()
-                .withKey(key)
-                .withEffect("NoSchedule")
-                .build();
     }
 
     private static boolean blocks(Taint taint) {

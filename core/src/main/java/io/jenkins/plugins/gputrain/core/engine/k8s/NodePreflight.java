@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * credentials may not list nodes (RBAC), the check is skipped with a note. Clusters whose autoscaler adds nodes on
  * demand (node pools scaled to zero) need not turn it off: when no node at all matches the pod's node selector and
  * required affinity, it warns and lets the pod be created. What the nodes' non-terminated pods request is
- * subtracted from their allocatable resources.
+ * subtracted from their allocatable resources; a pod that fits some node once other pods free what they hold (a
+ * busy GPU) is created with a warning, as the scheduler queues it, and refused only when no node could ever take it.
  */
 public final class NodePreflight {
     /** How many of the closest nodes a failure names. */
@@ -79,6 +80,22 @@ public final class NodePreflight {
                     + " such nodes (e.g. a GPU pool scaled to zero); without one it stays Pending");
             return;
         }
+        List<String> onceFreed = nodes.stream()
+                .filter(node -> NodeFit.of(node, needs).fits())
+                .map(node -> node.getMetadata().getName())
+                .sorted()
+                .toList();
+        if (!onceFreed.isEmpty()) {
+            String held = fits.stream()
+                    .filter(fit -> onceFreed.contains(fit.node()))
+                    .limit(CLOSEST)
+                    .map(NodeFit::describe)
+                    .collect(Collectors.joining("; "));
+            listener.progress("preflight: waiting: pod " + name + " fits " + onceFreed.size() + " of "
+                    + nodes.size() + " nodes once what is held by other pods is freed (" + held
+                    + "); creating it, the scheduler queues it");
+            return;
+        }
         String closest = fits.stream()
                 .sorted(Comparator.comparingInt(
                                 (NodeFit fit) -> fit.shortfalls().size())
@@ -94,13 +111,18 @@ public final class NodePreflight {
     }
 
     /**
-     * What the non-terminated pods on each node request (phase neither Succeeded nor Failed, as the scheduler
-     * counts); credentials that may not list pods in all namespaces leave it empty, with a note.
+     * What the non-terminated pods on each node request (listed with the scheduler's field selector,
+     * {@code status.phase!=Succeeded,status.phase!=Failed}); credentials that may not list pods in all namespaces leave it empty, with a note.
      */
     private Map<String, Map<String, BigDecimal>> usedByNode() throws InterruptedException {
         List<Pod> pods;
         try {
-            pods = client.pods().inAnyNamespace().list().getItems();
+            pods = client.pods()
+                    .inAnyNamespace()
+                    .withoutField("status.phase", "Succeeded")
+                    .withoutField("status.phase", "Failed")
+                    .list()
+                    .getItems();
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN || e.getCode() == HttpURLConnection.HTTP_UNAUTHORIZED) {
                 listener.progress("preflight: these credentials may not list pods in all namespaces (HTTP "

@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /**
  * Creates the pod, retrying what a {@code ResourceQuota} refuses for now: HTTP 403 {@code exceeded quota} (other pods
- * hold the quota until they end) and HTTP 409 other than {@code AlreadyExists} (the quota admission's conflicting
+ * hold the quota until they end), HTTP 403 {@code status unknown for quota} (the quota controller has not yet computed
+ * a new quota's usage) and HTTP 409 other than {@code AlreadyExists} (the quota admission's conflicting
  * update of the quota object). Backoff doubles from {@link #FIRST_PAUSE}, {@link #ATTEMPTS} attempts in all; other
  * refusals (RBAC, invalid pod) are thrown at once. HTTP 5xx and 429 are retried by the fabric8 client itself.
  */
@@ -42,7 +43,8 @@ final class PodCreation {
     private static boolean quotaRefusal(KubernetesClientException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         String reason = e.getStatus() == null ? null : e.getStatus().getReason();
-        return (e.getCode() == 403 && message.contains("exceeded quota"))
+        return (e.getCode() == 403
+                        && (message.contains("exceeded quota") || message.contains("status unknown for quota")))
                 || (e.getCode() == 409 && !"AlreadyExists".equals(reason));
     }
 }

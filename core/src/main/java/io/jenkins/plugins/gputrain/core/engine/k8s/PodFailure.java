@@ -15,8 +15,8 @@ public record PodFailure(Kind kind, String message) {
         /** No node could take the pod within the pending timeout; the scheduler's reason is in the message. */
         UNSCHEDULABLE(false, false),
         /**
-         * {@code ImagePullBackOff} (the kubelet backs off after a failed pull), {@code InvalidImageName}, or
-         * {@code ErrImagePull} that persists.
+         * {@code InvalidImageName}, {@code ErrImageNeverPull}, or pull errors the kubelet keeps retrying
+         * ({@code ErrImagePull}/{@code ImagePullBackOff}, {@code RegistryUnavailable}, …) that persist.
          */
         IMAGE_PULL(false, false),
         /** {@code CreateContainerConfigError}, {@code CreateContainerError} (e.g. a missing Secret), persisting. */
@@ -37,6 +37,11 @@ public record PodFailure(Kind kind, String message) {
         OOM_KILLED(false, true),
         /** The node evicted the pod (memory or disk pressure, preemption); a new pod may succeed. */
         EVICTED(true, true),
+        /**
+         * The kubelet evicted the pod for its own use beyond a limit (ephemeral storage, an emptyDir's
+         * {@code sizeLimit}): no {@code DisruptionTarget} condition; a new pod would do the same.
+         */
+        EXCEEDED_OWN_LIMIT(false, true),
         /** The node shut down (spot reclaim) or was lost; a new pod may succeed. */
         NODE_LOST(true, true),
         /** The pod ran longer than its {@code activeDeadlineSeconds}. */

@@ -8,19 +8,23 @@ import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What a pod asks of a node, as the scheduler counts it: the node labels it selects, the taints it tolerates, and the
- * resources it requests (a container's limit counts where it has no request; init containers run one at a time, so
- * the largest of them competes with the sum of the containers).
+ * What a pod asks of a node, as the scheduler counts it: the node labels it selects, the taints it tolerates (with
+ * the admission plugins' defaults), and the resources it requests (a container's limit counts where it has no
+ * request; sidecars, init containers, pod-level resources, overhead and one {@code pods} as the scheduler sums them).
  *
  * @param nodeSelector node labels the pod selects
  * @param tolerations taints the pod tolerates
@@ -33,6 +37,15 @@ public record PodNeeds(
         List<Toleration> tolerations,
         SortedMap<String, BigDecimal> requests,
         List<NodeSelectorTerm> requiredAffinity) {
+    /** The node resource counting the pods on it; each pod takes one. */
+    static final String PODS = "pods";
+
+    private static final String SIDECAR = "Always";
+    private static final Set<String> POD_LEVEL = Set.of("cpu", "memory");
+    private static final String HUGEPAGES = "hugepages-";
+    private static final String NOT_READY = "node.kubernetes.io/not-ready";
+    private static final String UNREACHABLE = "node.kubernetes.io/unreachable";
+    private static final long DEFAULT_TOLERATION_SECONDS = 300;
 
     /** Copies the collections. */
     public PodNeeds {
@@ -50,22 +63,74 @@ public record PodNeeds(
      */
     public static PodNeeds of(Pod pod) {
         PodSpec spec = pod.getSpec();
-        SortedMap<String, BigDecimal> requests = new TreeMap<>();
-        for (Container container : spec.getContainers()) {
-            requests(container).forEach((name, amount) -> requests.merge(name, amount, BigDecimal::add));
-        }
-        for (Container init : spec.getInitContainers()) {
-            requests(init).forEach((name, amount) -> requests.merge(name, amount, BigDecimal::max));
-        }
         return new PodNeeds(
                 new TreeMap<>(Optional.ofNullable(spec.getNodeSelector()).orElse(Map.of())),
-                Optional.ofNullable(spec.getTolerations()).orElse(List.of()),
-                requests,
+                withDefaultTolerations(
+                        Optional.ofNullable(spec.getTolerations()).orElse(List.of())),
+                podRequests(spec),
                 Optional.ofNullable(spec.getAffinity())
                         .map(Affinity::getNodeAffinity)
                         .map(NodeAffinity::getRequiredDuringSchedulingIgnoredDuringExecution)
                         .map(NodeSelector::getNodeSelectorTerms)
                         .orElse(List.of()));
+    }
+
+    /**
+     * The requests as component-helpers' {@code PodRequests} sums them: the containers; sidecars (init containers
+     * with {@code restartPolicy: Always}) added to them and to every later init container; the largest init
+     * container competing with the sum; pod-level {@code spec.resources} (cpu, memory, hugepages-*) replacing the
+     * sum; {@code spec.overhead} added; and one of the node's {@code pods}.
+     */
+    private static SortedMap<String, BigDecimal> podRequests(PodSpec spec) {
+        SortedMap<String, BigDecimal> requests = new TreeMap<>();
+        for (Container container : spec.getContainers()) {
+            add(requests, requests(container.getResources()));
+        }
+        SortedMap<String, BigDecimal> sidecars = new TreeMap<>();
+        SortedMap<String, BigDecimal> initPeak = new TreeMap<>();
+        for (Container init : spec.getInitContainers()) {
+            SortedMap<String, BigDecimal> own = requests(init.getResources());
+            if (SIDECAR.equals(init.getRestartPolicy())) {
+                add(requests, own);
+                add(sidecars, own);
+                own = sidecars;
+            } else {
+                add(own, sidecars);
+            }
+            own.forEach((name, amount) -> initPeak.merge(name, amount, BigDecimal::max));
+        }
+        initPeak.forEach((name, amount) -> requests.merge(name, amount, BigDecimal::max));
+        requests(spec.getResources()).forEach((name, amount) -> {
+            if (POD_LEVEL.contains(name) || name.startsWith(HUGEPAGES)) {
+                requests.put(name, amount);
+            }
+        });
+        add(requests, amounts(spec.getOverhead()));
+        requests.merge(PODS, BigDecimal.ONE, BigDecimal::add);
+        return requests;
+    }
+
+    /**
+     * The tolerations with those the {@code DefaultTolerationSeconds} admission plugin adds to every pod it admits
+     * ({@code not-ready} and {@code unreachable}, {@code Exists}, {@code NoExecute}, 300 s) unless one of the pod's
+     * own already tolerates the taint's {@code NoExecute}.
+     */
+    private static List<Toleration> withDefaultTolerations(List<Toleration> tolerations) {
+        List<Toleration> all = new ArrayList<>(tolerations);
+        for (String key : List.of(NOT_READY, UNREACHABLE)) {
+            boolean present = tolerations.stream()
+                    .anyMatch(t -> (isEmpty(t.getKey()) || key.equals(t.getKey()))
+                            && (isEmpty(t.getEffect()) || "NoExecute".equals(t.getEffect())));
+            if (!present) {
+                all.add(new TolerationBuilder()
+                        .withKey(key)
+                        .withOperator("Exists")
+                        .withEffect("NoExecute")
+                        .withTolerationSeconds(DEFAULT_TOLERATION_SECONDS)
+                        .build());
+            }
+        }
+        return all;
     }
 
     /**
@@ -78,16 +143,30 @@ public record PodNeeds(
         return of(pod).requests();
     }
 
-    private static SortedMap<String, BigDecimal> requests(Container container) {
+    /** A container's (or the pod's) requests; a limit counts where there is no request, as the API server defaults. */
+    private static SortedMap<String, BigDecimal> requests(ResourceRequirements resources) {
         SortedMap<String, BigDecimal> amounts = new TreeMap<>();
-        if (container.getResources() == null) {
-            return amounts;
+        if (resources != null) {
+            amounts.putAll(amounts(resources.getLimits()));
+            amounts.putAll(amounts(resources.getRequests()));
         }
-        Optional.ofNullable(container.getResources().getLimits())
-                .ifPresent(limits -> limits.forEach((name, q) -> amounts.put(name, amount(q))));
-        Optional.ofNullable(container.getResources().getRequests())
-                .ifPresent(requests -> requests.forEach((name, q) -> amounts.put(name, amount(q))));
         return amounts;
+    }
+
+    private static SortedMap<String, BigDecimal> amounts(Map<String, Quantity> quantities) {
+        SortedMap<String, BigDecimal> amounts = new TreeMap<>();
+        if (quantities != null) {
+            quantities.forEach((name, q) -> amounts.put(name, amount(q)));
+        }
+        return amounts;
+    }
+
+    private static void add(SortedMap<String, BigDecimal> sum, Map<String, BigDecimal> more) {
+        more.forEach((name, amount) -> sum.merge(name, amount, BigDecimal::add));
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
     }
 
     private static BigDecimal amount(Quantity quantity) {

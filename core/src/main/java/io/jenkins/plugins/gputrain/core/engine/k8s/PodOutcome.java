@@ -2,10 +2,12 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -13,7 +15,8 @@ import java.util.Optional;
  * Why the command ended abnormally, read from the pod before anything else is done with it: an eviction, OOM kill,
  * deadline or node shutdown ends the exec with exit code 137 (SIGKILL), 143 (SIGTERM), -1 (no status) or a broken
  * stream, and only the pod's status names the reason. The kubelet writes that status shortly after the container
- * stops, so the pod is read a few times while its container still looks alive.
+ * stops, so the pod is read a few times while its container still looks alive. A lost node writes nothing for its
+ * grace period: when the exec broke and the pod still looks alive, the node is read ({@link NodeLiveness}).
  */
 public final class PodOutcome {
     /** Reads of the pod status while the container still looks alive. */
@@ -23,10 +26,18 @@ public final class PodOutcome {
     static final Duration PAUSE = Duration.ofSeconds(2);
 
     private final Sleeper sleeper;
+    private final NodeLiveness nodes;
 
-    /** Reads with the given pause between attempts. */
-    public PodOutcome(Sleeper sleeper) {
+    /**
+     * Reads with the given pause between attempts.
+     *
+     * @param client the cluster connection, to read the pod's node when the exec broke
+     * @param clock the time, to compare with the node's lease
+     * @param sleeper waits between the reads
+     */
+    public PodOutcome(KubernetesClient client, Clock clock, Sleeper sleeper) {
         this.sleeper = sleeper;
+        this.nodes = new NodeLiveness(client, clock);
     }
 
     /**
@@ -40,14 +51,28 @@ public final class PodOutcome {
     }
 
     /**
+     * Whether a command's end says nothing of the container (no exit status, {@code -1}): the exec's stream broke,
+     * as when the node is lost, so the node is read as well.
+     *
+     * @param result how the command ended
+     * @return whether the exec broke
+     */
+    public static boolean broken(CommandResult result) {
+        return !result.timedOut() && result.exitCode() < 0;
+    }
+
+    /**
      * The pod's failure after an abnormal end of the command.
      *
      * @param pod the pod
      * @param name its name, for the message
+     * @param execBroke whether the exec broke (no exit status, a broken stream, a failed exec): then a pod that still
+     *     looks alive after the reads has its node read ({@link NodeLiveness}), since the node controller writes a
+     *     lost node's pods only after its grace period
      * @return the failure the status names, or empty when the pod and its container are fine
      * @throws InterruptedException when interrupted
      */
-    public Optional<PodFailure> after(PodResource pod, String name) throws InterruptedException {
+    public Optional<PodFailure> after(PodResource pod, String name, boolean execBroke) throws InterruptedException {
         for (int read = 1; ; read++) {
             Pod current;
             try {
@@ -66,11 +91,33 @@ public final class PodOutcome {
             if (status.optionalFailure().isPresent()) {
                 return status.optionalFailure();
             }
-            if (read >= READS || !containerAlive(current)) {
+            if (!containerAlive(current)) {
                 return Optional.empty();
+            }
+            if (read >= READS) {
+                return execBroke ? nodes.lost(current) : Optional.empty();
             }
             sleeper.sleep(PAUSE);
         }
+    }
+
+    /**
+     * The pod's node loss, for a copy that failed after the command ended (e.g. {@code error dialing backend}: the
+     * API server cannot reach the node's kubelet).
+     *
+     * @param pod the pod
+     * @return the node loss, or empty when the pod is gone or its node looks alive
+     * @throws InterruptedException when interrupted
+     */
+    public Optional<PodFailure> nodeLost(PodResource pod) throws InterruptedException {
+        Pod current;
+        try {
+            current = pod.get();
+        } catch (KubernetesClientException e) {
+            ClientInterrupts.rethrowIfInterrupted(e, "reading the pod status");
+            return Optional.empty();
+        }
+        return current == null ? Optional.empty() : nodes.lost(current);
     }
 
     private static boolean containerAlive(Pod pod) {

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * timeout), run the command in container {@code dvc} with its output streamed, and delete the pod on every path
  * (success, command failure, timeout, interrupt, API error), gracefully: the pod's own
  * {@code terminationGracePeriodSeconds}, never a forced deletion that frees the GPU while the container may still run.
- * When the pod fails after the command ran, the command's last output lines are printed ({@link OutputTail}; the
+ * A pod stopped (evicted, disrupted) after its command finished with exit code 0 and the work returned (results
+ * copied back) is no failure: the stop is logged and the result returned. When the pod fails after the command ran,
+ * the command's last output lines are printed ({@link OutputTail}; the
  * container's log is that of {@code sleep}). The kubelet's retried errors ({@code ErrImagePull},
  * {@code CreateContainerConfigError}, {@code CreateContainerError}) fail the pod once they persist for
  * {@link #BACK_OFF_GRACE}. Creation refused by a quota is retried ({@link PodCreation}); API calls refused with HTTP
@@ -127,11 +129,14 @@ public final class PodRunner {
                 return result;
             }
             Pod after = resource.get();
-            if (after != null) {
-                Optional<PodFailure> failure = PodStatus.of(after).optionalFailure();
-                if (failure.isPresent()) {
+            Optional<PodFailure> failure =
+                    after == null ? Optional.empty() : PodStatus.of(after).optionalFailure();
+            if (failure.isPresent()) {
+                if (result.exitCode() != 0) {
                     throw new PodFailureException(failure.get());
                 }
+                listener.progress("the command finished (exit code 0) and its results are back; the pod was then"
+                        + " stopped: " + failure.get().message());
             }
             return result;
         } catch (PodFailureException e) {

@@ -24,18 +24,50 @@ import java.util.Set;
  *     {@code null}
  * @param unschedulable whether the scheduler reported that no node fits
  * @param failure why the pod cannot go on, or {@code null}
- * @param backOff a failure the kubelet is still retrying ({@code ErrImagePull}, {@code CreateContainerConfigError},
- *     {@code CreateContainerError}): it fails the pod only when it persists ({@link PodRunner}), or {@code null}
+ * @param backOff a failure the kubelet is still retrying (image pulls: {@code ErrImagePull}, {@code ImagePullBackOff}
+ *     and the like; {@code CreateContainerConfigError}, {@code CreateContainerError}): it fails the pod only when it
+ *     persists ({@link PodRunner}), or {@code null}
  */
 public record PodStatus(
         String phase, String waitingFor, boolean unschedulable, PodFailure failure, PodFailure backOff) {
-    /** Image reasons the kubelet sets only once it has given up for now (back-off) or will never retry. */
-    private static final Set<String> IMAGE_PULL_FINAL = Set.of("ImagePullBackOff", "InvalidImageName");
+    /**
+     * Image reasons the kubelet never retries for this pod ({@code pkg/kubelet/images/types.go}): a name it cannot
+     * parse, or an image absent with {@code imagePullPolicy: Never}.
+     */
+    private static final Set<String> IMAGE_PULL_FINAL = Set.of("InvalidImageName", "ErrImageNeverPull");
 
-    private static final Set<String> IMAGE_PULL_RETRIED = Set.of("ErrImagePull");
+    /**
+     * Image reasons the kubelet retries on its back-off ({@code image_manager.go}: a failed pull is
+     * {@code ErrImagePull}, then {@code ImagePullBackOff} until the next attempt; a registry that does not answer,
+     * a signature the runtime refuses and an image the runtime cannot inspect are retried on every sync): one kind,
+     * failing once it persists.
+     */
+    private static final Set<String> IMAGE_PULL_RETRIED = Set.of(
+            "ErrImagePull",
+            "ImagePullBackOff",
+            "RegistryUnavailable",
+            "SignatureValidationFailed",
+            "ImageInspectError");
+
     private static final Set<String> CONTAINER_CONFIG = Set.of("CreateContainerConfigError", "CreateContainerError");
     private static final Set<String> NODE_SHUTDOWN = Set.of("Terminated", "Shutdown", "NodeShutdown");
-    private static final Set<String> ADMISSION = Set.of("UnexpectedAdmissionError", "NodeAffinity");
+    /**
+     * Kubelet admission rejections a new pod may pass (the node changed after scheduling or the kubelet erred:
+     * {@code kubelet.go} admissionRejectionReasons, {@code lifecycle/predicate.go}, the topology manager, the volume
+     * manager); the rest of that list (SysctlForbidden, AppArmor, PodOS*, PodLevelResourcesNotSupported, …) says the
+     * pod itself cannot run on such nodes and stays a plain failure.
+     */
+    private static final Set<String> ADMISSION = Set.of(
+            "UnexpectedAdmissionError",
+            "NodeAffinity",
+            "TaintToleration",
+            "NodePorts",
+            "TopologyAffinityError",
+            "VolumeAttachmentLimitExceeded",
+            "InvalidNodeInfo",
+            "UnknownReason",
+            "UnexpectedPredicateFailureType");
+
     private static final String OUT_OF = "OutOf";
     private static final String DISRUPTION_TARGET = "DisruptionTarget";
 
@@ -51,11 +83,11 @@ public record PodStatus(
             return new PodStatus("Pending", null, false, null, null);
         }
         String phase = status.getPhase() == null ? "Pending" : status.getPhase();
-        Optional<PodFailure> podFailure = podFailure(status.getReason(), status.getMessage());
+        PodCondition disruption = condition(status.getConditions(), DISRUPTION_TARGET);
+        Optional<PodFailure> podFailure = podFailure(status.getReason(), status.getMessage(), disruption);
         if (podFailure.isPresent()) {
             return failed(phase, podFailure.get());
         }
-        PodCondition disruption = condition(status.getConditions(), DISRUPTION_TARGET);
         if (disruption != null && "True".equals(disruption.getStatus())) {
             return failed(
                     phase,
@@ -127,12 +159,23 @@ public record PodStatus(
         return waitingFor == null ? phase : phase + ": " + waitingFor;
     }
 
-    private static Optional<PodFailure> podFailure(String reason, String text) {
+    /**
+     * The pod-level reason; an eviction without a {@code DisruptionTarget} condition is the kubelet's for the pod's
+     * own use (ephemeral storage, an emptyDir's sizeLimit: {@code eviction_manager.go} localStorageEviction), which a
+     * new pod would repeat; pressure evictions carry the condition ({@code TerminationByKubelet}).
+     */
+    private static Optional<PodFailure> podFailure(String reason, String text, PodCondition disruption) {
         if (reason == null) {
             return Optional.empty();
         }
         if ("Evicted".equals(reason)) {
-            return Optional.of(new PodFailure(PodFailure.Kind.EVICTED, "The pod was evicted: " + message(text)));
+            return Optional.of(
+                    disruption == null || !"True".equals(disruption.getStatus())
+                            ? new PodFailure(
+                                    PodFailure.Kind.EXCEEDED_OWN_LIMIT,
+                                    "The pod was evicted for exceeding its own limit, a new pod would too: "
+                                            + message(text))
+                            : new PodFailure(PodFailure.Kind.EVICTED, "The pod was evicted: " + message(text)));
         }
         if (NODE_SHUTDOWN.contains(reason)) {
             return Optional.of(new PodFailure(

@@ -44,14 +44,18 @@ class NodeFitTest {
     void theTrainingPodsNeedsAreReadFromTheGeneratedPod() {
         assertThat(T4_POD.nodeSelector()).containsExactly(Map.entry("gpu", "true"));
         assertThat(T4_POD.requests())
-                .containsOnlyKeys("cpu", "memory", "nvidia.com/gpu")
+                .containsOnlyKeys("cpu", "memory", "nvidia.com/gpu", "pods")
+                .hasEntrySatisfying("pods", amount -> assertThat(amount).isEqualByComparingTo("1"))
                 .hasEntrySatisfying("cpu", amount -> assertThat(amount).isEqualByComparingTo("4"))
                 .hasEntrySatisfying("memory", amount -> assertThat(amount).isEqualByComparingTo("16000000000"))
                 .hasEntrySatisfying(
                         "nvidia.com/gpu", amount -> assertThat(amount).isEqualByComparingTo("1"));
         assertThat(T4_POD.tolerations())
                 .extracting(Toleration::getKey, Toleration::getOperator, Toleration::getEffect)
-                .containsExactly(tuple("nvidia.com/gpu", "Exists", "NoSchedule"));
+                .containsExactly(
+                        tuple("nvidia.com/gpu", "Exists", "NoSchedule"),
+                        tuple("node.kubernetes.io/not-ready", "Exists", "NoExecute"),
+                        tuple("node.kubernetes.io/unreachable", "Exists", "NoExecute"));
     }
 
     @Test
@@ -150,8 +154,79 @@ class NodeFitTest {
 
         assertThat(needs.requests().get("cpu")).isEqualByComparingTo("6");
         assertThat(needs.requests().get("memory")).isEqualByComparingTo(BigDecimal.valueOf(2L << 30));
+        assertThat(needs.requests().get("pods")).isEqualByComparingTo("1");
         assertThat(needs.nodeSelector()).isEmpty();
-        assertThat(needs.tolerations()).isEmpty();
+        assertThat(needs.tolerations())
+                .extracting(Toleration::getKey, Toleration::getTolerationSeconds)
+                .containsExactly(
+                        tuple("node.kubernetes.io/not-ready", 300L), tuple("node.kubernetes.io/unreachable", 300L));
+    }
+
+    /** component-helpers' PodRequests: sidecars add up and join later init containers, then pod level and overhead. */
+    @Test
+    void sidecarsPodLevelResourcesAndOverheadCountAsTheSchedulerSumsThem() {
+        Container sidecar = container("proxy", Map.of(), Map.of("cpu", "1", "memory", "1Gi"));
+        sidecar.setRestartPolicy("Always");
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withName("p")
+                .endMetadata()
+                .withNewSpec()
+                .withInitContainers(sidecar, container("init", Map.of(), Map.of("cpu", "2")))
+                .withContainers(container("a", Map.of(), Map.of("cpu", "1", "memory", "2Gi")))
+                .withOverhead(Map.of("cpu", new Quantity("250m")))
+                .endSpec()
+                .build();
+
+        assertThat(PodNeeds.of(pod).requests().get("cpu"))
+                .as("containers 1 + sidecar 1 = 2, init 2 + sidecar 1 = 3 is larger, + overhead")
+                .isEqualByComparingTo("3.25");
+        assertThat(PodNeeds.of(pod).requests().get("memory")).isEqualByComparingTo(BigDecimal.valueOf(3L << 30));
+
+        pod.getSpec()
+                .setResources(new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
+                        .withRequests(Map.of("memory", new Quantity("8Gi")))
+                        .build());
+        assertThat(PodNeeds.of(pod).requests().get("memory"))
+                .as("pod-level resources replace the sum")
+                .isEqualByComparingTo(BigDecimal.valueOf(8L << 30));
+        assertThat(PodNeeds.of(pod).requests().get("cpu")).isEqualByComparingTo("3.25");
+    }
+
+    /** Every pod takes one of the node's allocatable {@code pods}. */
+    @Test
+    void aNodeWithNoRoomForAnotherPodDoesNotFit() {
+        assertThat(NodeFit.of(gpuNode("full").build(), T4_POD, Map.of("pods", BigDecimal.valueOf(110)))
+                        .shortfalls())
+                .containsExactly("0 of 1 pods free (110 requested by other pods)");
+    }
+
+    /**
+     * A pod tolerating {@code not-ready:NoSchedule} passes a NotReady node: the {@code NoExecute} taint is tolerated
+     * by the toleration the DefaultTolerationSeconds admission plugin adds; Ready Unknown is its own taint.
+     */
+    @Test
+    void notReadyIsReadFromTheTaintsAndTheAdmissionDefaultsTolerateNoExecute() {
+        Pod pod = pod("4-16000+nvidia-tesla-t4*1", "gpu=true");
+        pod.getSpec()
+                .getTolerations()
+                .add(new TolerationBuilder()
+                        .withKey("node.kubernetes.io/not-ready")
+                        .withOperator("Exists")
+                        .withEffect("NoSchedule")
+                        .build());
+
+        assertThat(NodeFit.of(gpuNode("gpu-2").notReady().build(), PodNeeds.of(pod))
+                        .fits())
+                .isTrue();
+        assertThat(NodeFit.of(gpuNode("gpu-3").unreachable().build(), PodNeeds.of(pod))
+                        .shortfalls())
+                .containsExactly("unreachable (Ready Unknown)");
+        Node readyFalseWithoutTaints = gpuNode("gpu-4").build();
+        readyFalseWithoutTaints.getStatus().getConditions().get(0).setStatus("False");
+        assertThat(NodeFit.of(readyFalseWithoutTaints, T4_POD).fits())
+                .as("the scheduler never reads the Ready condition")
+                .isTrue();
     }
 
     @ParameterizedTest(name = "toleration {0}={1}:{2} ({3}) vs taint {4}={5}:{6} -> {7}")
@@ -286,7 +361,7 @@ class NodeFitTest {
                                         .build(),
                                 PodNeeds.of(pod))
                         .shortfalls())
-                .containsExactly("taint node.kubernetes.io/unreachable:NoSchedule not tolerated");
+                .containsExactly("unreachable (Ready Unknown)");
     }
 
     private static Pod withAffinity(io.fabric8.kubernetes.api.model.NodeSelectorTerm... terms) {

@@ -84,16 +84,34 @@ class NodePreflightTest {
         assertThat(listener.progress).singleElement().asString().startsWith("preflight: WARNING: none of the 0 nodes");
     }
 
-    /** The scheduler's {@code noderesources} plugin counts what non-terminated pods on the node request. */
+    /**
+     * The scheduler's {@code noderesources} plugin counts what non-terminated pods on the node request; a shortfall
+     * that other pods hold is resolvable (the scheduler queues the pod), so the pod is created with a warning.
+     */
     @Test
-    void whatRunningPodsRequestIsSubtracted() {
+    void whatRunningPodsHoldIsAWaitNotARefusal() throws Exception {
         add(gpuNode("gpu-1"));
         bind("busy", "gpu-1", "Running");
         bind("done", "gpu-1", "Succeeded");
 
+        preflight().check(T4_POD);
+
+        assertThat(listener.progress)
+                .containsExactly("preflight: waiting: pod train-1 fits 1 of 1 nodes once what is held by other pods is"
+                        + " freed (gpu-1 (0 of 1 nvidia.com/gpu free (1 requested by other pods))); creating it, the"
+                        + " scheduler queues it");
+    }
+
+    /** A node whose GPU other pods hold but that lacks CPUs even when empty cannot take the pod: a refusal. */
+    @Test
+    void aRefusalWhenNoNodeFitsEvenWithoutOtherPods() {
+        add(gpuNode("gpu-small").allocatable("cpu", "2"));
+        bind("busy", "gpu-small", "Running");
+
         assertThatThrownBy(() -> preflight().check(T4_POD))
                 .isInstanceOf(PodFailureException.class)
-                .hasMessageContaining("gpu-1 (0 of 1 nvidia.com/gpu free (1 requested by other pods))");
+                .hasMessageContaining("gpu-small (1 of 4 cpu free (1 requested by other pods), 0 of 1 nvidia.com/gpu"
+                        + " free (1 requested by other pods))");
     }
 
     @Test

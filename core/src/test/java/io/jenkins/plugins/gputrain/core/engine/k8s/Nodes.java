@@ -24,9 +24,10 @@ final class Nodes {
         this.name = name;
         allocatable.put("cpu", new Quantity("7910m"));
         allocatable.put("memory", new Quantity("30Gi"));
+        allocatable.put("pods", new Quantity("110"));
     }
 
-    /** A Ready node with 7.91 CPUs, 30Gi and no GPUs, labels or taints. */
+    /** A Ready node with 7.91 CPUs, 30Gi, room for 110 pods and no GPUs, labels or taints. */
     static Nodes node(String name) {
         return new Nodes(name);
     }
@@ -50,9 +51,18 @@ final class Nodes {
         return this;
     }
 
+    /** Ready False, with the two taints the node lifecycle controller then sets. */
     Nodes notReady() {
         ready = "False";
-        return taint("node.kubernetes.io/not-ready", null, "NoSchedule");
+        return taint("node.kubernetes.io/not-ready", null, "NoSchedule")
+                .taint("node.kubernetes.io/not-ready", null, "NoExecute");
+    }
+
+    /** Ready Unknown (the kubelet stopped reporting), with the two taints the node lifecycle controller then sets. */
+    Nodes unreachable() {
+        ready = "Unknown";
+        return taint("node.kubernetes.io/unreachable", null, "NoSchedule")
+                .taint("node.kubernetes.io/unreachable", null, "NoExecute");
     }
 
     Nodes cordoned() {

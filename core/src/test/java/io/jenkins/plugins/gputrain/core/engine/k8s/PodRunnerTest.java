@@ -78,23 +78,34 @@ class PodRunnerTest {
         assertGone("p2");
     }
 
-    /** The kubelet writes {@code ImagePullBackOff} only after a pull failed ({@code ErrImagePull}) and it backs off. */
+    /**
+     * The kubelet alternates {@code ErrImagePull} (a pull failed) and {@code ImagePullBackOff} (waiting for the next
+     * pull, 10 s doubling), a registry that does not answer among them: one back-off, failing once it has lasted the
+     * grace, not on the first back-off.
+     */
     @Test
-    void imagePullFailsOnceTheKubeletBacksOff() throws Exception {
+    void imagePullFailsOnceTheKubeletsBackOffsRepeatForTheGrace() throws Exception {
         CompletableFuture<CommandResult> run = start(pod("p3"), null);
         setStatus("p3", waiting("ErrImagePull", "pull access denied for nope/nope"));
         listener.awaitProgress("pod p3 is Pending: ErrImagePull");
+        clock.advance(Duration.ofSeconds(10));
+        setStatus("p3", waiting("ImagePullBackOff", "Back-off pulling image \"nope/nope\""));
+        listener.awaitProgress("pod p3 is Pending: ImagePullBackOff");
+        setStatus("p3", waiting("RegistryUnavailable", "registry.example.com: connection refused"));
+        listener.awaitProgress("pod p3 is Pending: RegistryUnavailable");
+        clock.advance(PodRunner.BACK_OFF_GRACE.minusSeconds(11));
         assertThat(run).isNotDone();
 
-        setStatus("p3", waiting("ImagePullBackOff", "pull access denied for nope/nope"));
+        clock.advance(Duration.ofSeconds(1));
 
         assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
                 .cause()
                 .isInstanceOfSatisfying(PodFailureException.class, e -> {
                     assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.IMAGE_PULL);
                     assertThat(e)
-                            .hasMessage("Container dvc cannot start (Reason: ImagePullBackOff): pull access denied"
-                                    + " for nope/nope");
+                            .hasMessage(
+                                    "Container dvc cannot start (Reason: RegistryUnavailable): registry.example.com:"
+                                            + " connection refused (still after 1m of the kubelet's retries)");
                 });
         assertThat(listener.progress).noneMatch(line -> line.contains("log of"));
         assertGone("p3");
@@ -167,7 +178,9 @@ class PodRunnerTest {
 
     /**
      * The quota admission plugin ({@code plugin/pkg/admission/resourcequota}) refuses with 403 {@code exceeded quota}
-     * while other pods hold it, and with 409 when its update of the quota object conflicts: both are retried.
+     * while other pods hold it, with 403 {@code status unknown for quota} before the quota controller has computed a
+     * new quota's usage ({@code resourcequota/controller.go}), and with 409 when its update of the quota object
+     * conflicts: all are retried.
      */
     @Test
     void createRefusedByAQuotaIsRetriedWithBackoff() throws Exception {
@@ -182,6 +195,17 @@ class PodRunnerTest {
                                 "pods \"q1\" is forbidden: exceeded quota: gpu, requested:"
                                         + " requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=4, limited: requests.nvidia.com/gpu=4"))
                 .times(2);
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/test/pods")
+                .andReturn(
+                        403,
+                        status(
+                                403,
+                                "Forbidden",
+                                "pods \"q1\" is forbidden: status unknown for quota: gpu, resources:"
+                                        + " requests.nvidia.com/gpu"))
+                .once();
         server.expect()
                 .post()
                 .withPath("/api/v1/namespaces/test/pods")
@@ -205,7 +229,9 @@ class PodRunnerTest {
         setStatus("q1", running());
 
         assertThat(run.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20));
+        assertThat(sleeps)
+                .containsExactly(
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40));
         assertThat(listener.progress.get(0)).startsWith("creating pod q1 was refused for now (Failure executing: POST");
         assertGone("q1");
     }
@@ -289,6 +315,32 @@ class PodRunnerTest {
         assertThat(listener.progress).contains("last 2 lines of the command's output in pod p7:");
         assertThat(listener.output).endsWith("epoch 41", "Killed", "stderr: epoch 41", "stderr: Killed");
         assertGone("p7");
+    }
+
+    /** Evicted after the command finished with 0 and the work (the results download) returned: the run succeeded. */
+    @Test
+    void aPodStoppedAfterASuccessfulCommandIsLoggedNotFailed() throws Exception {
+        exitCode = 0;
+        execGate = new CountDownLatch(1);
+        CompletableFuture<CommandResult> run = start(pod("p8"), null);
+        setStatus("p8", running());
+        listener.awaitProgress("running in pod p8: sh -c echo hi");
+        io.fabric8.kubernetes.api.model.PodStatus evicted = running();
+        evicted.getConditions()
+                .add(new io.fabric8.kubernetes.api.model.PodConditionBuilder()
+                        .withType("DisruptionTarget")
+                        .withStatus("True")
+                        .withReason("EvictionByEvictionAPI")
+                        .withMessage("Eviction API: evicting")
+                        .build());
+        setStatus("p8", evicted);
+        execGate.countDown();
+
+        assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(new CommandResult(0, false));
+        assertThat(listener.progress)
+                .contains("the command finished (exit code 0) and its results are back; the pod was then stopped: The"
+                        + " pod is being stopped (DisruptionTarget: EvictionByEvictionAPI): Eviction API: evicting");
+        assertGone("p8");
     }
 
     @Test

@@ -36,7 +36,7 @@ class PodStatusTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"ImagePullBackOff, IMAGE_PULL", "InvalidImageName, IMAGE_PULL"})
+    @CsvSource({"InvalidImageName, IMAGE_PULL", "ErrImageNeverPull, IMAGE_PULL"})
     void containerThatCannotStartIsAFailure(String reason, PodFailure.Kind kind) {
         Pod pod = waiting(reason);
 
@@ -55,6 +55,10 @@ class PodStatusTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "ErrImagePull, IMAGE_PULL",
+        "ImagePullBackOff, IMAGE_PULL",
+        "RegistryUnavailable, IMAGE_PULL",
+        "SignatureValidationFailed, IMAGE_PULL",
+        "ImageInspectError, IMAGE_PULL",
         "CreateContainerConfigError, CONTAINER_CONFIG",
         "CreateContainerError, CONTAINER_CONFIG"
     })
@@ -73,7 +77,7 @@ class PodStatusTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "Evicted, EVICTED, true",
+        "Evicted, EXCEEDED_OWN_LIMIT, false",
         "NodeLost, NODE_LOST, true",
         "Terminated, NODE_LOST, true",
         "Shutdown, NODE_LOST, true",
@@ -81,6 +85,18 @@ class PodStatusTest {
         "OutOfcpu, ADMISSION_REJECTED, true",
         "UnexpectedAdmissionError, ADMISSION_REJECTED, true",
         "NodeAffinity, ADMISSION_REJECTED, true",
+        "TaintToleration, ADMISSION_REJECTED, true",
+        "NodePorts, ADMISSION_REJECTED, true",
+        "TopologyAffinityError, ADMISSION_REJECTED, true",
+        "VolumeAttachmentLimitExceeded, ADMISSION_REJECTED, true",
+        "InvalidNodeInfo, ADMISSION_REJECTED, true",
+        "UnknownReason, ADMISSION_REJECTED, true",
+        "UnexpectedPredicateFailureType, ADMISSION_REJECTED, true",
+        "SysctlForbidden, FAILED, false",
+        "AppArmor, FAILED, false",
+        "PodOSNotSupported, FAILED, false",
+        "PodOSSelectorNodeLabelDoesNotMatch, FAILED, false",
+        "PodLevelResourcesNotSupported, FAILED, false",
         "DeadlineExceeded, DEADLINE_EXCEEDED, false",
         "OutOf, FAILED, false"
     })
@@ -94,6 +110,37 @@ class PodStatusTest {
         assertThat(failure.kind()).isEqualTo(kind);
         assertThat(failure.kind().retryable()).isEqualTo(retryable);
         assertThat(failure.message()).endsWith("The node was low on resource: memory.");
+    }
+
+    /**
+     * A pressure eviction carries {@code DisruptionTarget} ({@code TerminationByKubelet}) and is retried; an
+     * eviction without it (ephemeral storage or an emptyDir's sizeLimit exceeded) is the pod's own doing.
+     */
+    @Test
+    void anEvictionWithItsDisruptionTargetIsRetryableOneWithoutIsNot() {
+        Pod pressure = pod("Failed");
+        pressure.getStatus().setReason("Evicted");
+        pressure.getStatus().setMessage("The node was low on resource: memory.");
+        pressure.getStatus()
+                .getConditions()
+                .add(new PodConditionBuilder()
+                        .withType("DisruptionTarget")
+                        .withStatus("True")
+                        .withReason("TerminationByKubelet")
+                        .build());
+        Pod sizeLimit = pod("Failed");
+        sizeLimit.getStatus().setReason("Evicted");
+        sizeLimit.getStatus().setMessage("Usage of EmptyDir volume \"workspace\" exceeds the limit \"1Gi\". ");
+
+        assertThat(PodStatus.of(pressure).failure())
+                .isEqualTo(new PodFailure(
+                        PodFailure.Kind.EVICTED, "The pod was evicted: The node was low on resource:" + " memory."));
+        assertThat(PodStatus.of(sizeLimit).failure())
+                .isEqualTo(new PodFailure(
+                        PodFailure.Kind.EXCEEDED_OWN_LIMIT,
+                        "The pod was evicted for exceeding its own limit, a new pod would too: Usage of EmptyDir"
+                                + " volume \"workspace\" exceeds the limit \"1Gi\"."));
+        assertThat(PodFailure.Kind.EXCEEDED_OWN_LIMIT.retryable()).isFalse();
     }
 
     /** {@code DisruptionTarget} reasons: the eviction API, scheduler preemption, the taint manager, the kubelet. */
