@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
@@ -191,8 +190,9 @@ class PreflightVersusSchedulerIT {
                 usage.ifPresent(this::createAndAwaitRunning);
             }
             Pod pod = new TrainingPodFactory().create(spec(machine, set));
-            List<String> said = new ArrayList<>();
-            Optional<PodFailure> refusal = preflight(pod, said);
+            RecordingListener listener = new RecordingListener();
+            Optional<PodFailure> refusal = preflight(pod, listener);
+            List<String> said = listener.lines();
 
             boolean bound = schedulerBinds(pod);
 
@@ -244,20 +244,8 @@ class PreflightVersusSchedulerIT {
         return spec.build();
     }
 
-    /** Runs the preflight as the engine does; the refusal, if it refused; what it said in {@code said}. */
-    private static Optional<PodFailure> preflight(Pod pod, List<String> said) throws InterruptedException {
-        ProgressListener listener = new ProgressListener() {
-            @Override
-            public void progress(String line) {
-                said.add(line);
-            }
-
-            @Override
-            public void output(String line) {}
-
-            @Override
-            public void error(String line) {}
-        };
+    /** Runs the preflight as the engine does: the refusal, if it refused; what it said goes to the listener. */
+    private static Optional<PodFailure> preflight(Pod pod, RecordingListener listener) throws InterruptedException {
         try {
             new NodePreflight(sandbox.client(), listener).check(pod);
             return Optional.empty();
