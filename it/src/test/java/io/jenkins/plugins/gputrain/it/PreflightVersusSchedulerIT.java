@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
@@ -190,9 +191,9 @@ class PreflightVersusSchedulerIT {
                 usage.ifPresent(this::createAndAwaitRunning);
             }
             Pod pod = new TrainingPodFactory().create(spec(machine, set));
-            RecordingListener listener = new RecordingListener();
+            RecordedProgress listener = new RecordedProgress();
             Optional<PodFailure> refusal = preflight(pod, listener);
-            List<String> said = listener.lines();
+            List<String> said = listener.progress;
 
             boolean bound = schedulerBinds(pod);
 
@@ -245,7 +246,7 @@ class PreflightVersusSchedulerIT {
     }
 
     /** Runs the preflight as the engine does: the refusal, if it refused; what it said goes to the listener. */
-    private static Optional<PodFailure> preflight(Pod pod, RecordingListener listener) throws InterruptedException {
+    private static Optional<PodFailure> preflight(Pod pod, RecordedProgress listener) throws InterruptedException {
         try {
             new NodePreflight(sandbox.client(), listener).check(pod);
             return Optional.empty();
@@ -267,18 +268,10 @@ class PreflightVersusSchedulerIT {
                 .inNamespace(sandbox.namespace())
                 .withName(decided.getMetadata().getName())
                 .waitUntilCondition(
-                        p -> p != null && (p.getSpec().getNodeName() != null || unschedulable(p)),
+                        p -> p != null && (p.getSpec().getNodeName() != null || PodConditions.unschedulable(p)),
                         30,
                         TimeUnit.SECONDS);
         return decided.getSpec().getNodeName() != null;
-    }
-
-    private static boolean unschedulable(Pod pod) {
-        return pod.getStatus() != null
-                && pod.getStatus().getConditions().stream()
-                        .anyMatch(c -> "PodScheduled".equals(c.getType())
-                                && "False".equals(c.getStatus())
-                                && "Unschedulable".equals(c.getReason()));
     }
 
     private void createAndAwaitRunning(Pod pod) {

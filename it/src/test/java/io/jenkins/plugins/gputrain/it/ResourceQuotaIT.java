@@ -12,6 +12,7 @@ import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ApiErrors;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
@@ -71,14 +72,14 @@ class ResourceQuotaIT {
         quota("gpus", Map.of("requests." + FakeNode.GPU, "1"));
         holder("holder", true);
         List<Duration> waits = new CopyOnWriteArrayList<>();
-        RecordingListener progress = new RecordingListener();
+        RecordedProgress progress = new RecordedProgress();
 
         KubernetesClientException refusal = catchThrowableOfType(
                 () -> training(progress, waits::add)
                         .run(gpuPod("gpu-train-over-quota"), workspace(directory), List.of("true"), null),
                 KubernetesClientException.class);
 
-        assertThat(refusal).as("the run's end, after " + progress.lines()).isNotNull();
+        assertThat(refusal).as("the run's end, after " + progress.progress).isNotNull();
         assertThat(refusal.getCode()).isEqualTo(403);
         assertThat(ApiErrors.firstLine(refusal))
                 .as("the line the CLI and the build step print")
@@ -93,7 +94,7 @@ class ResourceQuotaIT {
                         Duration.ofSeconds(20),
                         Duration.ofSeconds(40),
                         Duration.ofSeconds(80));
-        assertThat(progress.lines())
+        assertThat(progress.progress)
                 .filteredOn(line -> line.contains("was refused for now") && line.contains("exceeded quota: gpus"))
                 .hasSize(5);
         assertThat(podNames()).as("nothing but the pod holding the quota").containsExactly("holder");
@@ -113,7 +114,7 @@ class ResourceQuotaIT {
             }
         };
         Path project = TrainingProject.create(directory.resolve("project"), "true");
-        RecordingListener progress = new RecordingListener();
+        RecordedProgress progress = new RecordedProgress();
 
         CommandResult result = training(progress, freeTheQuota)
                 .run(
@@ -122,9 +123,9 @@ class ResourceQuotaIT {
                         List.of("sh", "-c", "echo '{\"acc\": 0.9}' > metrics.json"),
                         null);
 
-        assertThat(result.exitCode()).as(String.join("\n", progress.lines())).isZero();
+        assertThat(result.exitCode()).as(String.join("\n", progress.progress)).isZero();
         assertThat(waits).as("one refusal, then the freed quota admits the pod").containsExactly(Duration.ofSeconds(5));
-        assertThat(progress.lines()).anyMatch(line -> line.contains("exceeded quota: pods"));
+        assertThat(progress.progress).anyMatch(line -> line.contains("exceeded quota: pods"));
         assertThat(Files.readString(project.resolve("metrics.json"))).contains("0.9");
     }
 
