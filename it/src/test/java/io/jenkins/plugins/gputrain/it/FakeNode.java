@@ -18,8 +18,14 @@ import java.util.Map;
  * @param labels its labels
  * @param allocatable its capacity and allocatable resources (cpu, memory, pods, nvidia.com/gpu …)
  * @param taints its taints
+ * @param cordoned whether it is marked unschedulable ({@code spec.unschedulable}, as {@code kubectl cordon} does)
  */
-public record FakeNode(String name, Map<String, String> labels, Map<String, String> allocatable, List<Taint> taints) {
+public record FakeNode(
+        String name,
+        Map<String, String> labels,
+        Map<String, String> allocatable,
+        List<Taint> taints,
+        boolean cordoned) {
     /** The GPU resource the NVIDIA device plugin registers. */
     public static final String GPU = "nvidia.com/gpu";
 
@@ -32,21 +38,21 @@ public record FakeNode(String name, Map<String, String> labels, Map<String, Stri
         resources.put("cpu", "8");
         resources.put("memory", "32Gi");
         resources.put("pods", "110");
-        return new FakeNode(name, labels, resources, List.of());
+        return new FakeNode(name, labels, resources, List.of(), false);
     }
 
     /** This node with one more label. */
     public FakeNode label(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(labels);
         copy.put(key, value);
-        return new FakeNode(name, copy, allocatable, taints);
+        return new FakeNode(name, copy, allocatable, taints, cordoned);
     }
 
     /** This node with an allocatable resource set. */
     public FakeNode resource(String resource, String quantity) {
         Map<String, String> copy = new LinkedHashMap<>(allocatable);
         copy.put(resource, quantity);
-        return new FakeNode(name, labels, copy, taints);
+        return new FakeNode(name, labels, copy, taints, cordoned);
     }
 
     /** This node with {@code count} GPUs. */
@@ -62,7 +68,12 @@ public record FakeNode(String name, Map<String, String> labels, Map<String, Stri
                 .withValue(value)
                 .withEffect(effect)
                 .build());
-        return new FakeNode(name, labels, allocatable, copy);
+        return new FakeNode(name, labels, allocatable, copy, cordoned);
+    }
+
+    /** This node cordoned, or not. */
+    public FakeNode cordoned(boolean unschedulable) {
+        return new FakeNode(name, labels, allocatable, taints, unschedulable);
     }
 
     /** The Node object to create. */
@@ -78,6 +89,7 @@ public record FakeNode(String name, Map<String, String> labels, Map<String, Stri
                 .endMetadata()
                 .withNewSpec()
                 .withTaints(taints)
+                .withUnschedulable(cordoned ? Boolean.TRUE : null)
                 .endSpec()
                 .withNewStatus()
                 .withAllocatable(quantities)

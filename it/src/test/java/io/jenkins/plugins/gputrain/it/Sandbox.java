@@ -108,7 +108,8 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Registers nodes and waits until each is Ready and schedulable (the node lifecycle controller has removed the
-     * {@code not-ready} taint the API server adds to new nodes).
+     * {@code not-ready} taint the API server adds to new nodes); a cordoned node keeps the {@code unschedulable}
+     * taint that controller gives it.
      */
     public void nodes(FakeNode... fakeNodes) {
         for (FakeNode node : fakeNodes) {
@@ -132,8 +133,9 @@ public final class Sandbox implements AutoCloseable {
         }
         boolean ready = node.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-        boolean notReadyTaint =
-                node.getSpec().getTaints().stream().anyMatch(t -> t.getKey().startsWith("node.kubernetes.io/"));
+        boolean notReadyTaint = node.getSpec().getTaints().stream()
+                .anyMatch(t -> t.getKey().startsWith("node.kubernetes.io/")
+                        && !t.getKey().equals("node.kubernetes.io/unschedulable"));
         return ready && !notReadyTaint;
     }
 

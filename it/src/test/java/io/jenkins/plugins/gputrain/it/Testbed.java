@@ -69,15 +69,25 @@ public final class Testbed implements ParameterResolver, AutoCloseable {
             }
             return Optional.empty();
         }
+        return Optional.of(at(Path.of(path)));
+    }
+
+    /**
+     * Connects to a test cluster by its kubeconfig, e.g. a {@link PrivateCluster}'s.
+     *
+     * @param kubeconfig the kubeconfig file
+     * @return the test cluster
+     */
+    static Testbed at(Path kubeconfig) {
         Testbed testbed = new Testbed();
-        testbed.kubeconfig = Path.of(path);
+        testbed.kubeconfig = kubeconfig;
         try {
-            Config config = Config.fromKubeconfig(null, Files.readString(testbed.kubeconfig), path);
+            Config config = Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
             testbed.client = new KubernetesClientBuilder().withConfig(config).build();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + KUBECONFIG_VARIABLE + " " + path, e);
+            throw new UncheckedIOException("cannot read the test cluster's kubeconfig " + kubeconfig, e);
         }
-        return Optional.of(testbed);
+        return testbed;
     }
 
     @Override

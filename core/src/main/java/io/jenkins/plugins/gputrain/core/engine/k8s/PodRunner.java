@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * the command's last output lines are printed ({@link OutputTail}; the
  * container's log is that of {@code sleep}). The kubelet's retried errors ({@code ErrImagePull},
  * {@code CreateContainerConfigError}, {@code CreateContainerError}) fail the pod once they persist for
- * {@link #BACK_OFF_GRACE}. Creation refused by a quota is retried ({@link PodCreation}); API calls refused with HTTP
+ * {@link #BACK_OFF_GRACE}. While it waits for the pod to run, an API server that does not answer (restarted, failed
+ * over) is waited for up to {@link ApiOutage#LIMIT}, told once. Creation refused by a quota is retried ({@link PodCreation}); API calls refused with HTTP
  * 5xx or 429 are retried with backoff by the fabric8 client itself ({@code requestRetryBackoffLimit},
  * {@code requestRetryBackoffInterval}).
  */
@@ -152,67 +153,88 @@ public final class PodRunner {
     private void waitUntilRunning(PodResource resource, String name) throws PodFailureException, InterruptedException {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         Instant start = clock.instant();
-        Watch watch = watch(resource, events);
+        String during = "waiting for pod " + name;
+        ApiOutage outage = new ApiOutage(clock, listener);
+        Watch watch = null;
         try {
-            Pod current = resource.get();
+            Pod current = null;
+            boolean fresh = false;
             Instant read = clock.instant();
             String last = null;
             PodFailure retried = null;
             Instant retriedSince = null;
             while (true) {
-                if (current == null) {
-                    throw new PodFailureException(
-                            new PodFailure(PodFailure.Kind.NODE_LOST, "pod " + name + " was deleted before it ran"));
+                try {
+                    if (watch == null) {
+                        watch = watch(resource, events);
+                    }
+                    if (!fresh) {
+                        current = resource.get();
+                        read = clock.instant();
+                        fresh = true;
+                        outage.answered(during);
+                    }
+                } catch (KubernetesClientException e) {
+                    ClientInterrupts.rethrowIfInterrupted(e, during);
+                    if (!outage.tolerate(e, during)) {
+                        throw e;
+                    }
                 }
-                PodStatus status = PodStatus.of(current);
-                PodFailure backOff = status.optionalBackOff().orElse(null);
-                if (backOff == null || retried == null || backOff.kind() != retried.kind()) {
-                    retried = backOff;
-                    retriedSince = clock.instant();
-                }
-                if (!status.describe().equals(last)) {
-                    last = status.describe();
-                    listener.progress("pod " + name + " is " + last);
-                }
-                if (status.optionalFailure().isPresent()) {
-                    throw new PodFailureException(status.failure());
-                }
-                if (status.isRunning()) {
-                    return;
-                }
-                if (backOff != null
-                        && Duration.between(retriedSince, clock.instant()).compareTo(BACK_OFF_GRACE) >= 0) {
-                    throw new PodFailureException(new PodFailure(
-                            backOff.kind(),
-                            backOff.message() + " (still after " + DurationSpec.format(BACK_OFF_GRACE)
-                                    + " of the kubelet's retries)"));
-                }
-                Duration waited = Duration.between(start, clock.instant());
-                if (pendingTimeout != null && waited.compareTo(pendingTimeout) > 0) {
-                    throw new PodFailureException(new PodFailure(
-                            PodFailure.Kind.UNSCHEDULABLE,
-                            "pod " + name
-                                    + " is still " + status.describe() + " after the pending timeout of "
-                                    + DurationSpec.format(pendingTimeout)
-                                    + (status.unschedulable()
-                                            ? ""
-                                            : " (not unschedulable: check the image and the node)")));
+                if (fresh) {
+                    if (current == null) {
+                        throw new PodFailureException(new PodFailure(
+                                PodFailure.Kind.NODE_LOST, "pod " + name + " was deleted before it ran"));
+                    }
+                    PodStatus status = PodStatus.of(current);
+                    PodFailure backOff = status.optionalBackOff().orElse(null);
+                    if (backOff == null || retried == null || backOff.kind() != retried.kind()) {
+                        retried = backOff;
+                        retriedSince = clock.instant();
+                    }
+                    if (!status.describe().equals(last)) {
+                        last = status.describe();
+                        listener.progress("pod " + name + " is " + last);
+                    }
+                    if (status.optionalFailure().isPresent()) {
+                        throw new PodFailureException(status.failure());
+                    }
+                    if (status.isRunning()) {
+                        return;
+                    }
+                    if (backOff != null
+                            && Duration.between(retriedSince, clock.instant()).compareTo(BACK_OFF_GRACE) >= 0) {
+                        throw new PodFailureException(new PodFailure(
+                                backOff.kind(),
+                                backOff.message() + " (still after " + DurationSpec.format(BACK_OFF_GRACE)
+                                        + " of the kubelet's retries)"));
+                    }
+                    Duration waited = Duration.between(start, clock.instant());
+                    if (pendingTimeout != null && waited.compareTo(pendingTimeout) > 0) {
+                        throw new PodFailureException(new PodFailure(
+                                PodFailure.Kind.UNSCHEDULABLE,
+                                "pod " + name
+                                        + " is still " + status.describe() + " after the pending timeout of "
+                                        + DurationSpec.format(pendingTimeout)
+                                        + (status.unschedulable()
+                                                ? ""
+                                                : " (not unschedulable: check the image and the node)")));
+                    }
                 }
                 Object event = events.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (event == CLOSED) {
                     listener.progress("the watch of pod " + name + " closed; resuming");
                     watch.close();
-                    watch = watch(resource, events);
-                    current = resource.get();
-                    read = clock.instant();
+                    watch = null;
+                    fresh = false;
                 } else if (event != null
                         || Duration.between(read, clock.instant()).compareTo(RESYNC) >= 0) {
-                    current = resource.get();
-                    read = clock.instant();
+                    fresh = false;
                 }
             }
         } finally {
-            watch.close();
+            if (watch != null) {
+                watch.close();
+            }
         }
     }
 

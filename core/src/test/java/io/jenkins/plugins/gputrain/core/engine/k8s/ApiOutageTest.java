@@ -1,0 +1,86 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class ApiOutageTest {
+    private static final String DURING = "waiting for pod gpu-train-1";
+
+    private final RecordedProgress listener = new RecordedProgress();
+    private Instant now = Instant.parse("2026-12-02T04:00:00Z");
+    private final ApiOutage outage = new ApiOutage(clock(), listener);
+
+    private static KubernetesClientException connectionClosed() {
+        return new KubernetesClientException("Connection refused", new IOException("Connection refused"));
+    }
+
+    @Test
+    void aConnectionErrorIsToleratedUpToTheLimitAndToldOnce() {
+        assertThat(outage.tolerate(connectionClosed(), DURING)).isTrue();
+        now = now.plus(ApiOutage.LIMIT.minusSeconds(1));
+        assertThat(outage.tolerate(connectionClosed(), DURING)).isTrue();
+        assertThat(listener.progress)
+                .containsExactly("the Kubernetes API did not answer while waiting for pod gpu-train-1"
+                        + " (Connection refused); retrying for up to 2m");
+
+        now = now.plusSeconds(1);
+
+        assertThat(outage.tolerate(connectionClosed(), DURING))
+                .as("after the limit")
+                .isFalse();
+    }
+
+    @Test
+    void anAnswerEndsTheOutageSoTheNextOneHasTheWholeLimitAgain() {
+        outage.tolerate(connectionClosed(), DURING);
+        now = now.plus(ApiOutage.LIMIT);
+        outage.answered(DURING);
+        outage.answered(DURING);
+
+        assertThat(outage.tolerate(connectionClosed(), DURING)).isTrue();
+        assertThat(listener.progress)
+                .hasSize(3)
+                .element(1)
+                .isEqualTo("the Kubernetes API answers again (" + DURING + ")");
+    }
+
+    @Test
+    void aWatchClosedBeforeItStartedHasNoHttpStatusAndIsTolerated() {
+        assertThat(outage.tolerate(new KubernetesClientException("Connection was closed"), DURING))
+                .isTrue();
+    }
+
+    @Test
+    void anErrorTheApiServerAnsweredIsNotTolerated() {
+        KubernetesClientException forbidden = new KubernetesClientException("pods is forbidden", 403, null);
+
+        assertThat(outage.tolerate(forbidden, DURING)).isFalse();
+        assertThat(listener.progress).isEmpty();
+    }
+
+    private Clock clock() {
+        return new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+    }
+}
