@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A kubeconfig user's exec credential plugin ({@code users[].user.exec}). The Kubernetes client runs it and, when it
- * fails, only logs why; gpu-train runs it once more, bounded, to say why in one line as kubectl does.
+ * fails, only logs why; gpu-train runs it once more, bounded, to say why in one line as kubectl does. Only its standard
+ * error is read: its standard output is where credentials go, and none may reach a log.
  *
  * @param command the executable (a relative path with a directory already resolved against its kubeconfig)
  * @param args its arguments
@@ -23,7 +24,7 @@ record ExecPlugin(String command, List<String> args, Map<String, String> env, St
     /** How long the plugin may run. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    /** How much of its output is read. */
+    /** How much of its standard error is read. */
     private static final int MAX_OUTPUT = 4096;
 
     /**
@@ -35,7 +36,7 @@ record ExecPlugin(String command, List<String> args, Map<String, String> env, St
     String whyNoCredentials() throws InterruptedException {
         List<String> argv = new ArrayList<>(List.of(command));
         argv.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(env);
         Process process;
         try {
@@ -46,7 +47,7 @@ record ExecPlugin(String command, List<String> args, Map<String, String> env, St
             return "executable " + command + " could not be started: " + ErrorReporting.oneLine(reason);
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> readHead(process.getInputStream(), output), "exec plugin output");
+        Thread reader = new Thread(() -> readHead(process.getErrorStream(), output), "exec plugin stderr");
         reader.setDaemon(true);
         reader.start();
         if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

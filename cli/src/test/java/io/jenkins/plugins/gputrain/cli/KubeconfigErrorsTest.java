@@ -156,6 +156,22 @@ class KubeconfigErrorsTest {
     }
 
     @Test
+    void whatAFailingPluginPrintsOnStandardOutputNeverReachesTheErrorLine() throws IOException {
+        Path plugin = Files.writeString(
+                temp.resolve("leaky.sh"), "#!/bin/sh\necho '{\"token\": \"SECRET-TOKEN-123\"}'\nexit 1\n");
+        Assumptions.assumeTrue(plugin.toFile().setExecutable(true), "needs an executable plugin");
+        Path kubeconfig = withExecUser("leaky.sh");
+
+        CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err)
+                .isEqualTo("ERROR: cannot use kubeconfig " + kubeconfig + ", context gpu, cluster prod: getting"
+                        + " credentials: exec: executable " + plugin + " failed with exit code 1\n")
+                .doesNotContain("SECRET");
+    }
+
+    @Test
     void fieldsTheClientWouldIgnoreAreRefusedAndAMissingTokenFileNamed() throws IOException {
         Path serverName = Files.writeString(
                 temp.resolve("server-name"),
