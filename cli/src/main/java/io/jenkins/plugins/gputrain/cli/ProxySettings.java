@@ -50,7 +50,10 @@ final class ProxySettings {
             config.setNoProxy(null);
             return;
         }
-        boolean proxied = config.getHttpProxy() != null || config.getHttpsProxy() != null;
+        // the client reads NO_PROXY only when the proxy for the server's scheme is set (HttpClientUtils v7.3.1)
+        String masterUrl = String.valueOf(config.getMasterUrl());
+        boolean proxied =
+                masterUrl.startsWith("http://") ? config.getHttpProxy() != null : config.getHttpsProxy() != null;
         for (String entry : entries) {
             if (proxied && !HOST.matcher(entry).matches()) {
                 throw new CommandFailure(Utils.convertSystemPropertyNameToEnvVar(Config.KUBERNETES_NO_PROXY)

@@ -224,6 +224,17 @@ class ClusterConnectionTest {
         assertThat(probe(Map.of("KUBECONFIG", file.toString(), "NO_PROXY", "localhost,my host"), List.of()))
                 .containsEntry("httpsProxy", "null")
                 .containsEntry("noProxy", "localhost,my host");
+        assertThat(probe(
+                        Map.of(
+                                "KUBECONFIG",
+                                file.toString(),
+                                "HTTP_PROXY",
+                                "http://proxy.example:3128",
+                                "NO_PROXY",
+                                "localhost,my host"),
+                        List.of()))
+                .as("an https server with only HTTP_PROXY: the client never reads NO_PROXY")
+                .containsEntry("noProxy", "localhost,my host");
         assertThat(probe(with(proxy, "NO_PROXY", "localhost, *"), List.of()))
                 .containsEntry("httpsProxy", "null")
                 .containsEntry("httpProxy", "null");
