@@ -171,8 +171,23 @@ final class Kubeconfig {
         unsupported(name, "cluster", cluster, clusters.get(cluster), List.of("tls-server-name"));
         if (user != null && users.containsKey(user)) {
             unsupported(name, "user", user, users.get(user), IMPERSONATION);
+            refuseInteractiveWithoutTerminal(name, user, users.get(user));
         }
         return name;
+    }
+
+    /**
+     * An exec plugin that must prompt ({@code interactiveMode: Always}) cannot without a terminal; the client would
+     * start it anyway and wait for it for ever, so it is refused as client-go refuses it.
+     */
+    private void refuseInteractiveWithoutTerminal(String context, String name, Entry user) throws CommandFailure {
+        if (System.console() == null
+                && user.fields().get("exec") instanceof Map<?, ?> exec
+                && "Always".equals(text(exec.get("interactiveMode")))) {
+            throw new CommandFailure("kubeconfig " + files + ": user '" + name + "' of context '" + context
+                    + "': getting credentials: exec plugin cannot support interactive mode: standard input is not a"
+                    + " terminal (expected interactiveMode Never or IfAvailable where gpu-train runs without one)");
+        }
     }
 
     /** Refuses fields the Kubernetes client would silently ignore. */

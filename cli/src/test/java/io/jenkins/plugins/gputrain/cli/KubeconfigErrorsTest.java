@@ -172,6 +172,23 @@ class KubeconfigErrorsTest {
     }
 
     @Test
+    void aPluginThatMustPromptIsRefusedWithoutATerminalInsteadOfHanging() throws IOException {
+        Path plugin = Files.writeString(temp.resolve("prompt.sh"), "#!/bin/sh\nread password\n");
+        Assumptions.assumeTrue(plugin.toFile().setExecutable(true), "needs an executable plugin");
+        Path kubeconfig = Files.writeString(
+                temp.resolve("interactive"),
+                Files.readString(withExecUser("prompt.sh")).replace("command:", "interactiveMode: Always, command:"));
+
+        CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err)
+                .isEqualTo("ERROR: kubeconfig " + kubeconfig + ": user 'sso' of context 'gpu': getting credentials:"
+                        + " exec plugin cannot support interactive mode: standard input is not a terminal (expected"
+                        + " interactiveMode Never or IfAvailable where gpu-train runs without one)\n");
+    }
+
+    @Test
     void fieldsTheClientWouldIgnoreAreRefusedAndAMissingTokenFileNamed() throws IOException {
         Path serverName = Files.writeString(
                 temp.resolve("server-name"),
