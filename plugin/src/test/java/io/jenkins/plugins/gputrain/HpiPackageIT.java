@@ -218,7 +218,15 @@ class HpiPackageIT {
             urls.add(jar.toUri().toURL());
         }
         for (Class<?> fromLibrary : List.of(
-                Extension.class, Index.class, Localizable.class, Script.class, KubernetesClient.class, Pod.class)) {
+                Extension.class,
+                Index.class,
+                Localizable.class,
+                Script.class,
+                KubernetesClient.class,
+                Pod.class,
+                // Jenkins core provides the servlet API and json-lib (StaplerRequest2, JSONObject in configure)
+                jakarta.servlet.http.HttpServletRequest.class,
+                net.sf.json.JSONObject.class)) {
             urls.add(fromLibrary.getProtectionDomain().getCodeSource().getLocation());
         }
         return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
