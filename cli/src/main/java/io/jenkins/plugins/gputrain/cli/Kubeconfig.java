@@ -172,6 +172,12 @@ final class Kubeconfig {
         if (user != null && users.containsKey(user)) {
             unsupported(name, "user", user, users.get(user), IMPERSONATION);
             refuseInteractiveWithoutTerminal(name, user, users.get(user));
+            if (users.get(user).fields().get("exec") instanceof Map<?, ?> exec
+                    && Boolean.TRUE.equals(exec.get("provideClusterInfo"))) {
+                throw new CommandFailure("kubeconfig " + files + ": user '" + user + "' of context '" + name
+                        + "' sets exec provideClusterInfo, which gpu-train's Kubernetes client (fabric8) does not"
+                        + " support");
+            }
         }
         return name;
     }

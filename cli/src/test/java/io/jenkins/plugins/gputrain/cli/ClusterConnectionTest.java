@@ -266,22 +266,20 @@ class ClusterConnectionTest {
     }
 
     @Test
-    void aUsersTokenFileIsReadRelativeToItsKubeconfigAndReadAgainWhenItChanges() throws Exception {
+    void aUsersTokenFileIsReadRelativeToItsKubeconfig() throws Exception {
         Path directory = Files.createDirectories(temp.resolve("kube"));
         Path kubeconfig = Files.writeString(
                 directory.resolve("config"),
                 GPU.replace("{cluster: prod}", "{cluster: prod, user: robot}")
                         + "users:\n- name: robot\n  user: {tokenFile: token}\n");
-        Path token = Files.writeString(directory.resolve("token"), "first-token\n");
+        Files.writeString(directory.resolve("token"), "first-token\n");
 
         ClusterConnection.Target target = CommandLine.populateCommand(
                         new ClusterConnection(), "--kubeconfig", kubeconfig.toString())
                 .target();
-        String first = target.config().getOauthTokenProvider().getToken();
-        Files.writeString(token, "rotated-token");
 
-        assertThat(first).isEqualTo("first-token");
-        assertThat(target.config().getOauthTokenProvider().getToken()).isEqualTo("rotated-token");
+        // re-reading it once a minute: TokenFileTest
+        assertThat(target.config().getOauthTokenProvider().getToken()).isEqualTo("first-token");
     }
 
     private static Map<String, String> with(Map<String, String> environment, String name, String value) {

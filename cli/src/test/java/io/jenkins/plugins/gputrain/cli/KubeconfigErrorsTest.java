@@ -189,6 +189,20 @@ class KubeconfigErrorsTest {
     }
 
     @Test
+    void aPluginAskingForClusterInfoIsRefusedSinceTheClientNeverGivesIt() throws IOException {
+        Path kubeconfig = Files.writeString(
+                temp.resolve("cluster-info"),
+                Files.readString(withExecUser("info.sh")).replace("command:", "provideClusterInfo: true, command:"));
+
+        CliRun run = CliRun.of("gc", "--kubeconfig", kubeconfig.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err)
+                .isEqualTo("ERROR: kubeconfig " + kubeconfig + ": user 'sso' of context 'gpu' sets exec"
+                        + " provideClusterInfo, which gpu-train's Kubernetes client (fabric8) does not support\n");
+    }
+
+    @Test
     void fieldsTheClientWouldIgnoreAreRefusedAndAMissingTokenFileNamed() throws IOException {
         Path serverName = Files.writeString(
                 temp.resolve("server-name"),
