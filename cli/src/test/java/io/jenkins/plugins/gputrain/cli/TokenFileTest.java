@@ -2,12 +2,11 @@ package io.jenkins.plugins.gputrain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gputrain.core.testing.MovableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,24 +15,7 @@ class TokenFileTest {
     @TempDir
     Path temp;
 
-    private Instant now = Instant.parse("2026-12-02T06:00:00Z");
-
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T06:00:00Z"));
 
     @Test
     void aRotatedTokenIsUsedOnceAMinuteHasPassedNotOnEveryRequest() throws Exception {
@@ -42,7 +24,7 @@ class TokenFileTest {
         Files.writeString(file, "second\n");
 
         String withinTheMinute = tokens.getToken();
-        now = now.plus(TokenFile.PERIOD);
+        clock.advance(TokenFile.PERIOD);
         String afterIt = tokens.getToken();
 
         assertThat(withinTheMinute).isEqualTo("first");
@@ -54,7 +36,7 @@ class TokenFileTest {
         Path file = Files.writeString(temp.resolve("token"), "only\n");
         TokenFile tokens = TokenFile.read(file, "kubeconfig k", clock);
         Files.delete(file);
-        now = now.plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
 
         assertThat(tokens.getToken()).isEqualTo("only");
     }

@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
+import io.jenkins.plugins.gputrain.core.testing.MovableClock;
 import java.io.IOException;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ApiOutageTest {
     private static final String DURING = "waiting for pod gpu-train-1";
 
     private final RecordedProgress listener = new RecordedProgress();
-    private Instant now = Instant.parse("2026-12-02T04:00:00Z");
-    private final ApiOutage outage = new ApiOutage(clock(), listener);
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T04:00:00Z"));
+    private final ApiOutage outage = new ApiOutage(clock, listener);
 
     private static KubernetesClientException connectionClosed() {
         return new KubernetesClientException("Connection refused", new IOException("Connection refused"));
@@ -24,13 +24,13 @@ class ApiOutageTest {
     @Test
     void aConnectionErrorIsToleratedUpToTheLimitAndToldOnce() {
         assertThat(outage.tolerate(connectionClosed(), DURING)).isTrue();
-        now = now.plus(ApiOutage.LIMIT.minusSeconds(1));
+        clock.advance(ApiOutage.LIMIT.minusSeconds(1));
         assertThat(outage.tolerate(connectionClosed(), DURING)).isTrue();
         assertThat(listener.progress)
                 .containsExactly("the Kubernetes API did not answer while waiting for pod gpu-train-1"
                         + " (Connection refused); retrying for up to 2m");
 
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
 
         assertThat(outage.tolerate(connectionClosed(), DURING))
                 .as("after the limit")
@@ -40,7 +40,7 @@ class ApiOutageTest {
     @Test
     void anAnswerEndsTheOutageSoTheNextOneHasTheWholeLimitAgain() {
         outage.tolerate(connectionClosed(), DURING);
-        now = now.plus(ApiOutage.LIMIT);
+        clock.advance(ApiOutage.LIMIT);
         outage.answered(DURING);
         outage.answered(DURING);
 
@@ -63,24 +63,5 @@ class ApiOutageTest {
 
         assertThat(outage.tolerate(forbidden, DURING)).isFalse();
         assertThat(listener.progress).isEmpty();
-    }
-
-    private Clock clock() {
-        return new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
     }
 }

@@ -17,10 +17,9 @@ import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.MachineSize;
-import java.time.Clock;
+import io.jenkins.plugins.gputrain.core.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +41,7 @@ class PodRunnerTest {
     KubernetesMockServer server;
     KubernetesClient client;
 
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T00:00:00Z"));
     private final RecordingListener listener = new RecordingListener();
     private volatile int exitCode;
     private volatile CountDownLatch execGate = new CountDownLatch(0);
@@ -488,30 +487,6 @@ class PodRunnerTest {
                         .endLastState()
                         .build())
                 .build();
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-27T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** Records lines and lets the test wait for one without sleeping. */
