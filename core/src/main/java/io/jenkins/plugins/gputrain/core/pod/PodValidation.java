@@ -2,23 +2,24 @@ package io.jenkins.plugins.gputrain.core.pod;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import io.jenkins.plugins.gputrain.core.spec.LabelSyntax;
-import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The API server's validation ({@code pkg/apis/core/validation/validation.go}, Kubernetes v1.35) of the pod fields
- * gpu-train writes or a {@code --pod-yaml} merge may change: names, labels, annotations, node selector,
- * {@code activeDeadlineSeconds}, containers' resources (names, request ≤ limit, extended resources requested as
- * limited), volume mounts, volumes and tolerations. A pod without a name is left for whoever names it (the
+ * The API server's validation ({@code pkg/apis/core/validation/validation.go}, Kubernetes v1.35.4) of the pod fields
+ * gpu-train writes or a {@code --pod-yaml} merge may change: name, generateName, labels, annotations (keys and total
+ * size), node selector, node affinity ({@link NodeAffinityRules}), priorityClassName, {@code activeDeadlineSeconds},
+ * containers' env names, resources ({@link ContainerResourceRules}), volume mounts (paths, subPaths), volumes and
+ * tolerations. A pod without a name is left for whoever names it (the
  * kubernetes-plugin does for Pipeline pods). The first problem is one line naming the field as the API server
  * names it ({@code spec.containers[0].resources.requests}), with the API server's wording.
  */
@@ -26,10 +27,10 @@ public final class PodValidation {
     /** The largest {@code activeDeadlineSeconds} (Go's {@code math.MaxInt32}). */
     public static final long MAX_DEADLINE_SECONDS = Integer.MAX_VALUE;
 
-    private static final Set<String> STANDARD_CONTAINER_RESOURCES = Set.of("cpu", "memory", "ephemeral-storage");
     private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
-    private static final Set<String> OPERATORS = Set.of("Exists", "Equal");
-    private static final String KUBERNETES_DOMAIN = "kubernetes.io/";
+    /** {@code TotalAnnotationSizeLimitB} of apimachinery's {@code pkg/api/validation/objectmeta.go}: 256 KiB. */
+    static final long MAX_ANNOTATIONS_BYTES = 256 * 1024;
+
     private static final String EXPECTED = "what the Kubernetes API server accepts";
 
     private PodValidation() {}
@@ -48,21 +49,36 @@ public final class PodValidation {
         if (meta.getName() != null && !LabelSyntax.isDnsSubdomain(meta.getName())) {
             throw invalid("metadata.name", meta.getName(), "a lowercase RFC 1123 subdomain of at most 253 characters");
         }
+        if (meta.getGenerateName() != null
+                && !meta.getGenerateName().isEmpty()
+                && !LabelSyntax.isDnsSubdomain(maskTrailingDash(meta.getGenerateName()))) {
+            throw invalid(
+                    "metadata.generateName",
+                    meta.getGenerateName(),
+                    "a lowercase RFC 1123 subdomain of at most 253 characters (a trailing '-' allowed)");
+        }
         if (meta.getNamespace() != null && !LabelSyntax.isDnsLabel(meta.getNamespace())) {
             throw invalid("metadata.namespace", meta.getNamespace(), "a lowercase RFC 1123 label");
         }
         labels("metadata.labels", meta.getLabels());
-        if (meta.getAnnotations() != null) {
-            meta.getAnnotations().keySet().forEach(key -> LabelSyntax.keyProblem(key.toLowerCase(java.util.Locale.ROOT))
-                    .ifPresent(problem -> {
-                        throw invalid("metadata.annotations", key, problem);
-                    }));
-        }
+        annotations(meta.getAnnotations());
         var spec = pod.getSpec();
         if (spec == null) {
             throw invalid("spec", "", "Required value");
         }
         labels("spec.nodeSelector", spec.getNodeSelector());
+        if (spec.getPriorityClassName() != null
+                && !spec.getPriorityClassName().isEmpty()
+                && !LabelSyntax.isDnsSubdomain(spec.getPriorityClassName())) {
+            throw invalid(
+                    "spec.priorityClassName",
+                    spec.getPriorityClassName(),
+                    "a lowercase RFC 1123 subdomain of at most 253 characters");
+        }
+        if (spec.getAffinity() != null) {
+            NodeAffinityRules.check(
+                    "spec.affinity.nodeAffinity", spec.getAffinity().getNodeAffinity());
+        }
         Long deadline = spec.getActiveDeadlineSeconds();
         if (deadline != null && (deadline < 1 || deadline > MAX_DEADLINE_SECONDS)) {
             throw invalid(
@@ -100,6 +116,42 @@ public final class PodValidation {
         });
     }
 
+    /**
+     * {@code ValidateAnnotations} (apimachinery {@code pkg/api/validation/objectmeta.go}): keys are qualified names in
+     * any case; keys and values together at most 256 KiB, counted in UTF-8 bytes as Go's {@code len}.
+     */
+    private static void annotations(Map<String, String> annotations) {
+        if (annotations == null) {
+            return;
+        }
+        long bytes = 0;
+        for (var annotation : annotations.entrySet()) {
+            String key = annotation.getKey();
+            LabelSyntax.keyProblem(key.toLowerCase(Locale.ROOT)).ifPresent(problem -> {
+                throw invalid("metadata.annotations", key, problem);
+            });
+            bytes += utf8Length(key) + utf8Length(annotation.getValue());
+        }
+        if (bytes > MAX_ANNOTATIONS_BYTES) {
+            throw invalid(
+                    "metadata.annotations",
+                    "",
+                    "Too long: may not be more than " + MAX_ANNOTATIONS_BYTES + " bytes (they have " + bytes + ")");
+        }
+    }
+
+    private static long utf8Length(String text) {
+        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * apimachinery's {@code maskTrailingDash} ({@code pkg/api/validation/generic.go}), which {@code generateName} is
+     * checked through: a trailing '-' and the character before it become one 'a'.
+     */
+    private static String maskTrailingDash(String name) {
+        return name.length() > 1 && name.endsWith("-") ? name.substring(0, name.length() - 2) + "a" : name;
+    }
+
     private static Set<String> volumes(List<Volume> volumes) {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < volumes.size(); i++) {
@@ -127,10 +179,13 @@ public final class PodValidation {
             throw invalid(field + ".image", "", "Required value");
         }
         if (container.getResources() != null) {
-            resources(
+            ContainerResourceRules.check(
                     field + ".resources",
                     container.getResources().getLimits(),
                     container.getResources().getRequests());
+        }
+        for (int i = 0; i < container.getEnv().size(); i++) {
+            envName(field + ".env[" + i + "].name", container.getEnv().get(i).getName());
         }
         Set<String> paths = new HashSet<>();
         for (int i = 0; i < container.getVolumeMounts().size(); i++) {
@@ -145,72 +200,53 @@ public final class PodValidation {
             if (!paths.add(mount.getMountPath())) {
                 throw invalid(mountField + ".mountPath", mount.getMountPath(), "must be unique");
             }
+            // ValidateVolumeMounts names the list, not the entry: "spec.containers[0].volumeMounts.subPath".
+            descendingPath(field + ".volumeMounts.subPath", mount.getSubPath());
+            descendingPath(field + ".volumeMounts.subPathExpr", mount.getSubPathExpr());
         }
     }
 
-    private static void resources(String field, Map<String, Quantity> limits, Map<String, Quantity> requests) {
-        Map<String, Quantity> limited = limits == null ? Map.of() : limits;
-        Map<String, Quantity> requested = requests == null ? Map.of() : requests;
-        limited.forEach((name, quantity) -> resource(field + ".limits[" + name + "]", name, quantity));
-        requested.forEach((name, quantity) -> resource(field + ".requests[" + name + "]", name, quantity));
-        requested.forEach((name, request) -> {
-            Quantity limit = limited.get(name);
-            boolean extended = name.contains("/") && !isNative(name);
-            if (limit != null && extended && amount(request).compareTo(amount(limit)) != 0) {
-                throw invalid(
-                        field + ".requests[" + name + "]",
-                        request.toString(),
-                        "must be equal to " + name + " limit of " + limit);
-            }
-            if (limit == null && extended) {
-                throw invalid(field + ".limits", "", "Limit must be set for non overcommitable resources");
-            }
-            if (limit != null && amount(request).compareTo(amount(limit)) > 0) {
-                throw invalid(
-                        field + ".requests",
-                        request.toString(),
-                        "must be less than or equal to " + name + " limit of " + limit);
-            }
-        });
-    }
-
-    private static void resource(String field, String name, Quantity quantity) {
-        if (!name.contains("/")) {
-            if (!STANDARD_CONTAINER_RESOURCES.contains(name) && !name.startsWith("hugepages-")) {
-                throw invalid(field, name, "must be a standard resource for containers");
-            }
-        } else if (!isNative(name)
-                && (name.startsWith("requests.")
-                        || LabelSyntax.keyProblem("requests." + name).isPresent())) {
-            throw invalid(field, name, "doesn't follow extended resource name standard");
+    /**
+     * {@code ValidateEnv} with {@code IsRelaxedEnvVarName} (apimachinery {@code pkg/util/validation/validation.go}):
+     * the RelaxedEnvironmentVariableValidation gate is GA and locked on since v1.34, so a name is any printable ASCII
+     * except '='.
+     */
+    private static void envName(String field, String name) {
+        if (name == null || name.isEmpty()) {
+            throw invalid(field, "", "Required value");
         }
-        if (amount(quantity).signum() < 0) {
-            throw invalid(field, quantity.toString(), "must be greater than or equal to 0");
-        }
-    }
-
-    /** Native resources live in the {@code kubernetes.io} domain (or have none). */
-    private static boolean isNative(String name) {
-        return !name.contains("/") || name.contains(KUBERNETES_DOMAIN);
-    }
-
-    private static BigDecimal amount(Quantity quantity) {
-        try {
-            return quantity.getNumericalAmount();
-        } catch (IllegalArgumentException e) {
+        if (name.chars().anyMatch(c -> c < 0x20 || c > 0x7e || c == '=')) {
             throw invalid(
-                    "resources",
-                    String.valueOf(quantity),
-                    "quantities must match the regular expression of" + " a Kubernetes quantity");
+                    field,
+                    name,
+                    "a valid environment variable name must consist only of printable ASCII"
+                            + " characters other than '='");
         }
     }
 
+    /** {@code validateLocalDescendingPath}: relative, with no '..' element. */
+    private static void descendingPath(String field, String path) {
+        if (path == null || path.isEmpty()) {
+            return;
+        }
+        if (path.startsWith("/")) {
+            throw invalid(field, path, "must be a relative path");
+        }
+        if (List.of(path.split("/", -1)).contains("..")) {
+            throw invalid(field, path, "must not contain '..'");
+        }
+    }
+
+    /**
+     * {@code ValidateTolerations}: the operator's problems, and an {@code Equal} toleration's bad value, are named
+     * {@code spec.tolerations[i].operator}, as the API server names them; an empty operator means {@code Equal}, but
+     * an empty key needs {@code Exists} spelled out. {@code Lt}/{@code Gt} are refused while their feature gate
+     * (TaintTolerationComparisonOperators, alpha in v1.35, off by default) is off.
+     */
     private static void toleration(String field, Toleration toleration) {
         String key = toleration.getKey() == null ? "" : toleration.getKey();
-        String operator =
-                toleration.getOperator() == null || toleration.getOperator().isEmpty()
-                        ? "Equal"
-                        : toleration.getOperator();
+        String operator = toleration.getOperator() == null ? "" : toleration.getOperator();
+        String value = toleration.getValue() == null ? "" : toleration.getValue();
         if (!key.isEmpty()) {
             LabelSyntax.keyProblem(key).ifPresent(problem -> {
                 throw invalid(field + ".key", key, problem);
@@ -219,36 +255,44 @@ public final class PodValidation {
             throw invalid(
                     field + ".operator",
                     operator,
-                    "operator must be Exists when `key` is empty, which means" + " \"match all values and all keys\"");
+                    "operator must be Exists when `key` is empty, which means \"match all values and all keys\"");
         }
         if (toleration.getTolerationSeconds() != null && !"NoExecute".equals(toleration.getEffect())) {
             throw invalid(
                     field + ".effect",
                     String.valueOf(toleration.getEffect()),
-                    "effect must be 'NoExecute' when" + " `tolerationSeconds` is set");
+                    "effect must be 'NoExecute' when `tolerationSeconds` is set");
         }
-        if (!OPERATORS.contains(operator)) {
-            throw invalid(field + ".operator", operator, "Unsupported value: supported values: \"Equal\", \"Exists\"");
-        }
-        String value = toleration.getValue() == null ? "" : toleration.getValue();
-        if ("Exists".equals(operator) && !value.isEmpty()) {
-            throw invalid(field + ".operator", value, "value must be empty when `operator` is 'Exists'");
-        }
-        if ("Equal".equals(operator)) {
-            LabelSyntax.valueProblem(value).ifPresent(problem -> {
-                throw invalid(field + ".value", value, problem);
-            });
+        switch (operator) {
+            case "Equal", "" ->
+                LabelSyntax.valueProblem(value).ifPresent(problem -> {
+                    throw invalid(field + ".operator", value, problem);
+                });
+            case "Exists" -> {
+                if (!value.isEmpty()) {
+                    throw invalid(field + ".operator", value, "value must be empty when `operator` is 'Exists'");
+                }
+            }
+            case "Lt", "Gt" ->
+                throw invalid(
+                        field + ".operator",
+                        operator,
+                        "Unsupported value: supported values: \"Equal\", \"Exists\", \"Lt\", \"Gt\"");
+            default ->
+                throw invalid(
+                        field + ".operator", operator, "Unsupported value: supported values: \"Equal\", \"Exists\"");
         }
         String effect = toleration.getEffect();
         if (effect != null && !effect.isEmpty() && !EFFECTS.contains(effect)) {
             throw invalid(
                     field + ".effect",
                     effect,
-                    "Unsupported value: supported values: \"NoSchedule\"," + " \"PreferNoSchedule\", \"NoExecute\"");
+                    "Unsupported value: supported values: \"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\"");
         }
     }
 
-    private static InvalidSpecException invalid(String field, String value, String reason) {
+    /** The API server's verdict on one field, as gpu-train reports it. */
+    static InvalidSpecException invalid(String field, String value, String reason) {
         return new InvalidSpecException(field, value == null ? "" : value, reason, EXPECTED);
     }
 }

@@ -45,7 +45,61 @@ class PodValidationTest {
                 "{spec: {containers: [{name: dvc, resources: {limits: {gpu: 1}}}]}}"
                         + "|spec.containers[0].resources.limits[gpu]|must be a standard resource for containers",
                 "{spec: {containers: [{name: dvc, resources: {requests: {nvidia.com/gpu: 2}, limits: {nvidia.com/gpu: 1}}}]}}"
-                        + "|spec.containers[0].resources.requests[nvidia.com/gpu]|must be equal to nvidia.com/gpu limit of 1",
+                        + "|spec.containers[0].resources.requests|must be equal to nvidia.com/gpu limit of 1",
+                // D5: extended resources are whole numbers (MilliValue rounded up, so 1999m is still not one)
+                "{spec: {containers: [{name: dvc, resources: {requests: {example.com/fpga: 1999m},"
+                        + " limits: {example.com/fpga: 1999m}}}]}}"
+                        + "|spec.containers[0].resources.limits[example.com/fpga]|must be an integer",
+                // D5: hugepages cannot be overcommitted, are whole pages, and need cpu or memory
+                "{spec: {containers: [{name: dvc, resources: {requests: {hugepages-2Mi: 2Mi}, limits: {hugepages-2Mi: 4Mi}}}]}}"
+                        + "|spec.containers[0].resources.requests|must be equal to hugepages-2Mi limit of 4Mi",
+                "{spec: {containers: [{name: dvc, resources: {requests: {hugepages-2Mi: 2Mi}}}]}}"
+                        + "|spec.containers[0].resources.limits|Limit must be set for non overcommitable resources",
+                "{spec: {containers: [{name: dvc, resources: {limits: {hugepages-2Mi: 3Mi}}}]}}"
+                        + "|spec.containers[0].resources.limits[hugepages-2Mi]|3Mi is not positive integer multiple of",
+                "{spec: {containers: [{name: dvc, resources: {limits: {hugepages-1x: 2}}}]}}"
+                        + "|spec.containers[0].resources.limits[hugepages-1x]|2 is not positive integer multiple of",
+                "{spec: {initContainers: [{name: init, image: busybox, resources: {limits: {hugepages-2Mi: 2Mi}}}]}}"
+                        + "|spec.initContainers[0].resources|Forbidden: HugePages require cpu or memory",
+                // N15: env names (relaxed: printable ASCII but '='), subPaths, node affinity, generateName, priority
+                "{spec: {initContainers: [{name: init, image: busybox, env: [{name: 'A=B', value: x}]}]}}"
+                        + "|spec.initContainers[0].env[0].name|a valid environment variable name must consist only of",
+                "{spec: {initContainers: [{name: init, image: busybox, env: [{name: \"tab\\there\"}]}]}}"
+                        + "|spec.initContainers[0].env[0].name|a valid environment variable name must consist only of",
+                "{spec: {initContainers: [{name: init, image: busybox, volumeMounts: [{name: dshm, mountPath: /x,"
+                        + " subPath: data/../../etc}]}]}}"
+                        + "|spec.initContainers[0].volumeMounts.subPath|must not contain '..'",
+                "{spec: {initContainers: [{name: init, image: busybox, volumeMounts: [{name: dshm, mountPath: /x,"
+                        + " subPath: /etc}]}]}}"
+                        + "|spec.initContainers[0].volumeMounts.subPath|must be a relative path",
+                "{spec: {affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms:"
+                        + " [{matchExpressions: [{key: gpu, operator: In}]}]}}}}}"
+                        + "|spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+                        + ".matchExpressions[0].values|Required value: must be specified when `operator` is 'In' or 'NotIn'",
+                "{spec: {affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms:"
+                        + " [{matchExpressions: [{key: gpu, operator: NotIn, values: []}]}]}}}}}"
+                        + "|spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+                        + ".matchExpressions[0].values|Required value: must be specified when `operator` is 'In' or 'NotIn'",
+                "{spec: {affinity: {nodeAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 1,"
+                        + " preference: {matchExpressions: [{key: gpu, operator: Exists, values: ['true']}]}}]}}}}"
+                        + "|spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference"
+                        + ".matchExpressions[0].values|Forbidden: may not be specified when `operator` is 'Exists'",
+                "{spec: {affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms:"
+                        + " [{matchExpressions: [{key: gpu, operator: Like, values: [x]}]}]}}}}}"
+                        + "|spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+                        + ".matchExpressions[0].operator|not a valid selector operator",
+                "{spec: {affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution:"
+                        + " {nodeSelectorTerms: []}}}}}"
+                        + "|spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms"
+                        + "|Required value: must have at least one node selector term",
+                "{metadata: {generateName: Train_}}|metadata.generateName|a lowercase RFC 1123 subdomain",
+                "{spec: {priorityClassName: 'ML batch'}}|spec.priorityClassName|a lowercase RFC 1123 subdomain",
+                // N16: a toleration's operator, and an Equal toleration's value, are named .operator
+                "{spec: {tolerations: [{key: a, operator: Equal, value: 'b c'}]}}|spec.tolerations[0].operator|must be",
+                "{spec: {tolerations: [{key: a, operator: In, value: b}]}}|spec.tolerations[0].operator"
+                        + "|Unsupported value: supported values: \"Equal\", \"Exists\"",
+                "{spec: {tolerations: [{key: a, operator: Gt, value: '1'}]}}|spec.tolerations[0].operator"
+                        + "|Unsupported value: supported values: \"Equal\", \"Exists\", \"Lt\", \"Gt\"",
                 "{spec: {containers: [{name: dvc, resources: {requests: {example.com/fpga: 1}}}]}}"
                         + "|spec.containers[0].resources.limits|Limit must be set for non overcommitable resources",
                 "{spec: {containers: [{name: dvc, resources: {requests: {cpu: 3}}}]}}"
@@ -89,6 +143,59 @@ class PodValidationTest {
         assertThatThrownBy(() -> TrainingPodSpec.builder("r").podName(longest + "a"))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageStartingWith("podName '");
+    }
+
+    /** What the same rules accept (validation.go at v1.35.4), so that the refusals above are not simply "anything new". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{spec: {containers: [{name: dvc, resources: {requests: {hugepages-2Mi: 4Mi}, limits: {hugepages-2Mi: 4Mi}}}]}}",
+                "{spec: {containers: [{name: dvc, resources: {limits: {hugepages-1Gi: 2Gi, example.com/fpga: 2}}}]}}",
+                // MilliValue rounds up: 1.9995 is 2000m, a whole number to the API server
+                "{spec: {containers: [{name: dvc, resources: {requests: {example.com/fpga: 1.9995}, limits: {example.com/fpga: 1.9995}}}]}}",
+                "{spec: {initContainers: [{name: init, image: busybox, env: [{name: 'my.var-1 with space', value: x}]}]}}",
+                "{spec: {initContainers: [{name: init, image: busybox, volumeMounts: [{name: dshm, mountPath: /x,"
+                        + " subPath: data/..x/./y}]}]}}",
+                "{spec: {affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms:"
+                        + " [{matchExpressions: [{key: gpu, operator: DoesNotExist}, {key: zone, operator: In, values: [a]}]}]}}}}}",
+                "{spec: {affinity: {nodeAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 100,"
+                        + " preference: {matchExpressions: [{key: size, operator: Gt, values: ['not a label!']}]}}]}}}}",
+                "{metadata: {generateName: train-}}",
+                "{spec: {priorityClassName: ml-batch}}",
+                "{spec: {tolerations: [{key: a, value: b}, {operator: Exists}]}}"
+            })
+    void podsTheApiServerAcceptsPass(String yaml) {
+        TrainingPodSpec spec = TrainingPodSpec.builder("r")
+                .podName("p")
+                .machine(MachineSize.parse("1-2000"))
+                .extraYaml(yaml)
+                .build();
+
+        assertThatCode(() -> factory.create(spec)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void annotationsUpTo256KibPassAndOneByteMoreIsRefused() {
+        String key = "gpu-train.io/notes";
+        int room = (int) PodValidation.MAX_ANNOTATIONS_BYTES - key.length();
+        // 'é' is two bytes in UTF-8: the size counts bytes, as Go's len does, not characters
+        String fits = "é".repeat(room / 2);
+        String tooLong = fits + "x".repeat(room % 2 + 1);
+
+        assertThatCode(() -> factory.create(TrainingPodSpec.builder("r")
+                        .podName("p")
+                        .annotation(key, fits)
+                        .build()))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> factory.create(TrainingPodSpec.builder("r")
+                        .podName("p")
+                        .annotation(key, tooLong)
+                        .build()))
+                .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
+                    assertThat(e.field()).isEqualTo("metadata.annotations");
+                    assertThat(e.reason()).startsWith("Too long: may not be more than 262144 bytes");
+                });
     }
 
     @Test
