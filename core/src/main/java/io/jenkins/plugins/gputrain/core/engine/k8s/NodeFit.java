@@ -75,17 +75,37 @@ public record NodeFit(String node, List<String> shortfalls) {
      * @return the outcome
      */
     public static NodeFit of(Node node, PodNeeds needs, Map<String, BigDecimal> used) {
+        return check(node, needs, used, true);
+    }
+
+    /**
+     * Checks a node as its kubelet admits a pod that names it ({@code spec.nodeName}, the scheduler bypassed):
+     * {@code pkg/kubelet/lifecycle/predicate.go} generalFilter at v1.35.4 checks resources, labels and affinity, and
+     * of the taints only {@code NoExecute} ones; a cordoned node or a {@code NoSchedule} taint does not stop it.
+     *
+     * @param node the node the pod names
+     * @param needs what the pod needs
+     * @param used what the node's non-terminated pods request, per resource name
+     * @return the outcome
+     */
+    public static NodeFit admission(Node node, PodNeeds needs, Map<String, BigDecimal> used) {
+        return check(node, needs, used, false);
+    }
+
+    private static NodeFit check(Node node, PodNeeds needs, Map<String, BigDecimal> used, boolean scheduler) {
         List<String> shortfalls = new ArrayList<>();
         List<Taint> taints = node.getSpec() == null ? List.of() : node.getSpec().getTaints();
         List<Taint> untolerated = taints.stream()
-                .filter(taint -> blocks(taint) && !tolerated(taint, needs.tolerations()))
+                .filter(taint -> (scheduler ? blocks(taint) : "NoExecute".equals(taint.getEffect()))
+                        && !tolerated(taint, needs.tolerations()))
                 .toList();
         CONDITION_TAINTS.forEach((key, shortfall) -> {
             if (untolerated.stream().anyMatch(taint -> key.equals(taint.getKey()))) {
                 shortfalls.add(shortfall);
             }
         });
-        if (node.getSpec() != null
+        if (scheduler
+                && node.getSpec() != null
                 && Boolean.TRUE.equals(node.getSpec().getUnschedulable())
                 && !tolerated(UNSCHEDULABLE_TAINT, needs.tolerations())
                 && !shortfalls.contains(CORDONED)) {

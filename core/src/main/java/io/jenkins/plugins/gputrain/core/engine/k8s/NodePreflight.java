@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks before a pod is created that some node can take it ({@link NodeFit}), so that a pod that could never be
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
  * required affinity, it warns and lets the pod be created. What the nodes' non-terminated pods request is
  * subtracted from their allocatable resources; a pod that fits some node once other pods free what they hold (a
  * busy GPU) is created with a warning, as the scheduler queues it, and refused only when no node could ever take it.
+ * A pod that names its node ({@code spec.nodeName}, e.g. from {@code --pod-yaml}) bypasses the scheduler: only that
+ * node is checked, as its kubelet admits pods, and the outcome says so.
  */
 public final class NodePreflight {
     /** How many of the closest nodes a failure names. */
@@ -48,9 +51,12 @@ public final class NodePreflight {
      * @throws InterruptedException when interrupted while listing the nodes
      */
     public void check(Pod pod) throws PodFailureException, InterruptedException {
+        String nodeName = pod.getSpec().getNodeName();
         List<Node> nodes;
         try {
-            nodes = client.nodes().list().getItems();
+            nodes = nodeName == null || nodeName.isEmpty()
+                    ? client.nodes().list().getItems()
+                    : Stream.ofNullable(client.nodes().withName(nodeName).get()).toList();
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN || e.getCode() == HttpURLConnection.HTTP_UNAUTHORIZED) {
                 listener.progress("preflight skipped: these credentials may not list nodes (HTTP " + e.getCode()
@@ -62,6 +68,10 @@ public final class NodePreflight {
         }
         String name = pod.getMetadata().getName();
         PodNeeds needs = PodNeeds.of(pod);
+        if (nodeName != null && !nodeName.isEmpty()) {
+            checkNamed(name, nodeName, needs, nodes);
+            return;
+        }
         Map<String, Map<String, BigDecimal>> used = usedByNode();
         List<NodeFit> fits = nodes.stream()
                 .map(node -> NodeFit.of(
@@ -108,6 +118,32 @@ public final class NodePreflight {
                 "preflight: no node can run pod " + name
                         + " (checked " + nodes.size() + " nodes; closest: " + closest + ")"
                         + "; if an autoscaler adds nodes on demand, turn the preflight off"));
+    }
+
+    /**
+     * A pod naming its node ({@code spec.nodeName}) is never scheduled: that node's kubelet admits or rejects it
+     * ({@link NodeFit#admission}), so only that node is checked, and no other is tried.
+     */
+    private void checkNamed(String name, String nodeName, PodNeeds needs, List<Node> nodes)
+            throws PodFailureException, InterruptedException {
+        String bypassed = "pod " + name + " names node " + nodeName + " (spec.nodeName), so the scheduler is bypassed"
+                + " and only that node was checked";
+        if (nodes.isEmpty()) {
+            throw new PodFailureException(new PodFailure(
+                    PodFailure.Kind.NO_FITTING_NODE,
+                    "preflight: " + bypassed + ": there is no node " + nodeName
+                            + "; name an existing node or drop spec.nodeName"));
+        }
+        Map<String, BigDecimal> used = usedByNode().getOrDefault(nodeName, Map.of());
+        NodeFit fit = NodeFit.admission(nodes.get(0), needs, used);
+        if (!fit.fits()) {
+            throw new PodFailureException(new PodFailure(
+                    PodFailure.Kind.NO_FITTING_NODE,
+                    "preflight: " + bypassed + ", as its kubelet admits pods: it cannot run it now ("
+                            + String.join(", ", fit.shortfalls()) + "); drop spec.nodeName to let the scheduler"
+                            + " choose a node"));
+        }
+        listener.progress("preflight: " + bypassed + ", as its kubelet admits pods: it can run it");
     }
 
     /**

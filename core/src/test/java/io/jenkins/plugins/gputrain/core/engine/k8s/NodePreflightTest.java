@@ -136,6 +136,61 @@ class NodePreflightTest {
         client.pods().inNamespace("other").resource(other).create();
     }
 
+    /**
+     * N19: a pod naming its node ({@code spec.nodeName} from {@code --pod-yaml}) is never scheduled; its kubelet
+     * admits it ({@code pkg/kubelet/lifecycle/predicate.go} generalFilter, v1.35.4), which ignores a cordon and
+     * {@code NoSchedule} taints. Only that node is read, and the outcome says the scheduler is bypassed.
+     */
+    @Test
+    void aPodNamingItsNodeIsCheckedOnThatNodeOnlyAsItsKubeletAdmitsIt() throws Exception {
+        add(gpuNode("gpu-1"), gpuNode("gpu-2").cordoned().taint("dedicated", "team-a", "NoSchedule"));
+
+        preflight().check(onNode(T4_POD, "gpu-2"));
+
+        assertThat(listener.progress)
+                .containsExactly("preflight: pod train-1 names node gpu-2 (spec.nodeName), so the scheduler is"
+                        + " bypassed and only that node was checked, as its kubelet admits pods: it can run it");
+    }
+
+    @Test
+    void aNamedNodeThatCannotTakeThePodIsARefusalThoughOthersCould() {
+        add(gpuNode("gpu-1"), node("cpu-1"), gpuNode("gpu-2").taint("maintenance", "", "NoExecute"));
+        bind("busy", "gpu-1", "Running");
+
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "cpu-1")))
+                .isInstanceOfSatisfying(
+                        PodFailureException.class,
+                        e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE))
+                .hasMessage("preflight: pod train-1 names node cpu-1 (spec.nodeName), so the scheduler is bypassed"
+                        + " and only that node was checked, as its kubelet admits pods: it cannot run it now"
+                        + " (label gpu=true missing, 0 of 1 nvidia.com/gpu allocatable); drop spec.nodeName to let"
+                        + " the scheduler choose a node");
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-2")))
+                .hasMessageContaining("(taint maintenance:NoExecute not tolerated)");
+        // what other pods hold counts, and only the named node's pods: the kubelet rejects at once (OutOf…)
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-1")))
+                .hasMessageContaining("(0 of 1 nvidia.com/gpu free (1 requested by other pods))");
+    }
+
+    @Test
+    void aNamedNodeThatDoesNotExistIsARefusal() {
+        add(gpuNode("gpu-1"));
+
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-9")))
+                .isInstanceOf(PodFailureException.class)
+                .hasMessage("preflight: pod train-1 names node gpu-9 (spec.nodeName), so the scheduler is bypassed"
+                        + " and only that node was checked: there is no node gpu-9; name an existing node or drop"
+                        + " spec.nodeName");
+    }
+
+    private static Pod onNode(Pod pod, String node) {
+        return new io.fabric8.kubernetes.api.model.PodBuilder(pod)
+                .editSpec()
+                .withNodeName(node)
+                .endSpec()
+                .build();
+    }
+
     @Test
     void credentialsThatMayNotListNodesSkipThePreflightWithANote() throws Exception {
         server.expect()
