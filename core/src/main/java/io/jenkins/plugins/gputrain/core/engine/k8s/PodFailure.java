@@ -46,6 +46,18 @@ public record PodFailure(Kind kind, String message) {
         NODE_LOST(true, true),
         /** The pod ran longer than its {@code activeDeadlineSeconds}. */
         DEADLINE_EXCEEDED(false, true),
+        /**
+         * The pod was scheduled, but the kubelet could not mount its volumes ({@code FailedMount},
+         * {@code FailedAttachVolume} events) within the pending timeout. The kubelet retries mounts itself (every
+         * sync, each wait bounded by its {@code podAttachAndMountTimeout} of 2m3s), so a new pod, mounting the same
+         * volumes, is not tried: a missing Secret, ConfigMap or claim needs fixing first.
+         */
+        MOUNT(false, false),
+        /**
+         * The pod was deleted by someone other than gpu-train (its {@code deletionTimestamp} set, without a
+         * {@code DisruptionTarget} condition that names a controller): a deliberate stop, not retried.
+         */
+        DELETED(false, true),
         /** The pod failed for another reason. */
         FAILED(false, true);
 

@@ -120,7 +120,7 @@ public final class PodRunner {
         listener.progress("created pod " + namespace + "/" + name);
         try {
             try {
-                waitUntilRunning(resource, name);
+                waitUntilRunning(resource, namespace, name);
             } catch (KubernetesClientException e) {
                 ClientInterrupts.rethrowIfInterrupted(e, "waiting for the pod");
                 throw e;
@@ -130,8 +130,9 @@ public final class PodRunner {
                 return result;
             }
             Pod after = resource.get();
-            Optional<PodFailure> failure =
-                    after == null ? Optional.empty() : PodStatus.of(after).optionalFailure();
+            Optional<PodFailure> failure = after == null
+                    ? Optional.empty()
+                    : PodStatus.of(after).optionalFailure().map(f -> explained(f, namespace, name));
             if (failure.isPresent()) {
                 if (result.exitCode() != 0) {
                     throw new PodFailureException(failure.get());
@@ -150,7 +151,8 @@ public final class PodRunner {
         }
     }
 
-    private void waitUntilRunning(PodResource resource, String name) throws PodFailureException, InterruptedException {
+    private void waitUntilRunning(PodResource resource, String namespace, String name)
+            throws PodFailureException, InterruptedException {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         Instant start = clock.instant();
         String during = "waiting for pod " + name;
@@ -196,7 +198,7 @@ public final class PodRunner {
                         listener.progress("pod " + name + " is " + last);
                     }
                     if (status.optionalFailure().isPresent()) {
-                        throw new PodFailureException(status.failure());
+                        throw new PodFailureException(explained(status.failure(), namespace, name));
                     }
                     if (status.isRunning()) {
                         return;
@@ -210,6 +212,20 @@ public final class PodRunner {
                     }
                     Duration waited = Duration.between(start, clock.instant());
                     if (pendingTimeout != null && waited.compareTo(pendingTimeout) > 0) {
+                        String node = current.getSpec() == null
+                                ? null
+                                : current.getSpec().getNodeName();
+                        Optional<String> mount = node == null
+                                ? Optional.empty()
+                                : PodEvents.of(client, namespace, name).latest(PodEvents.MOUNT_REASONS);
+                        if (mount.isPresent()) {
+                            throw new PodFailureException(new PodFailure(
+                                    PodFailure.Kind.MOUNT,
+                                    "pod " + name + " was scheduled to node " + node + ", but its volumes were"
+                                            + " still not mounted after the pending timeout of "
+                                            + DurationSpec.format(pendingTimeout) + " of the kubelet's retries: "
+                                            + mount.get()));
+                        }
                         throw new PodFailureException(new PodFailure(
                                 PodFailure.Kind.UNSCHEDULABLE,
                                 "pod " + name
@@ -254,6 +270,17 @@ public final class PodRunner {
                 events.add(CLOSED);
             }
         });
+    }
+
+    /** A deletion by someone else, with the pod's newest event when there is one (who stopped it, e.g. kubelet). */
+    private PodFailure explained(PodFailure failure, String namespace, String name) {
+        if (failure.kind() != PodFailure.Kind.DELETED) {
+            return failure;
+        }
+        return PodEvents.of(client, namespace, name)
+                .latest()
+                .map(event -> new PodFailure(failure.kind(), failure.message() + "; the pod's last event: " + event))
+                .orElse(failure);
     }
 
     private void printTail(OutputTail tail, String name) {

@@ -17,7 +17,8 @@ import java.util.Set;
  * {@code NodeAffinity}), {@code DeadlineExceeded}, {@code DisruptionTarget} conditions (eviction API, scheduler
  * preemption, taint manager, kubelet), the scheduler's {@code Unschedulable} and {@code SchedulingGated}, and the
  * container states ({@code OOMKilled}, {@code StartError}, image and configuration errors). {@code NodeLost} is no
- * longer written by Kubernetes; it is still read, for older clusters.
+ * longer written by Kubernetes; it is still read, for older clusters. A pod whose {@code deletionTimestamp} is set
+ * without such a reason was deleted by someone else ({@link PodFailure.Kind#DELETED}).
  *
  * @param phase {@code Pending}, {@code Running}, {@code Succeeded}, {@code Failed} or {@code Unknown}
  * @param waitingFor why a pending pod waits (the scheduler's message, or the container's waiting reason), or
@@ -103,6 +104,18 @@ public record PodStatus(
                 return failed(phase, failure.get());
             }
             backOff = backOff == null ? retriedFailure(container) : backOff;
+        }
+        String deletion = pod.getMetadata() == null ? null : pod.getMetadata().getDeletionTimestamp();
+        if (deletion != null) {
+            Long grace = pod.getMetadata().getDeletionGracePeriodSeconds();
+            return failed(
+                    phase,
+                    new PodFailure(
+                            PodFailure.Kind.DELETED,
+                            "The pod was deleted by someone other than gpu-train ("
+                                    + ("Pending".equals(phase) ? "before it ran" : "while " + phase)
+                                    + "; deletionTimestamp " + deletion
+                                    + (grace == null ? "" : ", grace period " + grace + "s") + ")"));
         }
         if ("Failed".equals(phase)) {
             String reason = status.getReason();

@@ -110,6 +110,84 @@ class PodRunnerTest {
         assertGone("p3");
     }
 
+    /**
+     * N17: a scheduled pod whose volumes do not mount ({@code FailedMount} events, {@code pkg/kubelet/kubelet.go}
+     * syncPod at v1.35.4) is a mount problem on its node, not "unschedulable"; the kubelet retried it for the whole
+     * pending timeout, so it is not retried with a new pod.
+     */
+    @Test
+    void aScheduledPodWhoseVolumesDoNotMountIsAMountFailureNotUnschedulable() throws Exception {
+        CompletableFuture<CommandResult> run = start(pod("p12"), Duration.ofMinutes(5));
+        Pod current = client.pods().inNamespace(NAMESPACE).withName("p12").get();
+        current.getSpec().setNodeName("gpu-1");
+        client.pods().inNamespace(NAMESPACE).resource(current).update();
+        events(
+                "p12",
+                event(
+                        "p12",
+                        "FailedMount",
+                        "kubelet",
+                        "MountVolume.SetUp failed for volume \"creds\" : secret \"dvc-remote\" not found",
+                        "2026-11-27T00:02:00Z"),
+                event(
+                        "p12",
+                        "Scheduled",
+                        "default-scheduler",
+                        "Successfully assigned test/p12 to gpu-1",
+                        "2026-11-27T00:00:01Z"));
+        setStatus("p12", waiting("ContainerCreating", null));
+        listener.awaitProgress("pod p12 is Pending: ContainerCreating");
+
+        clock.advance(Duration.ofMinutes(6));
+
+        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(PodFailureException.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.MOUNT);
+                    assertThat(e.failure().kind().retryable()).isFalse();
+                    assertThat(e)
+                            .hasMessage("pod p12 was scheduled to node gpu-1, but its volumes were still not mounted"
+                                    + " after the pending timeout of 5m of the kubelet's retries: FailedMount (by"
+                                    + " kubelet, 3 times): MountVolume.SetUp failed for volume \"creds\" : secret"
+                                    + " \"dvc-remote\" not found");
+                });
+        assertGone("p12");
+    }
+
+    /** The pod's events, as the API server answers the field selector gpu-train sends (the mock cannot select). */
+    private void events(String pod, io.fabric8.kubernetes.api.model.Event... events) {
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/" + NAMESPACE + "/events?fieldSelector=involvedObject.name%3D" + pod)
+                .andReturn(
+                        200,
+                        new io.fabric8.kubernetes.api.model.EventListBuilder()
+                                .withItems(events)
+                                .build())
+                .always();
+    }
+
+    private static io.fabric8.kubernetes.api.model.Event event(
+            String pod, String reason, String component, String message, String time) {
+        return new io.fabric8.kubernetes.api.model.EventBuilder()
+                .withNewMetadata()
+                .withName(pod + "." + reason)
+                .endMetadata()
+                .withNewInvolvedObject()
+                .withKind("Pod")
+                .withNamespace(NAMESPACE)
+                .withName(pod)
+                .endInvolvedObject()
+                .withReason(reason)
+                .withMessage(message)
+                .withNewSource()
+                .withComponent(component)
+                .endSource()
+                .withCount(3)
+                .withLastTimestamp(time)
+                .build();
+    }
+
     /** A configuration error the kubelet keeps retrying fails the pod once it has lasted the back-off grace. */
     @Test
     void aConfigurationErrorFailsOnceItPersists() throws Exception {

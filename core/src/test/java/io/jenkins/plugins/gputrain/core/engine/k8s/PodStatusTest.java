@@ -35,6 +35,53 @@ class PodStatusTest {
                         + " affinity/selector, 1 Insufficient nvidia.com/gpu.");
     }
 
+    /**
+     * N18: a deletion by someone else (kubectl delete, a controller without a DisruptionTarget condition) sets
+     * {@code metadata.deletionTimestamp}; it is named as a deletion, not a generic failure, and not retried.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Pending, before it ran", "Running, while Running"})
+    void aPodDeletedBySomeoneElseSaysItWasDeleted(String phase, String when) {
+        Pod pod = new PodBuilder(pod(phase))
+                .editOrNewMetadata()
+                .withDeletionTimestamp("2026-12-02T07:00:00Z")
+                .withDeletionGracePeriodSeconds(30L)
+                .endMetadata()
+                .build();
+
+        PodFailure failure = PodStatus.of(pod).optionalFailure().orElseThrow();
+
+        assertThat(failure.kind()).isEqualTo(PodFailure.Kind.DELETED);
+        assertThat(failure.kind().retryable()).isFalse();
+        assertThat(failure.message())
+                .isEqualTo("The pod was deleted by someone other than gpu-train (" + when
+                        + "; deletionTimestamp 2026-12-02T07:00:00Z, grace period 30s)");
+        assertThat(PodStatus.of(pod).isRunning()).isFalse();
+    }
+
+    /** An eviction through the API also deletes the pod; its DisruptionTarget condition says who, and is retried. */
+    @Test
+    void aDeletionWithADisruptionTargetNamesTheController() {
+        Pod pod = new PodBuilder(pod("Running"))
+                .editOrNewMetadata()
+                .withDeletionTimestamp("2026-12-02T07:00:00Z")
+                .endMetadata()
+                .build();
+        pod.getStatus()
+                .getConditions()
+                .add(new PodConditionBuilder()
+                        .withType("DisruptionTarget")
+                        .withStatus("True")
+                        .withReason("EvictionByEvictionAPI")
+                        .withMessage("Eviction API: evicting")
+                        .build());
+
+        PodFailure failure = PodStatus.of(pod).optionalFailure().orElseThrow();
+
+        assertThat(failure.kind()).isEqualTo(PodFailure.Kind.DISRUPTED);
+        assertThat(failure.message()).contains("EvictionByEvictionAPI");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"InvalidImageName, IMAGE_PULL", "ErrImageNeverPull, IMAGE_PULL"})
     void containerThatCannotStartIsAFailure(String reason, PodFailure.Kind kind) {
