@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassBuilder;
@@ -17,6 +19,8 @@ import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import io.jenkins.plugins.gputrain.core.spec.MachineSize;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitrary;
@@ -172,6 +176,157 @@ class ApiServerVerdictIT {
                 .build()));
     }
 
+    /**
+     * Issue-14 D5, N15, N16: the rules after {@code validation.go} v1.35.4 (hugepages, extended resources, annotation
+     * size, env names, subPaths, node affinity, generateName, priorityClassName, toleration operators); for each,
+     * gpu-train and the API server refuse the pod naming the same field.
+     */
+    @Example
+    void theApiServerNamesTheFieldGpuTrainNames() {
+        Assume.that(testbed.isPresent());
+        assertBothRefuse(
+                "spec.containers[0].resources.requests",
+                resources(Map.of("hugepages-2Mi", "2Mi"), Map.of("hugepages-2Mi", "4Mi")));
+        assertBothRefuse("spec.containers[0].resources.limits", resources(Map.of("hugepages-2Mi", "2Mi"), Map.of()));
+        assertBothRefuse(
+                "spec.containers[0].resources.limits[hugepages-2Mi]",
+                resources(Map.of(), Map.of("hugepages-2Mi", "3Mi")));
+        assertBothRefuse(
+                "spec.containers[0].resources.limits[example.com/fpga]",
+                resources(Map.of("example.com/fpga", "1999m"), Map.of("example.com/fpga", "1999m")));
+        assertBothRefuse(
+                "spec.containers[0].resources.requests",
+                resources(Map.of("example.com/fpga", "1"), Map.of("example.com/fpga", "2")));
+        assertBothRefuse("spec.initContainers[0].resources", initContainer(init -> init.withNewResources()
+                .addToLimits("hugepages-2Mi", new Quantity("2Mi"))
+                .endResources()));
+        assertBothRefuse("metadata.annotations", generated(pod -> new PodBuilder(pod)
+                .editMetadata()
+                .addToAnnotations("gpu-train.io/notes", "x".repeat(256 * 1024))
+                .endMetadata()
+                .build()));
+        assertBothRefuse(
+                "spec.initContainers[0].env[0].name",
+                initContainer(
+                        init -> init.addNewEnv().withName("A=B").withValue("x").endEnv()));
+        assertBothRefuse("spec.initContainers[0].volumeMounts.subPath", initContainer(init -> init.addNewVolumeMount()
+                .withName("dshm")
+                .withMountPath("/x")
+                .withSubPath("data/../../etc")
+                .endVolumeMount()));
+        assertBothRefuse("spec.initContainers[0].volumeMounts.subPath", initContainer(init -> init.addNewVolumeMount()
+                .withName("dshm")
+                .withMountPath("/x")
+                .withSubPath("/etc")
+                .endVolumeMount()));
+        String expression =
+                "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+                        + ".matchExpressions[0]";
+        assertBothRefuse(expression + ".values", affinity("gpu", "In"));
+        assertBothRefuse(expression + ".values", affinity("gpu", "Exists", "true"));
+        assertBothRefuse(expression + ".operator", affinity("gpu", "Like", "x"));
+        assertBothRefuse("metadata.generateName", generated(pod -> new PodBuilder(pod)
+                .editMetadata()
+                .withGenerateName("Train_")
+                .endMetadata()
+                .build()));
+        assertBothRefuse("spec.priorityClassName", generated(pod -> new PodBuilder(pod)
+                .editSpec()
+                .withPriorityClassName("ML batch")
+                .endSpec()
+                .build()));
+        assertBothRefuse("spec.tolerations[1].operator", toleration("Equal", "b c"));
+        assertBothRefuse("spec.tolerations[1].operator", toleration("In", "b"));
+        assertBothRefuse("spec.tolerations[1].operator", toleration("Gt", "1"));
+    }
+
+    /** What the same rules accept, the API server accepts: the refusals above are not simply "anything unusual". */
+    @Example
+    void whatGpuTrainAcceptsUnderTheNewRulesTheApiServerAccepts() {
+        Assume.that(testbed.isPresent());
+        for (Pod pod : List.of(
+                resources(Map.of("hugepages-2Mi", "4Mi"), Map.of("hugepages-2Mi", "4Mi")),
+                resources(Map.of("example.com/fpga", "1.9995"), Map.of("example.com/fpga", "1.9995")),
+                generated(pod -> new PodBuilder(pod)
+                        .editMetadata()
+                        .addToAnnotations("gpu-train.io/notes", "x".repeat(256 * 1024 - 200))
+                        .endMetadata()
+                        .build()),
+                initContainer(init -> init.addNewEnv()
+                        .withName("my.var-1 with space")
+                        .withValue("x")
+                        .endEnv()
+                        .addNewVolumeMount()
+                        .withName("dshm")
+                        .withMountPath("/x")
+                        .withSubPath("data/..x/./y")
+                        .endVolumeMount()),
+                affinity("gpu", "DoesNotExist"),
+                generated(pod -> new PodBuilder(pod)
+                        .editMetadata()
+                        .withGenerateName("train-")
+                        .endMetadata()
+                        .build()))) {
+            PodValidation.check(pod);
+            assertThat(catchThrowable(() -> dryRun(pod)))
+                    .as("the API server's verdict on\n"
+                            + new io.jenkins.plugins.gputrain.core.pod.PodManifest().toYaml(pod))
+                    .isNull();
+        }
+    }
+
+    private static Pod resources(Map<String, String> requests, Map<String, String> limits) {
+        return generated(pod -> {
+            Pod changed = new PodBuilder(pod).build();
+            var resources = changed.getSpec().getContainers().get(0).getResources();
+            requests.forEach((name, amount) -> resources.getRequests().put(name, new Quantity(amount)));
+            limits.forEach((name, amount) -> resources.getLimits().put(name, new Quantity(amount)));
+            return changed;
+        });
+    }
+
+    private static Pod initContainer(UnaryOperator<ContainerBuilder> init) {
+        return generated(pod -> new PodBuilder(pod)
+                .editSpec()
+                .addToInitContainers(
+                        init.apply(new ContainerBuilder().withName("init").withImage("busybox"))
+                                .build())
+                .endSpec()
+                .build());
+    }
+
+    private static Pod affinity(String key, String operator, String... values) {
+        return generated(pod -> new PodBuilder(pod)
+                .editSpec()
+                .withNewAffinity()
+                .withNewNodeAffinity()
+                .withNewRequiredDuringSchedulingIgnoredDuringExecution()
+                .addNewNodeSelectorTerm()
+                .addNewMatchExpression()
+                .withKey(key)
+                .withOperator(operator)
+                .withValues(values)
+                .endMatchExpression()
+                .endNodeSelectorTerm()
+                .endRequiredDuringSchedulingIgnoredDuringExecution()
+                .endNodeAffinity()
+                .endAffinity()
+                .endSpec()
+                .build());
+    }
+
+    private static Pod toleration(String operator, String value) {
+        return generated(pod -> new PodBuilder(pod)
+                .editSpec()
+                .addToTolerations(new TolerationBuilder()
+                        .withKey("dedicated")
+                        .withOperator(operator)
+                        .withValue(value)
+                        .build())
+                .endSpec()
+                .build());
+    }
+
     private static Pod withName(String name) {
         return generated(pod ->
                 new PodBuilder(pod).editMetadata().withName(name).endMetadata().build());
@@ -185,14 +340,28 @@ class ApiServerVerdictIT {
                         .build()));
     }
 
+    /**
+     * Both refuse; when {@code field} is a full field path (it has a '.'), gpu-train names exactly it and the API
+     * server's causes include it.
+     */
     private static void assertBothRefuse(String field, Pod pod) {
         assertThatThrownBy(() -> PodValidation.check(pod))
                 .as("gpu-train's validation of " + field)
-                .isInstanceOf(InvalidSpecException.class);
+                .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
+                    if (field.contains(".")) {
+                        assertThat(e.field()).isEqualTo(field);
+                    }
+                });
         assertThatThrownBy(() -> dryRun(pod))
                 .as("the API server's verdict on " + field)
-                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
-                        .isEqualTo(422));
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(422);
+                    if (field.contains(".")) {
+                        assertThat(e.getStatus().getDetails().getCauses())
+                                .extracting(StatusCause::getField)
+                                .contains(field);
+                    }
+                });
     }
 
     private static void dryRun(Pod pod) {
