@@ -19,6 +19,7 @@ import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import io.jenkins.plugins.gputrain.core.spec.MachineSize;
+import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -230,11 +231,14 @@ class ApiServerVerdictIT {
                 .withGenerateName("Train_")
                 .endMetadata()
                 .build()));
-        assertBothRefuse("spec.priorityClassName", generated(pod -> new PodBuilder(pod)
-                .editSpec()
-                .withPriorityClassName("ML batch")
-                .endSpec()
-                .build()));
+        // The Priority admission plugin, which runs before validation, refuses a class that does not exist (403);
+        // a name gpu-train refuses can never exist, as PriorityClass names are DNS subdomains too.
+        assertBothRefuse(
+                HttpURLConnection.HTTP_FORBIDDEN, "spec.priorityClassName", generated(pod -> new PodBuilder(pod)
+                        .editSpec()
+                        .withPriorityClassName("ML batch")
+                        .endSpec()
+                        .build()));
         assertBothRefuse("spec.tolerations[1].operator", toleration("Equal", "b c"));
         assertBothRefuse("spec.tolerations[1].operator", toleration("In", "b"));
         assertBothRefuse("spec.tolerations[1].operator", toleration("Gt", "1"));
@@ -340,24 +344,30 @@ class ApiServerVerdictIT {
                         .build()));
     }
 
-    /**
-     * Both refuse; when {@code field} is a full field path (it has a '.'), gpu-train names exactly it and the API
-     * server's causes include it.
-     */
     private static void assertBothRefuse(String field, Pod pod) {
+        assertBothRefuse(422, field, pod);
+    }
+
+    /**
+     * Both refuse, the API server with this HTTP code; when {@code field} is a full field path ({@code spec.…},
+     * {@code metadata.…}), gpu-train names exactly it and a 422's causes include it.
+     */
+    private static void assertBothRefuse(int code, String field, Pod pod) {
+        boolean path = field.startsWith("spec.") || field.startsWith("metadata.");
         assertThatThrownBy(() -> PodValidation.check(pod))
                 .as("gpu-train's validation of " + field)
                 .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
-                    if (field.contains(".")) {
+                    if (path) {
                         assertThat(e.field()).isEqualTo(field);
                     }
                 });
         assertThatThrownBy(() -> dryRun(pod))
                 .as("the API server's verdict on " + field)
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-                    assertThat(e.getCode()).isEqualTo(422);
-                    if (field.contains(".")) {
+                    assertThat(e.getCode()).as(e.getMessage()).isEqualTo(code);
+                    if (path && code == 422) {
                         assertThat(e.getStatus().getDetails().getCauses())
+                                .as(e.getMessage())
                                 .extracting(StatusCause::getField)
                                 .contains(field);
                     }
