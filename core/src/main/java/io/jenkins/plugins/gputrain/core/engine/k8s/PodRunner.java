@@ -264,7 +264,8 @@ public final class PodRunner {
         if (terminated.isEmpty() && !"Succeeded".equals(status.phase())) {
             return Optional.empty();
         }
-        String exit = terminated.map(t -> " (Exit Code: " + t.getExitCode() + ", Reason: " + t.getReason() + ")")
+        String exit = terminated
+                .map(t -> " (Exit Code: " + t.getExitCode() + ", Reason: " + t.getReason() + ")")
                 .orElse("");
         return Optional.of(new PodFailure(
                 PodFailure.Kind.FAILED,
