@@ -134,6 +134,16 @@ public final class Messages {
         return new Localizable(HOLDER, "GpuTrainBuilder.CommandFailed", exitCode);
     }
 
+    /** {@code GpuTrainBuilder.DeadlineExceeded}: the pod ran past its deadline, made of the step's timeout. */
+    public static String GpuTrainBuilder_DeadlineExceeded(Object failure, Object timeout, Object margin) {
+        return HOLDER.format("GpuTrainBuilder.DeadlineExceeded", failure, timeout, margin);
+    }
+
+    /** {@code GpuTrainBuilder.DeadlineExceeded}, localizable. */
+    public static Localizable _GpuTrainBuilder_DeadlineExceeded(Object failure, Object timeout, Object margin) {
+        return new Localizable(HOLDER, "GpuTrainBuilder.DeadlineExceeded", failure, timeout, margin);
+    }
+
     /** {@code FormChoices.NotFound}: a saved drop-down value that is no longer available. */
     public static String FormChoices_NotFound(Object value) {
         return HOLDER.format("FormChoices.NotFound", value);

@@ -12,8 +12,10 @@ import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ApiRequestCounter;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
+import io.jenkins.plugins.gputrain.core.pod.PodDeadline;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.report.ExperimentReport;
 import io.jenkins.plugins.gputrain.core.report.ReportContent;
@@ -45,9 +47,6 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     /** Exit code when the command ran longer than {@code --timeout} (as timeout(1)). */
     static final int TIMED_OUT = 124;
-
-    /** Added to the run's timeout for the pod's deadline: image pull and the workspace copy count too. */
-    static final Duration DEADLINE_MARGIN = Duration.ofMinutes(30);
 
     /** The pod's deadline before the margin when no --timeout is given. */
     static final Duration UNLIMITED_RUN = Duration.ofHours(24);
@@ -159,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
         Duration limit = timeout == null ? null : DurationSpec.parse("--timeout", timeout);
         TrainingPodSpec podSpec = pod.podSpec(
                 null,
-                (limit == null ? UNLIMITED_RUN : limit).plus(DEADLINE_MARGIN),
+                PodDeadline.forCommand(limit == null ? UNLIMITED_RUN : limit),
                 LabelSyntax.toValue(System.getProperty("user.name", "")).orElse(null));
         Duration pending = pendingTimeout == null ? null : DurationSpec.parse("--pending-timeout", pendingTimeout);
         long maxBytes = ByteSize.parse("--max-workspace-size", maxWorkspaceSize);
@@ -172,7 +171,10 @@ final class RunCommand implements Callable<Integer> {
                     ? runLocally(limit, progress)
                     : runOnKubernetes(podSpec, limit, pending, maxBytes, progress);
         } catch (PodFailureException e) {
-            throw new CommandFailure(e.getMessage(), e);
+            throw new CommandFailure(
+                    e.getMessage()
+                            + (e.failure().kind() == PodFailure.Kind.DEADLINE_EXCEEDED ? deadlineNote(limit) : ""),
+                    e);
         } catch (IOException e) {
             throw new CommandFailure("cannot run '" + String.join(" ", command) + "': " + FileProblem.reason(e), e);
         } catch (InterruptedException e) {
@@ -186,6 +188,16 @@ final class RunCommand implements Callable<Integer> {
         }
         writeReport(target, progress);
         return result.timedOut() ? TIMED_OUT : result.exitCode();
+    }
+
+    /** What the pod's deadline was made of, for a pod that ran past it. */
+    private static String deadlineNote(Duration limit) {
+        return " (the pod's activeDeadlineSeconds is "
+                + (limit == null
+                        ? DurationSpec.format(UNLIMITED_RUN) + " without --timeout"
+                        : "--timeout " + DurationSpec.format(limit))
+                + " plus " + DurationSpec.format(PodDeadline.MARGIN)
+                + " for the image pull and the copies; pass a longer --timeout)";
     }
 
     private CommandResult runLocally(Duration limit, ConsoleProgress progress)

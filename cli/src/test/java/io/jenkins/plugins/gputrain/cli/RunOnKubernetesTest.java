@@ -158,6 +158,47 @@ class RunOnKubernetesTest {
         assertThat(client.pods().inNamespace("ml").withName(name).get()).isNull();
     }
 
+    /**
+     * A pod the kubelet stops at its deadline ({@code pkg/kubelet/active_deadline.go}, Kubernetes v1.35.4: phase
+     * Failed, reason DeadlineExceeded, counted from {@code status.startTime}) fails the run with one line naming
+     * {@code --timeout} and the margin the deadline was made of.
+     */
+    @Test
+    void aPodPastItsDeadlineFailsNamingTimeout() throws Exception {
+        CompletableFuture<CliRun> started = CompletableFuture.supplyAsync(() -> CliRun.of(
+                "run",
+                "-C",
+                repo.toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--timeout",
+                "2h",
+                "--",
+                "dvc",
+                "repro"));
+        Pod pod = client.pods()
+                .inNamespace("ml")
+                .withLabel("app.kubernetes.io/managed-by", "gpu-train")
+                .informOnCondition(pods -> !pods.isEmpty())
+                .get(20, TimeUnit.SECONDS)
+                .get(0);
+        pod.setStatus(new PodStatusBuilder()
+                .withPhase("Failed")
+                .withReason("DeadlineExceeded")
+                .withMessage("Pod was active on the node longer than the specified deadline")
+                .build());
+        client.pods().inNamespace("ml").resource(pod).updateStatus();
+
+        CliRun run = started.get(30, TimeUnit.SECONDS);
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(pod.getSpec().getActiveDeadlineSeconds()).isEqualTo(9_000L);
+        assertThat(run.err.lines().filter(line -> line.startsWith("ERROR: ")))
+                .containsExactly("ERROR: The pod ran longer than its deadline (activeDeadlineSeconds): Pod was active"
+                        + " on the node longer than the specified deadline (the pod's activeDeadlineSeconds is"
+                        + " --timeout 2h plus 30m for the image pull and the copies; pass a longer --timeout)");
+    }
+
     @Test
     void aBadWorkspaceLimitIsAUsageError() {
         CliRun run = CliRun.of(

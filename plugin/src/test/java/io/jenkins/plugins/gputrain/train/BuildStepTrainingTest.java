@@ -54,6 +54,7 @@ class BuildStepTrainingTest {
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private volatile CommandResult commandResult = new CommandResult(0, false);
+    private volatile Duration commandTimeout;
     private TrainingWorkspace workspace;
 
     @BeforeEach
@@ -101,6 +102,55 @@ class BuildStepTrainingTest {
                 .isInstanceOf(AbortException.class)
                 .hasMessage("[gpu-train] the command ran longer than 1h and was stopped");
         assertGone("p3");
+    }
+
+    /**
+     * The kubelet counts {@code activeDeadlineSeconds} from {@code status.startTime}, before the image pull and the
+     * upload ({@code pkg/kubelet/active_deadline.go} pastActiveDeadline, Kubernetes v1.35.4): the pod's deadline is
+     * the step's timeout plus the margin, and the command alone gets the step's timeout.
+     */
+    @Test
+    void thePodsDeadlineIsTheTimeoutPlusTheMarginAndTheCommandGetsTheTimeout() throws Exception {
+        CompletableFuture<Void> training = start("p12");
+        assertThat(client.pods()
+                        .inNamespace("test")
+                        .withName("p12")
+                        .get()
+                        .getSpec()
+                        .getActiveDeadlineSeconds())
+                .isEqualTo(Duration.ofMinutes(90).toSeconds());
+        setStatus("p12", running());
+
+        training.get(20, TimeUnit.SECONDS);
+
+        assertThat(commandTimeout).isEqualTo(Duration.ofHours(1));
+    }
+
+    /**
+     * A pod the kubelet stops at its deadline ({@code active_deadline.go}: phase Failed, reason DeadlineExceeded)
+     * before the command's timeout fails the build naming the step's Timeout the deadline was made from.
+     */
+    @Test
+    void aPodPastItsDeadlineFailsTheBuildNamingTheTimeout() throws Exception {
+        CompletableFuture<Void> training = train(1, Optional.empty(), "p13");
+        waitFor("p13");
+        setStatus(
+                "p13",
+                new PodStatusBuilder()
+                        .withPhase("Failed")
+                        .withReason("DeadlineExceeded")
+                        .withMessage("Pod was active on the node longer than the specified deadline")
+                        .build());
+
+        assertThatThrownBy(() -> training.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(AbortException.class)
+                .hasMessage("[gpu-train] The pod ran longer than its deadline (activeDeadlineSeconds): Pod was active"
+                        + " on the node longer than the specified deadline (the pod's deadline is the step's Timeout"
+                        + " 1h plus 30m for the image pull and the workspace copies; a longer Timeout gives the pod"
+                        + " more time)");
+        assertThat(console()).doesNotContain("starting a new pod");
+        assertGone("p13");
     }
 
     @Test
@@ -332,7 +382,10 @@ class BuildStepTrainingTest {
                         null,
                         preflight,
                         listener,
-                        (pod, command, timeout, progress) -> commandResult,
+                        (pod, command, timeout, progress) -> {
+                            commandTimeout = timeout;
+                            return commandResult;
+                        },
                         copies),
                 names::next,
                 listener);

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.gputrain.core.pipeline;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The kinds of Jenkins credentials {@code dvcRemoteCredentialsId} may name, and the environment variables each is
@@ -32,6 +35,17 @@ public enum DvcRemoteCredentialKind {
         this.displayName = displayName;
         this.symbol = symbol;
         this.variables = variables;
+    }
+
+    /**
+     * Every environment variable the kinds bind credentials to; a pod YAML must not give them literal values.
+     *
+     * @return the variables, e.g. {@code AZURE_STORAGE_CONNECTION_STRING}
+     */
+    public static Set<String> variables() {
+        return Arrays.stream(values())
+                .flatMap(kind -> kind.variables.values().stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The kind's name in the Jenkins UI. */

@@ -25,8 +25,9 @@ import java.util.Optional;
 
 /**
  * Turns a {@link TrainingPodSpec} into the pod gpu-train runs: one container named {@value #CONTAINER} that stays up
- * ({@code sleep}) while commands are run in it from its working directory {@value #WORKSPACE} (an {@code emptyDir}), CPU and memory requested and limited, GPUs as an extended-resource
- * limit with the matching toleration, a memory-backed {@code /dev/shm}, {@code restartPolicy: Never}, labels that
+ * ({@link ContainerInit}: a PID 1 that passes SIGTERM on to the commands) while commands are run in it from its
+ * working directory {@value #WORKSPACE} (an {@code emptyDir}), CPU and memory requested and limited, GPUs as an
+ * extended-resource limit with the matching toleration, a memory-backed {@code /dev/shm}, {@code restartPolicy: Never}, labels that
  * find leftovers, and the user's extra YAML merged on top.
  */
 public final class TrainingPodFactory {
@@ -88,7 +89,6 @@ public final class TrainingPodFactory {
                 .withName(spec.podName())
                 .withNamespace(spec.namespace())
                 .withLabels(labels)
-                .withAnnotations(new LinkedHashMap<>(spec.annotations()))
                 .endMetadata()
                 .withNewSpec()
                 .withRestartPolicy("Never")
@@ -159,8 +159,7 @@ public final class TrainingPodFactory {
         return new ContainerBuilder()
                 .withName(CONTAINER)
                 .withImage(spec.image())
-                .withCommand("sleep")
-                .withArgs("99d")
+                .withCommand(ContainerInit.COMMAND)
                 .withWorkingDir(WORKSPACE)
                 .withEnv(environment(spec))
                 .withNewResources()

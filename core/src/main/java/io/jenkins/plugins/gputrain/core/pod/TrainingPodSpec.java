@@ -8,12 +8,8 @@ import io.jenkins.plugins.gputrain.core.spec.ResourceQuantity;
 import io.jenkins.plugins.gputrain.core.spec.TaintToleration;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -33,7 +29,6 @@ import java.util.function.Predicate;
  * @param requestsEqualLimits whether CPU and memory are requested as well as limited (else limits only, as CML)
  * @param timeout how long the pod may run ({@code activeDeadlineSeconds}), or {@code null} for no limit
  * @param shmSize size limit of the memory-backed {@code /dev/shm}, at most the memory limit
- * @param annotations extra pod annotations, e.g. the build URL
  * @param imagePullSecrets names of Secrets for pulling the image
  * @param serviceAccountName the service account, or {@code null} for the namespace default
  * @param tolerations tolerations besides the GPU one
@@ -55,7 +50,6 @@ public record TrainingPodSpec(
         boolean requestsEqualLimits,
         Duration timeout,
         ResourceQuantity shmSize,
-        SortedMap<String, String> annotations,
         List<String> imagePullSecrets,
         String serviceAccountName,
         List<TaintToleration> tolerations,
@@ -77,7 +71,6 @@ public record TrainingPodSpec(
 
     /** Copies the collections. */
     public TrainingPodSpec {
-        annotations = Collections.unmodifiableSortedMap(new TreeMap<>(annotations));
         imagePullSecrets = List.copyOf(imagePullSecrets);
         tolerations = List.copyOf(tolerations);
         secretEnvironment = List.copyOf(secretEnvironment);
@@ -138,7 +131,6 @@ public record TrainingPodSpec(
         private Duration timeout;
         private ResourceQuantity shmSize =
                 ResourceQuantity.parse(DEFAULT_SHM_SIZE).orElseThrow();
-        private final SortedMap<String, String> annotations = new TreeMap<>();
         private final List<String> imagePullSecrets = new ArrayList<>();
         private String serviceAccountName;
         private final List<TaintToleration> tolerations = new ArrayList<>();
@@ -258,21 +250,6 @@ public record TrainingPodSpec(
             return this;
         }
 
-        /** Adds an annotation; the key must be a valid label key. */
-        public Builder annotation(String key, String value) {
-            LabelSyntax.keyProblem(key).ifPresent(problem -> {
-                throw new InvalidSpecException("annotations", key, problem, LabelSyntax.KEY_RULE);
-            });
-            annotations.put(key, value);
-            return this;
-        }
-
-        /** Adds annotations. */
-        public Builder annotations(Map<String, String> values) {
-            values.forEach(this::annotation);
-            return this;
-        }
-
         /** Adds a Secret for pulling the image. */
         public Builder imagePullSecret(String secretName) {
             String given = dnsSubdomain("imagePullSecrets", secretName);
@@ -333,7 +310,6 @@ public record TrainingPodSpec(
                     requestsEqualLimits,
                     timeout,
                     shmSize,
-                    annotations,
                     imagePullSecrets,
                     serviceAccountName,
                     tolerations,

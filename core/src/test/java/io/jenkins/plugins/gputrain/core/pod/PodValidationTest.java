@@ -104,8 +104,8 @@ class PodValidationTest {
                         + "|spec.containers[0].resources.limits|Limit must be set for non overcommitable resources",
                 "{spec: {containers: [{name: dvc, resources: {requests: {cpu: 3}}}]}}"
                         + "|spec.containers[0].resources.requests|must be less than or equal to cpu limit of 1",
-                "{spec: {containers: [{name: dvc, volumeMounts: [{name: dshm, mountPath: /workspace}]}]}}"
-                        + "|spec.containers[0].volumeMounts[1].mountPath|must be unique",
+                "{spec: {containers: [{name: dvc, volumeMounts: [{name: dshm, mountPath: /x}, {name: workspace,"
+                        + " mountPath: /x}]}]}}|spec.containers[0].volumeMounts[3].mountPath|must be unique",
                 "{spec: {containers: [{name: dvc, volumeMounts: [{name: nope, mountPath: /x}]}]}}"
                         + "|spec.containers[0].volumeMounts[2].name|Not found",
                 "{spec: {tolerations: [{key: a, operator: Exists, value: b}]}}"

@@ -42,7 +42,6 @@ class TrainingPodFactoryTest {
                 .namespace("ml-training")
                 .machine(MachineSize.parse("4-16000+nvidia-tesla-t4*1"))
                 .timeout(Duration.ofHours(2))
-                .annotation("gpu-train.jenkins.io/build-url", "https://ci.example.com/job/train/43/")
                 .build();
 
         assertThat(manifest.toYaml(factory.create(spec))).isEqualTo(golden("gpu-4-16000-t4.yaml"));
@@ -144,7 +143,8 @@ class TrainingPodFactoryTest {
 
         assertThat(pod.getSpec().getRestartPolicy()).isEqualTo("Never");
         assertThat(pod.getSpec().getActiveDeadlineSeconds()).isEqualTo(5400L);
-        assertThat(dvc(pod).getCommand()).containsExactly("sleep");
+        assertThat(dvc(pod).getCommand()).isEqualTo(ContainerInit.COMMAND);
+        assertThat(dvc(pod).getArgs()).isEmpty();
         assertThat(dvc(pod).getImage()).isEqualTo(TrainingPodSpec.DEFAULT_IMAGE);
         assertThat(pod.getMetadata().getLabels())
                 .containsExactly(
@@ -287,6 +287,87 @@ class TrainingPodFactoryTest {
                 .containsExactly("nvidia.com/gpu", "dedicated");
     }
 
+    /**
+     * The merge follows the strategic-merge tags of {@code k8s.io/api/core/v1/types.go} (v1.35.4): a volume of
+     * gpu-train's name keeps only the keys the YAML names ({@code patchStrategy:"merge,retainKeys"}: the PVC replaces
+     * the {@code emptyDir}, "may not specify more than 1 volume type" otherwise; a {@code dshm} with {@code emptyDir}
+     * keeps its {@code medium}), mounts are keyed by {@code mountPath} ({@code patchMergeKey:"mountPath"}: one volume
+     * mounted at two paths stays two mounts), and a {@code valueFrom} replaces gpu-train's {@code value}
+     * ({@code pkg/apis/core/validation/validation.go} validateEnvVarValueFrom: "may not be specified when `value` is
+     * not empty").
+     */
+    @Test
+    void extraYamlReplacesVolumeSourcesKeysMountsByPathAndKeepsValueAndValueFromApart() throws IOException {
+        Pod pod = factory.create(TrainingPodSpec.builder("build-44")
+                .podName("gpu-train-build-44")
+                .machine(MachineSize.parse("1-2000"))
+                .secretFile(
+                        new SecretFile("run-secret", "gcs.json", "/var/run/secrets/gpu-train/gcs.json", "GCS_KEY_FILE"))
+                .extraYaml(
+                        """
+                        spec:
+                          containers:
+                          - name: dvc
+                            env:
+                            - name: GCS_KEY_FILE
+                              valueFrom:
+                                configMapKeyRef: {name: paths, key: gcs}
+                            volumeMounts:
+                            - name: workspace
+                              mountPath: /data
+                            - name: workspace
+                              mountPath: /results
+                              subPath: results
+                          volumes:
+                          - name: workspace
+                            persistentVolumeClaim:
+                              claimName: training-data
+                          - name: dshm
+                            emptyDir:
+                              sizeLimit: 512Mi
+                        """)
+                .build());
+
+        assertThat(manifest.toYaml(pod)).isEqualTo(golden("merged-volumes-mounts-env.yaml"));
+    }
+
+    /**
+     * A literal value for a variable gpu-train sets from a Secret is refused, naming the variable, whatever its name:
+     * secrets reach the pod only from Secrets.
+     */
+    @Test
+    void aLiteralValueForAVariableSetFromASecretIsRefused() {
+        TrainingPodSpec spec = TrainingPodSpec.builder("r")
+                .secretEnv(new SecretEnvVar("DVC_REMOTE_AUTH", "run-secret", "auth"))
+                .extraYaml("spec:\n  containers:\n  - name: dvc\n    env:\n    - name: DVC_REMOTE_AUTH\n"
+                        + "      value: hunter2\n")
+                .build();
+
+        assertThatThrownBy(() -> factory.create(spec))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("yaml 'spec:': environment variable DVC_REMOTE_AUTH is set by gpu-train from a Secret"
+                        + " (valueFrom.secretKeyRef); a literal value for it is refused, secrets come only from"
+                        + " Kubernetes Secrets or Jenkins credentials (expected pod YAML, e.g. 'spec:"
+                        + " {priorityClassName: ml-batch}')")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    /** Every variable gpu-train binds DVC remote credentials to is refused as a literal, the Azure one too. */
+    @ParameterizedTest
+    @CsvSource({"AZURE_STORAGE_CONNECTION_STRING", "AWS_ACCESS_KEY_ID", "GOOGLE_APPLICATION_CREDENTIALS"})
+    void aLiteralDvcRemoteCredentialIsRefused(String variable) {
+        TrainingPodSpec spec = TrainingPodSpec.builder("r")
+                .extraYaml("spec:\n  containers:\n  - name: dvc\n    env:\n    - name: " + variable + "\n"
+                        + "      value: AccountKey=abc\n")
+                .build();
+
+        assertThatThrownBy(() -> factory.create(spec))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageStartingWith("yaml 'spec:': environment variable " + variable + " of container dvc holds a"
+                        + " literal value")
+                .hasMessageNotContaining("AccountKey=abc");
+    }
+
     @ParameterizedTest(name = "[{0}]")
     @CsvSource(
             delimiter = '|',
@@ -388,7 +469,6 @@ class TrainingPodFactoryTest {
         assertThatThrownBy(() -> builder.imagePullSecret("Bad_Name"))
                 .hasMessageStartingWith("imagePullSecrets 'Bad_Name'");
         assertThatThrownBy(() -> builder.serviceAccountName("x y")).hasMessageStartingWith("serviceAccountName 'x y'");
-        assertThatThrownBy(() -> builder.annotation("a b", "v")).hasMessageStartingWith("annotations 'a b'");
         assertThatThrownBy(() -> builder.imagePullSecret(" "))
                 .hasMessageStartingWith("imagePullSecrets ' ': must not be empty");
         assertThatThrownBy(() -> builder.image("python\u0000")).hasMessageStartingWith("image 'python\\u0000'");

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -10,6 +13,7 @@ import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.OutputTail;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One training pod's life: create it, wait with a watch until it runs (reporting phase changes and, while Pending,
- * the scheduler's reason; failing fast on image, configuration, OOM, eviction and deadline problems and on a pending
- * timeout), run the command in container {@code dvc} with its output streamed, and delete the pod on every path
+ * the scheduler's reason; failing fast on image, configuration, OOM, eviction and deadline problems, on a training
+ * container that exited before it ran, and on a pending timeout), run the command in container {@code dvc} with its output streamed, and delete the pod on every path
  * (success, command failure, timeout, interrupt, API error), gracefully: the pod's own
  * {@code terminationGracePeriodSeconds}, never a forced deletion that frees the GPU while the container may still run.
  * A pod stopped (evicted, disrupted) after its command finished with exit code 0 and the work returned (results
@@ -200,6 +204,10 @@ public final class PodRunner {
                     if (status.optionalFailure().isPresent()) {
                         throw new PodFailureException(explained(status.failure(), namespace, name));
                     }
+                    Optional<PodFailure> exited = exitedBeforeRun(current, status);
+                    if (exited.isPresent()) {
+                        throw new PodFailureException(exited.get());
+                    }
                     if (status.isRunning()) {
                         return;
                     }
@@ -252,6 +260,34 @@ public final class PodRunner {
                 watch.close();
             }
         }
+    }
+
+    /**
+     * A pod whose training container ended before a command could run in it: phase {@code Succeeded} (every container
+     * exited 0, {@code restartPolicy: Never}: the kubelet's getPhase) or container {@value TrainingPodFactory#CONTAINER}
+     * terminated while another keeps the pod Running, e.g. a {@code --pod-yaml} that replaced its keepalive command.
+     * Nothing can be run in it, and it would be waited on for ever.
+     */
+    private static Optional<PodFailure> exitedBeforeRun(Pod pod, PodStatus status) {
+        Optional<ContainerStateTerminated> terminated = pod.getStatus() == null
+                ? Optional.empty()
+                : pod.getStatus().getContainerStatuses().stream()
+                        .filter(c -> TrainingPodFactory.CONTAINER.equals(c.getName()))
+                        .map(ContainerStatus::getState)
+                        .filter(state -> state != null && state.getTerminated() != null)
+                        .map(ContainerState::getTerminated)
+                        .findFirst();
+        if (terminated.isEmpty() && !"Succeeded".equals(status.phase())) {
+            return Optional.empty();
+        }
+        String exit = terminated
+                .map(t -> " (Exit Code: " + t.getExitCode() + ", Reason: " + t.getReason() + ")")
+                .orElse("");
+        return Optional.of(new PodFailure(
+                PodFailure.Kind.FAILED,
+                "Container " + TrainingPodFactory.CONTAINER + " exited" + exit + " before the command could run in"
+                        + " it (pod phase " + status.phase() + "); it must keep running: does the pod YAML replace"
+                        + " its command or args?"));
     }
 
     /**

@@ -54,16 +54,18 @@ public record PodStatus(
     private static final Set<String> NODE_SHUTDOWN = Set.of("Terminated", "Shutdown", "NodeShutdown");
     /**
      * Kubelet admission rejections a new pod may pass (the node changed after scheduling or the kubelet erred:
-     * {@code kubelet.go} admissionRejectionReasons, {@code lifecycle/predicate.go}, the topology manager, the volume
-     * manager); the rest of that list (SysctlForbidden, AppArmor, PodOS*, PodLevelResourcesNotSupported, …) says the
-     * pod itself cannot run on such nodes and stays a plain failure.
+     * {@code kubelet.go} admissionRejectionReasons, {@code lifecycle/predicate.go}, the volume manager); the rest of
+     * that list (SysctlForbidden, AppArmor, PodOS*, PodLevelResourcesNotSupported, …) says the pod itself cannot run
+     * on such nodes and stays a plain failure. So does the topology manager's {@code TopologyAffinityError}
+     * ({@code cm/topologymanager/scope_pod.go}, {@code scope_container.go}: the GPUs and CPUs asked for cannot be
+     * aligned on one NUMA node under the node's policy): the scheduler does not see NUMA alignment and would place a
+     * new pod on the same node, whose free GPUs drew it there, to be rejected again.
      */
     private static final Set<String> ADMISSION = Set.of(
             "UnexpectedAdmissionError",
             "NodeAffinity",
             "TaintToleration",
             "NodePorts",
-            "TopologyAffinityError",
             "VolumeAttachmentLimitExceeded",
             "InvalidNodeInfo",
             "UnknownReason",

@@ -211,6 +211,55 @@ class PodRunnerTest {
         assertGone("p9");
     }
 
+    /**
+     * A training container that exits 0 at once (a pod YAML that replaced the keepalive command): with
+     * {@code restartPolicy: Never} and every container exited 0 the kubelet's getPhase
+     * ({@code pkg/kubelet/kubelet_pods.go}, Kubernetes v1.35.4) writes {@code Succeeded} without the pod ever being
+     * seen Running; the run fails naming the exit instead of waiting for ever.
+     */
+    @Test
+    void aPodThatSucceedsBeforeItRunsFailsNamingTheExit() throws Exception {
+        CompletableFuture<CommandResult> run = start(pod("s1"), null);
+
+        setStatus("s1", dvcTerminated("Succeeded", 0, "Completed"));
+
+        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(PodFailureException.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.FAILED);
+                    assertThat(e)
+                            .hasMessage("Container dvc exited (Exit Code: 0, Reason: Completed) before the command"
+                                    + " could run in it (pod phase Succeeded); it must keep running: does the pod"
+                                    + " YAML replace its command or args?");
+                });
+        assertThat(listener.progress).noneMatch(line -> line.startsWith("running in pod"));
+        assertGone("s1");
+    }
+
+    /** Container dvc exited while a sidecar keeps the pod Running: nothing can be run in it either. */
+    @Test
+    void aTrainingContainerThatExitedWhileASidecarRunsFailsNamingTheExit() throws Exception {
+        CompletableFuture<CommandResult> run = start(pod("s2"), null);
+        io.fabric8.kubernetes.api.model.PodStatus status = dvcTerminated("Running", 2, "Error");
+        status.getContainerStatuses()
+                .add(new ContainerStatusBuilder()
+                        .withName("sidecar")
+                        .withNewState()
+                        .withNewRunning()
+                        .endRunning()
+                        .endState()
+                        .build());
+
+        setStatus("s2", status);
+
+        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(PodFailureException.class)
+                .hasMessageStartingWith("Container dvc exited (Exit Code: 2, Reason: Error) before the command could"
+                        + " run in it (pod phase Running)");
+        assertGone("s2");
+    }
+
     @Test
     void interruptWhileWaitingDeletesThePod() throws Exception {
         Thread runner = startInThread(pod("p4"));
@@ -549,6 +598,21 @@ class PodRunnerTest {
                         .endWaiting()
                         .endState()
                         .build())
+                .build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.PodStatus dvcTerminated(String phase, int exitCode, String reason) {
+        return new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+                .withPhase(phase)
+                .addNewContainerStatus()
+                .withName("dvc")
+                .withNewState()
+                .withNewTerminated()
+                .withExitCode(exitCode)
+                .withReason(reason)
+                .endTerminated()
+                .endState()
+                .endContainerStatus()
                 .build();
     }
 

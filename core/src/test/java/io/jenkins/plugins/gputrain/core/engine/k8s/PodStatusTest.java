@@ -120,7 +120,9 @@ class PodStatusTest {
     /**
      * Reasons as Kubernetes v1.35 writes them: {@code pkg/kubelet/eviction} ({@code Evicted}),
      * {@code pkg/kubelet/nodeshutdown} ({@code Terminated}), {@code pkg/kubelet/lifecycle} admission
-     * ({@code OutOf<resource>}, {@code UnexpectedAdmissionError}, {@code NodeAffinity}), the active deadline.
+     * ({@code OutOf<resource>}, {@code UnexpectedAdmissionError}, {@code NodeAffinity}), the active deadline, the
+     * topology manager ({@code pkg/kubelet/cm/topologymanager/scope_pod.go}: {@code TopologyAffinityError}, not
+     * retried, the scheduler would pick the same node again).
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -134,7 +136,6 @@ class PodStatusTest {
         "NodeAffinity, ADMISSION_REJECTED, true",
         "TaintToleration, ADMISSION_REJECTED, true",
         "NodePorts, ADMISSION_REJECTED, true",
-        "TopologyAffinityError, ADMISSION_REJECTED, true",
         "VolumeAttachmentLimitExceeded, ADMISSION_REJECTED, true",
         "InvalidNodeInfo, ADMISSION_REJECTED, true",
         "UnknownReason, ADMISSION_REJECTED, true",
@@ -144,6 +145,7 @@ class PodStatusTest {
         "PodOSNotSupported, FAILED, false",
         "PodOSSelectorNodeLabelDoesNotMatch, FAILED, false",
         "PodLevelResourcesNotSupported, FAILED, false",
+        "TopologyAffinityError, FAILED, false",
         "DeadlineExceeded, DEADLINE_EXCEEDED, false",
         "OutOf, FAILED, false"
     })

@@ -1,0 +1,122 @@
+package io.jenkins.plugins.gputrain.core.pod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ContainerInit}'s script run for real as PID 1 of a new PID namespace (util-linux {@code unshare --fork --pid
+ * --mount-proc}), with the host's {@code sh}, and a "training" entered into that namespace from outside with
+ * {@code nsenter}, as the container runtime's exec enters the container (its process is no child of PID 1). The kernel
+ * delivers a signal to a namespace's init only when init handles it ({@code kernel/signal.c} sig_task_ignored,
+ * {@code SIGNAL_UNKILLABLE}): {@code sleep} as PID 1 ignored the runtime's SIGTERM. Skipped where PID namespaces
+ * cannot be created (no {@code CAP_SYS_ADMIN}); waits only on process events, bounded.
+ */
+class ContainerInitTest {
+    /**
+     * Waits in the namespace (up to 10 s) until PID 1 catches TERM (bit 15 of SigCgt), then traps TERM itself and
+     * says so.
+     */
+    private static final String TRAINING = "i=0; until [ $(( 0x$(sed -n 's/^SigCgt:[[:space:]]*//p' /proc/1/status)"
+            + " & 0x4000 )) -ne 0 ]; do i=$((i+1)); if [ $i -gt 100 ]; then echo 'PID 1 does not catch TERM';"
+            + " exit 1; fi; sleep 0.1; done; trap 'echo checkpointed; exit 0' TERM; echo ready;"
+            + " while :; do sleep 3600 </dev/null >/dev/null 2>&1 & wait $!; done";
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        started.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
+    }
+
+    @Test
+    void sigtermReachesTheExecutedTrainingAndPid1ExitsOnceItIsGone() throws Exception {
+        Process init = startInit();
+        ProcessHandle pid1 = init.children().findFirst().orElseThrow();
+        Process training = start(
+                "nsenter", "--target", String.valueOf(pid1.pid()), "--pid", "--mount", "--", "sh", "-c", TRAINING);
+        BufferedReader trainingOutput = output(training);
+        assertThat(trainingOutput.readLine()).isEqualTo("ready");
+        assertThat(descriptorsOfTheSleep(pid1))
+                .as("PID 1's sleep holds none of its descriptors")
+                .containsOnly("/dev/null");
+
+        pid1.destroy();
+
+        assertThat(init.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(init.exitValue()).isEqualTo(143);
+        assertThat(trainingOutput.readLine()).isEqualTo("checkpointed");
+        assertThat(training.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(training.exitValue()).isZero();
+    }
+
+    @Test
+    void sigtermWithNothingElseRunningEndsPid1AtOnce() throws Exception {
+        Process init = startInit();
+
+        init.children().findFirst().orElseThrow().destroy();
+
+        assertThat(init.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(init.exitValue()).isEqualTo(143);
+    }
+
+    /** Starts the script as PID 1 once it is PID 1: the first line says so, the {@code exec} keeps the pid. */
+    private Process startInit() throws IOException {
+        assumeTrue(namespacesAvailable(), "unshare --pid needs CAP_SYS_ADMIN and util-linux");
+        List<String> command = new ArrayList<>(
+                List.of("unshare", "--fork", "--pid", "--mount-proc", "sh", "-c", "echo started; exec \"$@\"", "init"));
+        command.addAll(ContainerInit.COMMAND);
+        Process init = start(command.toArray(String[]::new));
+        assertThat(output(init).readLine()).isEqualTo("started");
+        return init;
+    }
+
+    private static List<String> descriptorsOfTheSleep(ProcessHandle pid1) throws IOException {
+        ProcessHandle sleep = pid1.children().findFirst().orElseThrow();
+        List<String> targets = new ArrayList<>();
+        for (int fd = 0; fd <= 2; fd++) {
+            targets.add(Files.readSymbolicLink(Path.of("/proc", String.valueOf(sleep.pid()), "fd", String.valueOf(fd)))
+                    .toString());
+        }
+        return targets;
+    }
+
+    private static boolean namespacesAvailable() {
+        try {
+            Process probe = new ProcessBuilder("unshare", "--fork", "--pid", "--mount-proc", "true")
+                    .redirectErrorStream(true)
+                    .start();
+            probe.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            return probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Process start(String... command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        started.add(process);
+        return process;
+    }
+
+    private static BufferedReader output(Process process) {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+}
