@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Form validation and list methods are web endpoints: each must be {@code @POST} (no CSRF by link) and must check the
- * caller's permission before doing anything, and every validated form field has its method.
+ * caller's permission before doing anything — a check refuses (access denied), a list is empty (credentials-plugin's
+ * documentation, "Providing a UI for selecting credentials") — and every validated form field has its method.
  */
 class FormValidationSecurityTest {
     private static final Path SOURCES = Path.of("src/main/java");
@@ -36,27 +37,54 @@ class FormValidationSecurityTest {
             "if (item == null) { Jenkins.get().checkPermission(Jenkins.ADMINISTER); }"
                     + " else { item.checkPermission(Item.CONFIGURE); }";
 
-    @Test
-    void everyCheckAndFillMethodIsPostAndChecksThePermissionFirst() throws IOException {
-        List<MethodDeclaration> endpoints = methods().stream()
-                .filter(m -> m.getNameAsString().startsWith("doCheck")
-                        || m.getNameAsString().startsWith("doFill"))
-                .toList();
-        assertThat(endpoints).isNotEmpty();
+    /** A list outside a job: empty unless an administrator asks. */
+    private static final String LIST_PERMISSION =
+            "if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {" + " return new ListBoxModel(); }";
 
-        for (MethodDeclaration endpoint : endpoints) {
-            assertThat(endpoint.isAnnotationPresent("POST"))
-                    .as("@POST on %s", endpoint.getNameAsString())
+    /** A list in a job's configuration: empty unless whoever asks may configure the job. */
+    private static final String JOB_LIST_PERMISSION =
+            "if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER)"
+                    + " : !item.hasPermission(Item.CONFIGURE)) { return new ListBoxModel(); }";
+
+    @Test
+    void everyCheckMethodIsPostAndRefusesAUserWithoutPermissionFirst() throws IOException {
+        List<MethodDeclaration> checks = endpoints("doCheck");
+        assertThat(checks).isNotEmpty();
+
+        for (MethodDeclaration check : checks) {
+            assertThat(check.isAnnotationPresent("POST"))
+                    .as("@POST on %s", check.getNameAsString())
                     .isTrue();
-            assertThat(firstStatementDoing(endpoint).replaceAll("\\s+", " "))
-                    .as("first thing %s does", endpoint.getNameAsString())
+            assertThat(firstStatementDoing(check).replaceAll("\\s+", " "))
+                    .as("first thing %s does", check.getNameAsString())
                     .isIn(PERMISSION_CHECK, JOB_PERMISSION_CHECK);
         }
     }
 
+    @Test
+    void everyFillMethodIsPostAndListsNothingForAUserWithoutPermissionFirst() throws IOException {
+        List<MethodDeclaration> lists = endpoints("doFill");
+        assertThat(lists).isNotEmpty();
+
+        for (MethodDeclaration list : lists) {
+            assertThat(list.isAnnotationPresent("POST"))
+                    .as("@POST on %s", list.getNameAsString())
+                    .isTrue();
+            assertThat(firstStatementDoing(list).replaceAll("\\s+", " "))
+                    .as("first thing %s does", list.getNameAsString())
+                    .isIn(LIST_PERMISSION, JOB_LIST_PERMISSION);
+        }
+    }
+
+    private static List<MethodDeclaration> endpoints(String prefix) throws IOException {
+        return methods().stream()
+                .filter(m -> m.getNameAsString().startsWith(prefix))
+                .toList();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "GpuTrainConfiguration, GpuTrainConfiguration/config.jelly, gpuToleration",
+        "GpuTrainConfiguration, GpuTrainConfiguration/config.jelly, ''",
         "train/GpuTrainBuilder, train/GpuTrainBuilder/config.jelly, command",
         "publish/MetricQualityGate, publish/MetricQualityGate/config.jelly, ''"
     })
@@ -72,6 +100,10 @@ class FormValidationSecurityTest {
             fields++;
             String name = entry.group(1);
             String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            if (entry.group(2).equals("checkbox")) {
+                // true or false: nothing to check
+                continue;
+            }
             if (entry.group(2).equals("repeatableProperty")) {
                 // a list of describables, each checked by its own descriptor (MetricQualityGate's row)
                 continue;
