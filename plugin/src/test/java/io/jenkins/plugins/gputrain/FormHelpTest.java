@@ -59,7 +59,8 @@ class FormHelpTest {
 
     private static List<Path> views(String nameEnd) throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("src/main/resources"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith(nameEnd)).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(nameEnd))
+                    .toList();
         }
     }
 }
