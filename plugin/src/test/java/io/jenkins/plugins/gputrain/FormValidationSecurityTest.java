@@ -39,7 +39,7 @@ class FormValidationSecurityTest {
 
     /** A list outside a job: empty unless an administrator asks. */
     private static final String LIST_PERMISSION =
-            "if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {" + " return new ListBoxModel(); }";
+            "if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) { return new ListBoxModel(); }";
 
     /** A list in a job's configuration: empty unless whoever asks may configure the job. */
     private static final String JOB_LIST_PERMISSION =
@@ -48,38 +48,29 @@ class FormValidationSecurityTest {
 
     @Test
     void everyCheckMethodIsPostAndRefusesAUserWithoutPermissionFirst() throws IOException {
-        List<MethodDeclaration> checks = endpoints("doCheck");
-        assertThat(checks).isNotEmpty();
-
-        for (MethodDeclaration check : checks) {
-            assertThat(check.isAnnotationPresent("POST"))
-                    .as("@POST on %s", check.getNameAsString())
-                    .isTrue();
-            assertThat(firstStatementDoing(check).replaceAll("\\s+", " "))
-                    .as("first thing %s does", check.getNameAsString())
-                    .isIn(PERMISSION_CHECK, JOB_PERMISSION_CHECK);
-        }
+        assertPostAndFirstDoing("doCheck", PERMISSION_CHECK, JOB_PERMISSION_CHECK);
     }
 
     @Test
     void everyFillMethodIsPostAndListsNothingForAUserWithoutPermissionFirst() throws IOException {
-        List<MethodDeclaration> lists = endpoints("doFill");
-        assertThat(lists).isNotEmpty();
-
-        for (MethodDeclaration list : lists) {
-            assertThat(list.isAnnotationPresent("POST"))
-                    .as("@POST on %s", list.getNameAsString())
-                    .isTrue();
-            assertThat(firstStatementDoing(list).replaceAll("\\s+", " "))
-                    .as("first thing %s does", list.getNameAsString())
-                    .isIn(LIST_PERMISSION, JOB_LIST_PERMISSION);
-        }
+        assertPostAndFirstDoing("doFill", LIST_PERMISSION, JOB_LIST_PERMISSION);
     }
 
-    private static List<MethodDeclaration> endpoints(String prefix) throws IOException {
-        return methods().stream()
+    /** Every endpoint of that prefix is {@code @POST} and starts with one of the permission statements. */
+    private static void assertPostAndFirstDoing(String prefix, String... permissionStatements) throws IOException {
+        List<MethodDeclaration> endpoints = methods().stream()
                 .filter(m -> m.getNameAsString().startsWith(prefix))
                 .toList();
+        assertThat(endpoints).isNotEmpty();
+
+        for (MethodDeclaration endpoint : endpoints) {
+            assertThat(endpoint.isAnnotationPresent("POST"))
+                    .as("@POST on %s", endpoint.getNameAsString())
+                    .isTrue();
+            assertThat(firstStatementDoing(endpoint).replaceAll("\\s+", " "))
+                    .as("first thing %s does", endpoint.getNameAsString())
+                    .isIn((Object[]) permissionStatements);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
