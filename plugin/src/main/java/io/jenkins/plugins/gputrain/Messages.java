@@ -224,7 +224,7 @@ public final class Messages {
         return new Localizable(HOLDER, "PullRequestChecks.NotInstalled", name);
     }
 
-    /** {@code PullRequestChecks.NotPublished}: the Checks API refused or failed to take the check; the report and gates stand. */
+    /** {@code PullRequestChecks.NotPublished}: the Checks API failed to take the check; report and gates stand. */
     public static String PullRequestChecks_NotPublished(Object name, Object reason) {
         return HOLDER.format("PullRequestChecks.NotPublished", name, reason);
     }

@@ -11,8 +11,9 @@ import io.jenkins.plugins.gputrain.core.report.PullRequestCheck;
 
 /**
  * The one class that uses the checks-api plugin: hands a {@link PullRequestCheck} (its report page as the details URL,
- * when it has one) to the publisher checks-api finds for the build (GitHub, GitLab, Bitbucket…; checks-api itself says when there is none). Reached only through
- * {@link PullRequestChecks} once checks-api's classes are known to be there.
+ * when it has one) to the publisher checks-api finds for the build (GitHub, GitLab, Bitbucket…; checks-api itself
+ * says when there is none). Reached only through {@link PullRequestChecks} once checks-api's classes are known to be
+ * there.
  */
 final class ChecksApiPublisher {
     private ChecksApiPublisher() {}

@@ -26,7 +26,8 @@ import jenkins.model.Jenkins;
  * Publishes a workspace's DVC report to its build: finds the baseline, runs DVC's diffs if the engine says so, writes
  * the bundle on the agent (evaluating the quality gates there), archives it, attaches the {@link DvcReportAction}, and
  * marks the build unstable or failed when a gate of that criticality failed, then publishes the pull request check
- * (with the checks-api plugin, unless skipped; a failure there leaves the build as it is). Progress goes to the console as {@code [gpu-train]} lines.
+ * (with the checks-api plugin, unless skipped; a failure there leaves the build as it is). Progress goes to the
+ * console as {@code [gpu-train]} lines.
  */
 final class DvcMetricsPublication {
     private final String baseline;

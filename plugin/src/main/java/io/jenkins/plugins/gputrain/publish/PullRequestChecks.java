@@ -12,10 +12,11 @@ import java.util.Optional;
 /**
  * Publishes a build's {@link PullRequestCheck} through the checks-api plugin when it is installed and the step does not
  * skip it; otherwise says once that no check was published. Publishing the check never fails the build: what the
- * Checks API (or the mapping to its types) throws becomes one console line, and the report and gates stand. checks-api is an optional dependency
- * ({@code checks-api:…;resolution:=optional}): this class never names its types, only {@link ChecksApiPublisher}
- * does, and that class is loaded only after the plugin's classes were found through gpu-train's own class loader
- * (Jenkins' plugin class loader sees an optional dependency exactly when that plugin is installed and enabled).
+ * Checks API (or the mapping to its types) throws becomes one console line, and the report and gates stand.
+ * checks-api is an optional dependency ({@code checks-api:…;resolution:=optional}): this class never names its types,
+ * only {@link ChecksApiPublisher} does, and that class is loaded only after the plugin's classes were found through
+ * gpu-train's own class loader (Jenkins' plugin class loader sees an optional dependency exactly when that plugin is
+ * installed and enabled).
  */
 final class PullRequestChecks {
     /** A checks-api class; present exactly when the plugin is. */

@@ -163,7 +163,8 @@ class TrainingPlanTest {
             value = {
                 "nodeSelecter # gpu=true # gpuTrain 'nodeSelecter': unknown argument (expected one of baseline, checkout,"
                         + " checksName, cloud, cpuMemory, dvcRemoteCredentialsId, image, namespace, nodeSelector, pendingTimeout,"
-                        + " publish, qualityGates, reportDir, retries, skipPublishingChecks, timeout, tolerations, yaml)",
+                        + " publish, qualityGates, reportDir, retries, skipPublishingChecks, timeout, tolerations,"
+                        + " yaml)",
                 "cpuMemory # 1-2000+t4*0 # cpuMemory '1-2000+t4*0': GPU count must be at least 1 (expected"
                         + " {cpu}-{memory}[+{model}*{count}] or s|m|l|xl)",
                 "nodeSelector # gpu # nodeSelector 'gpu': entry 'gpu' has no '=' (expected key=value[,key=value…] with Kubernetes"
