@@ -7,4 +7,8 @@ public interface AccessControlled {
     default void checkPermission(Permission permission) throws AccessDeniedException {
         throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
     }
+
+    default boolean hasPermission(Permission permission) {
+        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+    }
 }

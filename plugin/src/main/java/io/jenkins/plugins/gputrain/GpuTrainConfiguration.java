@@ -49,6 +49,7 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
     private String dvcRemoteCredentialsId;
     private int trendLength = DEFAULT_TREND_LENGTH;
     private List<MetricQualityGate> qualityGates = new ArrayList<>();
+    private boolean skipPublishingChecks;
 
     /** Loads the saved configuration; Jenkins creates the one instance. */
     public GpuTrainConfiguration() {
@@ -230,6 +231,17 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** Whether a {@code publishDvcMetrics} that does not say publishes no pull request check. */
+    public boolean isSkipPublishingChecks() {
+        return skipPublishingChecks;
+    }
+
+    @DataBoundSetter
+    public void setSkipPublishingChecks(boolean skipPublishingChecks) {
+        this.skipPublishingChecks = skipPublishingChecks;
+        save();
+    }
+
     /**
      * Saves the System page's section. The form sends no {@code qualityGates} key when the last gate was deleted (an
      * empty repeatable list), and binding only sets what the form sends; so the gates are emptied first, as Jenkins
@@ -310,10 +322,12 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
         return check("trendLength", value);
     }
 
-    /** Lists the Kubernetes clouds for the cloud field; administrators only. */
+    /** Lists the Kubernetes clouds for the cloud field; none for whoever is not an administrator. */
     @POST
     public ListBoxModel doFillCloudItems(@QueryParameter String cloud) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return new ListBoxModel();
+        }
         List<FormChoice> clouds = Jenkins.get().clouds.getAll(KubernetesCloud.class).stream()
                 .map(kubernetes -> new FormChoice(kubernetes.name, kubernetes.name))
                 .toList();
@@ -323,11 +337,14 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
 
     /**
      * Lists the global credentials gpu-train can bind for DVC (secret file, username with password, secret text);
-     * administrators only, who may see every global credential.
+     * administrators only, who may see every global credential (anyone else gets an empty list, as
+     * credentials-plugin's documentation recommends).
      */
     @POST
     public ListBoxModel doFillDvcRemoteCredentialsIdItems(@QueryParameter String dvcRemoteCredentialsId) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return new ListBoxModel();
+        }
         List<FormChoice> usable =
                 CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2)
                         .stream()

@@ -233,4 +233,44 @@ public final class Messages {
     public static Localizable _PullRequestChecks_NotInstalled(Object name) {
         return new Localizable(HOLDER, "PullRequestChecks.NotInstalled", name);
     }
+
+    /** {@code PullRequestChecks.NotPublished}: the Checks API failed to take the check; report and gates stand. */
+    public static String PullRequestChecks_NotPublished(Object name, Object reason) {
+        return HOLDER.format("PullRequestChecks.NotPublished", name, reason);
+    }
+
+    /** {@code PullRequestChecks.NotPublished}, localizable. */
+    public static Localizable _PullRequestChecks_NotPublished(Object name, Object reason) {
+        return new Localizable(HOLDER, "PullRequestChecks.NotPublished", name, reason);
+    }
+
+    /** {@code PullRequestChecks.Skipped}: the step was told not to publish a check. */
+    public static String PullRequestChecks_Skipped(Object name) {
+        return HOLDER.format("PullRequestChecks.Skipped", name);
+    }
+
+    /** {@code PullRequestChecks.Skipped}, localizable. */
+    public static Localizable _PullRequestChecks_Skipped(Object name) {
+        return new Localizable(HOLDER, "PullRequestChecks.Skipped", name);
+    }
+
+    /** {@code PullRequestChecks.NoRootUrl}: the check has no links because Jenkins does not know its own URL. */
+    public static String PullRequestChecks_NoRootUrl(Object name) {
+        return HOLDER.format("PullRequestChecks.NoRootUrl", name);
+    }
+
+    /** {@code PullRequestChecks.NoRootUrl}, localizable. */
+    public static Localizable _PullRequestChecks_NoRootUrl(Object name) {
+        return new Localizable(HOLDER, "PullRequestChecks.NoRootUrl", name);
+    }
+
+    /** {@code MetricQualityGate.NoThreshold}: a gate of the form has no threshold. */
+    public static String MetricQualityGate_NoThreshold(Object metric) {
+        return HOLDER.format("MetricQualityGate.NoThreshold", metric);
+    }
+
+    /** {@code MetricQualityGate.NoThreshold}, localizable. */
+    public static Localizable _MetricQualityGate_NoThreshold(Object metric) {
+        return new Localizable(HOLDER, "MetricQualityGate.NoThreshold", metric);
+    }
 }

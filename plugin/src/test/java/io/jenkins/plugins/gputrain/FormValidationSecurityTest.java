@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Form validation and list methods are web endpoints: each must be {@code @POST} (no CSRF by link) and must check the
- * caller's permission before doing anything, and every validated form field has its method.
+ * caller's permission before doing anything — a check refuses (access denied), a list is empty (credentials-plugin's
+ * documentation, "Providing a UI for selecting credentials") — and every validated form field has its method.
  */
 class FormValidationSecurityTest {
     private static final Path SOURCES = Path.of("src/main/java");
@@ -36,11 +37,29 @@ class FormValidationSecurityTest {
             "if (item == null) { Jenkins.get().checkPermission(Jenkins.ADMINISTER); }"
                     + " else { item.checkPermission(Item.CONFIGURE); }";
 
+    /** A list outside a job: empty unless an administrator asks. */
+    private static final String LIST_PERMISSION =
+            "if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) { return new ListBoxModel(); }";
+
+    /** A list in a job's configuration: empty unless whoever asks may configure the job. */
+    private static final String JOB_LIST_PERMISSION =
+            "if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER)"
+                    + " : !item.hasPermission(Item.CONFIGURE)) { return new ListBoxModel(); }";
+
     @Test
-    void everyCheckAndFillMethodIsPostAndChecksThePermissionFirst() throws IOException {
+    void everyCheckMethodIsPostAndRefusesAUserWithoutPermissionFirst() throws IOException {
+        assertPostAndFirstDoing("doCheck", PERMISSION_CHECK, JOB_PERMISSION_CHECK);
+    }
+
+    @Test
+    void everyFillMethodIsPostAndListsNothingForAUserWithoutPermissionFirst() throws IOException {
+        assertPostAndFirstDoing("doFill", LIST_PERMISSION, JOB_LIST_PERMISSION);
+    }
+
+    /** Every endpoint of that prefix is {@code @POST} and starts with one of the permission statements. */
+    private static void assertPostAndFirstDoing(String prefix, String... permissionStatements) throws IOException {
         List<MethodDeclaration> endpoints = methods().stream()
-                .filter(m -> m.getNameAsString().startsWith("doCheck")
-                        || m.getNameAsString().startsWith("doFill"))
+                .filter(m -> m.getNameAsString().startsWith(prefix))
                 .toList();
         assertThat(endpoints).isNotEmpty();
 
@@ -50,13 +69,13 @@ class FormValidationSecurityTest {
                     .isTrue();
             assertThat(firstStatementDoing(endpoint).replaceAll("\\s+", " "))
                     .as("first thing %s does", endpoint.getNameAsString())
-                    .isIn(PERMISSION_CHECK, JOB_PERMISSION_CHECK);
+                    .isIn((Object[]) permissionStatements);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "GpuTrainConfiguration, GpuTrainConfiguration/config.jelly, gpuToleration",
+        "GpuTrainConfiguration, GpuTrainConfiguration/config.jelly, ''",
         "train/GpuTrainBuilder, train/GpuTrainBuilder/config.jelly, command",
         "publish/MetricQualityGate, publish/MetricQualityGate/config.jelly, ''"
     })
@@ -72,6 +91,10 @@ class FormValidationSecurityTest {
             fields++;
             String name = entry.group(1);
             String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            if (entry.group(2).equals("checkbox")) {
+                // true or false: nothing to check
+                continue;
+            }
             if (entry.group(2).equals("repeatableProperty")) {
                 // a list of describables, each checked by its own descriptor (MetricQualityGate's row)
                 continue;

@@ -10,9 +10,10 @@ import io.jenkins.plugins.checks.api.ChecksStatus;
 import io.jenkins.plugins.gputrain.core.report.PullRequestCheck;
 
 /**
- * The one class that uses the checks-api plugin: hands a {@link PullRequestCheck} to the publisher checks-api finds
- * for the build (GitHub, GitLab, Bitbucket…; checks-api itself says when there is none). Reached only through
- * {@link PullRequestChecks} once checks-api's classes are known to be there.
+ * The one class that uses the checks-api plugin: hands a {@link PullRequestCheck} (its report page as the details URL,
+ * when it has one) to the publisher checks-api finds for the build (GitHub, GitLab, Bitbucket…; checks-api itself
+ * says when there is none). Reached only through {@link PullRequestChecks} once checks-api's classes are known to be
+ * there.
  */
 final class ChecksApiPublisher {
     private ChecksApiPublisher() {}
@@ -23,12 +24,12 @@ final class ChecksApiPublisher {
                 .withSummary(check.summary())
                 .withText(check.text())
                 .build();
-        ChecksDetails details = new ChecksDetails.ChecksDetailsBuilder()
+        ChecksDetails.ChecksDetailsBuilder details = new ChecksDetails.ChecksDetailsBuilder()
                 .withName(check.name())
                 .withStatus(ChecksStatus.COMPLETED)
                 .withConclusion(check.success() ? ChecksConclusion.SUCCESS : ChecksConclusion.FAILURE)
-                .withOutput(output)
-                .build();
-        ChecksPublisherFactory.fromRun(run, listener).publish(details);
+                .withOutput(output);
+        check.optionalDetailsUrl().ifPresent(details::withDetailsURL);
+        ChecksPublisherFactory.fromRun(run, listener).publish(details.build());
     }
 }

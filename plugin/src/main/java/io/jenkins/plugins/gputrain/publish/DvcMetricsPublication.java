@@ -26,7 +26,8 @@ import jenkins.model.Jenkins;
  * Publishes a workspace's DVC report to its build: finds the baseline, runs DVC's diffs if the engine says so, writes
  * the bundle on the agent (evaluating the quality gates there), archives it, attaches the {@link DvcReportAction}, and
  * marks the build unstable or failed when a gate of that criticality failed, then publishes the pull request check
- * (with the checks-api plugin). Progress goes to the console as {@code [gpu-train]} lines.
+ * (with the checks-api plugin, unless skipped; a failure there leaves the build as it is). Progress goes to the
+ * console as {@code [gpu-train]} lines.
  */
 final class DvcMetricsPublication {
     private final String baseline;
@@ -35,6 +36,7 @@ final class DvcMetricsPublication {
     private final boolean failOnMissing;
     private final List<MetricQualityGate> qualityGates;
     private final String checksName;
+    private final boolean skipPublishingChecks;
 
     DvcMetricsPublication(
             String baseline,
@@ -42,13 +44,15 @@ final class DvcMetricsPublication {
             String engine,
             boolean failOnMissing,
             List<MetricQualityGate> qualityGates,
-            String checksName) {
+            String checksName,
+            boolean skipPublishingChecks) {
         this.baseline = baseline;
         this.reportDir = reportDir;
         this.engine = engine;
         this.failOnMissing = failOnMissing;
         this.qualityGates = List.copyOf(qualityGates);
         this.checksName = checksName;
+        this.skipPublishingChecks = skipPublishingChecks;
     }
 
     /** The archived files: each report file under its workspace path. */
@@ -94,17 +98,13 @@ final class DvcMetricsPublication {
         GateVerdict.consoleLines(report.gates()).forEach(console::println);
         GateVerdict.buildResult(report.gates().overallStatus()).ifPresent(run::setResult);
         boolean failsBuild = failOnMissing && report.hasUnreadableMetrics();
-        String rootUrl = Jenkins.get().getRootUrl();
-        new PullRequestChecks()
-                .publish(
-                        run,
-                        listener,
-                        PullRequestCheck.of(
-                                checksName,
-                                report,
-                                (rootUrl == null ? "" : rootUrl) + run.getUrl(),
-                                DvcReportAction.URL_NAME + "/",
-                                failsBuild));
+        PullRequestCheck check = PullRequestCheck.of(
+                checksName,
+                report,
+                PullRequestChecks.buildUrl(Jenkins.get().getRootUrl(), run.getUrl()),
+                DvcReportAction.URL_NAME + "/",
+                failsBuild);
+        new PullRequestChecks().publish(run, listener, check, skipPublishingChecks);
         if (failsBuild) {
             throw new AbortException("[gpu-train] a metrics file is missing or unreadable (failOnMissing: true): "
                     + report.unreadableMetrics().get(0));

@@ -27,8 +27,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code publishDvcMetrics(baseline: 'main', reportDir: 'gpu-train', engine: 'auto', failOnMissing: false,
- * qualityGates: [[metric: 'evaluation/metrics.json:acc', threshold: -0.01]], checksName: 'DVC metrics')} in a
- * Pipeline, and the
+ * qualityGates: [[metric: 'evaluation/metrics.json:acc', threshold: -0.01]], checksName: 'DVC metrics',
+ * skipPublishingChecks: false)} in a Pipeline, and the
  * "Publish DVC metrics, params and plots" post-build action of a freestyle job: compares the workspace's DVC metrics,
  * params and plots with the baseline, checks the quality gates, archives the report bundle, shows it on the build
  * page and, with the checks-api plugin, on the pull request as a check.
@@ -40,6 +40,7 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
     private boolean failOnMissing;
     private List<MetricQualityGate> qualityGates = new ArrayList<>();
     private String checksName = PullRequestCheck.DEFAULT_NAME;
+    private Boolean skipPublishingChecks;
 
     /** All arguments are optional. */
     @DataBoundConstructor
@@ -106,6 +107,19 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
                 checksName == null || checksName.isBlank() ? PullRequestCheck.DEFAULT_NAME : checksName.strip();
     }
 
+    /**
+     * Whether no pull request check is published (warnings-ng's and coverage's option of that name); {@code null}, when
+     * not given, means the global default ({@link GpuTrainConfiguration#isSkipPublishingChecks()}).
+     */
+    public Boolean getSkipPublishingChecks() {
+        return skipPublishingChecks;
+    }
+
+    @DataBoundSetter
+    public void setSkipPublishingChecks(Boolean skipPublishingChecks) {
+        this.skipPublishingChecks = skipPublishingChecks;
+    }
+
     /** The report only reads this build's workspace; no need to wait for earlier builds. */
     @Override
     public BuildStepMonitor getRequiredMonitorService() {
@@ -122,7 +136,10 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
                         engine,
                         failOnMissing,
                         gates.isEmpty() ? GpuTrainConfiguration.get().getQualityGates() : gates,
-                        getChecksName())
+                        getChecksName(),
+                        skipPublishingChecks == null
+                                ? GpuTrainConfiguration.get().isSkipPublishingChecks()
+                                : skipPublishingChecks)
                 .publish(run, workspace, launcher, listener);
     }
 
@@ -139,6 +156,11 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
         @Override
         public String getDisplayName() {
             return Messages.DvcMetricsRecorder_DisplayName();
+        }
+
+        /** What a new freestyle action's checkbox starts from: the global default. */
+        public boolean isSkipPublishingChecksDefault() {
+            return GpuTrainConfiguration.get().isSkipPublishingChecks();
         }
     }
 }

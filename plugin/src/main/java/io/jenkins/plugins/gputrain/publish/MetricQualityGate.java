@@ -16,6 +16,7 @@ import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import jenkins.model.Jenkins;
@@ -136,43 +137,58 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
             });
         }
 
-        /** Checks {@code threshold}: a number. */
+        /** Checks {@code threshold}: a number; a gate without one is refused (it would not be read as 0). */
         @POST
         public FormValidation doCheckThreshold(
                 @AncestorInPath Item item, @QueryParameter String metric, @QueryParameter String value) {
-            return permitted(item, () -> {
-                try {
-                    new BigDecimal(value.strip());
-                    return FormValidation.ok();
-                } catch (NumberFormatException e) {
-                    return FormValidation.error(Messages.MetricQualityGate_NotANumber(metric, value));
-                }
-            });
+            return permitted(item, () -> thresholdProblem(metric, value)
+                    .map(FormValidation::error)
+                    .orElseGet(FormValidation::ok));
         }
 
-        /** The types: {@code change}, {@code value}. */
+        /**
+         * What is wrong with a threshold as the form sends it, in one line naming the gate and the field.
+         *
+         * @param metric the gate's metric, as typed ({@code null} when the form sends none)
+         * @param value the threshold, as typed ({@code null} or blank when there is none)
+         * @return the problem, or empty for a number
+         */
+        static Optional<String> thresholdProblem(String metric, String value) {
+            String gate = metric == null ? "" : metric.strip();
+            if (value == null || value.isBlank()) {
+                return Optional.of(Messages.MetricQualityGate_NoThreshold(gate));
+            }
+            try {
+                new BigDecimal(value.strip());
+                return Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.of(Messages.MetricQualityGate_NotANumber(gate, value));
+            }
+        }
+
+        /** The types: {@code change}, {@code value}; none for a user who may not configure. */
         @POST
         public ListBoxModel doFillTypeItems(@AncestorInPath Item item) {
-            return permitted(
-                    item, () -> listBox(Arrays.stream(GateType.values()).map(GateType::value)));
+            return listBox(item, Arrays.stream(GateType.values()).map(GateType::value));
         }
 
-        /** The operators: {@code >=}, {@code >}, {@code <=}, {@code <}. */
+        /** The operators: {@code >=}, {@code >}, {@code <=}, {@code <}; none for a user who may not configure. */
         @POST
         public ListBoxModel doFillOperatorItems(@AncestorInPath Item item) {
-            return permitted(
-                    item, () -> listBox(Arrays.stream(GateOperator.values()).map(GateOperator::symbol)));
+            return listBox(item, Arrays.stream(GateOperator.values()).map(GateOperator::symbol));
         }
 
-        /** The criticalities: {@code unstable}, {@code failure}. */
+        /** The criticalities: {@code unstable}, {@code failure}; none for a user who may not configure. */
         @POST
         public ListBoxModel doFillCriticalityItems(@AncestorInPath Item item) {
-            return permitted(
-                    item, () -> listBox(Arrays.stream(Criticality.values()).map(Criticality::value)));
+            return listBox(item, Arrays.stream(Criticality.values()).map(Criticality::value));
         }
 
-        /** In a job's configuration: whoever may configure the job; on the system page: administrators only. */
-        private static <T> T permitted(Item item, Supplier<T> answer) {
+        /**
+         * Validation is refused (access denied) to whoever may not configure the job, or administer Jenkins on the
+         * system page: validation URLs are reachable by anyone who can post to them.
+         */
+        private static FormValidation permitted(Item item, Supplier<FormValidation> answer) {
             if (item == null) {
                 Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             } else {
@@ -181,7 +197,14 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
             return answer.get();
         }
 
-        private static ListBoxModel listBox(Stream<String> values) {
+        /**
+         * The list, or an empty one for whoever may not configure the job (administer Jenkins, on the system page), as
+         * credentials-plugin's documentation has its {@code doFill…Items} do.
+         */
+        private static ListBoxModel listBox(Item item, Stream<String> values) {
+            if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER) : !item.hasPermission(Item.CONFIGURE)) {
+                return new ListBoxModel();
+            }
             ListBoxModel model = new ListBoxModel();
             values.forEach(value -> model.add(value, value));
             return model;

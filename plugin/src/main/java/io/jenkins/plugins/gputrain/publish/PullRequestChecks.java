@@ -6,13 +6,17 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gputrain.Messages;
 import io.jenkins.plugins.gputrain.core.report.PullRequestCheck;
+import java.io.PrintStream;
+import java.util.Optional;
 
 /**
- * Publishes a build's {@link PullRequestCheck} through the checks-api plugin when it is installed; without it, says
- * once that no check was published. checks-api is an optional dependency
- * ({@code checks-api:…;resolution:=optional}): this class never names its types, only {@link ChecksApiPublisher}
- * does, and that class is loaded only after the plugin's classes were found through gpu-train's own class loader
- * (Jenkins' plugin class loader sees an optional dependency exactly when that plugin is installed and enabled).
+ * Publishes a build's {@link PullRequestCheck} through the checks-api plugin when it is installed and the step does not
+ * skip it; otherwise says once that no check was published. Publishing the check never fails the build: what the
+ * Checks API (or the mapping to its types) throws becomes one console line, and the report and gates stand.
+ * checks-api is an optional dependency ({@code checks-api:…;resolution:=optional}): this class never names its types,
+ * only {@link ChecksApiPublisher} does, and that class is loaded only after the plugin's classes were found through
+ * gpu-train's own class loader (Jenkins' plugin class loader sees an optional dependency exactly when that plugin is
+ * installed and enabled).
  */
 final class PullRequestChecks {
     /** A checks-api class; present exactly when the plugin is. */
@@ -53,21 +57,56 @@ final class PullRequestChecks {
     }
 
     /**
+     * The build's absolute URL, as warnings-ng and checks-api make theirs: Jenkins' root URL (the configured Jenkins
+     * URL, {@code Jenkins.getRootUrl()}, which ends in {@code /}) followed by the run's URL ({@code job/…/3/}).
+     *
+     * @param rootUrl Jenkins' root URL, {@code null} when it is not configured
+     * @param runUrl the run's URL, relative to the root
+     * @return the absolute URL, or empty without a root URL
+     */
+    static Optional<String> buildUrl(String rootUrl, String runUrl) {
+        if (rootUrl == null || rootUrl.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(rootUrl.endsWith("/") ? rootUrl + runUrl : rootUrl + "/" + runUrl);
+    }
+
+    /**
      * Hands the check to the Checks API, or prints one line saying why there is none. The console line after the
      * handover claims no more than that: checks-api may have found no publisher for the build's SCM (it says so
-     * itself) or its publisher may have failed and only logged it.
+     * itself) or its publisher may have failed and only logged it. A check without links (no root URL) says so once.
      *
      * @param run the build
      * @param listener its console
      * @param check what the check shows
+     * @param skip whether the step skips publishing checks ({@code skipPublishingChecks})
      */
-    void publish(Run<?, ?> run, TaskListener listener, PullRequestCheck check) {
-        if (available()) {
-            handover.handOver(run, listener, check);
-            listener.getLogger().println(PREFIX + Messages.PullRequestChecks_HandedOver(check.name(), check.title()));
+    void publish(Run<?, ?> run, TaskListener listener, PullRequestCheck check, boolean skip) {
+        PrintStream console = listener.getLogger();
+        if (skip) {
+            console.println(PREFIX + Messages.PullRequestChecks_Skipped(check.name()));
+        } else if (!available()) {
+            console.println(PREFIX + Messages.PullRequestChecks_NotInstalled(check.name()));
         } else {
-            listener.getLogger().println(PREFIX + Messages.PullRequestChecks_NotInstalled(check.name()));
+            if (check.optionalDetailsUrl().isEmpty()) {
+                console.println(PREFIX + Messages.PullRequestChecks_NoRootUrl(check.name()));
+            }
+            try {
+                handover.handOver(run, listener, check);
+            } catch (RuntimeException | LinkageError e) {
+                console.println(PREFIX + Messages.PullRequestChecks_NotPublished(check.name(), reason(e)));
+                return;
+            }
+            console.println(PREFIX + Messages.PullRequestChecks_HandedOver(check.name(), check.title()));
         }
+    }
+
+    /** The failure's message on one line, or its type when it has none. */
+    private static String reason(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank()
+                ? failure.getClass().getName()
+                : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** The real handover; names {@link ChecksApiPublisher} only inside its method, so it loads on first use. */

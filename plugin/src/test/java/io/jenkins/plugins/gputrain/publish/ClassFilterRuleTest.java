@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Jenkins runtime rule: every class that Jenkins persists with XStream (the global configuration, a job's builder and
- * recorder, the build's report action) and every class that crosses remoting (each callable and what it returns)
+ * recorder, the build's report action, each with quality gates and {@code skipPublishingChecks} set) and every class
+ * that crosses remoting (each callable, with and without gates, and what it returns)
  * passes the controller's class filter ({@link JenkinsClassFilter}). Meaningful only where the classes come from the
  * .hpi's jars, so it runs inside {@code HpiRuntimeIT} and is skipped by the unit-test run.
  */
@@ -60,6 +61,7 @@ class ClassFilterRuleTest {
         persisted.put("a freestyle job's config.xml (builder)", builder());
         persisted.put("a job's config.xml (recorder)", recorder());
         persisted.put("build.xml (report action)", new DvcReportAction(report()));
+        persisted.put("build.xml (report action with quality gates)", new DvcReportAction(gatedReport()));
 
         List<String> refusals = new ArrayList<>();
         for (Map.Entry<String, Object> file : persisted.entrySet()) {
@@ -77,6 +79,8 @@ class ClassFilterRuleTest {
         ReportCallable withDvc = new ReportCallable("main", "gpu-train", new DvcOutput("{}", "{}", "{}"));
         ReportCallable builtIn = new ReportCallable("main", "gpu-train", null);
         callables.put(withDvc, builtIn.invoke(workspace, null));
+        ReportCallable gated = gatedCallable();
+        callables.put(gated, gated.invoke(workspace, null));
         callables.putAll(TrainCallables.withResults(workspace));
 
         List<String> refusals = new ArrayList<>();
@@ -123,18 +127,51 @@ class ClassFilterRuleTest {
         return new ReportCallable("main", "gpu-train", null).invoke(workspace, null);
     }
 
+    private PublishedReport gatedReport() throws IOException {
+        return gatedCallable().invoke(workspace, null);
+    }
+
+    /** A callable with a gate of each type and criticality, one of them on a metric the fixture does not have. */
+    private static ReportCallable gatedCallable() {
+        return new ReportCallable("main", "gpu-train", null, MetricQualityGate.toGates(gates()));
+    }
+
+    /** Gates as the job, the global configuration and CasC keep them: every field set, every choice used. */
+    private static List<MetricQualityGate> gates() {
+        MetricQualityGate change = new MetricQualityGate("evaluation/metrics.json:val_acc", -0.01);
+        MetricQualityGate value = new MetricQualityGate("evaluation/metrics.json:val_loss", 0.5);
+        value.setType("value");
+        value.setOperator("<");
+        value.setCriticality("unstable");
+        MetricQualityGate missing = new MetricQualityGate("evaluation/metrics.json:f1", 0.9);
+        missing.setType("value");
+        missing.setOperator(">");
+        return List.of(change, value, missing);
+    }
+
     /** The configuration as Jenkins saves it: made without running its constructor (which loads it), then filled. */
     private static GpuTrainConfiguration configuration() throws ReflectiveOperationException {
         GpuTrainConfiguration configuration =
                 (GpuTrainConfiguration) new XStream().getReflectionProvider().newInstance(GpuTrainConfiguration.class);
         Map<String, Object> values = Map.of(
-                "cloud", "gpu-cluster",
-                "namespace", "ml",
-                "cpuMemory", "4-16000+nvidia-tesla-t4*1",
-                "gpuToleration", true,
-                "retries", 2,
-                "dvcRemoteCredentialsId", "gcs-key",
-                "trendLength", 20);
+                "cloud",
+                "gpu-cluster",
+                "namespace",
+                "ml",
+                "cpuMemory",
+                "4-16000+nvidia-tesla-t4*1",
+                "gpuToleration",
+                true,
+                "retries",
+                2,
+                "dvcRemoteCredentialsId",
+                "gcs-key",
+                "trendLength",
+                20,
+                "qualityGates",
+                new ArrayList<>(gates()),
+                "skipPublishingChecks",
+                true);
         for (Map.Entry<String, Object> value : values.entrySet()) {
             Field field = GpuTrainConfiguration.class.getDeclaredField(value.getKey());
             field.setAccessible(true);
@@ -157,6 +194,9 @@ class ClassFilterRuleTest {
         recorder.setBaseline("main");
         recorder.setEngine("auto");
         recorder.setFailOnMissing(true);
+        recorder.setQualityGates(gates());
+        recorder.setChecksName("Model metrics");
+        recorder.setSkipPublishingChecks(false);
         return recorder;
     }
 }

@@ -140,6 +140,24 @@ class QualityGatePublishTest {
         assertThat(step.getQualityGates()).isEmpty();
     }
 
+    @Test
+    void skipPublishingChecksIsKeptLeftOutAsNotGivenAndSavedAsAPlainField() {
+        DvcMetricsRecorder step = new DvcMetricsRecorder();
+        XStream xstream = new XStream();
+        xstream.allowTypes(new Class<?>[] {DvcMetricsRecorder.class});
+
+        assertThat(step.getSkipPublishingChecks())
+                .as("not given: the global default applies")
+                .isNull();
+        assertThat(xstream.toXML(step)).doesNotContain("skipPublishingChecks");
+        step.setSkipPublishingChecks(true);
+        String xml = xstream.toXML(step);
+
+        assertThat(xml).contains("<skipPublishingChecks>true</skipPublishingChecks>");
+        assertThat(((DvcMetricsRecorder) xstream.fromXML(xml)).getSkipPublishingChecks())
+                .isTrue();
+    }
+
     private PublishedReport publish(List<MetricQualityGate> gates) throws IOException {
         Path workspace = FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"));
         return new ReportCallable("main", "gpu-train", null, MetricQualityGate.toGates(gates))

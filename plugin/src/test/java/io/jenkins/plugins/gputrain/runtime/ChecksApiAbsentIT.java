@@ -45,16 +45,17 @@ class ChecksApiAbsentIT {
                     loader, new Class<?>[] {TaskListener.class}, (proxy, method, args) -> logger);
             Class<?> checkType = loader.loadClass("io.jenkins.plugins.gputrain.core.report.PullRequestCheck");
             Object check = checkType
-                    .getConstructor(String.class, String.class, String.class, String.class, boolean.class)
-                    .newInstance("DVC metrics", "acc 0.5 → 0.75 (+0.25)", "## Metrics\n", "", true);
+                    .getConstructor(
+                            String.class, String.class, String.class, String.class, String.class, boolean.class)
+                    .newInstance("DVC metrics", "acc 0.5 → 0.75 (+0.25)", "## Metrics\n", "", "", true);
             Class<?> checksType = loader.loadClass(PUBLISH + "PullRequestChecks");
             Constructor<?> constructor = checksType.getDeclaredConstructor();
             constructor.setAccessible(true);
             Method publish = checksType.getDeclaredMethod(
-                    "publish", loader.loadClass("hudson.model.Run"), TaskListener.class, checkType);
+                    "publish", loader.loadClass("hudson.model.Run"), TaskListener.class, checkType, boolean.class);
             publish.setAccessible(true);
 
-            publish.invoke(constructor.newInstance(), null, listener, check);
+            publish.invoke(constructor.newInstance(), null, listener, check, false);
 
             assertThat(console.toString(StandardCharsets.UTF_8))
                     .isEqualTo("[gpu-train] no check 'DVC metrics' published: the Checks API plugin (checks-api) is"

@@ -47,6 +47,10 @@ public final class JenkinsClassFilter {
             "java.lang.Boolean",
             "java.lang.Double",
             "java.lang.Integer",
+            // a quality gate's threshold (BigDecimal, with its BigInteger and Number) travels to the agent
+            "java.lang.Number",
+            "java.math.BigDecimal",
+            "java.math.BigInteger",
             "java.lang.StackTraceElement",
             "java.lang.String",
             "java.util.ArrayList",

@@ -47,7 +47,9 @@ public enum StepArgument {
     /** Quality gates for the report: a list of maps ({@link GateArguments}). */
     QUALITY_GATES(GateArguments.FIELD, Kind.GATES),
     /** The name of the pull request check. */
-    CHECKS_NAME("checksName", Kind.TEXT);
+    CHECKS_NAME("checksName", Kind.TEXT),
+    /** Whether to leave out the pull request check (warnings-ng's and coverage's {@code skipPublishingChecks}). */
+    SKIP_PUBLISHING_CHECKS("skipPublishingChecks", Kind.FLAG);
 
     /** The largest {@code retries}. */
     public static final int MAX_RETRIES = 10;

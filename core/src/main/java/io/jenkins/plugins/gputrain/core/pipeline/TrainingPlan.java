@@ -78,6 +78,9 @@ public record TrainingPlan(
                 ReportDirectory.normalise(given.text(StepArgument.REPORT_DIR).orElse(ReportDirectory.DEFAULT)));
         given.text(StepArgument.CHECKS_NAME)
                 .ifPresent(name -> publishArguments.put(StepArgument.CHECKS_NAME.argumentName(), name));
+        StepArgument.SKIP_PUBLISHING_CHECKS
+                .flag(given.given(StepArgument.SKIP_PUBLISHING_CHECKS))
+                .ifPresent(skip -> publishArguments.put(StepArgument.SKIP_PUBLISHING_CHECKS.argumentName(), skip));
         Object gates = given.given(StepArgument.QUALITY_GATES);
         if (gates != null) {
             publishArguments.put(

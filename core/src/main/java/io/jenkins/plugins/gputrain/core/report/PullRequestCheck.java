@@ -8,19 +8,24 @@ import io.jenkins.plugins.gputrain.core.gate.GateType;
 import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The check a build's DVC report becomes on the pull request (through the Jenkins Checks API): a title with the
- * headline change, a summary with the params, metrics and quality gate tables in {@code report.md}'s Markdown, and a
- * text linking the build's report page and the archived plots. Plain text only, no Jenkins types.
+ * headline change, a summary with the params, metrics and quality gate tables in {@code report.md}'s Markdown, a
+ * text linking the build's report page and the archived plots, and the report page as the check's details URL. The
+ * links are absolute (GitHub resolves no relative link of a check); without the build's absolute URL (Jenkins' root
+ * URL not configured) there are none. Plain text only, no Jenkins types.
  *
  * @param name the check's name, e.g. {@code DVC metrics}
  * @param title the headline, e.g. {@code val_acc 0.57333 → 0.95 (+0.37667)}
  * @param summary the tables, in Markdown
  * @param text the links, in Markdown
+ * @param detailsUrl the report page's absolute URL, or {@code ""} when there is none
  * @param success whether the check concludes as a success (no gate failed, and the step does not fail the build)
  */
-public record PullRequestCheck(String name, String title, String summary, String text, boolean success) {
+public record PullRequestCheck(
+        String name, String title, String summary, String text, String detailsUrl, boolean success) {
     /** The check's name unless the step names another. */
     public static final String DEFAULT_NAME = "DVC metrics";
 
@@ -30,6 +35,12 @@ public record PullRequestCheck(String name, String title, String summary, String
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(detailsUrl, "detailsUrl");
+    }
+
+    /** The report page's absolute URL, unless there is none. */
+    public Optional<String> optionalDetailsUrl() {
+        return detailsUrl.isEmpty() ? Optional.empty() : Optional.of(detailsUrl);
     }
 
     /**
@@ -37,19 +48,20 @@ public record PullRequestCheck(String name, String title, String summary, String
      *
      * @param name the check's name; blank for {@link #DEFAULT_NAME}
      * @param report what the build published
-     * @param buildUrl the build's absolute URL ending in {@code /}, or {@code ""} when Jenkins does not know its own
-     *     URL (the links are then relative to the Jenkins root)
+     * @param buildUrl the build's absolute URL ending in {@code /}; empty when Jenkins does not know its own URL (the
+     *     check then has no links and no details URL)
      * @param reportPage the report page below the build, e.g. {@code dvc-report/}
      * @param failsBuild whether the step fails the build anyway (a missing metrics file with {@code failOnMissing})
      * @return the check
      */
     public static PullRequestCheck of(
-            String name, PublishedReport report, String buildUrl, String reportPage, boolean failsBuild) {
+            String name, PublishedReport report, Optional<String> buildUrl, String reportPage, boolean failsBuild) {
         return new PullRequestCheck(
                 name == null || name.isBlank() ? DEFAULT_NAME : name.strip(),
                 title(report),
                 summary(report),
-                text(report, buildUrl, reportPage),
+                buildUrl.map(url -> linkedText(report, url, reportPage)).orElseGet(() -> unlinkedText(report)),
+                buildUrl.map(url -> url + reportPage).orElse(""),
                 !failsBuild && report.gates().overallStatus() == GateStatus.PASSED);
     }
 
@@ -100,18 +112,16 @@ public record PullRequestCheck(String name, String title, String summary, String
         return md.toString();
     }
 
-    private static String text(PublishedReport report, String buildUrl, String reportPage) {
+    private static String linkedText(PublishedReport report, String buildUrl, String reportPage) {
         StringBuilder md = new StringBuilder("[DVC report](")
                 .append(buildUrl)
                 .append(reportPage)
                 .append(") of this build\n");
-        List<String> plots = report.files().stream()
-                .filter(file -> ("/" + file).contains("/plots/"))
-                .toList();
+        List<String> plots = plots(report);
         if (!plots.isEmpty()) {
             md.append("\nPlots:\n");
             plots.forEach(file -> md.append("- [")
-                    .append(("/" + file).substring(("/" + file).indexOf("/plots/") + 1))
+                    .append(plotName(file))
                     .append("](")
                     .append(buildUrl)
                     .append("artifact/")
@@ -119,6 +129,31 @@ public record PullRequestCheck(String name, String title, String summary, String
                     .append(")\n"));
         }
         return md.toString();
+    }
+
+    /** Names what the linked text links, as plain text: a relative link would point into the SCM host. */
+    private static String unlinkedText(PublishedReport report) {
+        StringBuilder md = new StringBuilder(
+                "DVC report of this build: on the build's page in Jenkins (no links: Jenkins' root URL is not"
+                        + " configured)\n");
+        List<String> plots = plots(report);
+        if (!plots.isEmpty()) {
+            md.append("\nPlots (archived with the build):\n");
+            plots.forEach(file -> md.append("- ").append(plotName(file)).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private static List<String> plots(PublishedReport report) {
+        return report.files().stream()
+                .filter(file -> ("/" + file).contains("/plots/"))
+                .toList();
+    }
+
+    /** {@code plots/…} of a report file below {@code …/plots/}. */
+    private static String plotName(String file) {
+        String path = "/" + file;
+        return path.substring(path.indexOf("/plots/") + 1);
     }
 
     private static String unescape(String markdownCell) {

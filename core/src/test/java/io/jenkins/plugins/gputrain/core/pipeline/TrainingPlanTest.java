@@ -58,6 +58,7 @@ class TrainingPlanTest {
         arguments.put("tolerations", "dedicated=ml:NoSchedule");
         arguments.put("yaml", "spec:\n  priorityClassName: training\n");
         arguments.put("checksName", "Model metrics");
+        arguments.put("skipPublishingChecks", "true");
         arguments.put(
                 "qualityGates",
                 List.of(Map.of("metric", "evaluation/metrics.json:acc", "threshold", new BigDecimal("-0.01"))));
@@ -88,6 +89,7 @@ class TrainingPlanTest {
                         Map.entry("baseline", "origin/main"),
                         Map.entry("reportDir", "reports/dvc"),
                         Map.entry("checksName", "Model metrics"),
+                        Map.entry("skipPublishingChecks", true),
                         Map.entry(
                                 "qualityGates",
                                 List.of(Map.of(
@@ -161,7 +163,8 @@ class TrainingPlanTest {
             value = {
                 "nodeSelecter # gpu=true # gpuTrain 'nodeSelecter': unknown argument (expected one of baseline, checkout,"
                         + " checksName, cloud, cpuMemory, dvcRemoteCredentialsId, image, namespace, nodeSelector, pendingTimeout,"
-                        + " publish, qualityGates, reportDir, retries, timeout, tolerations, yaml)",
+                        + " publish, qualityGates, reportDir, retries, skipPublishingChecks, timeout, tolerations,"
+                        + " yaml)",
                 "cpuMemory # 1-2000+t4*0 # cpuMemory '1-2000+t4*0': GPU count must be at least 1 (expected"
                         + " {cpu}-{memory}[+{model}*{count}] or s|m|l|xl)",
                 "nodeSelector # gpu # nodeSelector 'gpu': entry 'gpu' has no '=' (expected key=value[,key=value…] with Kubernetes"

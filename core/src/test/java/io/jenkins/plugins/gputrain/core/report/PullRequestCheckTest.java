@@ -10,13 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The pull request check of a published report: title, Markdown summary and links (golden files). */
 class PullRequestCheckTest {
-    private static final String BUILD = "https://ci.example.com/job/ml/job/PR-7/3/";
+    private static final Optional<String> BUILD = Optional.of("https://ci.example.com/job/ml/job/PR-7/3/");
 
     @TempDir
     Path workspace;
@@ -55,6 +56,7 @@ class PullRequestCheckTest {
         assertThat(check.success()).isFalse();
         assertThat(check.summary()).isEqualTo(golden("check-summary.md"));
         assertThat(check.text()).isEqualTo(golden("check-text.md"));
+        assertThat(check.detailsUrl()).isEqualTo("https://ci.example.com/job/ml/job/PR-7/3/dvc-report/");
         assertThat(Files.readString(workspace.resolve("gpu-train/report.md")))
                 .contains(check.summary().substring(0, check.summary().indexOf("## Quality gates")));
     }
@@ -63,17 +65,32 @@ class PullRequestCheckTest {
     void withoutGatesTheHeadlineIsTheFirstChangedMetricAndTheCheckSucceeds() throws IOException {
         PublishedReport report = WorkspaceReport.write(workspace, "main", "gpu-train", null);
 
-        PullRequestCheck check = PullRequestCheck.of("Model metrics", report, "", "dvc-report/", false);
-        PullRequestCheck failing = PullRequestCheck.of(null, report, "", "dvc-report/", true);
+        PullRequestCheck check = PullRequestCheck.of("Model metrics", report, BUILD, "dvc-report/", false);
+        PullRequestCheck failing = PullRequestCheck.of(null, report, BUILD, "dvc-report/", true);
 
         assertThat(check.name()).isEqualTo("Model metrics");
         assertThat(check.title()).isEqualTo("acc 0.912 → 0.934 (+0.022)");
         assertThat(check.success()).isTrue();
         assertThat(check.summary()).doesNotContain("Quality gates");
-        assertThat(check.text()).startsWith("[DVC report](dvc-report/) of this build\n");
+        assertThat(check.text())
+                .startsWith("[DVC report](https://ci.example.com/job/ml/job/PR-7/3/dvc-report/) of this build\n");
         assertThat(failing.success())
                 .as("the step fails the build (failOnMissing)")
                 .isFalse();
+    }
+
+    @Test
+    void withoutTheBuildsAbsoluteUrlTheCheckHasNoLinksNotRelativeOnes() throws IOException {
+        PublishedReport report = WorkspaceReport.write(workspace, "main", "gpu-train", null);
+
+        PullRequestCheck check = PullRequestCheck.of(null, report, Optional.empty(), "dvc-report/", false);
+
+        assertThat(check.text()).isEqualTo(golden("check-text-unlinked.md")).doesNotContain("](");
+        assertThat(check.optionalDetailsUrl()).isEmpty();
+        assertThat(check.summary())
+                .as("the tables do not depend on the URL")
+                .isEqualTo(PullRequestCheck.of(null, report, BUILD, "dvc-report/", false)
+                        .summary());
     }
 
     @Test
