@@ -12,10 +12,11 @@ import io.jenkins.plugins.gputrain.core.gate.GateOperator;
 import io.jenkins.plugins.gputrain.core.gate.GateType;
 import io.jenkins.plugins.gputrain.core.gate.MetricReference;
 import io.jenkins.plugins.gputrain.core.gate.QualityGate;
+import io.jenkins.plugins.gputrain.core.gate.Threshold;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import jenkins.model.Jenkins;
@@ -136,18 +137,30 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
             });
         }
 
-        /** Checks {@code threshold}: a number. */
+        /** Checks {@code threshold} by the rule the build applies to the bound {@code Double}: {@link Threshold}. */
         @POST
         public FormValidation doCheckThreshold(
                 @AncestorInPath Item item, @QueryParameter String metric, @QueryParameter String value) {
-            return permitted(item, () -> {
-                try {
-                    new BigDecimal(value.strip());
-                    return FormValidation.ok();
-                } catch (NumberFormatException e) {
-                    return FormValidation.error(Messages.MetricQualityGate_NotANumber(metric, value));
-                }
-            });
+            return permitted(item, () -> thresholdProblem(metric, value)
+                    .map(FormValidation::error)
+                    .orElseGet(FormValidation::ok));
+        }
+
+        /**
+         * What is wrong with a threshold as the form sends it, in one line naming the gate and the field.
+         *
+         * @param metric the gate's metric, as typed ({@code null} when the form sends none)
+         * @param value the threshold, as typed ({@code null} or blank when there is none)
+         * @return the problem, or empty for a threshold the build keeps as typed
+         */
+        static Optional<String> thresholdProblem(String metric, String value) {
+            String gate = metric == null ? "" : metric.strip();
+            try {
+                Threshold.parse("quality gate '" + gate + "' threshold", value);
+                return Optional.empty();
+            } catch (InvalidSpecException e) {
+                return Optional.of(e.getMessage());
+            }
         }
 
         /** The types: {@code change}, {@code value}. */
