@@ -60,6 +60,15 @@ class QualityGateTest {
                         + " evaluation/metrics.json:acc)",
                 "m.json: change >= 0 ; --gate 'm.json:': no metric key after ':' (expected FILE:KEY, e.g."
                         + " evaluation/metrics.json:acc)",
+                "../m.json:acc change >= 0 ; --gate '../m.json:acc': the metrics file is outside the repository"
+                        + " (expected a metrics file inside the repository, FILE:KEY, e.g. evaluation/metrics.json:acc)",
+                "a/../../m.json:acc change >= 0 ; --gate 'a/../../m.json:acc': the metrics file is outside the"
+                        + " repository (expected a metrics file inside the repository, FILE:KEY, e.g."
+                        + " evaluation/metrics.json:acc)",
+                "/tmp/m.json:acc change >= 0 ; --gate '/tmp/m.json:acc': the metrics file is an absolute path"
+                        + " (expected a metrics file inside the repository, FILE:KEY, e.g. evaluation/metrics.json:acc)",
+                "./:acc change >= 0 ; --gate './:acc': no metrics file before ':' (expected FILE:KEY, e.g."
+                        + " evaluation/metrics.json:acc)",
             })
     void aBadGateIsOneLineNamingTheGate(String gate, String message) {
         assertThatThrownBy(() -> QualityGate.parse("--gate", gate))
@@ -118,7 +127,10 @@ class QualityGateTest {
                 .withChars('_', '.', '/', '-', '0')
                 .ofMinLength(1)
                 .ofMaxLength(12);
-        Arbitrary<MetricReference> metric = Combinators.combine(name, name).as(MetricReference::new);
+        Arbitrary<MetricReference> metric = Combinators.combine(name, name)
+                .as((file, key) -> file + ":" + key)
+                .filter(QualityGateTest::isMetricReference)
+                .map(reference -> MetricReference.parse("metric", reference));
         Arbitrary<BigDecimal> threshold = Arbitraries.bigDecimals()
                 .between(new BigDecimal("-1000"), new BigDecimal("1000"))
                 .ofScale(4)
@@ -130,6 +142,15 @@ class QualityGateTest {
                         threshold,
                         Arbitraries.of(Criticality.class))
                 .as(QualityGate::new);
+    }
+
+    private static boolean isMetricReference(String text) {
+        try {
+            MetricReference.parse("metric", text);
+            return true;
+        } catch (InvalidSpecException e) {
+            return false;
+        }
     }
 
     @Provide
