@@ -204,16 +204,6 @@ public final class Messages {
         return new Localizable(HOLDER, "MetricQualityGate.DisplayName");
     }
 
-    /** {@code MetricQualityGate.NotANumber}: a gate's threshold is not a number. */
-    public static String MetricQualityGate_NotANumber(Object metric, Object threshold) {
-        return HOLDER.format("MetricQualityGate.NotANumber", metric, threshold);
-    }
-
-    /** {@code MetricQualityGate.NotANumber}, localizable. */
-    public static Localizable _MetricQualityGate_NotANumber(Object metric, Object threshold) {
-        return new Localizable(HOLDER, "MetricQualityGate.NotANumber", metric, threshold);
-    }
-
     /** {@code PullRequestChecks.HandedOver}: the check was handed to the Checks API (not that an SCM took it). */
     public static String PullRequestChecks_HandedOver(Object name, Object title) {
         return HOLDER.format("PullRequestChecks.HandedOver", name, title);
@@ -264,13 +254,4 @@ public final class Messages {
         return new Localizable(HOLDER, "PullRequestChecks.NoRootUrl", name);
     }
 
-    /** {@code MetricQualityGate.NoThreshold}: a gate of the form has no threshold. */
-    public static String MetricQualityGate_NoThreshold(Object metric) {
-        return HOLDER.format("MetricQualityGate.NoThreshold", metric);
-    }
-
-    /** {@code MetricQualityGate.NoThreshold}, localizable. */
-    public static Localizable _MetricQualityGate_NoThreshold(Object metric) {
-        return new Localizable(HOLDER, "MetricQualityGate.NoThreshold", metric);
-    }
 }

@@ -12,8 +12,8 @@ import io.jenkins.plugins.gputrain.core.gate.GateOperator;
 import io.jenkins.plugins.gputrain.core.gate.GateType;
 import io.jenkins.plugins.gputrain.core.gate.MetricReference;
 import io.jenkins.plugins.gputrain.core.gate.QualityGate;
+import io.jenkins.plugins.gputrain.core.gate.Threshold;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -137,7 +137,7 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
             });
         }
 
-        /** Checks {@code threshold}: a number; a gate without one is refused (it would not be read as 0). */
+        /** Checks {@code threshold} by the rule the build applies to the bound {@code Double}: {@link Threshold}. */
         @POST
         public FormValidation doCheckThreshold(
                 @AncestorInPath Item item, @QueryParameter String metric, @QueryParameter String value) {
@@ -151,18 +151,15 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
          *
          * @param metric the gate's metric, as typed ({@code null} when the form sends none)
          * @param value the threshold, as typed ({@code null} or blank when there is none)
-         * @return the problem, or empty for a number
+         * @return the problem, or empty for a threshold the build keeps as typed
          */
         static Optional<String> thresholdProblem(String metric, String value) {
             String gate = metric == null ? "" : metric.strip();
-            if (value == null || value.isBlank()) {
-                return Optional.of(Messages.MetricQualityGate_NoThreshold(gate));
-            }
             try {
-                new BigDecimal(value.strip());
+                Threshold.parse("quality gate '" + gate + "' threshold", value);
                 return Optional.empty();
-            } catch (NumberFormatException e) {
-                return Optional.of(Messages.MetricQualityGate_NotANumber(gate, value));
+            } catch (InvalidSpecException e) {
+                return Optional.of(e.getMessage());
             }
         }
 

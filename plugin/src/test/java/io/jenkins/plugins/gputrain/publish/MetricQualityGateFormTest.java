@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.publish;
 
+import io.jenkins.plugins.gputrain.core.gate.Threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,10 +48,10 @@ class MetricQualityGateFormTest {
     @ValueSource(strings = {"", "   "})
     void aMissingThresholdIsAnErrorNamingTheGateAndTheField(String threshold) {
         assertThat(MetricQualityGate.DescriptorImpl.thresholdProblem(" evaluation/metrics.json:acc ", threshold))
-                .contains("quality gate 'evaluation/metrics.json:acc' threshold '': missing (expected a number such"
-                        + " as -0.01)");
+                .contains("quality gate 'evaluation/metrics.json:acc' threshold '': missing (expected " + Threshold.EXPECTED
+                        + ")");
         assertThat(MetricQualityGate.DescriptorImpl.thresholdProblem(null, threshold))
-                .contains("quality gate '' threshold '': missing (expected a number such as -0.01)");
+                .contains("quality gate '' threshold '': missing (expected " + Threshold.EXPECTED + ")");
     }
 
     @Test
@@ -58,8 +59,8 @@ class MetricQualityGateFormTest {
         assertThat(MetricQualityGate.DescriptorImpl.thresholdProblem("evaluation/metrics.json:acc", " -0.01 "))
                 .isEmpty();
         assertThat(MetricQualityGate.DescriptorImpl.thresholdProblem("evaluation/metrics.json:acc", "1%"))
-                .contains("quality gate 'evaluation/metrics.json:acc' threshold '1%': not a number (expected a number"
-                        + " such as -0.01)");
+                .contains("quality gate 'evaluation/metrics.json:acc' threshold '1%': is not a number (expected "
+                        + Threshold.EXPECTED + ")");
     }
 
     /** A job the current user may not configure: Jenkins' ACL answers no, and denies with AccessDeniedException. */

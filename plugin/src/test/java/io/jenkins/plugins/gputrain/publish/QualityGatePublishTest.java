@@ -7,6 +7,7 @@ import com.thoughtworks.xstream.XStream;
 import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
 import io.jenkins.plugins.gputrain.core.gate.GateStatus;
 import io.jenkins.plugins.gputrain.core.gate.QualityGate;
+import io.jenkins.plugins.gputrain.core.gate.Threshold;
 import io.jenkins.plugins.gputrain.core.report.PublishedReport;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.io.IOException;
@@ -111,8 +112,8 @@ class QualityGatePublishTest {
 
         assertThatThrownBy(gate::toGate)
                 .isInstanceOf(InvalidSpecException.class)
-                .hasMessage("quality gate 'evaluation/metrics.json:acc' threshold '': missing (expected a number such"
-                        + " as -0.01)");
+                .hasMessage("quality gate 'evaluation/metrics.json:acc' threshold '': missing (expected "
+                        + Threshold.EXPECTED + ")");
         assertThat(new MetricQualityGate("evaluation/metrics.json:acc", 0.1)
                         .toGate()
                         .threshold())

@@ -14,10 +14,28 @@ import java.util.Optional;
  * @param workspaceValue the workspace's value as DVC prints it, or {@code null} when there is none
  * @param observed the number compared with the threshold (the change or the value), or {@code null} when the gate
  *     could not be checked
+ * @param unreadable why the metrics file could not be read, for {@link Finding#UNREADABLE_IN_BASELINE} and
+ *     {@link Finding#UNREADABLE_IN_WORKSPACE}; else {@code null}
  */
 public record GateResult(
-        QualityGate gate, Finding finding, String baselineValue, String workspaceValue, BigDecimal observed)
+        QualityGate gate,
+        Finding finding,
+        String baselineValue,
+        String workspaceValue,
+        BigDecimal observed,
+        String unreadable)
         implements Serializable {
+    /** A result whose metrics files were read. */
+    public GateResult(
+            QualityGate gate, Finding finding, String baselineValue, String workspaceValue, BigDecimal observed) {
+        this(gate, finding, baselineValue, workspaceValue, observed, null);
+    }
+
+    /** A gate whose metrics file could not be read. */
+    static GateResult unreadable(QualityGate gate, Finding finding, String reason) {
+        return new GateResult(gate, finding, null, null, null, reason);
+    }
+
     /** Checks the parts. */
     public GateResult {
         Objects.requireNonNull(gate, "gate");
@@ -36,7 +54,7 @@ public record GateResult(
 
     /**
      * What was found, in words, e.g. {@code change +0.022 (0.912 → 0.934)}, {@code value 0.934},
-     * {@code missing in the baseline} or {@code not a number in the workspace ('n/a')}.
+     * {@code missing in the baseline}, {@code unreadable in the workspace (…)} or {@code not a number in the workspace ('n/a')}.
      */
     public String explanation() {
         return switch (finding) {
@@ -47,6 +65,8 @@ public record GateResult(
             case NO_BASELINE -> "no baseline to compare with";
             case MISSING_IN_BASELINE -> "missing in the baseline";
             case MISSING_IN_WORKSPACE -> "missing in the workspace";
+            case UNREADABLE_IN_BASELINE -> "unreadable in the baseline (" + unreadable + ")";
+            case UNREADABLE_IN_WORKSPACE -> "unreadable in the workspace (" + unreadable + ")";
             case NOT_A_NUMBER_IN_BASELINE -> "not a number in the baseline ('" + baselineValue + "')";
             case NOT_A_NUMBER_IN_WORKSPACE -> "not a number in the workspace ('" + workspaceValue + "')";
         };

@@ -50,9 +50,8 @@ public record QualityGate(
      * @param metric {@code FILE:KEY}
      * @param type {@code change} or {@code value}; blank for {@link #DEFAULT_TYPE}
      * @param operator {@code >=}, {@code >}, {@code <=} or {@code <}; blank for {@link #DEFAULT_OPERATOR}
-     * @param threshold a finite number, kept as the decimal it is written as (a {@link BigDecimal} as given, a
-     *     {@code double} as its shortest decimal, {@code -0.01} for {@code -0.01}); {@code null} is refused as missing
-     *     (Jenkins would otherwise fill a missing primitive with 0)
+     * @param threshold a number as {@link Threshold#of} reads it: the decimal as written, {@code -0.01} for
+     *     {@code -0.01}; {@code null} is refused as missing
      * @param criticality {@code unstable} or {@code failure}; blank for {@link #DEFAULT_CRITICALITY}
      * @return the gate
      * @throws InvalidSpecException naming the gate and the field that is wrong
@@ -64,7 +63,7 @@ public record QualityGate(
                 reference,
                 blank(type) ? DEFAULT_TYPE : type(gate + " type", type, type),
                 blank(operator) ? DEFAULT_OPERATOR : operator(gate + " operator", operator, operator),
-                plain(decimal(gate + " threshold", threshold)),
+                Threshold.of(gate + " threshold", threshold),
                 blank(criticality)
                         ? DEFAULT_CRITICALITY
                         : criticality(gate + " criticality", criticality, criticality));
@@ -92,7 +91,7 @@ public record QualityGate(
             throw new InvalidSpecException(
                     field, value, "expected a metric, a type, an operator and a threshold", SYNTAX);
         }
-        BigDecimal threshold = threshold(field, value, words[end - 1]);
+        BigDecimal threshold = Threshold.parse(field, value, words[end - 1]);
         GateOperator operator = operator(field, value, words[end - 2]);
         GateType type = type(field, value, words[end - 3]);
         MetricReference metric = MetricReference.parse(field, String.join(" ", Arrays.copyOfRange(words, 0, end - 3)));
@@ -110,41 +109,12 @@ public record QualityGate(
         return metric + " " + type.value() + " " + operator.symbol() + " " + threshold.toPlainString();
     }
 
-    /** {@code 1.0} as {@code 1}, {@code 0.50} as {@code 0.5}: a Groovy or form number as the user means it. */
-    private static BigDecimal plain(BigDecimal number) {
-        BigDecimal stripped = number.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }
 
     private static boolean isCriticality(String word) {
         return Arrays.stream(Criticality.values()).anyMatch(c -> c.value().equalsIgnoreCase(word));
-    }
-
-    private static BigDecimal decimal(String field, Number threshold) {
-        if (threshold == null) {
-            throw new InvalidSpecException(field, "", "missing", "a number such as -0.01");
-        }
-        if (threshold instanceof BigDecimal exact) {
-            return exact;
-        }
-        if (!Double.isFinite(threshold.doubleValue())) {
-            throw new InvalidSpecException(
-                    field, String.valueOf(threshold), "not a finite number", "a number such as -0.01");
-        }
-        return new BigDecimal(threshold.toString());
-    }
-
-    private static BigDecimal threshold(String field, String gate, String word) {
-        try {
-            return new BigDecimal(word);
-        } catch (NumberFormatException e) {
-            throw new InvalidSpecException(
-                    field, gate, "threshold '" + word + "' is not a number", "a number such as -0.01 in " + SYNTAX);
-        }
     }
 
     private static GateType type(String field, String input, String word) {

@@ -16,11 +16,13 @@ import java.util.Optional;
  * {@code dvc metrics diff} gives it) and the workspace's metrics ({@code dvc metrics show}), so a metric that did not
  * change compares with a change of 0. Numbers compare as the decimals the files hold ({@code int} and {@code float}
  * alike, so {@code 0.93 - 0.94} is exactly {@code -0.01}); a metric missing on either side, or a value that is not a
- * finite {@code int} or {@code float}, is reported, never passed.
+ * finite {@code int} or {@code float}, is reported, never passed; so is a metrics file that could not be read, with
+ * the reason.
  */
 public final class QualityGateEvaluator {
     private final boolean hasBaseline;
     private final List<FileDifferences> metricsDiff;
+    private final RevisionData baselineMetrics;
     private final RevisionData workspaceMetrics;
 
     /**
@@ -29,11 +31,18 @@ public final class QualityGateEvaluator {
      * @param hasBaseline whether the baseline revision resolved (without one, {@link GateType#CHANGE} gates report
      *     {@link Finding#NO_BASELINE})
      * @param metricsDiff the metrics diff, workspace against baseline
+     * @param baselineMetrics what reading the baseline's metrics gave, for its unreadable files (empty when the diff
+     *     came from DVC's own JSON, which names none)
      * @param workspaceMetrics the workspace's metrics
      */
-    public QualityGateEvaluator(boolean hasBaseline, List<FileDifferences> metricsDiff, RevisionData workspaceMetrics) {
+    public QualityGateEvaluator(
+            boolean hasBaseline,
+            List<FileDifferences> metricsDiff,
+            RevisionData baselineMetrics,
+            RevisionData workspaceMetrics) {
         this.hasBaseline = hasBaseline;
         this.metricsDiff = List.copyOf(metricsDiff);
+        this.baselineMetrics = baselineMetrics;
         this.workspaceMetrics = workspaceMetrics;
     }
 
@@ -60,10 +69,12 @@ public final class QualityGateEvaluator {
         // a metric of the workspace that the diff does not list did not change
         Value old = difference.map(Difference::old).or(() -> workspace).orElse(Value.None.NONE);
         if (current instanceof Value.None) {
-            return new GateResult(gate, Finding.MISSING_IN_WORKSPACE, shown(old), null, null);
+            return missingInWorkspace(gate, shown(old));
         }
         if (old instanceof Value.None) {
-            return new GateResult(gate, Finding.MISSING_IN_BASELINE, null, shown(current), null);
+            return unreadable(baselineMetrics, gate.metric())
+                    .map(reason -> GateResult.unreadable(gate, Finding.UNREADABLE_IN_BASELINE, reason))
+                    .orElseGet(() -> new GateResult(gate, Finding.MISSING_IN_BASELINE, null, shown(current), null));
         }
         Optional<BigDecimal> oldNumber = number(old);
         if (oldNumber.isEmpty()) {
@@ -77,11 +88,11 @@ public final class QualityGateEvaluator {
                 Finding.NOT_A_NUMBER_IN_WORKSPACE);
     }
 
-    private static GateResult compare(
+    private GateResult compare(
             QualityGate gate, Value old, Value current, Optional<BigDecimal> observed, Finding notANumber) {
         String baseline = old == null ? null : old.str();
         if (current instanceof Value.None) {
-            return new GateResult(gate, Finding.MISSING_IN_WORKSPACE, baseline, null, null);
+            return missingInWorkspace(gate, baseline);
         }
         if (observed.isEmpty()) {
             return new GateResult(gate, notANumber, baseline, current.str(), null);
@@ -89,6 +100,20 @@ public final class QualityGateEvaluator {
         BigDecimal number = observed.get().stripTrailingZeros();
         Finding finding = gate.operator().holds(number, gate.threshold()) ? Finding.MET : Finding.NOT_MET;
         return new GateResult(gate, finding, baseline, current.str(), number.scale() < 0 ? number.setScale(0) : number);
+    }
+
+    private GateResult missingInWorkspace(QualityGate gate, String baseline) {
+        return unreadable(workspaceMetrics, gate.metric())
+                .map(reason -> GateResult.unreadable(gate, Finding.UNREADABLE_IN_WORKSPACE, reason))
+                .orElseGet(() -> new GateResult(gate, Finding.MISSING_IN_WORKSPACE, baseline, null, null));
+    }
+
+    /** Why the revision's metrics file could not be read ({@code JSONFileCorruptedError: …}), if it could not. */
+    private static Optional<String> unreadable(RevisionData revision, MetricReference metric) {
+        Optional<FileResult.Failure> failure = revision.files().get(metric.file()) instanceof FileResult.Failure file
+                ? Optional.of(file)
+                : revision.optionalError();
+        return failure.map(f -> f.type() + ": " + f.message());
     }
 
     private Optional<Difference> difference(MetricReference metric) {

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -133,7 +134,9 @@ public final class ExperimentReport {
                 details(params, metrics, currentMetrics, plots),
                 metricsDetails(metrics, currentMetrics),
                 MetricValue.of(currentMetrics),
-                new QualityGateEvaluator(noBaseline.isEmpty(), metrics.files(), currentMetrics).evaluate(gates));
+                new QualityGateEvaluator(
+                                noBaseline.isEmpty(), metrics.files(), baselineMetrics(metrics), currentMetrics)
+                        .evaluate(gates));
         write(out.resolve("report.md"), new MarkdownReport().render(content));
         write(out.resolve("report.html"), new HtmlReport().render(content));
         write(out.resolve("metrics-diff.json"), PythonJson.diff(metrics.files()) + "\n");
@@ -143,6 +146,14 @@ public final class ExperimentReport {
             write(out.resolve(GATES_FILE), GateJson.of(content.gates()) + "\n");
         }
         return content;
+    }
+
+    /** What the diff read for the baseline (the revision that is not the workspace); none when DVC diffed. */
+    private static RevisionData baselineMetrics(DiffOutcome metrics) {
+        return metrics.revisions().stream()
+                .filter(revision -> !revision.name().equals(DvcRepository.WORKSPACE))
+                .findFirst()
+                .orElse(RevisionData.of("baseline", Map.of()));
     }
 
     private static Table table(DiffOutcome outcome, DiffKind kind, String baseline, String current) {

@@ -17,6 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Gate evaluation on a metrics diff and the workspace's metrics, as a report gives them. */
 class QualityGateEvaluatorTest {
     private static final String FILE = "evaluation/metrics.json";
+    private static final RevisionData NO_BASELINE_FILES = RevisionData.of("main", Map.of());
+    private static final FileResult.Failure CORRUPT = new FileResult.Failure(
+            "JSONFileCorruptedError", "unable to read: 'evaluation/metrics.json', JSON file structure is corrupted");
 
     @ParameterizedTest(name = "change {0} {1}: {2}")
     @CsvSource({
@@ -73,8 +76,8 @@ class QualityGateEvaluatorTest {
 
     @Test
     void anUnchangedMetricHasAChangeOfZero() {
-        QualityGateEvaluator evaluator =
-                new QualityGateEvaluator(true, List.of(), workspace(Map.of("acc", new Value.Float(0.9))));
+        QualityGateEvaluator evaluator = new QualityGateEvaluator(
+                true, List.of(), NO_BASELINE_FILES, workspace(Map.of("acc", new Value.Float(0.9))));
 
         GateResult result = evaluator
                 .evaluate(List.of(QualityGate.parse("--gate", FILE + ":acc change >= 0")))
@@ -112,9 +115,46 @@ class QualityGateEvaluatorTest {
     }
 
     @Test
+    void anUnreadableMetricsFileIsReportedWithTheReasonNotAsMissing() {
+        // DVC diffs an unreadable file as missing: the diff lists nothing for it
+        RevisionData corrupt = RevisionData.of("workspace", Map.of(FILE, CORRUPT));
+        RevisionData baseline = RevisionData.of("main", Map.of(FILE, new FileResult.Data(new Value.Dict(Map.of()))));
+        List<GateResult> results = new QualityGateEvaluator(true, List.of(), baseline, corrupt)
+                .evaluate(List.of(
+                        QualityGate.parse("--gate", FILE + ":acc change >= 0"),
+                        QualityGate.parse("--gate", FILE + ":acc value >= 0")))
+                .results();
+        GateResult inBaseline = new QualityGateEvaluator(
+                        true,
+                        List.of(changed("acc", Value.None.NONE, new Value.Float(0.9))),
+                        RevisionData.of("main", Map.of(FILE, CORRUPT)),
+                        workspace(Map.of("acc", new Value.Float(0.9))))
+                .evaluate(List.of(QualityGate.parse("--gate", FILE + ":acc change >= 0")))
+                .results()
+                .get(0);
+
+        String reason = "(JSONFileCorruptedError: unable to read: 'evaluation/metrics.json', JSON file structure is"
+                + " corrupted)";
+        assertThat(results).extracting(GateResult::explanation).containsOnly("unreadable in the workspace " + reason);
+        assertThat(results).extracting(GateResult::status).containsOnly(GateStatus.FAILED);
+        assertThat(inBaseline.explanation()).isEqualTo("unreadable in the baseline " + reason);
+        assertThat(inBaseline.finding()).isEqualTo(Finding.UNREADABLE_IN_BASELINE);
+    }
+
+    @Test
+    void aMetricNamedWithDotSegmentsIsTheFileDvcNames() {
+        GateResult result = single(
+                changed("acc", new Value.Float(0.912), new Value.Float(0.934)),
+                "./evaluation//metrics.json:acc change > 0");
+
+        assertThat(result.finding()).isEqualTo(Finding.MET);
+        assertThat(result.gate().metric().toString()).isEqualTo(FILE + ":acc");
+    }
+
+    @Test
     void withoutABaselineChangeGatesAreReportedAndValueGatesEvaluated() {
-        QualityGateEvaluator evaluator =
-                new QualityGateEvaluator(false, List.of(), workspace(Map.of("acc", new Value.Float(0.9))));
+        QualityGateEvaluator evaluator = new QualityGateEvaluator(
+                false, List.of(), NO_BASELINE_FILES, workspace(Map.of("acc", new Value.Float(0.9))));
 
         QualityGateReport report = evaluator.evaluate(List.of(
                 QualityGate.parse("--gate", FILE + ":acc change >= -1"),
@@ -148,8 +188,8 @@ class QualityGateEvaluatorTest {
     void nestedKeysAreFoundByTheirFlattenedName() {
         Map<String, Value> train = new LinkedHashMap<>();
         train.put("loss", new Value.Float(0.2));
-        QualityGateEvaluator evaluator =
-                new QualityGateEvaluator(true, List.of(), workspace(Map.of("train", new Value.Dict(train))));
+        QualityGateEvaluator evaluator = new QualityGateEvaluator(
+                true, List.of(), NO_BASELINE_FILES, workspace(Map.of("train", new Value.Dict(train))));
 
         GateResult result = evaluator
                 .evaluate(List.of(QualityGate.parse("--gate", FILE + ":train.loss value < 0.3")))
@@ -198,7 +238,7 @@ class QualityGateEvaluatorTest {
         diff.differences().stream()
                 .filter(d -> !(d.current() instanceof Value.None))
                 .forEach(d -> values.put(d.key(), d.current()));
-        return new QualityGateEvaluator(true, List.of(diff), workspace(values));
+        return new QualityGateEvaluator(true, List.of(diff), NO_BASELINE_FILES, workspace(values));
     }
 
     private static RevisionData workspace(Map<String, Value> values) {

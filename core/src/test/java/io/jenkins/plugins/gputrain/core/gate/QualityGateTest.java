@@ -51,16 +51,23 @@ class QualityGateTest {
                 "m.json:acc change => 0 ; --gate 'm.json:acc change => 0': unknown operator '=>' (expected one of >=, >,"
                         + " <=, <)",
                 "m.json:acc change >= abc ; --gate 'm.json:acc change >= abc': threshold 'abc' is not a number"
-                        + " (expected a number such as -0.01 in 'FILE:KEY change|value >=|>|<=|< NUMBER"
-                        + " [unstable|failure]')",
+                        + " (expected " + Threshold.EXPECTED + ")",
                 "m.json:acc change >= 0 fatal ; --gate 'm.json:acc change >= 0 fatal': threshold 'fatal' is not a number"
-                        + " (expected a number such as -0.01 in 'FILE:KEY change|value >=|>|<=|< NUMBER"
-                        + " [unstable|failure]')",
+                        + " (expected " + Threshold.EXPECTED + ")",
                 "acc change >= 0 ; --gate 'acc': no ':' between the metrics file and the key (expected FILE:KEY, e.g."
                         + " evaluation/metrics.json:acc)",
                 ":acc change >= 0 ; --gate ':acc': no metrics file before ':' (expected FILE:KEY, e.g."
                         + " evaluation/metrics.json:acc)",
                 "m.json: change >= 0 ; --gate 'm.json:': no metric key after ':' (expected FILE:KEY, e.g."
+                        + " evaluation/metrics.json:acc)",
+                "../m.json:acc change >= 0 ; --gate '../m.json:acc': the metrics file is outside the repository"
+                        + " (expected a metrics file inside the repository, FILE:KEY, e.g. evaluation/metrics.json:acc)",
+                "a/../../m.json:acc change >= 0 ; --gate 'a/../../m.json:acc': the metrics file is outside the"
+                        + " repository (expected a metrics file inside the repository, FILE:KEY, e.g."
+                        + " evaluation/metrics.json:acc)",
+                "/tmp/m.json:acc change >= 0 ; --gate '/tmp/m.json:acc': the metrics file is an absolute path"
+                        + " (expected a metrics file inside the repository, FILE:KEY, e.g. evaluation/metrics.json:acc)",
+                "./:acc change >= 0 ; --gate './:acc': no metrics file before ':' (expected FILE:KEY, e.g."
                         + " evaluation/metrics.json:acc)",
             })
     void aBadGateIsOneLineNamingTheGate(String gate, String message) {
@@ -88,14 +95,14 @@ class QualityGateTest {
                 .hasMessage("quality gate 'm.json:acc' criticality 'error': unknown criticality (expected one of"
                         + " unstable, failure)");
         assertThatThrownBy(() -> QualityGate.of("m.json:acc", "change", ">=", null, "failure"))
-                .hasMessage("quality gate 'm.json:acc' threshold '': missing (expected a number such as -0.01)");
-        assertThat(QualityGate.of("m.json:acc", "", "", new BigDecimal("0.10000000000000000555"), "")
-                        .threshold())
-                .isEqualTo(new BigDecimal("0.10000000000000000555"));
+                .hasMessage("quality gate 'm.json:acc' threshold '': missing (expected " + Threshold.EXPECTED + ")");
+        assertThatThrownBy(() -> QualityGate.of("m.json:acc", "", "", new BigDecimal("0.10000000000000000555"), ""))
+                .hasMessage("quality gate 'm.json:acc' threshold '0.10000000000000000555': has more digits than a"
+                        + " double holds (it would become 0.1) (expected " + Threshold.EXPECTED + ")");
         assertThat(QualityGate.of("m.json:acc", "", "", 0.1, "").threshold()).isEqualTo(new BigDecimal("0.1"));
         assertThatThrownBy(() -> QualityGate.of("m.json:acc", "change", ">=", Double.NaN, "failure"))
-                .hasMessage("quality gate 'm.json:acc' threshold 'NaN': not a finite number (expected a number such as"
-                        + " -0.01)");
+                .hasMessage("quality gate 'm.json:acc' threshold 'NaN': is not a finite number (expected "
+                        + Threshold.EXPECTED + ")");
     }
 
     @Property
@@ -120,10 +127,14 @@ class QualityGateTest {
                 .withChars('_', '.', '/', '-', '0')
                 .ofMinLength(1)
                 .ofMaxLength(12);
-        Arbitrary<MetricReference> metric = Combinators.combine(name, name).as(MetricReference::new);
+        Arbitrary<MetricReference> metric = Combinators.combine(name, name)
+                .as((file, key) -> file + ":" + key)
+                .filter(QualityGateTest::isMetricReference)
+                .map(reference -> MetricReference.parse("metric", reference));
         Arbitrary<BigDecimal> threshold = Arbitraries.bigDecimals()
                 .between(new BigDecimal("-1000"), new BigDecimal("1000"))
-                .ofScale(4);
+                .ofScale(4)
+                .map(decimal -> Threshold.of("threshold", decimal));
         return Combinators.combine(
                         metric,
                         Arbitraries.of(GateType.class),
@@ -131,6 +142,15 @@ class QualityGateTest {
                         threshold,
                         Arbitraries.of(Criticality.class))
                 .as(QualityGate::new);
+    }
+
+    private static boolean isMetricReference(String text) {
+        try {
+            MetricReference.parse("metric", text);
+            return true;
+        } catch (InvalidSpecException e) {
+            return false;
+        }
     }
 
     @Provide
