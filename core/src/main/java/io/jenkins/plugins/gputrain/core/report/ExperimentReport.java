@@ -121,6 +121,7 @@ public final class ExperimentReport {
         metrics.warning("metrics").ifPresent(warnings::add);
         plots.warning().ifPresent(warnings::add);
         warnings.addAll(plots.notDrawn());
+        plots.refused().forEach(line -> warnings.add("ERROR: " + line));
         ReportContent content = new ReportContent(
                 baseline,
                 current,
