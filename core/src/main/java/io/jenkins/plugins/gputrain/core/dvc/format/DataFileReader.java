@@ -332,7 +332,9 @@ public final class DataFileReader {
                 return Value.Seq.list(items);
             }
             case VALUE_NUMBER_INT -> {
-                return new Value.Int(parser.getBigIntegerValue());
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? new Value.Int(parser.getBigIntegerValue())
+                        : Value.Int.of(parser.getLongValue());
             }
             case VALUE_NUMBER_FLOAT -> {
                 return new Value.Float(parser.getDoubleValue());

@@ -3,11 +3,6 @@ package io.jenkins.plugins.gputrain.core.dvc.plots;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -183,43 +178,32 @@ public final class Datapoints {
     }
 
     /**
-     * Streams CSV/TSV rows: lines end at {@code \n} (a {@code \r} before it is dropped), empty lines are skipped,
-     * malformed UTF-8 is replaced as Python's {@code errors="replace"} would.
+     * Streams CSV/TSV rows: lines end at {@code \\n} (a {@code \\r} before it is dropped), empty lines are skipped,
+     * malformed UTF-8 is replaced as when the whole text is decoded (a {@code \\n} byte is never part of a UTF-8
+     * sequence, so each line decodes alone to the same text).
      */
     private static void delimited(byte[] content, char separator, boolean header, Consumer<Map<String, Value>> rows) {
-        List<List<String>> fields = new ArrayList<>(1);
-        Consumer<String> lines = line -> {
-            if (line.isEmpty()) {
-                return;
+        List<String> fields = null;
+        int start = 0;
+        while (start <= content.length) {
+            int end = start;
+            while (end < content.length && content[end] != '\n') {
+                end++;
             }
-            List<String> cells = split(line, separator);
-            if (fields.isEmpty()) {
-                fields.add(header ? cells : indexes(cells.size()));
-                if (header) {
-                    return;
-                }
-            }
-            rows.accept(row(fields.get(0), cells));
-        };
-        try (Reader text = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
-            StringBuilder line = new StringBuilder();
-            char[] buffer = new char[8192];
-            for (int read = text.read(buffer); read >= 0; read = text.read(buffer)) {
-                for (int i = 0; i < read; i++) {
-                    if (buffer[i] != '\n') {
-                        line.append(buffer[i]);
-                        continue;
+            int length =
+                    end < content.length && end > start && content[end - 1] == '\r' ? end - 1 - start : end - start;
+            if (length > 0) {
+                List<String> cells = split(new String(content, start, length, StandardCharsets.UTF_8), separator);
+                if (fields == null) {
+                    fields = header ? cells : indexes(cells.size());
+                    if (!header) {
+                        rows.accept(row(fields, cells));
                     }
-                    int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r'
-                            ? line.length() - 1
-                            : line.length();
-                    lines.accept(line.substring(0, end));
-                    line.setLength(0);
+                } else {
+                    rows.accept(row(fields, cells));
                 }
             }
-            lines.accept(line.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // reading bytes in memory does not fail
+            start = end + 1;
         }
     }
 
@@ -242,6 +226,15 @@ public final class Datapoints {
     /** Splits one line, honouring double quotes as Python's csv module does by default. */
     private static List<String> split(String line, char separator) {
         List<String> cells = new ArrayList<>();
+        if (line.indexOf('"') < 0) {
+            int from = 0;
+            for (int to = line.indexOf(separator); to >= 0; to = line.indexOf(separator, from)) {
+                cells.add(line.substring(from, to));
+                from = to + 1;
+            }
+            cells.add(line.substring(from));
+            return cells;
+        }
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {

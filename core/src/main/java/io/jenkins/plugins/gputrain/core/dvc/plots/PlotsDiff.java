@@ -4,6 +4,7 @@ import io.jenkins.plugins.gputrain.core.dvc.LoadWarning;
 import io.jenkins.plugins.gputrain.core.dvc.format.ReadLimits;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
+import io.jenkins.plugins.gputrain.core.dvc.repo.FileTooLargeException;
 import io.jenkins.plugins.gputrain.core.dvc.repo.RevisionFiles;
 import io.jenkins.plugins.gputrain.core.dvc.repo.UnknownRevisionException;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
@@ -117,7 +118,7 @@ public final class PlotsDiff {
                 continue;
             }
             RenderedPlot rendered = plot.isImage()
-                    ? copyImages(plot, files, out, failed, errors)
+                    ? copyImages(plot, files, out, failed, errors, refused)
                     : draw(plot, files, out, failed, errors, notDrawn, refused);
             if (!rendered.images().isEmpty()) {
                 plots.add(rendered);
@@ -127,12 +128,17 @@ public final class PlotsDiff {
     }
 
     private static RenderedPlot copyImages(
-            PlotSource plot, Map<String, RevisionFiles> files, Path out, Set<String> failed, List<String> errors)
+            PlotSource plot,
+            Map<String, RevisionFiles> files,
+            Path out,
+            Set<String> failed,
+            List<String> errors,
+            List<String> refused)
             throws IOException {
         List<RenderedPlot.Image> images = new ArrayList<>();
         String file = plot.files().get(0);
         for (Map.Entry<String, RevisionFiles> revision : files.entrySet()) {
-            Optional<byte[]> content = read(revision, file, failed, errors);
+            Optional<byte[]> content = read(revision, file, failed, errors, refused);
             if (content.isPresent()) {
                 String name = "static/" + safe(revision.getKey() + "_" + file.replace('/', '_'));
                 write(out.resolve(name), content.get());
@@ -162,7 +168,7 @@ public final class PlotsDiff {
                 List<String> given = givenYFields(plot, file);
                 FileSeries taken;
                 try {
-                    Optional<byte[]> content = read(revision, file, failed, errors);
+                    Optional<byte[]> content = read(revision, file, failed, errors, refused);
                     if (content.isEmpty()) {
                         continue;
                     }
@@ -275,7 +281,11 @@ public final class PlotsDiff {
     }
 
     private static Optional<byte[]> read(
-            Map.Entry<String, RevisionFiles> revision, String file, Set<String> failed, List<String> errors) {
+            Map.Entry<String, RevisionFiles> revision,
+            String file,
+            Set<String> failed,
+            List<String> errors,
+            List<String> refused) {
         try {
             Optional<byte[]> content = revision.getValue().read(file);
             if (content.isEmpty()) {
@@ -286,6 +296,10 @@ public final class PlotsDiff {
         } catch (IOException e) {
             failed.add(revision.getKey());
             errors.add(revision.getKey() + ": " + e.getMessage());
+            if (e instanceof FileTooLargeException large) {
+                refused.add(file + ": " + revision.getKey() + ": " + e.getMessage() + " (limit " + large.limit()
+                        + " bytes per file)");
+            }
             return Optional.empty();
         }
     }

@@ -76,12 +76,15 @@ final class SeriesSampler {
     }
 
     private void take(long index, Value x, Value y) {
-        numericX |= !Double.isNaN(Datapoints.number(x));
-        if (Datapoints.isNonFinite(y) || Datapoints.isNonFinite(x)) {
+        double xValue = Datapoints.number(x);
+        double value = Datapoints.number(y);
+        numericX |= !Double.isNaN(xValue);
+        // a finite number is never a non-finite one: the checks on the text only run for the others
+        if (!Double.isFinite(value) && Datapoints.isNonFinite(y)
+                || !Double.isFinite(xValue) && Datapoints.isNonFinite(x)) {
             nonFinite++;
             return;
         }
-        double value = Datapoints.number(y);
         if (Double.isNaN(value)) {
             return;
         }
