@@ -146,8 +146,14 @@ public final class DataFileReader {
     public void streamJsonLists(String path, byte[] content, JsonLists lists) throws UnreadableFileException {
         checkSize(path, content);
         validate(path, content);
-        try (JsonParser parser =
-                json.createParser(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))) {
+        // Jackson skips a byte order mark in bytes, which read() (and Python) refuse: such a file is parsed as text
+        boolean bom = content.length >= 3
+                && content[0] == (byte) 0xEF
+                && content[1] == (byte) 0xBB
+                && content[2] == (byte) 0xBF;
+        try (JsonParser parser = bom
+                ? json.createParser(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))
+                : json.createParser(content)) {
             if (parser.nextToken() == null) {
                 throw corrupted("JSON", path);
             }
@@ -240,7 +246,16 @@ public final class DataFileReader {
 
     /** Refuses binary files and invalid UTF-8, as {@link #decode} does, without holding the text. */
     private static void validate(String path, byte[] content) throws UnreadableFileException {
-        refuseBinary(path, content);
+        boolean ascii = true;
+        for (byte b : content) {
+            if (b == 0) {
+                throw binary(path);
+            }
+            ascii &= b > 0;
+        }
+        if (ascii) {
+            return;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -261,10 +276,14 @@ public final class DataFileReader {
         }
     }
 
+    private static UnreadableFileException binary(String path) {
+        return new UnreadableFileException("EncodingError", "'" + path + "' is a binary file, not text");
+    }
+
     private static void refuseBinary(String path, byte[] content) throws UnreadableFileException {
         for (byte b : content) {
             if (b == 0) {
-                throw new UnreadableFileException("EncodingError", "'" + path + "' is a binary file, not text");
+                throw binary(path);
             }
         }
     }

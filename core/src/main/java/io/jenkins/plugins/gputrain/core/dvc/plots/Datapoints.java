@@ -139,7 +139,7 @@ public final class Datapoints {
                 candidateKeys = Set.copyOf(dict.entries().keySet());
             }
             if (candidate != null) {
-                candidate.accept(new LinkedHashMap<>(dict.entries()));
+                candidate.accept(dict.entries());
             }
         }
 
