@@ -136,7 +136,8 @@ class DvcCommandsTest {
 
     @Test
     void aPlotFileOverTheSizeLimitIsOneErrorLineNamingItAndTheLimitAndTheRestIsWritten() throws Exception {
-        try (java.io.RandomAccessFile large = new java.io.RandomAccessFile(repo.resolve("loss.csv").toFile(), "rw")) {
+        try (java.io.RandomAccessFile large =
+                new java.io.RandomAccessFile(repo.resolve("loss.csv").toFile(), "rw")) {
             large.setLength(DataFileReader.DEFAULT_MAX_BYTES + 1);
         }
         String line = "ERROR: loss.csv: workspace: 'loss.csv' is larger than 67108864 bytes (limit 67108864 bytes per"
