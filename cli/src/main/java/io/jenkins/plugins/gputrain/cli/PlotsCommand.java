@@ -63,6 +63,7 @@ final class PlotsCommand extends CommandGroup {
                 ProjectWarnings.emptyDvcYaml(repo).ifPresent(err::println);
                 result.warning().ifPresent(err::println);
                 result.notDrawn().forEach(line -> err.println("WARNING: " + line));
+                result.refused().forEach(line -> err.println("ERROR: " + line));
                 if (result.plots().isEmpty()) {
                     err.println("No plots were loaded, visualization file will not be created.");
                 }

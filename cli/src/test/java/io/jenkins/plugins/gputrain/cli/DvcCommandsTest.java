@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
+import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,6 +132,27 @@ class DvcCommandsTest {
         assertThat(report.exitCode).isZero();
         assertThat(report.out).contains("report.md");
         assertThat(repo.resolve("bundle/report.html")).isRegularFile();
+    }
+
+    @Test
+    void aPlotFileOverTheSizeLimitIsOneErrorLineNamingItAndTheLimitAndTheRestIsWritten() throws Exception {
+        try (java.io.RandomAccessFile large =
+                new java.io.RandomAccessFile(repo.resolve("loss.csv").toFile(), "rw")) {
+            large.setLength(DataFileReader.DEFAULT_MAX_BYTES + 1);
+        }
+        String line = "ERROR: loss.csv: workspace: 'loss.csv' is larger than 67108864 bytes (limit 67108864 bytes per"
+                + " file)";
+
+        CliRun plots = run("plots", "diff", "main", "-o", "out");
+        CliRun report = run("report", "--baseline", "main", "--out", "bundle");
+
+        assertThat(plots.exitCode).isZero();
+        assertThat(plots.err.lines().filter(l -> l.startsWith("ERROR"))).containsExactly(line);
+        assertThat(plots.err).doesNotContain("\tat ");
+        assertThat(repo.resolve("out/loss.csv.png")).isRegularFile();
+        assertThat(report.exitCode).isZero();
+        assertThat(report.err.lines().filter(l -> l.startsWith("ERROR"))).containsExactly(line);
+        assertThat(Files.readString(repo.resolve("bundle/report.md"))).contains("- " + line);
     }
 
     private CliRun run(String... args) {

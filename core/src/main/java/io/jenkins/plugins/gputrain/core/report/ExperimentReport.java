@@ -122,6 +122,7 @@ public final class ExperimentReport {
         metrics.warning("metrics").ifPresent(warnings::add);
         plots.warning().ifPresent(warnings::add);
         warnings.addAll(plots.notDrawn());
+        plots.refused().forEach(line -> warnings.add("ERROR: " + line));
         ReportContent content = new ReportContent(
                 baseline,
                 current,

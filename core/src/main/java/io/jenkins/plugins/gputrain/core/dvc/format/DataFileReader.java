@@ -12,19 +12,26 @@ import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
@@ -104,11 +111,7 @@ public final class DataFileReader {
      *     malformed, or nested or sized beyond the {@link ReadLimits}
      */
     public Value read(String path, byte[] content) throws UnreadableFileException {
-        if (content.length > limits.maxBytes()) {
-            throw new UnreadableFileException(
-                    "FileTooLargeError",
-                    "unable to read: '" + path + "', file is larger" + " than " + limits.maxBytes() + " bytes");
-        }
+        checkSize(path, content);
         String text = decode(path, content);
         String suffix = suffix(path);
         Value value;
@@ -128,6 +131,163 @@ public final class DataFileReader {
         return value.isTruthy() ? value : Value.Dict.empty();
     }
 
+    /**
+     * Streams a JSON file's lists without building its tree: the top-level list, or every list that is a mapping's
+     * value, depth first in file order (lists are not searched inside), each handed over one item at a time. The
+     * file is read within the same {@link ReadLimits} and refused with the same errors as {@link #read}.
+     *
+     * @param path the file's repository path, for messages
+     * @param content its bytes
+     * @param lists what receives the lists
+     * @throws UnreadableFileException as {@link #read} for a JSON file
+     * @throws DuplicateKeyException when a mapping that is searched repeats a key (the tree keeps only the last
+     *     value, at the first key's place: only {@link #read} reads such a file as DVC does)
+     */
+    public void streamJsonLists(String path, byte[] content, JsonLists lists) throws UnreadableFileException {
+        checkSize(path, content);
+        validate(path, content);
+        // Jackson skips a byte order mark in bytes, which read() (and Python) refuse: such a file is parsed as text
+        boolean bom = content.length >= 3
+                && content[0] == (byte) 0xEF
+                && content[1] == (byte) 0xBB
+                && content[2] == (byte) 0xBF;
+        try (JsonParser parser = bom
+                ? json.createParser(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))
+                : json.createParser(content)) {
+            if (parser.nextToken() == null) {
+                throw corrupted("JSON", path);
+            }
+            if (parser.currentToken() == JsonToken.START_ARRAY) {
+                streamList(parser, 1, lists);
+            } else if (parser.currentToken() == JsonToken.START_OBJECT) {
+                streamMapping(parser, 1, lists);
+            }
+            if (parser.nextToken() != null) {
+                throw corrupted("JSON", path);
+            }
+        } catch (LimitExceededException e) {
+            throw beyond(e, "JSON", path);
+        } catch (IOException e) {
+            throw corrupted("JSON", path);
+        }
+    }
+
+    private void streamMapping(JsonParser parser, int depth, JsonLists lists) throws IOException {
+        limits.checkDepth(depth);
+        Set<String> keys = new HashSet<>();
+        while (parser.nextToken() != JsonToken.END_OBJECT) {
+            if (!keys.add(parser.currentName())) {
+                throw new DuplicateKeyException();
+            }
+            limits.checkEntries(keys.size());
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.START_ARRAY) {
+                streamList(parser, depth + 1, lists);
+            } else if (value == JsonToken.START_OBJECT) {
+                streamMapping(parser, depth + 1, lists);
+            }
+        }
+    }
+
+    private void streamList(JsonParser parser, int depth, JsonLists lists) throws IOException {
+        limits.checkDepth(depth);
+        lists.start();
+        int size = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            lists.item(json(parser, depth + 1));
+            limits.checkEntries(++size);
+        }
+        lists.end(size);
+    }
+
+    /** Receives the lists {@link #streamJsonLists} finds. */
+    public interface JsonLists {
+        /** A list begins. */
+        void start();
+
+        /**
+         * One item of the current list.
+         *
+         * @param item the item, read whole
+         */
+        void item(Value item);
+
+        /**
+         * The current list ends.
+         *
+         * @param size how many items it had
+         */
+        void end(int size);
+    }
+
+    /** A searched JSON mapping repeats a key; {@link #read} reads such a file. */
+    public static final class DuplicateKeyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DuplicateKeyException() {
+            super("duplicate key", null, false, false);
+        }
+    }
+
+    /**
+     * Refuses a file larger than {@link ReadLimits#maxBytes()}, as {@link #read} does.
+     *
+     * @param path the file's repository path, for the message
+     * @param content its bytes
+     * @throws UnreadableFileException a {@code FileTooLargeError} when it is larger
+     */
+    public void checkSize(String path, byte[] content) throws UnreadableFileException {
+        if (content.length > limits.maxBytes()) {
+            throw new UnreadableFileException(
+                    "FileTooLargeError",
+                    "unable to read: '" + path + "', file is larger" + " than " + limits.maxBytes() + " bytes");
+        }
+    }
+
+    /** Refuses binary files and invalid UTF-8, as {@link #decode} does, without holding the text. */
+    private static void validate(String path, byte[] content) throws UnreadableFileException {
+        boolean ascii = true;
+        for (byte b : content) {
+            if (b == 0) {
+                throw binary(path);
+            }
+            ascii &= b > 0;
+        }
+        if (ascii) {
+            return;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                throw new UnreadableFileException("EncodingError", "'" + path + "' is not valid utf-8");
+            }
+        } while (result.isOverflow());
+        out.clear();
+        if (decoder.flush(out).isError()) {
+            throw new UnreadableFileException("EncodingError", "'" + path + "' is not valid utf-8");
+        }
+    }
+
+    private static UnreadableFileException binary(String path) {
+        return new UnreadableFileException("EncodingError", "'" + path + "' is a binary file, not text");
+    }
+
+    private static void refuseBinary(String path, byte[] content) throws UnreadableFileException {
+        for (byte b : content) {
+            if (b == 0) {
+                throw binary(path);
+            }
+        }
+    }
+
     private static String suffix(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
@@ -135,11 +295,7 @@ public final class DataFileReader {
     }
 
     private static String decode(String path, byte[] content) throws UnreadableFileException {
-        for (byte b : content) {
-            if (b == 0) {
-                throw new UnreadableFileException("EncodingError", "'" + path + "' is a binary file, not text");
-            }
-        }
+        refuseBinary(path, content);
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()
@@ -195,7 +351,9 @@ public final class DataFileReader {
                 return Value.Seq.list(items);
             }
             case VALUE_NUMBER_INT -> {
-                return new Value.Int(parser.getBigIntegerValue());
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? new Value.Int(parser.getBigIntegerValue())
+                        : Value.Int.of(parser.getLongValue());
             }
             case VALUE_NUMBER_FLOAT -> {
                 return new Value.Float(parser.getDoubleValue());

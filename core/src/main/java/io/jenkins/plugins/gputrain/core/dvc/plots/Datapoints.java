@@ -9,17 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The rows of a plot data file as DVC reads them: CSV/TSV through a header row (or {@code 0, 1, …} with
  * {@code header: false}), every cell a string; JSON/YAML/TOML the first list of mappings found (lists with the
- * same keys merged index by index).
+ * same keys merged index by index). CSV/TSV and JSON files are streamed, a row at a time, without their text or tree
+ * in memory; so are the rows handed on.
  */
 public final class Datapoints {
     private Datapoints() {}
 
     /**
-     * Reads the rows.
+     * Reads the rows into a list.
      *
      * @param path the file's repository path (its suffix picks the format)
      * @param content the bytes
@@ -30,17 +34,128 @@ public final class Datapoints {
      */
     public static List<Map<String, Value>> read(String path, byte[] content, boolean header, DataFileReader reader)
             throws UnreadableFileException {
+        return stream(path, content, header, reader, RowList::new).rows;
+    }
+
+    /**
+     * Streams the rows, one at a time, to a receiver. A JSON list that turns out not to be rows after some were
+     * handed on (an item that is not a mapping) is dropped with its receiver and the next list gets a new one.
+     *
+     * @param path the file's repository path (its suffix picks the format)
+     * @param content the bytes
+     * @param header whether a CSV/TSV file starts with a header row
+     * @param reader the structured-data reader
+     * @param receivers a new receiver for each candidate list
+     * @param <T> the receiver type
+     * @return the receiver that got the rows
+     * @throws UnreadableFileException when the file is too large, cannot be parsed or holds no rows
+     */
+    public static <T extends Consumer<Map<String, Value>>> T stream(
+            String path, byte[] content, boolean header, DataFileReader reader, Supplier<T> receivers)
+            throws UnreadableFileException {
         String lower = path.toLowerCase(Locale.ROOT);
+        reader.checkSize(path, content);
         if (lower.endsWith(".csv") || lower.endsWith(".tsv")) {
-            return delimited(new String(content, StandardCharsets.UTF_8), lower.endsWith(".tsv") ? '\t' : ',', header);
+            T rows = receivers.get();
+            delimited(content, lower.endsWith(".tsv") ? '\t' : ',', header, rows);
+            return rows;
         }
-        Value value = reader.read(path, content);
+        if (lower.endsWith(".json")) {
+            FirstRowList<T> lists = new FirstRowList<>(receivers);
+            try {
+                reader.streamJsonLists(path, content, lists);
+                if (lists.rows != null) {
+                    return lists.rows;
+                }
+            } catch (FirstRowList.MergedLists | DataFileReader.DuplicateKeyException e) {
+                // read whole below: the rows are merged from several lists, or a key's last value wins
+            }
+        }
         List<Map<String, Value>> rows = new ArrayList<>();
-        collect(value, rows);
+        collect(reader.read(path, content), rows);
         if (rows.isEmpty()) {
             throw new UnreadableFileException("PlotMetricTypeError", "'" + path + "' holds no list of data points");
         }
-        return rows;
+        T receiver = receivers.get();
+        rows.forEach(receiver);
+        return receiver;
+    }
+
+    /** Rows collected into a list. */
+    private static final class RowList implements Consumer<Map<String, Value>> {
+        private final List<Map<String, Value>> rows = new ArrayList<>();
+
+        @Override
+        public void accept(Map<String, Value> row) {
+            rows.add(row);
+        }
+    }
+
+    /**
+     * The first JSON list whose items are all mappings, streamed to a receiver; a later one with the same first keys
+     * and length would be merged into it index by index, which needs the whole file ({@link MergedLists}).
+     */
+    private static final class FirstRowList<T extends Consumer<Map<String, Value>>>
+            implements DataFileReader.JsonLists {
+        /** A second list of the same rows: the file is read whole. */
+        static final class MergedLists extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            MergedLists() {
+                super("merged lists", null, false, false);
+            }
+        }
+
+        private final Supplier<T> receivers;
+        private T rows;
+        private Set<String> firstKeys;
+        private int size;
+        private T candidate;
+        private Set<String> candidateKeys;
+        private boolean allMappings;
+
+        FirstRowList(Supplier<T> receivers) {
+            this.receivers = receivers;
+        }
+
+        @Override
+        public void start() {
+            candidate = rows == null ? receivers.get() : null;
+            candidateKeys = null;
+            allMappings = true;
+        }
+
+        @Override
+        public void item(Value item) {
+            if (!(item instanceof Value.Dict dict)) {
+                allMappings = false;
+                candidate = null;
+                return;
+            }
+            if (!allMappings) {
+                return;
+            }
+            if (candidateKeys == null) {
+                candidateKeys = Set.copyOf(dict.entries().keySet());
+            }
+            if (candidate != null) {
+                candidate.accept(dict.entries());
+            }
+        }
+
+        @Override
+        public void end(int items) {
+            if (!allMappings || items == 0) {
+                return;
+            }
+            if (rows == null) {
+                rows = candidate;
+                firstKeys = candidateKeys;
+                size = items;
+            } else if (firstKeys.equals(candidateKeys) && size == items) {
+                throw new MergedLists();
+            }
+        }
     }
 
     private static void collect(Value value, List<Map<String, Value>> rows) {
@@ -62,36 +177,64 @@ public final class Datapoints {
         }
     }
 
-    private static List<Map<String, Value>> delimited(String text, char separator, boolean header) {
-        List<List<String>> lines = new ArrayList<>();
-        for (String line : text.split("\r?\n")) {
-            if (!line.isEmpty()) {
-                lines.add(split(line, separator));
+    /**
+     * Streams CSV/TSV rows: lines end at {@code \\n} (a {@code \\r} before it is dropped), empty lines are skipped,
+     * malformed UTF-8 is replaced as when the whole text is decoded (a {@code \\n} byte is never part of a UTF-8
+     * sequence, so each line decodes alone to the same text).
+     */
+    private static void delimited(byte[] content, char separator, boolean header, Consumer<Map<String, Value>> rows) {
+        List<String> fields = null;
+        int start = 0;
+        while (start <= content.length) {
+            int end = start;
+            while (end < content.length && content[end] != '\n') {
+                end++;
             }
-        }
-        List<Map<String, Value>> rows = new ArrayList<>();
-        if (lines.isEmpty()) {
-            return rows;
-        }
-        List<String> fields = header ? lines.get(0) : new ArrayList<>();
-        if (!header) {
-            for (int i = 0; i < lines.get(0).size(); i++) {
-                fields.add(String.valueOf(i));
+            int length =
+                    end < content.length && end > start && content[end - 1] == '\r' ? end - 1 - start : end - start;
+            if (length > 0) {
+                List<String> cells = split(new String(content, start, length, StandardCharsets.UTF_8), separator);
+                if (fields == null) {
+                    fields = header ? cells : indexes(cells.size());
+                    if (!header) {
+                        rows.accept(row(fields, cells));
+                    }
+                } else {
+                    rows.accept(row(fields, cells));
+                }
             }
+            start = end + 1;
         }
-        for (List<String> cells : lines.subList(header ? 1 : 0, lines.size())) {
-            Map<String, Value> row = new LinkedHashMap<>();
-            for (int i = 0; i < fields.size() && i < cells.size(); i++) {
-                row.put(fields.get(i), new Value.Str(cells.get(i)));
-            }
-            rows.add(row);
+    }
+
+    private static List<String> indexes(int count) {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            fields.add(String.valueOf(i));
         }
-        return rows;
+        return fields;
+    }
+
+    private static Map<String, Value> row(List<String> fields, List<String> cells) {
+        Map<String, Value> row = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size() && i < cells.size(); i++) {
+            row.put(fields.get(i), new Value.Str(cells.get(i)));
+        }
+        return row;
     }
 
     /** Splits one line, honouring double quotes as Python's csv module does by default. */
     private static List<String> split(String line, char separator) {
         List<String> cells = new ArrayList<>();
+        if (line.indexOf('"') < 0) {
+            int from = 0;
+            for (int to = line.indexOf(separator); to >= 0; to = line.indexOf(separator, from)) {
+                cells.add(line.substring(from, to));
+                from = to + 1;
+            }
+            cells.add(line.substring(from));
+            return cells;
+        }
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {

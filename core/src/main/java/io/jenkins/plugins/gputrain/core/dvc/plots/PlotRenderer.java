@@ -54,6 +54,9 @@ public final class PlotRenderer {
     private static final BasicStroke DASHED =
             new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
 
+    private static final java.util.Set<String> EVERY_ROW_TEMPLATES =
+            java.util.Set.of("confusion", "confusion_normalized", "bar_horizontal", "bar_horizontal_sorted");
+
     /** Lines with more points are reduced to the lowest and highest point of this many buckets (2 per pixel). */
     static final int BUCKETS = 2 * WIDTH;
 
@@ -112,6 +115,14 @@ public final class PlotRenderer {
         };
     }
 
+    /**
+     * Whether a template counts every row (bars per category, confusion matrices) rather than drawing a line or
+     * points through them, which {@link SeriesSampler} may reduce.
+     */
+    static boolean countsEveryRow(String template) {
+        return EVERY_ROW_TEMPLATES.contains(template);
+    }
+
     private static Drawing encode(Chart<?, ?> chart, List<String> leftOut) throws IOException {
         ByteArrayOutputStream svg = new ByteArrayOutputStream();
         VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -149,7 +160,7 @@ public final class PlotRenderer {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             boolean numericX = one.x().stream().anyMatch(v -> !Double.isNaN(Datapoints.number(v)));
-            int nonFinite = 0;
+            int nonFinite = one.nonFiniteOmitted();
             for (int row = 0; row < one.y().size(); row++) {
                 Value yCell = one.y().get(row);
                 Value xCell = numericX ? one.x().get(row) : Value.Int.of(row);

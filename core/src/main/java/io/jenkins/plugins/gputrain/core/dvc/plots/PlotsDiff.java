@@ -1,8 +1,10 @@
 package io.jenkins.plugins.gputrain.core.dvc.plots;
 
 import io.jenkins.plugins.gputrain.core.dvc.LoadWarning;
+import io.jenkins.plugins.gputrain.core.dvc.format.ReadLimits;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
+import io.jenkins.plugins.gputrain.core.dvc.repo.FileTooLargeException;
 import io.jenkins.plugins.gputrain.core.dvc.repo.RevisionFiles;
 import io.jenkins.plugins.gputrain.core.dvc.repo.UnknownRevisionException;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
@@ -34,15 +36,23 @@ public final class PlotsDiff {
      * @param notDrawn one warning line per plot with values left out, e.g. {@code plot 'loss.csv': workspace: 3
      *     values not drawn (inf, -inf or nan)}, or the one line saying that no data plot was drawn because this
      *     machine cannot draw text
+     * @param refused one error line per plot file beyond a limit (its size, a list's entries) and per file or plot
+     *     that needed more memory than this JVM has, naming the file and the limit, e.g. {@code loss.csv: workspace:
+     *     out of memory reading it (limit 256 MiB heap, the JVM's -Xmx)}; the rest of the plots are drawn
      */
     public record Result(
-            List<RenderedPlot> plots, Set<String> failedRevisions, List<String> errors, List<String> notDrawn) {
+            List<RenderedPlot> plots,
+            Set<String> failedRevisions,
+            List<String> errors,
+            List<String> notDrawn,
+            List<String> refused) {
         /** Copies the collections. */
         public Result {
             plots = List.copyOf(plots);
             failedRevisions = Set.copyOf(failedRevisions);
             errors = List.copyOf(errors);
             notDrawn = List.copyOf(notDrawn);
+            refused = List.copyOf(refused);
         }
 
         /** DVC's warning for unreadable plots, if any: the workspace first, as DVC's brancher visits it. */
@@ -78,7 +88,7 @@ public final class PlotsDiff {
      */
     public Result write(List<String> revisions, Path out) throws UnknownRevisionException, IOException {
         if (repository.hasNoCommits()) {
-            return new Result(List.of(), Set.of(), List.of(), List.of());
+            return new Result(List.of(), Set.of(), List.of(), List.of(), List.of());
         }
         List<String> ordered = List.copyOf(new LinkedHashSet<>(revisions));
         Map<String, RevisionFiles> files = new LinkedHashMap<>();
@@ -86,6 +96,7 @@ public final class PlotsDiff {
         Set<String> failed = new LinkedHashSet<>();
         List<String> errors = new ArrayList<>();
         List<String> notDrawn = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (String revision : ordered) {
             try {
                 RevisionFiles revisionFiles = repository.files(revision);
@@ -107,22 +118,27 @@ public final class PlotsDiff {
                 continue;
             }
             RenderedPlot rendered = plot.isImage()
-                    ? copyImages(plot, files, out, failed, errors)
-                    : draw(plot, files, out, failed, errors, notDrawn);
+                    ? copyImages(plot, files, out, failed, errors, refused)
+                    : draw(plot, files, out, failed, errors, notDrawn, refused);
             if (!rendered.images().isEmpty()) {
                 plots.add(rendered);
             }
         }
-        return new Result(plots, failed, errors, notDrawn);
+        return new Result(plots, failed, errors, notDrawn, refused);
     }
 
     private static RenderedPlot copyImages(
-            PlotSource plot, Map<String, RevisionFiles> files, Path out, Set<String> failed, List<String> errors)
+            PlotSource plot,
+            Map<String, RevisionFiles> files,
+            Path out,
+            Set<String> failed,
+            List<String> errors,
+            List<String> refused)
             throws IOException {
         List<RenderedPlot.Image> images = new ArrayList<>();
         String file = plot.files().get(0);
         for (Map.Entry<String, RevisionFiles> revision : files.entrySet()) {
-            Optional<byte[]> content = read(revision, file, failed, errors);
+            Optional<byte[]> content = read(revision, file, failed, errors, refused);
             if (content.isPresent()) {
                 String name = "static/" + safe(revision.getKey() + "_" + file.replace('/', '_'));
                 write(out.resolve(name), content.get());
@@ -138,34 +154,50 @@ public final class PlotsDiff {
             Path out,
             Set<String> failed,
             List<String> errors,
-            List<String> notDrawn)
+            List<String> notDrawn,
+            List<String> refused)
             throws IOException {
         List<Series> series = new ArrayList<>();
         boolean header = !(plot.props().get("header") instanceof Value.Bool b && !b.value());
-        String xField = null;
+        String xField = xField(plot);
+        String template = plot.text("template", "linear");
+        int exactRows = PlotRenderer.countsEveryRow(template) ? Integer.MAX_VALUE : SeriesSampler.EXACT_ROWS;
         String yLabel = null;
         for (Map.Entry<String, RevisionFiles> revision : files.entrySet()) {
             for (String file : plot.files()) {
-                Optional<byte[]> content = read(revision, file, failed, errors);
-                if (content.isEmpty()) {
-                    continue;
-                }
-                List<Map<String, Value>> rows;
+                List<String> given = givenYFields(plot, file);
+                FileSeries taken;
                 try {
-                    rows = Datapoints.read(file, content.get(), header, repository.reader());
+                    Optional<byte[]> content = read(revision, file, failed, errors, refused);
+                    if (content.isEmpty()) {
+                        continue;
+                    }
+                    taken = Datapoints.stream(
+                            file,
+                            content.get(),
+                            header,
+                            repository.reader(),
+                            () -> new FileSeries(xField, given, exactRows));
                 } catch (UnreadableFileException e) {
                     failed.add(revision.getKey());
                     errors.add(revision.getKey() + ": " + e.getMessage());
+                    if (e.type().equals("FileTooLargeError")) {
+                        refused.add(
+                                file + ": " + revision.getKey() + ": " + e.getMessage() + " (limit " + limits() + ")");
+                    }
+                    continue;
+                } catch (OutOfMemoryError e) { // the file is the agent's or the CLI's: its heap, not the build, ends
+                    refused.add(outOfMemory(file + ": " + revision.getKey(), "reading it"));
                     continue;
                 }
-                xField = xField(plot);
-                for (String yField : yFields(plot, file, rows)) {
+                List<String> fields = taken.fields();
+                for (int i = 0; i < fields.size(); i++) {
+                    String yField = fields.get(i);
                     yLabel = yLabel == null ? yField : yLabel.equals(yField) ? yLabel : "y";
-                    String name =
-                            plot.files().size() > 1 || yFields(plot, file, rows).size() > 1
-                                    ? revision.getKey() + ": " + file + "::" + yField
-                                    : revision.getKey();
-                    series.add(Series.of(name, revision.getKey(), rows, xField, yField));
+                    String name = plot.files().size() > 1 || fields.size() > 1
+                            ? revision.getKey() + ": " + file + "::" + yField
+                            : revision.getKey();
+                    series.add(taken.series(i, name, revision.getKey()));
                 }
             }
         }
@@ -176,7 +208,7 @@ public final class PlotsDiff {
         PlotRenderer.Drawing drawing;
         try {
             drawing = renderer.draw(
-                    plot.text("template", "linear"),
+                    template,
                     title,
                     plot.text("x_label", xField == null ? "step" : xField),
                     plot.text("y_label", yLabel),
@@ -185,6 +217,10 @@ public final class PlotsDiff {
             // the chart library refuses data it cannot lay out (extreme ranges): the plot is left out, not the report
             notDrawn.add("plot '" + plot.id() + "' not drawn: " + e.getClass().getSimpleName() + ": "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            return new RenderedPlot(plot.id(), title, List.of());
+        } catch (OutOfMemoryError e) {
+            series.clear();
+            refused.add(outOfMemory(plot.id(), "drawing it"));
             return new RenderedPlot(plot.id(), title, List.of());
         }
         drawing.leftOut().forEach(line -> notDrawn.add("plot '" + plot.id() + "': " + line));
@@ -209,7 +245,8 @@ public final class PlotsDiff {
         return x == null || x instanceof Value.None ? null : x.str();
     }
 
-    private static List<String> yFields(PlotSource plot, String file, List<Map<String, Value>> rows) {
+    /** The y fields a plot names for a file, or {@code null} when it names none: the first row's last field. */
+    private static List<String> givenYFields(PlotSource plot, String file) {
         Value y = plot.props().get("y");
         if (y instanceof Value.Dict byFile) {
             Value fields = byFile.entries().entrySet().stream()
@@ -220,10 +257,20 @@ public final class PlotsDiff {
             return names(fields);
         }
         if (y == null || y instanceof Value.None) {
-            List<String> fields = new ArrayList<>(rows.get(0).keySet());
-            return fields.isEmpty() ? List.of() : List.of(fields.get(fields.size() - 1));
+            return null;
         }
         return names(y);
+    }
+
+    private String limits() {
+        ReadLimits limits = repository.reader().limits();
+        return limits.maxBytes() + " bytes per file, " + limits.maxEntries() + " entries per list";
+    }
+
+    /** A plot file or plot that needed more memory than this JVM has: the line says which, and the heap. */
+    private static String outOfMemory(String what, String doing) {
+        return what + ": out of memory " + doing + " (limit "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB heap, the JVM's -Xmx)";
     }
 
     private static List<String> names(Value fields) {
@@ -234,7 +281,11 @@ public final class PlotsDiff {
     }
 
     private static Optional<byte[]> read(
-            Map.Entry<String, RevisionFiles> revision, String file, Set<String> failed, List<String> errors) {
+            Map.Entry<String, RevisionFiles> revision,
+            String file,
+            Set<String> failed,
+            List<String> errors,
+            List<String> refused) {
         try {
             Optional<byte[]> content = revision.getValue().read(file);
             if (content.isEmpty()) {
@@ -245,6 +296,10 @@ public final class PlotsDiff {
         } catch (IOException e) {
             failed.add(revision.getKey());
             errors.add(revision.getKey() + ": " + e.getMessage());
+            if (e instanceof FileTooLargeException large) {
+                refused.add(file + ": " + revision.getKey() + ": " + e.getMessage() + " (limit " + large.limit()
+                        + " bytes per file)");
+            }
             return Optional.empty();
         }
     }

@@ -45,7 +45,7 @@ public final class DvcCache {
             return Optional.empty();
         }
         if (Files.size(object) > maxBytes) {
-            throw new IOException("cache object " + md5 + " is larger than " + maxBytes + " bytes");
+            throw new FileTooLargeException("cache object " + md5, maxBytes);
         }
         return Optional.of(Files.readAllBytes(object));
     }

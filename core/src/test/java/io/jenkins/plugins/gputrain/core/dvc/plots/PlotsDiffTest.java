@@ -49,6 +49,22 @@ class PlotsDiffTest {
     }
 
     @Test
+    void aPlotFileBeyondTheSizeLimitIsOneErrorLineNamingItAndTheLimitAndTheOtherPlotsAreDrawn() throws Exception {
+        Files.writeString(root.resolve("loss.csv"), "step,loss\n" + "0,1.0\n".repeat(200));
+
+        PlotsDiff.Result result;
+        try (DvcRepository repository = DvcRepository.open(root, 1000)) {
+            result = new PlotsDiff(repository).write(List.of("main", "workspace"), out);
+        }
+
+        assertThat(result.refused())
+                .containsExactly(
+                        "loss.csv: workspace: 'loss.csv' is larger than 1000 bytes (limit 1000 bytes per file)");
+        assertThat(result.plots()).extracting(RenderedPlot::id).contains("loss.csv", "history.json");
+        assertThat(result.plots().get(0).series()).extracting(Series::revision).containsExactly("main");
+    }
+
+    @Test
     void imagesFollowTheGivenOrderBaselineFirst() throws Exception {
         assertThat(images(write(List.of("main", "workspace")))).containsExactly("main", "workspace");
         assertThat(images(write(List.of("workspace", "main")))).containsExactly("workspace", "main");

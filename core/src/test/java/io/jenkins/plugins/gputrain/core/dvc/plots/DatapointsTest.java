@@ -1,0 +1,91 @@
+package io.jenkins.plugins.gputrain.core.dvc.plots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
+import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The rows of plot files as streamed: the same rows DVC reads, whichever list they are found in. */
+class DatapointsTest {
+    private static final DataFileReader READER = new DataFileReader();
+
+    @Test
+    void csvLinesEndAtNewlinesWithOrWithoutCarriageReturnAndEmptyLinesAreSkipped() throws Exception {
+        assertThat(rows("loss.csv", "step,loss\r\n0,1.0\n\n1,\"0,5\"\r\n2,0.2", true))
+                .containsExactly(
+                        Map.of("step", str("0"), "loss", str("1.0")),
+                        Map.of("step", str("1"), "loss", str("0,5")),
+                        Map.of("step", str("2"), "loss", str("0.2")));
+        assertThat(rows("loss.tsv", "0\t1.0\n1\t0.5\n", false))
+                .containsExactly(Map.of("0", str("0"), "1", str("1.0")), Map.of("0", str("1"), "1", str("0.5")));
+    }
+
+    @Test
+    void theFirstJsonListOfMappingsIsTheRowsAndAListWithAnythingElseIsNot() throws Exception {
+        assertThat(rows("h.json", "{\"meta\": [1, {\"a\": 1}], \"train\": {\"rows\": [{\"a\": 2}, {\"a\": 3}]}}", true))
+                .containsExactly(Map.of("a", Value.Int.of(2)), Map.of("a", Value.Int.of(3)));
+    }
+
+    @Test
+    void aSecondJsonListOfTheSameRowsIsMergedIndexByIndexAsWhenReadWhole() throws Exception {
+        assertThat(rows("h.json", "{\"a\": [{\"x\": 1}, {\"x\": 2}], \"b\": [{\"x\": 3}, {\"x\": 4, \"y\": 5}]}", true))
+                .containsExactly(Map.of("x", Value.Int.of(3)), Map.of("x", Value.Int.of(4), "y", Value.Int.of(5)));
+        assertThat(rows("h.json", "{\"a\": [{\"x\": 1}, {\"x\": 2}], \"b\": [{\"x\": 3}]}", true))
+                .containsExactly(Map.of("x", Value.Int.of(1)), Map.of("x", Value.Int.of(2)));
+    }
+
+    @Test
+    void aRepeatedJsonKeyKeepsItsLastListAsWhenReadWhole() throws Exception {
+        assertThat(rows("h.json", "{\"a\": [{\"x\": 1}], \"a\": [{\"y\": 2}]}", true))
+                .containsExactly(Map.of("y", Value.Int.of(2)));
+    }
+
+    @Test
+    void aCandidateListThatTurnsOutNotToBeRowsHandsTheNextListANewReceiver() throws Exception {
+        List<List<Map<String, Value>>> receivers = new ArrayList<>();
+        Datapoints.stream(
+                "h.json",
+                "{\"a\": [{\"x\": 1}, 2], \"b\": [{\"x\": 3}]}".getBytes(StandardCharsets.UTF_8),
+                true,
+                READER,
+                () -> {
+                    List<Map<String, Value>> rows = new ArrayList<>();
+                    receivers.add(rows);
+                    return (Consumer<Map<String, Value>>) rows::add;
+                });
+
+        assertThat(receivers)
+                .containsExactly(List.of(Map.of("x", Value.Int.of(1))), List.of(Map.of("x", Value.Int.of(3))));
+    }
+
+    @Test
+    void aFileWithoutRowsOrBeyondTheSizeLimitIsTheFilesError() {
+        assertThatThrownBy(() -> rows("h.json", "{\"a\": [1, 2]}", true))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("'h.json' holds no list of data points");
+        assertThatThrownBy(() -> Datapoints.read(
+                        "loss.csv", "step\n0\n".getBytes(StandardCharsets.UTF_8), true, new DataFileReader(4)))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("unable to read: 'loss.csv', file is larger than 4 bytes");
+        assertThatThrownBy(() -> rows("h.json", "[{\"a\": 1}", true))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("unable to read: 'h.json', JSON file structure is corrupted");
+    }
+
+    private static List<Map<String, Value>> rows(String path, String content, boolean header)
+            throws UnreadableFileException {
+        return Datapoints.read(path, content.getBytes(StandardCharsets.UTF_8), header, READER);
+    }
+
+    private static Value str(String text) {
+        return new Value.Str(text);
+    }
+}
