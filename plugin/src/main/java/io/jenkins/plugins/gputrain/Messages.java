@@ -253,5 +253,4 @@ public final class Messages {
     public static Localizable _PullRequestChecks_NoRootUrl(Object name) {
         return new Localizable(HOLDER, "PullRequestChecks.NoRootUrl", name);
     }
-
 }

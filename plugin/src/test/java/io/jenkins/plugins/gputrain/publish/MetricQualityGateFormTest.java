@@ -1,10 +1,10 @@
 package io.jenkins.plugins.gputrain.publish;
 
-import io.jenkins.plugins.gputrain.core.gate.Threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.model.Item;
+import io.jenkins.plugins.gputrain.core.gate.Threshold;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +48,8 @@ class MetricQualityGateFormTest {
     @ValueSource(strings = {"", "   "})
     void aMissingThresholdIsAnErrorNamingTheGateAndTheField(String threshold) {
         assertThat(MetricQualityGate.DescriptorImpl.thresholdProblem(" evaluation/metrics.json:acc ", threshold))
-                .contains("quality gate 'evaluation/metrics.json:acc' threshold '': missing (expected " + Threshold.EXPECTED
-                        + ")");
+                .contains("quality gate 'evaluation/metrics.json:acc' threshold '': missing (expected "
+                        + Threshold.EXPECTED + ")");
         assertThat(MetricQualityGate.DescriptorImpl.thresholdProblem(null, threshold))
                 .contains("quality gate '' threshold '': missing (expected " + Threshold.EXPECTED + ")");
     }
