@@ -185,12 +185,12 @@ class PodValidationTest {
 
         assertThatCode(() -> factory.create(TrainingPodSpec.builder("r")
                         .podName("p")
-                        .annotation(key, fits)
+                        .extraYaml("{metadata: {annotations: {'" + key + "': '" + fits + "'}}}")
                         .build()))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> factory.create(TrainingPodSpec.builder("r")
                         .podName("p")
-                        .annotation(key, tooLong)
+                        .extraYaml("{metadata: {annotations: {'" + key + "': '" + tooLong + "'}}}")
                         .build()))
                 .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
                     assertThat(e.field()).isEqualTo("metadata.annotations");
