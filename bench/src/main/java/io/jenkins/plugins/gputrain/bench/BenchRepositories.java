@@ -35,7 +35,11 @@ final class BenchRepositories {
         for (int group = 0; group < 100; group++) {
             yaml.append("group").append(group).append(":\n");
             for (int i = group; i < keys; i += 100) {
-                yaml.append("  metric").append(i).append(": ").append(i / 7.0 + offset).append('\n');
+                yaml.append("  metric")
+                        .append(i)
+                        .append(": ")
+                        .append(i / 7.0 + offset)
+                        .append('\n');
             }
         }
         return yaml.toString();

@@ -83,8 +83,7 @@ record Decimal(long significand, int power) {
             return false;
         }
         if (significand < EXACT_INTEGERS && Math.abs(power) <= MAX_EXACT_POWER) {
-            double value =
-                    power >= 0 ? significand * POWERS_OF_TEN[power] : significand / POWERS_OF_TEN[-power];
+            double value = power >= 0 ? significand * POWERS_OF_TEN[power] : significand / POWERS_OF_TEN[-power];
             return value == x;
         }
         return Double.parseDouble(significand + "E" + power) == x;

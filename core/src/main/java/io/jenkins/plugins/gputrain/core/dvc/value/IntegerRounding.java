@@ -59,9 +59,7 @@ final class IntegerRounding {
         } else {
             quotient = shift == 64 ? high : high >>> (shift - 64);
             half = shift == 64 ? low < 0 : (high >>> (shift - 65) & 1) != 0;
-            sticky = shift == 64
-                    ? (low << 1) != 0
-                    : low != 0 || (high & ((1L << (shift - 65)) - 1)) != 0;
+            sticky = shift == 64 ? (low << 1) != 0 : low != 0 || (high & ((1L << (shift - 65)) - 1)) != 0;
         }
         long rounded = half && (sticky || (quotient & 1) != 0) ? quotient + 1 : quotient;
         if (rounded < 0 || rounded >= Decimal.EXACT_INTEGERS) {

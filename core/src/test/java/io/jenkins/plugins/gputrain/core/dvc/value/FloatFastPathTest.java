@@ -57,7 +57,8 @@ class FloatFastPathTest {
     void everyReprAndRoundIsWhatCPythonPrinted() throws IOException {
         List<String> wrong = new ArrayList<>();
         int lines = 0;
-        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/python-float/python-floats.txt"));
+        try (InputStream in =
+                        Objects.requireNonNull(getClass().getResourceAsStream("/python-float/python-floats.txt"));
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.startsWith("#")) {
@@ -83,18 +84,14 @@ class FloatFastPathTest {
     @Provide
     Arbitrary<Double> doubles() {
         return Arbitraries.oneOf(
-                Arbitraries.longs().map(Double::longBitsToDouble),
-                Arbitraries.longs().between(1, (1L << 52) - 1).map(Double::longBitsToDouble),
-                Arbitraries.integers().between(-1074, 1023).map(k -> Math.scalb(1.0, k)),
-                Arbitraries.integers().between(-323, 308).map(k -> Double.parseDouble("1e" + k)),
-                Arbitraries.longs()
-                        .between(1, 99_999_999)
-                        .flatMap(digits -> Arbitraries.integers()
+                        Arbitraries.longs().map(Double::longBitsToDouble),
+                        Arbitraries.longs().between(1, (1L << 52) - 1).map(Double::longBitsToDouble),
+                        Arbitraries.integers().between(-1074, 1023).map(k -> Math.scalb(1.0, k)),
+                        Arbitraries.integers().between(-323, 308).map(k -> Double.parseDouble("1e" + k)),
+                        Arbitraries.longs().between(1, 99_999_999).flatMap(digits -> Arbitraries.integers()
                                 .between(-12, 12)
                                 .map(power -> Double.parseDouble(digits + "5E" + power))),
-                Arbitraries.longs()
-                        .between(0, 1L << 20)
-                        .flatMap(odd -> Arbitraries.integers()
+                        Arbitraries.longs().between(0, 1L << 20).flatMap(odd -> Arbitraries.integers()
                                 .between(1, 30)
                                 .map(k -> Math.scalb(2.0 * odd + 1, -k))))
                 .filter(x -> Double.isFinite(x) && x != 0)
