@@ -29,6 +29,22 @@ final class BenchRepositories {
         return json.append('}').toString();
     }
 
+    /** The same metrics as {@link #metrics} in YAML block style: {@code group0:} then {@code   metric0: …} lines. */
+    static String metricsYaml(int keys, double offset) {
+        StringBuilder yaml = new StringBuilder();
+        for (int group = 0; group < 100; group++) {
+            yaml.append("group").append(group).append(":\n");
+            for (int i = group; i < keys; i += 100) {
+                yaml.append("  metric")
+                        .append(i)
+                        .append(": ")
+                        .append(i / 7.0 + offset)
+                        .append('\n');
+            }
+        }
+        return yaml.toString();
+    }
+
     /** Copies every file below {@code from} to the same place below {@code to}. */
     static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {

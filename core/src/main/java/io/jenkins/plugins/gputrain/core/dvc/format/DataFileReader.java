@@ -426,14 +426,19 @@ public final class DataFileReader {
                 .setLabel(path)
                 .build();
         try {
-            Optional<Node> document = new Composer(
-                            settings,
-                            new LimitedYamlParser(new ParserImpl(settings, new StreamReader(settings, text)), limits))
-                    .getSingleNode();
-            if (document.isPresent()) {
+            LimitedYamlParser events =
+                    new LimitedYamlParser(new ParserImpl(settings, new StreamReader(settings, text)), limits);
+            Optional<Node> document = new Composer(settings, events).getSingleNode();
+            if (document.isEmpty()) {
+                return Value.None.NONE;
+            }
+            // a merge key is a plain "<<", which only text with "<<" in it can have
+            if (text.contains("<<")) {
                 YamlMergeKeys.apply(document.get());
             }
-            return fromYaml(new StandardConstructor(settings).constructSingleDocument(document));
+            return events.hasAliases()
+                    ? fromYaml(new StandardConstructor(settings).constructSingleDocument(document))
+                    : new YamlValueConstructor(settings).value(document.get());
         } catch (LimitExceededException e) {
             throw beyond(e, "YAML", path);
         } catch (YamlEngineException | YamlMergeKeys.MergeException e) {

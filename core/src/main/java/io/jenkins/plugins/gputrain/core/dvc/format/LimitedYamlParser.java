@@ -6,7 +6,7 @@ import org.snakeyaml.engine.v2.parser.Parser;
 /**
  * A YAML event stream checked against {@link ReadLimits} as the composer pulls it: a mapping or sequence deeper than
  * the depth limit, or one with more entries than the entry limit, stops the read before the composer builds (or
- * recurses into) it.
+ * recurses into) it. It also tells whether the document had aliases (without, its nodes form a tree).
  */
 final class LimitedYamlParser implements Parser {
     private final Parser events;
@@ -17,6 +17,7 @@ final class LimitedYamlParser implements Parser {
     private final boolean[] mapping;
 
     private int depth;
+    private boolean aliases;
 
     LimitedYamlParser(Parser events, ReadLimits limits) {
         this.events = events;
@@ -45,7 +46,11 @@ final class LimitedYamlParser implements Parser {
         Event event = events.next();
         Event.ID id = event.getEventId();
         switch (id) {
-            case Scalar, Alias -> countNode();
+            case Scalar -> countNode();
+            case Alias -> {
+                countNode();
+                aliases = true;
+            }
             case MappingStart, SequenceStart -> {
                 countNode();
                 limits.checkDepth(depth + 1);
@@ -59,6 +64,11 @@ final class LimitedYamlParser implements Parser {
             }
         }
         return event;
+    }
+
+    /** Whether an alias was read so far. */
+    boolean hasAliases() {
+        return aliases;
     }
 
     private void countNode() {

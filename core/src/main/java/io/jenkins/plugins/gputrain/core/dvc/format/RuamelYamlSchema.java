@@ -30,7 +30,7 @@ import org.snakeyaml.engine.v2.schema.Schema;
  * {@code 2001-12-14 21:59:43.10 -5} a date-time with a -05:00 offset.
  */
 final class RuamelYamlSchema implements Schema {
-    private static final Tag TIMESTAMP = new Tag(Tag.PREFIX + "timestamp");
+    static final Tag TIMESTAMP = new Tag(Tag.PREFIX + "timestamp");
     private static final Tag VALUE = new Tag(Tag.PREFIX + "value");
     private static final String DIGITS = "0123456789";
 
@@ -69,6 +69,9 @@ final class RuamelYamlSchema implements Schema {
             if (value.isEmpty()) {
                 return Tag.NULL;
             }
+            if (isDecimalFloat(value)) {
+                return Tag.FLOAT;
+            }
             for (Resolver resolver : RESOLVERS) {
                 if (resolver.firstCharacters().indexOf(value.charAt(0)) >= 0
                         && resolver.pattern().matcher(value).matches()) {
@@ -77,6 +80,59 @@ final class RuamelYamlSchema implements Schema {
             }
             return Tag.STR;
         };
+    }
+
+    /**
+     * Whether a scalar is in the language of the float resolver's first two forms, {@code
+     * [-+]?[0-9][0-9_]*(\\.[0-9_]*([eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)}, which decide most numbers without a regex
+     * (a {@code false} decides nothing: the resolvers then run in order).
+     */
+    static boolean isDecimalFloat(String text) {
+        int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
+        if (i >= text.length() || !isDigit(text.charAt(i))) {
+            return false;
+        }
+        while (i < text.length() && (isDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+            i++;
+        }
+        boolean point = i < text.length() && text.charAt(i) == '.';
+        if (point) {
+            i++;
+            while (i < text.length() && (isDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                i++;
+            }
+            if (i == text.length()) {
+                return true;
+            }
+        }
+        if (i >= text.length() || (text.charAt(i) != 'e' && text.charAt(i) != 'E')) {
+            return false;
+        }
+        i++;
+        if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+            i++;
+        }
+        int exponent = i;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i > exponent && i == text.length();
+    }
+
+    /** Whether a float's text is Java's as well as Python's: digits, a point, an exponent, signs where they belong. */
+    private static boolean isPlainDecimal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean sign = (c == '-' || c == '+') && (i == 0 || text.charAt(i - 1) == 'e' || text.charAt(i - 1) == 'E');
+            if (!(isDigit(c) || c == '.' || c == 'e' || c == 'E' || sign)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     @Override
@@ -121,6 +177,13 @@ final class RuamelYamlSchema implements Schema {
 
     /** {@code construct_yaml_float} (YAML 1.2): underscores dropped, {@code .inf}, {@code .nan}, else Python float(). */
     static double floating(String text) {
+        if (isPlainDecimal(text)) {
+            try {
+                return Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                // not a Java double either: the general reading below decides
+            }
+        }
         String digits = text.replace("_", "").toLowerCase(Locale.ROOT);
         double sign = digits.startsWith("-") ? -1 : 1;
         if (digits.startsWith("-") || digits.startsWith("+")) {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gputrain.core.dvc.value;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 
 /** Python's {@code repr(float)} and {@code round(float, n)}, which DVC's tables and JSON print. */
@@ -35,14 +34,15 @@ public final class PythonFloat {
             return 1 / x < 0 ? "-0.0" : "0.0";
         }
         String sign = x < 0 ? "-" : "";
-        BigDecimal shortest = shortest(Math.abs(x));
-        String digits = shortest.unscaledValue().toString();
-        int exponent = digits.length() - 1 - shortest.scale();
+        Decimal shortest = ShortestDecimal.of(Math.abs(x));
+        String digits = shortest.digits();
+        int exponent = shortest.exponent();
         if (exponent >= -4 && exponent < 16) {
             return sign + positional(digits, exponent);
         }
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
+                + Math.abs(exponent);
     }
 
     /**
@@ -61,21 +61,16 @@ public final class PythonFloat {
         if (digits < MIN_DIGITS) {
             return 0.0 * x;
         }
-        double rounded =
-                new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
-        return rounded == 0.0 && x < 0 ? -0.0 : rounded;
+        double rounded = IntegerRounding.round(Math.abs(x), digits);
+        if (Double.isNaN(rounded)) {
+            rounded = exactRound(Math.abs(x), digits);
+        }
+        return x < 0 ? -rounded : rounded;
     }
 
-    /** The shortest decimal that reads back as {@code x}, with trailing zeros removed. */
-    private static BigDecimal shortest(double x) {
-        BigDecimal exact = new BigDecimal(x);
-        for (int precision = 1; precision < 17; precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == x) {
-                return candidate.stripTrailingZeros();
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    /** {@link #round} of a positive finite value in {@code BigDecimal} arithmetic. */
+    static double exactRound(double x, int digits) {
+        return new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
     }
 
     private static String positional(String digits, int exponent) {
