@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -69,6 +72,34 @@ final class BenchRepositories {
                     .setCommitter("bench", "bench@example.com")
                     .setSign(false)
                     .call();
+        }
+    }
+
+    /** The guide project: main committed (its cached metrics in the DVC cache), the workspace on top. */
+    static Path guide(Path fixture, Path target) throws IOException, GitAPIException {
+        copy(fixture.resolve("main"), target);
+        Path metrics = target.resolve("evaluation/metrics.json");
+        byte[] content = Files.readAllBytes(metrics);
+        String md5 = md5(content);
+        Path object = target.resolve(".dvc/cache/files/md5")
+                .resolve(md5.substring(0, 2))
+                .resolve(md5.substring(2));
+        Files.createDirectories(object.getParent());
+        Files.write(object, content);
+        Files.delete(metrics);
+        Files.writeString(target.resolve(".dvc/config"), "");
+        Files.writeString(target.resolve(".dvc/.gitignore"), "/cache\n/tmp\n");
+        Files.writeString(target.resolve(".gitignore"), "/evaluation/metrics.json\n");
+        commit(target);
+        copy(fixture.resolve("workspace"), target);
+        return target;
+    }
+
+    private static String md5(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

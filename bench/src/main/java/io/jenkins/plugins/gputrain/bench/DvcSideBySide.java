@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -54,7 +51,8 @@ public final class DvcSideBySide {
     private void run(Path fixtures) throws Exception {
         Path root = Files.createTempDirectory("gpu-train-side-by-side");
         List<Path> repositories = new ArrayList<>();
-        repositories.add(guide(fixtures.resolve("celestial-bodies"), root.resolve("guide celestial-bodies")));
+        repositories.add(
+                BenchRepositories.guide(fixtures.resolve("celestial-bodies"), root.resolve("guide celestial-bodies")));
         for (int size : SIZES) {
             repositories.add(generated(size, root.resolve(String.format(Locale.ROOT, "%,d metrics", size))));
         }
@@ -94,56 +92,14 @@ public final class DvcSideBySide {
 
     /** The median of the runs after one warm-up; one run on the largest repository, where DVC takes minutes. */
     private double median(Path repository, List<String> command) throws IOException, InterruptedException {
-        time(repository, command);
+        TimedProcess.seconds(repository, command);
         int count = repository.getFileName().toString().startsWith("100,000") ? 1 : runs;
         double[] seconds = new double[count];
         for (int i = 0; i < count; i++) {
-            seconds[i] = time(repository, command);
+            seconds[i] = TimedProcess.seconds(repository, command);
         }
         Arrays.sort(seconds);
         return seconds[count / 2];
-    }
-
-    private static double time(Path repository, List<String> command) throws IOException, InterruptedException {
-        Path output = Files.createTempFile("side-by-side", ".txt");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(repository.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
-            builder.environment().put("DVC_NO_ANALYTICS", "1");
-            long start = System.nanoTime();
-            int exit = builder.start().waitFor();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (exit != 0) {
-                List<String> lines = Files.readAllLines(output);
-                throw new IOException("'" + String.join(" ", command) + "' in " + repository + " exited with " + exit
-                        + ": " + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
-            }
-            return seconds;
-        } finally {
-            Files.delete(output);
-        }
-    }
-
-    /** The guide project: main committed (its cached metrics in the DVC cache), the workspace on top. */
-    private static Path guide(Path fixture, Path target) throws IOException, GitAPIException {
-        BenchRepositories.copy(fixture.resolve("main"), target);
-        Path metrics = target.resolve("evaluation/metrics.json");
-        byte[] content = Files.readAllBytes(metrics);
-        String md5 = md5(content);
-        Path object = target.resolve(".dvc/cache/files/md5")
-                .resolve(md5.substring(0, 2))
-                .resolve(md5.substring(2));
-        Files.createDirectories(object.getParent());
-        Files.write(object, content);
-        Files.delete(metrics);
-        Files.writeString(target.resolve(".dvc/config"), "");
-        Files.writeString(target.resolve(".dvc/.gitignore"), "/cache\n/tmp\n");
-        Files.writeString(target.resolve(".gitignore"), "/evaluation/metrics.json\n");
-        BenchRepositories.commit(target);
-        BenchRepositories.copy(fixture.resolve("workspace"), target);
-        return target;
     }
 
     /** {@code size} metrics and {@code size} params in 100 groups, a 1,000-point plot; all changed in the workspace. */
@@ -180,13 +136,5 @@ public final class DvcSideBySide {
                 target.resolve("eval/metrics.json"), BenchRepositories.metrics(size, offset), StandardCharsets.UTF_8);
         Files.writeString(target.resolve("params.yaml"), params, StandardCharsets.UTF_8);
         Files.writeString(target.resolve("eval/loss.csv"), loss, StandardCharsets.UTF_8);
-    }
-
-    private static String md5(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gputrain.cli;
 
 import io.jenkins.plugins.gputrain.core.ProductInfo;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,8 +11,10 @@ import picocli.CommandLine.Command;
         name = "gpu-train",
         mixinStandardHelpOptions = true,
         versionProvider = GpuTrainCommand.Version.class,
-        description = "Train DVC pipelines on a Kubernetes GPU pod and report metric, param and plot diffs.",
-        subcommands = {
+        description = "Train DVC pipelines on a Kubernetes GPU pod and report metric, param and plot diffs.")
+public final class GpuTrainCommand extends CommandGroup {
+    /** The subcommands, in the order the usage lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             PodCommand.class,
             MetricsCommand.class,
             ParamsCommand.class,
@@ -19,16 +23,17 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             GcCommand.class,
             DemoCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class GpuTrainCommand extends CommandGroup {
+            CommandLine.HelpCommand.class);
+
+    private static final Set<String> VERSION_OPTIONS = Set.of("-V", "--version");
+
     /**
      * Runs the command line and exits with its exit code.
      *
      * @param args the arguments
      */
     public static void main(String... args) {
-        System.exit(execute(commandLine(), args));
+        System.exit(execute(commandLine(args), args));
     }
 
     /**
@@ -47,10 +52,42 @@ public final class GpuTrainCommand extends CommandGroup {
         }
     }
 
-    /** The configured command line, for {@link #main} and tests. */
+    /** The whole command tree, every subcommand built (the usage and the tests that walk every command). */
     static CommandLine commandLine() {
+        return configured(SUBCOMMANDS);
+    }
+
+    /**
+     * The command tree these arguments need, as picocli would parse them with the whole tree: only the subcommand
+     * the first argument names (all for {@code help}, which describes the others), none for a lone
+     * {@code --version}, else all of them. Building a subcommand reads its
+     * annotations and loads the libraries its fields use, most of the start-up time of a short command.
+     *
+     * @param args the arguments
+     * @return the configured command line
+     */
+    static CommandLine commandLine(String... args) {
+        if (args.length == 1 && VERSION_OPTIONS.contains(args[0])) {
+            return configured(List.of());
+        }
+        if (args.length > 0) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                if (subcommand.getAnnotation(Command.class).name().equals(args[0])) {
+                    return subcommand == CommandLine.HelpCommand.class
+                            ? commandLine()
+                            : configured(List.of(subcommand));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    /** Subcommands first: picocli hands converters and handlers only to the subcommands already added. */
+    private static CommandLine configured(List<Class<?>> subcommands) {
+        CommandLine commandLine = new CommandLine(new GpuTrainCommand());
+        subcommands.forEach(commandLine::addSubcommand);
         ErrorReporting errors = new ErrorReporting();
-        return new CommandLine(new GpuTrainCommand())
+        return commandLine
                 .registerConverter(String.class, NonEmptyValue::text)
                 .registerConverter(java.nio.file.Path.class, NonEmptyValue::path)
                 .setParameterExceptionHandler(errors)

@@ -18,11 +18,11 @@ final class CliRun {
         this.err = err;
     }
 
-    /** Runs the command line with empty standard input (as {@code < /dev/null}). */
+    /** Runs the command line {@code main} builds, with empty standard input (as {@code < /dev/null}). */
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = GpuTrainCommand.commandLine();
+        CommandLine commandLine = GpuTrainCommand.commandLine(args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         InputStream stdin = System.in;

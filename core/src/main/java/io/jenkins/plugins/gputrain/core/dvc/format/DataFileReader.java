@@ -53,7 +53,8 @@ public final class DataFileReader {
 
     private final ReadLimits limits;
     private final JsonFactory json;
-    private final TomlMapper toml;
+    private final StreamReadConstraints tomlConstraints;
+    private TomlMapper toml; // built on the first TOML file: its databind is 284 classes a JSON or YAML read skips
 
     /** A reader with the {@link ReadLimits#DEFAULT} limits. */
     public DataFileReader() {
@@ -88,12 +89,18 @@ public final class DataFileReader {
                 .streamReadConstraints(
                         constraints.maxNestingDepth(limits.maxDepth() + 1).build())
                 .build();
-        this.toml = TomlMapper.builder(TomlFactory.builder()
-                        .streamReadConstraints(
-                                constraints.maxNestingDepth(limits.maxDepth()).build())
-                        .build())
-                .enable(TomlReadFeature.PARSE_JAVA_TIME)
-                .build();
+        this.tomlConstraints = constraints.maxNestingDepth(limits.maxDepth()).build();
+    }
+
+    private synchronized TomlMapper toml() {
+        if (toml == null) {
+            toml = TomlMapper.builder(TomlFactory.builder()
+                            .streamReadConstraints(tomlConstraints)
+                            .build())
+                    .enable(TomlReadFeature.PARSE_JAVA_TIME)
+                    .build();
+        }
+        return toml;
     }
 
     /** The bounds of every file this reader reads. */
@@ -375,7 +382,7 @@ public final class DataFileReader {
 
     private Value readToml(String path, String text) throws UnreadableFileException {
         try {
-            return fromNode(toml.readTree(text), 1);
+            return fromNode(toml().readTree(text), 1);
         } catch (LimitExceededException e) {
             throw beyond(e, "TOML", path);
         } catch (IOException e) {
