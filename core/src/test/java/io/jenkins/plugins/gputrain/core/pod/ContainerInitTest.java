@@ -25,12 +25,16 @@ import org.junit.jupiter.api.Test;
  */
 class ContainerInitTest {
     /**
-     * Waits in the namespace (up to 10 s) until PID 1 catches TERM (bit 15 of SigCgt), then traps TERM itself and
-     * says so.
+     * Waits in the namespace (up to 10 s) until PID 1 catches TERM (bit 15 of SigCgt): before its trap is set, PID 1
+     * of a namespace ignores a TERM it has no handler for, so a signal sent earlier would be lost.
      */
-    private static final String TRAINING = "i=0; until [ $(( 0x$(sed -n 's/^SigCgt:[[:space:]]*//p' /proc/1/status)"
-            + " & 0x4000 )) -ne 0 ]; do i=$((i+1)); if [ $i -gt 100 ]; then echo 'PID 1 does not catch TERM';"
-            + " exit 1; fi; sleep 0.1; done; trap 'echo checkpointed; exit 0' TERM; echo ready;"
+    private static final String UNTIL_PID1_CATCHES_TERM = "i=0; until [ $(( 0x$(sed -n"
+            + " 's/^SigCgt:[[:space:]]*//p' /proc/1/status) & 0x4000 )) -ne 0 ]; do i=$((i+1)); if [ $i -gt 100 ];"
+            + " then echo 'PID 1 does not catch TERM'; exit 1; fi; sleep 0.1; done; ";
+
+    /** Once PID 1 catches TERM, traps TERM itself and says so. */
+    private static final String TRAINING = UNTIL_PID1_CATCHES_TERM
+            + "trap 'echo checkpointed; exit 0' TERM; echo ready;"
             + " while :; do sleep 3600 </dev/null >/dev/null 2>&1 & wait $!; done";
 
     private final List<Process> started = new ArrayList<>();
@@ -67,8 +71,21 @@ class ContainerInitTest {
     @Test
     void sigtermWithNothingElseRunningEndsPid1AtOnce() throws Exception {
         Process init = startInit();
+        ProcessHandle pid1 = init.children().findFirst().orElseThrow();
+        Process waiter = start(
+                "nsenter",
+                "--target",
+                String.valueOf(pid1.pid()),
+                "--pid",
+                "--mount",
+                "--",
+                "sh",
+                "-c",
+                UNTIL_PID1_CATCHES_TERM + "echo ready");
+        assertThat(output(waiter).readLine()).isEqualTo("ready");
+        assertThat(waiter.waitFor(20, TimeUnit.SECONDS)).isTrue();
 
-        init.children().findFirst().orElseThrow().destroy();
+        pid1.destroy();
 
         assertThat(init.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(init.exitValue()).isEqualTo(143);
