@@ -59,7 +59,20 @@ class DvcEngineReportTest {
         PublishedReport real = WorkspaceReport.write(workspace, "main", "dvc", output);
 
         assertThat(real.metrics()).as(name + ": metrics table").isEqualTo(builtin.metrics());
-        assertThat(real.params()).as(name + ": params table").isEqualTo(builtin.params());
+        assertThat(real.params().headers())
+                .as(name + ": params table")
+                .isEqualTo(builtin.params().headers());
+        assertThat(real.params().rows())
+                .as(name + ": params table rows")
+                .hasSameSizeAs(builtin.params().rows());
+        for (int row = 0; row < builtin.params().rows().size(); row++) {
+            List<String> expected = builtin.params().rows().get(row);
+            if (expected.stream().noneMatch(DvcEngineReportTest::beyondJson)) {
+                assertThat(real.params().rows().get(row))
+                        .as(name + ": params table row " + row)
+                        .isEqualTo(expected);
+            }
+        }
         assertThat(real.currentValues()).as(name + ": current values").isEqualTo(builtin.currentValues());
         // DVC's diff JSON does not say which baseline files it could not read (only its warning on stderr does);
         // its messages are Python's exception text, so files and error types are compared.
@@ -84,6 +97,16 @@ class DvcEngineReportTest {
         RealDvc.Result result = dvc.run(workspace, args);
         assertThat(result.exitCode()).as("dvc " + String.join(" ", args)).isZero();
         return result.out();
+    }
+
+    /**
+     * Whether a cell shows a Python value that DVC's {@code params diff --json} cannot carry as it is: a tuple (written
+     * as an array) or a container holding bytes (the driver's {@code default=str} makes them strings, which the list
+     * repr then quotes). The DVC engine shows these differently (documented in docs/dvc-reports.md).
+     */
+    private static boolean beyondJson(String cell) {
+        return cell.startsWith("(")
+                || (cell.startsWith("[") || cell.startsWith("{")) && (cell.contains("b'") || cell.contains("b\""));
     }
 
     /** {@code revision: path: Type}, without the message. */
