@@ -130,12 +130,7 @@ class RunOnKubernetesTest {
                 "--",
                 "dvc",
                 "repro"));
-        Pod pod = client.pods()
-                .inNamespace("ml")
-                .withLabel("app.kubernetes.io/managed-by", "gpu-train")
-                .informOnCondition(pods -> !pods.isEmpty())
-                .get(20, TimeUnit.SECONDS)
-                .get(0);
+        Pod pod = createdPod();
         pod.setStatus(new PodStatusBuilder().withPhase("Running").build());
         client.pods().inNamespace("ml").resource(pod).updateStatus();
 
@@ -176,12 +171,7 @@ class RunOnKubernetesTest {
                 "--",
                 "dvc",
                 "repro"));
-        Pod pod = client.pods()
-                .inNamespace("ml")
-                .withLabel("app.kubernetes.io/managed-by", "gpu-train")
-                .informOnCondition(pods -> !pods.isEmpty())
-                .get(20, TimeUnit.SECONDS)
-                .get(0);
+        Pod pod = createdPod();
         pod.setStatus(new PodStatusBuilder()
                 .withPhase("Failed")
                 .withReason("DeadlineExceeded")
@@ -250,5 +240,15 @@ class RunOnKubernetesTest {
             lines.add(request.getMethod() + " " + request.getPath());
         }
         return lines.subList(1, lines.size());
+    }
+
+    /** The pod gpu-train created, once the mock server has it. */
+    private Pod createdPod() throws Exception {
+        return client.pods()
+                .inNamespace("ml")
+                .withLabel("app.kubernetes.io/managed-by", "gpu-train")
+                .informOnCondition(pods -> !pods.isEmpty())
+                .get(20, TimeUnit.SECONDS)
+                .get(0);
     }
 }

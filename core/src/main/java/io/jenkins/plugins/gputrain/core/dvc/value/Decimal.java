@@ -84,9 +84,9 @@ record Decimal(long significand, int power) {
         }
         if (significand < EXACT_INTEGERS && Math.abs(power) <= MAX_EXACT_POWER) {
             double value = power >= 0 ? significand * POWERS_OF_TEN[power] : significand / POWERS_OF_TEN[-power];
-            return value == x;
+            return Double.compare(value, x) == 0; // exact: both positive, neither NaN
         }
-        return Double.parseDouble(significand + "E" + power) == x;
+        return Double.compare(Double.parseDouble(significand + "E" + power), x) == 0;
     }
 
     /** The significand's digits. */
