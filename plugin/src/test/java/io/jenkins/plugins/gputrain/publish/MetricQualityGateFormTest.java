@@ -48,10 +48,11 @@ class MetricQualityGateFormTest {
     @ValueSource(strings = {"", "   "})
     void aMissingThresholdIsAnErrorNamingTheGateAndTheField(String threshold) {
         assertThat(MetricQualityGate.DescriptorImpl.thresholdProblem(" evaluation/metrics.json:acc ", threshold))
-                .contains("quality gate 'evaluation/metrics.json:acc' threshold '': missing (expected "
-                        + Threshold.EXPECTED + ")");
+                .contains("quality gate 'evaluation/metrics.json:acc' threshold '"
+                        + (threshold == null ? "" : threshold) + "': missing (expected " + Threshold.EXPECTED + ")");
         assertThat(MetricQualityGate.DescriptorImpl.thresholdProblem(null, threshold))
-                .contains("quality gate '' threshold '': missing (expected " + Threshold.EXPECTED + ")");
+                .contains("quality gate '' threshold '" + (threshold == null ? "" : threshold) + "': missing (expected "
+                        + Threshold.EXPECTED + ")");
     }
 
     @Test
