@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,6 +26,13 @@ final class ClusterConnection {
 
     /** First backoff interval in milliseconds. */
     static final int BACKOFF_MILLIS = 250;
+
+    /**
+     * How long one API call may wait for its answer. fabric8 7.3.1 gives up 5 s after it ({@code StandardHttpClient}'s
+     * {@code MAX_ADDITIONAL_REQUEST_TIMEOUT}) with a {@code TimeoutException} it does not retry; its default of 10 s
+     * failed runs on a busy API server (20 runs at once on a 2-core machine).
+     */
+    static final int REQUEST_TIMEOUT_MILLIS = 30_000;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig for the cluster.")
     private Path kubeconfig;
@@ -208,6 +216,7 @@ final class ClusterConnection {
             config.setNamespace("default");
         }
         config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        config.setRequestTimeout(REQUEST_TIMEOUT_MILLIS);
         config.setRequestRetryBackoffLimit(RETRIES);
         config.setRequestRetryBackoffInterval(BACKOFF_MILLIS);
         return config;
@@ -231,8 +240,24 @@ final class ClusterConnection {
             return "cannot reach the Kubernetes API at " + masterUrl + " (" + target.origin() + "): "
                     + root.getMessage() + " (" + root.getClass().getSimpleName() + ")";
         }
-        String message = ErrorReporting.oneLine(e.getMessage());
         return "Kubernetes API at " + masterUrl + " (" + target.origin() + ")"
-                + (e.getCode() > 0 ? " answered HTTP " + e.getCode() : "") + ": " + message;
+                + (e.getCode() > 0 ? " answered HTTP " + e.getCode() : "") + ": " + firstMessage(e, root);
+    }
+
+    /**
+     * The first message along the cause chain; a call that timed out (a {@code TimeoutException} without a message)
+     * says how long it waited.
+     */
+    private static String firstMessage(Throwable e, Throwable root) {
+        if (root instanceof TimeoutException) {
+            return "no answer within " + REQUEST_TIMEOUT_MILLIS / 1000 + " s";
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = ErrorReporting.oneLine(t.getMessage());
+            if (!message.isEmpty()) {
+                return message;
+            }
+        }
+        return root.getClass().getSimpleName();
     }
 }

@@ -53,6 +53,7 @@ class ClusterConnectionTest {
                     .containsEntry("origin", "kubeconfig " + file + ", context gpu, cluster prod")
                     .containsEntry("masterUrl", "https://127.0.0.1:1/")
                     .containsEntry("namespace", "training")
+                    .containsEntry("requestTimeout", "30000")
                     .containsEntry("httpsProxy", "http://proxy.example:3128")
                     .containsEntry("noProxy", "10.0.0.0/8,.internal");
         }

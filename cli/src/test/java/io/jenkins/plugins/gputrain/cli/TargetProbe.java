@@ -20,6 +20,7 @@ final class TargetProbe {
             System.out.println("httpsProxy=" + target.config().getHttpsProxy());
             String[] noProxy = target.config().getNoProxy();
             System.out.println("noProxy=" + (noProxy == null ? "" : String.join(",", noProxy)));
+            System.out.println("requestTimeout=" + target.config().getRequestTimeout());
             System.out.println("token=" + target.config().getAutoOAuthToken());
             System.out.println("refreshedToken=" + target.config().refresh().getAutoOAuthToken());
         } catch (CommandFailure e) {

@@ -10,8 +10,13 @@ import java.util.concurrent.TimeUnit;
  * an exec waits for this after the exit code.
  */
 final class ExecDrain implements ExecListener {
-    /** How long to wait for the close after the exit code. */
-    static final long DRAIN_SECONDS = 30;
+    /**
+     * How long to wait for the close after the exit code: as long as okhttp 4.12.0 itself waits for the server's close
+     * frame after the client's ({@code RealWebSocket.CANCEL_AFTER_CLOSE_MILLIS}, 60 s), and a little more. When okhttp
+     * then cancels the socket, fabric8 7.3.1's {@code ExecWebSocketListener.onError} tells no listener (the exit code is
+     * already done), so nothing comes later. 30 s was too short on a busy machine (20 runs at once on 2 cores).
+     */
+    static final long DRAIN_SECONDS = 65;
 
     private final CountDownLatch closed = new CountDownLatch(1);
 
