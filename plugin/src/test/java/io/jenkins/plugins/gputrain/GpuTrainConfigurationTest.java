@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gputrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingPlan;
@@ -110,6 +111,25 @@ class GpuTrainConfigurationTest {
         assertThat(configuration.getQualityGates()).isEmpty();
         assertThat(configuration.getBaseline()).isEqualTo("develop");
         assertThat(bound).singleElement().satisfies(args -> assertThat(args).containsExactly(configuration, form));
+    }
+
+    @Test
+    void aRefusedGateOnTheSystemPageLeavesTheGatesAsTheyWere() {
+        GpuTrainConfiguration configuration = configuration();
+        List<MetricQualityGate> saved = List.of(TestGates.gate("evaluation/metrics.json:acc", -0.01));
+        configuration.setQualityGates(saved);
+        // Stapler's binding rethrows the gate's FormException wrapped as an HttpResponse (RequestImpl.launderITE)
+        RuntimeException refused = new IllegalStateException("quality gate 'm.json:acc' type 'x': unknown gate type");
+        StaplerRequest2 request = (StaplerRequest2) Proxy.newProxyInstance(
+                StaplerRequest2.class.getClassLoader(),
+                new Class<?>[] {StaplerRequest2.class},
+                (proxy, method, args) -> {
+                    throw refused;
+                });
+
+        assertThatThrownBy(() -> configuration.configure(request, new JSONObject()))
+                .isSameAs(refused);
+        assertThat(configuration.getQualityGates()).isEqualTo(saved);
     }
 
     @Test
