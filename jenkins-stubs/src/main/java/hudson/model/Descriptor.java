@@ -26,6 +26,10 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
         throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
     }
 
+    public T newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+        throw new UnsupportedOperationException("compile-only stub of the Jenkins API");
+    }
+
     public static final class FormException extends Exception implements HttpResponse {
         public FormException(String message, String formField) {
             super(message);

@@ -220,7 +220,7 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /** The quality gates of every {@code publishDvcMetrics} that names none itself. */
+    /** The quality gates of every {@code publishDvcMetrics} that leaves {@code qualityGates} out. */
     public List<MetricQualityGate> getQualityGates() {
         return qualityGates == null ? List.of() : List.copyOf(qualityGates);
     }
@@ -247,11 +247,19 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
      * empty repeatable list), and binding only sets what the form sends; so the gates are emptied first, as Jenkins
      * core's {@code ConsoleUrlProviderGlobalConfiguration} does with its providers (core's BulkChange, which saves
      * once there, is not in the API list the stubs follow: the setters save as before, and once more at the end).
+     * When binding fails (a gate refused: Jenkins shows its message as the form's error), the gates stay as they were.
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) {
+        List<MetricQualityGate> previous = qualityGates;
         qualityGates = new ArrayList<>();
-        req.bindJSON(this, json);
+        try {
+            req.bindJSON(this, json);
+        } catch (RuntimeException e) {
+            // a refused gate (MetricQualityGate's form error) leaves the saved gates as they were
+            qualityGates = previous;
+            throw e;
+        }
         save();
         return true;
     }

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.gputrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingPlan;
 import io.jenkins.plugins.gputrain.publish.MetricQualityGate;
+import io.jenkins.plugins.gputrain.publish.TestGates;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Method;
@@ -17,7 +19,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.sf.json.JSONObject;
@@ -91,7 +92,7 @@ class GpuTrainConfigurationTest {
     @Test
     void savingTheSystemPageWithTheLastGateDeletedLeavesNoGate() {
         GpuTrainConfiguration configuration = configuration();
-        configuration.setQualityGates(List.of(new MetricQualityGate("evaluation/metrics.json:acc", -0.01)));
+        configuration.setQualityGates(List.of(TestGates.gate("evaluation/metrics.json:acc", -0.01)));
         configuration.setBaseline("develop");
         JSONObject form = new JSONObject();
         List<Object[]> bound = new ArrayList<>();
@@ -113,6 +114,25 @@ class GpuTrainConfigurationTest {
     }
 
     @Test
+    void aRefusedGateOnTheSystemPageLeavesTheGatesAsTheyWere() {
+        GpuTrainConfiguration configuration = configuration();
+        List<MetricQualityGate> saved = List.of(TestGates.gate("evaluation/metrics.json:acc", -0.01));
+        configuration.setQualityGates(saved);
+        // Stapler's binding rethrows the gate's FormException wrapped as an HttpResponse (RequestImpl.launderITE)
+        RuntimeException refused = new IllegalStateException("quality gate 'm.json:acc' type 'x': unknown gate type");
+        StaplerRequest2 request = (StaplerRequest2) Proxy.newProxyInstance(
+                StaplerRequest2.class.getClassLoader(),
+                new Class<?>[] {StaplerRequest2.class},
+                (proxy, method, args) -> {
+                    throw refused;
+                });
+
+        assertThatThrownBy(() -> configuration.configure(request, new JSONObject()))
+                .isSameAs(refused);
+        assertThat(configuration.getQualityGates()).isEqualTo(saved);
+    }
+
+    @Test
     void theCascExampleSetsExactlyTheDataBoundProperties() throws IOException {
         Set<String> properties = dataBoundProperties(GpuTrainConfiguration.class);
 
@@ -121,7 +141,7 @@ class GpuTrainConfigurationTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theCascQualityGatesHaveTheGateConstructorsAndSettersKeys() throws IOException {
+    void theCascQualityGatesHaveTheGateConstructorsAndSettersKeys() throws IOException, ReflectiveOperationException {
         Set<String> settable = dataBoundProperties(MetricQualityGate.class);
         Set<String> required = Arrays.stream(MetricQualityGate.class.getConstructors())
                 .filter(c -> c.isAnnotationPresent(DataBoundConstructor.class))
@@ -140,12 +160,7 @@ class GpuTrainConfigurationTest {
                         gate -> assertThat(gate.keySet()).containsAll(required).isSubsetOf(all));
         assertThat(gates.get(1).keySet()).isEqualTo(all);
         for (Map<String, Object> gate : gates) {
-            MetricQualityGate bound =
-                    new MetricQualityGate((String) gate.get("metric"), ((Number) gate.get("threshold")).doubleValue());
-            Optional.ofNullable((String) gate.get("type")).ifPresent(bound::setType);
-            Optional.ofNullable((String) gate.get("operator")).ifPresent(bound::setOperator);
-            Optional.ofNullable((String) gate.get("criticality")).ifPresent(bound::setCriticality);
-            assertThat(bound.toGate().metric().file()).isEqualTo("evaluation/metrics.json");
+            assertThat(TestGates.casc(gate).toGate().metric().file()).isEqualTo("evaluation/metrics.json");
         }
     }
 

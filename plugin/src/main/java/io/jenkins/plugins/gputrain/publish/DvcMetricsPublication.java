@@ -7,7 +7,6 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.gputrain.core.gate.QualityGate;
 import io.jenkins.plugins.gputrain.core.report.BaselineRevision;
 import io.jenkins.plugins.gputrain.core.report.DvcOutput;
 import io.jenkins.plugins.gputrain.core.report.PublishedReport;
@@ -26,8 +25,9 @@ import jenkins.model.Jenkins;
  * Publishes a workspace's DVC report to its build: finds the baseline, runs DVC's diffs if the engine says so, writes
  * the bundle on the agent (evaluating the quality gates there), archives it, attaches the {@link DvcReportAction}, and
  * marks the build unstable or failed when a gate of that criticality failed, then publishes the pull request check
- * (with the checks-api plugin, unless skipped; a failure there leaves the build as it is). Progress goes to the
- * console as {@code [gpu-train]} lines.
+ * (with the checks-api plugin, unless skipped; a failure there leaves the build as it is). A gate that cannot be read
+ * (one that bypassed {@link MetricQualityGate}'s checks) fails the build with its one-line message, after the report
+ * without gates is archived, attached and checked. Progress goes to the console as {@code [gpu-train]} lines.
  */
 final class DvcMetricsPublication {
     private final String baseline;
@@ -68,20 +68,19 @@ final class DvcMetricsPublication {
         BaselineRevision revision;
         String directory;
         ReportEngine diffs;
-        List<QualityGate> gates;
         try {
             revision = new BaselineRevision(baseline);
             directory = ReportDirectory.normalise(reportDir);
             diffs = ReportEngine.parse(engine);
-            gates = MetricQualityGate.toGates(qualityGates);
         } catch (InvalidSpecException e) {
             throw new AbortException("[gpu-train] publishDvcMetrics: " + e.getMessage());
         }
+        ConfiguredGates gates = ConfiguredGates.of(qualityGates);
         WorkspaceCommands commands = new LauncherCommands(launcher, workspace);
         String compared = new BaselineFetch(commands, console, workspace.getRemote()).resolve(revision);
         console.println("[gpu-train] publishing DVC metrics, params and plots against " + compared);
         DvcOutput dvc = new DvcCommands(commands, console).run(diffs, compared).orElse(null);
-        PublishedReport report = workspace.act(new ReportCallable(compared, directory, dvc, gates));
+        PublishedReport report = workspace.act(new ReportCallable(compared, directory, dvc, gates.gates()));
         report.optionalNoBaseline()
                 .ifPresent(reason -> console.println(
                         "[gpu-train] no baseline (" + reason + "): publishing the current values only"));
@@ -97,7 +96,8 @@ final class DvcMetricsPublication {
         console.println();
         GateVerdict.consoleLines(report.gates()).forEach(console::println);
         GateVerdict.buildResult(report.gates().overallStatus()).ifPresent(run::setResult);
-        boolean failsBuild = failOnMissing && report.hasUnreadableMetrics();
+        boolean missingFails = failOnMissing && report.hasUnreadableMetrics();
+        boolean failsBuild = missingFails || gates.optionalProblem().isPresent();
         PullRequestCheck check = PullRequestCheck.of(
                 checksName,
                 report,
@@ -105,7 +105,10 @@ final class DvcMetricsPublication {
                 DvcReportAction.URL_NAME + "/",
                 failsBuild);
         new PullRequestChecks().publish(run, listener, check, skipPublishingChecks);
-        if (failsBuild) {
+        if (gates.optionalProblem().isPresent()) {
+            throw new AbortException(gates.optionalProblem().get());
+        }
+        if (missingFails) {
             throw new AbortException("[gpu-train] a metrics file is missing or unreadable (failOnMissing: true): "
                     + report.unreadableMetrics().get(0));
         }

@@ -21,9 +21,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * {@code publishDvcMetrics(baseline: 'main', reportDir: 'gpu-train', engine: 'auto', failOnMissing: false,
@@ -38,7 +40,7 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
     private String reportDir = ReportDirectory.DEFAULT;
     private String engine = ReportEngine.AUTO.value();
     private boolean failOnMissing;
-    private List<MetricQualityGate> qualityGates = new ArrayList<>();
+    private List<MetricQualityGate> qualityGates;
     private String checksName = PullRequestCheck.DEFAULT_NAME;
     private Boolean skipPublishingChecks;
 
@@ -86,14 +88,17 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
         this.failOnMissing = failOnMissing;
     }
 
-    /** The quality gates; none means the global defaults' ({@link GpuTrainConfiguration#getQualityGates()}). */
+    /**
+     * The step's own quality gates, which replace the global defaults ({@link GpuTrainConfiguration#getQualityGates()});
+     * an empty list means no gates at all; {@code null}, when none were given, means the global defaults.
+     */
     public List<MetricQualityGate> getQualityGates() {
-        return qualityGates == null ? List.of() : List.copyOf(qualityGates);
+        return qualityGates == null ? null : List.copyOf(qualityGates);
     }
 
     @DataBoundSetter
     public void setQualityGates(List<MetricQualityGate> qualityGates) {
-        this.qualityGates = qualityGates == null ? new ArrayList<>() : new ArrayList<>(qualityGates);
+        this.qualityGates = qualityGates == null ? null : new ArrayList<>(qualityGates);
     }
 
     /** The name of the check on the pull request. */
@@ -129,13 +134,12 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        List<MetricQualityGate> gates = getQualityGates();
         new DvcMetricsPublication(
                         baseline,
                         reportDir,
                         engine,
                         failOnMissing,
-                        gates.isEmpty() ? GpuTrainConfiguration.get().getQualityGates() : gates,
+                        qualityGates == null ? GpuTrainConfiguration.get().getQualityGates() : qualityGates,
                         getChecksName(),
                         skipPublishingChecks == null
                                 ? GpuTrainConfiguration.get().isSkipPublishingChecks()
@@ -147,6 +151,9 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
     @Extension
     @Symbol("publishDvcMetrics")
     public static class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+        /** The form's checkbox "only the gates listed here", not a property of the action. */
+        static final String OWN_GATES_ONLY = "ownQualityGatesOnly";
+
         @Override
         @SuppressWarnings("rawtypes")
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
@@ -156,6 +163,28 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
         @Override
         public String getDisplayName() {
             return Messages.DvcMetricsRecorder_DisplayName();
+        }
+
+        /**
+         * Binds the freestyle form, where an empty list of gates sends nothing (Jenkins' {@code buildFormTree} adds a
+         * repeatable's key only for its items): the form's {@value #OWN_GATES_ONLY} checkbox, which always sends its
+         * state ({@code case "checkbox"}, {@code war/src/main/webapp/scripts/hudson-behavior.js}, jenkins-2.555), tells
+         * "no gates at all" from "the global gates".
+         */
+        @Override
+        public DvcMetricsRecorder newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            return withGateChoice((DvcMetricsRecorder) super.newInstance(req, formData), formData);
+        }
+
+        /**
+         * The bound action, with no gates at all when {@value #OWN_GATES_ONLY} is checked and none are listed; the
+         * gates listed always replace the global ones.
+         */
+        static DvcMetricsRecorder withGateChoice(DvcMetricsRecorder bound, JSONObject formData) {
+            if (bound.qualityGates == null && formData.optBoolean(OWN_GATES_ONLY)) {
+                bound.setQualityGates(List.of());
+            }
+            return bound;
         }
 
         /** What a new freestyle action's checkbox starts from: the global default. */

@@ -31,6 +31,17 @@ import org.kohsuke.stapler.verb.POST;
  * One quality gate of {@code publishDvcMetrics(qualityGates: [[metric: 'evaluation/metrics.json:acc', threshold:
  * -0.01]])}, of the freestyle post-build action and of the global defaults: the Jenkins form of a core
  * {@link QualityGate}, with plain string and number fields (saved with the job, shown by the Snippet Generator).
+ *
+ * <p>A bad field is refused where it is configured: the constructor and the setters throw a
+ * {@link Descriptor.FormException} with the one-line message naming the gate. Stapler rethrows it as an
+ * {@code HttpResponse} ({@code RequestImpl.launderITE}, jenkinsci/stapler {@code 135bbbc8}), {@code Descriptor.newInstance}
+ * passes that on ({@code newInstanceImpl}, jenkins-2.555), and Jenkins answers with the message (an error
+ * notification on Apply, an error page on Save); Configuration-as-Code refuses the YAML with "Failed to construct
+ * instance of …MetricQualityGate" (or "Failed to set attribute 'type'") caused by it ({@code
+ * DataBoundConfigurator.tryConstructor}, {@code BaseConfigurator.configure}, configuration-as-code {@code 58646eb6});
+ * and the Pipeline step fails with it as the cause of structs' "Could not instantiate …" ({@code
+ * DescribableModel.instantiate}, structs {@code 1db2a48e}). A gate that bypassed all that (a job's XML edited by
+ * hand; XStream calls no constructor) is still refused by {@link #toGate()} when the build publishes.
  */
 public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate> {
     private final String metric;
@@ -44,12 +55,14 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
      *
      * @param metric {@code FILE:KEY}, e.g. {@code evaluation/metrics.json:acc}
      * @param threshold what the change or value is compared with; a boxed number, so that a gate without one (structs
-     *     and Configuration-as-Code fill a missing primitive with 0) is refused by {@link #toGate()} as missing
+     *     and Configuration-as-Code fill a missing primitive with 0) is refused as missing
+     * @throws Descriptor.FormException naming the gate, for a bad metric or threshold
      */
     @DataBoundConstructor
-    public MetricQualityGate(String metric, Double threshold) {
+    public MetricQualityGate(String metric, Double threshold) throws Descriptor.FormException {
         this.metric = metric;
         this.threshold = threshold;
+        refuseIfBad();
     }
 
     /** The metric, {@code FILE:KEY}. */
@@ -67,9 +80,15 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
         return type;
     }
 
+    /**
+     * Sets the type; blank means the default.
+     *
+     * @throws Descriptor.FormException naming the gate, for a value that is not one of the allowed ones
+     */
     @DataBoundSetter
-    public void setType(String type) {
+    public void setType(String type) throws Descriptor.FormException {
         this.type = type;
+        refuseIfBad();
     }
 
     /** {@code >=}, {@code >}, {@code <=} or {@code <}. */
@@ -77,9 +96,15 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
         return operator;
     }
 
+    /**
+     * Sets the operator; blank means the default.
+     *
+     * @throws Descriptor.FormException naming the gate, for a value that is not one of the allowed ones
+     */
     @DataBoundSetter
-    public void setOperator(String operator) {
+    public void setOperator(String operator) throws Descriptor.FormException {
         this.operator = operator;
+        refuseIfBad();
     }
 
     /** {@code unstable} or {@code failure}. */
@@ -87,9 +112,15 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
         return criticality;
     }
 
+    /**
+     * Sets the criticality; blank means the default.
+     *
+     * @throws Descriptor.FormException naming the gate, for a value that is not one of the allowed ones
+     */
     @DataBoundSetter
-    public void setCriticality(String criticality) {
+    public void setCriticality(String criticality) throws Descriptor.FormException {
         this.criticality = criticality;
+        refuseIfBad();
     }
 
     /**
@@ -100,6 +131,20 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
      */
     public QualityGate toGate() {
         return QualityGate.of(metric, type, operator, threshold, criticality);
+    }
+
+    /**
+     * Refuses the gate as {@link #toGate()} would, as a form error on the field that is wrong.
+     *
+     * @throws Descriptor.FormException with {@link #toGate()}'s one-line message
+     */
+    private void refuseIfBad() throws Descriptor.FormException {
+        try {
+            toGate();
+        } catch (InvalidSpecException e) {
+            String field = e.field();
+            throw new Descriptor.FormException(e.getMessage(), field.substring(field.lastIndexOf(' ') + 1));
+        }
     }
 
     /**

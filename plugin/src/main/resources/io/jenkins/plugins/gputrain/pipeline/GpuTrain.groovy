@@ -38,6 +38,7 @@ class GpuTrain implements Serializable {
         CredentialBinding remote = null
         try {
             plan = TrainingPlan.of(arguments, defaults(), String.valueOf(script.env.BUILD_TAG))
+            GpuTrainPlans.checkDefaultGates(plan, defaultGates())
             if (plan.dvcRemoteCredentialsId() != null) {
                 remote = remoteBinding(plan.dvcRemoteCredentialsId())
             }
@@ -140,6 +141,11 @@ class GpuTrain implements Serializable {
     /** The administrator's defaults (GpuTrainConfiguration). */
     protected TrainingDefaults defaults() {
         GpuTrainPlans.defaults()
+    }
+
+    /** The administrator's quality gates (GpuTrainConfiguration), which apply when the step gives none. */
+    protected List defaultGates() {
+        GpuTrainPlans.defaultGates()
     }
 
     /**

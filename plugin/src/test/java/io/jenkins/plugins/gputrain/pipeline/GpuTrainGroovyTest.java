@@ -32,7 +32,9 @@ class GpuTrainGroovyTest {
                 TrainingDefaults configured = TrainingDefaults.BUILT_IN
                 Map credentials = [:]
                 DvcReportAction report = null
+                List gates = []
                 TestGpuTrain(Object script) { super(script) }
+                protected List defaultGates() { gates }
                 protected TrainingDefaults defaults() { configured }
                 protected CredentialBinding remoteBinding(String id) { DvcRemoteCredentials.binding(id, credentials[id]) }
                 protected GateStageMark gateStageMark() { GateStageMark.of(report) }
@@ -210,6 +212,27 @@ class GpuTrainGroovyTest {
         assertThatThrownBy(() -> call(Map.of("cpuMemory", "1-2000+t4*0")))
                 .hasMessage("[gpu-train] cpuMemory '1-2000+t4*0': GPU count must be at least 1 (expected"
                         + " {cpu}-{memory}[+{model}*{count}] or s|m|l|xl)");
+        assertThat(transcript()).singleElement().asString().startsWith("error(");
+        assertThat(bodyRuns).isZero();
+    }
+
+    @Test
+    void aBadGlobalGateFailsWithOneLineBeforeThePod() {
+        gpuTrain.setProperty("gates", DefaultGatesTest.BAD_DEFAULTS);
+
+        assertThatThrownBy(() -> call(Map.of())).hasMessage("[gpu-train] " + DefaultGatesTest.BAD_DEFAULTS_MESSAGE);
+        assertThat(transcript()).singleElement().asString().startsWith("error(");
+        assertThat(bodyRuns).isZero();
+    }
+
+    @Test
+    void aBadStepGateFailsWithOneLineBeforeThePod() {
+        assertThatThrownBy(() -> call(Map.of(
+                        "qualityGates",
+                        List.of(Map.of(
+                                "metric", "evaluation/metrics.json:acc", "threshold", 0, "criticality", "fatal")))))
+                .hasMessage("[gpu-train] quality gate 'evaluation/metrics.json:acc' criticality 'fatal': unknown"
+                        + " criticality (expected one of unstable, failure)");
         assertThat(transcript()).singleElement().asString().startsWith("error(");
         assertThat(bodyRuns).isZero();
     }

@@ -16,7 +16,7 @@ class MetricQualityGateThresholdTest {
     void whatTheCheckAcceptsTheBuildReadsAsTyped(String threshold) {
         assertThat(MetricQualityGate.DescriptorImpl.thresholdProblem("m.json:acc", threshold))
                 .isEmpty();
-        assertThat(new MetricQualityGate("m.json:acc", Double.valueOf(threshold))
+        assertThat(TestGates.gate("m.json:acc", Double.valueOf(threshold))
                         .toGate()
                         .threshold())
                 .isEqualTo(Threshold.parse("threshold", threshold));
