@@ -94,24 +94,19 @@ class FileLimitsOnBothRevisionsTest {
                 .flatMap(format -> Stream.of(Kind.values()).map(kind -> Arguments.of(format, kind)));
     }
 
-    @ParameterizedTest
-    @MethodSource("formatsAndKinds")
-    void theDepthLimitIsTheSame(Format format, Kind kind) throws Exception {
-        assertThat(failures(format, kind, b -> format.nested(DEPTH, b), limits(Long.MAX_VALUE)))
-                .isEmpty();
-        assertTheFilesErrorOnBothRevisions(
-                failures(format, kind, b -> format.nested(DEPTH + 1, b), limits(Long.MAX_VALUE)),
-                message -> assertThat(message).isEqualTo(format.depthError));
+    /** Each format and kind with the small limits and with the default ones (the depth DVC's TOML reader has). */
+    static Stream<Arguments> formatsKindsAndDepthLimits() {
+        return formatsAndKinds().flatMap(arguments -> Stream.of(limits(Long.MAX_VALUE), ReadLimits.DEFAULT)
+                .map(limits -> Arguments.of(arguments.get()[0], arguments.get()[1], limits)));
     }
 
     @ParameterizedTest
-    @MethodSource("formatsAndKinds")
-    void theDefaultDepthLimitIsTheSame(Format format, Kind kind) throws Exception {
-        int depth = ReadLimits.DEFAULT_MAX_DEPTH;
-        assertThat(failures(format, kind, b -> format.nested(depth, b), ReadLimits.DEFAULT))
-                .isEmpty();
+    @MethodSource("formatsKindsAndDepthLimits")
+    void theDepthLimitIsTheSame(Format format, Kind kind, ReadLimits limits) throws Exception {
+        int depth = limits.maxDepth();
+        assertThat(failures(format, kind, b -> format.nested(depth, b), limits)).isEmpty();
         assertTheFilesErrorOnBothRevisions(
-                failures(format, kind, b -> format.nested(depth + 1, b), ReadLimits.DEFAULT),
+                failures(format, kind, b -> format.nested(depth + 1, b), limits),
                 message -> assertThat(message).isEqualTo(format.depthError));
     }
 
