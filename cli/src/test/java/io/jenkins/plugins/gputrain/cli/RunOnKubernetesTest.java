@@ -60,19 +60,7 @@ class RunOnKubernetesTest {
             node.getMetadata().setLabels(Map.of("gpu", "true"));
             return node;
         });
-        CliRun run = CliRun.of(
-                "run",
-                "-C",
-                repo.toString(),
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--node-selector",
-                "gpu=true",
-                "--cpu-memory",
-                "4-16000+nvidia-tesla-t4*1",
-                "--",
-                "dvc",
-                "repro");
+        CliRun run = runDvcRepro("--node-selector", "gpu=true", "--cpu-memory", "4-16000+nvidia-tesla-t4*1");
 
         assertThat(run.exitCode).isEqualTo(1);
         assertThat(run.err.lines().filter(line -> line.startsWith("ERROR: ")))
@@ -93,18 +81,7 @@ class RunOnKubernetesTest {
                 .andReturn(403, "forbidden")
                 .always();
 
-        CliRun run = CliRun.of(
-                "run",
-                "-C",
-                repo.toString(),
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--no-preflight",
-                "--cpu-memory",
-                "4-16000+nvidia-tesla-t4*1",
-                "--",
-                "dvc",
-                "repro");
+        CliRun run = runDvcRepro("--no-preflight", "--cpu-memory", "4-16000+nvidia-tesla-t4*1");
 
         assertThat(run.exitCode).isEqualTo(1);
         assertThat(run.err).doesNotContain("preflight");
@@ -119,17 +96,8 @@ class RunOnKubernetesTest {
     @Test
     void aWorkspaceOverTheLimitFailsOnceThePodRunsAndThePodIsDeleted() throws Exception {
         Files.writeString(repo.resolve("data.csv"), "x".repeat(2048));
-        CompletableFuture<CliRun> started = CompletableFuture.supplyAsync(() -> CliRun.of(
-                "run",
-                "-C",
-                repo.toString(),
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--max-workspace-size",
-                "1Ki",
-                "--",
-                "dvc",
-                "repro"));
+        CompletableFuture<CliRun> started =
+                CompletableFuture.supplyAsync(() -> runDvcRepro("--max-workspace-size", "1Ki"));
         Pod pod = createdPod();
         pod.setStatus(new PodStatusBuilder().withPhase("Running").build());
         client.pods().inNamespace("ml").resource(pod).updateStatus();
@@ -160,17 +128,7 @@ class RunOnKubernetesTest {
      */
     @Test
     void aPodPastItsDeadlineFailsNamingTimeout() throws Exception {
-        CompletableFuture<CliRun> started = CompletableFuture.supplyAsync(() -> CliRun.of(
-                "run",
-                "-C",
-                repo.toString(),
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--timeout",
-                "2h",
-                "--",
-                "dvc",
-                "repro"));
+        CompletableFuture<CliRun> started = CompletableFuture.supplyAsync(() -> runDvcRepro("--timeout", "2h"));
         Pod pod = createdPod();
         pod.setStatus(new PodStatusBuilder()
                 .withPhase("Failed")
@@ -191,17 +149,7 @@ class RunOnKubernetesTest {
 
     @Test
     void aBadWorkspaceLimitIsAUsageError() {
-        CliRun run = CliRun.of(
-                "run",
-                "-C",
-                repo.toString(),
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--max-workspace-size",
-                "0",
-                "--",
-                "dvc",
-                "repro");
+        CliRun run = runDvcRepro("--max-workspace-size", "0");
 
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.err)
@@ -217,8 +165,7 @@ class RunOnKubernetesTest {
                 .andReturn(500, "etcd is overloaded")
                 .always();
 
-        CliRun run =
-                CliRun.of("run", "-C", repo.toString(), "--kubeconfig", kubeconfig.toString(), "--", "dvc", "repro");
+        CliRun run = runDvcRepro();
 
         assertThat(run.exitCode).isEqualTo(1);
         assertThat(run.err.lines().filter(line -> line.startsWith("ERROR: ")))
@@ -250,5 +197,14 @@ class RunOnKubernetesTest {
                 .informOnCondition(pods -> !pods.isEmpty())
                 .get(20, TimeUnit.SECONDS)
                 .get(0);
+    }
+
+    /** {@code gpu-train run -C REPO --kubeconfig KUBECONFIG OPTIONS -- dvc repro} against the mock API server. */
+    private CliRun runDvcRepro(String... options) {
+        List<String> args =
+                new ArrayList<>(List.of("run", "-C", repo.toString(), "--kubeconfig", kubeconfig.toString()));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--", "dvc", "repro"));
+        return CliRun.of(args.toArray(String[]::new));
     }
 }

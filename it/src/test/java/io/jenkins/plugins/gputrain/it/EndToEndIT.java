@@ -34,11 +34,7 @@ class EndToEndIT {
     void createSandbox(Testbed testbed) {
         sandbox = Sandbox.create(testbed, "e2e");
         cli = new GpuTrainCli(testbed);
-        sandbox.nodes(
-                FakeNode.named(sandbox.namespace() + "-cpu").label("gpu", "false"),
-                FakeNode.named(sandbox.namespace() + "-gpu")
-                        .label("gpu", "true")
-                        .gpus(2));
+        sandbox.cpuAndGpuNodes();
     }
 
     @AfterEach

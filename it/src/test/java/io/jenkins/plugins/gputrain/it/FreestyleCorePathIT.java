@@ -50,11 +50,7 @@ class FreestyleCorePathIT {
     @BeforeEach
     void createSandbox(Testbed testbed) {
         sandbox = Sandbox.create(testbed, "freestyle");
-        sandbox.nodes(
-                FakeNode.named(sandbox.namespace() + "-cpu").label("gpu", "false"),
-                FakeNode.named(sandbox.namespace() + "-gpu")
-                        .label("gpu", "true")
-                        .gpus(2));
+        sandbox.cpuAndGpuNodes();
     }
 
     @AfterEach

@@ -121,6 +121,13 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** Registers a CPU node ({@code gpu=false}) and a node with 2 GPUs ({@code gpu=true}), named after the namespace. */
+    public void cpuAndGpuNodes() {
+        nodes(
+                FakeNode.named(namespace + "-cpu").label("gpu", "false"),
+                FakeNode.named(namespace + "-gpu").label("gpu", "true").gpus(2));
+    }
+
     /** Removes the nodes registered so far. */
     public void removeNodes() {
         nodes.forEach(name -> client.nodes().withName(name).delete());

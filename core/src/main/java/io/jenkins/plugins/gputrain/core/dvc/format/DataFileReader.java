@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -139,19 +141,35 @@ public final class DataFileReader {
     }
 
     /**
-     * Streams a JSON file's lists without building its tree: the top-level list, or every list that is a mapping's
-     * value, depth first in file order (lists are not searched inside), each handed over one item at a time. The
-     * file is read within the same {@link ReadLimits} and refused with the same errors as {@link #read}.
+     * Streams a file's lists without building its tree: the top-level list, or every list that is a mapping's
+     * value, depth first in file order (lists are not searched inside), each handed over one item at a time. JSON is
+     * read token by token and YAML node by node (only one item's tree in memory); TOML's parser builds the whole
+     * table, whose items are then converted and released one at a time. The file is read within the same
+     * {@link ReadLimits} and refused with the same errors as {@link #read}.
      *
-     * @param path the file's repository path, for messages
+     * @param path the file's repository path, for the loader choice and messages
      * @param content its bytes
      * @param lists what receives the lists
-     * @throws UnreadableFileException as {@link #read} for a JSON file
-     * @throws DuplicateKeyException when a mapping that is searched repeats a key (the tree keeps only the last
-     *     value, at the first key's place: only {@link #read} reads such a file as DVC does)
+     * @throws UnreadableFileException as {@link #read}
+     * @throws ReadWholeException when only {@link #read} reads the file as DVC does: a searched mapping repeats a
+     *     key (the tree keeps only the last value, at the first key's place), YAML with anchors, merge keys or
+     *     tagged collections on the way, a Python file
      */
-    public void streamJsonLists(String path, byte[] content, JsonLists lists) throws UnreadableFileException {
+    public void streamLists(String path, byte[] content, DataLists lists) throws UnreadableFileException {
         checkSize(path, content);
+        String suffix = suffix(path);
+        if (suffix.equals(".json")) {
+            streamJson(path, content, lists);
+        } else if (suffix.equals(".toml")) {
+            streamToml(path, decode(path, content), lists);
+        } else if (suffix.equals(".py")) {
+            throw new ReadWholeException();
+        } else {
+            streamYaml(path, content, lists);
+        }
+    }
+
+    private void streamJson(String path, byte[] content, DataLists lists) throws UnreadableFileException {
         validate(path, content);
         // Jackson skips a byte order mark in bytes, which read() (and Python) refuse: such a file is parsed as text
         boolean bom = content.length >= 3
@@ -179,12 +197,12 @@ public final class DataFileReader {
         }
     }
 
-    private void streamMapping(JsonParser parser, int depth, JsonLists lists) throws IOException {
+    private void streamMapping(JsonParser parser, int depth, DataLists lists) throws IOException {
         limits.checkDepth(depth);
         Set<String> keys = new HashSet<>();
         while (parser.nextToken() != JsonToken.END_OBJECT) {
             if (!keys.add(parser.currentName())) {
-                throw new DuplicateKeyException();
+                throw new ReadWholeException();
             }
             limits.checkEntries(keys.size());
             JsonToken value = parser.nextToken();
@@ -196,7 +214,7 @@ public final class DataFileReader {
         }
     }
 
-    private void streamList(JsonParser parser, int depth, JsonLists lists) throws IOException {
+    private void streamList(JsonParser parser, int depth, DataLists lists) throws IOException {
         limits.checkDepth(depth);
         lists.start();
         int size = 0;
@@ -207,8 +225,8 @@ public final class DataFileReader {
         lists.end(size);
     }
 
-    /** Receives the lists {@link #streamJsonLists} finds. */
-    public interface JsonLists {
+    /** Receives the lists {@link #streamLists} finds. */
+    public interface DataLists {
         /** A list begins. */
         void start();
 
@@ -227,12 +245,12 @@ public final class DataFileReader {
         void end(int size);
     }
 
-    /** A searched JSON mapping repeats a key; {@link #read} reads such a file. */
-    public static final class DuplicateKeyException extends RuntimeException {
+    /** A file {@link #streamLists} cannot read as DVC does; {@link #read} reads it. */
+    public static final class ReadWholeException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        DuplicateKeyException() {
-            super("duplicate key", null, false, false);
+        ReadWholeException() {
+            super("read whole", null, false, false);
         }
     }
 
@@ -390,6 +408,35 @@ public final class DataFileReader {
         }
     }
 
+    private void streamToml(String path, String text, DataLists lists) throws UnreadableFileException {
+        try {
+            streamTomlNode(toml().readTree(text), 1, lists);
+        } catch (LimitExceededException e) {
+            throw beyond(e, "TOML", path);
+        } catch (IOException e) {
+            throw corrupted("TOML", path);
+        }
+    }
+
+    /** A table's lists, checked in the order {@link #fromNode} checks them; each item released once handed on. */
+    private void streamTomlNode(JsonNode node, int depth, DataLists lists) {
+        if (node.isObject()) {
+            limits.checkDepth(depth);
+            limits.checkEntries(node.size());
+            node.elements().forEachRemaining(value -> streamTomlNode(value, depth + 1, lists));
+        } else if (node instanceof ArrayNode array) {
+            limits.checkDepth(depth);
+            limits.checkEntries(array.size());
+            lists.start();
+            for (int i = 0; i < array.size(); i++) {
+                Value item = fromNode(array.get(i), depth + 1);
+                array.set(i, NullNode.getInstance());
+                lists.item(item);
+            }
+            lists.end(array.size());
+        }
+    }
+
     private Value fromNode(JsonNode node, int depth) {
         if (node.isObject() || node.isArray()) {
             limits.checkDepth(depth);
@@ -424,14 +471,7 @@ public final class DataFileReader {
     }
 
     private Value readYaml(String path, String text) throws UnreadableFileException {
-        LoadSettings settings = LoadSettings.builder()
-                .setSchema(new RuamelYamlSchema())
-                .setAllowDuplicateKeys(false)
-                .setAllowRecursiveKeys(false)
-                .setMaxAliasesForCollections(MAX_ALIASES)
-                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
-                .setLabel(path)
-                .build();
+        LoadSettings settings = yamlSettings(path);
         try {
             LimitedYamlParser events =
                     new LimitedYamlParser(new ParserImpl(settings, new StreamReader(settings, text)), limits);
@@ -451,6 +491,44 @@ public final class DataFileReader {
         } catch (YamlEngineException | YamlMergeKeys.MergeException e) {
             throw corrupted("YAML", path);
         }
+    }
+
+    /** Streams YAML from its bytes, the text never whole in memory; merge keys (a plain "<<") need the whole read. */
+    private void streamYaml(String path, byte[] content, DataLists lists) throws UnreadableFileException {
+        validate(path, content);
+        if (containsMergeKeyText(content)) {
+            throw new ReadWholeException();
+        }
+        LoadSettings settings = yamlSettings(path);
+        StreamReader text = new StreamReader(
+                settings, new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
+        try {
+            new YamlListStream(settings, new LimitedYamlParser(new ParserImpl(settings, text), limits)).stream(lists);
+        } catch (LimitExceededException e) {
+            throw beyond(e, "YAML", path);
+        } catch (YamlEngineException e) {
+            throw corrupted("YAML", path);
+        }
+    }
+
+    private static boolean containsMergeKeyText(byte[] content) {
+        for (int i = 1; i < content.length; i++) {
+            if (content[i] == '<' && content[i - 1] == '<') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private LoadSettings yamlSettings(String path) {
+        return LoadSettings.builder()
+                .setSchema(new RuamelYamlSchema())
+                .setAllowDuplicateKeys(false)
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
+                .setLabel(path)
+                .build();
     }
 
     /**

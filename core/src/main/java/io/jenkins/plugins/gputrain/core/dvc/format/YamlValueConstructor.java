@@ -49,7 +49,7 @@ final class YamlValueConstructor extends StandardConstructor {
             Map<String, Value> entries = new LinkedHashMap<>();
             Set<Object> keys = new HashSet<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                Object key = scalar((ScalarNode) tuple.getKeyNode());
+                Object key = key((ScalarNode) tuple.getKeyNode());
                 if (!keys.add(key)) {
                     throw new YamlEngineException("found duplicate key " + key);
                 }
@@ -73,12 +73,27 @@ final class YamlValueConstructor extends StandardConstructor {
 
     private static boolean hasPlainKeys(MappingNode mapping) {
         for (NodeTuple tuple : mapping.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode)
-                    || !KEY_TAGS.contains(tuple.getKeyNode().getTag())) {
+            if (!isPlainKey(tuple.getKeyNode())) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether a mapping with this key is walked here: a scalar of one of the schema's own tags. */
+    static boolean isPlainKey(Node key) {
+        return key instanceof ScalarNode && KEY_TAGS.contains(key.getTag());
+    }
+
+    /**
+     * A plain key as built for the duplicate check.
+     *
+     * @param key a key {@link #isPlainKey}
+     * @return the built key
+     * @throws YamlEngineException where its constructor refuses it
+     */
+    Object key(ScalarNode key) {
+        return scalar(key);
     }
 
     private Object scalar(ScalarNode node) {

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 /**
  * The rows of a plot data file as DVC reads them: CSV/TSV through a header row (or {@code 0, 1, …} with
  * {@code header: false}), every cell a string; JSON/YAML/TOML the first list of mappings found (lists with the
- * same keys merged index by index). CSV/TSV and JSON files are streamed, a row at a time, without their text or tree
- * in memory; so are the rows handed on.
+ * same keys merged index by index). CSV/TSV, JSON and YAML files are streamed, a row at a time, without their text
+ * or tree in memory (TOML: without a second copy of its parsed tree); so are the rows handed on.
  */
 public final class Datapoints {
     private Datapoints() {}
@@ -38,7 +38,7 @@ public final class Datapoints {
     }
 
     /**
-     * Streams the rows, one at a time, to a receiver. A JSON list that turns out not to be rows after some were
+     * Streams the rows, one at a time, to a receiver. A list that turns out not to be rows after some were
      * handed on (an item that is not a mapping) is dropped with its receiver and the next list gets a new one.
      *
      * @param path the file's repository path (its suffix picks the format)
@@ -60,16 +60,14 @@ public final class Datapoints {
             delimited(content, lower.endsWith(".tsv") ? '\t' : ',', header, rows);
             return rows;
         }
-        if (lower.endsWith(".json")) {
-            FirstRowList<T> lists = new FirstRowList<>(receivers);
-            try {
-                reader.streamJsonLists(path, content, lists);
-                if (lists.rows != null) {
-                    return lists.rows;
-                }
-            } catch (FirstRowList.MergedLists | DataFileReader.DuplicateKeyException e) {
-                // read whole below: the rows are merged from several lists, or a key's last value wins
+        FirstRowList<T> lists = new FirstRowList<>(receivers);
+        try {
+            reader.streamLists(path, content, lists);
+            if (lists.rows != null) {
+                return lists.rows;
             }
+        } catch (FirstRowList.MergedLists | DataFileReader.ReadWholeException e) {
+            // read whole below: the rows are merged from several lists, or only the whole read reads them as DVC
         }
         List<Map<String, Value>> rows = new ArrayList<>();
         collect(reader.read(path, content), rows);
@@ -96,7 +94,7 @@ public final class Datapoints {
      * and length would be merged into it index by index, which needs the whole file ({@link MergedLists}).
      */
     private static final class FirstRowList<T extends Consumer<Map<String, Value>>>
-            implements DataFileReader.JsonLists {
+            implements DataFileReader.DataLists {
         /** A second list of the same rows: the file is read whole. */
         static final class MergedLists extends RuntimeException {
             private static final long serialVersionUID = 1L;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.dvc.repo;
 
 import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
+import io.jenkins.plugins.gputrain.core.dvc.format.ReadLimits;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,11 +28,11 @@ public final class DvcRepository implements AutoCloseable {
     private final DvcCache cache;
     private final long maxBytes;
 
-    private DvcRepository(Path root, Repository git, long maxBytes) {
+    private DvcRepository(Path root, Repository git, ReadLimits limits) {
         this.root = root;
         this.git = git;
-        this.maxBytes = maxBytes;
-        this.reader = new DataFileReader(maxBytes);
+        this.maxBytes = limits.maxBytes();
+        this.reader = new DataFileReader(limits);
         this.cache = new DvcCache(root.resolve(".dvc").resolve("cache"), maxBytes);
     }
 
@@ -44,12 +45,24 @@ public final class DvcRepository implements AutoCloseable {
      * @throws IOException when the Git repository cannot be opened
      */
     public static DvcRepository open(Path directory, long maxBytes) throws IOException {
+        return open(directory, ReadLimits.ofMaxBytes(maxBytes));
+    }
+
+    /**
+     * Opens the repository that contains a directory, reading its metrics, params and plot files within some limits.
+     *
+     * @param directory a directory inside the work tree
+     * @param limits the bounds of every file read (its size also that of every file read from a revision)
+     * @return the repository
+     * @throws IOException when the Git repository cannot be opened
+     */
+    public static DvcRepository open(Path directory, ReadLimits limits) throws IOException {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(directory.toFile());
         if (builder.getGitDir() == null) {
-            return new DvcRepository(directory.toRealPath(), null, maxBytes);
+            return new DvcRepository(directory.toRealPath(), null, limits);
         }
         Repository git = builder.setMustExist(true).build();
-        return new DvcRepository(git.getWorkTree().toPath().toRealPath(), git, maxBytes);
+        return new DvcRepository(git.getWorkTree().toPath().toRealPath(), git, limits);
     }
 
     /** The work tree's root. */

@@ -208,13 +208,7 @@ class NodeFitTest {
     @Test
     void notReadyIsReadFromTheTaintsAndTheAdmissionDefaultsTolerateNoExecute() {
         Pod pod = pod("4-16000+nvidia-tesla-t4*1", "gpu=true");
-        pod.getSpec()
-                .getTolerations()
-                .add(new TolerationBuilder()
-                        .withKey("node.kubernetes.io/not-ready")
-                        .withOperator("Exists")
-                        .withEffect("NoSchedule")
-                        .build());
+        tolerateNoSchedule(pod, "node.kubernetes.io/not-ready");
 
         assertThat(NodeFit.of(gpuNode("gpu-2").notReady().build(), PodNeeds.of(pod))
                         .fits())
@@ -337,20 +331,8 @@ class NodeFitTest {
     @Test
     void conditionTaintsAreToleratedLikeAnyOther() {
         Pod pod = pod("4-16000+nvidia-tesla-t4*1", "gpu=true");
-        pod.getSpec()
-                .getTolerations()
-                .add(new TolerationBuilder()
-                        .withKey("node.kubernetes.io/unschedulable")
-                        .withOperator("Exists")
-                        .withEffect("NoSchedule")
-                        .build());
-        pod.getSpec()
-                .getTolerations()
-                .add(new TolerationBuilder()
-                        .withKey("node.kubernetes.io/not-ready")
-                        .withOperator("Exists")
-                        .withEffect("NoSchedule")
-                        .build());
+        tolerateNoSchedule(pod, "node.kubernetes.io/unschedulable");
+        tolerateNoSchedule(pod, "node.kubernetes.io/not-ready");
 
         assertThat(NodeFit.of(gpuNode("gpu-2").notReady().cordoned().build(), PodNeeds.of(pod))
                         .fits())
@@ -399,5 +381,16 @@ class NodeFitTest {
     private static Map<String, Quantity> quantities(Map<String, String> amounts) {
         return amounts.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> new Quantity(e.getValue())));
+    }
+
+    /** Adds a toleration of {@code key:NoSchedule} with any value (operator {@code Exists}). */
+    private static void tolerateNoSchedule(Pod pod, String key) {
+        pod.getSpec()
+                .getTolerations()
+                .add(new TolerationBuilder()
+                        .withKey(key)
+                        .withOperator("Exists")
+                        .withEffect("NoSchedule")
+                        .build());
     }
 }

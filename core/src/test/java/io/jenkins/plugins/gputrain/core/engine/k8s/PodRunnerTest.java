@@ -310,38 +310,21 @@ class PodRunnerTest {
      */
     @Test
     void createRefusedByAQuotaIsRetriedWithBackoff() throws Exception {
-        server.expect()
-                .post()
-                .withPath("/api/v1/namespaces/test/pods")
-                .andReturn(
+        refuseCreate(
                         403,
-                        status(
-                                403,
-                                "Forbidden",
-                                "pods \"q1\" is forbidden: exceeded quota: gpu, requested:"
-                                        + " requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=4, limited: requests.nvidia.com/gpu=4"))
+                        "Forbidden",
+                        "pods \"q1\" is forbidden: exceeded quota: gpu, requested:"
+                                + " requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=4, limited: requests.nvidia.com/gpu=4")
                 .times(2);
-        server.expect()
-                .post()
-                .withPath("/api/v1/namespaces/test/pods")
-                .andReturn(
+        refuseCreate(
                         403,
-                        status(
-                                403,
-                                "Forbidden",
-                                "pods \"q1\" is forbidden: status unknown for quota: gpu, resources:"
-                                        + " requests.nvidia.com/gpu"))
+                        "Forbidden",
+                        "pods \"q1\" is forbidden: status unknown for quota: gpu, resources: requests.nvidia.com/gpu")
                 .once();
-        server.expect()
-                .post()
-                .withPath("/api/v1/namespaces/test/pods")
-                .andReturn(
+        refuseCreate(
                         409,
-                        status(
-                                409,
-                                "Conflict",
-                                "Operation cannot be fulfilled on resourcequotas \"gpu\": the"
-                                        + " object has been modified"))
+                        "Conflict",
+                        "Operation cannot be fulfilled on resourcequotas \"gpu\": the object has been modified")
                 .once();
         List<Duration> sleeps = new CopyOnWriteArrayList<>();
         CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> {
@@ -364,11 +347,7 @@ class PodRunnerTest {
 
     @Test
     void createOfANameThatExistsIsNotRetried() {
-        server.expect()
-                .post()
-                .withPath("/api/v1/namespaces/test/pods")
-                .andReturn(409, status(409, "AlreadyExists", "pods \"q2\" already exists"))
-                .once();
+        refuseCreate(409, "AlreadyExists", "pods \"q2\" already exists").once();
         List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
         assertThatThrownBy(() -> new PodRunner(client, clock, sleeps::add, null, listener).run(pod("q2"), this::work))
@@ -396,6 +375,14 @@ class PodRunnerTest {
                 .asString()
                 .startsWith("/api/v1/namespaces/test/pods/g1 ")
                 .doesNotContain("gracePeriodSeconds");
+    }
+
+    /** The mock API server refuses creating a pod with this status (as many times as the caller says). */
+    private io.fabric8.mockwebserver.dsl.TimesOrOnceable<Void> refuseCreate(int code, String reason, String message) {
+        return server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/test/pods")
+                .andReturn(code, status(code, reason, message));
     }
 
     private static io.fabric8.kubernetes.api.model.Status status(int code, String reason, String message) {

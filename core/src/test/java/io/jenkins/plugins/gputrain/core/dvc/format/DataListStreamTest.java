@@ -1,0 +1,253 @@
+package io.jenkins.plugins.gputrain.core.dvc.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+
+/**
+ * JSON, YAML and TOML files streamed list by list hand on the lists a whole read finds (the top-level list, or every
+ * list that is a mapping's value, depth first), and are refused exactly as when read whole.
+ */
+class DataListStreamTest {
+    private static final DataFileReader READER = new DataFileReader(new ReadLimits(1 << 20, 6, 6));
+    private static final DataFileReader JSON_READER = new DataFileReader(new ReadLimits(1 << 20, 4, 4));
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\uFEFF[{\"a\": 1}]",
+                "[{\"a\": 1}] [",
+                "[{\"a\": 1},]",
+                "[{\"a\": \"\u0000\"}]",
+                "{\"a\": {\"b\": {\"c\": {\"d\": [1]}}}}",
+                "[1, 2, 3, 4, 5]",
+                "{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": [5]}",
+                ""
+            })
+    void badJsonFilesAreRefusedWithTheMessageOfAWholeRead(String text) {
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
+        String whole = message(() -> JSON_READER.read("h.json", content));
+
+        assertThatThrownBy(() -> JSON_READER.streamLists("h.json", content, new Recorded()))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage(whole);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[{\"a\": \"\u00e9\"}]", "{\"x\": {\"rows\": [{\"a\": 1}]}, \"y\": 2}"})
+    void goodJsonFilesStreamTheirLists(String text) throws Exception {
+        Recorded recorded = new Recorded();
+        JSON_READER.streamLists("h.json", text.getBytes(StandardCharsets.UTF_8), recorded);
+
+        assertThat(recorded.lists.stream().flatMap(List::stream).toList())
+                .hasSize(1).allMatch(Value.Dict.class::isInstance);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"invalid", "binary"})
+    void invalidUtf8AndBinaryJsonBytesAreRefusedAsWhenReadWhole(String kind) {
+        byte[] content =
+                kind.equals("binary") ? new byte[] {'[', 0, ']'} : new byte[] {'[', '"', (byte) 0xC3, '"', ']'};
+        String whole = message(() -> JSON_READER.read("h.json", content));
+
+        assertThatThrownBy(() -> JSON_READER.streamLists("h.json", content, new Recorded()))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage(whole);
+    }
+
+    @Property(tries = 500)
+    void aYamlDocumentStreamsTheListsOfItsWholeRead(@ForAll("documents") Object document, @ForAll boolean flow) {
+        String text = new Dump(DumpSettings.builder()
+                        .setDefaultFlowStyle(flow ? FlowStyle.FLOW : FlowStyle.BLOCK)
+                        .build())
+                .dumpToString(document);
+
+        assertStreamsAsReadWhole("p.yaml", text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "rows:\n- a: 1\n  b: x\n- a: 2\n  b: y\nother: [1, 2]\n",
+                "- {a: 1}\n- 2\n- [3]\n",
+                "x: {y: {rows: [{a: 1}, {a: 2}]}}\nz: [{a: 3}]\n",
+                "1: [{a: 1}]\ntrue: [{a: 2}]\n~: [{a: 3}]\n2001-12-14: [{a: 4}]\n",
+                "1: [{a: 1}]\n1.0: [{a: 2}]\n",
+                "rows:\n- a: !!str 1\n  b: !!float 2\n- !!map {a: 3}\n",
+                "--- [{a: 1}]\n...\n",
+                "\uFEFF[{a: 1}]",
+                "# only a comment\n",
+                "just a scalar\n",
+                "[]",
+                "{}"
+            })
+    void yamlFilesStreamTheListsOfTheirWholeRead(String text) {
+        assertStreamsAsReadWhole("p.yaml", text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "rows: [{a: 1}, {a: 2}]\nrows: [{a: 3}]\n",
+                "rows: [{a: 1}, {a: 1, a: 2}]\n",
+                "rows: [{a: 1}]\nx: !!int abc\n",
+                "rows: [{a: !!int abc}]\ndeep: [[[[[[[1]]]]]]]\n",
+                "rows: [{a: 1}, {a: !!int abc}, {a: 3}]\n",
+                "rows: [{a: 1}]\n--- [{a: 2}]\n",
+                "rows: [{a: 1}]\n  bad: indentation\n",
+                "rows: [{a: 1}, {a: [1, 2, 3, 4, 5, 6, 7]}]\n",
+                "rows: [{a: {b: {c: {d: {e: 1}}}}}]\n",
+                "rows: [{a: 1}\n",
+                "rows: [{a: \"\u0000\"}]\n"
+            })
+    void badYamlFilesAreRefusedWithTheMessageOfAWholeRead(String text) {
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
+        String whole = message(() -> READER.read("p.yaml", content));
+
+        assertThatThrownBy(() -> READER.streamLists("p.yaml", content, new Recorded()))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage(whole);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "rows: &r [{a: 1}]\nagain: *r\n",
+                "rows: [&a {a: 1}, *a]\n",
+                "rows: [{a: &x 1}, {a: *x}]\n",
+                "base: &b {a: 1}\nrows: [{<<: *b, c: 2}]\n",
+                "rows: !!seq [{a: 1}]\n",
+                "!!omap [{a: 1}]\n",
+                "? [k]\n: [{a: 1}]\n"
+            })
+    void anchorsMergeKeysAndTaggedCollectionsOnTheWayAreReadWhole(String text) {
+        assertThatThrownBy(() -> READER.streamLists("p.yaml", text.getBytes(StandardCharsets.UTF_8), new Recorded()))
+                .isInstanceOf(DataFileReader.ReadWholeException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "[[rows]]\na = 1\n[[rows]]\na = 2\n[other]\nx = [1, 2]\n",
+                "rows = [{a = 1}, {a = 2}]\n",
+                "x = 1\n[t.u]\nrows = [{a = 1979-05-27T07:32:00Z}]\n",
+                "x = 1\n"
+            })
+    void tomlFilesStreamTheListsOfTheirWholeRead(String text) {
+        assertStreamsAsReadWhole("p.toml", text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "rows = [{a = 1}\n",
+                "rows = [1, 2, 3, 4, 5, 6, 7]\n",
+                "rows = [{a = {b = {c = {d = {e = 1}}}}}]\n",
+                "a = 1\na = 2\n"
+            })
+    void badTomlFilesAreRefusedWithTheMessageOfAWholeRead(String text) {
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
+        String whole = message(() -> READER.read("p.toml", content));
+
+        assertThatThrownBy(() -> READER.streamLists("p.toml", content, new Recorded()))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage(whole);
+    }
+
+    @Provide
+    Arbitrary<Object> documents() {
+        Arbitrary<String> keys = Arbitraries.of("a", "b", "rows", "1", "x y", "true", "2.5");
+        Arbitrary<Object> scalars = Arbitraries.oneOf(
+                Arbitraries.integers().between(-1000, 1000).map(Object.class::cast),
+                Arbitraries.doubles().between(-10, 10).map(Object.class::cast),
+                Arbitraries.of("text", "1.5", "yes", "~", "", "a: b", "- c").map(Object.class::cast),
+                Arbitraries.of(true, false).map(Object.class::cast),
+                Arbitraries.just(null));
+        return Arbitraries.recursive(
+                () -> scalars,
+                inner -> Arbitraries.oneOf(
+                        inner.list().ofMaxSize(4).map(Object.class::cast),
+                        Arbitraries.maps(keys, inner).ofMaxSize(4).map(Object.class::cast)),
+                0,
+                4);
+    }
+
+    /** Streamed and whole, the same non-empty lists or the same error (or a file only the whole read reads). */
+    private static void assertStreamsAsReadWhole(String path, String text) {
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
+        Object whole;
+        try {
+            whole = listsOf(READER.read(path, content), new ArrayList<>());
+        } catch (UnreadableFileException e) {
+            whole = e.getMessage();
+        }
+        Recorded streamed = new Recorded();
+        Object stream;
+        try {
+            READER.streamLists(path, content, streamed);
+            stream = streamed.lists.stream().filter(list -> !list.isEmpty()).toList();
+        } catch (UnreadableFileException e) {
+            stream = e.getMessage();
+        }
+        assertThat(stream).as(text).isEqualTo(whole);
+    }
+
+    /** The lists a whole read's value holds where the stream looks: at the top or as a mapping's value. */
+    private static List<List<Value>> listsOf(Value value, List<List<Value>> lists) {
+        if (value instanceof Value.Seq seq) {
+            if (!seq.items().isEmpty()) {
+                lists.add(seq.items());
+            }
+        } else if (value instanceof Value.Dict dict) {
+            dict.entries().values().forEach(child -> listsOf(child, lists));
+        }
+        return lists;
+    }
+
+    private interface Read {
+        void run() throws UnreadableFileException;
+    }
+
+    private static String message(Read read) {
+        try {
+            read.run();
+        } catch (UnreadableFileException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("read whole, the file is not refused");
+    }
+
+    /** The lists as handed on, each checked against the size the stream reports at its end. */
+    private static final class Recorded implements DataFileReader.DataLists {
+        private final List<List<Value>> lists = new ArrayList<>();
+
+        @Override
+        public void start() {
+            lists.add(new ArrayList<>());
+        }
+
+        @Override
+        public void item(Value item) {
+            lists.get(lists.size() - 1).add(item);
+        }
+
+        @Override
+        public void end(int size) {
+            assertThat(lists.get(lists.size() - 1)).hasSize(size);
+        }
+    }
+}
