@@ -43,6 +43,7 @@ public record PodNeeds(
     private static final String SIDECAR = "Always";
     /** component-helpers' supportedPodLevelResources besides hugepages; both may be overcommitted. */
     private static final Set<String> POD_LEVEL = Set.of("cpu", "memory");
+
     private static final String HUGEPAGES = "hugepages-";
     private static final String NOT_READY = "node.kubernetes.io/not-ready";
     private static final String UNREACHABLE = "node.kubernetes.io/unreachable";
@@ -124,8 +125,9 @@ public record PodNeeds(
         if (resources == null) {
             return pod;
         }
-        amounts(resources.getLimits()).forEach((name, limit) -> pod.put(
-                name, POD_LEVEL.contains(name) ? containers.getOrDefault(name, limit) : limit));
+        amounts(resources.getLimits())
+                .forEach((name, limit) ->
+                        pod.put(name, POD_LEVEL.contains(name) ? containers.getOrDefault(name, limit) : limit));
         pod.putAll(amounts(resources.getRequests()));
         pod.keySet().removeIf(name -> !POD_LEVEL.contains(name) && !name.startsWith(HUGEPAGES));
         return pod;
