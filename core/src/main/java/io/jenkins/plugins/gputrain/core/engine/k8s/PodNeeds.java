@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What a pod asks of a node, as the scheduler counts it: the node labels it selects, the taints it tolerates (with
@@ -154,6 +156,31 @@ public record PodNeeds(
             }
         }
         return all;
+    }
+
+    /**
+     * What the preflight checks, e.g. {@code node selector gpu=true, 3 tolerations, requests cpu 4, memory 15.63Gi,
+     * nvidia.com/gpu 1, pods 1}.
+     *
+     * @return one phrase
+     */
+    public String describe() {
+        String selector = nodeSelector.isEmpty()
+                ? "node selector (none)"
+                : "node selector "
+                        + nodeSelector.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining(","));
+        String affinity = requiredAffinity.isEmpty()
+                ? ""
+                : ", required node affinity (" + requiredAffinity.size() + " term"
+                        + (requiredAffinity.size() == 1 ? "" : "s") + ")";
+        String wanted = requests.entrySet().stream()
+                .filter(e -> e.getValue().signum() > 0)
+                .map(e -> e.getKey() + " " + NodeFit.format(e.getKey(), e.getValue(), RoundingMode.UP))
+                .collect(Collectors.joining(", "));
+        return selector + affinity + ", " + tolerations.size() + " toleration" + (tolerations.size() == 1 ? "" : "s")
+                + ", requests " + wanted;
     }
 
     /**
