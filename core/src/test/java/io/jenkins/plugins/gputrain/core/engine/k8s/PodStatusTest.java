@@ -252,17 +252,12 @@ class PodStatusTest {
         Pod pod = pod("Running");
         pod.getStatus()
                 .getContainerStatuses()
-                .add(new ContainerStatusBuilder()
-                        .withName("dvc")
-                        .withNewLastState()
-                        .withNewTerminated()
-                        .withReason("ContainerStatusUnknown")
-                        .withExitCode(137)
-                        .withMessage("The container could not be located when the pod was deleted.  The container"
-                                + " used to be Running")
-                        .endTerminated()
-                        .endLastState()
-                        .build());
+                .add(lastTerminated(
+                        new ContainerStatusBuilder().withName("dvc").build(),
+                        "ContainerStatusUnknown",
+                        137,
+                        "The container could not be located when the pod was deleted.  The container used to be"
+                                + " Running"));
 
         assertThat(PodStatus.of(pod).optionalFailure().orElseThrow().kind()).isEqualTo(PodFailure.Kind.CONTAINER_LOST);
     }
@@ -283,12 +278,10 @@ class PodStatusTest {
                                 + " NotFound desc = failed to pull and unpack image \"registry.example/fetch:v1\""));
         pod.getStatus().getContainerStatuses().add(waitingStatus("dvc", "PodInitializing", null));
 
-        PodStatus status = PodStatus.of(pod);
-
-        assertThat(status.optionalFailure()).isEmpty();
-        assertThat(status.describe()).isEqualTo("Pending: Init:ImagePullBackOff (init container fetch)");
-        assertThat(status.optionalBackOff().orElseThrow())
-                .isEqualTo(new PodFailure(
+        assertInitBackOff(
+                pod,
+                "Pending: Init:ImagePullBackOff (init container fetch)",
+                new PodFailure(
                         PodFailure.Kind.IMAGE_PULL,
                         "Init container fetch cannot start (Reason: ImagePullBackOff): Back-off pulling image"
                                 + " \"registry.example/fetch:v1\": ErrImagePull: rpc error: code = NotFound desc ="
@@ -305,24 +298,19 @@ class PodStatusTest {
         Pod pod = withInit(pod("Pending"), false);
         pod.getStatus()
                 .getInitContainerStatuses()
-                .add(new ContainerStatusBuilder(waitingStatus(
+                .add(lastTerminated(
+                        waitingStatus(
                                 "fetch",
                                 "CrashLoopBackOff",
-                                "back-off 40s restarting failed container=fetch pod=train-1_ci(6f1d2c9e)"))
-                        .withNewLastState()
-                        .withNewTerminated()
-                        .withReason("Error")
-                        .withExitCode(1)
-                        .endTerminated()
-                        .endLastState()
-                        .build());
+                                "back-off 40s restarting failed container=fetch pod=train-1_ci(6f1d2c9e)"),
+                        "Error",
+                        1,
+                        null));
 
-        PodStatus status = PodStatus.of(pod);
-
-        assertThat(status.optionalFailure()).isEmpty();
-        assertThat(status.describe()).isEqualTo("Pending: Init:CrashLoopBackOff (init container fetch)");
-        assertThat(status.optionalBackOff().orElseThrow())
-                .isEqualTo(new PodFailure(
+        assertInitBackOff(
+                pod,
+                "Pending: Init:CrashLoopBackOff (init container fetch)",
+                new PodFailure(
                         PodFailure.Kind.CRASH_LOOP,
                         "Init container fetch keeps failing (Reason: CrashLoopBackOff): back-off 40s restarting"
                                 + " failed container=fetch pod=train-1_ci(6f1d2c9e); its last run: (Exit Code: 1,"
@@ -371,21 +359,40 @@ class PodStatusTest {
         Pod pod = withInit(pod("Running"), true);
         pod.getStatus()
                 .getInitContainerStatuses()
-                .add(new ContainerStatusBuilder()
-                        .withName("fetch")
-                        .withNewState()
-                        .withNewRunning()
-                        .endRunning()
-                        .endState()
-                        .withNewLastState()
-                        .withNewTerminated()
-                        .withReason("OOMKilled")
-                        .withExitCode(137)
-                        .endTerminated()
-                        .endLastState()
-                        .build());
+                .add(lastTerminated(
+                        new ContainerStatusBuilder()
+                                .withName("fetch")
+                                .withNewState()
+                                .withNewRunning()
+                                .endRunning()
+                                .endState()
+                                .build(),
+                        "OOMKilled",
+                        137,
+                        null));
 
         assertThat(PodStatus.of(pod).isRunning()).isTrue();
+    }
+
+    private static void assertInitBackOff(Pod pod, String described, PodFailure backOff) {
+        PodStatus status = PodStatus.of(pod);
+
+        assertThat(status.optionalFailure()).isEmpty();
+        assertThat(status.describe()).isEqualTo(described);
+        assertThat(status.optionalBackOff().orElseThrow()).isEqualTo(backOff);
+    }
+
+    private static io.fabric8.kubernetes.api.model.ContainerStatus lastTerminated(
+            io.fabric8.kubernetes.api.model.ContainerStatus status, String reason, int code, String message) {
+        return new ContainerStatusBuilder(status)
+                .withNewLastState()
+                .withNewTerminated()
+                .withReason(reason)
+                .withExitCode(code)
+                .withMessage(message)
+                .endTerminated()
+                .endLastState()
+                .build();
     }
 
     private static Pod withInit(Pod pod, boolean sidecar) {
