@@ -66,7 +66,9 @@ class RunOnKubernetesTest {
         assertThat(run.err.lines().filter(line -> line.startsWith("ERROR: ")))
                 .singleElement()
                 .asString()
-                .matches("ERROR: preflight: no node can run pod gpu-train-[a-z0-9-]+ \\(checked 1 nodes; closest:"
+                .matches("ERROR: preflight: no node can run pod gpu-train-[a-z0-9-]+ \\(checked its node selector"
+                        + " gpu=true, .* against the labels, taints, cordon and allocatable resources \\(less what"
+                        + " other pods request\\) of 1 node; closest:"
                         + " cpu-1 \\(0 of 1 nvidia.com/gpu allocatable\\)\\); if an"
                         + " autoscaler adds nodes on demand, turn the preflight off");
         assertThat(requests()).doesNotContain("POST /api/v1/namespaces/ml/pods");
@@ -108,7 +110,7 @@ class RunOnKubernetesTest {
         String name = pod.getMetadata().getName();
         assertThat(run.err)
                 .contains(
-                        "[gpu-train] preflight: 1 of 1 nodes can run pod " + name + " (cpu-1)",
+                        "[gpu-train] preflight: 1 of 1 nodes can run pod " + name + " (cpu-1); checked its",
                         "[gpu-train] pod " + name + " is Running",
                         "[gpu-train] deleted pod " + name,
                         "ERROR: cannot pack the workspace: the workspace is larger than 1024 bytes");

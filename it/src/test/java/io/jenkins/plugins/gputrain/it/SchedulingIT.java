@@ -97,9 +97,16 @@ class SchedulingIT {
         GpuTrainCli.Result scheduled = run(project, unchecked);
 
         assertThat(checked.exitCode()).as(checked.transcript()).isEqualTo(1);
-        assertThat(checked.err()).as(checked.transcript()).contains("preflight: no node can run pod");
+        assertThat(checked.err())
+                .as(checked.transcript())
+                .contains("preflight: no node can run pod")
+                .contains("checked its node selector ")
+                .contains(" against the labels, taints, cordon and allocatable resources");
         assertThat(checked.transcript()).doesNotContain("created pod");
         assertThat(scheduled.exitCode()).as(scheduled.transcript()).isEqualTo(1);
-        assertThat(scheduled.err()).as(scheduled.transcript()).contains(schedulerReason);
+        assertThat(scheduled.err())
+                .as("the real scheduler's PodScheduled message: %s", scheduled.transcript())
+                .containsPattern("is still Pending: 0/\\d+ nodes are available: .*"
+                        + java.util.regex.Pattern.quote(schedulerReason));
     }
 }

@@ -192,11 +192,12 @@ class BuildStepTrainingTest {
         client.nodes()
                 .resource(new io.fabric8.kubernetes.api.model.NodeBuilder()
                         .withNewMetadata()
-                        .withName("not-ready")
+                        .withName("dedicated")
                         .endMetadata()
                         .withNewSpec()
                         .addNewTaint()
-                        .withKey("node.kubernetes.io/not-ready")
+                        .withKey("dedicated")
+                        .withValue("ml")
                         .withEffect("NoSchedule")
                         .endTaint()
                         .endSpec()
@@ -205,8 +206,8 @@ class BuildStepTrainingTest {
 
         assertThatThrownBy(() -> training(true, "p6").train(spec(), Optional.empty(), workspace, "true", 1))
                 .isInstanceOf(AbortException.class)
-                .hasMessageStartingWith("[gpu-train] preflight: no node can run pod p6 (checked 1 nodes; closest:"
-                        + " not-ready (not Ready");
+                .hasMessageStartingWith("[gpu-train] preflight: no node can run pod p6 (checked its node selector")
+                .hasMessageContaining("of 1 node; closest: dedicated (taint dedicated=ml:NoSchedule not tolerated");
         assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
     }
 

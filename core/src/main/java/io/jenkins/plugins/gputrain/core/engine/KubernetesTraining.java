@@ -141,7 +141,7 @@ public final class KubernetesTraining {
         Pod pod = new TrainingPodFactory().create(spec);
         listener.progress("pod " + spec.podName() + ": " + spec.summary());
         if (preflight) {
-            new NodePreflight(client, listener).check(pod);
+            new NodePreflight(client, listener, clock, sleeper).check(pod);
         }
         for (int attempt = 0; ; attempt++) {
             Pod attemptPod = attempt == 0 ? pod : renamed(pod, attempt);

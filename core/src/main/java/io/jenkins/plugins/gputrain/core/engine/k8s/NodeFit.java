@@ -23,15 +23,19 @@ import java.util.Optional;
  *
  * @param node the node's name
  * @param shortfalls what the node lacks, e.g. {@code 0 of 1 nvidia.com/gpu allocatable}; empty when it fits
+ * @param recovering whether it lacks only what its conditions take away (not Ready, unreachable, cordoned, network
+ *     unavailable, under pressure: the condition taints and the cordon), which a node recovering clears
  */
-public record NodeFit(String node, List<String> shortfalls) {
+public record NodeFit(String node, List<String> shortfalls, boolean recovering) {
     private static final String CORDONED = "cordoned";
 
     /**
-     * Taints the node lifecycle controller sets for a node's conditions (both {@code NoSchedule} and
-     * {@code NoExecute}: Ready False → {@code not-ready}, Ready Unknown → {@code unreachable}), each told once as
-     * what it means. The verdict comes from the taints only, as the scheduler's (it never reads the Ready condition);
-     * a pod tolerating them passes.
+     * Taints the node lifecycle controller sets for a node's conditions ({@code
+     * pkg/controller/nodelifecycle/node_lifecycle_controller.go} nodeConditionToTaintKeyStatusMap at v1.35.4: Ready
+     * False → {@code not-ready}, Ready Unknown → {@code unreachable}, both {@code NoSchedule} and {@code NoExecute};
+     * NetworkUnavailable, MemoryPressure, DiskPressure, PIDPressure True → their {@code NoSchedule} taints) and the
+     * cordon's, each told once as what it means. The verdict comes from the taints only, as the scheduler's (it never
+     * reads the conditions); a pod tolerating them passes.
      */
     private static final Map<String, String> CONDITION_TAINTS = new LinkedHashMap<>();
 
@@ -39,6 +43,10 @@ public record NodeFit(String node, List<String> shortfalls) {
         CONDITION_TAINTS.put("node.kubernetes.io/not-ready", "not Ready");
         CONDITION_TAINTS.put("node.kubernetes.io/unreachable", "unreachable (Ready Unknown)");
         CONDITION_TAINTS.put("node.kubernetes.io/unschedulable", CORDONED);
+        CONDITION_TAINTS.put("node.kubernetes.io/network-unavailable", "network unavailable (NetworkUnavailable)");
+        CONDITION_TAINTS.put("node.kubernetes.io/memory-pressure", "under MemoryPressure");
+        CONDITION_TAINTS.put("node.kubernetes.io/disk-pressure", "under DiskPressure");
+        CONDITION_TAINTS.put("node.kubernetes.io/pid-pressure", "under PIDPressure");
     }
 
     /** What the {@code NodeUnschedulable} plugin checks a cordoned node's pods to tolerate. */
@@ -111,6 +119,7 @@ public record NodeFit(String node, List<String> shortfalls) {
                 && !shortfalls.contains(CORDONED)) {
             shortfalls.add(CORDONED);
         }
+        int conditions = shortfalls.size();
         Map<String, String> labels =
                 Optional.ofNullable(node.getMetadata().getLabels()).orElse(Map.of());
         needs.nodeSelector().forEach((key, value) -> {
@@ -145,7 +154,7 @@ public record NodeFit(String node, List<String> shortfalls) {
                                 : " allocatable"));
             }
         });
-        return new NodeFit(node.getMetadata().getName(), shortfalls);
+        return new NodeFit(node.getMetadata().getName(), shortfalls, conditions > 0 && shortfalls.size() == conditions);
     }
 
     /** Whether the node is of the kind the pod selects (labels and required affinity), whatever it lacks else. */
@@ -195,7 +204,7 @@ public record NodeFit(String node, List<String> shortfalls) {
     }
 
     /** Memory in Mi or Gi; the node's amount is rounded down and the pod's up, so that they never look equal. */
-    private static String format(String resource, BigDecimal amount, RoundingMode rounding) {
+    static String format(String resource, BigDecimal amount, RoundingMode rounding) {
         if ("memory".equals(resource) || resource.endsWith("-storage")) {
             return amount.compareTo(GIBIBYTE) >= 0
                     ? plain(amount.divide(GIBIBYTE, 2, rounding)) + "Gi"

@@ -5,12 +5,17 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.math.BigDecimal;
 import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,14 +28,30 @@ import java.util.stream.Stream;
  * subtracted from their allocatable resources; a pod that fits some node once other pods free what they hold (a
  * busy GPU) is created with a warning, as the scheduler queues it, and refused only when no node could ever take it.
  * A pod that names its node ({@code spec.nodeName}, e.g. from {@code --pod-yaml}) bypasses the scheduler: only that
- * node is checked, as its kubelet admits pods, and the outcome says so.
+ * node is checked, as its kubelet admits pods, and the outcome says so. When no node can take the pod now but some
+ * would once their conditions clear (not Ready, unreachable, cordoned, network unavailable, under pressure: a node
+ * rebooting, being upgraded or briefly overloaded), the check waits, saying why, and looks again every {@link #POLL}
+ * for up to {@link #RECOVERY} before it refuses the pod.
  */
 public final class NodePreflight {
     /** How many of the closest nodes a failure names. */
     static final int CLOSEST = 3;
 
+    /**
+     * How long nodes that lack only what their conditions take away are waited for: 5 minutes, Kubernetes' own
+     * measure of a brief outage, the {@code DefaultTolerationSeconds} admission plugin's default
+     * ({@code plugin/pkg/admission/defaulttolerationseconds} at v1.35.4: 300 s of {@code not-ready} and
+     * {@code unreachable} before a node's pods are evicted).
+     */
+    static final Duration RECOVERY = Duration.ofMinutes(5);
+
+    /** How often the nodes are read again meanwhile. */
+    static final Duration POLL = Duration.ofSeconds(10);
+
     private final KubernetesClient client;
     private final ProgressListener listener;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
     /**
      * Creates the check.
@@ -39,18 +60,55 @@ public final class NodePreflight {
      * @param listener receives the outcome
      */
     public NodePreflight(KubernetesClient client, ProgressListener listener) {
-        this.client = client;
-        this.listener = listener;
+        this(client, listener, Clock.systemUTC(), Sleeper.THREAD);
     }
 
     /**
-     * Checks the nodes for a pod.
+     * Creates the check.
+     *
+     * @param client the cluster connection
+     * @param listener receives the outcome
+     * @param clock the time, for the wait for recovering nodes
+     * @param sleeper waits between the reads of the nodes
+     */
+    public NodePreflight(KubernetesClient client, ProgressListener listener, Clock clock, Sleeper sleeper) {
+        this.client = client;
+        this.listener = listener;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * Checks the nodes for a pod, waiting up to {@link #RECOVERY} for nodes that lack only what their conditions
+     * take away.
      *
      * @param pod the pod as it will be created
      * @throws PodFailureException when no node can take it
-     * @throws InterruptedException when interrupted while listing the nodes
+     * @throws InterruptedException when interrupted while listing the nodes or waiting
      */
     public void check(Pod pod) throws PodFailureException, InterruptedException {
+        Instant start = clock.instant();
+        String told = null;
+        while (true) {
+            boolean last = Duration.between(start, clock.instant()).compareTo(RECOVERY) >= 0;
+            Optional<String> waiting = checkOnce(pod, last);
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (!waiting.get().equals(told)) {
+                told = waiting.get();
+                listener.progress(told);
+            }
+            sleeper.sleep(POLL);
+        }
+    }
+
+    /**
+     * One look at the nodes.
+     *
+     * @return a line saying why the check waits, or empty when it is done
+     */
+    private Optional<String> checkOnce(Pod pod, boolean last) throws PodFailureException, InterruptedException {
         String nodeName = pod.getSpec().getNodeName();
         List<Node> nodes;
         try {
@@ -61,7 +119,7 @@ public final class NodePreflight {
             if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN || e.getCode() == HttpURLConnection.HTTP_UNAUTHORIZED) {
                 listener.progress("preflight skipped: these credentials may not list nodes (HTTP " + e.getCode()
                         + "); the pod's scheduling will tell");
-                return;
+                return Optional.empty();
             }
             ClientInterrupts.rethrowIfInterrupted(e, "listing the nodes");
             throw e;
@@ -70,7 +128,7 @@ public final class NodePreflight {
         PodNeeds needs = PodNeeds.of(pod);
         if (nodeName != null && !nodeName.isEmpty()) {
             checkNamed(name, nodeName, needs, nodes);
-            return;
+            return Optional.empty();
         }
         Map<String, Map<String, BigDecimal>> used = usedByNode();
         List<NodeFit> fits = nodes.stream()
@@ -81,14 +139,14 @@ public final class NodePreflight {
                 fits.stream().filter(NodeFit::fits).map(NodeFit::node).sorted().toList();
         if (!fitting.isEmpty()) {
             listener.progress("preflight: " + fitting.size() + " of " + nodes.size() + " nodes can run pod " + name
-                    + " (" + names(fitting) + ")");
-            return;
+                    + " (" + names(fitting) + "); " + checked(needs, nodes.size()));
+            return Optional.empty();
         }
         if (nodes.stream().noneMatch(node -> NodeFit.selects(node, needs))) {
             listener.progress("preflight: WARNING: none of the " + nodes.size() + " nodes matches the node selector"
                     + " and affinity of pod " + name + "; creating it anyway, for a cluster autoscaler that adds"
                     + " such nodes (e.g. a GPU pool scaled to zero); without one it stays Pending");
-            return;
+            return Optional.empty();
         }
         List<String> onceFreed = nodes.stream()
                 .filter(node -> NodeFit.of(node, needs).fits())
@@ -104,7 +162,19 @@ public final class NodePreflight {
             listener.progress("preflight: waiting: pod " + name + " fits " + onceFreed.size() + " of "
                     + nodes.size() + " nodes once what is held by other pods is freed (" + held
                     + "); creating it, the scheduler queues it");
-            return;
+            return Optional.empty();
+        }
+        List<NodeFit> recovering = fits.stream()
+                .filter(NodeFit::recovering)
+                .sorted(Comparator.comparing(NodeFit::node))
+                .toList();
+        String recoveringNodes =
+                recovering.stream().limit(CLOSEST).map(NodeFit::describe).collect(Collectors.joining("; "));
+        if (!recovering.isEmpty() && !last) {
+            return Optional.of("preflight: waiting: no node can run pod " + name + " now, but " + recovering.size()
+                    + " of " + nodes.size() + " nodes would once their conditions clear (" + recoveringNodes
+                    + "); reading the nodes again every " + DurationSpec.format(POLL) + " for up to "
+                    + DurationSpec.format(RECOVERY));
         }
         String closest = fits.stream()
                 .sorted(Comparator.comparingInt(
@@ -116,7 +186,11 @@ public final class NodePreflight {
         throw new PodFailureException(new PodFailure(
                 PodFailure.Kind.NO_FITTING_NODE,
                 "preflight: no node can run pod " + name
-                        + " (checked " + nodes.size() + " nodes; closest: " + closest + ")"
+                        + (recovering.isEmpty()
+                                ? ""
+                                : ", not even after waiting " + DurationSpec.format(RECOVERY) + " for "
+                                        + recovering.size() + " of them to recover")
+                        + " (" + checked(needs, nodes.size()) + "; closest: " + closest + ")"
                         + "; if an autoscaler adds nodes on demand, turn the preflight off"));
     }
 
@@ -180,6 +254,12 @@ public final class NodePreflight {
             PodNeeds.requested(running).forEach((resource, amount) -> onNode.merge(resource, amount, BigDecimal::add));
         }
         return used;
+    }
+
+    /** What was checked against what, e.g. {@code checked node selector gpu=true, … against … of 4 nodes}. */
+    private static String checked(PodNeeds needs, int nodes) {
+        return "checked its " + needs.describe() + " against the labels, taints, cordon and allocatable resources"
+                + " (less what other pods request) of " + nodes + " node" + (nodes == 1 ? "" : "s");
     }
 
     private static String names(List<String> nodes) {

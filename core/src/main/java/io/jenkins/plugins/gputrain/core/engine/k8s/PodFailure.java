@@ -24,6 +24,16 @@ public record PodFailure(Kind kind, String message) {
         /** The container could not start ({@code StartError}: e.g. its command does not exist). */
         START_ERROR(false, false),
         /**
+         * An init container or sidecar the kubelet keeps restarting ({@code CrashLoopBackOff}, a pod with
+         * {@code restartPolicy} Always or OnFailure), persisting over the kubelet's back-off ({@link KubeletBackOff}).
+         */
+        CRASH_LOOP(false, false),
+        /**
+         * The kubelet lost a container's state ({@code ContainerStatusUnknown}, exit code 137: its runtime no longer
+         * knows the container, e.g. after a node restart); a new pod may succeed.
+         */
+        CONTAINER_LOST(true, true),
+        /**
          * The node's kubelet refused the pod on admission ({@code OutOf<resource>}, {@code UnexpectedAdmissionError},
          * {@code NodeAffinity}): the node changed after scheduling; a new pod may succeed.
          */

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What a pod asks of a node, as the scheduler counts it: the node labels it selects, the taints it tolerates (with
@@ -41,7 +43,9 @@ public record PodNeeds(
     static final String PODS = "pods";
 
     private static final String SIDECAR = "Always";
+    /** component-helpers' supportedPodLevelResources besides hugepages; both may be overcommitted. */
     private static final Set<String> POD_LEVEL = Set.of("cpu", "memory");
+
     private static final String HUGEPAGES = "hugepages-";
     private static final String NOT_READY = "node.kubernetes.io/not-ready";
     private static final String UNREACHABLE = "node.kubernetes.io/unreachable";
@@ -76,10 +80,11 @@ public record PodNeeds(
     }
 
     /**
-     * The requests as component-helpers' {@code PodRequests} sums them: the containers; sidecars (init containers
-     * with {@code restartPolicy: Always}) added to them and to every later init container; the largest init
-     * container competing with the sum; pod-level {@code spec.resources} (cpu, memory, hugepages-*) replacing the
-     * sum; {@code spec.overhead} added; and one of the node's {@code pods}.
+     * The requests as component-helpers' {@code PodRequests} (v0.35.4 {@code resource/helpers.go}) sums them after
+     * the API server's defaults: the containers; sidecars (init containers with {@code restartPolicy: Always}) added
+     * to them and to every later init container; the largest init container competing with the sum; pod-level
+     * {@code spec.resources} (cpu, memory, hugepages-*) replacing the sum ({@link #podLevelRequests}); {@code
+     * spec.overhead} added; and one of the node's {@code pods}.
      */
     private static SortedMap<String, BigDecimal> podRequests(PodSpec spec) {
         SortedMap<String, BigDecimal> requests = new TreeMap<>();
@@ -100,14 +105,34 @@ public record PodNeeds(
             own.forEach((name, amount) -> initPeak.merge(name, amount, BigDecimal::max));
         }
         initPeak.forEach((name, amount) -> requests.merge(name, amount, BigDecimal::max));
-        requests(spec.getResources()).forEach((name, amount) -> {
-            if (POD_LEVEL.contains(name) || name.startsWith(HUGEPAGES)) {
-                requests.put(name, amount);
-            }
-        });
+        requests.putAll(podLevelRequests(spec.getResources(), requests));
         add(requests, amounts(spec.getOverhead()));
         requests.merge(PODS, BigDecimal.ONE, BigDecimal::add);
         return requests;
+    }
+
+    /**
+     * The pod-level requests once the API server has defaulted them ({@code pkg/apis/core/v1/defaults.go}
+     * defaultPodRequests at v1.35.4, feature PodLevelResources, on by default since 1.34): only where pod-level
+     * limits are set, a missing pod-level cpu or memory request becomes the containers' aggregated request when they
+     * request it (these two may be overcommitted), else the pod-level limit; hugepages take the pod-level limit. An
+     * explicit pod-level request stays. Resources the feature does not cover are left to the containers.
+     *
+     * @param resources the pod's {@code spec.resources}, or {@code null}
+     * @param containers what the containers request in aggregate
+     */
+    private static SortedMap<String, BigDecimal> podLevelRequests(
+            ResourceRequirements resources, SortedMap<String, BigDecimal> containers) {
+        SortedMap<String, BigDecimal> pod = new TreeMap<>();
+        if (resources == null) {
+            return pod;
+        }
+        amounts(resources.getLimits())
+                .forEach((name, limit) ->
+                        pod.put(name, POD_LEVEL.contains(name) ? containers.getOrDefault(name, limit) : limit));
+        pod.putAll(amounts(resources.getRequests()));
+        pod.keySet().removeIf(name -> !POD_LEVEL.contains(name) && !name.startsWith(HUGEPAGES));
+        return pod;
     }
 
     /**
@@ -131,6 +156,31 @@ public record PodNeeds(
             }
         }
         return all;
+    }
+
+    /**
+     * What the preflight checks, e.g. {@code node selector gpu=true, 3 tolerations, requests cpu 4, memory 15.63Gi,
+     * nvidia.com/gpu 1, pods 1}.
+     *
+     * @return one phrase
+     */
+    public String describe() {
+        String selector = nodeSelector.isEmpty()
+                ? "node selector (none)"
+                : "node selector "
+                        + nodeSelector.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining(","));
+        String affinity = requiredAffinity.isEmpty()
+                ? ""
+                : ", required node affinity (" + requiredAffinity.size() + " term"
+                        + (requiredAffinity.size() == 1 ? "" : "s") + ")";
+        String wanted = requests.entrySet().stream()
+                .filter(e -> e.getValue().signum() > 0)
+                .map(e -> e.getKey() + " " + NodeFit.format(e.getKey(), e.getValue(), RoundingMode.UP))
+                .collect(Collectors.joining(", "));
+        return selector + affinity + ", " + tolerations.size() + " toleration" + (tolerations.size() == 1 ? "" : "s")
+                + ", requests " + wanted;
     }
 
     /**

@@ -34,8 +34,8 @@ import java.util.concurrent.TimeUnit;
  * copied back) is no failure: the stop is logged and the result returned. When the pod fails after the command ran,
  * the command's last output lines are printed ({@link OutputTail}; the
  * container's log is that of {@code sleep}). The kubelet's retried errors ({@code ErrImagePull},
- * {@code CreateContainerConfigError}, {@code CreateContainerError}) fail the pod once they persist for
- * {@link #BACK_OFF_GRACE}. While it waits for the pod to run, an API server that does not answer (restarted, failed
+ * {@code CreateContainerConfigError}, {@code CreateContainerError}, {@code CrashLoopBackOff}) fail the pod once they
+ * persist for as long as {@link KubeletBackOff} allows, the failure naming the kubelet's last pull error. While it waits for the pod to run, an API server that does not answer (restarted, failed
  * over) is waited for up to {@link ApiOutage#LIMIT}, told once. Creation refused by a quota is retried ({@link PodCreation}); API calls refused with HTTP
  * 5xx or 429 are retried with backoff by the fabric8 client itself ({@code requestRetryBackoffLimit},
  * {@code requestRetryBackoffInterval}).
@@ -51,9 +51,6 @@ public final class PodRunner {
     static final Duration RESYNC = Duration.ofSeconds(10);
     /** Lines of the command's output printed when the pod fails after the command ran. */
     public static final int LOG_TAIL_LINES = 20;
-
-    /** How long a failure the kubelet retries may persist before it fails the pod. */
-    static final Duration BACK_OFF_GRACE = Duration.ofMinutes(1);
 
     private static final Object CLOSED = new Object();
 
@@ -169,6 +166,7 @@ public final class PodRunner {
             String last = null;
             PodFailure retried = null;
             Instant retriedSince = null;
+            String pullError = null;
             while (true) {
                 try {
                     if (watch == null) {
@@ -192,6 +190,7 @@ public final class PodRunner {
                                 PodFailure.Kind.NODE_LOST, "pod " + name + " was deleted before it ran"));
                     }
                     PodStatus status = PodStatus.of(current);
+                    pullError = status.optionalPullError().orElse(pullError);
                     PodFailure backOff = status.optionalBackOff().orElse(null);
                     if (backOff == null || retried == null || backOff.kind() != retried.kind()) {
                         retried = backOff;
@@ -211,12 +210,11 @@ public final class PodRunner {
                     if (status.isRunning()) {
                         return;
                     }
-                    if (backOff != null
-                            && Duration.between(retriedSince, clock.instant()).compareTo(BACK_OFF_GRACE) >= 0) {
-                        throw new PodFailureException(new PodFailure(
-                                backOff.kind(),
-                                backOff.message() + " (still after " + DurationSpec.format(BACK_OFF_GRACE)
-                                        + " of the kubelet's retries)"));
+                    if (backOff != null) {
+                        Duration allowance = KubeletBackOff.allowance(backOff.kind());
+                        if (Duration.between(retriedSince, clock.instant()).compareTo(allowance) >= 0) {
+                            throw new PodFailureException(persisting(backOff, allowance, pullError));
+                        }
                     }
                     Duration waited = Duration.between(start, clock.instant());
                     if (pendingTimeout != null && waited.compareTo(pendingTimeout) > 0) {
@@ -288,6 +286,23 @@ public final class PodRunner {
                 "Container " + TrainingPodFactory.CONTAINER + " exited" + exit + " before the command could run in"
                         + " it (pod phase " + status.phase() + "); it must keep running: does the pod YAML replace"
                         + " its command or args?"));
+    }
+
+    /**
+     * A retried failure that outlasted its allowance; an image pull names the kubelet's last pull error when the
+     * back-off's message does not (a kubelet restarted meanwhile forgets it: {@code image_manager.go} keeps it in
+     * memory).
+     */
+    private static PodFailure persisting(PodFailure backOff, Duration allowance, String pullError) {
+        String lastError = backOff.kind() == PodFailure.Kind.IMAGE_PULL
+                        && pullError != null
+                        && !backOff.message().endsWith(pullError.substring(pullError.indexOf(": ") + 2))
+                ? "; the kubelet's last pull error: " + pullError
+                : "";
+        return new PodFailure(
+                backOff.kind(),
+                backOff.message() + lastError + " (still after " + DurationSpec.format(allowance)
+                        + " of the kubelet's retries)");
     }
 
     /**

@@ -5,9 +5,11 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a training pod's status says: its phase, what it waits for, and whether it has failed, read from the
@@ -18,7 +20,10 @@ import java.util.Set;
  * preemption, taint manager, kubelet), the scheduler's {@code Unschedulable} and {@code SchedulingGated}, and the
  * container states ({@code OOMKilled}, {@code StartError}, image and configuration errors). {@code NodeLost} is no
  * longer written by Kubernetes; it is still read, for older clusters. A pod whose {@code deletionTimestamp} is set
- * without such a reason was deleted by someone else ({@link PodFailure.Kind#DELETED}).
+ * without such a reason was deleted by someone else ({@link PodFailure.Kind#DELETED}). Init containers and sidecars
+ * (init containers with {@code restartPolicy: Always}) are read as the containers are, and named as init containers:
+ * a pod stuck in its init phase says which init container waits and why ({@code Init:ImagePullBackOff}, as kubectl
+ * shows it).
  *
  * @param phase {@code Pending}, {@code Running}, {@code Succeeded}, {@code Failed} or {@code Unknown}
  * @param waitingFor why a pending pod waits (the scheduler's message, or the container's waiting reason), or
@@ -26,11 +31,19 @@ import java.util.Set;
  * @param unschedulable whether the scheduler reported that no node fits
  * @param failure why the pod cannot go on, or {@code null}
  * @param backOff a failure the kubelet is still retrying (image pulls: {@code ErrImagePull}, {@code ImagePullBackOff}
- *     and the like; {@code CreateContainerConfigError}, {@code CreateContainerError}): it fails the pod only when it
- *     persists ({@link PodRunner}), or {@code null}
+ *     and the like; {@code CreateContainerConfigError}, {@code CreateContainerError}; an init container or sidecar in
+ *     {@code CrashLoopBackOff}): it fails the pod only when it persists ({@link KubeletBackOff}), or {@code null}
+ * @param pullError the error of the kubelet's latest failed pull as a container's waiting reason and message show
+ *     it, {@code ErrImagePull: …} (the form {@code image_manager.go} keeps as prevPullErrMsg), or {@code null}; kept
+ *     by {@link PodRunner} for when the back-off's own message no longer carries it
  */
 public record PodStatus(
-        String phase, String waitingFor, boolean unschedulable, PodFailure failure, PodFailure backOff) {
+        String phase,
+        String waitingFor,
+        boolean unschedulable,
+        PodFailure failure,
+        PodFailure backOff,
+        String pullError) {
     /**
      * Image reasons the kubelet never retries for this pod ({@code pkg/kubelet/images/types.go}): a name it cannot
      * parse, or an image absent with {@code imagePullPolicy: Never}.
@@ -50,7 +63,22 @@ public record PodStatus(
             "SignatureValidationFailed",
             "ImageInspectError");
 
+    /** Reasons of a pull that was tried and failed, whose message is the runtime's error ({@code image_manager.go}). */
+    private static final Set<String> PULL_ATTEMPT =
+            Set.of("ErrImagePull", "RegistryUnavailable", "SignatureValidationFailed");
+
     private static final Set<String> CONTAINER_CONFIG = Set.of("CreateContainerConfigError", "CreateContainerError");
+
+    /** {@code pkg/kubelet/container/sync_result.go} ErrCrashLoopBackOff: a restarted container that keeps failing. */
+    private static final String CRASH_LOOP = "CrashLoopBackOff";
+
+    /**
+     * {@code pkg/kubelet/container/runtime.go} ContainerReasonStatusUnknown: the kubelet lost the container's state
+     * (its runtime no longer knows a container it saw running, e.g. after a node restart) and wrote it terminated
+     * with exit code 137 ({@code kubelet_pods.go} convertToAPIContainerStatuses, {@code status/status_manager.go}).
+     */
+    private static final String STATUS_UNKNOWN = "ContainerStatusUnknown";
+
     private static final Set<String> NODE_SHUTDOWN = Set.of("Terminated", "Shutdown", "NodeShutdown");
     /**
      * Kubelet admission rejections a new pod may pass (the node changed after scheduling or the kubelet erred:
@@ -83,11 +111,13 @@ public record PodStatus(
     public static PodStatus of(Pod pod) {
         var status = pod.getStatus();
         if (status == null) {
-            return new PodStatus("Pending", null, false, null, null);
+            return new PodStatus("Pending", null, false, null, null, null);
         }
         String phase = status.getPhase() == null ? "Pending" : status.getPhase();
+        List<Named> containers = Named.all(pod);
         PodCondition disruption = condition(status.getConditions(), DISRUPTION_TARGET);
-        Optional<PodFailure> podFailure = podFailure(status.getReason(), status.getMessage(), disruption);
+        Optional<PodFailure> podFailure =
+                podFailure(status.getReason(), status.getMessage(), disruption, Named.noneStarted(containers));
         if (podFailure.isPresent()) {
             return failed(phase, podFailure.get());
         }
@@ -100,12 +130,14 @@ public record PodStatus(
                                     + message(disruption.getMessage())));
         }
         PodFailure backOff = null;
-        for (ContainerStatus container : status.getContainerStatuses()) {
+        String pullError = null;
+        for (Named container : containers) {
             Optional<PodFailure> failure = containerFailure(container);
             if (failure.isPresent()) {
                 return failed(phase, failure.get());
             }
             backOff = backOff == null ? retriedFailure(container) : backOff;
+            pullError = pullError == null ? pullError(container) : pullError;
         }
         String deletion = pod.getMetadata() == null ? null : pod.getMetadata().getDeletionTimestamp();
         if (deletion != null) {
@@ -126,12 +158,12 @@ public record PodStatus(
                     new PodFailure(
                             PodFailure.Kind.FAILED,
                             "The pod failed" + (reason == null ? "" : " (" + reason + ")") + ": "
-                                    + message(status.getMessage()) + terminated(status.getContainerStatuses())));
+                                    + message(status.getMessage()) + terminated(containers)));
         }
         PodCondition scheduled = condition(status.getConditions(), "PodScheduled");
         if (scheduled != null && "False".equals(scheduled.getStatus())) {
             if ("Unschedulable".equals(scheduled.getReason())) {
-                return new PodStatus(phase, message(scheduled.getMessage()), true, null, null);
+                return new PodStatus(phase, message(scheduled.getMessage()), true, null, null, null);
             }
             if ("SchedulingGated".equals(scheduled.getReason())) {
                 return new PodStatus(
@@ -140,18 +172,16 @@ public record PodStatus(
                                 + ")",
                         false,
                         null,
+                        null,
                         null);
             }
         }
-        String waiting = status.getContainerStatuses().stream()
-                .map(ContainerStatus::getState)
-                .filter(state -> state != null
-                        && state.getWaiting() != null
-                        && state.getWaiting().getReason() != null)
-                .map(state -> state.getWaiting().getReason())
+        String waiting = containers.stream()
+                .map(Named::waitingFor)
+                .flatMap(Optional::stream)
                 .findFirst()
                 .orElse(null);
-        return new PodStatus(phase, waiting, false, null, backOff);
+        return new PodStatus(phase, waiting, false, null, backOff, pullError);
     }
 
     /** Whether the pod runs and commands can be executed in it. */
@@ -174,23 +204,37 @@ public record PodStatus(
         return waitingFor == null ? phase : phase + ": " + waitingFor;
     }
 
+    /** The kubelet's latest pull error, if a container shows one. */
+    public Optional<String> optionalPullError() {
+        return Optional.ofNullable(pullError);
+    }
+
     /**
-     * The pod-level reason; an eviction without a {@code DisruptionTarget} condition is the kubelet's for the pod's
-     * own use (ephemeral storage, an emptyDir's sizeLimit: {@code eviction_manager.go} localStorageEviction), which a
-     * new pod would repeat; pressure evictions carry the condition ({@code TerminationByKubelet}).
+     * The pod-level reason. {@code Evicted} comes three ways ({@code pkg/kubelet/eviction/eviction_manager.go} at
+     * v1.35.4): a pressure eviction of a running pod carries a {@code DisruptionTarget} condition
+     * ({@code TerminationByKubelet}) and is retried; the eviction manager's admission check ({@code Admit}) refuses a
+     * new pod on a node under DiskPressure or PIDPressure (or MemoryPressure, for a BestEffort pod) before any of its
+     * containers starts ({@code kubelet.go} rejectPod: {@code Pod was rejected: The node had condition: […]}), which
+     * another node may take, so it is retried too; and an eviction of a pod that ran, without the condition, is the
+     * kubelet's for the pod's own use (ephemeral storage, an emptyDir's sizeLimit: localStorageEviction), which a new
+     * pod would repeat.
      */
-    private static Optional<PodFailure> podFailure(String reason, String text, PodCondition disruption) {
+    private static Optional<PodFailure> podFailure(
+            String reason, String text, PodCondition disruption, boolean noneStarted) {
         if (reason == null) {
             return Optional.empty();
         }
         if ("Evicted".equals(reason)) {
+            if (disruption != null && "True".equals(disruption.getStatus())) {
+                return Optional.of(new PodFailure(PodFailure.Kind.EVICTED, "The pod was evicted: " + message(text)));
+            }
             return Optional.of(
-                    disruption == null || !"True".equals(disruption.getStatus())
-                            ? new PodFailure(
+                    noneStarted
+                            ? rejected(reason, text)
+                            : new PodFailure(
                                     PodFailure.Kind.EXCEEDED_OWN_LIMIT,
                                     "The pod was evicted for exceeding its own limit, a new pod would too: "
-                                            + message(text))
-                            : new PodFailure(PodFailure.Kind.EVICTED, "The pod was evicted: " + message(text)));
+                                            + message(text)));
         }
         if (NODE_SHUTDOWN.contains(reason)) {
             return Optional.of(new PodFailure(
@@ -207,45 +251,59 @@ public record PodStatus(
                     "The pod ran longer than its deadline (activeDeadlineSeconds): " + message(text)));
         }
         if (ADMISSION.contains(reason) || (reason.startsWith(OUT_OF) && reason.length() > OUT_OF.length())) {
-            return Optional.of(new PodFailure(
-                    PodFailure.Kind.ADMISSION_REJECTED,
-                    "The node's kubelet rejected the pod (Reason: " + reason + "): " + message(text)));
+            return Optional.of(rejected(reason, text));
         }
         return Optional.empty();
     }
 
-    private static Optional<PodFailure> containerFailure(ContainerStatus container) {
-        ContainerState state = container.getState();
+    private static PodFailure rejected(String reason, String text) {
+        return new PodFailure(
+                PodFailure.Kind.ADMISSION_REJECTED,
+                "The node's kubelet rejected the pod (Reason: " + reason + "): " + message(text));
+    }
+
+    private static Optional<PodFailure> containerFailure(Named container) {
+        ContainerState state = container.status().getState();
         if (state != null && state.getWaiting() != null) {
             String reason = state.getWaiting().getReason();
             if (IMAGE_PULL_FINAL.contains(reason)) {
                 return Optional.of(new PodFailure(PodFailure.Kind.IMAGE_PULL, cannotStart(container, state)));
             }
         }
-        for (ContainerState before : new ContainerState[] {state, container.getLastState()}) {
+        // A sidecar's earlier terminations are restarts the kubelet made; only its present state tells.
+        ContainerState[] states = container.sidecar()
+                ? new ContainerState[] {state}
+                : new ContainerState[] {state, container.status().getLastState()};
+        for (ContainerState before : states) {
             ContainerStateTerminated terminated = before == null ? null : before.getTerminated();
-            if (terminated != null && "OOMKilled".equals(terminated.getReason())) {
+            String reason = terminated == null ? null : terminated.getReason();
+            if ("OOMKilled".equals(reason)) {
                 return Optional.of(new PodFailure(
                         PodFailure.Kind.OOM_KILLED,
-                        "Container " + container.getName()
-                                + " was terminated (Exit Code: "
-                                + terminated.getExitCode()
+                        container.label() + " was terminated (Exit Code: " + terminated.getExitCode()
                                 + ", Reason: OOMKilled); a larger cpuMemory is needed, retrying the same size would fail"
                                 + " again"));
             }
-            if (terminated != null && "StartError".equals(terminated.getReason())) {
+            if ("StartError".equals(reason)) {
                 return Optional.of(new PodFailure(
                         PodFailure.Kind.START_ERROR,
-                        "Container " + container.getName() + " could not start (Exit Code: "
-                                + terminated.getExitCode() + ", Reason: StartError): "
-                                + message(terminated.getMessage())));
+                        container.label() + " could not start (Exit Code: " + terminated.getExitCode()
+                                + ", Reason: StartError): " + message(terminated.getMessage())));
+            }
+            if (STATUS_UNKNOWN.equals(reason)) {
+                return Optional.of(new PodFailure(
+                        PodFailure.Kind.CONTAINER_LOST,
+                        container.label() + "'s state was lost by its node's kubelet (Exit Code: "
+                                + terminated.getExitCode() + ", Reason: " + STATUS_UNKNOWN + "): "
+                                + message(terminated.getMessage())
+                                + "; e.g. the node restarted, a new pod may succeed"));
             }
         }
         return Optional.empty();
     }
 
-    private static PodFailure retriedFailure(ContainerStatus container) {
-        ContainerState state = container.getState();
+    private static PodFailure retriedFailure(Named container) {
+        ContainerState state = container.status().getState();
         if (state == null || state.getWaiting() == null) {
             return null;
         }
@@ -256,35 +314,68 @@ public record PodStatus(
         if (CONTAINER_CONFIG.contains(reason)) {
             return new PodFailure(PodFailure.Kind.CONTAINER_CONFIG, cannotStart(container, state));
         }
+        if (CRASH_LOOP.equals(reason)) {
+            ContainerState last = container.status().getLastState();
+            ContainerStateTerminated terminated = last == null ? null : last.getTerminated();
+            return new PodFailure(
+                    PodFailure.Kind.CRASH_LOOP,
+                    container.label() + " keeps failing (Reason: " + CRASH_LOOP + "): "
+                            + message(state.getWaiting().getMessage())
+                            + (terminated == null ? "" : "; its last run: " + exit(terminated)));
+        }
         return null;
     }
 
-    private static String cannotStart(ContainerStatus container, ContainerState state) {
-        return "Container " + container.getName() + " cannot start (Reason: "
+    private static String pullError(Named container) {
+        ContainerState state = container.status().getState();
+        if (state == null
+                || state.getWaiting() == null
+                || !PULL_ATTEMPT.contains(state.getWaiting().getReason())
+                || state.getWaiting().getMessage() == null
+                || state.getWaiting().getMessage().isBlank()) {
+            return null;
+        }
+        return state.getWaiting().getReason() + ": "
+                + message(state.getWaiting().getMessage());
+    }
+
+    private static String cannotStart(Named container, ContainerState state) {
+        return container.label() + " cannot start (Reason: "
                 + state.getWaiting().getReason() + "): "
                 + message(state.getWaiting().getMessage());
     }
 
-    /** {@code ; container dvc terminated (Exit Code: 1, Reason: Error): …} for each terminated container. */
-    private static String terminated(List<ContainerStatus> containers) {
+    /**
+     * {@code ; container dvc terminated (Exit Code: 1, Reason: Error): …} for each terminated container, and for each
+     * init container that failed (one that completed with exit code 0 says nothing).
+     */
+    private static String terminated(List<Named> containers) {
         StringBuilder text = new StringBuilder();
-        for (ContainerStatus container : containers) {
-            ContainerStateTerminated terminated =
-                    container.getState() == null ? null : container.getState().getTerminated();
-            if (terminated != null) {
-                text.append("; container ")
-                        .append(container.getName())
-                        .append(" terminated (Exit Code: ")
-                        .append(terminated.getExitCode())
-                        .append(", Reason: ")
-                        .append(terminated.getReason())
-                        .append(")");
-                if (terminated.getMessage() != null && !terminated.getMessage().isBlank()) {
-                    text.append(": ").append(message(terminated.getMessage()));
-                }
+        for (Named container : containers) {
+            ContainerStateTerminated terminated = container.status().getState() == null
+                    ? null
+                    : container.status().getState().getTerminated();
+            if (terminated != null && (!container.init() || nonZero(terminated))) {
+                text.append("; ")
+                        .append(Character.toLowerCase(container.label().charAt(0)))
+                        .append(container.label().substring(1))
+                        .append(" terminated ")
+                        .append(exit(terminated));
             }
         }
         return text.toString();
+    }
+
+    /** {@code (Exit Code: 1, Reason: Error): message}, the message only when there is one. */
+    private static String exit(ContainerStateTerminated terminated) {
+        String text = "(Exit Code: " + terminated.getExitCode() + ", Reason: " + terminated.getReason() + ")";
+        return terminated.getMessage() == null || terminated.getMessage().isBlank()
+                ? text
+                : text + ": " + message(terminated.getMessage());
+    }
+
+    private static boolean nonZero(ContainerStateTerminated terminated) {
+        return terminated.getExitCode() == null || terminated.getExitCode() != 0;
     }
 
     private static PodCondition condition(List<PodCondition> conditions, String type) {
@@ -295,12 +386,70 @@ public record PodStatus(
     }
 
     private static PodStatus failed(String phase, PodFailure failure) {
-        return new PodStatus(phase, null, false, failure, null);
+        return new PodStatus(phase, null, false, failure, null, null);
     }
 
     private static String message(String message) {
         return message == null || message.isBlank()
                 ? "(no message)"
                 : message.strip().replace('\n', ' ');
+    }
+
+    /**
+     * One container's status with what it is: init containers first, in their order, then the containers, as the
+     * kubelet runs them.
+     *
+     * @param status the container's status
+     * @param init whether it is an init container (a sidecar included)
+     * @param sidecar whether it is an init container with {@code restartPolicy: Always}
+     */
+    private record Named(ContainerStatus status, boolean init, boolean sidecar) {
+        static List<Named> all(Pod pod) {
+            Set<String> sidecars = pod.getSpec() == null
+                    ? Set.of()
+                    : pod.getSpec().getInitContainers().stream()
+                            .filter(c -> "Always".equals(c.getRestartPolicy()))
+                            .map(io.fabric8.kubernetes.api.model.Container::getName)
+                            .collect(Collectors.toSet());
+            List<Named> all = new ArrayList<>();
+            pod.getStatus()
+                    .getInitContainerStatuses()
+                    .forEach(c -> all.add(new Named(c, true, sidecars.contains(c.getName()))));
+            pod.getStatus().getContainerStatuses().forEach(c -> all.add(new Named(c, false, false)));
+            return all;
+        }
+
+        /** Whether no container ever started: none runs, none terminated, none has an earlier run. */
+        static boolean noneStarted(List<Named> containers) {
+            return containers.stream().allMatch(c -> {
+                ContainerState state = c.status().getState();
+                ContainerState last = c.status().getLastState();
+                return (state == null || (state.getRunning() == null && state.getTerminated() == null))
+                        && (last == null || last.getTerminated() == null);
+            });
+        }
+
+        String label() {
+            return (init ? (sidecar ? "Sidecar container " : "Init container ") : "Container ") + status.getName();
+        }
+
+        /**
+         * Its waiting reason; an init container's as kubectl shows it, {@code Init:ImagePullBackOff (init container
+         * fetch)}, since the containers wait meanwhile with {@code PodInitializing}, saying nothing of why.
+         */
+        Optional<String> waitingFor() {
+            ContainerState state = status.getState();
+            String reason = state == null || state.getWaiting() == null
+                    ? null
+                    : state.getWaiting().getReason();
+            if (reason == null || reason.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    init
+                            ? "Init:" + reason + " (" + (sidecar ? "sidecar" : "init") + " container "
+                                    + status.getName() + ")"
+                            : reason);
+        }
     }
 }

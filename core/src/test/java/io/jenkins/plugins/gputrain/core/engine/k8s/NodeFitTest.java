@@ -193,6 +193,43 @@ class NodeFitTest {
         assertThat(PodNeeds.of(pod).requests().get("cpu")).isEqualByComparingTo("3.25");
     }
 
+    /**
+     * Finding 2: the API server defaults pod-level requests from pod-level limits ({@code pkg/apis/core/v1/defaults.go}
+     * defaultPodRequests, v1.35.4): cpu and memory take the containers' aggregated request where they have one, else
+     * the limit; hugepages take the limit; an explicit pod-level request stays; nvidia.com/gpu is no pod-level
+     * resource and stays the containers'.
+     */
+    @Test
+    void podLevelLimitsBecomeRequestsAsTheApiServerDefaultsThem() {
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withName("p")
+                .endMetadata()
+                .withNewSpec()
+                .withContainers(container("a", Map.of("nvidia.com/gpu", "1"), Map.of("cpu", "1")))
+                .withNewResources()
+                .withLimits(quantities(Map.of("cpu", "4", "memory", "8Gi", "hugepages-2Mi", "64Mi")))
+                .endResources()
+                .endSpec()
+                .build();
+
+        PodNeeds needs = PodNeeds.of(pod);
+
+        assertThat(needs.requests().get("cpu"))
+                .as("the containers request 1 cpu: the pod-level request defaults to that, not to the limit 4")
+                .isEqualByComparingTo("1");
+        assertThat(needs.requests().get("memory"))
+                .as("no container requests memory: the pod-level limit")
+                .isEqualByComparingTo(BigDecimal.valueOf(8L << 30));
+        assertThat(needs.requests().get("hugepages-2Mi")).isEqualByComparingTo(BigDecimal.valueOf(64L << 20));
+        assertThat(needs.requests().get("nvidia.com/gpu")).isEqualByComparingTo("1");
+
+        pod.getSpec().getResources().setRequests(quantities(Map.of("cpu", "2")));
+        assertThat(PodNeeds.of(pod).requests().get("cpu"))
+                .as("an explicit pod-level request stays")
+                .isEqualByComparingTo("2");
+    }
+
     /** Every pod takes one of the node's allocatable {@code pods}. */
     @Test
     void aNodeWithNoRoomForAnotherPodDoesNotFit() {

@@ -11,17 +11,32 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
+import io.jenkins.plugins.gputrain.core.testing.MovableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The preflight against fabric8's mock server (CRUD mode; expectations for refused calls). */
 @EnableKubernetesMockClient(crud = true)
 class NodePreflightTest {
     private static final Pod T4_POD = NodeFitTest.pod("4-16000+nvidia-tesla-t4*1", "gpu=true");
 
+    /** Finding 13: what the preflight checked, and against what. */
+    private static final String CHECKED = "checked its node selector gpu=true, 3 tolerations, requests cpu 4, memory"
+            + " 14.91Gi, nvidia.com/gpu 1, pods 1 against the labels, taints, cordon and allocatable resources (less"
+            + " what other pods request) of ";
+
     KubernetesMockServer server;
     KubernetesClient client;
 
     private final RecordedProgress listener = new RecordedProgress();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T13:00:00Z"));
+    private final List<Duration> sleeps = new ArrayList<>();
+    private Runnable whileAsleep = () -> {};
 
     @Test
     void aFittingNodeLetsThePodGoAndIsNamed() throws Exception {
@@ -29,7 +44,8 @@ class NodePreflightTest {
 
         preflight().check(T4_POD);
 
-        assertThat(listener.progress).containsExactly("preflight: 2 of 4 nodes can run pod train-1 (gpu-1, gpu-2)");
+        assertThat(listener.progress)
+                .containsExactly("preflight: 2 of 4 nodes can run pod train-1 (gpu-1, gpu-2); " + CHECKED + "4 nodes");
     }
 
     @Test
@@ -38,7 +54,8 @@ class NodePreflightTest {
 
         preflight().check(T4_POD);
 
-        assertThat(listener.progress).containsExactly("preflight: 4 of 4 nodes can run pod train-1 (g1, g2, g3, …)");
+        assertThat(listener.progress)
+                .containsExactly("preflight: 4 of 4 nodes can run pod train-1 (g1, g2, g3, …); " + CHECKED + "4 nodes");
     }
 
     @Test
@@ -56,12 +73,74 @@ class NodePreflightTest {
                     assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE);
                     assertThat(e.failure().kind().retryable()).isFalse();
                 })
-                .hasMessage("preflight: no node can run pod train-1 (checked 4 nodes; closest:"
+                .hasMessage("preflight: no node can run pod train-1, not even after waiting 5m for 1 of them to"
+                        + " recover (" + CHECKED + "4 nodes; closest:"
                         + " cpu-big (0 of 1 nvidia.com/gpu allocatable);"
                         + " gpu-busy (not Ready);"
                         + " gpu-dedicated (taint dedicated=team-a:NoSchedule not tolerated, 2 of 4 cpu allocatable))"
                         + "; if an autoscaler adds nodes on demand, turn the preflight off");
-        assertThat(listener.progress).isEmpty();
+        assertThat(listener.progress)
+                .containsExactly("preflight: waiting: no node can run pod train-1 now, but 1 of 4 nodes would once"
+                        + " their conditions clear (gpu-busy (not Ready)); reading the nodes again every 10s for up to"
+                        + " 5m");
+    }
+
+    /**
+     * Finding 9: a node that lacks only what its conditions take away (the node lifecycle controller's condition
+     * taints, a cordon) may recover: the preflight says so, reads the nodes again every 10 s and, once one can take
+     * the pod, lets it go.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "not-ready, not Ready",
+        "unschedulable, cordoned",
+        "network-unavailable, network unavailable (NetworkUnavailable)",
+        "disk-pressure, under DiskPressure",
+        "pid-pressure, under PIDPressure"
+    })
+    void aNodeBrieflyUnusableIsWaitedForThenUsed(String taint, String shortfall) throws Exception {
+        add(node("cpu-1"), unusable(taint));
+        whileAsleep = () -> {
+            if (sleeps.size() == 3) {
+                client.nodes().resource(gpuNode("gpu-1").build()).update();
+            }
+        };
+
+        preflight().check(T4_POD);
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        assertThat(listener.progress)
+                .containsExactly(
+                        "preflight: waiting: no node can run pod train-1 now, but 1 of 2 nodes would once their"
+                                + " conditions clear (gpu-1 (" + shortfall + ")); reading the nodes again every 10s"
+                                + " for up to 5m",
+                        "preflight: 1 of 2 nodes can run pod train-1 (gpu-1); " + CHECKED + "2 nodes");
+    }
+
+    /** A node that does not recover within the allowance: the refusal says how long it was waited for. */
+    @Test
+    void aNodeThatStaysUnusableIsRefusedAfterTheAllowance() {
+        add(node("cpu-1"), gpuNode("gpu-1").notReady());
+
+        assertThatThrownBy(() -> preflight().check(T4_POD))
+                .isInstanceOfSatisfying(
+                        PodFailureException.class,
+                        e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE))
+                .hasMessage("preflight: no node can run pod train-1, not even after waiting 5m for 1 of them to"
+                        + " recover (" + CHECKED + "2 nodes; closest: gpu-1 (not Ready); cpu-1 (label gpu=true"
+                        + " missing, 0 of 1 nvidia.com/gpu allocatable)); if an autoscaler adds nodes on demand, turn"
+                        + " the preflight off");
+        assertThat(sleeps).hasSize(30);
+        assertThat(listener.progress).singleElement().asString().startsWith("preflight: waiting: ");
+    }
+
+    private static Nodes unusable(String taint) {
+        Nodes node = gpuNode("gpu-1");
+        return switch (taint) {
+            case "not-ready" -> node.notReady();
+            case "unschedulable" -> node.cordoned();
+            default -> node.taint("node.kubernetes.io/" + taint, null, "NoSchedule");
+        };
     }
 
     /** Autoscaled GPU pools scaled to zero: no node of the selected kind exists yet, so the pod is created. */
@@ -122,7 +201,8 @@ class NodePreflightTest {
 
         preflight().check(T4_POD);
 
-        assertThat(listener.progress).containsExactly("preflight: 1 of 1 nodes can run pod train-1 (gpu-1)");
+        assertThat(listener.progress)
+                .containsExactly("preflight: 1 of 1 nodes can run pod train-1 (gpu-1); " + CHECKED + "1 node");
     }
 
     private void bind(String name, String node, String phase) {
@@ -233,7 +313,11 @@ class NodePreflightTest {
     }
 
     private NodePreflight preflight() {
-        return new NodePreflight(client, listener);
+        return new NodePreflight(client, listener, clock, duration -> {
+            sleeps.add(duration);
+            clock.advance(duration);
+            whileAsleep.run();
+        });
     }
 
     private void add(Nodes... nodes) {

@@ -78,21 +78,31 @@ class PodRunnerTest {
     }
 
     /**
-     * The kubelet alternates {@code ErrImagePull} (a pull failed) and {@code ImagePullBackOff} (waiting for the next
-     * pull, 10 s doubling), a registry that does not answer among them: one back-off, failing once it has lasted the
-     * grace, not on the first back-off.
+     * Findings 12, 16: the kubelet alternates {@code ErrImagePull} (a pull failed; the message is the runtime's error,
+     * {@code pkg/kubelet/images/image_manager.go} evalCRIPullErr at v1.35.4) and {@code ImagePullBackOff} ({@code
+     * Back-off pulling image %q}, with {@code : <the previous error>} while the kubelet remembers it), 10 s doubling
+     * to 300 s: one back-off, failing only once it has lasted {@link KubeletBackOff#EXPONENTIAL} (longer than the
+     * kubelet's largest delay), with the last pull error shown although the final back-off message (a restarted
+     * kubelet's) no longer carries it.
      */
     @Test
-    void imagePullFailsOnceTheKubeletsBackOffsRepeatForTheGrace() throws Exception {
+    void imagePullFailsOnceTheKubeletsBackOffsRepeatForTheirAllowanceNamingTheLastPullError() throws Exception {
         CompletableFuture<CommandResult> run = start(pod("p3"), null);
-        setStatus("p3", waiting("ErrImagePull", "pull access denied for nope/nope"));
+        String pullError = "rpc error: code = NotFound desc = failed to pull and unpack image"
+                + " \"registry.example/train:v1\": failed to resolve reference \"registry.example/train:v1\":"
+                + " registry.example/train:v1: not found";
+        setStatus("p3", waiting("ErrImagePull", pullError));
         listener.awaitProgress("pod p3 is Pending: ErrImagePull");
         clock.advance(Duration.ofSeconds(10));
-        setStatus("p3", waiting("ImagePullBackOff", "Back-off pulling image \"nope/nope\""));
+        setStatus(
+                "p3",
+                waiting(
+                        "ImagePullBackOff",
+                        "Back-off pulling image \"registry.example/train:v1\": ErrImagePull: " + pullError));
         listener.awaitProgress("pod p3 is Pending: ImagePullBackOff");
-        setStatus("p3", waiting("RegistryUnavailable", "registry.example.com: connection refused"));
-        listener.awaitProgress("pod p3 is Pending: RegistryUnavailable");
-        clock.advance(PodRunner.BACK_OFF_GRACE.minusSeconds(11));
+        clock.advance(Duration.ofMinutes(4));
+        setStatus("p3", waiting("ImagePullBackOff", "Back-off pulling image \"registry.example/train:v1\""));
+        clock.advance(KubeletBackOff.EXPONENTIAL.minusMinutes(4).minusSeconds(11));
         assertThat(run).isNotDone();
 
         clock.advance(Duration.ofSeconds(1));
@@ -102,9 +112,10 @@ class PodRunnerTest {
                 .isInstanceOfSatisfying(PodFailureException.class, e -> {
                     assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.IMAGE_PULL);
                     assertThat(e)
-                            .hasMessage(
-                                    "Container dvc cannot start (Reason: RegistryUnavailable): registry.example.com:"
-                                            + " connection refused (still after 1m of the kubelet's retries)");
+                            .hasMessage("Container dvc cannot start (Reason: ImagePullBackOff): Back-off pulling"
+                                    + " image \"registry.example/train:v1\"; the kubelet's last pull error:"
+                                    + " ErrImagePull: " + pullError + " (still after 6m10s of the kubelet's"
+                                    + " retries)");
                 });
         assertThat(listener.progress).noneMatch(line -> line.contains("log of"));
         assertGone("p3");
@@ -194,7 +205,7 @@ class PodRunnerTest {
         CompletableFuture<CommandResult> run = start(pod("p9"), null);
         setStatus("p9", waiting("CreateContainerConfigError", "secret \"dvc-remote\" not found"));
         listener.awaitProgress("pod p9 is Pending: CreateContainerConfigError");
-        clock.advance(PodRunner.BACK_OFF_GRACE.minusSeconds(1));
+        clock.advance(KubeletBackOff.SYNC_RETRIES.minusSeconds(1));
         setStatus("p9", waiting("CreateContainerConfigError", "secret \"dvc-remote\" not found (again)"));
         assertThat(run).isNotDone();
 
