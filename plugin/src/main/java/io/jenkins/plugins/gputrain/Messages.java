@@ -44,6 +44,16 @@ public final class Messages {
         return new Localizable(HOLDER, "DvcRemoteCredentials.OtherKind");
     }
 
+    /** {@code DvcMetricsPublication.Replaced}: a second publication into the same report directory of a build. */
+    public static String DvcMetricsPublication_Replaced(Object directory) {
+        return HOLDER.format("DvcMetricsPublication.Replaced", directory);
+    }
+
+    /** {@code DvcMetricsPublication.Replaced}, localizable. */
+    public static Localizable _DvcMetricsPublication_Replaced(Object directory) {
+        return new Localizable(HOLDER, "DvcMetricsPublication.Replaced", directory);
+    }
+
     /** {@code DvcReportAction.DisplayName}: the build page link to the DVC report. */
     public static String DvcReportAction_DisplayName() {
         return HOLDER.format("DvcReportAction.DisplayName");

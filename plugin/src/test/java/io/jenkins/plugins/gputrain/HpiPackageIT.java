@@ -135,6 +135,10 @@ class HpiPackageIT {
         all.addAll(OPTIONAL_PLUGINS);
         assertThat(dependencies.keySet()).containsExactlyInAnyOrderElementsOf(all);
         assertThat(optional).as("optional dependencies").isEqualTo(OPTIONAL_PLUGINS);
+        assertThat(dependencies.get("checks-api"))
+                .as("the oldest checks-api whose API gpu-train calls is public (v1.0.2): a newer minimum keeps older"
+                        + " installs from loading gpu-train")
+                .isEqualTo("1.0.2");
         assertThat(dependencies.get("kubernetes-client-api"))
                 .as("the API plugin must bundle the fabric8 version the core is built and tested with")
                 .startsWith(System.getProperty("fabric8.version") + "-");

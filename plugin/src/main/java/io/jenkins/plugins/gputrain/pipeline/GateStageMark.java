@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.pipeline;
 import io.jenkins.plugins.gputrain.core.gate.GateStatus;
 import io.jenkins.plugins.gputrain.publish.DvcReportAction;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * What {@code GpuTrain.groovy} does to its stage after {@code publishDvcMetrics} when a quality gate failed: the
@@ -22,9 +23,22 @@ public final class GateStageMark implements Serializable {
     }
 
     /**
-     * The mark a build's report calls for.
+     * The mark the report of one {@code gpuTrain} call calls for: the one published into its report directory, not the
+     * build's first or last (parallel calls each mark their own stage, as each runs {@code unstable}/{@code error} in
+     * its own branch).
      *
-     * @param report the build's report action, or {@code null} when nothing was published
+     * @param reports the build's report actions
+     * @param reportDir the call's report directory
+     * @return the mark, or {@code null} when nothing was published there, there are no gates or all passed
+     */
+    public static GateStageMark of(List<DvcReportAction> reports, String reportDir) {
+        return of(DvcReportAction.inDirectory(reports, reportDir));
+    }
+
+    /**
+     * The mark a report calls for.
+     *
+     * @param report the report action, or {@code null} when nothing was published
      * @return the mark, or {@code null} when there are no gates or all passed
      */
     public static GateStageMark of(DvcReportAction report) {

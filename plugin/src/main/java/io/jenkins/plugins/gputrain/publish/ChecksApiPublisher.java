@@ -7,11 +7,12 @@ import io.jenkins.plugins.checks.api.ChecksDetails;
 import io.jenkins.plugins.checks.api.ChecksOutput;
 import io.jenkins.plugins.checks.api.ChecksPublisherFactory;
 import io.jenkins.plugins.checks.api.ChecksStatus;
+import io.jenkins.plugins.gputrain.core.report.CheckState;
 import io.jenkins.plugins.gputrain.core.report.PullRequestCheck;
 
 /**
- * The one class that uses the checks-api plugin: hands a {@link PullRequestCheck} (its report page as the details URL,
- * when it has one) to the publisher checks-api finds for the build (GitHub, GitLab, Bitbucket…; checks-api itself
+ * The one class that uses the checks-api plugin: hands a {@link PullRequestCheck} (in progress, or completed with
+ * its conclusion; its report page as the details URL, when it has one) to the publisher checks-api finds for the build (GitHub, GitLab, Bitbucket…; checks-api itself
  * says when there is none). Reached only through {@link PullRequestChecks} once checks-api's classes are known to be
  * there.
  */
@@ -19,17 +20,27 @@ final class ChecksApiPublisher {
     private ChecksApiPublisher() {}
 
     static void publish(Run<?, ?> run, TaskListener listener, PullRequestCheck check) {
-        ChecksOutput output = new ChecksOutput.ChecksOutputBuilder()
-                .withTitle(check.title())
-                .withSummary(check.summary())
-                .withText(check.text())
-                .build();
+        ChecksOutput.ChecksOutputBuilder output =
+                new ChecksOutput.ChecksOutputBuilder().withTitle(check.title()).withSummary(check.summary());
+        if (!check.text().isEmpty()) {
+            output.withText(check.text());
+        }
         ChecksDetails.ChecksDetailsBuilder details = new ChecksDetails.ChecksDetailsBuilder()
                 .withName(check.name())
-                .withStatus(ChecksStatus.COMPLETED)
-                .withConclusion(check.success() ? ChecksConclusion.SUCCESS : ChecksConclusion.FAILURE)
-                .withOutput(output);
+                .withStatus(check.state().completed() ? ChecksStatus.COMPLETED : ChecksStatus.IN_PROGRESS)
+                .withConclusion(conclusion(check.state()))
+                .withOutput(output.build());
         check.optionalDetailsUrl().ifPresent(details::withDetailsURL);
         ChecksPublisherFactory.fromRun(run, listener).publish(details.build());
+    }
+
+    /** checks-api's conclusion; {@code NONE}, its default, while in progress. */
+    private static ChecksConclusion conclusion(CheckState state) {
+        return switch (state) {
+            case IN_PROGRESS -> ChecksConclusion.NONE;
+            case SUCCESS -> ChecksConclusion.SUCCESS;
+            case FAILURE -> ChecksConclusion.FAILURE;
+            case CANCELED -> ChecksConclusion.CANCELED;
+        };
     }
 }

@@ -7,6 +7,9 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.gputrain.Messages;
+import io.jenkins.plugins.gputrain.core.gate.BuildOutcome;
+import io.jenkins.plugins.gputrain.core.gate.QualityGate;
 import io.jenkins.plugins.gputrain.core.report.BaselineRevision;
 import io.jenkins.plugins.gputrain.core.report.DvcOutput;
 import io.jenkins.plugins.gputrain.core.report.PublishedReport;
@@ -19,15 +22,16 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jenkins.model.Jenkins;
 
 /**
  * Publishes a workspace's DVC report to its build: finds the baseline, runs DVC's diffs if the engine says so, writes
  * the bundle on the agent (evaluating the quality gates there), archives it, attaches the {@link DvcReportAction}, and
- * marks the build unstable or failed when a gate of that criticality failed, then publishes the pull request check
- * (with the checks-api plugin, unless skipped; a failure there leaves the build as it is). A gate that cannot be read
- * (one that bypassed {@link MetricQualityGate}'s checks) fails the build with its one-line message, after the report
- * without gates is archived, attached and checked. Progress goes to the console as {@code [gpu-train]} lines.
+ * marks the build unstable or failed when a gate of that criticality failed, then completes the pull request check
+ * (with the checks-api plugin, unless skipped; a failure there leaves the build as it is), which is in progress from
+ * the start and completed also when publishing fails or is aborted. A build keeps one report per report directory. A
+ * gate that cannot be read (one that bypassed {@link MetricQualityGate}'s checks) fails the build with its one-line
+ * message, after the report without gates is archived, attached and checked. Progress goes to the console as
+ * {@code [gpu-train]} lines.
  */
 final class DvcMetricsPublication {
     private final String baseline;
@@ -65,6 +69,69 @@ final class DvcMetricsPublication {
     void publish(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener)
             throws IOException, InterruptedException {
         PrintStream console = listener.getLogger();
+        publish(
+                new RunBuild(run, workspace, launcher, listener),
+                listener,
+                (revision, directory, diffs, gates) -> {
+                    WorkspaceCommands commands = new LauncherCommands(launcher, workspace);
+                    String compared = new BaselineFetch(commands, console, workspace.getRemote()).resolve(revision);
+                    console.println("[gpu-train] publishing DVC metrics, params and plots against " + compared);
+                    DvcOutput dvc = new DvcCommands(commands, console)
+                            .run(diffs, compared)
+                            .orElse(null);
+                    return workspace.act(new ReportCallable(compared, directory, dvc, gates));
+                },
+                new PullRequestChecks());
+    }
+
+    /**
+     * Publishes into a build: the check is in progress from the start and completed at the end, also when publishing
+     * fails ({@code FAILURE}) or the build is aborted ({@code CANCELED}), so that a pull request shows no stale check.
+     *
+     * @param build the build
+     * @param listener its console
+     * @param workspace writes the report where the workspace is
+     * @param checks publishes the check
+     */
+    void publish(PublishedBuild build, TaskListener listener, WorkspaceReportWriter workspace, PullRequestChecks checks)
+            throws IOException, InterruptedException {
+        checks.start(build.run(), listener, checksName, skipPublishingChecks);
+        PullRequestCheck check;
+        boolean failsBuild;
+        PublishedReport report;
+        ConfiguredGates gates = ConfiguredGates.of(qualityGates);
+        try {
+            report = report(workspace, gates.gates());
+            failsBuild = (failOnMissing && report.hasUnreadableMetrics())
+                    || gates.optionalProblem().isPresent();
+            check = conclude(build, listener, report, failsBuild);
+        } catch (InterruptedException e) {
+            checks.publish(
+                    build.run(),
+                    listener,
+                    PullRequestCheck.unfinished(checksName, true, "publishing was interrupted"),
+                    skipPublishingChecks);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            checks.publish(
+                    build.run(),
+                    listener,
+                    PullRequestCheck.unfinished(checksName, false, PullRequestChecks.reason(e)),
+                    skipPublishingChecks);
+            throw e;
+        }
+        checks.publish(build.run(), listener, check, skipPublishingChecks);
+        if (gates.optionalProblem().isPresent()) {
+            throw new AbortException(gates.optionalProblem().get());
+        }
+        if (failsBuild) {
+            throw new AbortException("[gpu-train] a metrics file is missing or unreadable (failOnMissing: true): "
+                    + report.unreadableMetrics().get(0));
+        }
+    }
+
+    private PublishedReport report(WorkspaceReportWriter workspace, List<QualityGate> gates)
+            throws IOException, InterruptedException {
         BaselineRevision revision;
         String directory;
         ReportEngine diffs;
@@ -75,42 +142,39 @@ final class DvcMetricsPublication {
         } catch (InvalidSpecException e) {
             throw new AbortException("[gpu-train] publishDvcMetrics: " + e.getMessage());
         }
-        ConfiguredGates gates = ConfiguredGates.of(qualityGates);
-        WorkspaceCommands commands = new LauncherCommands(launcher, workspace);
-        String compared = new BaselineFetch(commands, console, workspace.getRemote()).resolve(revision);
-        console.println("[gpu-train] publishing DVC metrics, params and plots against " + compared);
-        DvcOutput dvc = new DvcCommands(commands, console).run(diffs, compared).orElse(null);
-        PublishedReport report = workspace.act(new ReportCallable(compared, directory, dvc, gates.gates()));
+        return workspace.write(revision, directory, diffs, gates);
+    }
+
+    /** Archives and attaches the report, prints the gates, sets the build's result; the completed check. */
+    private PullRequestCheck conclude(
+            PublishedBuild build, TaskListener listener, PublishedReport report, boolean failsBuild)
+            throws IOException, InterruptedException {
+        PrintStream console = listener.getLogger();
+        String directory = ReportDirectory.normalise(reportDir);
         report.optionalNoBaseline()
                 .ifPresent(reason -> console.println(
                         "[gpu-train] no baseline (" + reason + "): publishing the current values only"));
         report.warnings().forEach(warning -> console.println(PREFIX + warning));
         report.details().forEach(detail -> console.println("[gpu-train]   " + detail));
         Map<String, String> artifacts = artifacts(report);
-        run.pickArtifactManager().archive(workspace, launcher, new ConsoleBuildListener(listener), artifacts);
-        run.addOrReplaceAction(new DvcReportAction(report));
+        build.archive(artifacts);
+        DvcReportAction action = new DvcReportAction(directory, report);
+        if (build.attach(action)) {
+            console.println(PREFIX + Messages.DvcMetricsPublication_Replaced(directory));
+        }
         console.println("[gpu-train] archived " + artifacts.size() + " report files (" + directory
                 + "/report.md, report.html, *.json, plots/)");
         console.print("[gpu-train] report: ");
-        listener.hyperlink("/" + run.getUrl() + DvcReportAction.URL_NAME + "/", "DVC report");
+        listener.hyperlink("/" + build.url() + action.getUrlName() + "/", "DVC report");
         console.println();
         GateVerdict.consoleLines(report.gates()).forEach(console::println);
-        GateVerdict.buildResult(report.gates().overallStatus()).ifPresent(run::setResult);
-        boolean missingFails = failOnMissing && report.hasUnreadableMetrics();
-        boolean failsBuild = missingFails || gates.optionalProblem().isPresent();
-        PullRequestCheck check = PullRequestCheck.of(
-                checksName,
-                report,
-                PullRequestChecks.buildUrl(Jenkins.get().getRootUrl(), run.getUrl()),
-                DvcReportAction.URL_NAME + "/",
-                failsBuild);
-        new PullRequestChecks().publish(run, listener, check, skipPublishingChecks);
-        if (gates.optionalProblem().isPresent()) {
-            throw new AbortException(gates.optionalProblem().get());
-        }
-        if (missingFails) {
-            throw new AbortException("[gpu-train] a metrics file is missing or unreadable (failOnMissing: true): "
-                    + report.unreadableMetrics().get(0));
-        }
+        build.worsen(BuildOutcome.of(report.gates().overallStatus()));
+        return PullRequestCheck.of(checksName, report, build.absoluteUrl(), action.getUrlName() + "/", failsBuild);
+    }
+
+    /** Writes the report bundle of validated arguments where the workspace is (the agent). */
+    interface WorkspaceReportWriter {
+        PublishedReport write(BaselineRevision revision, String directory, ReportEngine diffs, List<QualityGate> gates)
+                throws IOException, InterruptedException;
     }
 }

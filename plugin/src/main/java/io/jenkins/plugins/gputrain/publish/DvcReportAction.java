@@ -8,6 +8,8 @@ import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
 import io.jenkins.plugins.gputrain.core.gate.GateTable;
 import io.jenkins.plugins.gputrain.core.report.MetricValue;
 import io.jenkins.plugins.gputrain.core.report.PublishedReport;
+import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
+import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,14 +17,17 @@ import jenkins.model.RunAction2;
 import jenkins.tasks.SimpleBuildStep;
 
 /**
- * The DVC report of one build: the metrics and params diff tables on the build page ({@code summary.jelly}) and on
- * its own page ({@code index.jelly}), with links to the archived bundle. Saved with the build (XStream), so it holds
- * plain classes and {@link ArrayList}s of strings and numbers only: no secret, no Kubernetes object.
+ * The DVC report of one publication in a build: the metrics and params diff tables on the build page
+ * ({@code summary.jelly}) and on its own page ({@code index.jelly}), with links to the archived bundle. A build keeps
+ * one per report directory, so that parallel publications (each with its own {@code reportDir}) keep their own
+ * reports. Saved with the build (XStream), so it holds plain classes and {@link ArrayList}s of strings and numbers
+ * only: no secret, no Kubernetes object.
  */
 public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAction {
-    /** The action's URL below the build. */
+    /** The URL below the build of the report in the default directory; others add their directory to it. */
     public static final String URL_NAME = "dvc-report";
 
+    private final String reportDir;
     private final String baseline;
     private final String noBaseline;
     private final ArrayList<String> metricsHeaders;
@@ -42,8 +47,14 @@ public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAct
 
     private transient Run<?, ?> run;
 
-    /** Keeps what a published report shows. */
-    public DvcReportAction(PublishedReport report) {
+    /**
+     * Keeps what a published report shows.
+     *
+     * @param reportDir the normalised report directory it was written to
+     * @param report the report
+     */
+    public DvcReportAction(String reportDir, PublishedReport report) {
+        this.reportDir = reportDir;
         baseline = report.baseline();
         noBaseline = report.noBaseline();
         metricsHeaders = new ArrayList<>(report.metrics().headers());
@@ -79,9 +90,40 @@ public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAct
         return Messages.DvcReportAction_DisplayName();
     }
 
+    /** {@code dvc-report} for the default directory, else {@code dvc-report-} and the directory, {@code /} as {@code ~}. */
     @Override
     public String getUrlName() {
-        return URL_NAME;
+        String directory = getReportDir();
+        return directory.equals(ReportDirectory.DEFAULT)
+                ? URL_NAME
+                : URL_NAME + "-" + directory.replaceAll("[^A-Za-z0-9._-]", "~");
+    }
+
+    /** The report directory (the default one in builds from before it was kept). */
+    public String getReportDir() {
+        return reportDir == null ? ReportDirectory.DEFAULT : reportDir;
+    }
+
+    /**
+     * The report a build published into a report directory, out of all its reports.
+     *
+     * @param reports the build's report actions ({@code getActions(DvcReportAction.class)})
+     * @param reportDir the report directory as given to the step
+     * @return its report, or {@code null} when none was published there (or the directory is not valid)
+     */
+    public static DvcReportAction inDirectory(List<DvcReportAction> reports, String reportDir) {
+        String directory;
+        try {
+            directory = ReportDirectory.normalise(reportDir == null ? ReportDirectory.DEFAULT : reportDir);
+        } catch (InvalidSpecException e) {
+            return null;
+        }
+        for (DvcReportAction report : reports) {
+            if (report.getReportDir().equals(directory)) {
+                return report;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -72,6 +72,21 @@ final class PullRequestChecks {
     }
 
     /**
+     * Hands the in-progress check to the Checks API, so that the pull request shows it while publishing runs. Says
+     * nothing unless that fails: without checks-api, or when skipped, the completed check's {@link #publish} says so.
+     *
+     * @param run the build
+     * @param listener its console
+     * @param name the check's name
+     * @param skip whether the step skips publishing checks
+     */
+    void start(Run<?, ?> run, TaskListener listener, String name, boolean skip) {
+        if (!skip && available()) {
+            handOver(run, listener, PullRequestCheck.inProgress(name));
+        }
+    }
+
+    /**
      * Hands the check to the Checks API, or prints one line saying why there is none. The console line after the
      * handover claims no more than that: checks-api may have found no publisher for the build's SCM (it says so
      * itself) or its publisher may have failed and only logged it. A check without links (no root URL) says so once.
@@ -88,21 +103,28 @@ final class PullRequestChecks {
         } else if (!available()) {
             console.println(PREFIX + Messages.PullRequestChecks_NotInstalled(check.name()));
         } else {
-            if (check.optionalDetailsUrl().isEmpty()) {
+            if (check.optionalDetailsUrl().isEmpty() && !check.text().isEmpty()) {
                 console.println(PREFIX + Messages.PullRequestChecks_NoRootUrl(check.name()));
             }
-            try {
-                handover.handOver(run, listener, check);
-            } catch (RuntimeException | LinkageError e) {
-                console.println(PREFIX + Messages.PullRequestChecks_NotPublished(check.name(), reason(e)));
-                return;
+            if (handOver(run, listener, check)) {
+                console.println(PREFIX + Messages.PullRequestChecks_HandedOver(check.name(), check.title()));
             }
-            console.println(PREFIX + Messages.PullRequestChecks_HandedOver(check.name(), check.title()));
+        }
+    }
+
+    /** Hands over; what that throws is one console line, never a failed build. */
+    private boolean handOver(Run<?, ?> run, TaskListener listener, PullRequestCheck check) {
+        try {
+            handover.handOver(run, listener, check);
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            listener.getLogger().println(PREFIX + Messages.PullRequestChecks_NotPublished(check.name(), reason(e)));
+            return false;
         }
     }
 
     /** The failure's message on one line, or its type when it has none. */
-    private static String reason(Throwable failure) {
+    static String reason(Throwable failure) {
         String message = failure.getMessage();
         return message == null || message.isBlank()
                 ? failure.getClass().getName()

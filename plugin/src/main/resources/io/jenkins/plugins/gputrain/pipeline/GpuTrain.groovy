@@ -74,7 +74,7 @@ class GpuTrain implements Serializable {
             }
         }
         if (plan.publish()) {
-            markStage(gateStageMark())
+            markStage(gateStageMark(String.valueOf(plan.publishArguments().get('reportDir'))))
         }
     }
 
@@ -93,9 +93,12 @@ class GpuTrain implements Serializable {
         }
     }
 
-    /** What the quality gates of the report just published call for (null: none, or all passed). */
-    protected GateStageMark gateStageMark() {
-        GateStageMark.of(script.$build().getAction(DvcReportAction))
+    /**
+     * What the quality gates of the report this call published call for (null: none, or all passed): the build's report
+     * in this call's report directory, since parallel gpuTrain calls each publish their own.
+     */
+    protected GateStageMark gateStageMark(String reportDir) {
+        GateStageMark.of(script.$build().getActions(DvcReportAction), reportDir)
     }
 
     protected void inContainer(Closure body) {

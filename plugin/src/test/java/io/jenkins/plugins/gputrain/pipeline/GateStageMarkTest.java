@@ -41,6 +41,22 @@ class GateStageMarkTest {
         assertThat(GateStageMark.of(null)).isNull();
     }
 
+    @Test
+    void eachCallFindsTheReportOfItsOwnDirectoryNotTheBuildsFirstOrLast() {
+        List<DvcReportAction> reports =
+                List.of(action("gpu-train/a", notMet(ACC)), action("gpu-train/b", met(ACC)), action(notMet(LOSS)));
+
+        assertThat(GateStageMark.of(reports, "gpu-train/a").fails()).isTrue();
+        assertThat(GateStageMark.of(reports, "./gpu-train/b/"))
+                .as("normalised as the step does")
+                .isNull();
+        assertThat(GateStageMark.of(reports, "gpu-train").fails()).isFalse();
+        assertThat(GateStageMark.of(reports, "gpu-train/c"))
+                .as("nothing published there")
+                .isNull();
+        assertThat(GateStageMark.of(reports, "../x")).isNull();
+    }
+
     static GateResult met(QualityGate gate) {
         return new GateResult(gate, Finding.MET, "1", "2", BigDecimal.ONE);
     }
@@ -50,17 +66,23 @@ class GateStageMarkTest {
     }
 
     static DvcReportAction action(GateResult... results) {
+        return action("gpu-train", results);
+    }
+
+    static DvcReportAction action(String reportDir, GateResult... results) {
         Table empty = new Table(List.of(), List.of());
-        return new DvcReportAction(new PublishedReport(
-                "main",
-                null,
-                empty,
-                empty,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                new QualityGateReport(List.of(results))));
+        return new DvcReportAction(
+                reportDir,
+                new PublishedReport(
+                        "main",
+                        null,
+                        empty,
+                        empty,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        new QualityGateReport(List.of(results))));
     }
 }

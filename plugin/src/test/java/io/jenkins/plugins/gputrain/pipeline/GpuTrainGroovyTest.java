@@ -31,13 +31,13 @@ class GpuTrainGroovyTest {
             class TestGpuTrain extends GpuTrain {
                 TrainingDefaults configured = TrainingDefaults.BUILT_IN
                 Map credentials = [:]
-                DvcReportAction report = null
+                List reports = []
                 List gates = []
                 TestGpuTrain(Object script) { super(script) }
                 protected List defaultGates() { gates }
                 protected TrainingDefaults defaults() { configured }
                 protected CredentialBinding remoteBinding(String id) { DvcRemoteCredentials.binding(id, credentials[id]) }
-                protected GateStageMark gateStageMark() { GateStageMark.of(report) }
+                protected GateStageMark gateStageMark(String reportDir) { GateStageMark.of(reports, reportDir) }
             }
             """;
 
@@ -172,10 +172,10 @@ class GpuTrainGroovyTest {
     @Test
     void anUnstableGateMarksTheStageUnstableAfterThePodIsGone() {
         gpuTrain.setProperty(
-                "report",
-                GateStageMarkTest.action(
+                "reports",
+                List.of(GateStageMarkTest.action(
                         GateStageMarkTest.met(GateStageMarkTest.ACC),
-                        GateStageMarkTest.notMet(GateStageMarkTest.LOSS)));
+                        GateStageMarkTest.notMet(GateStageMarkTest.LOSS))));
 
         call(Map.of());
 
@@ -187,10 +187,10 @@ class GpuTrainGroovyTest {
     @Test
     void aFailedGateFailsTheStepWithTheSummaryAfterThePodIsGone() {
         gpuTrain.setProperty(
-                "report",
-                GateStageMarkTest.action(
+                "reports",
+                List.of(GateStageMarkTest.action(
                         GateStageMarkTest.notMet(GateStageMarkTest.ACC),
-                        GateStageMarkTest.met(GateStageMarkTest.LOSS)));
+                        GateStageMarkTest.met(GateStageMarkTest.LOSS))));
 
         assertThatThrownBy(() -> call(Map.of()))
                 .hasMessage("[gpu-train] Quality gates: failed (1 failed, 0 unstable, 1 passed)");
@@ -200,11 +200,27 @@ class GpuTrainGroovyTest {
 
     @Test
     void withoutPublishingTheGatesOfAnEarlierReportDoNotMarkTheStage() {
-        gpuTrain.setProperty("report", GateStageMarkTest.action(GateStageMarkTest.notMet(GateStageMarkTest.ACC)));
+        gpuTrain.setProperty(
+                "reports", List.of(GateStageMarkTest.action(GateStageMarkTest.notMet(GateStageMarkTest.ACC))));
 
         call(Map.of("publish", false));
 
         assertThat(transcript()).last().isEqualTo("}");
+    }
+
+    @Test
+    void aParallelCallsReportInAnotherDirectoryDoesNotMarkThisCallsStage() {
+        gpuTrain.setProperty(
+                "reports",
+                List.of(
+                        GateStageMarkTest.action("gpu-train/b", GateStageMarkTest.notMet(GateStageMarkTest.ACC)),
+                        GateStageMarkTest.action("gpu-train/a", GateStageMarkTest.met(GateStageMarkTest.ACC))));
+
+        call(Map.of("reportDir", "gpu-train/a"));
+
+        assertThat(transcript()).last().isEqualTo("}");
+        assertThatThrownBy(() -> call(Map.of("reportDir", "gpu-train/b")))
+                .hasMessage("[gpu-train] Quality gates: failed (1 failed, 0 unstable, 0 passed)");
     }
 
     @Test

@@ -21,11 +21,14 @@ class DvcTrendActionTest {
 
     @Test
     void aLongHistoryWithFewReportsLoadsOnlyTheTrendLengthOfBuilds() throws IOException {
-        DvcReportAction report = new DvcReportAction(new ReportCallable("main", "gpu-train", null)
-                .invoke(
-                        FixtureRepository.create("celestial-bodies", directory, Set.of("evaluation/metrics.json"))
-                                .toFile(),
-                        null));
+        DvcReportAction report = new DvcReportAction(
+                "gpu-train",
+                new ReportCallable("main", "gpu-train", null)
+                        .invoke(
+                                FixtureRepository.create(
+                                                "celestial-bodies", directory, Set.of("evaluation/metrics.json"))
+                                        .toFile(),
+                                null));
         AtomicInteger loaded = new AtomicInteger();
         Stream<DvcTrendAction.BuildReport> history = Stream.iterate(1000, number -> number > 0, number -> number - 1)
                 .peek(number -> loaded.incrementAndGet())

@@ -49,7 +49,7 @@ class PublishDvcMetricsTest {
         PublishedReport report = new ReportCallable("main", "gpu-train", null)
                 .invoke(guideWorkspace().toFile(), null);
 
-        DvcReportAction action = new DvcReportAction(report);
+        DvcReportAction action = new DvcReportAction("gpu-train", report);
 
         assertThat(action.getUrlName()).isEqualTo("dvc-report");
         assertThat(action.getBaseline()).isEqualTo("main");
@@ -68,7 +68,7 @@ class PublishDvcMetricsTest {
         PublishedReport report = new ReportCallable("release-2", "gpu-train", null)
                 .invoke(guideWorkspace().toFile(), null);
 
-        DvcReportAction action = new DvcReportAction(report);
+        DvcReportAction action = new DvcReportAction("gpu-train", report);
 
         assertThat(action.getNoBaseline()).isEqualTo("unknown Git revision 'release-2'");
         assertThat(action.getMetricsRows()).isEmpty();
@@ -83,15 +83,17 @@ class PublishDvcMetricsTest {
         PublishedReport report = new ReportCallable("main", "gpu-train", null).invoke(workspace.toFile(), null);
 
         assertThat(report.hasUnreadableMetrics()).isTrue();
-        assertThat(new DvcReportAction(report).getDetails())
+        assertThat(new DvcReportAction("gpu-train", report).getDetails())
                 .anyMatch(line -> line.startsWith("workspace: evaluation/metrics.json: JSONFileCorruptedError"));
         assertThat(Files.readString(workspace.resolve("gpu-train/report.md"))).contains("## Warnings");
     }
 
     @Test
     void theActionIsSavedAndLoadedAsJenkinsDoesWithPlainTypesOnly() throws IOException {
-        DvcReportAction action = new DvcReportAction(new ReportCallable("main", "gpu-train", null)
-                .invoke(guideWorkspace().toFile(), null));
+        DvcReportAction action = new DvcReportAction(
+                "gpu-train",
+                new ReportCallable("main", "gpu-train", null)
+                        .invoke(guideWorkspace().toFile(), null));
         XStream xstream = new XStream();
         xstream.allowTypes(new Class<?>[] {DvcReportAction.class});
 

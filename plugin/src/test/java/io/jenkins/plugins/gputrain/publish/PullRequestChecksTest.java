@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.TaskListener;
+import io.jenkins.plugins.gputrain.core.report.CheckState;
 import io.jenkins.plugins.gputrain.core.report.PullRequestCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,7 +19,12 @@ import org.junit.jupiter.api.Test;
 class PullRequestChecksTest {
     private static final String REPORT_PAGE = "https://ci.example.com/job/ml/3/dvc-report/";
     private static final PullRequestCheck CHECK = new PullRequestCheck(
-            "DVC metrics", "acc 0.5 → 0.75 (+0.25)", "## Metrics\n", "[DVC report](x)\n", REPORT_PAGE, true);
+            "DVC metrics",
+            "acc 0.5 → 0.75 (+0.25)",
+            "## Metrics\n",
+            "[DVC report](x)\n",
+            REPORT_PAGE,
+            CheckState.SUCCESS);
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final PrintStream logger = new PrintStream(console, true, StandardCharsets.UTF_8);
@@ -84,7 +90,7 @@ class PullRequestChecksTest {
     @Test
     void aCheckWithoutLinksSaysOnceThatJenkinsDoesNotKnowItsUrl() {
         PullRequestCheck unlinked = new PullRequestCheck(
-                "DVC metrics", CHECK.title(), CHECK.summary(), "DVC report of this build\n", "", true);
+                "DVC metrics", CHECK.title(), CHECK.summary(), "DVC report of this build\n", "", CheckState.SUCCESS);
         PullRequestChecks checks =
                 new PullRequestChecks(PullRequestChecksTest.class.getClassLoader(), (run, l, check) -> {});
 

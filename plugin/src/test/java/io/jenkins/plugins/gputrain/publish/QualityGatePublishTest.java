@@ -47,13 +47,13 @@ class QualityGatePublishTest {
 
         assertThat(GateVerdict.consoleLines(report.gates())).isEmpty();
         assertThat(DvcMetricsPublication.artifacts(report)).doesNotContainKey("gpu-train/quality-gates.json");
-        assertThat(new DvcReportAction(report).getGateStatus()).isNull();
+        assertThat(new DvcReportAction("gpu-train", report).getGateStatus()).isNull();
     }
 
     @Test
     void theBuildPageShowsTheGatesAndKeepsThemAsPlainTypes() throws IOException {
         DvcReportAction action =
-                new DvcReportAction(publish(List.of(gate("evaluation/metrics.json:val_acc", 0.9, null))));
+                new DvcReportAction("gpu-train", publish(List.of(gate("evaluation/metrics.json:val_acc", 0.9, null))));
         XStream xstream = new XStream();
         xstream.allowTypes(new Class<?>[] {DvcReportAction.class});
 

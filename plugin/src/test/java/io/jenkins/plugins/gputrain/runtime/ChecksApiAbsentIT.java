@@ -45,8 +45,8 @@ class ChecksApiAbsentIT {
                     loader, new Class<?>[] {TaskListener.class}, (proxy, method, args) -> logger);
             Class<?> checkType = loader.loadClass("io.jenkins.plugins.gputrain.core.report.PullRequestCheck");
             Object check = checkType
-                    .getConstructor(String.class, String.class, String.class, String.class, String.class, boolean.class)
-                    .newInstance("DVC metrics", "acc 0.5 → 0.75 (+0.25)", "## Metrics\n", "", "", true);
+                    .getMethod("inProgress", String.class)
+                    .invoke(null, "DVC metrics");
             Class<?> checksType = loader.loadClass(PUBLISH + "PullRequestChecks");
             Constructor<?> constructor = checksType.getDeclaredConstructor();
             constructor.setAccessible(true);

@@ -2,7 +2,6 @@ package io.jenkins.plugins.gputrain.core.report;
 
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
 import io.jenkins.plugins.gputrain.core.gate.GateResult;
-import io.jenkins.plugins.gputrain.core.gate.GateStatus;
 import io.jenkins.plugins.gputrain.core.gate.GateTable;
 import io.jenkins.plugins.gputrain.core.gate.GateType;
 import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
@@ -12,8 +11,10 @@ import java.util.Optional;
 
 /**
  * The check a build's DVC report becomes on the pull request (through the Jenkins Checks API): a title with the
- * headline change, a summary with the params, metrics and quality gate tables in {@code report.md}'s Markdown, a
- * text linking the build's report page and the archived plots, and the report page as the check's details URL. The
+ * headline change, a summary with the quality gates first and then the params and metrics tables in
+ * {@code report.md}'s Markdown (cut to GitHub's 65,535 characters), a text linking the build's report page and the
+ * archived plots, and the report page as the check's details URL; while publishing runs, or when it failed or was
+ * interrupted, a check saying so in one line. The
  * links are absolute (GitHub resolves no relative link of a check); without the build's absolute URL (Jenkins' root
  * URL not configured) there are none. Plain text only, no Jenkins types.
  *
@@ -22,10 +23,10 @@ import java.util.Optional;
  * @param summary the tables, in Markdown
  * @param text the links, in Markdown
  * @param detailsUrl the report page's absolute URL, or {@code ""} when there is none
- * @param success whether the check concludes as a success (no gate failed, and the step does not fail the build)
+ * @param state in progress, or completed with its conclusion
  */
 public record PullRequestCheck(
-        String name, String title, String summary, String text, String detailsUrl, boolean success) {
+        String name, String title, String summary, String text, String detailsUrl, CheckState state) {
     /** The check's name unless the step names another. */
     public static final String DEFAULT_NAME = "DVC metrics";
 
@@ -36,6 +37,43 @@ public record PullRequestCheck(
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(detailsUrl, "detailsUrl");
+        Objects.requireNonNull(state, "state");
+    }
+
+    /**
+     * The check while the report is being published, so that the pull request shows it from the start.
+     *
+     * @param name the check's name; blank for {@link #DEFAULT_NAME}
+     * @return the check, in progress
+     */
+    public static PullRequestCheck inProgress(String name) {
+        return new PullRequestCheck(
+                checkName(name),
+                "Publishing the DVC report",
+                "The DVC metrics, params and plots of this build are being published.\n",
+                "",
+                "",
+                CheckState.IN_PROGRESS);
+    }
+
+    /**
+     * The check of a publication that did not finish, so that the pull request shows no stale check.
+     *
+     * @param name the check's name; blank for {@link #DEFAULT_NAME}
+     * @param interrupted whether the build was aborted ({@link CheckState#CANCELED}) rather than publishing failed
+     *     ({@link CheckState#FAILURE})
+     * @param reason why, on one line
+     * @return the completed check
+     */
+    public static PullRequestCheck unfinished(String name, boolean interrupted, String reason) {
+        String title = interrupted ? "DVC report not published: the build was aborted" : "DVC report not published";
+        return new PullRequestCheck(
+                checkName(name),
+                title,
+                title + ": " + reason + "\n",
+                "",
+                "",
+                interrupted ? CheckState.CANCELED : CheckState.FAILURE);
     }
 
     /** The report page's absolute URL, unless there is none. */
@@ -57,12 +95,16 @@ public record PullRequestCheck(
     public static PullRequestCheck of(
             String name, PublishedReport report, Optional<String> buildUrl, String reportPage, boolean failsBuild) {
         return new PullRequestCheck(
-                name == null || name.isBlank() ? DEFAULT_NAME : name.strip(),
+                checkName(name),
                 title(report),
-                summary(report),
+                summary(report, buildUrl.map(url -> "[DVC report](" + url + reportPage + ") of this build")),
                 buildUrl.map(url -> linkedText(report, url, reportPage)).orElseGet(() -> unlinkedText(report)),
                 buildUrl.map(url -> url + reportPage).orElse(""),
-                !failsBuild && report.gates().overallStatus() == GateStatus.PASSED);
+                CheckState.of(report.gates().overallStatus(), failsBuild));
+    }
+
+    private static String checkName(String name) {
+        return name == null || name.isBlank() ? DEFAULT_NAME : name.strip();
     }
 
     private static String title(PublishedReport report) {
@@ -94,7 +136,10 @@ public record PullRequestCheck(
         return unescape(row.get(1)) + " " + row.get(2) + " → " + row.get(3) + shownChange;
     }
 
-    private static String summary(PublishedReport report) {
+    /** The gates first: GitHub keeps at most 65,535 characters of a summary, and they must not be what is cut. */
+    private static String summary(PublishedReport report, Optional<String> reportLink) {
+        StringBuilder gates = new StringBuilder();
+        MarkdownReport.gates(gates, report.gates());
         StringBuilder md = new StringBuilder();
         if (report.optionalNoBaseline().isPresent()) {
             md.append("> **No baseline:** ")
@@ -104,12 +149,14 @@ public record PullRequestCheck(
             MarkdownReport.diffTables(
                     md, DvcRepository.WORKSPACE, report.baseline(), report.params(), report.metrics());
         }
-        MarkdownReport.gates(md, report.gates());
         if (!report.warnings().isEmpty()) {
             md.append("## Warnings\n");
             report.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
         }
-        return md.toString();
+        return CheckSummary.of(
+                gates.toString(),
+                md.toString(),
+                reportLink.orElse("the DVC report on the build's page in Jenkins (report.md among its artifacts)"));
     }
 
     private static String linkedText(PublishedReport report, String buildUrl, String reportPage) {

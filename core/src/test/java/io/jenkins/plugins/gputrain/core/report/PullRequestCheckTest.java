@@ -53,12 +53,12 @@ class PullRequestCheckTest {
 
         assertThat(check.name()).isEqualTo("DVC metrics");
         assertThat(check.title()).isEqualTo("Quality gates: unstable; acc 0.912 → 0.934 (+0.022)");
-        assertThat(check.success()).isFalse();
+        assertThat(check.state()).isEqualTo(CheckState.FAILURE);
         assertThat(check.summary()).isEqualTo(golden("check-summary.md"));
         assertThat(check.text()).isEqualTo(golden("check-text.md"));
         assertThat(check.detailsUrl()).isEqualTo("https://ci.example.com/job/ml/job/PR-7/3/dvc-report/");
         assertThat(Files.readString(workspace.resolve("gpu-train/report.md")))
-                .contains(check.summary().substring(0, check.summary().indexOf("## Quality gates")));
+                .contains(check.summary().substring(check.summary().indexOf("## Params")));
     }
 
     @Test
@@ -70,13 +70,13 @@ class PullRequestCheckTest {
 
         assertThat(check.name()).isEqualTo("Model metrics");
         assertThat(check.title()).isEqualTo("acc 0.912 → 0.934 (+0.022)");
-        assertThat(check.success()).isTrue();
+        assertThat(check.state()).isEqualTo(CheckState.SUCCESS);
         assertThat(check.summary()).doesNotContain("Quality gates");
         assertThat(check.text())
                 .startsWith("[DVC report](https://ci.example.com/job/ml/job/PR-7/3/dvc-report/) of this build\n");
-        assertThat(failing.success())
+        assertThat(failing.state())
                 .as("the step fails the build (failOnMissing)")
-                .isFalse();
+                .isEqualTo(CheckState.FAILURE);
     }
 
     @Test
