@@ -27,7 +27,7 @@ def _gpu_train_default(fallback):
                 return fallback(value)
             except TypeError:
                 pass
-        if isinstance(value, (datetime.date, datetime.time, set, frozenset, bytes)):
+        if isinstance(value, (datetime.date, datetime.time, set, frozenset, bytes, complex, type(Ellipsis))):
             return str(value)
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 

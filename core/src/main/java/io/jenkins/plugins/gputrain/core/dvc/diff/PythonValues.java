@@ -24,6 +24,9 @@ final class PythonValues {
             }
             return asInteger(a).equals(asInteger(b));
         }
+        if (a instanceof Value.Complex x && b instanceof Value.Complex y) {
+            return x.pythonEquals(y);
+        }
         if (a instanceof Value.DateTime x && b instanceof Value.DateTime y) {
             return x.pythonEquals(y);
         }

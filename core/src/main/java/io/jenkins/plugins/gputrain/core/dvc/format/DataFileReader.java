@@ -133,6 +133,8 @@ public final class DataFileReader {
                 value = PythonParams.read(text);
             } catch (IllegalArgumentException e) {
                 throw corrupted("Python", path);
+            } catch (PythonLiteral.Unhashable e) {
+                throw new UnreadableFileException("TypeError", e.getMessage()); // DVC lets Python's error through
             }
         } else {
             value = readYaml(path, text);

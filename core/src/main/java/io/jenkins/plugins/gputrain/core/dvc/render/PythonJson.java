@@ -27,6 +27,8 @@ public final class PythonJson {
             string(s.value());
         } else if (value instanceof Value.DateTime
                 || value instanceof Value.Bytes
+                || value instanceof Value.Complex
+                || value instanceof Value.Ellipsis
                 || value instanceof Value.Seq set && set.kind() == Value.Seq.Kind.SET) {
             string(value.str()); // DVC's json.dumps fails on these (docs/dvc-reports.md); the table's text
         } else if (value instanceof Value.Seq seq) {

@@ -46,6 +46,27 @@ public final class PythonFloat {
     }
 
     /**
+     * Python {@code repr(complex(real, imag))} ({@code complex_repr} in CPython's {@code Objects/complexobject.c}): the
+     * parts as {@link #repr} without a {@code .0}; a real part of {@code +0.0} left out, else both in parentheses with
+     * the imaginary part's sign.
+     *
+     * @return e.g. {@code 1j}, {@code (1+2j)}, {@code (-0-1j)}, {@code 1e+20j}
+     */
+    public static String complexRepr(double real, double imag) {
+        if (real == 0.0 && 1 / real > 0) {
+            return part(imag) + "j";
+        }
+        String im = part(imag);
+        return "(" + part(real) + (im.startsWith("-") ? "" : "+") + im + "j)";
+    }
+
+    /** {@link #repr} without the {@code .0} Python adds to floats (format {@code 'r'} without {@code ADD_DOT_0}). */
+    private static String part(double x) {
+        String repr = repr(x);
+        return repr.endsWith(".0") ? repr.substring(0, repr.length() - 2) : repr;
+    }
+
+    /**
      * Python {@code round(x, digits)}: correctly rounded, half to even on the exact binary value.
      *
      * @param x the value

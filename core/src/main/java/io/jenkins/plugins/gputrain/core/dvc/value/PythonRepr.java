@@ -19,6 +19,11 @@ public final class PythonRepr {
         if (value instanceof Value.Str s) {
             return string(s.value());
         }
+        if (value instanceof Value.Seq seq
+                && seq.kind() == Value.Seq.Kind.SET
+                && seq.items().isEmpty()) {
+            return "set()";
+        }
         if (value instanceof Value.Seq seq) {
             StringJoiner items =
                     switch (seq.kind()) {

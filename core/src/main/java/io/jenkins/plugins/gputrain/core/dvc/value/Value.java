@@ -106,6 +106,33 @@ public sealed interface Value {
     }
 
     /**
+     * A Python {@code complex} from a {@code .py} params file ({@code 1j}, {@code 1+2j}, {@code -1j}): printed as its
+     * {@code repr()} ({@code (1+2j)}, {@code (-0-1j)}); where DVC's {@code json.dumps} fails on it, so in {@code --json}.
+     */
+    record Complex(double real, double imag) implements Value {
+        @Override
+        public String str() {
+            return PythonFloat.complexRepr(real, imag);
+        }
+
+        /** Python {@code ==}: by the parts' values ({@code 0.0 == -0.0}, NaN equal to nothing). */
+        public boolean pythonEquals(Complex other) {
+            return real == other.real && imag == other.imag;
+        }
+    }
+
+    /** Python's {@code Ellipsis} ({@code ...}) from a {@code .py} params file, a constant as {@code None} is. */
+    record Ellipsis() implements Value {
+        /** The one instance. */
+        public static final Ellipsis ELLIPSIS = new Ellipsis();
+
+        @Override
+        public String str() {
+            return "Ellipsis";
+        }
+    }
+
+    /**
      * A TOML date, time or date-time as tomlkit gives it, or a YAML timestamp as ruamel.yaml gives it: a Python {@code
      * datetime.date}, {@code datetime.time} or {@code datetime.datetime}. Not a metric (DVC leaves it out of metrics);
      * in params tables its {@code str()}.
@@ -225,8 +252,11 @@ public sealed interface Value {
         if (this instanceof Seq s) {
             return !s.items().isEmpty();
         }
-        if (this instanceof DateTime) {
+        if (this instanceof DateTime || this instanceof Ellipsis) {
             return true;
+        }
+        if (this instanceof Complex c) {
+            return c.real != 0.0 || c.imag != 0.0;
         }
         if (this instanceof Bytes b) {
             return b.octets.length != 0;

@@ -255,6 +255,116 @@ class DataFileReaderTest {
                 });
     }
 
+    /** The expected values are what DVC 3.67.1's {@code parse_py} returned for the same source (Python 3.11). */
+    @Test
+    void pythonStatementsAsPythonGroupsThemSemicolonsInlineClassBodiesAndLineJoins() throws UnreadableFileException {
+        String source = String.join(
+                "\n",
+                "a = 2; b = 3;",
+                "class C: x = 1; y = 2",
+                "c = \\",
+                "  5",
+                "if a: hidden = 1",
+                "def __init__(self): self.q = 1; plain = 2",
+                "s = 'x;y'  # ; z = 9",
+                "");
+
+        assertThat(PythonRepr.repr(read("params.py", source)))
+                .isEqualTo("{'a': 2, 'b': 3, 'C': {'x': 1, 'y': 2}, 'c': 5, 'q': 1, 's': 'x;y'}");
+    }
+
+    @Test
+    void pythonLiteralsAsAstLiteralEvalTuplesSetsComplexEllipsisAndNumberForms() throws UnreadableFileException {
+        String source = String.join(
+                "\n",
+                "d = 1, 2",
+                "o = 1,",
+                "n = ()",
+                "e = set()",
+                "f = 1j",
+                "g = 1+2j",
+                "h = ...",
+                "i = 5.",
+                "j = 1_0e1_0",
+                "k = [1+2j, ..., -1j]",
+                "l = -0.0+1j",
+                "m = 0-0j",
+                "p = -(1)",
+                "r = 0x_f",
+                "t = 0_1.5",
+                "u = (-1)+2j",
+                "v = 1e20j",
+                "");
+
+        assertThat(PythonRepr.repr(read("params.py", source)))
+                .isEqualTo("{'d': (1, 2), 'o': (1,), 'n': (), 'e': set(), 'f': 1j, 'g': (1+2j), 'h': Ellipsis, 'i':"
+                        + " 5.0, 'j': 100000000000.0, 'k': [(1+2j), Ellipsis, (-0-1j)], 'l': 1j, 'm': 0j, 'p': -1,"
+                        + " 'r': 15, 't': 1.5, 'u': (-1+2j), 'v': 1e+20j}");
+    }
+
+    /** {@code literal_eval} signs a number constant once and adds a real number and an imaginary constant only. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "X = +-1",
+                "X = +'a'",
+                "X = -(-1)",
+                "X = +True",
+                "X = -True",
+                "X = 2j+1",
+                "X = 1+2j+3j",
+                "X = True+1j",
+                "X = 1 + 2",
+                "X = 1.5 - -2j",
+                "X = -...",
+                "X = 1if 1 else 2",
+                "X = set([1])",
+                "X = Y = 1"
+            })
+    void pythonValuesLiteralEvalRefusesAreSkipped(String line) throws UnreadableFileException {
+        assertThat(PythonRepr.repr(read("p.py", line + "\nY = 1\n"))).isEqualTo("{'Y': 1}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "X = 01",
+                "X = 1_",
+                "X = 1__0",
+                "X = 1abc",
+                "X = 0b12",
+                "X = 0x",
+                "X = 1.real",
+                "X = 1 \\ 2",
+                "x = f(01)",
+                "X = (1",
+                "X = '"
+            })
+    void pythonSourceThePythonTokenizerRefusesMakesTheFileUnreadable(String line) {
+        assertThatThrownBy(() -> read("p.py", line + "\nY = 1\n"))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                    assertThat(e.type()).isEqualTo("PythonFileCorruptedError");
+                    assertThat(e.getMessage()).isEqualTo("unable to read: 'p.py', Python file structure is corrupted");
+                });
+    }
+
+    /** Python hashes a set member as it comes, a dict key with its value; DVC's top-level set after all members. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"X = {[1]}", "X = {1, [1]}", "X = ({[1], x},)", "X = {(1, [2])}", "X = {[1]: 2}"})
+    void pythonUnhashableSetMembersAndKeysAreTheFilesTypeError(String line) {
+        assertThatThrownBy(() -> read("p.py", line + "\nY = 1\n"))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                    assertThat(e.type()).isEqualTo("TypeError");
+                    assertThat(e.getMessage()).isEqualTo("unhashable type: 'list'");
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"X = {x, [1]}", "X = {[1], x}", "X = ({x, [1]},)", "X = {[1]: x}"})
+    void pythonANonLiteralBeforeTheUnhashableSkipsTheName(String line) throws UnreadableFileException {
+        assertThat(PythonRepr.repr(read("p.py", line + "\nY = 1\n"))).isEqualTo("{'Y': 1}");
+    }
+
     @Test
     void pythonParamsAreModuleLiteralsAndClassBodies() throws UnreadableFileException {
         String source = String.join(

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  * {@link BigInteger}s, {@link FloatText}s, {@link NonFinite}s, {@link TomlDate}s, {@link PySet}s, {@link PyLiteral}s, {@link Boolean}s,
  * {@link String}s and {@code null}. YAML is written in randomly chosen native styles (block or flow collections,
  * plain, single- or double-quoted scalars, {@code True}/{@code TRUE}, {@code ~}, anchors with aliases and merge
- * keys); Python with classes nested in classes, {@code self.x} in {@code __init__}, sets, adjacent strings and
- * prefixed string literals (raw, bytes, f-strings).
+ * keys); Python with classes nested in classes (a class body on its header line too), {@code self.x} in
+ * {@code __init__}, statements joined with {@code ;} and {@code \\} line joins, sets, adjacent strings and prefixed
+ * string literals (raw, bytes, f-strings).
  */
 enum DataFile {
     JSON(".json"),
@@ -303,19 +304,34 @@ enum DataFile {
                 text.append(indent).append("pass\n");
             }
             List<Map.Entry<?, ?>> fromInit = new ArrayList<>();
+            boolean assigned = false;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String name = (String) entry.getKey();
                 if (entry.getValue() instanceof Map<?, ?> child && name.startsWith("C")) {
-                    text.append(indent).append("class ").append(name).append(":\n");
-                    body(child, indent + "    ");
+                    text.append(indent).append("class ").append(name).append(':');
+                    if (!child.isEmpty()
+                            && child.values().stream().noneMatch(Map.class::isInstance)
+                            && random.nextInt(3) == 0) {
+                        text.append(' ').append(inline(child)).append('\n');
+                    } else {
+                        text.append('\n');
+                        body(child, indent + "    ");
+                    }
+                    assigned = false;
                 } else if (!indent.isEmpty() && random.nextInt(3) == 0) {
                     fromInit.add(entry);
                 } else {
-                    text.append(indent)
-                            .append(name)
-                            .append(" = ")
+                    if (assigned && random.nextInt(4) == 0) {
+                        text.setLength(text.length() - 1);
+                        text.append("; ");
+                    } else {
+                        text.append(indent);
+                    }
+                    text.append(name)
+                            .append(random.nextInt(5) == 0 ? " = \\\n" + indent + "    " : " = ")
                             .append(value(entry.getValue()))
                             .append('\n');
+                    assigned = true;
                 }
             }
             if (!fromInit.isEmpty()) {
@@ -328,6 +344,13 @@ enum DataFile {
                         .append(value(entry.getValue()))
                         .append('\n'));
             }
+        }
+
+        /** A class body on its header line: {@code a = 1; b = 2}. */
+        private String inline(Map<?, ?> body) {
+            return body.entrySet().stream()
+                    .map(entry -> entry.getKey() + " = " + value(entry.getValue()))
+                    .collect(Collectors.joining("; "));
         }
 
         private String value(Object value) {
