@@ -195,7 +195,7 @@ class PreflightVersusSchedulerIT {
                 .as(MachineDraft::new);
     }
 
-    @Property(tries = 30, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 60, shrinking = ShrinkingMode.OFF)
     void preflightRefusesOnlyWhatTheSchedulerLeavesUnschedulable(
             @ForAll("nodeSets") List<NodeDraft> drafts, @ForAll("machines") MachineDraft machine) throws Exception {
         Assume.that(testbed.isPresent());

@@ -46,7 +46,7 @@ class PodDryRunTest {
                 .endToleration()
                 .endSpec()
                 .build();
-        server.expect().post().withPath(PODS).andReturn(201, defaulted).once();
+        answer(201, defaulted);
 
         Pod admitted = dryRun().admitted(pod());
 
@@ -57,21 +57,16 @@ class PodDryRunTest {
 
     @Test
     void invalidFieldsAreOneLineOfTheApiServersFieldAndMessage() {
-        server.expect()
-                .post()
-                .withPath(PODS)
-                .andReturn(
-                        422,
-                        invalid(
-                                "spec.containers[0].name",
-                                "Invalid value: \"Dvc\": a lowercase RFC 1123 label must consist of lower case"
-                                        + " alphanumeric characters or '-'",
-                                "spec.restartPolicy",
-                                "Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\","
-                                        + " \"Never\"",
-                                "spec.containers[0].ports[0].containerPort",
-                                "Invalid value: 0: must be between 1 and 65535,\ninclusive"))
-                .once();
+        answer(
+                422,
+                invalid(
+                        "spec.containers[0].name",
+                        "Invalid value: \"Dvc\": a lowercase RFC 1123 label must consist of lower case"
+                                + " alphanumeric characters or '-'",
+                        "spec.restartPolicy",
+                        "Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\"," + " \"Never\"",
+                        "spec.containers[0].ports[0].containerPort",
+                        "Invalid value: 0: must be between 1 and 65535,\ninclusive"));
 
         assertThatThrownBy(() -> dryRun().admitted(pod()))
                 .isInstanceOfSatisfying(PodFailureException.class, e -> {
@@ -87,15 +82,11 @@ class PodDryRunTest {
 
     @Test
     void oneInvalidFieldIsNamedAlone() {
-        server.expect()
-                .post()
-                .withPath(PODS)
-                .andReturn(
-                        422,
-                        invalid(
-                                "spec.terminationGracePeriodSeconds",
-                                "Invalid value: -1: must be greater than or equal to 0\n"))
-                .once();
+        answer(
+                422,
+                invalid(
+                        "spec.terminationGracePeriodSeconds",
+                        "Invalid value: -1: must be greater than or equal to 0\n"));
 
         assertThatThrownBy(() -> dryRun().admitted(pod()))
                 .hasMessage("the Kubernetes API server refused pod train-1 (a dry-run create; nothing was created):"
@@ -105,18 +96,14 @@ class PodDryRunTest {
 
     @Test
     void aRefusalWithoutCausesIsTheApiServersMessage() {
-        server.expect()
-                .post()
-                .withPath(PODS)
-                .andReturn(
-                        422,
-                        new StatusBuilder()
-                                .withCode(422)
-                                .withReason("Invalid")
-                                .withStatus("Failure")
-                                .withMessage("Pod \"train-1\" is invalid:\n  something")
-                                .build())
-                .once();
+        answer(
+                422,
+                new StatusBuilder()
+                        .withCode(422)
+                        .withReason("Invalid")
+                        .withStatus("Failure")
+                        .withMessage("Pod \"train-1\" is invalid:\n  something")
+                        .build());
 
         assertThatThrownBy(() -> dryRun().admitted(pod()))
                 .hasMessage("the Kubernetes API server refused pod train-1 (a dry-run create; nothing was created):"
@@ -126,21 +113,17 @@ class PodDryRunTest {
     /** The quota admission judges dry runs as creates ({@link PodCreation}): its refusals for now are retried. */
     @Test
     void aQuotaRefusalForNowIsRetried() throws Exception {
-        server.expect()
-                .post()
-                .withPath(PODS)
-                .andReturn(
-                        403,
-                        new StatusBuilder()
-                                .withCode(403)
-                                .withReason("Forbidden")
-                                .withStatus("Failure")
-                                .withMessage("pods \"train-1\" is forbidden: exceeded quota: gpu, requested:"
-                                        + " requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=1, limited:"
-                                        + " requests.nvidia.com/gpu=1")
-                                .build())
-                .once();
-        server.expect().post().withPath(PODS).andReturn(201, pod()).once();
+        answer(
+                403,
+                new StatusBuilder()
+                        .withCode(403)
+                        .withReason("Forbidden")
+                        .withStatus("Failure")
+                        .withMessage("pods \"train-1\" is forbidden: exceeded quota: gpu, requested:"
+                                + " requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=1, limited:"
+                                + " requests.nvidia.com/gpu=1")
+                        .build());
+        answer(201, pod());
 
         assertThat(dryRun().admitted(pod())).isEqualTo(pod());
         assertThat(sleeps).containsExactly(PodCreation.FIRST_PAUSE);
@@ -149,12 +132,17 @@ class PodDryRunTest {
 
     @Test
     void otherRefusalsAreThrownAsTheyAre() {
-        server.expect().post().withPath(PODS).andReturn(403, "forbidden").once();
+        answer(403, "forbidden");
 
         assertThatThrownBy(() -> dryRun().admitted(pod()))
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                         .isEqualTo(403));
         assertThat(sleeps).isEmpty();
+    }
+
+    /** The mock API server's next answer to a dry-run pod creation. */
+    private void answer(int code, Object body) {
+        server.expect().post().withPath(PODS).andReturn(code, body).once();
     }
 
     private PodDryRun dryRun() {
