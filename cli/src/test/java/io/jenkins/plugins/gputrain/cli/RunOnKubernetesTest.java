@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.jenkins.plugins.gputrain.core.engine.k8s.MockDryRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ class RunOnKubernetesTest {
     @BeforeEach
     void setUp() throws IOException {
         kubeconfig = MockKubeconfig.write(Files.createTempDirectory(repo, "kube"), server);
+        MockDryRun.answer(server, "ml");
         Files.writeString(repo.resolve("dvc.yaml"), "metrics:\n- m.json\n");
         client.nodes()
                 .resource(new NodeBuilder()
@@ -92,7 +94,8 @@ class RunOnKubernetesTest {
                 .asString()
                 .startsWith("ERROR: Kubernetes API at " + server.url("/") + " (kubeconfig " + kubeconfig
                         + ", context mock, cluster mock) answered HTTP 403: ");
-        assertThat(requests()).containsExactly("POST /api/v1/namespaces/ml/pods");
+        assertThat(requests())
+                .containsExactly("POST /api/v1/namespaces/ml/pods?dryRun=All", "POST /api/v1/namespaces/ml/pods");
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
@@ -32,11 +33,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The real API server's verdict (a server-side dry-run create: validation and admission, nothing stored) on the pods
  * gpu-train generates, and on pods its own validation refuses: every generated pod is accepted, and each field
- * {@link PodValidation} refuses the API server refuses too, so that a user learns it before a pod is created.
+ * {@link PodValidation} refuses the API server refuses too, so that a user learns it before a pod is created; and the
+ * other direction, on random changes across the pod: what the API server accepts, gpu-train's offline validation
+ * accepts.
  */
 class ApiServerVerdictIT {
     private static final String PRIORITY_CLASS = "ml-batch";
@@ -279,14 +283,201 @@ class ApiServerVerdictIT {
         }
     }
 
-    private static Pod resources(Map<String, String> requests, Map<String, String> limits) {
-        return generated(pod -> {
-            Pod changed = new PodBuilder(pod).build();
-            var resources = changed.getSpec().getContainers().get(0).getResources();
-            requests.forEach((name, amount) -> resources.getRequests().put(name, new Quantity(amount)));
-            limits.forEach((name, amount) -> resources.getLimits().put(name, new Quantity(amount)));
+    /**
+     * Issue-14 review finding 14, the other direction: on pods changed in fields across the pod (names, labels,
+     * annotations, deadline, env, volumes, resources, tolerations, and fields {@link PodValidation} does not check,
+     * such as restartPolicy, imagePullPolicy, ports and the grace period), every pod the API server accepts gpu-train's
+     * offline validation accepts too, and when both refuse, gpu-train's field and one the API server names are the
+     * same path or one contains the other. The API server may refuse more (it is the authoritative check, the engine
+     * asks it with a dry run); how often is reported. No dry run leaves a pod behind.
+     */
+    @Property(tries = 120)
+    void whatTheApiServerAcceptsGpuTrainAcceptsAndBothNameComparableFields(
+            @ForAll("changes") List<UnaryOperator<Pod>> changes) {
+        Assume.that(testbed.isPresent());
+        Pod pod = generated(original -> {
+            Pod changed = original;
+            for (UnaryOperator<Pod> change : changes) {
+                changed = change.apply(changed);
+            }
             return changed;
         });
+        Throwable offline = catchThrowable(() -> PodValidation.check(pod));
+        Throwable server = catchThrowable(() -> dryRun(pod));
+        String context = "gpu-train: " + offline + "\nAPI server: " + server + "\npod:\n"
+                + new io.jenkins.plugins.gputrain.core.pod.PodManifest().toYaml(pod);
+
+        Statistics.label("gpu-train / API server")
+                .collect(offline == null ? "accepts" : "refuses", server == null ? "accepts" : "refuses");
+        if (server == null) {
+            assertThat(offline)
+                    .as("the API server accepts, so gpu-train must:\n" + context)
+                    .isNull();
+        } else if (offline != null) {
+            assertThat(offline).isInstanceOf(InvalidSpecException.class);
+            assertThat(server).isInstanceOf(KubernetesClientException.class);
+            String field = ((InvalidSpecException) offline).field();
+            List<String> named = serverFields((KubernetesClientException) server);
+            assertThat(named)
+                    .as("a field the API server names, comparable with gpu-train's " + field + ":\n" + context)
+                    .anyMatch(other -> comparable(field, other));
+        }
+        assertThat(sandbox.client()
+                        .pods()
+                        .inNamespace(sandbox.namespace())
+                        .list()
+                        .getItems())
+                .as("a dry run creates no pod")
+                .isEmpty();
+        Statistics.label("gpu-train / API server").coverage(coverage -> {
+            coverage.check("accepts", "accepts").count(n -> n >= 5);
+            coverage.check("refuses", "refuses").count(n -> n >= 5);
+        });
+    }
+
+    @Provide
+    Arbitrary<List<UnaryOperator<Pod>>> changes() {
+        return Arbitraries.oneOf(List.of(
+                        Arbitraries.of("gpu-train-x", "Gpu-train", "a.b-c", "g".repeat(253), "g".repeat(254), "a_b")
+                                .map(name -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                        .editMetadata()
+                                        .withName(name)
+                                        .endMetadata()
+                                        .build()),
+                        Arbitraries.of("app", "example.com/app", "-app", "a/b/c", "x".repeat(64), "Bad Key")
+                                .flatMap(key -> Arbitraries.of("ml", "", "-ml", "a b", "y".repeat(64))
+                                        .map(value -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                                .editMetadata()
+                                                .addToLabels(key, value)
+                                                .endMetadata()
+                                                .build())),
+                        Arbitraries.of("note", "example.com/Note", "Bad Key", "a/b/c", "-note")
+                                .map(key -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                        .editMetadata()
+                                        .addToAnnotations(key, "any value: ok")
+                                        .endMetadata()
+                                        .build()),
+                        Arbitraries.of("pool", "example.com/pool", "-pool").flatMap(key -> Arbitraries.of("a", "a b")
+                                .map(value -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                        .editSpec()
+                                        .addToNodeSelector(key, value)
+                                        .endSpec()
+                                        .build())),
+                        Arbitraries.of(1L, 0L, -5L, 2147483647L, 2147483648L)
+                                .map(seconds -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                        .editSpec()
+                                        .withActiveDeadlineSeconds(seconds)
+                                        .endSpec()
+                                        .build()),
+                        Arbitraries.of("init", "dvc", "Init", "a.b", "i".repeat(63), "i".repeat(64))
+                                .map(name -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                        .editSpec()
+                                        .addToInitContainers(new ContainerBuilder()
+                                                .withName(name)
+                                                .withImage("busybox")
+                                                .build())
+                                        .endSpec()
+                                        .build()),
+                        Arbitraries.of("A", "my.var-1", "A=B", "", "tab\there")
+                                .map(name -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                        .editSpec()
+                                        .editFirstContainer()
+                                        .addNewEnv()
+                                        .withName(name)
+                                        .withValue("v")
+                                        .endEnv()
+                                        .endContainer()
+                                        .endSpec()
+                                        .build()),
+                        Arbitraries.of("data", "Data", "a.b", "dshm", "d".repeat(64))
+                                .map(name -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                        .editSpec()
+                                        .addNewVolume()
+                                        .withName(name)
+                                        .withNewEmptyDir()
+                                        .endEmptyDir()
+                                        .endVolume()
+                                        .endSpec()
+                                        .build()),
+                        Arbitraries.of("1", "500m", "0", "64", "1.5")
+                                .flatMap(request -> Arbitraries.of("1", "2", "500m")
+                                        .map(limit -> (UnaryOperator<Pod>)
+                                                pod -> resourcesOf(pod, Map.of("cpu", request), Map.of("cpu", limit)))),
+                        Arbitraries.of("Equal", "Exists", "", "In").flatMap(operator -> Arbitraries.of("", "ml", "a b")
+                                .map(value -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                        .editSpec()
+                                        .addToTolerations(new TolerationBuilder()
+                                                .withKey("dedicated")
+                                                .withOperator(operator)
+                                                .withValue(value)
+                                                .withEffect("NoSchedule")
+                                                .build())
+                                        .endSpec()
+                                        .build())),
+                        Arbitraries.of("Never", "OnFailure", "Sometimes")
+                                .map(policy -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                        .editSpec()
+                                        .withRestartPolicy(policy)
+                                        .endSpec()
+                                        .build()),
+                        Arbitraries.of("IfNotPresent", "Sometimes")
+                                .map(policy -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                        .editSpec()
+                                        .editFirstContainer()
+                                        .withImagePullPolicy(policy)
+                                        .endContainer()
+                                        .endSpec()
+                                        .build()),
+                        Arbitraries.of(80, 0, 70000).map(port -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                .editSpec()
+                                .editFirstContainer()
+                                .addNewPort()
+                                .withContainerPort(port)
+                                .endPort()
+                                .endContainer()
+                                .endSpec()
+                                .build()),
+                        Arbitraries.of(30L, 0L, -1L).map(seconds -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
+                                .editSpec()
+                                .withTerminationGracePeriodSeconds(seconds)
+                                .endSpec()
+                                .build())))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(2);
+    }
+
+    /** The fields a 422's causes name; none for another refusal. */
+    private static List<String> serverFields(KubernetesClientException refusal) {
+        if (refusal.getCode() != 422
+                || refusal.getStatus() == null
+                || refusal.getStatus().getDetails() == null) {
+            return List.of();
+        }
+        return refusal.getStatus().getDetails().getCauses().stream()
+                .map(StatusCause::getField)
+                .toList();
+    }
+
+    /** The same path, or one contains the other ({@code spec.containers[0].resources} and its {@code .requests}). */
+    private static boolean comparable(String field, String other) {
+        return field.equals(other) || within(field, other) || within(other, field);
+    }
+
+    private static boolean within(String inner, String outer) {
+        return inner.startsWith(outer) && (inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
+    }
+
+    private static Pod resourcesOf(Pod pod, Map<String, String> requests, Map<String, String> limits) {
+        Pod changed = new PodBuilder(pod).build();
+        var resources = changed.getSpec().getContainers().get(0).getResources();
+        requests.forEach((name, amount) -> resources.getRequests().put(name, new Quantity(amount)));
+        limits.forEach((name, amount) -> resources.getLimits().put(name, new Quantity(amount)));
+        return changed;
+    }
+
+    private static Pod resources(Map<String, String> requests, Map<String, String> limits) {
+        return generated(pod -> resourcesOf(pod, requests, limits));
     }
 
     private static Pod initContainer(UnaryOperator<ContainerBuilder> init) {

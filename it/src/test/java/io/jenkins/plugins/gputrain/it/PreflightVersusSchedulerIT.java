@@ -48,10 +48,31 @@ import net.jqwik.api.statistics.Statistics;
  * preflight naming nodes that can run the pod implies the scheduler binds it to one of them. The converse of the
  * first does not hold by design: with no node of the selected kind the preflight warns and lets the pod be created
  * (for autoscaled pools), and the scheduler leaves it Unschedulable.
+ *
+ * <p>So that the implications cannot hold vacuously, the tries are counted (jqwik's statistics, printed with the
+ * result) by what the preflight said and what the scheduler did, and the refusals by the shortfalls they name; at
+ * least {@value #MIN_CASES} tries must fit and be bound, {@value #MIN_CASES} be refused and left Unschedulable, one be
+ * warned or waiting, and refusals must name labels and, {@value #MIN_CASES} times, some other shortfall.
  */
 class PreflightVersusSchedulerIT {
     private static final String SET_KEY = "gpu-train-it/set";
     private static final AtomicInteger TRIES = new AtomicInteger();
+
+    /** How many tries at least must have each main outcome, so that the implications are not true vacuously. */
+    private static final int MIN_CASES = 3;
+
+    /** The kinds of shortfall counted, and the words of {@code NodeFit}'s descriptions that name them. */
+    private static final Map<String, String> REASONS = new LinkedHashMap<>();
+
+    static {
+        REASONS.put("labels", "label ");
+        REASONS.put("taints", " not tolerated");
+        REASONS.put("cordoned", "cordoned");
+        REASONS.put("cpu", " cpu ");
+        REASONS.put("memory", " memory ");
+        REASONS.put("GPUs", " " + FakeNode.GPU + " ");
+        REASONS.put("held by other pods", "requested by other pods");
+    }
 
     private static Optional<Testbed> testbed;
     private static Sandbox sandbox;
@@ -174,7 +195,7 @@ class PreflightVersusSchedulerIT {
                 .as(MachineDraft::new);
     }
 
-    @Property(tries = 30, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 60, shrinking = ShrinkingMode.OFF)
     void preflightRefusesOnlyWhatTheSchedulerLeavesUnschedulable(
             @ForAll("nodeSets") List<NodeDraft> drafts, @ForAll("machines") MachineDraft machine) throws Exception {
         Assume.that(testbed.isPresent());
@@ -199,10 +220,20 @@ class PreflightVersusSchedulerIT {
 
             String context = "nodes " + drafts + "\nmachine " + machine + "\npreflight: " + said + refusal + "\npod:\n"
                     + new PodManifest().toYaml(pod);
-            Statistics.label("preflight / scheduler")
-                    .collect(
-                            refusal.isPresent() ? "refused" : said.toString().contains("WARNING") ? "warned" : "fits",
-                            bound ? "bound" : "Unschedulable");
+            String outcome = outcome(refusal, said);
+            Statistics.label("preflight / scheduler").collect(outcome, bound ? "bound" : "Unschedulable");
+            refusal.ifPresent(failure -> reasons(failure.message())
+                    .forEach(reason -> Statistics.label("refused for").collect(reason)));
+            Statistics.label("preflight / scheduler").coverage(coverage -> {
+                coverage.check("fits", "bound").count(n -> n >= MIN_CASES);
+                coverage.check("refused", "Unschedulable").count(n -> n >= MIN_CASES);
+                coverage.checkQuery(values -> List.of("warned", "waiting").contains(values.get(0)))
+                        .count(n -> n >= 1);
+            });
+            Statistics.label("refused for").coverage(coverage -> {
+                coverage.check("labels").count(n -> n >= 1);
+                coverage.checkQuery(values -> !"labels".equals(values.get(0))).count(n -> n >= MIN_CASES);
+            });
             if (refusal.isPresent()) {
                 assertThat(bound)
                         .as("the preflight refused, so the scheduler must not bind:\n" + context)
@@ -227,6 +258,26 @@ class PreflightVersusSchedulerIT {
             deletePods();
             sandbox.removeNodes();
         }
+    }
+
+    /** What the preflight said: a fitting node named, a refusal, a warning (no node of the kind), or waiting. */
+    private static String outcome(Optional<PodFailure> refusal, List<String> said) {
+        if (refusal.isPresent()) {
+            return "refused";
+        }
+        String all = said.toString();
+        if (all.contains("nodes can run pod")) {
+            return "fits";
+        }
+        return all.contains("WARNING") ? "warned" : all.contains("waiting") ? "waiting" : "other: " + all;
+    }
+
+    /** The kinds of shortfall a refusal names for its closest nodes. */
+    private static List<String> reasons(String refusal) {
+        return REASONS.entrySet().stream()
+                .filter(reason -> refusal.contains(reason.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static TrainingPodSpec spec(MachineDraft machine, String set) {

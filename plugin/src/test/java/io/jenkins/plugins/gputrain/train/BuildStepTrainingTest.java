@@ -18,6 +18,7 @@ import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.engine.TrainingWorkspace;
+import io.jenkins.plugins.gputrain.core.engine.k8s.MockDryRun;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.pipeline.DvcRemoteSecret;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
@@ -61,6 +62,7 @@ class BuildStepTrainingTest {
     void workspace() throws IOException {
         Files.writeString(directory.resolve("dvc.yaml"), "metrics:\n- m.json\n");
         workspace = new LocalWorkspace(directory);
+        MockDryRun.answer(server, "test");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodDryRun;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
@@ -24,7 +25,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A training run on a Kubernetes pod: check that some node can take it (unless turned off), create the pod, wait until
+ * A training run on a Kubernetes pod: let the API server judge the merged pod ({@link PodDryRun}: a server-side dry
+ * run, the authoritative validation; gpu-train's own {@code PodValidation} is for where no API server is asked), check
+ * that some node can take the pod as the API server returned it, defaulted and admitted (unless turned off), create
+ * the pod, wait until
  * it runs, copy the workspace in, run the command in the container's working directory (the workspace,
  * {@value TrainingPodFactory#WORKSPACE}) with its output streamed, copy the results back (also after a failed command),
  * and delete the pod on every path. When the command ends abnormally (killed by a signal, no exit status, a broken
@@ -127,7 +131,8 @@ public final class KubernetesTraining {
      * @param command the training command
      * @param timeout how long it may run, or {@code null}
      * @return how it ended
-     * @throws PodFailureException when the pod fails or never runs, or the preflight finds no node for it
+     * @throws PodFailureException when the API server refuses the pod, the pod fails or never runs, or the preflight
+     *     finds no node for it
      * @throws InterruptedException when interrupted; the pod is deleted first
      */
     public CommandResult run(TrainingPodSpec spec, TrainingWorkspace workspace, List<String> command, Duration timeout)
@@ -138,10 +143,11 @@ public final class KubernetesTraining {
         } catch (IOException e) {
             throw new PodFailureException(new PodFailure(PodFailure.Kind.FAILED, e.getMessage()));
         }
-        Pod pod = new TrainingPodFactory().create(spec);
+        Pod pod = new TrainingPodFactory().build(spec);
         listener.progress("pod " + spec.podName() + ": " + spec.summary());
+        Pod admitted = new PodDryRun(client, sleeper, listener).admitted(pod);
         if (preflight) {
-            new NodePreflight(client, listener, clock, sleeper).check(pod);
+            new NodePreflight(client, listener, clock, sleeper).check(admitted);
         }
         for (int attempt = 0; ; attempt++) {
             Pod attemptPod = attempt == 0 ? pod : renamed(pod, attempt);

@@ -69,7 +69,8 @@ public final class TrainingPodFactory {
     private final PodYamlMerger merger = new PodYamlMerger();
 
     /**
-     * Builds the pod.
+     * Builds the pod and checks it offline ({@link PodValidation}), for where no API server judges it before it is
+     * created: {@code gpu-train pod} and the Pipeline's pod template.
      *
      * @param spec the validated spec
      * @return a new pod
@@ -77,6 +78,20 @@ public final class TrainingPodFactory {
      *     pod is one the API server would refuse ({@link PodValidation})
      */
     public Pod create(TrainingPodSpec spec) {
+        Pod pod = build(spec);
+        PodValidation.check(pod);
+        return pod;
+    }
+
+    /**
+     * Builds the pod without the offline check, for an engine that lets the API server judge it (a server-side dry
+     * run) before it creates it.
+     *
+     * @param spec the validated spec
+     * @return a new pod
+     * @throws io.jenkins.plugins.gputrain.core.spec.InvalidSpecException when the extra YAML is not usable
+     */
+    public Pod build(TrainingPodSpec spec) {
         Optional<Accelerator> gpus = spec.machine().gpus();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(MANAGED_BY_LABEL, MANAGED_BY);
@@ -104,9 +119,7 @@ public final class TrainingPodFactory {
                 .withVolumes(volumes(spec))
                 .endSpec()
                 .build();
-        Pod result = spec.extraYaml() == null ? pod : merger.merge(pod, spec.extraYaml());
-        PodValidation.check(result);
-        return result;
+        return spec.extraYaml() == null ? pod : merger.merge(pod, spec.extraYaml());
     }
 
     private static Map<String, String> nodeSelector(TrainingPodSpec spec, Optional<Accelerator> gpus) {

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.gputrain.core.engine.k8s.MockDryRun;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
@@ -248,12 +252,104 @@ class KubernetesTrainingTest {
         assertThat(downloads).isEmpty();
     }
 
+    /**
+     * The preflight judges the pod the API server returned from the dry run, as admission changed it: here a
+     * namespace's default toleration ({@code PodTolerationRestriction}) of the only node's taint.
+     */
+    @Test
+    void thePreflightJudgesThePodAsTheApiServerAdmittedIt() throws Exception {
+        client.nodes()
+                .resource(new NodeBuilder()
+                        .withNewMetadata()
+                        .withName("dedicated-1")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewTaint()
+                        .withKey("dedicated")
+                        .withValue("ml")
+                        .withEffect("NoSchedule")
+                        .endTaint()
+                        .endSpec()
+                        .withNewStatus()
+                        .addToAllocatable("cpu", new Quantity("64"))
+                        .addToAllocatable("memory", new Quantity("256Gi"))
+                        .addToAllocatable("pods", new Quantity("110"))
+                        .endStatus()
+                        .build())
+                .create();
+        MockDryRun.answer(server, NAMESPACE, pod -> new PodBuilder(pod)
+                .editSpec()
+                .addNewToleration()
+                .withKey("dedicated")
+                .withOperator("Equal")
+                .withValue("ml")
+                .withEffect("NoSchedule")
+                .endToleration()
+                .endSpec()
+                .build());
+
+        CompletableFuture<CommandResult> run = start(
+                new KubernetesTraining(
+                        client,
+                        Clock.systemUTC(),
+                        null,
+                        true,
+                        listener,
+                        (pod, command, timeout, progress) -> new CommandResult(0, false),
+                        copy),
+                "a1",
+                null);
+        makeRunning("gpu-train-a1");
+
+        assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(new CommandResult(0, false));
+        assertThat(listener.progress).contains("preflight: 1 of 1 nodes can run pod gpu-train-a1 (dedicated-1)");
+    }
+
+    @Test
+    void aPodTheApiServerRefusesIsNeverCreated() {
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/" + NAMESPACE + "/pods?dryRun=All")
+                .andReturn(
+                        422,
+                        new StatusBuilder()
+                                .withCode(422)
+                                .withReason("Invalid")
+                                .withMessage("Pod \"gpu-train-v1\" is invalid")
+                                .withNewDetails()
+                                .addNewCause()
+                                .withField("spec.restartPolicy")
+                                .withMessage("Unsupported value: \"Sometimes\"")
+                                .endCause()
+                                .endDetails()
+                                .build())
+                .once();
+
+        CompletableFuture<CommandResult> run = start(
+                training((pod, command, timeout, progress) -> {
+                    throw new AssertionError("no command runs");
+                }),
+                "v1",
+                null);
+
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(
+                        PodFailureException.class,
+                        e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.REFUSED))
+                .hasMessageEndingWith("spec.restartPolicy: Unsupported value: \"Sometimes\"");
+        assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
+        assertThat(listener.progress).noneMatch(line -> line.startsWith("created pod"));
+    }
+
     private KubernetesTraining training(PodExec exec) {
         return new KubernetesTraining(client, Clock.systemUTC(), null, false, listener, exec, copy)
                 .sleepingWith(sleeps::add);
     }
 
+    /** Starts a run; the API server's dry runs store nothing, and change nothing unless a test said so before. */
     private CompletableFuture<CommandResult> start(KubernetesTraining training, String id, Duration timeout) {
+        MockDryRun.answer(server, NAMESPACE);
         TrainingPodSpec spec = TrainingPodSpec.builder(id)
                 .podName("gpu-train-" + id)
                 .namespace(NAMESPACE)

@@ -6,13 +6,17 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
- * Creates the pod, retrying what a {@code ResourceQuota} refuses for now: HTTP 403 {@code exceeded quota} (other pods
- * hold the quota until they end), HTTP 403 {@code status unknown for quota} (the quota controller has not yet computed
- * a new quota's usage) and HTTP 409 other than {@code AlreadyExists} (the quota admission's conflicting
- * update of the quota object). Backoff doubles from {@link #FIRST_PAUSE}, {@link #ATTEMPTS} attempts in all; other
- * refusals (RBAC, invalid pod) are thrown at once. HTTP 5xx and 429 are retried by the fabric8 client itself.
+ * Creates the pod, for real or as a server-side dry run, retrying what a {@code ResourceQuota} refuses for now: HTTP
+ * 403 {@code exceeded quota} (other pods hold the quota until they end), HTTP 403 {@code status unknown for quota}
+ * (the quota controller has not yet computed a new quota's usage) and HTTP 409 other than {@code AlreadyExists} (the
+ * quota admission's conflicting update of the quota object). The quota admission judges a dry run as a create, only
+ * without recording the usage ({@code checkQuotas} in k8s.io/apiserver v0.35.4,
+ * {@code pkg/admission/plugin/resourcequota/controller.go}). Backoff doubles from {@link #FIRST_PAUSE},
+ * {@link #ATTEMPTS} attempts in all; other refusals (RBAC, invalid pod) are thrown at once. HTTP 5xx and 429 are
+ * retried by the fabric8 client itself.
  */
 final class PodCreation {
     static final int ATTEMPTS = 6;
@@ -22,11 +26,33 @@ final class PodCreation {
 
     static void create(KubernetesClient client, String namespace, Pod pod, Sleeper sleeper, ProgressListener listener)
             throws InterruptedException {
+        retryingQuota(() -> client.pods().inNamespace(namespace).resource(pod).create(), pod, sleeper, listener);
+    }
+
+    /**
+     * Creates the pod with {@code dryRun=All}: validated and admitted (defaulted, mutated), nothing stored.
+     *
+     * @return the pod as the API server would store it
+     */
+    static Pod dryRun(KubernetesClient client, String namespace, Pod pod, Sleeper sleeper, ProgressListener listener)
+            throws InterruptedException {
+        return retryingQuota(
+                () -> client.pods()
+                        .inNamespace(namespace)
+                        .resource(pod)
+                        .dryRun()
+                        .create(),
+                pod,
+                sleeper,
+                listener);
+    }
+
+    private static Pod retryingQuota(Supplier<Pod> creation, Pod pod, Sleeper sleeper, ProgressListener listener)
+            throws InterruptedException {
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
             try {
-                client.pods().inNamespace(namespace).resource(pod).create();
-                return;
+                return creation.get();
             } catch (KubernetesClientException e) {
                 ClientInterrupts.rethrowIfInterrupted(e, "creating the pod");
                 if (attempt >= ATTEMPTS || !quotaRefusal(e)) {

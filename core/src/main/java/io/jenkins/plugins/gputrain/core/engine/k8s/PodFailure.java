@@ -68,6 +68,11 @@ public record PodFailure(Kind kind, String message) {
          * {@code DisruptionTarget} condition that names a controller): a deliberate stop, not retried.
          */
         DELETED(false, true),
+        /**
+         * The API server refused the pod in a server-side dry run ({@link PodDryRun}: its validation, HTTP 422):
+         * nothing was created, and the same pod would be refused again.
+         */
+        REFUSED(false, false),
         /** The pod failed for another reason. */
         FAILED(false, true);
 

@@ -1,0 +1,93 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusCause;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The API server's verdict on a pod before it is created: a create with {@code dryRun=All}, which runs the API
+ * server's defaulting, its mutating and validating admission (LimitRanger, Priority, DefaultTolerationSeconds,
+ * ResourceQuota, webhooks) and its validation, and stores nothing. The pod it returns is the pod as it would be
+ * stored, which is what the scheduler would see. A refusal for invalid fields (HTTP 422) is one line of the API
+ * server's own {@code field: message}, naming the first field and how many more it named; other refusals (RBAC,
+ * admission: 403; {@code AlreadyExists}: 409) are thrown as they are, those of a quota retried ({@link PodCreation}).
+ */
+public final class PodDryRun {
+    private static final int UNPROCESSABLE_ENTITY = 422;
+
+    private final KubernetesClient client;
+    private final Sleeper sleeper;
+    private final ProgressListener listener;
+
+    /**
+     * Creates the check.
+     *
+     * @param client the cluster connection
+     * @param sleeper waits between attempts refused by a quota
+     * @param listener receives the retries
+     */
+    public PodDryRun(KubernetesClient client, Sleeper sleeper, ProgressListener listener) {
+        this.client = client;
+        this.sleeper = sleeper;
+        this.listener = listener;
+    }
+
+    /**
+     * Lets the API server judge the pod.
+     *
+     * @param pod the pod as it will be created (named, with a namespace or the client's default)
+     * @return the pod as the API server would store it: defaulted and admitted
+     * @throws PodFailureException ({@link PodFailure.Kind#REFUSED}) when the API server finds fields invalid
+     * @throws InterruptedException when interrupted
+     */
+    public Pod admitted(Pod pod) throws PodFailureException, InterruptedException {
+        String namespace = Optional.ofNullable(pod.getMetadata().getNamespace()).orElse(client.getNamespace());
+        try {
+            return PodCreation.dryRun(client, namespace, pod, sleeper, listener);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != UNPROCESSABLE_ENTITY) {
+                throw e;
+            }
+            throw new PodFailureException(new PodFailure(
+                    PodFailure.Kind.REFUSED,
+                    "the Kubernetes API server refused pod " + pod.getMetadata().getName()
+                            + " (a dry-run create; nothing was created): " + verdict(e)));
+        }
+    }
+
+    /** The API server's first {@code field: message}, and the fields of the others. */
+    private static String verdict(KubernetesClientException e) {
+        Status status = e.getStatus();
+        List<StatusCause> causes = status == null || status.getDetails() == null
+                ? List.of()
+                : status.getDetails().getCauses();
+        if (causes.isEmpty()) {
+            return oneLine(
+                    status == null || status.getMessage() == null ? ApiErrors.firstLine(e) : status.getMessage());
+        }
+        String first = describe(causes.get(0));
+        if (causes.size() == 1) {
+            return first;
+        }
+        return first + " (and " + (causes.size() - 1) + " more: "
+                + causes.subList(1, causes.size()).stream()
+                        .map(cause -> String.valueOf(cause.getField()))
+                        .collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    private static String describe(StatusCause cause) {
+        String message = oneLine(String.valueOf(cause.getMessage()));
+        return cause.getField() == null || cause.getField().isEmpty() ? message : cause.getField() + ": " + message;
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

@@ -1,0 +1,189 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.StatusCauseBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API server's verdict by a dry-run create, against fabric8's mock server answering as kube-apiserver v1.35.4
+ * does: 201 with the pod as it would be stored, 422 {@code Invalid} with one cause per invalid field
+ * ({@code staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go}, {@code NewInvalid}), 403 from admission.
+ */
+@EnableKubernetesMockClient
+class PodDryRunTest {
+    private static final String PODS = "/api/v1/namespaces/test/pods?dryRun=All";
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private final RecordedProgress listener = new RecordedProgress();
+    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+    @Test
+    void thePodIsTheOneTheApiServerReturnsAndOnlyADryRunIsSent() throws Exception {
+        Pod defaulted = new PodBuilder(pod())
+                .editSpec()
+                .withPriority(1000)
+                .addNewToleration()
+                .withKey("node.kubernetes.io/not-ready")
+                .withOperator("Exists")
+                .withEffect("NoExecute")
+                .withTolerationSeconds(300L)
+                .endToleration()
+                .endSpec()
+                .build();
+        answer(201, defaulted);
+
+        Pod admitted = dryRun().admitted(pod());
+
+        assertThat(admitted).isEqualTo(defaulted);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(server.getLastRequest().getPath()).isEqualTo(PODS);
+    }
+
+    @Test
+    void invalidFieldsAreOneLineOfTheApiServersFieldAndMessage() {
+        answer(
+                422,
+                invalid(
+                        "spec.containers[0].name",
+                        "Invalid value: \"Dvc\": a lowercase RFC 1123 label must consist of lower case"
+                                + " alphanumeric characters or '-'",
+                        "spec.restartPolicy",
+                        "Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\"," + " \"Never\"",
+                        "spec.containers[0].ports[0].containerPort",
+                        "Invalid value: 0: must be between 1 and 65535,\ninclusive"));
+
+        assertThatThrownBy(() -> dryRun().admitted(pod()))
+                .isInstanceOfSatisfying(PodFailureException.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.REFUSED);
+                    assertThat(e.failure().kind().retryable()).isFalse();
+                    assertThat(e.failure().kind().containerMayHaveRun()).isFalse();
+                })
+                .hasMessage("the Kubernetes API server refused pod train-1 (a dry-run create; nothing was created):"
+                        + " spec.containers[0].name: Invalid value: \"Dvc\": a lowercase RFC 1123 label must consist"
+                        + " of lower case alphanumeric characters or '-' (and 2 more: spec.restartPolicy,"
+                        + " spec.containers[0].ports[0].containerPort)");
+    }
+
+    @Test
+    void oneInvalidFieldIsNamedAlone() {
+        answer(
+                422,
+                invalid(
+                        "spec.terminationGracePeriodSeconds",
+                        "Invalid value: -1: must be greater than or equal to 0\n"));
+
+        assertThatThrownBy(() -> dryRun().admitted(pod()))
+                .hasMessage("the Kubernetes API server refused pod train-1 (a dry-run create; nothing was created):"
+                        + " spec.terminationGracePeriodSeconds: Invalid value: -1: must be greater than or equal to"
+                        + " 0");
+    }
+
+    @Test
+    void aRefusalWithoutCausesIsTheApiServersMessage() {
+        answer(
+                422,
+                new StatusBuilder()
+                        .withCode(422)
+                        .withReason("Invalid")
+                        .withStatus("Failure")
+                        .withMessage("Pod \"train-1\" is invalid:\n  something")
+                        .build());
+
+        assertThatThrownBy(() -> dryRun().admitted(pod()))
+                .hasMessage("the Kubernetes API server refused pod train-1 (a dry-run create; nothing was created):"
+                        + " Pod \"train-1\" is invalid: something");
+    }
+
+    /** The quota admission judges dry runs as creates ({@link PodCreation}): its refusals for now are retried. */
+    @Test
+    void aQuotaRefusalForNowIsRetried() throws Exception {
+        answer(
+                403,
+                new StatusBuilder()
+                        .withCode(403)
+                        .withReason("Forbidden")
+                        .withStatus("Failure")
+                        .withMessage("pods \"train-1\" is forbidden: exceeded quota: gpu, requested:"
+                                + " requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=1, limited:"
+                                + " requests.nvidia.com/gpu=1")
+                        .build());
+        answer(201, pod());
+
+        assertThat(dryRun().admitted(pod())).isEqualTo(pod());
+        assertThat(sleeps).containsExactly(PodCreation.FIRST_PAUSE);
+        assertThat(listener.progress).singleElement().asString().startsWith("creating pod train-1 was refused for now");
+    }
+
+    @Test
+    void otherRefusalsAreThrownAsTheyAre() {
+        answer(403, "forbidden");
+
+        assertThatThrownBy(() -> dryRun().admitted(pod()))
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
+                        .isEqualTo(403));
+        assertThat(sleeps).isEmpty();
+    }
+
+    /** The mock API server's next answer to a dry-run pod creation. */
+    private void answer(int code, Object body) {
+        server.expect().post().withPath(PODS).andReturn(code, body).once();
+    }
+
+    private PodDryRun dryRun() {
+        return new PodDryRun(client, sleeps::add, listener);
+    }
+
+    private static Pod pod() {
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName("train-1")
+                .withNamespace("test")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("dvc")
+                .withImage("dvc")
+                .endContainer()
+                .endSpec()
+                .build();
+    }
+
+    /** A 422 as the API server writes it: one cause per field, each {@code field} and {@code message}. */
+    private static Status invalid(String... fieldsAndMessages) {
+        StatusBuilder status = new StatusBuilder()
+                .withCode(422)
+                .withReason("Invalid")
+                .withStatus("Failure")
+                .withMessage("Pod \"train-1\" is invalid")
+                .withNewDetails()
+                .withKind("Pod")
+                .withName("train-1")
+                .endDetails();
+        for (int i = 0; i < fieldsAndMessages.length; i += 2) {
+            status.editDetails()
+                    .addToCauses(new StatusCauseBuilder()
+                            .withReason("FieldValueInvalid")
+                            .withField(fieldsAndMessages[i])
+                            .withMessage(fieldsAndMessages[i + 1])
+                            .build())
+                    .endDetails();
+        }
+        return status.build();
+    }
+}
