@@ -44,9 +44,7 @@ class ChecksApiAbsentIT {
             Object listener = Proxy.newProxyInstance(
                     loader, new Class<?>[] {TaskListener.class}, (proxy, method, args) -> logger);
             Class<?> checkType = loader.loadClass("io.jenkins.plugins.gputrain.core.report.PullRequestCheck");
-            Object check = checkType
-                    .getMethod("inProgress", String.class)
-                    .invoke(null, "DVC metrics");
+            Object check = checkType.getMethod("inProgress", String.class).invoke(null, "DVC metrics");
             Class<?> checksType = loader.loadClass(PUBLISH + "PullRequestChecks");
             Constructor<?> constructor = checksType.getDeclaredConstructor();
             constructor.setAccessible(true);

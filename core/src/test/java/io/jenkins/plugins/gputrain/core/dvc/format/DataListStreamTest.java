@@ -54,7 +54,8 @@ class DataListStreamTest {
         JSON_READER.streamLists("h.json", text.getBytes(StandardCharsets.UTF_8), recorded);
 
         assertThat(recorded.lists.stream().flatMap(List::stream).toList())
-                .hasSize(1).allMatch(Value.Dict.class::isInstance);
+                .hasSize(1)
+                .allMatch(Value.Dict.class::isInstance);
     }
 
     @ParameterizedTest
