@@ -219,9 +219,7 @@ class DvcMetricsPublicationTest {
     }
 
     private static MetricQualityGate gate(String metric, double threshold, String criticality) {
-        MetricQualityGate gate = new MetricQualityGate(metric, threshold);
-        gate.setCriticality(criticality);
-        return gate;
+        return TestGates.gate(metric, threshold, null, null, criticality);
     }
 
     private String text() {

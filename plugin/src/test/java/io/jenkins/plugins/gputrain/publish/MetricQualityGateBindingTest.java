@@ -90,7 +90,7 @@ class MetricQualityGateBindingTest {
         assertThat(report.files()).isEqualTo(withoutGates.files()).contains("gpu-train/report.md");
         assertThat(workspace.resolve("gpu-train/report.md"))
                 .hasSameTextualContentAs(ungated.resolve("gpu-train/report.md"));
-        assertThat(new DvcReportAction(report).getMetricsRows()).isNotEmpty();
+        assertThat(new DvcReportAction("gpu-train", report).getMetricsRows()).isNotEmpty();
     }
 
     @Test
