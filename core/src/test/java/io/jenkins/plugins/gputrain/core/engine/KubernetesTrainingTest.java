@@ -302,7 +302,10 @@ class KubernetesTrainingTest {
         makeRunning("gpu-train-a1");
 
         assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(new CommandResult(0, false));
-        assertThat(listener.progress).contains("preflight: 1 of 1 nodes can run pod gpu-train-a1 (dedicated-1)");
+        assertThat(listener.progress)
+                .contains("preflight: 1 of 1 nodes can run pod gpu-train-a1 (dedicated-1); checked its node selector"
+                        + " (none), 3 tolerations, requests cpu 8, memory 32Gi, pods 1 against the labels, taints,"
+                        + " cordon and allocatable resources (less what other pods request) of 1 node");
     }
 
     @Test
