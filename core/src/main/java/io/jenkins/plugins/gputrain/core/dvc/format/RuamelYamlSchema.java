@@ -7,7 +7,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -225,15 +224,14 @@ final class RuamelYamlSchema implements Schema {
     }
 
     /**
-     * {@code construct_yaml_binary}: ASCII text decoded as {@code base64.decodebytes} does (characters outside the
-     * alphabet skipped).
+     * {@code construct_yaml_binary}: ASCII text decoded as {@code base64.decodebytes} does.
      */
     private static Value.Bytes binary(String text) {
         if (!StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
             throw new YamlEngineException("failed to convert base64 data into ascii");
         }
         try {
-            return new Value.Bytes(Base64.getMimeDecoder().decode(text));
+            return new Value.Bytes(PythonBase64.decode(text));
         } catch (IllegalArgumentException e) {
             throw new YamlEngineException("failed to decode base64 data");
         }
