@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvc;
+import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,9 +31,11 @@ import java.util.regex.Pattern;
  *   <li>{@code metrics show} tables byte for byte; diff tables byte for byte, except that DVC orders their files by
  *       Python's hash seed: rows (a multi-line row with its continuation lines) are ordered by their Path cell
  *       (stably) when there is one, else lines compared as a set, before comparing;
- *   <li>a Markdown table where gpu-train escaped {@code |} as {@code \|}: turned back into the table DVC would draw
- *       (each {@code \|} unescaped, each column's padding narrowed to DVC's column width), then compared as above,
- *       and gpu-train's own column widths checked to be those of its escaped cells.
+ *   <li>a Markdown table where gpu-train escaped {@code |} as {@code \|} (and doubled the backslashes before it): its
+ *       rows split into cells where GitHub splits them (at a {@code |} after an even number of backslashes), each
+ *       cell unescaped ({@link TableFormat#unescapeMarkdownCell}) and its padding narrowed to DVC's column width,
+ *       then compared as above, and gpu-train's own column widths checked to be those of its escaped cells; a row
+ *       GitHub would split into more cells than the table has columns stays as it is, and so differs.
  * </ul>
  *
  * These are the deliberate differences of {@code docs/dvc-reports.md}; nothing else is forgiven.
@@ -46,8 +49,6 @@ final class DvcComparison {
     private static final Set<String> ERROR_FIELDS = Set.of("type", "msg");
 
     private static final Pattern SEPARATOR = Pattern.compile("\\|(-+\\|)+");
-    /** A cell boundary of gpu-train's Markdown: a {@code |} that is not an escaped one. */
-    private static final Pattern BOUNDARY = Pattern.compile("(?<!\\\\)\\|");
 
     private DvcComparison() {}
 
@@ -110,13 +111,13 @@ final class DvcComparison {
         List<Integer> dvcWidths = separatorWidths(dvc);
         List<Integer> widths = separatorWidths(gpuTrain);
         if (dvcWidths == null || widths == null || dvcWidths.size() != widths.size()) {
-            return Optional.of(gpuTrain.replace("\\|", "|"));
+            return Optional.of(TableFormat.unescapeMarkdownCell(gpuTrain));
         }
         boolean[] filled = new boolean[widths.size()];
         StringBuilder result = new StringBuilder();
         for (String line : gpuTrain.split("\n", -1)) {
             List<String> segments = line.startsWith("|") && line.endsWith("|") && line.length() > 1
-                    ? List.of(BOUNDARY.split(line.substring(1, line.length() - 1), -1))
+                    ? cells(line.substring(1, line.length() - 1))
                     : List.of();
             if (SEPARATOR.matcher(line).matches()) {
                 dvcWidths.forEach(width -> result.append('|').append("-".repeat(width)));
@@ -130,9 +131,8 @@ final class DvcComparison {
             result.append('|');
             for (int column = 0; column < segments.size(); column++) {
                 String segment = segments.get(column);
-                int escapes = (segment.length() - segment.replace("\\|", "").length()) / 2;
-                int narrower = widths.get(column) - dvcWidths.get(column) - escapes;
-                String cell = segment.replace("\\|", "|");
+                String cell = TableFormat.unescapeMarkdownCell(segment);
+                int narrower = widths.get(column) - dvcWidths.get(column) - (segment.length() - cell.length());
                 filled[column] |= segment.length() < 2 || segment.charAt(segment.length() - 2) != ' ';
                 if (narrower > 0) {
                     String tail = " ".repeat(narrower + 1);
@@ -150,6 +150,23 @@ final class DvcComparison {
             }
         }
         return Optional.of(result.substring(0, result.length() - 1));
+    }
+
+    /** A Markdown row's cells as GitHub splits them: at each {@code |} after an even number of backslashes. */
+    static List<String> cells(String inner) {
+        List<String> cells = new ArrayList<>();
+        int start = 0;
+        int backslashes = 0;
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (c == '|' && backslashes % 2 == 0) {
+                cells.add(inner.substring(start, i));
+                start = i + 1;
+            }
+            backslashes = c == '\\' ? backslashes + 1 : 0;
+        }
+        cells.add(inner.substring(start));
+        return cells;
     }
 
     /** The widths (dashes) of the columns in a Markdown table's separator line, or null when there is none. */

@@ -93,7 +93,7 @@ final class HtmlReport {
 
     /** The tables are built for Markdown, where {@code |} is escaped; HTML shows the plain text. */
     private static String unescapeMarkdown(String cell) {
-        return cell.replace("\\|", "|");
+        return TableFormat.unescapeMarkdownCell(cell);
     }
 
     /** Escapes text for HTML element content and attribute values. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.report;
 
+import io.jenkins.plugins.gputrain.core.dvc.render.TableFormat;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
 import io.jenkins.plugins.gputrain.core.gate.GateResult;
 import io.jenkins.plugins.gputrain.core.gate.GateTable;
@@ -204,6 +205,6 @@ public record PullRequestCheck(
     }
 
     private static String unescape(String markdownCell) {
-        return markdownCell.replace("\\|", "|");
+        return TableFormat.unescapeMarkdownCell(markdownCell);
     }
 }

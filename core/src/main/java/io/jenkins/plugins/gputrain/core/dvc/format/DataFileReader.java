@@ -17,7 +17,6 @@ import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -36,15 +35,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads metrics and params files as DVC does: the loader is chosen by the lower-cased suffix ({@code .json} JSON,
- * {@code .toml} TOML, {@code .py} Python literals, anything else YAML 1.2), the bytes must be UTF-8, and an empty or falsy document is an empty
+ * {@code .toml} TOML, {@code .py} Python literals, anything else YAML: 1.2, or 1.1 under a {@code %YAML 1.1} directive), the bytes must be UTF-8, and an empty or falsy document is an empty
  * mapping ({@code load(text) or {}}). Every format is read within the same {@link ReadLimits}.
  */
 public final class DataFileReader {
@@ -473,21 +472,18 @@ public final class DataFileReader {
     }
 
     private Value readYaml(String path, String text) throws UnreadableFileException {
-        LoadSettings settings = yamlSettings(path);
+        RuamelYamlSchema schema = new RuamelYamlSchema();
+        LoadSettings settings = yamlSettings(schema, path);
         try {
             LimitedYamlParser events =
-                    new LimitedYamlParser(new ParserImpl(settings, new StreamReader(settings, text)), limits);
+                    new LimitedYamlParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, schema);
             Optional<Node> document = new Composer(settings, events).getSingleNode();
             if (document.isEmpty()) {
                 return Value.None.NONE;
             }
             // a merge key is a plain "<<", which only text with "<<" in it can have
-            if (text.contains("<<")) {
-                YamlMergeKeys.apply(document.get());
-            }
-            return events.hasAliases()
-                    ? fromYaml(new StandardConstructor(settings).constructSingleDocument(document))
-                    : new YamlValueConstructor(settings).value(document.get());
+            Set<MappingNode> merging = text.contains("<<") ? YamlMergeKeys.apply(document.get()) : Set.of();
+            return new YamlValueConstructor(schema, merging).value(document.get());
         } catch (LimitExceededException e) {
             throw beyond(e, "YAML", path);
         } catch (YamlEngineException | YamlMergeKeys.MergeException e) {
@@ -501,11 +497,13 @@ public final class DataFileReader {
         if (containsMergeKeyText(content)) {
             throw new ReadWholeException();
         }
-        LoadSettings settings = yamlSettings(path);
+        RuamelYamlSchema schema = new RuamelYamlSchema();
+        LoadSettings settings = yamlSettings(schema, path);
         StreamReader text = new StreamReader(
                 settings, new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
         try {
-            new YamlListStream(settings, new LimitedYamlParser(new ParserImpl(settings, text), limits)).stream(lists);
+            new YamlListStream(settings, new LimitedYamlParser(new ParserImpl(settings, text), limits, schema), schema)
+                    .stream(lists);
         } catch (LimitExceededException e) {
             throw beyond(e, "YAML", path);
         } catch (YamlEngineException e) {
@@ -522,51 +520,15 @@ public final class DataFileReader {
         return false;
     }
 
-    private LoadSettings yamlSettings(String path) {
+    /** The settings of one YAML document read, resolved by its own schema (which learns the document's version). */
+    private LoadSettings yamlSettings(RuamelYamlSchema schema, String path) {
         return LoadSettings.builder()
-                .setSchema(new RuamelYamlSchema())
-                .setAllowDuplicateKeys(false)
+                .setSchema(schema)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
                 .setLabel(path)
                 .build();
-    }
-
-    /**
-     * Converts what a YAML loader returns into a value.
-     *
-     * @param object maps, lists and scalars
-     * @return the value
-     */
-    public static Value fromYaml(Object object) {
-        if (object == null) {
-            return Value.None.NONE;
-        }
-        if (object instanceof Value value) {
-            return value;
-        }
-        if (object instanceof Map<?, ?> map) {
-            Map<String, Value> entries = new LinkedHashMap<>();
-            map.forEach((key, value) -> entries.put(
-                    key instanceof String text ? text : fromYaml(key).str(), fromYaml(value)));
-            return new Value.Dict(entries);
-        }
-        if (object instanceof List<?> list) {
-            List<Value> items = new ArrayList<>();
-            list.forEach(item -> items.add(fromYaml(item)));
-            return Value.Seq.list(items);
-        }
-        if (object instanceof Boolean b) {
-            return new Value.Bool(b);
-        }
-        if (object instanceof Integer || object instanceof Long || object instanceof BigInteger) {
-            return new Value.Int(new BigInteger(object.toString()));
-        }
-        if (object instanceof Number n) {
-            return new Value.Float(n.doubleValue());
-        }
-        return new Value.Str(String.valueOf(object));
     }
 
     /**

@@ -1,27 +1,29 @@
 package io.jenkins.plugins.gputrain.core.dvc.format;
 
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
  * A YAML event stream checked against {@link ReadLimits} as the composer pulls it: a mapping or sequence deeper than
  * the depth limit, or one with more entries than the entry limit, stops the read before the composer builds (or
- * recurses into) it. It also tells whether the document had aliases (without, its nodes form a tree).
+ * recurses into) it. It tells the schema the document's {@code %YAML} version as the document starts.
  */
 final class LimitedYamlParser implements Parser {
     private final Parser events;
     private final ReadLimits limits;
+    private final RuamelYamlSchema schema;
     /** Per open collection: the nodes read in it so far (a mapping's keys and values both count). */
     private final int[] nodes;
     /** Per open collection: whether it is a mapping. */
     private final boolean[] mapping;
 
     private int depth;
-    private boolean aliases;
 
-    LimitedYamlParser(Parser events, ReadLimits limits) {
+    LimitedYamlParser(Parser events, ReadLimits limits, RuamelYamlSchema schema) {
         this.events = events;
         this.limits = limits;
+        this.schema = schema;
         this.nodes = new int[limits.maxDepth() + 1];
         this.mapping = new boolean[limits.maxDepth() + 1];
     }
@@ -47,10 +49,8 @@ final class LimitedYamlParser implements Parser {
         Event.ID id = event.getEventId();
         switch (id) {
             case Scalar -> countNode();
-            case Alias -> {
-                countNode();
-                aliases = true;
-            }
+            case Alias -> countNode();
+            case DocumentStart -> schema.version(((DocumentStartEvent) event).getSpecVersion());
             case MappingStart, SequenceStart -> {
                 countNode();
                 limits.checkDepth(depth + 1);
@@ -60,15 +60,10 @@ final class LimitedYamlParser implements Parser {
             }
             case MappingEnd, SequenceEnd -> depth--;
             default -> {
-                // stream and document events do not nest
+                // stream and document end events do not nest
             }
         }
         return event;
-    }
-
-    /** Whether an alias was read so far. */
-    boolean hasAliases() {
-        return aliases;
     }
 
     private void countNode() {

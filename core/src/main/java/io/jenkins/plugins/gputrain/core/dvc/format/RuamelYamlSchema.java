@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.dvc.format;
 
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,31 +11,46 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.ConstructNode;
+import org.snakeyaml.engine.v2.common.SpecVersion;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
- * The YAML 1.2 schema of ruamel.yaml 0.19.1's safe loader, which DVC reads YAML files with: plain scalars resolved by
- * its implicit resolvers for version (1, 2) ({@code ruamel/yaml/resolver.py}: tried in order, only those listed for
- * the scalar's first character) and constructed as {@code SafeConstructor.construct_yaml_int}, {@code
- * construct_yaml_float} and {@code construct_yaml_timestamp} ({@code ruamel/yaml/util.py::create_timestamp}) do:
- * {@code 0b1_0} is 2, {@code +0x1F} 31, {@code 1_000.0_1} 1000.01, {@code .5e3} a string (its exponent has no sign),
- * {@code 2001-12-14 21:59:43.10 -5} a date-time with a -05:00 offset.
+ * The schema of ruamel.yaml 0.19.1's safe loader, which DVC reads YAML files with, for the version a document names in
+ * its {@code %YAML} directive (1.1 or 1.2; 1.2 without one): plain scalars resolved by its implicit resolvers for that
+ * version ({@code ruamel/yaml/resolver.py}: tried in order, only those listed for the scalar's first character) and
+ * scalars constructed as {@code SafeConstructor.construct_yaml_int}, {@code construct_yaml_float}, {@code
+ * construct_yaml_bool}, {@code construct_yaml_binary} and {@code construct_yaml_timestamp} ({@code
+ * ruamel/yaml/util.py::create_timestamp}) do. In YAML 1.2 {@code 0b1_0} is 2, {@code +0x1F} 31, {@code 1_000.0_1}
+ * 1000.01, {@code .5e3} a string (its exponent has no sign), {@code 2001-12-14 21:59:43.10 -5} a date-time with a
+ * -05:00 offset; in YAML 1.1 {@code yes}, {@code on}, {@code y} are true, {@code 017} is 15, {@code 1:20} 80 and
+ * {@code 1:20.5} 80.5, {@code 0o17} and {@code -.5} strings. One instance reads one document: the parser tells it
+ * the document's version ({@link #version}) before any scalar is resolved.
  */
 final class RuamelYamlSchema implements Schema {
     static final Tag TIMESTAMP = new Tag(Tag.PREFIX + "timestamp");
     private static final Tag VALUE = new Tag(Tag.PREFIX + "value");
     private static final String DIGITS = "0123456789";
 
-    private static final List<Resolver> RESOLVERS = List.of(
+    private static final Resolver NULL = new Resolver(Tag.NULL, "~|null|Null|NULL", "~nN");
+    private static final Resolver TIMESTAMPS = new Resolver(
+            TIMESTAMP,
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+                    + "|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9]{2}:[0-9]{2}"
+                    + "(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9]{2})?))?",
+            DIGITS);
+    private static final Resolver EQUALS = new Resolver(VALUE, "=", "=");
+
+    /** The implicit resolvers listed for version (1, 2), in order. */
+    private static final List<Resolver> YAML_1_2 = List.of(
             new Resolver(Tag.BOOL, "true|True|TRUE|false|False|FALSE", "tTfF"),
             new Resolver(
                     Tag.FLOAT,
@@ -45,20 +61,62 @@ final class RuamelYamlSchema implements Schema {
                             + "|\\.(?:nan|NaN|NAN)",
                     "-+." + DIGITS),
             new Resolver(Tag.INT, "[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+", "-+" + DIGITS),
-            new Resolver(Tag.NULL, "~|null|Null|NULL", "~nN"),
+            NULL,
+            TIMESTAMPS,
+            EQUALS);
+
+    /** The implicit resolvers listed for version (1, 1), in order: more booleans, octals, sexagesimals. */
+    private static final List<Resolver> YAML_1_1 = List.of(
             new Resolver(
-                    TIMESTAMP,
-                    "[0-9]{4}-[0-9]{2}-[0-9]{2}"
-                            + "|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9]{2}:[0-9]{2}"
-                            + "(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9]{2})?))?",
-                    DIGITS),
-            new Resolver(VALUE, "=", "="));
+                    Tag.BOOL,
+                    "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF",
+                    "yYnNtTfFoO"),
+            new Resolver(
+                    Tag.FLOAT,
+                    "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+                            + "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
+                            + "|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
+                            + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
+                            + "|[-+]?\\.(?:inf|Inf|INF)"
+                            + "|\\.(?:nan|NaN|NAN)",
+                    "-+." + DIGITS),
+            new Resolver(
+                    Tag.INT,
+                    "[-+]?0b[0-1_]+|[-+]?0?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+                            + "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
+                    "-+" + DIGITS),
+            NULL,
+            TIMESTAMPS,
+            EQUALS);
+
+    /** {@code SafeConstructor.bool_values}, looked up lower-cased whatever the version. */
+    private static final Map<String, Boolean> BOOLEANS = Map.of(
+            "yes", true, "no", false, "y", true, "n", false, "true", true, "false", false, "on", true, "off", false);
 
     /** {@code ruamel/yaml/util.py::timestamp_regexp}. */
     private static final Pattern TIMESTAMP_PARTS = Pattern.compile("(?<year>[0-9]{4})-(?<month>[0-9][0-9]?)"
             + "-(?<day>[0-9][0-9]?)(?:(?:[Tt]|[ \\t]+)(?<hour>[0-9][0-9]?):(?<minute>[0-9]{2}):(?<second>[0-9]{2})"
             + "(?:\\.(?<fraction>[0-9]*))?(?:[ \\t]*(?<tz>Z|(?<sign>[-+])(?<tzHour>[0-9][0-9]?)"
             + "(?::(?<tzMinute>[0-9]{2}))?))?)?");
+
+    private boolean yaml11;
+
+    /**
+     * Sets the version the document is read as, from its {@code %YAML} directive, as ruamel.yaml's parser and {@code
+     * VersionedResolver} take it.
+     *
+     * @param directive the directive's version, or empty for none (YAML 1.2)
+     * @throws YamlEngineException for a version other than 1.1 and 1.2 (ruamel refuses a major version other than 1
+     *     and asserts the minor one is 1 or 2)
+     */
+    void version(Optional<SpecVersion> directive) {
+        if (directive.isPresent()
+                && (directive.get().getMajor() != 1
+                        || (directive.get().getMinor() != 1 && directive.get().getMinor() != 2))) {
+            throw new YamlEngineException("found incompatible YAML document (version 1.1 or 1.2 is required)");
+        }
+        yaml11 = directive.isPresent() && directive.get().getMinor() == 1;
+    }
 
     @Override
     public ScalarResolver getScalarResolver() {
@@ -72,7 +130,7 @@ final class RuamelYamlSchema implements Schema {
             if (isDecimalFloat(value)) {
                 return Tag.FLOAT;
             }
-            for (Resolver resolver : RESOLVERS) {
+            for (Resolver resolver : yaml11 ? YAML_1_1 : YAML_1_2) {
                 if (resolver.firstCharacters().indexOf(value.charAt(0)) >= 0
                         && resolver.pattern().matcher(value).matches()) {
                     return resolver.tag();
@@ -135,24 +193,55 @@ final class RuamelYamlSchema implements Schema {
         return c >= '0' && c <= '9';
     }
 
+    /** The constructors of the scalar tags, for this document's version; any other tag has none. */
     @Override
     public Map<Tag, ConstructNode> getSchemaTagConstructors() {
-        Map<Tag, ConstructNode> constructors = new HashMap<>(new CoreSchema().getSchemaTagConstructors());
-        constructors.put(Tag.INT, node -> integer(text(node)));
-        constructors.put(Tag.FLOAT, node -> floating(text(node)));
+        Map<Tag, ConstructNode> constructors = new HashMap<>();
+        constructors.put(Tag.STR, RuamelYamlSchema::text);
+        constructors.put(Tag.NULL, node -> null);
+        constructors.put(Tag.BOOL, node -> bool(text(node)));
+        constructors.put(Tag.INT, node -> integer(text(node), yaml11));
+        constructors.put(Tag.FLOAT, node -> floating(text(node), yaml11));
+        constructors.put(Tag.BINARY, node -> binary(text(node)));
         constructors.put(TIMESTAMP, node -> timestamp(text(node)));
-        constructors.put(VALUE, node -> {
-            throw new YamlEngineException("could not determine a constructor for the tag " + VALUE);
-        });
         return constructors;
     }
 
     private static String text(Node node) {
-        return ((ScalarNode) node).getValue();
+        if (!(node instanceof ScalarNode scalar)) {
+            throw new YamlEngineException("expected a scalar node, but found " + node.getNodeType());
+        }
+        return scalar.getValue();
     }
 
-    /** {@code construct_yaml_int} (YAML 1.2): underscores dropped, {@code 0b}, {@code 0x}, {@code 0o}, else decimal. */
-    static BigInteger integer(String text) {
+    /** {@code construct_yaml_bool}: the lower-cased text looked up in {@code bool_values}. */
+    private static Boolean bool(String text) {
+        Boolean value = BOOLEANS.get(text.toLowerCase(Locale.ROOT));
+        if (value == null) {
+            throw new YamlEngineException("invalid bool '" + text + "'");
+        }
+        return value;
+    }
+
+    /**
+     * {@code construct_yaml_binary}: ASCII text decoded as {@code base64.decodebytes} does.
+     */
+    private static Value.Bytes binary(String text) {
+        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
+            throw new YamlEngineException("failed to convert base64 data into ascii");
+        }
+        try {
+            return new Value.Bytes(PythonBase64.decode(text));
+        } catch (IllegalArgumentException e) {
+            throw new YamlEngineException("failed to decode base64 data");
+        }
+    }
+
+    /**
+     * {@code construct_yaml_int}: underscores dropped, {@code 0b}, {@code 0x}, {@code 0o}; in YAML 1.1 also a leading
+     * {@code 0} octal and {@code :}-separated base-60 digits; else decimal.
+     */
+    static BigInteger integer(String text, boolean yaml11) {
         String digits = text.replace("_", "");
         boolean negative = digits.startsWith("-");
         if (negative || digits.startsWith("+")) {
@@ -166,6 +255,13 @@ final class RuamelYamlSchema implements Schema {
                 value = new BigInteger(digits.substring(2), 16);
             } else if (digits.startsWith("0o")) {
                 value = new BigInteger(digits.substring(2), 8);
+            } else if (yaml11 && digits.length() > 1 && digits.startsWith("0")) {
+                value = new BigInteger(digits, 8);
+            } else if (yaml11 && digits.contains(":")) {
+                value = BigInteger.ZERO;
+                for (String part : digits.split(":", -1)) {
+                    value = value.multiply(BigInteger.valueOf(60)).add(new BigInteger(part));
+                }
             } else {
                 value = new BigInteger(digits);
             }
@@ -175,8 +271,11 @@ final class RuamelYamlSchema implements Schema {
         return negative ? value.negate() : value;
     }
 
-    /** {@code construct_yaml_float} (YAML 1.2): underscores dropped, {@code .inf}, {@code .nan}, else Python float(). */
-    static double floating(String text) {
+    /**
+     * {@code construct_yaml_float}: underscores dropped, {@code .inf}, {@code .nan}; in YAML 1.1 {@code :}-separated
+     * base-60 parts; else Python float().
+     */
+    static double floating(String text, boolean yaml11) {
         if (isPlainDecimal(text)) {
             try {
                 return Double.parseDouble(text);
@@ -195,7 +294,22 @@ final class RuamelYamlSchema implements Schema {
         if (digits.equals(".nan")) {
             return Double.NaN;
         }
-        return sign * Double.parseDouble(digits);
+        try {
+            if (yaml11 && digits.contains(":")) {
+                // as Python sums them: the last part first, each times its power of 60
+                String[] parts = digits.split(":", -1);
+                double value = 0;
+                double base = 1;
+                for (int i = parts.length - 1; i >= 0; i--) {
+                    value += Double.parseDouble(parts[i]) * base;
+                    base *= 60;
+                }
+                return sign * value;
+            }
+            return sign * Double.parseDouble(digits);
+        } catch (NumberFormatException e) {
+            throw new YamlEngineException("invalid float '" + text + "'");
+        }
     }
 
     /**

@@ -15,29 +15,38 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
  * Streams a YAML document's lists as {@link DataFileReader#streamLists} does JSON's: the top-level list, or every
  * list that is a mapping's value, depth first in file order, each item composed alone (as a document of its own)
- * and built by {@link YamlValueConstructor}, so only one item's nodes are in memory at a time. The mappings on the
- * way are read as that constructor reads them: their keys and scalar values built (a duplicate key an error), their
- * values that are mappings or lists walked. What it would hand to the standard constructor (a tagged collection, a
- * collection or unusually tagged key), an anchor or an alias make the document one to read whole. A value that
- * cannot be built is the file's error once the whole stream is parsed, as when the document is composed first.
+ * and built by a {@link YamlValueConstructor} of its own, so only one item's nodes and values are in memory at a time.
+ * The schema learns the document's {@code %YAML} version from the parser before any node is composed, as in a whole
+ * read. The mappings on the way are read as that constructor reads them: their keys and scalar values built (keys
+ * Python holds equal a duplicate-key error), their values that are mappings or lists walked. A tagged collection or a
+ * collection key on the way, two keys printed alike ({@code 1} and {@code '1'}: the dict keeps one value), an anchor
+ * or an alias make the document one to read whole (as a merge key does, found by {@link DataFileReader} before the
+ * stream starts). A value that cannot be built is the file's error once the whole stream is parsed, as when the
+ * document is composed first.
  */
 final class YamlListStream {
     private final LimitedYamlParser events;
-    private final YamlValueConstructor constructor;
+    private final RuamelYamlSchema schema;
     private final NodeAsDocument node;
     private final Composer composer;
     /** The first value that could not be built: thrown once the stream is read, as the whole read would. */
     private YamlEngineException unbuilt;
 
-    YamlListStream(LoadSettings settings, LimitedYamlParser events) {
+    /**
+     * A stream of one file's events.
+     *
+     * @param settings the settings the events are parsed with, {@code schema} theirs
+     * @param events the file's events, telling {@code schema} the document's version
+     * @param schema the schema the nodes are resolved and built by
+     */
+    YamlListStream(LoadSettings settings, LimitedYamlParser events, RuamelYamlSchema schema) {
         this.events = events;
-        this.constructor = new YamlValueConstructor(settings);
+        this.schema = schema;
         this.node = new NodeAsDocument(events);
         this.composer = new Composer(settings, node);
     }
@@ -79,20 +88,21 @@ final class YamlListStream {
     }
 
     private void mapping(DataFileReader.DataLists lists) {
+        YamlValueConstructor constructor = constructor();
         Set<Object> keys = new HashSet<>();
+        Set<String> texts = new HashSet<>();
         while (!events.checkEvent(Event.ID.MappingEnd)) {
             if (!events.checkEvent(Event.ID.Scalar)) {
                 throw new DataFileReader.ReadWholeException();
             }
             Node key = composed();
-            if (!YamlValueConstructor.isPlainKey(key)) {
-                throw new DataFileReader.ReadWholeException();
-            }
             if (unbuilt == null) {
                 try {
-                    Object built = constructor.key((ScalarNode) key);
-                    if (!keys.add(built)) {
-                        unbuilt = new YamlEngineException("found duplicate key " + built);
+                    YamlValueConstructor.Key built = constructor.mappingKey(key);
+                    if (!keys.add(built.identity())) {
+                        unbuilt = new YamlEngineException("found duplicate key " + built.text());
+                    } else if (!texts.add(built.text())) {
+                        throw new DataFileReader.ReadWholeException(); // the dict keeps the last value only
                     }
                 } catch (YamlEngineException e) {
                     unbuilt = e;
@@ -131,11 +141,16 @@ final class YamlListStream {
             return Optional.empty();
         }
         try {
-            return Optional.of(constructor.value(composed));
+            return Optional.of(constructor().value(composed));
         } catch (YamlEngineException e) {
             unbuilt = e;
             return Optional.empty();
         }
+    }
+
+    /** A constructor for nodes composed alone: without aliases, nothing of one is built again for another. */
+    private YamlValueConstructor constructor() {
+        return new YamlValueConstructor(schema, Set.of());
     }
 
     /** A mapping or list on the way to the lists: untagged and without an anchor, or the document is read whole. */

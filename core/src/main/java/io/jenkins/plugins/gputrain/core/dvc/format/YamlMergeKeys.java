@@ -3,9 +3,7 @@ package io.jenkins.plugins.gputrain.core.dvc.format;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -16,14 +14,16 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * YAML merge keys ({@code <<: *anchor}, {@code <<: [*a, *b]}) as ruamel.yaml's safe loader (DVC's) applies them
  * ({@code SafeConstructor.flatten_mapping} and {@code BaseConstructor.construct_mapping}): only a plain {@code <<}
- * merges; the merged mappings' entries come first (of a list, the first mapping wins), then the mapping's own
- * entries, which win over merged ones; a mapping with a merge key does not reject its own duplicate keys (the last
- * wins); a second {@code <<}, or merging anything but mappings, is an error.
+ * merges; the merged mappings' entries come first (of a list, the last mapping's first, so that the first one wins),
+ * then the mapping's own entries. Which entries are the same key is left to the constructor: it reads a mapping with a
+ * merge key without rejecting duplicates (a later value wins, under the first key), so {@link #apply} names those
+ * mappings. A second {@code <<}, or merging anything but mappings, is an error.
  */
 final class YamlMergeKeys {
     private static final String MERGE = "<<";
 
     private final Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<MappingNode> merging = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private YamlMergeKeys() {}
 
@@ -40,10 +40,13 @@ final class YamlMergeKeys {
      * Applies every merge key of a composed document in place.
      *
      * @param root the document's root node
+     * @return the mappings that had a merge key
      * @throws MergeException for a second merge key in one mapping or a merge of something that is not a mapping
      */
-    static void apply(Node root) throws MergeException {
-        new YamlMergeKeys().visit(root);
+    static Set<MappingNode> apply(Node root) throws MergeException {
+        YamlMergeKeys merges = new YamlMergeKeys();
+        merges.visit(root);
+        return merges.merging;
     }
 
     private void visit(Node node) throws MergeException {
@@ -81,14 +84,9 @@ final class YamlMergeKeys {
         if (!merges) {
             return;
         }
-        Map<Object, NodeTuple> entries = new LinkedHashMap<>();
-        for (NodeTuple tuple : merged) {
-            entries.put(identity(tuple.getKeyNode()), tuple);
-        }
-        for (NodeTuple tuple : own) {
-            entries.put(identity(tuple.getKeyNode()), tuple);
-        }
-        mapping.setValue(new ArrayList<>(entries.values()));
+        merged.addAll(own);
+        mapping.setValue(merged);
+        merging.add(mapping);
     }
 
     /** The entries a merge key's value brings: of a list of mappings, the last one's first (earlier ones win). */
@@ -118,10 +116,5 @@ final class YamlMergeKeys {
         return key instanceof ScalarNode scalar
                 && scalar.isPlain()
                 && scalar.getValue().equals(MERGE);
-    }
-
-    /** What makes two keys the same key: a scalar's tag and text, any other node itself. */
-    private static Object identity(Node key) {
-        return key instanceof ScalarNode scalar ? List.of(scalar.getTag().getValue(), scalar.getValue()) : key;
     }
 }

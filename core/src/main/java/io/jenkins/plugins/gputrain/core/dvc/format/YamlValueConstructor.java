@@ -1,14 +1,15 @@
 package io.jenkins.plugins.gputrain.core.dvc.format;
 
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -18,88 +19,205 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * Builds {@link Value}s straight from a composed YAML document without aliases, with what {@link StandardConstructor}
- * then {@link DataFileReader#fromYaml} would give: scalars by the same tag constructors; plain mappings ({@code
- * !!map} with scalar keys of the schema's own tags) and sequences ({@code !!seq}) walked here, a duplicate key (by
- * the constructed keys' equality, as {@code processDuplicateKeys}) an error; any other node (a set, an ordered map,
- * a mapping with a collection or explicitly tagged key) built by the standard constructor. Without aliases the
- * document is a tree, so no node is built twice and nothing is recursive.
+ * Builds {@link Value}s from a composed YAML document as ruamel.yaml's {@code SafeConstructor} (DVC's) builds Python
+ * objects: scalars by the schema's constructors; {@code !!map} a dict whose keys Python holds equal ({@link
+ * PythonKey}: {@code 1}, {@code 1.0}, {@code true}) are a duplicate-key error, except in a mapping with a merge key,
+ * where a later value replaces an earlier one under the first key; {@code !!seq} a list; a sequence as a key a
+ * tuple; {@code !!set} a set (its keys, in the order written); {@code !!omap} a dict; {@code !!pairs} a list of
+ * (key, value) tuples; {@code !!binary} bytes. An unhashable key (a mapping, a set, a list inside a tuple), any other
+ * tag or a recursive alias is an error. Each node is built once, so aliases cost nothing more.
  */
-final class YamlValueConstructor extends StandardConstructor {
-    private static final List<Tag> KEY_TAGS =
-            List.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, RuamelYamlSchema.TIMESTAMP);
+final class YamlValueConstructor {
+    private static final Tag OMAP = new Tag(Tag.PREFIX + "omap");
+    private static final Tag PAIRS = new Tag(Tag.PREFIX + "pairs");
 
-    YamlValueConstructor(LoadSettings settings) {
-        super(settings);
+    private final Map<Tag, ConstructNode> scalars;
+    private final Set<MappingNode> merging;
+    private final Map<Node, Value> built = new IdentityHashMap<>();
+    private final Set<Node> building = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /**
+     * A constructor for one document.
+     *
+     * @param schema the document's schema, with its version
+     * @param merging the mappings that had a merge key ({@link YamlMergeKeys#apply})
+     */
+    YamlValueConstructor(RuamelYamlSchema schema, Set<MappingNode> merging) {
+        this.scalars = schema.getSchemaTagConstructors();
+        this.merging = merging;
     }
 
     /**
      * The value of a node.
      *
-     * @param node a node of a document without aliases
+     * @param node a node of the document
      * @return the value
-     * @throws YamlEngineException where the standard constructor would throw one (a duplicate key, a tag without a
-     *     constructor, a scalar its constructor refuses)
+     * @throws YamlEngineException where ruamel.yaml raises an error (a duplicate or unhashable key, a tag without a
+     *     constructor, a scalar its constructor refuses) or the node contains itself
      */
     Value value(Node node) {
-        if (node instanceof ScalarNode scalar) {
-            return DataFileReader.fromYaml(scalar(scalar));
+        Value value = built.get(node);
+        if (value != null) {
+            return value;
         }
-        if (node instanceof MappingNode mapping && mapping.getTag().equals(Tag.MAP) && hasPlainKeys(mapping)) {
-            Map<String, Value> entries = new LinkedHashMap<>();
-            Set<Object> keys = new HashSet<>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                Object key = key((ScalarNode) tuple.getKeyNode());
-                if (!keys.add(key)) {
-                    throw new YamlEngineException("found duplicate key " + key);
-                }
-                entries.put(
-                        key instanceof String text
-                                ? text
-                                : DataFileReader.fromYaml(key).str(),
-                        value(tuple.getValueNode()));
-            }
-            return new Value.Dict(entries);
+        if (!building.add(node)) {
+            throw new YamlEngineException("a recursive alias: a collection that contains itself");
         }
-        if (node instanceof SequenceNode sequence && sequence.getTag().equals(Tag.SEQ)) {
+        value = construct(node);
+        building.remove(node);
+        built.put(node, value);
+        return value;
+    }
+
+    private Value construct(Node node) {
+        Tag tag = node.getTag();
+        if (node instanceof ScalarNode && scalars.containsKey(tag)) {
+            return scalar(scalars.get(tag).construct(node));
+        }
+        if (node instanceof MappingNode mapping && tag.equals(Tag.MAP)) {
+            return dict(mapping);
+        }
+        if (node instanceof MappingNode mapping && tag.equals(Tag.SET)) {
+            return new Value.Seq(keys(mapping), Value.Seq.Kind.SET);
+        }
+        if (node instanceof SequenceNode sequence && tag.equals(Tag.SEQ)) {
             List<Value> items = new ArrayList<>(sequence.getValue().size());
-            for (Node item : sequence.getValue()) {
-                items.add(value(item));
-            }
+            sequence.getValue().forEach(item -> items.add(value(item)));
             return Value.Seq.list(items);
         }
-        return DataFileReader.fromYaml(construct(node));
+        if (node instanceof SequenceNode sequence && tag.equals(OMAP)) {
+            return omap(sequence);
+        }
+        if (node instanceof SequenceNode sequence && tag.equals(PAIRS)) {
+            List<Value> pairs = new ArrayList<>();
+            for (NodeTuple pair : pairs(sequence)) {
+                pairs.add(new Value.Seq(
+                        List.of(value(pair.getKeyNode()), value(pair.getValueNode())), Value.Seq.Kind.TUPLE));
+            }
+            return Value.Seq.list(pairs);
+        }
+        throw new YamlEngineException("could not determine a constructor for the tag " + tag);
     }
 
-    private static boolean hasPlainKeys(MappingNode mapping) {
+    /** {@code construct_mapping}: duplicates refused unless the mapping merged (then the last value wins). */
+    private Value.Dict dict(MappingNode mapping) {
+        boolean merged = merging.contains(mapping);
+        Map<Object, Map.Entry<String, Value>> entries = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
-            if (!isPlainKey(tuple.getKeyNode())) {
-                return false;
+            Key key = mappingKey(tuple.getKeyNode());
+            Value value = value(tuple.getValueNode());
+            Map.Entry<String, Value> earlier = entries.get(key.identity());
+            if (earlier != null && !merged) {
+                throw new YamlEngineException("found duplicate key " + key.text());
+            }
+            entries.put(key.identity(), Map.entry(earlier == null ? key.text() : earlier.getKey(), value));
+        }
+        Map<String, Value> dict = new LinkedHashMap<>();
+        entries.values().forEach(entry -> dict.put(entry.getKey(), entry.getValue()));
+        return new Value.Dict(dict);
+    }
+
+    /** A set's items: its mapping's keys, duplicates refused as in a mapping. */
+    private List<Value> keys(MappingNode mapping) {
+        Map<Object, Value> keys = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Value key = key(tuple.getKeyNode());
+            if (keys.putIfAbsent(PythonKey.of(key), key) != null && !merging.contains(mapping)) {
+                throw new YamlEngineException("found duplicate key " + key.str());
             }
         }
-        return true;
+        return new ArrayList<>(keys.values());
     }
 
-    /** Whether a mapping with this key is walked here: a scalar of one of the schema's own tags. */
-    static boolean isPlainKey(Node key) {
-        return key instanceof ScalarNode && KEY_TAGS.contains(key.getTag());
+    /** {@code construct_yaml_omap}: single-entry mappings in order, a repeated key refused. */
+    private Value.Dict omap(SequenceNode sequence) {
+        Map<Object, Map.Entry<String, Value>> entries = new LinkedHashMap<>();
+        for (NodeTuple pair : pairs(sequence)) {
+            Value key = value(pair.getKeyNode());
+            if (entries.put(hashable(key), Map.entry(text(key), value(pair.getValueNode()))) != null) {
+                throw new YamlEngineException("a repeated key in an ordered map: " + key.str());
+            }
+        }
+        Map<String, Value> dict = new LinkedHashMap<>();
+        entries.values().forEach(entry -> dict.put(entry.getKey(), entry.getValue()));
+        return new Value.Dict(dict);
+    }
+
+    /** The entries of an ordered map or pairs: each item a mapping of one entry. */
+    private static List<NodeTuple> pairs(SequenceNode sequence) {
+        List<NodeTuple> pairs = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (!(item instanceof MappingNode entry) || entry.getValue().size() != 1) {
+                throw new YamlEngineException("expected a single mapping item in " + sequence.getTag());
+            }
+            pairs.add(entry.getValue().get(0));
+        }
+        return pairs;
     }
 
     /**
-     * A plain key as built for the duplicate check.
+     * A mapping's key as its dict holds it.
      *
-     * @param key a key {@link #isPlainKey}
-     * @return the built key
-     * @throws YamlEngineException where its constructor refuses it
+     * @param node a mapping key of the document
+     * @return the key's identity and text
+     * @throws YamlEngineException where the key cannot be built or is unhashable
      */
-    Object key(ScalarNode key) {
-        return scalar(key);
+    Key mappingKey(Node node) {
+        Value key = key(node);
+        return new Key(PythonKey.of(key), text(key));
     }
 
-    private Object scalar(ScalarNode node) {
-        return findConstructorFor(node)
-                .orElseThrow(
-                        () -> new YamlEngineException("could not determine a constructor for the tag " + node.getTag()))
-                .construct(node);
+    /**
+     * A dict's key.
+     *
+     * @param identity what makes it the same key as another ({@link PythonKey}): a repeat is a duplicate key
+     * @param text what the dict is keyed by: a key of another identity with the same text replaces its value
+     */
+    record Key(Object identity, String text) {}
+
+    /** A mapping key: a list becomes a tuple, as ruamel.yaml makes it hashable. */
+    private Value key(Node node) {
+        Value key = value(node);
+        if (key instanceof Value.Seq seq && seq.kind() == Value.Seq.Kind.LIST) {
+            key = new Value.Seq(seq.items(), Value.Seq.Kind.TUPLE);
+        }
+        hashable(key);
+        return key;
+    }
+
+    /** A key's identity, refusing what Python cannot hash: a dict, a list, a set (also inside a tuple). */
+    private static Object hashable(Value key) {
+        if (key instanceof Value.Dict
+                || key instanceof Value.Seq seq
+                        && (seq.kind() != Value.Seq.Kind.TUPLE
+                                || !seq.items().stream().allMatch(item -> hashable(item) != null))) {
+            throw new YamlEngineException("found unhashable key " + key.str());
+        }
+        return PythonKey.of(key);
+    }
+
+    /** A dict's key as DVC prints it: a string as it is, anything else as Python's {@code str()}. */
+    private static String text(Value key) {
+        return key instanceof Value.Str text ? text.value() : key.str();
+    }
+
+    /** What a scalar constructor returned, as a value. */
+    private static Value scalar(Object object) {
+        if (object == null) {
+            return Value.None.NONE;
+        }
+        if (object instanceof Value value) {
+            return value;
+        }
+        if (object instanceof Boolean b) {
+            return new Value.Bool(b);
+        }
+        if (object instanceof BigInteger integer) {
+            return new Value.Int(integer);
+        }
+        if (object instanceof Double number) {
+            return new Value.Float(number);
+        }
+        return new Value.Str((String) object);
     }
 }

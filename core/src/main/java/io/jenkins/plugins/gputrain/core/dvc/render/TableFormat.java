@@ -43,10 +43,49 @@ public enum TableFormat {
     }
 
     /**
-     * Escapes a cell for Markdown: {@code |} would break the row. Line breaks stay: tabulate draws them as a
-     * multi-line row, as DVC does.
+     * Escapes a cell for Markdown: {@code |} would break the row, so it becomes {@code \|}, and the backslashes
+     * right before it are doubled (GitHub's table rows split at a {@code |} after an even number of backslashes, and
+     * {@code \\} is one backslash). A backslash elsewhere stays as it is. Line breaks stay: tabulate draws them as
+     * a multi-line row, as DVC does.
      */
     public static String markdownCell(String cell) {
-        return cell.replace("|", "\\|");
+        if (cell.indexOf('|') < 0) {
+            return cell;
+        }
+        StringBuilder escaped = new StringBuilder(cell.length() + 8);
+        int backslashes = 0;
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == '|') {
+                escaped.append("\\".repeat(backslashes + 1));
+            }
+            escaped.append(c);
+            backslashes = c == '\\' ? backslashes + 1 : 0;
+        }
+        return escaped.toString();
+    }
+
+    /**
+     * The text of a cell escaped by {@link #markdownCell}.
+     *
+     * @param markdownCell the escaped cell
+     * @return the cell's text
+     */
+    public static String unescapeMarkdownCell(String markdownCell) {
+        if (markdownCell.indexOf('|') < 0) {
+            return markdownCell;
+        }
+        StringBuilder text = new StringBuilder(markdownCell.length());
+        int backslashes = 0;
+        for (int i = 0; i < markdownCell.length(); i++) {
+            char c = markdownCell.charAt(i);
+            if (c == '\\') {
+                backslashes++;
+                continue;
+            }
+            text.append("\\".repeat(c == '|' ? backslashes / 2 : backslashes)).append(c);
+            backslashes = 0;
+        }
+        return text.append("\\".repeat(backslashes)).toString();
     }
 }

@@ -241,7 +241,7 @@ final class DvcProjectLoader {
         String params = RepoPaths.resolve(directory, "params.yaml").orElseThrow();
         Optional<Value> values = readYaml(params, null);
         if (values.isPresent() && values.get() instanceof Value.Dict dict) {
-            scope = scope.merge(dict, params);
+            scope = scope.merge(templatable(dict, params), params);
         }
         for (Value entry : list(document.entries().getOrDefault("vars", Value.Seq.list(List.of())))) {
             scope = vars(directory, entry, scope);
@@ -262,15 +262,67 @@ final class DvcProjectLoader {
         }
         Value.Dict values = dict(reader.read(file, content.get()));
         if (fileAndKeys.length == 1) {
-            return scope.merge(values, file);
+            return scope.merge(templatable(values, file), file);
         }
         Map<String, Value> selected = new LinkedHashMap<>();
         for (String key : fileAndKeys[1].split(",")) {
             selected.put(key.strip(), Interpolator.lookup(key.strip(), values));
         }
-        return scope.merge(new Value.Dict(selected), file);
+        return scope.merge(templatable(new Value.Dict(selected), file), file);
     }
 
+    /**
+     * Refuses values a vars file cannot give the templating context, as DVC's {@code Context} does ({@code
+     * dvc/parsing/context.py:_convert_with_meta}, 3.67.1): only None, numbers, strings, bytes, lists and dicts; the
+     * first other value (a set, a tuple, a date or time) depth first fails the revision with DVC's {@code TypeError}.
+     */
+    private static Value.Dict templatable(Value.Dict values, String file) throws UnreadableFileException {
+        Unsupported unsupported = unsupported(values, "");
+        if (unsupported != null) {
+            throw new UnreadableFileException(
+                    "TypeError",
+                    "Unsupported value of type '" + unsupported.type() + "' in '" + file + ":" + unsupported.path()
+                            + "'");
+        }
+        return values;
+    }
+
+    /** A value the templating context refuses: its Python type's name and its dotted path (list items by index). */
+    private record Unsupported(String type, String path) {}
+
+    /** The first value the context refuses, depth first, or null. */
+    private static Unsupported unsupported(Value value, String path) {
+        String type = null;
+        if (value instanceof Value.Seq seq && seq.kind() != Value.Seq.Kind.LIST) {
+            type = seq.kind() == Value.Seq.Kind.SET ? "set" : "tuple";
+        } else if (value instanceof Value.DateTime dateTime) {
+            type = dateTime.value() instanceof java.time.LocalDate
+                    ? "date"
+                    : dateTime.value() instanceof java.time.LocalTime ? "time" : "datetime";
+        }
+        if (type != null) {
+            return new Unsupported(type, path);
+        }
+        if (value instanceof Value.Dict dict) {
+            for (Map.Entry<String, Value> entry : dict.entries().entrySet()) {
+                Unsupported found =
+                        unsupported(entry.getValue(), path.isEmpty() ? entry.getKey() : path + "." + entry.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (value instanceof Value.Seq seq) {
+            for (int i = 0; i < seq.items().size(); i++) {
+                Unsupported found = unsupported(seq.items().get(i), path + "." + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A YAML file if it exists; one that cannot be read fails with errorType, or with its own error when null. */
     private Optional<Value> readYaml(String path, String errorType) throws IOException, UnreadableFileException {
         Optional<byte[]> content = tree.read(path);
         if (content.isEmpty()) {
@@ -280,7 +332,7 @@ final class DvcProjectLoader {
             return Optional.of(reader.read(path, content.get()));
         } catch (UnreadableFileException e) {
             if (errorType == null) {
-                return Optional.empty();
+                throw e;
             }
             throw new UnreadableFileException(errorType, e.getMessage());
         }

@@ -85,6 +85,10 @@ public final class PythonRepr {
         return repr.append(quote).toString();
     }
 
+    /**
+     * Python's {@code str.isprintable} for one character, by Java 17's Unicode 13.0 data (CPython 3.11.7 uses Unicode
+     * 14.0.0: characters new in 14 are escaped here; docs/dvc-reports.md).
+     */
     private static boolean isPrintable(int c) {
         int type = Character.getType(c);
         return c == ' '

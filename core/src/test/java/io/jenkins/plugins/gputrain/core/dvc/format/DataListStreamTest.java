@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.snakeyaml.engine.v2.api.Dump;
@@ -86,9 +89,12 @@ class DataListStreamTest {
                 "rows:\n- a: 1\n  b: x\n- a: 2\n  b: y\nother: [1, 2]\n",
                 "- {a: 1}\n- 2\n- [3]\n",
                 "x: {y: {rows: [{a: 1}, {a: 2}]}}\nz: [{a: 3}]\n",
-                "1: [{a: 1}]\ntrue: [{a: 2}]\n~: [{a: 3}]\n2001-12-14: [{a: 4}]\n",
-                "1: [{a: 1}]\n1.0: [{a: 2}]\n",
+                "1: [{a: 1}]\n'2': [{a: 2}]\n~: [{a: 3}]\n2001-12-14: [{a: 4}]\nfalse: [{a: 5}]\n",
                 "rows:\n- a: !!str 1\n  b: !!float 2\n- !!map {a: 3}\n",
+                "rows: [!!binary aGk=, !!set {x, y}, !!omap [{k: 1}], !!pairs [{k: 1}], [[1, 2], {? [3]: 4}]]\n",
+                "!!str 1: [{a: 1}]\n!!binary aGk=: [{a: 2}]\n!!int 2: [{a: 3}]\n",
+                "%YAML 1.1\n---\nrows: [{a: yes, b: 017, c: 1:20, d: 1:20.5, e: 0o17}]\noff: [{a: y}]\n",
+                "%YAML 1.2\n---\nrows: [{a: yes, b: 017, c: 1:20}]\n",
                 "--- [{a: 1}]\n...\n",
                 "\uFEFF[{a: 1}]",
                 "# only a comment\n",
@@ -105,6 +111,14 @@ class DataListStreamTest {
             strings = {
                 "rows: [{a: 1}, {a: 2}]\nrows: [{a: 3}]\n",
                 "rows: [{a: 1}, {a: 1, a: 2}]\n",
+                "rows: [{a: 1}]\n1: x\n1.0: y\n",
+                "rows: [{a: 1}]\n1: x\ntrue: y\n",
+                "%YAML 1.1\n---\nrows: [{a: 1}]\nyes: x\ntrue: y\n",
+                "%YAML 1.1\n---\nrows: [{a: 1}, {on: 1, true: 2}]\n",
+                "%YAML 1.3\n---\nrows: [{a: 1}]\n",
+                "rows: [{a: 1}]\n!!binary a: x\n",
+                "rows: [{a: 1}]\n!custom k: x\n",
+                "rows: [{a: 1}, {? {b: 1} : c}]\n",
                 "rows: [{a: 1}]\nx: !!int abc\n",
                 "rows: [{a: !!int abc}]\ndeep: [[[[[[[1]]]]]]]\n",
                 "rows: [{a: 1}, {a: !!int abc}, {a: 3}]\n",
@@ -124,6 +138,22 @@ class DataListStreamTest {
                 .hasMessage(whole);
     }
 
+    @Test
+    void aYaml11DocumentsRowsStreamWithItsBooleansOctalsAndBase60() throws Exception {
+        Recorded streamed = new Recorded();
+
+        READER.streamLists(
+                "p.yaml",
+                "%YAML 1.1\n---\nrows: [{a: yes, b: 017, c: 1:20}]\n".getBytes(StandardCharsets.UTF_8),
+                streamed);
+
+        assertThat(streamed.lists)
+                .containsExactly(List.of(new Value.Dict(Map.of(
+                        "a", new Value.Bool(true),
+                        "b", new Value.Int(BigInteger.valueOf(15)),
+                        "c", new Value.Int(BigInteger.valueOf(80))))));
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
@@ -133,7 +163,8 @@ class DataListStreamTest {
                 "base: &b {a: 1}\nrows: [{<<: *b, c: 2}]\n",
                 "rows: !!seq [{a: 1}]\n",
                 "!!omap [{a: 1}]\n",
-                "? [k]\n: [{a: 1}]\n"
+                "? [k]\n: [{a: 1}]\n",
+                "1: [{a: 1}]\n'1': [{a: 2}]\n"
             })
     void anchorsMergeKeysAndTaggedCollectionsOnTheWayAreReadWhole(String text) {
         assertThatThrownBy(() -> READER.streamLists("p.yaml", text.getBytes(StandardCharsets.UTF_8), new Recorded()))

@@ -50,8 +50,9 @@ enum DataFile {
     }
 
     /**
-     * A plain YAML scalar written as it is ({@code 0b1_0}, {@code 1_000.0_1}, {@code 2001-12-14 21:59:43.10 -5}), into
-     * YAML files only: what ruamel.yaml's YAML 1.2 resolver reads as an int, float, timestamp or string.
+     * A YAML scalar written as it is ({@code 0b1_0}, {@code 1_000.0_1}, {@code 1:20}, {@code !!binary aGVsbG8=}), into
+     * YAML files only: what ruamel.yaml's resolver for the document's version reads as an int, float or string, or
+     * what a tag makes of it.
      */
     record YamlPlain(String text) {}
 
@@ -80,6 +81,10 @@ enum DataFile {
     private static final List<String> YAML_TRUE = List.of("true", "True", "TRUE");
     private static final List<String> YAML_FALSE = List.of("false", "False", "FALSE");
     private static final List<String> YAML_NULL = List.of("null", "~", "Null", "NULL");
+    /** Plain words YAML 1.1 reads as booleans: keys spelled so would be booleans, so they are quoted there. */
+    private static final Pattern YAML_1_1_BOOL = Pattern.compile("(?i:y|n|yes|no|on|off)");
+    /** A float without a point before its exponent, which ruamel.yaml warns about in YAML 1.1 documents. */
+    private static final Pattern NO_POINT_EXPONENT = Pattern.compile("([-+]?[0-9]+)([eE].*)");
 
     /** What the file holds when it cannot be parsed. */
     String unparsable() {
@@ -194,13 +199,20 @@ enum DataFile {
         private final Random random;
         private final StringBuilder text;
         private int anchors;
+        private boolean yaml11;
 
         YamlWriter(Random random, StringBuilder text) {
             this.random = random;
             this.text = text;
         }
 
+        /** A document, one in four with a {@code %YAML 1.1} directive and one in four with {@code %YAML 1.2}. */
         void document(Map<String, Object> tree) {
+            int version = random.nextInt(4);
+            if (version < 2) {
+                yaml11 = version == 0;
+                text.append(yaml11 ? "%YAML 1.1\n---\n" : "%YAML 1.2\n---\n");
+            }
             if (tree.isEmpty()) {
                 text.append("{}\n");
                 return;
@@ -271,9 +283,15 @@ enum DataFile {
             if (value instanceof YamlPlain plain) {
                 return plain.text();
             }
+            if (value instanceof FloatText number && yaml11) {
+                // 1e-07 as 1.0e-07: the same float, without ruamel.yaml's YAML 1.1 warning on standard error
+                return NO_POINT_EXPONENT.matcher(number.text()).replaceFirst("$1.0$2");
+            }
             if (value instanceof String string) {
                 int style = random.nextInt(3);
-                if (style == 0 && YAML_PLAIN.matcher(string).matches()) {
+                if (style == 0
+                        && YAML_PLAIN.matcher(string).matches()
+                        && !(yaml11 && YAML_1_1_BOOL.matcher(string).matches())) {
                     return string;
                 }
                 if (style == 1 && string.codePoints().noneMatch(c -> c < 0x20 || c == 0x7f)) {

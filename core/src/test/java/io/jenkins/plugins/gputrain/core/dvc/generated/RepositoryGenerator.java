@@ -100,7 +100,27 @@ public final class RepositoryGenerator {
             "1_000.0_1",
             ".5e3",
             "1e_5",
-            "+.5");
+            "+.5",
+            "1:20",
+            "1:20.5",
+            "-1:20",
+            "0:20",
+            "08");
+
+    /**
+     * Explicitly tagged YAML values, written into YAML files only: bytes, an ordered map, scalars forced to a type. No
+     * set: in a templated params.yaml DVC then also warns about the workspace in a diff of two commits
+     * (docs/dvc-reports.md); sets are compared in YamlAsRuamelTest.
+     */
+    private static final List<String> YAML_TAGGED = List.of(
+            "!!binary aGVsbG8=",
+            "!!binary 'aGV sbG8='",
+            "!!str 017",
+            "!!int '0x1F'",
+            "!!float '1'",
+            "!!bool 'yes'",
+            "!!null ''",
+            "!!omap [x: 1, y: 2]");
 
     private static final List<String> STRINGS = List.of(
             "adam",
@@ -493,9 +513,10 @@ public final class RepositoryGenerator {
                             : pick(List.of(DataFile.NonFinite.values()));
                 case PYTHON -> random.nextBoolean() ? new DataFile.PySet(smallInts()) : null;
                 case YAML ->
-                    switch (random.nextInt(3)) {
+                    switch (random.nextInt(4)) {
                         case 0 -> pick(List.of(DataFile.NonFinite.values()));
                         case 1 -> new DataFile.YamlPlain(pick(YAML_PLAIN));
+                        case 2 -> new DataFile.YamlPlain(pick(YAML_TAGGED));
                         default -> null;
                     };
                 case JSON -> random.nextBoolean() ? pick(List.of(DataFile.NonFinite.values())) : null;

@@ -160,6 +160,27 @@ class DvcProjectTest {
     }
 
     @Test
+    void aTemplatingParamsFileThatCannotBeReadOrHoldsWhatTheContextRefusesFailsTheRevisionAsInDvc() throws Exception {
+        // as DVC 3.67.1 printed them: "WARNING: failed to load metrics in revision 'workspace', <message>"
+        write("dvc.yaml", "stages:\n  s:\n    cmd: echo\n    metrics:\n    - m.json\n");
+        write("m.json", "{\"acc\": 1}");
+        write("params.yaml", "x: 1\n1.0: 2\ntrue: 3\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("YAMLFileCorruptedError");
+            assertThat(e.message()).isEqualTo("unable to read: 'params.yaml', YAML file structure is corrupted");
+        });
+        write("params.yaml", "x: !!set {1}\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("Unsupported value of type 'set' in 'params.yaml:x'"));
+        write("params.yaml", "x: {y: [1, !!pairs [a: 1]]}\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("Unsupported value of type 'tuple' in 'params.yaml:x.y.1.0'"));
+        write("params.yaml", "x: [!!binary aGk=]\nd: 2001-01-01\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("Unsupported value of type 'date' in 'params.yaml:d'"));
+    }
+
+    @Test
     void anEmptyDvcYamlDeclaresNothingWithoutFailing() throws Exception {
         write("dvc.yaml", "# nothing yet\n");
         write("m.json", "{\"acc\": 1}");
