@@ -56,6 +56,7 @@ class GateStageMarkTest {
                 null,
                 empty,
                 empty,
+                empty,
                 List.of(),
                 List.of(),
                 List.of(),

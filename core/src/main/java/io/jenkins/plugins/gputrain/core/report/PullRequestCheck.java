@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * The check a build's DVC report becomes on the pull request (through the Jenkins Checks API): a title with the
- * headline change, a summary with the params, metrics and quality gate tables in {@code report.md}'s Markdown, a
- * text linking the build's report page and the archived plots, and the report page as the check's details URL. The
- * links are absolute (GitHub resolves no relative link of a check); without the build's absolute URL (Jenkins' root
+ * headline change, a summary with the params, metrics and quality gate tables in {@code report.md}'s Markdown (without
+ * a baseline, the current metrics), a text linking the build's report page and the archived plots, and the report page
+ * as the check's details URL. The links are absolute (GitHub resolves no relative link of a check); without the build's absolute URL (Jenkins' root
  * URL not configured) there are none. Plain text only, no Jenkins types.
  *
  * @param name the check's name, e.g. {@code DVC metrics}
@@ -97,9 +97,7 @@ public record PullRequestCheck(
     private static String summary(PublishedReport report) {
         StringBuilder md = new StringBuilder();
         if (report.optionalNoBaseline().isPresent()) {
-            md.append("> **No baseline:** ")
-                    .append(report.noBaseline())
-                    .append(". The report shows the current metrics only.\n");
+            MarkdownReport.currentMetrics(md, report.noBaseline(), DvcRepository.WORKSPACE, report.currentMetrics());
         } else {
             MarkdownReport.diffTables(
                     md, DvcRepository.WORKSPACE, report.baseline(), report.params(), report.metrics());

@@ -96,6 +96,7 @@ class PullRequestCheckTest {
     @Test
     void noBaselineAndNoChangeAreSaid() throws IOException {
         PublishedReport noBaseline = WorkspaceReport.write(workspace, "release-9", "gpu-train", null);
+        String reportMd = Files.readString(workspace.resolve("gpu-train/report.md"));
         write("params.yaml", "lr: 0.01\n");
         write("evaluation/metrics.json", "{\"acc\": 0.912, \"loss\": 0.25}");
         PublishedReport unchanged = WorkspaceReport.write(workspace, "main", "gpu-train", null);
@@ -103,9 +104,12 @@ class PullRequestCheckTest {
         assertThat(PullRequestCheck.of(null, noBaseline, BUILD, "dvc-report/", false)
                         .title())
                 .isEqualTo("No baseline (unknown Git revision 'release-9')");
-        assertThat(PullRequestCheck.of(null, noBaseline, BUILD, "dvc-report/", false)
-                        .summary())
-                .startsWith("> **No baseline:** unknown Git revision 'release-9'.");
+        String summary = PullRequestCheck.of(null, noBaseline, BUILD, "dvc-report/", false)
+                .summary();
+        assertThat(summary)
+                .as("the current metrics, as report.md shows them")
+                .isEqualTo(golden("check-summary-no-baseline.md"));
+        assertThat(reportMd).startsWith("# Experiment Report\n" + summary);
         assertThat(PullRequestCheck.of(null, unchanged, BUILD, "dvc-report/", false)
                         .title())
                 .isEqualTo("No metric changed against main");
