@@ -6,6 +6,7 @@ import io.jenkins.plugins.gputrain.core.gate.GateStatus;
 import io.jenkins.plugins.gputrain.core.gate.GateTable;
 import io.jenkins.plugins.gputrain.core.gate.GateType;
 import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,8 @@ public record PullRequestCheck(
         String name, String title, String summary, String text, String detailsUrl, boolean success) {
     /** The check's name unless the step names another. */
     public static final String DEFAULT_NAME = "DVC metrics";
+
+    private static final String HEX = "0123456789ABCDEF";
 
     /** Checks the parts. */
     public PullRequestCheck {
@@ -123,7 +126,7 @@ public record PullRequestCheck(
                     .append("](")
                     .append(buildUrl)
                     .append("artifact/")
-                    .append(file.replace(" ", "%20"))
+                    .append(urlPath(file))
                     .append(")\n"));
         }
         return md.toString();
@@ -152,6 +155,24 @@ public record PullRequestCheck(
     private static String plotName(String file) {
         String path = "/" + file;
         return path.substring(path.indexOf("/plots/") + 1);
+    }
+
+    /**
+     * The path with each segment percent-encoded (RFC 3986, UTF-8): only unreserved characters stay as they are, so
+     * that neither the URL ({@code #}, {@code ?}, {@code %}) nor the Markdown link ({@code )}, space) breaks.
+     */
+    private static String urlPath(String path) {
+        StringBuilder url = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (c == '/' || c == '-' || c == '.' || c == '_' || c == '~' || (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                url.append(c);
+            } else {
+                url.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
+            }
+        }
+        return url.toString();
     }
 
     private static String unescape(String markdownCell) {

@@ -3,6 +3,8 @@ package io.jenkins.plugins.gputrain.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
+import io.jenkins.plugins.gputrain.core.dvc.render.Table;
+import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 import io.jenkins.plugins.gputrain.core.gate.QualityGate;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,6 +115,29 @@ class PullRequestCheckTest {
         assertThat(PullRequestCheck.of(null, unchanged, BUILD, "dvc-report/", false)
                         .title())
                 .isEqualTo("No metric changed against main");
+    }
+
+    @Test
+    void plotLinksPercentEncodeEachPathSegment() {
+        Table none = new Table(List.of(), List.of());
+        PublishedReport report = new PublishedReport(
+                "main",
+                null,
+                none,
+                none,
+                none,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of("gpu-train/report.md", "gpu-train/plots/loss #2 (50%)?é.png"),
+                new QualityGateReport(List.of()));
+
+        PullRequestCheck check = PullRequestCheck.of(null, report, BUILD, "dvc-report/", false);
+
+        assertThat(check.text())
+                .endsWith("- [plots/loss #2 (50%)?é.png](https://ci.example.com/job/ml/job/PR-7/3/artifact/gpu-train/"
+                        + "plots/loss%20%232%20%2850%25%29%3F%C3%A9.png)\n");
     }
 
     private static String golden(String name) throws IOException {
