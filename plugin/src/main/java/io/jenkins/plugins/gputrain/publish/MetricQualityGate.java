@@ -33,6 +33,9 @@ import org.kohsuke.stapler.verb.POST;
  * {@link QualityGate}, with plain string and number fields (saved with the job, shown by the Snippet Generator).
  */
 public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate> {
+    /** The gate's name in a Pipeline: {@code qualityGate(metric: …, threshold: …)}. */
+    public static final String SYMBOL = "qualityGate";
+
     private final String metric;
     private final Double threshold;
     private String type = QualityGate.DEFAULT_TYPE.value();
@@ -117,7 +120,7 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
 
     /** The form of a gate, also for the Snippet Generator ({@code qualityGate(metric: …, threshold: …)}). */
     @Extension
-    @Symbol("qualityGate")
+    @Symbol(SYMBOL)
     public static class DescriptorImpl extends Descriptor<MetricQualityGate> {
         @Override
         public String getDisplayName() {

@@ -165,8 +165,14 @@ public record PullRequestCheck(
         StringBuilder url = new StringBuilder();
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if (c == '/' || c == '-' || c == '.' || c == '_' || c == '~' || (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            if (c == '/'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')) {
                 url.append(c);
             } else {
                 url.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));

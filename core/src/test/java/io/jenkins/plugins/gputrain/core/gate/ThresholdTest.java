@@ -122,7 +122,8 @@ class ThresholdTest {
 
     @Provide
     Arbitrary<BigInteger> fifteenDigits() {
-        return Arbitraries.bigIntegers().between(BigInteger.TEN.pow(14), BigInteger.TEN.pow(15).subtract(BigInteger.ONE));
+        return Arbitraries.bigIntegers()
+                .between(BigInteger.TEN.pow(14), BigInteger.TEN.pow(15).subtract(BigInteger.ONE));
     }
 
     @Provide

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
 import io.jenkins.plugins.gputrain.core.dvc.render.Table;
-import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 import io.jenkins.plugins.gputrain.core.gate.QualityGate;
+import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
