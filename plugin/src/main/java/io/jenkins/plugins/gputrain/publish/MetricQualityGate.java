@@ -44,6 +44,9 @@ import org.kohsuke.stapler.verb.POST;
  * hand; XStream calls no constructor) is still refused by {@link #toGate()} when the build publishes.
  */
 public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate> {
+    /** The gate's name in a Pipeline: {@code qualityGate(metric: …, threshold: …)}. */
+    public static final String SYMBOL = "qualityGate";
+
     private final String metric;
     private final Double threshold;
     private String type = QualityGate.DEFAULT_TYPE.value();
@@ -162,7 +165,7 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
 
     /** The form of a gate, also for the Snippet Generator ({@code qualityGate(metric: …, threshold: …)}). */
     @Extension
-    @Symbol("qualityGate")
+    @Symbol(SYMBOL)
     public static class DescriptorImpl extends Descriptor<MetricQualityGate> {
         @Override
         public String getDisplayName() {

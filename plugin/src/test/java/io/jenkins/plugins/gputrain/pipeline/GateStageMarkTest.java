@@ -78,6 +78,7 @@ class GateStageMarkTest {
                         null,
                         empty,
                         empty,
+                        empty,
                         List.of(),
                         List.of(),
                         List.of(),

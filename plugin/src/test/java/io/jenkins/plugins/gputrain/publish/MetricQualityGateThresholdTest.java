@@ -28,7 +28,7 @@ class MetricQualityGateThresholdTest {
             value = {
                 "1e400|is outside a double's range",
                 "1e-400|is outside a double's range",
-                "0.12345678901234567890123|has more digits than a double holds (it would become 0.12345678901234568)",
+                "0.12345678901234567890123|a double cannot hold it as written (it would become 0.12345678901234568)",
                 "1%|is not a number",
             })
     void whatADoubleWouldChangeIsAnErrorNamingTheGate(String threshold, String reason) {

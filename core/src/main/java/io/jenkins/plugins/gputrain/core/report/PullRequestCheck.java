@@ -5,6 +5,7 @@ import io.jenkins.plugins.gputrain.core.gate.GateResult;
 import io.jenkins.plugins.gputrain.core.gate.GateTable;
 import io.jenkins.plugins.gputrain.core.gate.GateType;
 import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,9 +13,9 @@ import java.util.Optional;
 /**
  * The check a build's DVC report becomes on the pull request (through the Jenkins Checks API): a title with the
  * headline change, a summary with the quality gates first and then the params and metrics tables in
- * {@code report.md}'s Markdown (cut to GitHub's 65,535 characters), a text linking the build's report page and the
- * archived plots, and the report page as the check's details URL; while publishing runs, or when it failed or was
- * interrupted, a check saying so in one line. The
+ * {@code report.md}'s Markdown (without a baseline, the current metrics; cut to GitHub's 65,535 characters), a text
+ * linking the build's report page and the archived plots, and the report page as the check's details URL; while
+ * publishing runs, or when it failed or was interrupted, a check saying so in one line. The
  * links are absolute (GitHub resolves no relative link of a check); without the build's absolute URL (Jenkins' root
  * URL not configured) there are none. Plain text only, no Jenkins types.
  *
@@ -29,6 +30,8 @@ public record PullRequestCheck(
         String name, String title, String summary, String text, String detailsUrl, CheckState state) {
     /** The check's name unless the step names another. */
     public static final String DEFAULT_NAME = "DVC metrics";
+
+    private static final String HEX = "0123456789ABCDEF";
 
     /** Checks the parts. */
     public PullRequestCheck {
@@ -142,9 +145,7 @@ public record PullRequestCheck(
         MarkdownReport.gates(gates, report.gates());
         StringBuilder md = new StringBuilder();
         if (report.optionalNoBaseline().isPresent()) {
-            md.append("> **No baseline:** ")
-                    .append(report.noBaseline())
-                    .append(". The report shows the current metrics only.\n");
+            MarkdownReport.currentMetrics(md, report.noBaseline(), DvcRepository.WORKSPACE, report.currentMetrics());
         } else {
             MarkdownReport.diffTables(
                     md, DvcRepository.WORKSPACE, report.baseline(), report.params(), report.metrics());
@@ -172,7 +173,7 @@ public record PullRequestCheck(
                     .append("](")
                     .append(buildUrl)
                     .append("artifact/")
-                    .append(file.replace(" ", "%20"))
+                    .append(urlPath(file))
                     .append(")\n"));
         }
         return md.toString();
@@ -201,6 +202,30 @@ public record PullRequestCheck(
     private static String plotName(String file) {
         String path = "/" + file;
         return path.substring(path.indexOf("/plots/") + 1);
+    }
+
+    /**
+     * The path with each segment percent-encoded (RFC 3986, UTF-8): only unreserved characters stay as they are, so
+     * that neither the URL ({@code #}, {@code ?}, {@code %}) nor the Markdown link ({@code )}, space) breaks.
+     */
+    private static String urlPath(String path) {
+        StringBuilder url = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (c == '/'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')) {
+                url.append(c);
+            } else {
+                url.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
+            }
+        }
+        return url.toString();
     }
 
     private static String unescape(String markdownCell) {

@@ -3,7 +3,9 @@ package io.jenkins.plugins.gputrain.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
+import io.jenkins.plugins.gputrain.core.dvc.render.Table;
 import io.jenkins.plugins.gputrain.core.gate.QualityGate;
+import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +98,7 @@ class PullRequestCheckTest {
     @Test
     void noBaselineAndNoChangeAreSaid() throws IOException {
         PublishedReport noBaseline = WorkspaceReport.write(workspace, "release-9", "gpu-train", null);
+        String reportMd = Files.readString(workspace.resolve("gpu-train/report.md"));
         write("params.yaml", "lr: 0.01\n");
         write("evaluation/metrics.json", "{\"acc\": 0.912, \"loss\": 0.25}");
         PublishedReport unchanged = WorkspaceReport.write(workspace, "main", "gpu-train", null);
@@ -103,12 +106,38 @@ class PullRequestCheckTest {
         assertThat(PullRequestCheck.of(null, noBaseline, BUILD, "dvc-report/", false)
                         .title())
                 .isEqualTo("No baseline (unknown Git revision 'release-9')");
-        assertThat(PullRequestCheck.of(null, noBaseline, BUILD, "dvc-report/", false)
-                        .summary())
-                .startsWith("> **No baseline:** unknown Git revision 'release-9'.");
+        String summary = PullRequestCheck.of(null, noBaseline, BUILD, "dvc-report/", false)
+                .summary();
+        assertThat(summary)
+                .as("the current metrics, as report.md shows them")
+                .isEqualTo(golden("check-summary-no-baseline.md"));
+        assertThat(reportMd).startsWith("# Experiment Report\n" + summary);
         assertThat(PullRequestCheck.of(null, unchanged, BUILD, "dvc-report/", false)
                         .title())
                 .isEqualTo("No metric changed against main");
+    }
+
+    @Test
+    void plotLinksPercentEncodeEachPathSegment() {
+        Table none = new Table(List.of(), List.of());
+        PublishedReport report = new PublishedReport(
+                "main",
+                null,
+                none,
+                none,
+                none,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of("gpu-train/report.md", "gpu-train/plots/loss #2 (50%)?é.png"),
+                new QualityGateReport(List.of()));
+
+        PullRequestCheck check = PullRequestCheck.of(null, report, BUILD, "dvc-report/", false);
+
+        assertThat(check.text())
+                .endsWith("- [plots/loss #2 (50%)?é.png](https://ci.example.com/job/ml/job/PR-7/3/artifact/gpu-train/"
+                        + "plots/loss%20%232%20%2850%25%29%3F%C3%A9.png)\n");
     }
 
     private static String golden(String name) throws IOException {
