@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 /**
  * The one rule for a quality gate's threshold, wherever it is typed (the form's check, {@code gpuTrain}'s check before
  * the pod, the publisher, {@code gpu-train report --gate}): a decimal that a {@code double} holds as written, because
- * Jenkins keeps the threshold as one ({@code MetricQualityGate}'s field, and {@code gpuTrain} hands it on as one). So
+ * a Jenkinsfile may give it as one (a Groovy {@code double}) and {@code quality-gates.json} writes it as a JSON number,
+ * which most readers take as one. So
  * {@code -0.01} is {@code -0.01} everywhere, while {@code 1e400} (infinite as a double), {@code 1e-400} (0) and
  * {@code 0.12345678901234567890123} (rounded) are refused rather than changed; the text is at most
  * {@value #MAX_LENGTH} characters (a double's longest plain decimal has 328) and its exponent within a double's
