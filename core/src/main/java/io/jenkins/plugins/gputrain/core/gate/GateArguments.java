@@ -40,11 +40,14 @@ public final class GateArguments {
         return gates;
     }
 
-    /** The gate as the named arguments of {@code publishDvcMetrics}'s {@code qualityGates}. */
+    /**
+     * The gate as the named arguments of {@code publishDvcMetrics}'s {@code qualityGates}: every value a string, the
+     * threshold as its decimal text ({@code -0.01}), as the step's gate binds it.
+     */
     public static Map<String, Object> toArguments(QualityGate gate) {
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("metric", gate.metric().toString());
-        arguments.put("threshold", gate.threshold().doubleValue());
+        arguments.put("threshold", gate.threshold().toString());
         arguments.put("type", gate.type().value());
         arguments.put("operator", gate.operator().symbol());
         arguments.put("criticality", gate.criticality().value());

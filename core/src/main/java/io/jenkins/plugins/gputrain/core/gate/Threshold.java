@@ -7,12 +7,12 @@ import java.math.BigDecimal;
 /**
  * The one rule for a quality gate's threshold, wherever it is typed (the form's check, {@code gpuTrain}'s check before
  * the pod, the publisher, {@code gpu-train report --gate}): a decimal that a {@code double} holds as written, because
- * Jenkins keeps the threshold as one ({@code MetricQualityGate}'s field, and {@code gpuTrain} hands it on as one):
- * the shortest decimal of its double ({@link PythonFloat#repr}, not JDK 17's {@code Double.toString}, which is at
- * times longer, JDK-4511638). So {@code -0.01}, {@code 5e-324} and {@code 0.12345678901234568} are kept everywhere,
- * as is every decimal of at most 15 significant digits between {@code 1e-307} and {@code 1e308}, while {@code 1e400}
- * (infinite as a double), {@code 1e-400} (0), {@code 4.9e-324} (5e-324) and {@code 0.12345678901234567890123}
- * (rounded) are refused rather than changed; the text is at most
+ * a Jenkinsfile may give it as one (a Groovy {@code double}) and {@code quality-gates.json} writes it as a JSON number,
+ * which most readers take as one: the shortest decimal of its double ({@link PythonFloat#repr}, not JDK 17's
+ * {@code Double.toString}, which is at times longer, JDK-4511638). So {@code -0.01}, {@code 5e-324} and
+ * {@code 0.12345678901234568} are kept everywhere, as is every decimal of at most 15 significant digits between
+ * {@code 1e-307} and {@code 1e308}, while {@code 1e400} (infinite as a double), {@code 1e-400} (0), {@code 4.9e-324}
+ * (5e-324) and {@code 0.12345678901234567890123} (rounded) are refused rather than changed; the text is at most
  * {@value #MAX_LENGTH} characters (a double's longest plain decimal has 328) and its exponent within a double's
  * range, so nothing huge is ever computed or written out.
  */

@@ -32,10 +32,11 @@ class GateArgumentsTest {
         assertThat(gates)
                 .extracting(QualityGate::describe)
                 .containsExactly("m.json:acc change >= -0.01 failure", "m.json:loss value < 1 unstable");
+        assertThat(GateArguments.toArguments(gates.get(0))).containsEntry("threshold", "-0.01");
         assertThat(GateArguments.toArguments(gates.get(1)))
                 .containsExactly(
                         Map.entry("metric", "m.json:loss"),
-                        Map.entry("threshold", 1.0),
+                        Map.entry("threshold", "1"),
                         Map.entry("type", "value"),
                         Map.entry("operator", "<"),
                         Map.entry("criticality", "unstable"));

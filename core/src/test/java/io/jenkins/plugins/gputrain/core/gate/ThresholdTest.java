@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One threshold rule for the form's check, {@code gpuTrain}'s check before the pod, the publisher and {@code --gate}:
- * what is accepted is the decimal that comes back from the {@code double} Jenkins keeps.
+ * what is accepted is a decimal a {@code double} holds as written.
  */
 class ThresholdTest {
     private static final String EXPECTED = " (expected " + Threshold.EXPECTED + ")";
@@ -131,7 +131,7 @@ class ThresholdTest {
         return Arbitraries.integers().between(-307, 307);
     }
 
-    /** The form checks the text; Stapler binds the same text to the gate's {@code Double}; the publisher reads that. */
+    /** The form checks the text; Stapler binds the same text to the gate's {@code String}; the publisher reads that. */
     @Property
     void whatTheFormCheckAcceptsIsWhatThePublisherGets(@ForAll("thresholdText") String text) {
         BigDecimal checked;
@@ -140,12 +140,12 @@ class ThresholdTest {
         } catch (InvalidSpecException refused) {
             return;
         }
-        QualityGate bound = QualityGate.of("m.json:acc", "change", ">=", Double.valueOf(text), "failure");
+        QualityGate bound = QualityGate.ofText("m.json:acc", "change", ">=", text, "failure");
         assertThat(bound.threshold()).isEqualTo(checked);
         assertThat(handedOn(bound)).isEqualTo(bound);
     }
 
-    /** {@code gpuTrain} checks Groovy's numbers before the pod and hands each gate on as a double. */
+    /** {@code gpuTrain} checks Groovy's numbers before the pod and hands each gate on as text. */
     @Property
     void whatGpuTrainAcceptsComesBackEqualFromItsArguments(@ForAll("groovyNumber") Number number) {
         QualityGate gate;
@@ -161,11 +161,11 @@ class ThresholdTest {
 
     private static QualityGate handedOn(QualityGate gate) {
         Map<String, Object> arguments = GateArguments.toArguments(gate);
-        return QualityGate.of(
+        return QualityGate.ofText(
                 (String) arguments.get("metric"),
                 (String) arguments.get("type"),
                 (String) arguments.get("operator"),
-                (Number) arguments.get("threshold"),
+                (String) arguments.get("threshold"),
                 (String) arguments.get("criticality"));
     }
 
