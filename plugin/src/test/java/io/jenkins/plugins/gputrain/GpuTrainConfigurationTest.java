@@ -90,49 +90,6 @@ class GpuTrainConfigurationTest {
     }
 
     @Test
-    void savingTheSystemPageWithTheLastGateDeletedLeavesNoGate() {
-        GpuTrainConfiguration configuration = configuration();
-        configuration.setQualityGates(List.of(TestGates.gate("evaluation/metrics.json:acc", -0.01)));
-        configuration.setBaseline("develop");
-        JSONObject form = new JSONObject();
-        List<Object[]> bound = new ArrayList<>();
-        // Stapler binds only the keys the form sends; an empty repeatable list sends none
-        StaplerRequest2 request = (StaplerRequest2) Proxy.newProxyInstance(
-                StaplerRequest2.class.getClassLoader(),
-                new Class<?>[] {StaplerRequest2.class},
-                (proxy, method, args) -> {
-                    assertThat(method.getName()).isEqualTo("bindJSON");
-                    bound.add(args);
-                    return null;
-                });
-
-        assertThat(configuration.configure(request, form)).isTrue();
-
-        assertThat(configuration.getQualityGates()).isEmpty();
-        assertThat(configuration.getBaseline()).isEqualTo("develop");
-        assertThat(bound).singleElement().satisfies(args -> assertThat(args).containsExactly(configuration, form));
-    }
-
-    @Test
-    void aRefusedGateOnTheSystemPageLeavesTheGatesAsTheyWere() {
-        GpuTrainConfiguration configuration = configuration();
-        List<MetricQualityGate> saved = List.of(TestGates.gate("evaluation/metrics.json:acc", -0.01));
-        configuration.setQualityGates(saved);
-        // Stapler's binding rethrows the gate's FormException wrapped as an HttpResponse (RequestImpl.launderITE)
-        RuntimeException refused = new IllegalStateException("quality gate 'm.json:acc' type 'x': unknown gate type");
-        StaplerRequest2 request = (StaplerRequest2) Proxy.newProxyInstance(
-                StaplerRequest2.class.getClassLoader(),
-                new Class<?>[] {StaplerRequest2.class},
-                (proxy, method, args) -> {
-                    throw refused;
-                });
-
-        assertThatThrownBy(() -> configuration.configure(request, new JSONObject()))
-                .isSameAs(refused);
-        assertThat(configuration.getQualityGates()).isEqualTo(saved);
-    }
-
-    @Test
     void theCascExampleSetsExactlyTheDataBoundProperties() throws IOException {
         Set<String> properties = dataBoundProperties(GpuTrainConfiguration.class);
 
