@@ -7,6 +7,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gputrain.Messages;
+import io.jenkins.plugins.gputrain.core.dvc.value.PythonFloat;
 import io.jenkins.plugins.gputrain.core.gate.Criticality;
 import io.jenkins.plugins.gputrain.core.gate.GateOperator;
 import io.jenkins.plugins.gputrain.core.gate.GateType;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -47,8 +49,8 @@ import org.kohsuke.stapler.verb.POST;
  * notification on Apply, an error page on Save); Configuration-as-Code refuses the YAML with "Failed to construct
  * instance of …MetricQualityGate" (or "Failed to set attribute 'type'") caused by it ({@code
  * DataBoundConfigurator.tryConstructor}, {@code BaseConfigurator.configure}, configuration-as-code {@code 58646eb6});
- * and the Pipeline step fails with it as the cause of structs' "Could not instantiate …" ({@code
- * DescribableModel.instantiate}, structs {@code 1db2a48e}). A gate that bypassed all that (a job's XML edited by
+ * and a Jenkinsfile's gate is refused with it before structs builds the gate ({@link
+ * DescriptorImpl#customInstantiate}). A gate that bypassed all that (a job's XML edited by
  * hand; XStream calls no constructor) is still refused by {@link #toGate()} when the build publishes.
  */
 public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate> {
@@ -181,21 +183,45 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
     @Symbol(SYMBOL)
     public static class DescriptorImpl extends Descriptor<MetricQualityGate> implements CustomDescribableModel {
         /**
-         * A Jenkinsfile's number as the threshold's text ({@code -0.01} for Groovy's {@code BigDecimal} -0.01,
-         * {@code 5} for an {@code Integer}, a double's shortest decimal), before structs binds the arguments: structs
-         * passes a value to a {@code String} parameter only when it is one ({@code DescribableModel.coerce}, structs
-         * {@code 362.va_b_695ef4fdf9}) and would refuse a number with a {@code ClassCastException}; it calls this
-         * first ({@code DescribableModel.instantiate}, for {@code [metric: …, threshold: -0.01]} and
-         * {@code qualityGate(…)} alike).
+         * A Jenkinsfile's gate, checked and with a number as the threshold's text, before structs binds it. structs
+         * ({@code DescribableModel.instantiate}, jenkinsci/structs-plugin {@code 1db2a48e}) calls this first, outside
+         * the {@code try} that reports a refusing constructor as a message-less {@code InvocationTargetException}; so a
+         * bad gate is refused here, with its one line as the message Pipeline prints. A number becomes its text
+         * ({@code -0.01} for Groovy's {@code BigDecimal} -0.01, {@code 5} for an {@code Integer}, a double's shortest
+         * decimal, {@link PythonFloat#repr}): structs passes a value to a {@code String} parameter only when it is one
+         * ({@code DescribableModel.coerce}) and would refuse a number. Unnamed arguments and values that are not text
+         * are left to structs, which refuses them itself.
+         *
+         * @throws IllegalArgumentException with the gate's one-line message, for a bad gate
          */
         @Override
         public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
-            if (!(arguments.get(THRESHOLD) instanceof Number number)) {
-                return arguments;
-            }
             Map<String, Object> typed = new LinkedHashMap<>(arguments);
-            typed.put(THRESHOLD, number.toString());
+            if (arguments.get(THRESHOLD) instanceof Number number) {
+                typed.put(THRESHOLD, number instanceof Double || number instanceof Float
+                        ? PythonFloat.repr(number.doubleValue())
+                        : number.toString());
+            }
+            if (typed.containsKey(UninstantiatedDescribable.ANONYMOUS_KEY)
+                    || !typed.values().stream().allMatch(v -> v == null || v instanceof CharSequence)) {
+                return typed;
+            }
+            try {
+                QualityGate.ofText(
+                        text(typed, "metric"),
+                        text(typed, "type"),
+                        text(typed, "operator"),
+                        text(typed, THRESHOLD),
+                        text(typed, "criticality"));
+            } catch (InvalidSpecException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
             return typed;
+        }
+
+        private static String text(Map<String, Object> arguments, String key) {
+            Object value = arguments.get(key);
+            return value == null ? null : value.toString();
         }
 
         @Override

@@ -63,6 +63,45 @@ class MetricQualityGateBindingTest {
                 .hasNoCause();
     }
 
+    @ParameterizedTest(name = "{0} ''{1}''")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "type|chnage|quality gate 'evaluation/metrics.json:acc' type 'chnage': unknown gate type"
+                        + " (expected one of change, value)",
+                "operator|=>|quality gate 'evaluation/metrics.json:acc' operator '=>': unknown operator"
+                        + " (expected one of >=, >, <=, <)",
+                "threshold|0,01|quality gate 'evaluation/metrics.json:acc' threshold '0,01': is not a number",
+                "metric|metrics.json|quality gate 'metrics.json' metric 'metrics.json': ",
+            })
+    void aBadGateInAJenkinsfileIsRefusedByStructsWithTheGatesOneLineAsItsMessage(
+            String field, String value, String message) {
+        Map<String, Object> arguments = new java.util.LinkedHashMap<>(Map.of("metric", ACC, "threshold", -0.01));
+        arguments.put(field, value);
+
+        // the message Pipeline prints first: structs calls customInstantiate outside its "Could not instantiate" try
+        assertThatThrownBy(() -> TestGates.pipeline(arguments))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(message)
+                .hasNoCause()
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "Exception", "instantiate"));
+    }
+
+    @Test
+    void aJenkinsfileGateWithoutThresholdIsRefusedAsMissing() {
+        assertThatThrownBy(() -> TestGates.pipeline(Map.of("metric", ACC)))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("quality gate '" + ACC + "' threshold '': missing");
+    }
+
+    @Test
+    void unnamedArgumentsAreLeftToStructs() {
+        // structs refuses them itself after customInstantiate ("Arguments to … have to be explicitly named")
+        Map<String, Object> unnamed = Map.of("<anonymous>", ACC);
+
+        assertThat(new MetricQualityGate.DescriptorImpl().customInstantiate(unnamed)).isEqualTo(unnamed);
+    }
+
     @Test
     void theRefusalIsAnHttpResponseSoJenkinsShowsItAsAFormError() {
         // Stapler's RequestImpl.launderITE wraps a thrown HttpResponse (HttpResponses.wrap) and Descriptor.newInstance

@@ -6,6 +6,7 @@ import hudson.model.Descriptor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.codehaus.groovy.reflection.ReflectionCache;
@@ -71,27 +72,35 @@ public final class TestGates {
     }
 
     /**
-     * A gate as a Jenkinsfile's {@code [metric: …, threshold: -0.01]} or {@code qualityGate(…)} makes it: structs'
-     * {@code DescribableModel.instantiate} (structs {@code 362.va_b_695ef4fdf9}) hands the arguments to the
-     * descriptor's {@code customInstantiate} first, then coerces each to its {@code String} parameter or setter as
-     * {@code DescribableModel.coerce} does: Groovy's {@code coerceArgument} for the type (a {@code GString} becomes its
-     * text, anything else stays), then a value that is a {@code String} or {@code null} passes and any other is a
-     * {@code ClassCastException} "… expects class java.lang.String but received …".
+     * A gate as a Jenkinsfile's {@code [metric: …, threshold: -0.01]} or {@code qualityGate(…)} makes it, following
+     * structs' {@code DescribableModel.instantiate} (jenkinsci/structs-plugin {@code 1db2a48e}, lines 295-338): the
+     * arguments, made unmodifiable, go to the descriptor's {@code customInstantiate} first, outside any {@code try};
+     * then each is coerced to its {@code String} parameter or setter as {@code DescribableModel.coerce} does (Groovy's
+     * {@code coerceArgument} for the type, a {@code GString} becomes its text, then a value that is a {@code String} or
+     * {@code null} passes and any other is a {@code ClassCastException} "… expects class java.lang.String but
+     * received …"), the constructor is called and the setters; anything thrown there becomes
+     * {@code IllegalArgumentException("Could not instantiate " + arguments + " for " + type + ": " + x, x)}.
      */
-    public static MetricQualityGate pipeline(Map<String, Object> arguments) throws ReflectiveOperationException {
-        Map<String, Object> rest =
-                new LinkedHashMap<>(new MetricQualityGate.DescriptorImpl().customInstantiate(arguments));
-        Constructor<?> constructor = dataBoundConstructor();
-        Object[] args = new Object[constructor.getParameterCount()];
-        for (int i = 0; i < args.length; i++) {
-            String name = constructor.getParameters()[i].getName();
-            args[i] = structsCoerce(MetricQualityGate.class.getName() + "." + name, rest.remove(name));
+    public static MetricQualityGate pipeline(Map<String, Object> arguments) {
+        Map<String, Object> translated = new MetricQualityGate.DescriptorImpl()
+                .customInstantiate(Collections.unmodifiableMap(new LinkedHashMap<>(arguments)));
+        try {
+            Map<String, Object> rest = new LinkedHashMap<>(translated);
+            Constructor<?> constructor = dataBoundConstructor();
+            Object[] args = new Object[constructor.getParameterCount()];
+            for (int i = 0; i < args.length; i++) {
+                String name = constructor.getParameters()[i].getName();
+                args[i] = structsCoerce(MetricQualityGate.class.getName() + "." + name, rest.remove(name));
+            }
+            MetricQualityGate gate = (MetricQualityGate) constructor.newInstance(args);
+            for (Map.Entry<String, Object> entry : rest.entrySet()) {
+                setter(entry.getKey()).invoke(gate, structsCoerce(entry.getKey(), entry.getValue()));
+            }
+            return gate;
+        } catch (Exception x) {
+            throw new IllegalArgumentException(
+                    "Could not instantiate " + translated + " for " + MetricQualityGate.class.getName() + ": " + x, x);
         }
-        MetricQualityGate gate = (MetricQualityGate) constructor.newInstance(args);
-        for (Map.Entry<String, Object> entry : rest.entrySet()) {
-            setter(entry.getKey()).invoke(gate, structsCoerce(entry.getKey(), entry.getValue()));
-        }
-        return gate;
     }
 
     /** structs' {@code DescribableModel.coerce} of a value to a {@code String} parameter (see {@link #pipeline}). */
