@@ -119,8 +119,8 @@ class SystemPageSaveTest {
                 if (entry.getValue() instanceof RuntimeException refused) {
                     throw refused; // the gate's FormException, wrapped by Stapler (RequestImpl.launderITE)
                 }
-                PropertyDescriptor property = Arrays.stream(Introspector.getBeanInfo(bean.getClass())
-                                .getPropertyDescriptors())
+                PropertyDescriptor property = Arrays.stream(
+                                Introspector.getBeanInfo(bean.getClass()).getPropertyDescriptors())
                         .filter(p -> p.getName().equals(entry.getKey()) && p.getWriteMethod() != null)
                         .findFirst()
                         .orElseThrow();
@@ -135,7 +135,9 @@ class SystemPageSaveTest {
 
     private static StaplerRequest2 binding(Binder binder) {
         return (StaplerRequest2) Proxy.newProxyInstance(
-                StaplerRequest2.class.getClassLoader(), new Class<?>[] {StaplerRequest2.class}, (proxy, method, args) -> {
+                StaplerRequest2.class.getClassLoader(),
+                new Class<?>[] {StaplerRequest2.class},
+                (proxy, method, args) -> {
                     assertThat(method.getName()).isEqualTo("bindJSON");
                     assertThat(args[0]).isInstanceOf(GpuTrainConfiguration.class);
                     binder.bind((GpuTrainConfiguration) args[0]);

@@ -56,6 +56,7 @@ import org.kohsuke.stapler.verb.POST;
 public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate> {
     /** The gate's name in a Pipeline: {@code qualityGate(metric: …, threshold: …)}. */
     public static final String SYMBOL = "qualityGate";
+
     private static final String THRESHOLD = "threshold";
 
     private final String metric;
@@ -198,9 +199,11 @@ public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate
         public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
             Map<String, Object> typed = new LinkedHashMap<>(arguments);
             if (arguments.get(THRESHOLD) instanceof Number number) {
-                typed.put(THRESHOLD, number instanceof Double || number instanceof Float
-                        ? PythonFloat.repr(number.doubleValue())
-                        : number.toString());
+                typed.put(
+                        THRESHOLD,
+                        number instanceof Double || number instanceof Float
+                                ? PythonFloat.repr(number.doubleValue())
+                                : number.toString());
             }
             if (typed.containsKey(UninstantiatedDescribable.ANONYMOUS_KEY)
                     || !typed.values().stream().allMatch(v -> v == null || v instanceof CharSequence)) {

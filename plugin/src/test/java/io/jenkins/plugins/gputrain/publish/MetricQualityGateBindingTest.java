@@ -99,7 +99,8 @@ class MetricQualityGateBindingTest {
         // structs refuses them itself after customInstantiate ("Arguments to … have to be explicitly named")
         Map<String, Object> unnamed = Map.of("<anonymous>", ACC);
 
-        assertThat(new MetricQualityGate.DescriptorImpl().customInstantiate(unnamed)).isEqualTo(unnamed);
+        assertThat(new MetricQualityGate.DescriptorImpl().customInstantiate(unnamed))
+                .isEqualTo(unnamed);
     }
 
     @Test
