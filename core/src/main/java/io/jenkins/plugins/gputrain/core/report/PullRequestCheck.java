@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public record PullRequestCheck(
         String name, String title, String summary, String text, String detailsUrl, CheckState state) {
-    /** The check's name unless the step names another. */
+    /** The check's name unless the step names another or publishes into another report directory. */
     public static final String DEFAULT_NAME = "DVC metrics";
 
     private static final String HEX = "0123456789ABCDEF";
@@ -104,6 +104,23 @@ public record PullRequestCheck(
                 buildUrl.map(url -> linkedText(report, url, reportPage)).orElseGet(() -> unlinkedText(report)),
                 buildUrl.map(url -> url + reportPage).orElse(""),
                 CheckState.of(report.gates().overallStatus(), failsBuild));
+    }
+
+    /**
+     * The check's name for a publication: the one given, else {@link #DEFAULT_NAME} for the default report directory
+     * and {@code DVC metrics (<reportDir>)} for another, so that parallel publications into their own directories do
+     * not update one check (GitHub Checks updates the check run of the same name).
+     *
+     * @param given the name the step gives; {@code null} or blank when none
+     * @param reportDir the report directory as given; {@code null} for the default
+     * @return the name
+     */
+    public static String nameFor(String given, String reportDir) {
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
+        String dir = reportDir == null || reportDir.isBlank() ? ReportDirectory.DEFAULT : reportDir.strip();
+        return dir.equals(ReportDirectory.DEFAULT) ? DEFAULT_NAME : DEFAULT_NAME + " (" + dir + ")";
     }
 
     private static String checkName(String name) {

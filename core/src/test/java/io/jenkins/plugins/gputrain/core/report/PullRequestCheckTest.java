@@ -16,6 +16,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The pull request check of a published report: title, Markdown summary and links (golden files). */
 class PullRequestCheckTest {
@@ -149,5 +151,21 @@ class PullRequestCheckTest {
 
     private void write(String path, String text) throws IOException {
         Files.writeString(workspace.resolve(path), text);
+    }
+
+    @ParameterizedTest(name = "checksName ''{0}'', reportDir ''{1}''")
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "null|null|DVC metrics",
+                "null|gpu-train|DVC metrics",
+                "' '|gpu-train/vit|DVC metrics (gpu-train/vit)",
+                "null|gpu-train/resnet|DVC metrics (gpu-train/resnet)",
+                "' Model metrics '|gpu-train/vit|Model metrics",
+                "DVC metrics|gpu-train/vit|DVC metrics",
+            })
+    void theDefaultNameIsDistinctPerReportDirectoryAndAGivenNameIsKept(String given, String reportDir, String name) {
+        assertThat(PullRequestCheck.nameFor(given, reportDir)).isEqualTo(name);
     }
 }
