@@ -186,7 +186,7 @@ public record PullRequestCheck(
         if (!plots.isEmpty()) {
             md.append("\nPlots:\n");
             plots.forEach(file -> md.append("- [")
-                    .append(plotName(file))
+                    .append(markdownText(plotName(file)))
                     .append("](")
                     .append(buildUrl)
                     .append("artifact/")
@@ -204,7 +204,7 @@ public record PullRequestCheck(
         List<String> plots = plots(report);
         if (!plots.isEmpty()) {
             md.append("\nPlots (archived with the build):\n");
-            plots.forEach(file -> md.append("- ").append(plotName(file)).append('\n'));
+            plots.forEach(file -> md.append("- ").append(markdownText(plotName(file))).append('\n'));
         }
         return md.toString();
     }
@@ -219,6 +219,18 @@ public record PullRequestCheck(
     private static String plotName(String file) {
         String path = "/" + file;
         return path.substring(path.indexOf("/plots/") + 1);
+    }
+
+    /** A file name as Markdown text: {@code \\}, {@code [}, {@code ]}, {@code *}, {@code _} and {@code `} escaped. */
+    private static String markdownText(String text) {
+        StringBuilder md = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if ("\\[]*_`".indexOf(c) >= 0) {
+                md.append('\\');
+            }
+            md.append(c);
+        }
+        return md.toString();
     }
 
     /**

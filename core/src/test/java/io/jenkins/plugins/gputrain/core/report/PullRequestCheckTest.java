@@ -121,8 +121,29 @@ class PullRequestCheckTest {
 
     @Test
     void plotLinksPercentEncodeEachPathSegment() {
+        PublishedReport report = reportWithFiles("gpu-train/report.md", "gpu-train/plots/loss #2 (50%)?é.png");
+
+        PullRequestCheck check = PullRequestCheck.of(null, report, BUILD, "dvc-report/", false);
+
+        assertThat(check.text())
+                .endsWith("- [plots/loss #2 (50%)?é.png](https://ci.example.com/job/ml/job/PR-7/3/artifact/gpu-train/"
+                        + "plots/loss%20%232%20%2850%25%29%3F%C3%A9.png)\n");
+    }
+
+    @Test
+    void plotLinkTextIsMarkdownEscaped() {
+        PublishedReport report = reportWithFiles("gpu-train/plots/a]b*c_d`e\\f[g.png");
+        String shown = "plots/a\\]b\\*c\\_d\\`e\\\\f\\[g.png";
+
+        assertThat(PullRequestCheck.of(null, report, BUILD, "dvc-report/", false).text())
+                .contains("- [" + shown + "](https://ci.example.com/job/ml/job/PR-7/3/artifact/gpu-train/plots/a%5Db");
+        assertThat(PullRequestCheck.of(null, report, Optional.empty(), "dvc-report/", false).text())
+                .endsWith("- " + shown + "\n");
+    }
+
+    private static PublishedReport reportWithFiles(String... files) {
         Table none = new Table(List.of(), List.of());
-        PublishedReport report = new PublishedReport(
+        return new PublishedReport(
                 "main",
                 null,
                 none,
@@ -132,14 +153,8 @@ class PullRequestCheckTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of("gpu-train/report.md", "gpu-train/plots/loss #2 (50%)?é.png"),
+                List.of(files),
                 new QualityGateReport(List.of()));
-
-        PullRequestCheck check = PullRequestCheck.of(null, report, BUILD, "dvc-report/", false);
-
-        assertThat(check.text())
-                .endsWith("- [plots/loss #2 (50%)?é.png](https://ci.example.com/job/ml/job/PR-7/3/artifact/gpu-train/"
-                        + "plots/loss%20%232%20%2850%25%29%3F%C3%A9.png)\n");
     }
 
     private static String golden(String name) throws IOException {
