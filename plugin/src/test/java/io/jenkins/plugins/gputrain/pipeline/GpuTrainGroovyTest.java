@@ -250,13 +250,13 @@ class GpuTrainGroovyTest {
                 .isEqualTo(List.of(
                         Map.of(
                                 "metric", "evaluation/metrics.json:acc",
-                                "threshold", -0.01,
+                                "threshold", "-0.01",
                                 "type", "change",
                                 "operator", ">=",
                                 "criticality", "failure"),
                         Map.of(
                                 "metric", "evaluation/metrics.json:loss",
-                                "threshold", 0.5,
+                                "threshold", "0.5",
                                 "type", "value",
                                 "operator", ">=",
                                 "criticality", "unstable")));
