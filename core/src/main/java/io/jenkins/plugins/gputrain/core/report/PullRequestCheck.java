@@ -204,7 +204,8 @@ public record PullRequestCheck(
         List<String> plots = plots(report);
         if (!plots.isEmpty()) {
             md.append("\nPlots (archived with the build):\n");
-            plots.forEach(file -> md.append("- ").append(markdownText(plotName(file))).append('\n'));
+            plots.forEach(
+                    file -> md.append("- ").append(markdownText(plotName(file))).append('\n'));
         }
         return md.toString();
     }

@@ -135,9 +135,11 @@ class PullRequestCheckTest {
         PublishedReport report = reportWithFiles("gpu-train/plots/a]b*c_d`e\\f[g.png");
         String shown = "plots/a\\]b\\*c\\_d\\`e\\\\f\\[g.png";
 
-        assertThat(PullRequestCheck.of(null, report, BUILD, "dvc-report/", false).text())
+        assertThat(PullRequestCheck.of(null, report, BUILD, "dvc-report/", false)
+                        .text())
                 .contains("- [" + shown + "](https://ci.example.com/job/ml/job/PR-7/3/artifact/gpu-train/plots/a%5Db");
-        assertThat(PullRequestCheck.of(null, report, Optional.empty(), "dvc-report/", false).text())
+        assertThat(PullRequestCheck.of(null, report, Optional.empty(), "dvc-report/", false)
+                        .text())
                 .endsWith("- " + shown + "\n");
     }
 
