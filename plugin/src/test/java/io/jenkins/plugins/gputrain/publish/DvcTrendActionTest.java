@@ -3,10 +3,8 @@ package io.jenkins.plugins.gputrain.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
-import io.jenkins.plugins.gputrain.core.dvc.render.Table;
 import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 import io.jenkins.plugins.gputrain.core.report.MetricValue;
-import io.jenkins.plugins.gputrain.core.report.PublishedReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,20 +55,9 @@ class DvcTrendActionTest {
     }
 
     private static DvcReportAction report(String reportDir, double acc) {
-        Table empty = new Table(List.of(), List.of());
-        return new DvcReportAction(
+        return TestReports.action(
                 reportDir,
-                new PublishedReport(
-                        "main",
-                        null,
-                        empty,
-                        empty,
-                        empty,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(new MetricValue("evaluation/metrics.json", "acc", acc)),
-                        List.of(),
-                        new QualityGateReport(List.of())));
+                List.of(new MetricValue("evaluation/metrics.json", "acc", acc)),
+                new QualityGateReport(List.of()));
     }
 }
