@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
+import io.jenkins.plugins.gputrain.core.engine.k8s.MockDryRun;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingArguments;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.csanchez.jenkins.plugins.kubernetes.KubernetesCloud;
 import org.jenkinsci.plugins.kubernetes.auth.KubernetesAuthException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +45,12 @@ class SharedClientRuleTest {
 
     private final AtomicInteger closes = new AtomicInteger();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void answerDryRuns() {
+        // The CRUD mock ignores dryRun=All and would keep the dry-run pod; the API server keeps none.
+        MockDryRun.answer(server, "ml");
+    }
 
     @Test
     void aFailedTrainingLeavesTheCloudsClientOpen() throws IOException {
