@@ -117,8 +117,9 @@ class RunOnKubernetesTest {
                         "[gpu-train] pod " + name + " is Running",
                         "[gpu-train] deleted pod " + name,
                         "ERROR: cannot pack the workspace: the workspace is larger than 1024 bytes");
+        // Two POSTs: the server-side dry run of the pod (dryRun=All), then its creation.
         assertThat(run.err)
-                .containsPattern("\\[gpu-train] the run sent \\d+ API requests \\(DELETE 1, GET \\d+, POST 1\\)"
+                .containsPattern("\\[gpu-train] the run sent \\d+ API requests \\(DELETE 1, GET \\d+, POST 2\\)"
                         + " to the cluster");
         assertThat(pod.getSpec().getActiveDeadlineSeconds())
                 .as("no --timeout: 24h plus the 30m margin, so that a killed gpu-train cannot hold the node")

@@ -121,6 +121,9 @@ public final class TestGates {
      */
     public static MetricQualityGate handEdited(String metric, String threshold, String type) {
         XStream xstream = new XStream();
+        // Resolve the gate class where gpu-train's classes are (in HpiRuntimeIT: the .hpi's loader), as Jenkins'
+        // XStream2 resolves plugin classes through the plugin manager's class loader rather than XStream's own.
+        xstream.setClassLoader(MetricQualityGate.class.getClassLoader());
         xstream.allowTypes(new Class<?>[] {MetricQualityGate.class});
         String tag = MetricQualityGate.class.getName();
         return (MetricQualityGate) xstream.fromXML("<" + tag + "><metric>" + metric + "</metric><threshold>" + threshold
