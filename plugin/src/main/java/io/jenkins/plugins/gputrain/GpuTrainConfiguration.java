@@ -34,6 +34,8 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
     /** How many builds with a DVC report the job's trend charts cover, unless configured. */
     public static final int DEFAULT_TREND_LENGTH = 20;
 
+    private static final String QUALITY_GATES = "qualityGates";
+
     private String cloud;
     private String namespace;
     private String image;
@@ -50,10 +52,19 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
     private int trendLength = DEFAULT_TREND_LENGTH;
     private List<MetricQualityGate> qualityGates = new ArrayList<>();
     private boolean skipPublishingChecks;
+    /** Whether this is a draft of the System page's form, which saves nothing (see {@link #configure}). */
+    private final transient boolean draft;
 
     /** Loads the saved configuration; Jenkins creates the one instance. */
     public GpuTrainConfiguration() {
+        draft = false;
         load();
+    }
+
+    /** A draft with {@code saved}'s values, to bind a form into. */
+    private GpuTrainConfiguration(GpuTrainConfiguration saved) {
+        draft = true;
+        copy(saved, this);
     }
 
     /** The instance Jenkins created. */
@@ -243,25 +254,50 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * Saves the System page's section. The form sends no {@code qualityGates} key when the last gate was deleted (an
-     * empty repeatable list), and binding only sets what the form sends; so the gates are emptied first, as Jenkins
-     * core's {@code ConsoleUrlProviderGlobalConfiguration} does with its providers (core's BulkChange, which saves
-     * once there, is not in the API list the stubs follow: the setters save as before, and once more at the end).
-     * When binding fails (a gate refused: Jenkins shows its message as the form's error), the gates stay as they were.
+     * Saves the System page's section. Stapler binds the form one key at a time, calling each setter, and every
+     * setter saves; so the form is bound into a draft that saves nothing, and only when all of it bound is it applied
+     * and saved, once. When binding fails (a gate refused: Jenkins shows its message as the form's error), nothing
+     * changes, in memory or on disk. The form sends no {@code qualityGates} key when the last gate was deleted (an
+     * empty repeatable list), and binding only sets what the form sends; so then the draft has no gates (Jenkins core's
+     * {@code ConsoleUrlProviderGlobalConfiguration} empties its providers before binding for the same reason).
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) {
-        List<MetricQualityGate> previous = qualityGates;
-        qualityGates = new ArrayList<>();
-        try {
-            req.bindJSON(this, json);
-        } catch (RuntimeException e) {
-            // a refused gate (MetricQualityGate's form error) leaves the saved gates as they were
-            qualityGates = previous;
-            throw e;
+        GpuTrainConfiguration bound = new GpuTrainConfiguration(this);
+        if (!json.has(QUALITY_GATES)) {
+            bound.qualityGates = new ArrayList<>();
         }
+        req.bindJSON(bound, json);
+        copy(bound, this);
         save();
         return true;
+    }
+
+    /** Saves, unless this is the draft a form is bound into. */
+    @Override
+    public synchronized void save() {
+        if (!draft) {
+            super.save();
+        }
+    }
+
+    private static void copy(GpuTrainConfiguration from, GpuTrainConfiguration to) {
+        to.cloud = from.cloud;
+        to.namespace = from.namespace;
+        to.image = from.image;
+        to.nodeSelector = from.nodeSelector;
+        to.cpuMemory = from.cpuMemory;
+        to.gpuResourceName = from.gpuResourceName;
+        to.acceleratorLabelKey = from.acceleratorLabelKey;
+        to.gpuToleration = from.gpuToleration;
+        to.baseline = from.baseline;
+        to.pendingTimeout = from.pendingTimeout;
+        to.timeout = from.timeout;
+        to.retries = from.retries;
+        to.dvcRemoteCredentialsId = from.dvcRemoteCredentialsId;
+        to.trendLength = from.trendLength;
+        to.qualityGates = new ArrayList<>(from.qualityGates);
+        to.skipPublishingChecks = from.skipPublishingChecks;
     }
 
     /** Checks {@code namespace} as the step would; administrators only. */

@@ -244,6 +244,16 @@ public final class Messages {
         return new Localizable(HOLDER, "PullRequestChecks.NotPublished", name, reason);
     }
 
+    /** {@code GateVerdict.Line}: one quality gate's console line, its result after the prefix. */
+    public static String GateVerdict_Line(Object result) {
+        return HOLDER.format("GateVerdict.Line", result);
+    }
+
+    /** {@code GateVerdict.Line}, localizable. */
+    public static Localizable _GateVerdict_Line(Object result) {
+        return new Localizable(HOLDER, "GateVerdict.Line", result);
+    }
+
     /** {@code PullRequestChecks.Skipped}: the step was told not to publish a check. */
     public static String PullRequestChecks_Skipped(Object name) {
         return HOLDER.format("PullRequestChecks.Skipped", name);

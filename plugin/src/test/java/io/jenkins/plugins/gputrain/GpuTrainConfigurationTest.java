@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gputrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingPlan;
@@ -11,21 +10,17 @@ import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.StaplerRequest2;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -87,49 +82,6 @@ class GpuTrainConfigurationTest {
         assertThat(stepArgument.summary()).startsWith("cpu 1, memory 2000M");
         assertThat(globalOnly.publishArguments()).containsEntry("baseline", "develop");
         assertThat(globalOnly.summary()).endsWith("image " + TrainingDefaults.BUILT_IN.image());
-    }
-
-    @Test
-    void savingTheSystemPageWithTheLastGateDeletedLeavesNoGate() {
-        GpuTrainConfiguration configuration = configuration();
-        configuration.setQualityGates(List.of(TestGates.gate("evaluation/metrics.json:acc", -0.01)));
-        configuration.setBaseline("develop");
-        JSONObject form = new JSONObject();
-        List<Object[]> bound = new ArrayList<>();
-        // Stapler binds only the keys the form sends; an empty repeatable list sends none
-        StaplerRequest2 request = (StaplerRequest2) Proxy.newProxyInstance(
-                StaplerRequest2.class.getClassLoader(),
-                new Class<?>[] {StaplerRequest2.class},
-                (proxy, method, args) -> {
-                    assertThat(method.getName()).isEqualTo("bindJSON");
-                    bound.add(args);
-                    return null;
-                });
-
-        assertThat(configuration.configure(request, form)).isTrue();
-
-        assertThat(configuration.getQualityGates()).isEmpty();
-        assertThat(configuration.getBaseline()).isEqualTo("develop");
-        assertThat(bound).singleElement().satisfies(args -> assertThat(args).containsExactly(configuration, form));
-    }
-
-    @Test
-    void aRefusedGateOnTheSystemPageLeavesTheGatesAsTheyWere() {
-        GpuTrainConfiguration configuration = configuration();
-        List<MetricQualityGate> saved = List.of(TestGates.gate("evaluation/metrics.json:acc", -0.01));
-        configuration.setQualityGates(saved);
-        // Stapler's binding rethrows the gate's FormException wrapped as an HttpResponse (RequestImpl.launderITE)
-        RuntimeException refused = new IllegalStateException("quality gate 'm.json:acc' type 'x': unknown gate type");
-        StaplerRequest2 request = (StaplerRequest2) Proxy.newProxyInstance(
-                StaplerRequest2.class.getClassLoader(),
-                new Class<?>[] {StaplerRequest2.class},
-                (proxy, method, args) -> {
-                    throw refused;
-                });
-
-        assertThatThrownBy(() -> configuration.configure(request, new JSONObject()))
-                .isSameAs(refused);
-        assertThat(configuration.getQualityGates()).isEqualTo(saved);
     }
 
     @Test

@@ -41,7 +41,7 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
     private String engine = ReportEngine.AUTO.value();
     private boolean failOnMissing;
     private List<MetricQualityGate> qualityGates;
-    private String checksName = PullRequestCheck.DEFAULT_NAME;
+    private String checksName;
     private Boolean skipPublishingChecks;
 
     /** All arguments are optional. */
@@ -101,15 +101,22 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
         this.qualityGates = qualityGates == null ? null : new ArrayList<>(qualityGates);
     }
 
-    /** The name of the check on the pull request. */
+    /**
+     * The name of the check on the pull request as given; {@code null}, when none was given, means {@code DVC metrics},
+     * or {@code DVC metrics (<reportDir>)} for another report directory ({@link PullRequestCheck#nameFor}).
+     */
     public String getChecksName() {
-        return checksName == null ? PullRequestCheck.DEFAULT_NAME : checksName;
+        return checksName;
     }
 
     @DataBoundSetter
     public void setChecksName(String checksName) {
-        this.checksName =
-                checksName == null || checksName.isBlank() ? PullRequestCheck.DEFAULT_NAME : checksName.strip();
+        this.checksName = checksName == null || checksName.isBlank() ? null : checksName.strip();
+    }
+
+    /** The check's name this step publishes. */
+    String checkName() {
+        return PullRequestCheck.nameFor(checksName, reportDir);
     }
 
     /**
@@ -140,7 +147,7 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
                         engine,
                         failOnMissing,
                         qualityGates == null ? GpuTrainConfiguration.get().getQualityGates() : qualityGates,
-                        getChecksName(),
+                        checkName(),
                         skipPublishingChecks == null
                                 ? GpuTrainConfiguration.get().isSkipPublishingChecks()
                                 : skipPublishingChecks)

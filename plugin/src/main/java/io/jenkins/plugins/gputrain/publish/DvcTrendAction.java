@@ -7,6 +7,7 @@ import io.jenkins.plugins.gputrain.GpuTrainConfiguration;
 import io.jenkins.plugins.gputrain.Messages;
 import io.jenkins.plugins.gputrain.core.dvc.plots.TextDrawing;
 import io.jenkins.plugins.gputrain.core.report.MetricValue;
+import io.jenkins.plugins.gputrain.core.report.ReportDirectory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * The job page's DVC metric trends: one chart per metric over the reports of the last builds (as many builds as the
- * global configuration's trend length).
+ * global configuration's trend length), each build's report in the default directory ({@code gpu-train}).
  */
 public class DvcTrendAction implements Action {
     private final Job<?, ?> job;
@@ -55,7 +56,7 @@ public class DvcTrendAction implements Action {
         int length = GpuTrainConfiguration.get().getTrendLength();
         Stream<Run<?, ?>> newestFirst = Stream.iterate(job.getLastBuild(), Objects::nonNull, Run::getPreviousBuild);
         return TrendChart.of(reports(
-                newestFirst.map(build -> new BuildReport(build.getNumber(), build.getAction(DvcReportAction.class))),
+                newestFirst.map(build -> BuildReport.of(build.getNumber(), build.getActions(DvcReportAction.class))),
                 length));
     }
 
@@ -83,6 +84,14 @@ public class DvcTrendAction implements Action {
         return builds;
     }
 
-    /** A build's number and its DVC report, if it published one. */
-    record BuildReport(int number, DvcReportAction report) {}
+    /** A build's number and its DVC report in the default directory, if it published one. */
+    record BuildReport(int number, DvcReportAction report) {
+        /**
+         * The build's report in the default directory ({@code gpu-train}), which the job's trend follows; a build with
+         * parallel publications has one report per directory, and another directory's metrics are not this trend's.
+         */
+        static BuildReport of(int number, List<DvcReportAction> reports) {
+            return new BuildReport(number, DvcReportAction.inDirectory(reports, ReportDirectory.DEFAULT));
+        }
+    }
 }

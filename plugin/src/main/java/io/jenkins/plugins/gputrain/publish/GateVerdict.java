@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.publish;
 
 import static io.jenkins.plugins.gputrain.ConsolePrefix.PREFIX;
 
+import io.jenkins.plugins.gputrain.Messages;
 import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ final class GateVerdict {
     static List<String> consoleLines(QualityGateReport gates) {
         List<String> lines = new ArrayList<>();
         if (!gates.isEmpty()) {
-            gates.results().forEach(result -> lines.add(PREFIX + "quality gate " + result.line()));
+            gates.results().forEach(result -> lines.add(PREFIX + Messages.GateVerdict_Line(result.line())));
             lines.add(PREFIX + gates.summary());
         }
         return lines;

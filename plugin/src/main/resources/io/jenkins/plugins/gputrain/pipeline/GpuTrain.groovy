@@ -37,7 +37,8 @@ class GpuTrain implements Serializable {
         TrainingPlan plan = null
         CredentialBinding remote = null
         try {
-            plan = TrainingPlan.of(arguments, defaults(), String.valueOf(script.env.BUILD_TAG))
+            Map plain = GateDescribables.asMaps(arguments)
+            plan = TrainingPlan.of(plain, defaults(), String.valueOf(script.env.BUILD_TAG))
             GpuTrainPlans.checkDefaultGates(plan, defaultGates())
             if (plan.dvcRemoteCredentialsId() != null) {
                 remote = remoteBinding(plan.dvcRemoteCredentialsId())
@@ -79,8 +80,10 @@ class GpuTrain implements Serializable {
     }
 
     /**
-     * A failed quality gate marks the stage, as warnings-ng's and coverage's gates do: publishDvcMetrics set the build
-     * result but, a build step without a flow node, cannot mark the stage; unstable() can (yellow), error() fails it.
+     * A failed quality gate marks the stage: publishDvcMetrics set the build result but, a build step without a flow
+     * node, cannot mark the stage. unstable() marks it (yellow) and the Pipeline goes on; error() fails the stage and
+     * stops the Pipeline. (warnings-ng's and coverage's gates set the build result and mark the step's flow node with
+     * a warning, and the Pipeline goes on, also after a failed gate.)
      */
     private void markStage(GateStageMark mark) {
         if (mark == null) {

@@ -2,13 +2,12 @@ package io.jenkins.plugins.gputrain.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.gputrain.core.dvc.render.Table;
 import io.jenkins.plugins.gputrain.core.gate.Finding;
 import io.jenkins.plugins.gputrain.core.gate.GateResult;
 import io.jenkins.plugins.gputrain.core.gate.QualityGate;
 import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
-import io.jenkins.plugins.gputrain.core.report.PublishedReport;
 import io.jenkins.plugins.gputrain.publish.DvcReportAction;
+import io.jenkins.plugins.gputrain.publish.TestReports;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,19 +69,6 @@ class GateStageMarkTest {
     }
 
     static DvcReportAction action(String reportDir, GateResult... results) {
-        Table empty = new Table(List.of(), List.of());
-        return new DvcReportAction(
-                reportDir,
-                new PublishedReport(
-                        "main",
-                        null,
-                        empty,
-                        empty,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        new QualityGateReport(List.of(results))));
+        return TestReports.action(reportDir, List.of(), new QualityGateReport(List.of(results)));
     }
 }

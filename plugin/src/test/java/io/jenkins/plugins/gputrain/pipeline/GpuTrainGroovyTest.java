@@ -10,10 +10,12 @@ import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingPlan;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -228,6 +230,47 @@ class GpuTrainGroovyTest {
         assertThatThrownBy(() -> call(Map.of("cpuMemory", "1-2000+t4*0")))
                 .hasMessage("[gpu-train] cpuMemory '1-2000+t4*0': GPU count must be at least 1 (expected"
                         + " {cpu}-{memory}[+{model}*{count}] or s|m|l|xl)");
+        assertThat(transcript()).singleElement().asString().startsWith("error(");
+        assertThat(bodyRuns).isZero();
+    }
+
+    /** The Snippet Generator writes {@code qualityGates: [qualityGate(metric: …, threshold: …)]}; maps work too. */
+    @Test
+    void snippetGeneratorGatesAndMapGatesReachPublishDvcMetricsAsMaps() {
+        UninstantiatedDescribable snippet = new UninstantiatedDescribable(
+                "qualityGate",
+                null,
+                Map.of("metric", "evaluation/metrics.json:acc", "threshold", new BigDecimal("-0.01")));
+        Map<String, Object> map = Map.of(
+                "metric", "evaluation/metrics.json:loss", "type", "value", "threshold", 0.5, "criticality", "unstable");
+
+        call(Map.of("qualityGates", List.of(snippet, map)));
+
+        assertThat(argument("publishDvcMetrics").get("qualityGates"))
+                .isEqualTo(List.of(
+                        Map.of(
+                                "metric", "evaluation/metrics.json:acc",
+                                "threshold", "-0.01",
+                                "type", "change",
+                                "operator", ">=",
+                                "criticality", "failure"),
+                        Map.of(
+                                "metric", "evaluation/metrics.json:loss",
+                                "threshold", "0.5",
+                                "type", "value",
+                                "operator", ">=",
+                                "criticality", "unstable")));
+        assertThat(bodyRuns).isEqualTo(1);
+    }
+
+    @Test
+    void anotherDescribableAmongTheGatesFailsWithOneLineNamingTheGate() {
+        UninstantiatedDescribable other = new UninstantiatedDescribable("coverageGate", null, Map.of("threshold", 1));
+
+        assertThatThrownBy(() -> call(Map.of("qualityGates", List.of(other))))
+                .hasMessage("[gpu-train] qualityGates[0] 'coverageGate(…)': is not a quality gate (expected"
+                        + " qualityGate(metric: 'evaluation/metrics.json:acc', threshold: -0.01) or a map such as"
+                        + " [metric: 'evaluation/metrics.json:acc', threshold: -0.01])");
         assertThat(transcript()).singleElement().asString().startsWith("error(");
         assertThat(bodyRuns).isZero();
     }

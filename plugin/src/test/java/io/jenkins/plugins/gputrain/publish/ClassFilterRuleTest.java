@@ -139,8 +139,8 @@ class ClassFilterRuleTest {
     /** Gates as the job, the global configuration and CasC keep them: every field set, every choice used. */
     private static List<MetricQualityGate> gates() {
         MetricQualityGate change = TestGates.gate("evaluation/metrics.json:val_acc", -0.01);
-        MetricQualityGate value = TestGates.gate("evaluation/metrics.json:val_loss", 0.5, "value", "<", "unstable");
-        MetricQualityGate missing = TestGates.gate("evaluation/metrics.json:f1", 0.9, "value", ">", null);
+        MetricQualityGate value = TestGates.gate("evaluation/metrics.json:val_loss", "0.5", "value", "<", "unstable");
+        MetricQualityGate missing = TestGates.gate("evaluation/metrics.json:f1", "0.9", "value", ">", null);
         return List.of(change, value, missing);
     }
 

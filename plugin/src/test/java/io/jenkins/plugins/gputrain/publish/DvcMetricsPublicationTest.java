@@ -56,7 +56,7 @@ class DvcMetricsPublicationTest {
 
     @Test
     void passedGatesLeaveTheResultAndTheCheckGoesFromInProgressToSuccess() throws Exception {
-        publication("gpu-train", gate(PASSES, 0.3, "failure")).publish(build, listener, fixture(), checksApi);
+        publication("gpu-train", gate(PASSES, "0.3", "failure")).publish(build, listener, fixture(), checksApi);
 
         assertThat(build.outcome).isEqualTo(BuildOutcome.SUCCESS);
         assertThat(checks)
@@ -68,7 +68,7 @@ class DvcMetricsPublicationTest {
 
     @Test
     void anUnstableGateMakesTheBuildUnstableAndTheCheckAFailure() throws Exception {
-        publication("gpu-train", gate(PASSES, 0.3, "failure"), gate(LOSS, 0, "unstable"))
+        publication("gpu-train", gate(PASSES, "0.3", "failure"), gate(LOSS, "0", "unstable"))
                 .publish(build, listener, fixture(), checksApi);
 
         assertThat(build.outcome).isEqualTo(BuildOutcome.UNSTABLE);
@@ -80,7 +80,7 @@ class DvcMetricsPublicationTest {
 
     @Test
     void aFailedGateOfCriticalityFailureFailsTheBuildAndTheCheck() throws Exception {
-        publication("gpu-train", gate(LOSS, 0, "unstable"), gate(PASSES, 0.9, "failure"))
+        publication("gpu-train", gate(LOSS, "0", "unstable"), gate(PASSES, "0.9", "failure"))
                 .publish(build, listener, fixture(), checksApi);
 
         assertThat(build.outcome).isEqualTo(BuildOutcome.FAILURE);
@@ -148,7 +148,7 @@ class DvcMetricsPublicationTest {
                     throw new IllegalStateException("GitHub: 502");
                 });
 
-        publication("gpu-train", gate(PASSES, 0.3, "failure")).publish(build, listener, fixture(), failing);
+        publication("gpu-train", gate(PASSES, "0.3", "failure")).publish(build, listener, fixture(), failing);
 
         assertThat(build.outcome).isEqualTo(BuildOutcome.SUCCESS);
         assertThat(build.reports).hasSize(1);
@@ -157,8 +157,8 @@ class DvcMetricsPublicationTest {
 
     @Test
     void twoInterleavedPublicationsEachKeepTheirReportAndMarkTheirOwnStage() throws Exception {
-        DvcMetricsPublication failingA = publication("gpu-train/a", gate(PASSES, 0.9, "failure"));
-        DvcMetricsPublication passingB = publication("gpu-train/b", gate(PASSES, 0.3, "failure"));
+        DvcMetricsPublication failingA = publication("gpu-train/a", gate(PASSES, "0.9", "failure"));
+        DvcMetricsPublication passingB = publication("gpu-train/b", gate(PASSES, "0.3", "failure"));
         DvcMetricsPublication.WorkspaceReportWriter fixtureA = fixture();
         DvcMetricsPublication.WorkspaceReportWriter fixtureB = fixture("b");
 
@@ -191,7 +191,7 @@ class DvcMetricsPublicationTest {
 
     @Test
     void aSecondPublicationIntoTheSameDirectoryReplacesTheFirstAndSaysSo() throws Exception {
-        publication("gpu-train", gate(PASSES, 0.9, "failure")).publish(build, listener, fixture(), checksApi);
+        publication("gpu-train", gate(PASSES, "0.9", "failure")).publish(build, listener, fixture(), checksApi);
         publication("gpu-train").publish(build, listener, fixture("again"), checksApi);
 
         assertThat(build.reports).singleElement().satisfies(report -> assertThat(report.getGateStatus())
@@ -218,7 +218,7 @@ class DvcMetricsPublicationTest {
         };
     }
 
-    private static MetricQualityGate gate(String metric, double threshold, String criticality) {
+    private static MetricQualityGate gate(String metric, String threshold, String criticality) {
         return TestGates.gate(metric, threshold, null, null, criticality);
     }
 

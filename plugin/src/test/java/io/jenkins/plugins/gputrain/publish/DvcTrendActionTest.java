@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
+import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 import io.jenkins.plugins.gputrain.core.report.MetricValue;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,5 +40,24 @@ class DvcTrendActionTest {
         assertThat(reports).containsOnlyKeys(990);
         assertThat(reports.get(990)).isEqualTo(report.getCurrentValues());
         assertThat(loaded).as("builds loaded").hasValue(20);
+    }
+
+    @Test
+    void aBuildWithParallelReportsIsTrendedByItsReportInTheDefaultDirectory() {
+        DvcReportAction vit = report("gpu-train/vit", 0.7);
+        DvcReportAction main = report("gpu-train", 0.9);
+
+        Map<Integer, List<MetricValue>> reports =
+                DvcTrendAction.reports(Stream.of(DvcTrendAction.BuildReport.of(7, List.of(vit, main))), 20);
+
+        assertThat(reports).containsExactly(Map.entry(7, main.getCurrentValues()));
+        assertThat(DvcTrendAction.BuildReport.of(8, List.of(vit)).report()).isNull();
+    }
+
+    private static DvcReportAction report(String reportDir, double acc) {
+        return TestReports.action(
+                reportDir,
+                List.of(new MetricValue("evaluation/metrics.json", "acc", acc)),
+                new QualityGateReport(List.of()));
     }
 }

@@ -10,13 +10,16 @@ import io.jenkins.plugins.gputrain.core.report.PublishedReport;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kohsuke.stapler.HttpResponse;
 
 /**
@@ -34,24 +37,45 @@ class MetricQualityGateBindingTest {
         assertThatThrownBy(() -> new MetricQualityGate(ACC, null))
                 .isInstanceOf(Descriptor.FormException.class)
                 .hasMessage("quality gate '" + ACC + "' threshold '': missing (expected " + Threshold.EXPECTED + ")");
-        assertThatThrownBy(() -> new MetricQualityGate(ACC, Double.POSITIVE_INFINITY))
-                .hasMessageStartingWith("quality gate '" + ACC + "' threshold 'Infinity': is not a finite number");
-        assertThatThrownBy(() -> new MetricQualityGate("metrics.json", -0.01))
+        assertThatThrownBy(() -> new MetricQualityGate(ACC, "Infinity"))
+                .hasMessageStartingWith("quality gate '" + ACC + "' threshold 'Infinity': is not a number");
+        assertThatThrownBy(() -> new MetricQualityGate("metrics.json", "-0.01"))
                 .isInstanceOf(Descriptor.FormException.class)
                 .hasMessageStartingWith("quality gate 'metrics.json' metric 'metrics.json': ");
     }
 
+    static Stream<Arguments> unknownChoices() {
+        return Stream.of(
+                Arguments.of(
+                        "type",
+                        "chnage",
+                        "quality gate 'evaluation/metrics.json:acc' type 'chnage': unknown gate type"
+                                + " (expected one of change, value)"),
+                Arguments.of(
+                        "operator",
+                        "=>",
+                        "quality gate 'evaluation/metrics.json:acc' operator '=>': unknown operator"
+                                + " (expected one of >=, >, <=, <)"),
+                Arguments.of(
+                        "criticality",
+                        "fatal",
+                        "quality gate 'evaluation/metrics.json:acc' criticality 'fatal': unknown criticality"
+                                + " (expected one of unstable, failure)"));
+    }
+
+    static Stream<Arguments> badJenkinsfileGates() {
+        return Stream.concat(
+                unknownChoices(),
+                Stream.of(
+                        Arguments.of(
+                                "threshold",
+                                "0,01",
+                                "quality gate 'evaluation/metrics.json:acc' threshold '0,01': is not a number"),
+                        Arguments.of("metric", "metrics.json", "quality gate 'metrics.json' metric 'metrics.json': ")));
+    }
+
     @ParameterizedTest(name = "{0} ''{1}''")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "type|chnage|quality gate 'evaluation/metrics.json:acc' type 'chnage': unknown gate type"
-                        + " (expected one of change, value)",
-                "operator|=>|quality gate 'evaluation/metrics.json:acc' operator '=>': unknown operator"
-                        + " (expected one of >=, >, <=, <)",
-                "criticality|fatal|quality gate 'evaluation/metrics.json:acc' criticality 'fatal': unknown criticality"
-                        + " (expected one of unstable, failure)",
-            })
+    @MethodSource("unknownChoices")
     void anUnknownChoiceIsRefusedByItsSetterNamingTheAllowedValues(String field, String value, String message) {
         Map<String, Object> yaml = Map.of("metric", ACC, "threshold", -0.01, field, value);
 
@@ -61,6 +85,37 @@ class MetricQualityGateBindingTest {
                 .isInstanceOf(Descriptor.FormException.class)
                 .hasMessage(message)
                 .hasNoCause();
+    }
+
+    @ParameterizedTest(name = "{0} ''{1}''")
+    @MethodSource("badJenkinsfileGates")
+    void aBadGateInAJenkinsfileIsRefusedByStructsWithTheGatesOneLineAsItsMessage(
+            String field, String value, String message) {
+        Map<String, Object> arguments = new LinkedHashMap<>(Map.of("metric", ACC, "threshold", -0.01));
+        arguments.put(field, value);
+
+        // the message Pipeline prints first: structs calls customInstantiate outside its "Could not instantiate" try
+        assertThatThrownBy(() -> TestGates.pipeline(arguments))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(message)
+                .hasNoCause()
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "Exception", "instantiate"));
+    }
+
+    @Test
+    void aJenkinsfileGateWithoutThresholdIsRefusedAsMissing() {
+        assertThatThrownBy(() -> TestGates.pipeline(Map.of("metric", ACC)))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("quality gate '" + ACC + "' threshold '': missing");
+    }
+
+    @Test
+    void unnamedArgumentsAreLeftToStructs() {
+        // structs refuses them itself after customInstantiate ("Arguments to … have to be explicitly named")
+        Map<String, Object> unnamed = Map.of("<anonymous>", ACC);
+
+        assertThat(new MetricQualityGate.DescriptorImpl().customInstantiate(unnamed))
+                .isEqualTo(unnamed);
     }
 
     @Test

@@ -102,7 +102,7 @@ class QualityGatePublishTest {
     @Test
     void theStepKeepsItsGatesAndSavesThemAsPlainFields() {
         DvcMetricsRecorder step = new DvcMetricsRecorder();
-        step.setQualityGates(List.of(TestGates.gate("evaluation/metrics.json:loss", 0.3, "value", "<", null)));
+        step.setQualityGates(List.of(TestGates.gate("evaluation/metrics.json:loss", "0.3", "value", "<", null)));
         XStream xstream = new XStream();
         xstream.allowTypes(new Class<?>[] {DvcMetricsRecorder.class, MetricQualityGate.class});
 
@@ -142,6 +142,6 @@ class QualityGatePublishTest {
     }
 
     private static MetricQualityGate gate(String metric, double threshold, String criticality) {
-        return TestGates.gate(metric, threshold, null, null, criticality);
+        return TestGates.gate(metric, String.valueOf(threshold), null, null, criticality);
     }
 }

@@ -45,7 +45,7 @@ public record QualityGate(
     }
 
     /**
-     * A gate from the fields of a Jenkinsfile or the configuration page; every message names the gate by its metric.
+     * A gate from the fields of a Jenkinsfile; every message names the gate by its metric.
      *
      * @param metric {@code FILE:KEY}
      * @param type {@code change} or {@code value}; blank for {@link #DEFAULT_TYPE}
@@ -57,13 +57,36 @@ public record QualityGate(
      * @throws InvalidSpecException naming the gate and the field that is wrong
      */
     public static QualityGate of(String metric, String type, String operator, Number threshold, String criticality) {
+        return of(metric, type, operator, criticality, field -> Threshold.of(field, threshold));
+    }
+
+    /**
+     * A gate from the fields as typed on the configuration page or in Configuration-as-Code; every message names the
+     * gate by its metric.
+     *
+     * @param metric {@code FILE:KEY}
+     * @param type {@code change} or {@code value}; blank for {@link #DEFAULT_TYPE}
+     * @param operator {@code >=}, {@code >}, {@code <=} or {@code <}; blank for {@link #DEFAULT_OPERATOR}
+     * @param threshold the threshold's text as {@link Threshold#parse} reads it; blank or {@code null} is refused as
+     *     missing
+     * @param criticality {@code unstable} or {@code failure}; blank for {@link #DEFAULT_CRITICALITY}
+     * @return the gate
+     * @throws InvalidSpecException naming the gate and the field that is wrong, quoting the text for the threshold
+     */
+    public static QualityGate ofText(
+            String metric, String type, String operator, String threshold, String criticality) {
+        return of(metric, type, operator, criticality, field -> Threshold.parse(field, threshold));
+    }
+
+    private static QualityGate of(
+            String metric, String type, String operator, String criticality, Function<String, BigDecimal> threshold) {
         String gate = "quality gate '" + (metric == null ? "" : metric.strip()) + "'";
         MetricReference reference = MetricReference.parse(gate + " metric", metric);
         return new QualityGate(
                 reference,
                 blank(type) ? DEFAULT_TYPE : type(gate + " type", type, type),
                 blank(operator) ? DEFAULT_OPERATOR : operator(gate + " operator", operator, operator),
-                Threshold.of(gate + " threshold", threshold),
+                threshold.apply(gate + " threshold"),
                 blank(criticality)
                         ? DEFAULT_CRITICALITY
                         : criticality(gate + " criticality", criticality, criticality));

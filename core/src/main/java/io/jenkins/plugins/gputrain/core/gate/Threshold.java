@@ -1,14 +1,18 @@
 package io.jenkins.plugins.gputrain.core.gate;
 
+import io.jenkins.plugins.gputrain.core.dvc.value.PythonFloat;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import java.math.BigDecimal;
 
 /**
  * The one rule for a quality gate's threshold, wherever it is typed (the form's check, {@code gpuTrain}'s check before
  * the pod, the publisher, {@code gpu-train report --gate}): a decimal that a {@code double} holds as written, because
- * Jenkins keeps the threshold as one ({@code MetricQualityGate}'s field, and {@code gpuTrain} hands it on as one). So
- * {@code -0.01} is {@code -0.01} everywhere, while {@code 1e400} (infinite as a double), {@code 1e-400} (0) and
- * {@code 0.12345678901234567890123} (rounded) are refused rather than changed; the text is at most
+ * a Jenkinsfile may give it as one (a Groovy {@code double}) and {@code quality-gates.json} writes it as a JSON number,
+ * which most readers take as one: the shortest decimal of its double ({@link PythonFloat#repr}, not JDK 17's
+ * {@code Double.toString}, which is at times longer, JDK-4511638). So {@code -0.01}, {@code 5e-324} and
+ * {@code 0.12345678901234568} are kept everywhere, as is every decimal of at most 15 significant digits between
+ * {@code 1e-307} and {@code 1e308}, while {@code 1e400} (infinite as a double), {@code 1e-400} (0), {@code 4.9e-324}
+ * (5e-324) and {@code 0.12345678901234567890123} (rounded) are refused rather than changed; the text is at most
  * {@value #MAX_LENGTH} characters (a double's longest plain decimal has 328) and its exponent within a double's
  * range, so nothing huge is ever computed or written out.
  */
@@ -18,8 +22,9 @@ public final class Threshold {
 
     /** What a threshold may be, for messages. */
     public static final String EXPECTED =
-            "a number a double holds as written, at most 15 significant digits between 1e-307 and 1e308 in size"
-                    + " or 0, such as -0.01";
+            "a number a double holds as written, such as -0.01: 0 or the shortest decimal of a double, as Python's"
+                    + " repr writes it (every number of at most 15 significant digits between 1e-307 and 1e308 is"
+                    + " one)";
 
     /** A double's largest decimal exponent: {@code 1.7976931348623157e308}. */
     private static final int MAX_EXPONENT = 308;
@@ -87,7 +92,7 @@ public final class Threshold {
             if (!Double.isFinite(real)) {
                 throw refused(field, shown, shown, "is not a finite number");
             }
-            return plain(new BigDecimal(Double.toString(real)));
+            return plain(shortest(real));
         }
         BigDecimal decimal = number instanceof BigDecimal exact ? exact : new BigDecimal(shown);
         return exact(field, shown, shown, decimal);
@@ -103,10 +108,19 @@ public final class Threshold {
         if (real == 0 || !Double.isFinite(real)) {
             throw refused(field, input, word, "is outside a double's range");
         }
-        if (new BigDecimal(Double.toString(real)).compareTo(decimal) != 0) {
-            throw refused(field, input, word, "has more digits than a double holds (it would become " + real + ")");
+        if (shortest(real).compareTo(decimal) != 0) {
+            throw refused(
+                    field,
+                    input,
+                    word,
+                    "a double cannot hold it as written (it would become " + PythonFloat.repr(real) + ")");
         }
         return plain(decimal);
+    }
+
+    /** The shortest decimal that reads back as a finite non-zero double. */
+    private static BigDecimal shortest(double real) {
+        return new BigDecimal(PythonFloat.repr(real));
     }
 
     /** {@code 1.0} as {@code 1}, {@code 0.50} as {@code 0.5}: a Groovy or form number as the user means it. */

@@ -11,11 +11,7 @@ final class MarkdownReport {
     String render(ReportContent content) {
         StringBuilder md = new StringBuilder("# Experiment Report\n");
         if (content.optionalNoBaseline().isPresent()) {
-            md.append("> **No baseline:** ")
-                    .append(content.noBaseline())
-                    .append(". Showing the current metrics only.\n\n");
-            md.append("## Metrics ").append(content.current()).append('\n');
-            md.append(TableFormat.MARKDOWN.render(content.currentMetrics()));
+            currentMetrics(md, content.noBaseline(), content.current(), content.currentMetrics());
         } else {
             diffTables(md, content.current(), content.baseline(), content.params(), content.metrics());
         }
@@ -47,6 +43,13 @@ final class MarkdownReport {
             }
         }
         return md.toString();
+    }
+
+    /** Why there is no baseline, then the current metrics table, as {@code report.md} and the check show them. */
+    static void currentMetrics(StringBuilder md, String noBaseline, String current, Table currentMetrics) {
+        md.append("> **No baseline:** ").append(noBaseline).append(". Showing the current metrics only.\n\n");
+        md.append("## Metrics ").append(current).append('\n');
+        md.append(TableFormat.MARKDOWN.render(currentMetrics));
     }
 
     /** The params and metrics diff tables under their headings, as {@code report.md} and the check show them. */

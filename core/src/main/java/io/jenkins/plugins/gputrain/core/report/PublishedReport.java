@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param noBaseline why there is no baseline, or {@code null}
  * @param metrics the metrics diff table
  * @param params the params diff table
+ * @param currentMetrics the current metrics ({@code metrics show}), which the check shows without a baseline
  * @param warnings DVC-style warnings about unreadable files
  * @param details one line per unreadable file
  * @param unreadableMetrics the lines of {@code details} about metrics files
@@ -27,6 +28,7 @@ public record PublishedReport(
         String noBaseline,
         Table metrics,
         Table params,
+        Table currentMetrics,
         List<String> warnings,
         List<String> details,
         List<String> unreadableMetrics,
@@ -57,6 +59,7 @@ public record PublishedReport(
                 content.noBaseline(),
                 content.metrics(),
                 content.params(),
+                content.currentMetrics(),
                 content.warnings(),
                 content.details(),
                 content.unreadableMetrics(),

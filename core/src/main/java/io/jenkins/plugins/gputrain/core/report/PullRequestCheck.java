@@ -6,6 +6,7 @@ import io.jenkins.plugins.gputrain.core.gate.GateResult;
 import io.jenkins.plugins.gputrain.core.gate.GateTable;
 import io.jenkins.plugins.gputrain.core.gate.GateType;
 import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +14,9 @@ import java.util.Optional;
 /**
  * The check a build's DVC report becomes on the pull request (through the Jenkins Checks API): a title with the
  * headline change, a summary with the quality gates first and then the params and metrics tables in
- * {@code report.md}'s Markdown (cut to GitHub's 65,535 characters), a text linking the build's report page and the
- * archived plots, and the report page as the check's details URL; while publishing runs, or when it failed or was
- * interrupted, a check saying so in one line. The
+ * {@code report.md}'s Markdown (without a baseline, the current metrics; cut to GitHub's 65,535 characters), a text
+ * linking the build's report page and the archived plots, and the report page as the check's details URL; while
+ * publishing runs, or when it failed or was interrupted, a check saying so in one line. The
  * links are absolute (GitHub resolves no relative link of a check); without the build's absolute URL (Jenkins' root
  * URL not configured) there are none. Plain text only, no Jenkins types.
  *
@@ -28,8 +29,10 @@ import java.util.Optional;
  */
 public record PullRequestCheck(
         String name, String title, String summary, String text, String detailsUrl, CheckState state) {
-    /** The check's name unless the step names another. */
+    /** The check's name unless the step names another or publishes into another report directory. */
     public static final String DEFAULT_NAME = "DVC metrics";
+
+    private static final String HEX = "0123456789ABCDEF";
 
     /** Checks the parts. */
     public PullRequestCheck {
@@ -104,6 +107,23 @@ public record PullRequestCheck(
                 CheckState.of(report.gates().overallStatus(), failsBuild));
     }
 
+    /**
+     * The check's name for a publication: the one given, else {@link #DEFAULT_NAME} for the default report directory
+     * and {@code DVC metrics (<reportDir>)} for another, so that parallel publications into their own directories do
+     * not update one check (GitHub Checks updates the check run of the same name).
+     *
+     * @param given the name the step gives; {@code null} or blank when none
+     * @param reportDir the report directory as given; {@code null} for the default
+     * @return the name
+     */
+    public static String nameFor(String given, String reportDir) {
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
+        String dir = reportDir == null || reportDir.isBlank() ? ReportDirectory.DEFAULT : reportDir.strip();
+        return dir.equals(ReportDirectory.DEFAULT) ? DEFAULT_NAME : DEFAULT_NAME + " (" + dir + ")";
+    }
+
     private static String checkName(String name) {
         return name == null || name.isBlank() ? DEFAULT_NAME : name.strip();
     }
@@ -143,9 +163,7 @@ public record PullRequestCheck(
         MarkdownReport.gates(gates, report.gates());
         StringBuilder md = new StringBuilder();
         if (report.optionalNoBaseline().isPresent()) {
-            md.append("> **No baseline:** ")
-                    .append(report.noBaseline())
-                    .append(". The report shows the current metrics only.\n");
+            MarkdownReport.currentMetrics(md, report.noBaseline(), DvcRepository.WORKSPACE, report.currentMetrics());
         } else {
             MarkdownReport.diffTables(
                     md, DvcRepository.WORKSPACE, report.baseline(), report.params(), report.metrics());
@@ -169,11 +187,11 @@ public record PullRequestCheck(
         if (!plots.isEmpty()) {
             md.append("\nPlots:\n");
             plots.forEach(file -> md.append("- [")
-                    .append(plotName(file))
+                    .append(markdownText(plotName(file)))
                     .append("](")
                     .append(buildUrl)
                     .append("artifact/")
-                    .append(file.replace(" ", "%20"))
+                    .append(urlPath(file))
                     .append(")\n"));
         }
         return md.toString();
@@ -187,7 +205,8 @@ public record PullRequestCheck(
         List<String> plots = plots(report);
         if (!plots.isEmpty()) {
             md.append("\nPlots (archived with the build):\n");
-            plots.forEach(file -> md.append("- ").append(plotName(file)).append('\n'));
+            plots.forEach(
+                    file -> md.append("- ").append(markdownText(plotName(file))).append('\n'));
         }
         return md.toString();
     }
@@ -202,6 +221,42 @@ public record PullRequestCheck(
     private static String plotName(String file) {
         String path = "/" + file;
         return path.substring(path.indexOf("/plots/") + 1);
+    }
+
+    /** A file name as Markdown text: {@code \\}, {@code [}, {@code ]}, {@code *}, {@code _} and {@code `} escaped. */
+    private static String markdownText(String text) {
+        StringBuilder md = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if ("\\[]*_`".indexOf(c) >= 0) {
+                md.append('\\');
+            }
+            md.append(c);
+        }
+        return md.toString();
+    }
+
+    /**
+     * The path with each segment percent-encoded (RFC 3986, UTF-8): only unreserved characters stay as they are, so
+     * that neither the URL ({@code #}, {@code ?}, {@code %}) nor the Markdown link ({@code )}, space) breaks.
+     */
+    private static String urlPath(String path) {
+        StringBuilder url = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (c == '/'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')) {
+                url.append(c);
+            } else {
+                url.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
+            }
+        }
+        return url.toString();
     }
 
     private static String unescape(String markdownCell) {

@@ -32,13 +32,37 @@ class GateArgumentsTest {
         assertThat(gates)
                 .extracting(QualityGate::describe)
                 .containsExactly("m.json:acc change >= -0.01 failure", "m.json:loss value < 1 unstable");
+        assertThat(GateArguments.toArguments(gates.get(0))).containsEntry("threshold", "-0.01");
         assertThat(GateArguments.toArguments(gates.get(1)))
                 .containsExactly(
                         Map.entry("metric", "m.json:loss"),
-                        Map.entry("threshold", 1.0),
+                        Map.entry("threshold", "1"),
                         Map.entry("type", "value"),
                         Map.entry("operator", "<"),
                         Map.entry("criticality", "unstable"));
+    }
+
+    @Test
+    void aTextThresholdAndTheGateClassAsPublishDvcMetricsTakesThemAreAccepted() {
+        // the Snippet Generator writes the threshold as text; [$class: 'MetricQualityGate', …] is structs' map form
+        List<QualityGate> gates = GateArguments.of(List.of(
+                Map.of("metric", "m.json:acc", "threshold", "-0.01"),
+                Map.of("$class", "MetricQualityGate", "metric", "m.json:acc", "threshold", 0),
+                Map.of(
+                        "$class",
+                        "io.jenkins.plugins.gputrain.publish.MetricQualityGate",
+                        "metric",
+                        "m.json:a",
+                        "threshold",
+                        1)));
+
+        assertThat(gates)
+                .extracting(QualityGate::describe)
+                .containsExactly(
+                        "m.json:acc change >= -0.01 failure",
+                        "m.json:acc change >= 0 failure",
+                        "m.json:a change >= 1 failure");
+        assertThat(GateArguments.toArguments(gates.get(1))).doesNotContainKey("$class");
     }
 
     @Test
@@ -54,8 +78,15 @@ class GateArgumentsTest {
                 .hasMessage("qualityGates[0] 'treshold': unknown key" + expected);
         assertThatThrownBy(() -> GateArguments.of(List.of(Map.of("metric", "m.json:acc"))))
                 .hasMessage("qualityGates[0] threshold '': missing" + expected);
-        assertThatThrownBy(() -> GateArguments.of(List.of(Map.of("metric", "m.json:acc", "threshold", "0.1"))))
-                .hasMessage("qualityGates[0] threshold '0.1': is not a number" + expected);
+        assertThatThrownBy(() -> GateArguments.of(List.of(Map.of("metric", "m.json:acc", "threshold", true))))
+                .hasMessage("qualityGates[0] threshold 'true': is not a number" + expected);
+        assertThatThrownBy(() -> GateArguments.of(List.of(Map.of("metric", "m.json:acc", "threshold", "0,1"))))
+                .hasMessageStartingWith(
+                        "quality gate 'm.json:acc' threshold '0,1': is not a number (expected a number");
+        assertThatThrownBy(() -> GateArguments.of(
+                        List.of(Map.of("$class", "CoverageQualityGate", "metric", "m.json:acc", "threshold", 1))))
+                .hasMessage("qualityGates[0] $class 'CoverageQualityGate': is not a quality gate (expected"
+                        + " MetricQualityGate)");
         assertThatThrownBy(() -> GateArguments.of(List.of(Map.of("metric", 7, "threshold", 1))))
                 .hasMessage("qualityGates[0] metric '7': is not a string" + expected);
         assertThatThrownBy(() -> GateArguments.of(List.of(

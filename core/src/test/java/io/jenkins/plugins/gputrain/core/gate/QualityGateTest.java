@@ -97,8 +97,8 @@ class QualityGateTest {
         assertThatThrownBy(() -> QualityGate.of("m.json:acc", "change", ">=", null, "failure"))
                 .hasMessage("quality gate 'm.json:acc' threshold '': missing (expected " + Threshold.EXPECTED + ")");
         assertThatThrownBy(() -> QualityGate.of("m.json:acc", "", "", new BigDecimal("0.10000000000000000555"), ""))
-                .hasMessage("quality gate 'm.json:acc' threshold '0.10000000000000000555': has more digits than a"
-                        + " double holds (it would become 0.1) (expected " + Threshold.EXPECTED + ")");
+                .hasMessage("quality gate 'm.json:acc' threshold '0.10000000000000000555': a double cannot hold it"
+                        + " as written (it would become 0.1) (expected " + Threshold.EXPECTED + ")");
         assertThat(QualityGate.of("m.json:acc", "", "", 0.1, "").threshold()).isEqualTo(new BigDecimal("0.1"));
         assertThatThrownBy(() -> QualityGate.of("m.json:acc", "change", ">=", Double.NaN, "failure"))
                 .hasMessage("quality gate 'm.json:acc' threshold 'NaN': is not a finite number (expected "

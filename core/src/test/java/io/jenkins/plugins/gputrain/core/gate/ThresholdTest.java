@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One threshold rule for the form's check, {@code gpuTrain}'s check before the pod, the publisher and {@code --gate}:
- * what is accepted is the decimal that comes back from the {@code double} Jenkins keeps.
+ * what is accepted is a decimal a {@code double} holds as written.
  */
 class ThresholdTest {
     private static final String EXPECTED = " (expected " + Threshold.EXPECTED + ")";
@@ -36,8 +36,12 @@ class ThresholdTest {
                 "1e2|100",
                 "-0|0",
                 "0E+999999999|0",
-                "4.9e-324|4.9E-324",
+                "5e-324|5E-324",
+                "1e-310|1E-310",
+                "0.12345678901234568|0.12345678901234568",
                 "123456789012345|123456789012345",
+                "2.82879384806159E17|282879384806159000",
+                "1e23|100000000000000000000000",
             })
     void aDecimalADoubleHoldsIsKeptAsWritten(String text, String threshold) {
         assertThat(Threshold.parse("t", text)).isEqualTo(new BigDecimal(threshold));
@@ -52,9 +56,13 @@ class ThresholdTest {
                 "1.8e308|is outside a double's range",
                 "1e-999999999|is outside a double's range",
                 "1e1000000|is outside a double's range",
-                "0.12345678901234567890123|has more digits than a double holds (it would become 0.12345678901234568)",
-                "123456789012345678901|has more digits than a double holds (it would become 1.2345678901234568E20)",
-                "9007199254740993|has more digits than a double holds (it would become 9.007199254740992E15)",
+                "2e-324|is outside a double's range",
+                "0.12345678901234567890123|a double cannot hold it as written (it would become 0.12345678901234568)",
+                "0.12345678901234567|a double cannot hold it as written (it would become 0.12345678901234566)",
+                "123456789012345678901|a double cannot hold it as written (it would become 1.2345678901234568e+20)",
+                "9007199254740993|a double cannot hold it as written (it would become 9007199254740992.0)",
+                "4.9e-324|a double cannot hold it as written (it would become 5e-324)",
+                "3e-324|a double cannot hold it as written (it would become 5e-324)",
                 "0x10|is not a number",
                 "1f|is not a number",
                 "NaN|is not a number",
@@ -88,16 +96,42 @@ class ThresholdTest {
         assertThatThrownBy(() -> Threshold.of("t", new BigDecimal("1e400")))
                 .hasMessage("t '1E+400': is outside a double's range" + EXPECTED);
         assertThatThrownBy(() -> Threshold.of("t", Long.MAX_VALUE))
-                .hasMessage("t '9223372036854775807': has more digits than a double holds (it would become"
-                        + " 9.223372036854776E18)" + EXPECTED);
+                .hasMessage("t '9223372036854775807': a double cannot hold it as written (it would become"
+                        + " 9.223372036854776e+18)" + EXPECTED);
         assertThatThrownBy(() -> Threshold.of("t", new BigInteger("123456789012345678901")))
-                .hasMessageContaining("has more digits than a double holds");
+                .hasMessageContaining("a double cannot hold it as written");
         assertThatThrownBy(() -> Threshold.of("t", Double.POSITIVE_INFINITY))
                 .hasMessage("t 'Infinity': is not a finite number" + EXPECTED);
         assertThat(Threshold.of("t", Double.MAX_VALUE)).isEqualByComparingTo(new BigDecimal("1.7976931348623157e308"));
+        assertThat(Threshold.of("t", Double.MIN_VALUE)).isEqualTo(new BigDecimal("5e-324"));
+        assertThat(Threshold.of("t", 2.82879384806159E17))
+                .as("the double's shortest decimal, not JDK 17's longer Double.toString (JDK-4511638)")
+                .isEqualTo(new BigDecimal("282879384806159000"));
+        assertThat(Threshold.of("t", new BigDecimal("0.12345678901234568")))
+                .isEqualTo(new BigDecimal("0.12345678901234568"));
     }
 
-    /** The form checks the text; Stapler binds the same text to the gate's {@code Double}; the publisher reads that. */
+    /** What the message promises is accepted: every decimal of at most 15 significant digits in that range, and 0. */
+    @Property
+    void fifteenSignificantDigitsBetween1eMinus307And1e308AreAlwaysAccepted(
+            @ForAll("fifteenDigits") BigInteger digits, @ForAll("exponentInRange") int exponent) {
+        BigDecimal number = new BigDecimal(digits).scaleByPowerOfTen(exponent - 14);
+
+        assertThat(Threshold.parse("t", number.toString())).isEqualByComparingTo(number);
+    }
+
+    @Provide
+    Arbitrary<BigInteger> fifteenDigits() {
+        return Arbitraries.bigIntegers()
+                .between(BigInteger.TEN.pow(14), BigInteger.TEN.pow(15).subtract(BigInteger.ONE));
+    }
+
+    @Provide
+    Arbitrary<Integer> exponentInRange() {
+        return Arbitraries.integers().between(-307, 307);
+    }
+
+    /** The form checks the text; Stapler binds the same text to the gate's {@code String}; the publisher reads that. */
     @Property
     void whatTheFormCheckAcceptsIsWhatThePublisherGets(@ForAll("thresholdText") String text) {
         BigDecimal checked;
@@ -106,12 +140,12 @@ class ThresholdTest {
         } catch (InvalidSpecException refused) {
             return;
         }
-        QualityGate bound = QualityGate.of("m.json:acc", "change", ">=", Double.valueOf(text), "failure");
+        QualityGate bound = QualityGate.ofText("m.json:acc", "change", ">=", text, "failure");
         assertThat(bound.threshold()).isEqualTo(checked);
         assertThat(handedOn(bound)).isEqualTo(bound);
     }
 
-    /** {@code gpuTrain} checks Groovy's numbers before the pod and hands each gate on as a double. */
+    /** {@code gpuTrain} checks Groovy's numbers before the pod and hands each gate on as text. */
     @Property
     void whatGpuTrainAcceptsComesBackEqualFromItsArguments(@ForAll("groovyNumber") Number number) {
         QualityGate gate;
@@ -127,11 +161,11 @@ class ThresholdTest {
 
     private static QualityGate handedOn(QualityGate gate) {
         Map<String, Object> arguments = GateArguments.toArguments(gate);
-        return QualityGate.of(
+        return QualityGate.ofText(
                 (String) arguments.get("metric"),
                 (String) arguments.get("type"),
                 (String) arguments.get("operator"),
-                (Number) arguments.get("threshold"),
+                (String) arguments.get("threshold"),
                 (String) arguments.get("criticality"));
     }
 

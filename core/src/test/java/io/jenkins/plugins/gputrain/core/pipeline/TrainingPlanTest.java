@@ -94,7 +94,7 @@ class TrainingPlanTest {
                                 "qualityGates",
                                 List.of(Map.of(
                                         "metric", "evaluation/metrics.json:acc",
-                                        "threshold", -0.01,
+                                        "threshold", "-0.01",
                                         "type", "change",
                                         "operator", ">=",
                                         "criticality", "failure"))));

@@ -121,6 +121,7 @@ class CheckSummaryTest {
                 null,
                 metrics,
                 params,
+                new Table(List.of(), List.of()),
                 List.of(),
                 List.of(),
                 List.of(),

@@ -3,7 +3,9 @@ package io.jenkins.plugins.gputrain.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
+import io.jenkins.plugins.gputrain.core.dvc.render.Table;
 import io.jenkins.plugins.gputrain.core.gate.QualityGate;
+import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The pull request check of a published report: title, Markdown summary and links (golden files). */
 class PullRequestCheckTest {
@@ -96,6 +100,7 @@ class PullRequestCheckTest {
     @Test
     void noBaselineAndNoChangeAreSaid() throws IOException {
         PublishedReport noBaseline = WorkspaceReport.write(workspace, "release-9", "gpu-train", null);
+        String reportMd = Files.readString(workspace.resolve("gpu-train/report.md"));
         write("params.yaml", "lr: 0.01\n");
         write("evaluation/metrics.json", "{\"acc\": 0.912, \"loss\": 0.25}");
         PublishedReport unchanged = WorkspaceReport.write(workspace, "main", "gpu-train", null);
@@ -103,12 +108,55 @@ class PullRequestCheckTest {
         assertThat(PullRequestCheck.of(null, noBaseline, BUILD, "dvc-report/", false)
                         .title())
                 .isEqualTo("No baseline (unknown Git revision 'release-9')");
-        assertThat(PullRequestCheck.of(null, noBaseline, BUILD, "dvc-report/", false)
-                        .summary())
-                .startsWith("> **No baseline:** unknown Git revision 'release-9'.");
+        String summary = PullRequestCheck.of(null, noBaseline, BUILD, "dvc-report/", false)
+                .summary();
+        assertThat(summary)
+                .as("the current metrics, as report.md shows them")
+                .isEqualTo(golden("check-summary-no-baseline.md"));
+        assertThat(reportMd).startsWith("# Experiment Report\n" + summary);
         assertThat(PullRequestCheck.of(null, unchanged, BUILD, "dvc-report/", false)
                         .title())
                 .isEqualTo("No metric changed against main");
+    }
+
+    @Test
+    void plotLinksPercentEncodeEachPathSegment() {
+        PublishedReport report = reportWithFiles("gpu-train/report.md", "gpu-train/plots/loss #2 (50%)?é.png");
+
+        PullRequestCheck check = PullRequestCheck.of(null, report, BUILD, "dvc-report/", false);
+
+        assertThat(check.text())
+                .endsWith("- [plots/loss #2 (50%)?é.png](https://ci.example.com/job/ml/job/PR-7/3/artifact/gpu-train/"
+                        + "plots/loss%20%232%20%2850%25%29%3F%C3%A9.png)\n");
+    }
+
+    @Test
+    void plotLinkTextIsMarkdownEscaped() {
+        PublishedReport report = reportWithFiles("gpu-train/plots/a]b*c_d`e\\f[g.png");
+        String shown = "plots/a\\]b\\*c\\_d\\`e\\\\f\\[g.png";
+
+        assertThat(PullRequestCheck.of(null, report, BUILD, "dvc-report/", false)
+                        .text())
+                .contains("- [" + shown + "](https://ci.example.com/job/ml/job/PR-7/3/artifact/gpu-train/plots/a%5Db");
+        assertThat(PullRequestCheck.of(null, report, Optional.empty(), "dvc-report/", false)
+                        .text())
+                .endsWith("- " + shown + "\n");
+    }
+
+    private static PublishedReport reportWithFiles(String... files) {
+        Table none = new Table(List.of(), List.of());
+        return new PublishedReport(
+                "main",
+                null,
+                none,
+                none,
+                none,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(files),
+                new QualityGateReport(List.of()));
     }
 
     private static String golden(String name) throws IOException {
@@ -120,5 +168,21 @@ class PullRequestCheckTest {
 
     private void write(String path, String text) throws IOException {
         Files.writeString(workspace.resolve(path), text);
+    }
+
+    @ParameterizedTest(name = "checksName ''{0}'', reportDir ''{1}''")
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "null|null|DVC metrics",
+                "null|gpu-train|DVC metrics",
+                "' '|gpu-train/vit|DVC metrics (gpu-train/vit)",
+                "null|gpu-train/resnet|DVC metrics (gpu-train/resnet)",
+                "' Model metrics '|gpu-train/vit|Model metrics",
+                "DVC metrics|gpu-train/vit|DVC metrics",
+            })
+    void theDefaultNameIsDistinctPerReportDirectoryAndAGivenNameIsKept(String given, String reportDir, String name) {
+        assertThat(PullRequestCheck.nameFor(given, reportDir)).isEqualTo(name);
     }
 }
