@@ -43,15 +43,15 @@ public class GpuTrainConfiguration extends GlobalConfiguration {
     private String cpuMemory;
     private String gpuResourceName;
     private String acceleratorLabelKey;
-    private boolean gpuToleration = true;
+    private volatile boolean gpuToleration = true;
     private String baseline;
     private String pendingTimeout;
     private String timeout;
-    private int retries = TrainingDefaults.DEFAULT_RETRIES;
+    private volatile int retries = TrainingDefaults.DEFAULT_RETRIES;
     private String dvcRemoteCredentialsId;
-    private int trendLength = DEFAULT_TREND_LENGTH;
+    private volatile int trendLength = DEFAULT_TREND_LENGTH;
     private List<MetricQualityGate> qualityGates = new ArrayList<>();
-    private boolean skipPublishingChecks;
+    private volatile boolean skipPublishingChecks;
     /** Whether this is a draft of the System page's form, which saves nothing (see {@link #configure}). */
     private final transient boolean draft;
 

@@ -53,7 +53,7 @@ import org.kohsuke.stapler.verb.POST;
  * DescriptorImpl#customInstantiate}). A gate that bypassed all that (a job's XML edited by
  * hand; XStream calls no constructor) is still refused by {@link #toGate()} when the build publishes.
  */
-public class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate> {
+public final class MetricQualityGate extends AbstractDescribableImpl<MetricQualityGate> {
     /** The gate's name in a Pipeline: {@code qualityGate(metric: …, threshold: …)}. */
     public static final String SYMBOL = "qualityGate";
 
