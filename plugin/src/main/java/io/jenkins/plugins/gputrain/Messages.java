@@ -44,6 +44,16 @@ public final class Messages {
         return new Localizable(HOLDER, "DvcRemoteCredentials.OtherKind");
     }
 
+    /** {@code DvcMetricsPublication.SameCheckName}: two publications of a build hand over checks of one name. */
+    public static String DvcMetricsPublication_SameCheckName(Object name, Object earlier, Object directory) {
+        return HOLDER.format("DvcMetricsPublication.SameCheckName", name, earlier, directory);
+    }
+
+    /** {@code DvcMetricsPublication.SameCheckName}, localizable. */
+    public static Localizable _DvcMetricsPublication_SameCheckName(Object name, Object earlier, Object directory) {
+        return new Localizable(HOLDER, "DvcMetricsPublication.SameCheckName", name, earlier, directory);
+    }
+
     /** {@code DvcMetricsPublication.Replaced}: a second publication into the same report directory of a build. */
     public static String DvcMetricsPublication_Replaced(Object directory) {
         return HOLDER.format("DvcMetricsPublication.Replaced", directory);

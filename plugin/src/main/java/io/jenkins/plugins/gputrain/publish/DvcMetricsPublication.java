@@ -22,6 +22,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Publishes a workspace's DVC report to its build: finds the baseline, runs DVC's diffs if the engine says so, writes
@@ -104,7 +105,12 @@ final class DvcMetricsPublication {
             report = report(workspace, gates.gates());
             failsBuild = (failOnMissing && report.hasUnreadableMetrics())
                     || gates.optionalProblem().isPresent();
-            check = conclude(build, listener, report, failsBuild);
+            check = conclude(
+                    build,
+                    listener,
+                    report,
+                    failsBuild,
+                    skipPublishingChecks || !checks.available() ? null : checksName);
         } catch (InterruptedException e) {
             checks.publish(
                     build.run(),
@@ -145,9 +151,13 @@ final class DvcMetricsPublication {
         return workspace.write(revision, directory, diffs, gates);
     }
 
-    /** Archives and attaches the report, prints the gates, sets the build's result; the completed check. */
+    /**
+     * Archives and attaches the report, prints the gates, sets the build's result; the completed check.
+     *
+     * @param handedOver the check's name when it goes to the Checks API, {@code null} when it does not
+     */
     private PullRequestCheck conclude(
-            PublishedBuild build, TaskListener listener, PublishedReport report, boolean failsBuild)
+            PublishedBuild build, TaskListener listener, PublishedReport report, boolean failsBuild, String handedOver)
             throws IOException, InterruptedException {
         PrintStream console = listener.getLogger();
         String directory = ReportDirectory.normalise(reportDir);
@@ -158,10 +168,14 @@ final class DvcMetricsPublication {
         report.details().forEach(detail -> console.println("[gpu-train]   " + detail));
         Map<String, String> artifacts = artifacts(report);
         build.archive(artifacts);
-        DvcReportAction action = new DvcReportAction(directory, report);
-        if (build.attach(action)) {
+        DvcReportAction action = new DvcReportAction(directory, report, handedOver);
+        List<DvcReportAction> earlier = build.attach(action);
+        if (DvcReportAction.inDirectory(earlier, directory) != null) {
             console.println(PREFIX + Messages.DvcMetricsPublication_Replaced(directory));
         }
+        sameCheckName(earlier, directory, handedOver)
+                .ifPresent(other -> console.println(
+                        PREFIX + Messages.DvcMetricsPublication_SameCheckName(handedOver, other, directory)));
         console.println("[gpu-train] archived " + artifacts.size() + " report files (" + directory
                 + "/report.md, report.html, *.json, plots/)");
         console.print("[gpu-train] report: ");
@@ -170,6 +184,20 @@ final class DvcMetricsPublication {
         GateVerdict.consoleLines(report.gates()).forEach(console::println);
         build.worsen(BuildOutcome.of(report.gates().overallStatus()));
         return PullRequestCheck.of(checksName, report, build.absoluteUrl(), action.getUrlName() + "/", failsBuild);
+    }
+
+    /**
+     * The report directory of another of the build's reports handed over under the same check name: the SCM's check
+     * run of that name (GitHub Checks keeps one per name and commit) then shows only the later one.
+     */
+    static Optional<String> sameCheckName(List<DvcReportAction> earlier, String directory, String handedOver) {
+        if (handedOver == null) {
+            return Optional.empty();
+        }
+        return earlier.stream()
+                .filter(other -> !other.getReportDir().equals(directory) && handedOver.equals(other.getCheckName()))
+                .map(DvcReportAction::getReportDir)
+                .findFirst();
     }
 
     /** Writes the report bundle of validated arguments where the workspace is (the agent). */

@@ -28,6 +28,7 @@ public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAct
     public static final String URL_NAME = "dvc-report";
 
     private final String reportDir;
+    private final String checkName;
     private final String baseline;
     private final String noBaseline;
     private final ArrayList<String> metricsHeaders;
@@ -52,9 +53,11 @@ public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAct
      *
      * @param reportDir the normalised report directory it was written to
      * @param report the report
+     * @param checkName the name of the pull request check it was handed to the Checks API as, {@code null} for none
      */
-    public DvcReportAction(String reportDir, PublishedReport report) {
+    public DvcReportAction(String reportDir, PublishedReport report, String checkName) {
         this.reportDir = reportDir;
+        this.checkName = checkName;
         baseline = report.baseline();
         noBaseline = report.noBaseline();
         metricsHeaders = new ArrayList<>(report.metrics().headers());
@@ -102,6 +105,11 @@ public class DvcReportAction implements RunAction2, SimpleBuildStep.LastBuildAct
     /** The report directory (the default one in builds from before it was kept). */
     public String getReportDir() {
         return reportDir == null ? ReportDirectory.DEFAULT : reportDir;
+    }
+
+    /** The name of the pull request check this report was handed over as, {@code null} when it was not. */
+    public String getCheckName() {
+        return checkName;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.publish;
 import hudson.model.Run;
 import io.jenkins.plugins.gputrain.core.gate.BuildOutcome;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,11 +22,12 @@ interface PublishedBuild {
     void archive(Map<String, String> artifacts) throws IOException, InterruptedException;
 
     /**
-     * Adds a report, replacing the build's report in the same directory (and no other).
+     * Adds a report, replacing the build's report in the same directory (and no other), in one step with other
+     * publications of the build.
      *
-     * @return whether it replaced one
+     * @return the build's reports just before this one was added
      */
-    boolean attach(DvcReportAction report);
+    List<DvcReportAction> attach(DvcReportAction report);
 
     /** Makes the build's result the outcome's unless it is already worse (Jenkins' {@code Run.setResult}). */
     void worsen(BuildOutcome outcome);

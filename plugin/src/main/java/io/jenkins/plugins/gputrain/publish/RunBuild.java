@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gputrain.core.gate.BuildOutcome;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jenkins.model.Jenkins;
@@ -51,15 +52,15 @@ final class RunBuild implements PublishedBuild {
      * at once, hence the lock.
      */
     @Override
-    public boolean attach(DvcReportAction report) {
+    public List<DvcReportAction> attach(DvcReportAction report) {
         synchronized (run) {
-            DvcReportAction earlier =
-                    DvcReportAction.inDirectory(run.getActions(DvcReportAction.class), report.getReportDir());
+            List<DvcReportAction> before = List.copyOf(run.getActions(DvcReportAction.class));
+            DvcReportAction earlier = DvcReportAction.inDirectory(before, report.getReportDir());
             if (earlier != null) {
                 run.removeAction(earlier);
             }
             run.addAction(report);
-            return earlier != null;
+            return before;
         }
     }
 

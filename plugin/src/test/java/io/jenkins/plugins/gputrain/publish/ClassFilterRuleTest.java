@@ -60,8 +60,10 @@ class ClassFilterRuleTest {
         persisted.put("io.jenkins.plugins.gputrain.GpuTrainConfiguration.xml", configuration());
         persisted.put("a freestyle job's config.xml (builder)", builder());
         persisted.put("a job's config.xml (recorder)", recorder());
-        persisted.put("build.xml (report action)", new DvcReportAction("gpu-train", report()));
-        persisted.put("build.xml (report action with quality gates)", new DvcReportAction("gpu-train", gatedReport()));
+        persisted.put("build.xml (report action)", new DvcReportAction("gpu-train", report(), null));
+        persisted.put(
+                "build.xml (report action with quality gates)",
+                new DvcReportAction("gpu-train", gatedReport(), "DVC metrics"));
 
         List<String> refusals = new ArrayList<>();
         for (Map.Entry<String, Object> file : persisted.entrySet()) {

@@ -198,11 +198,46 @@ class DvcMetricsPublicationTest {
                 .isNull());
         assertThat(text())
                 .contains("[gpu-train] this build's earlier report in gpu-train is replaced by this one (give parallel"
-                        + " publications each their own reportDir)\n");
+                        + " publications each their own reportDir)\n")
+                .doesNotContain("has the name of");
+    }
+
+    @Test
+    void twoPublicationsHandingOverOneCheckNameSaySoOnce() throws Exception {
+        publication("gpu-train/a").publish(build, listener, fixture(), checksApi);
+        publication("gpu-train/b").publish(build, listener, fixture("b"), checksApi);
+
+        assertThat(build.reports)
+                .extracting(DvcReportAction::getCheckName)
+                .containsExactly("DVC metrics", "DVC metrics");
+        assertThat(text())
+                .containsOnlyOnce(
+                        "[gpu-train] check 'DVC metrics' of gpu-train/b has the name of gpu-train/a's check in"
+                                + " this build: a pull request shows one check per name, the later one (give each publication"
+                                + " its own checksName)\n");
+    }
+
+    @Test
+    void publicationsWithTheirOwnCheckNamesOrWithoutChecksSayNothingOfNames() throws Exception {
+        publication("gpu-train/a", "DVC metrics (a)", false).publish(build, listener, fixture(), checksApi);
+        publication("gpu-train/b", "DVC metrics (b)", false).publish(build, listener, fixture("b"), checksApi);
+        publication("gpu-train/c", "DVC metrics (b)", true).publish(build, listener, fixture("c"), checksApi);
+        publication("gpu-train/d", "DVC metrics (b)", false)
+                .publish(build, listener, fixture("d"), new PullRequestChecks(new ClassLoader(null) {}));
+
+        assertThat(build.reports)
+                .extracting(DvcReportAction::getCheckName)
+                .containsExactly("DVC metrics (a)", "DVC metrics (b)", null, null);
+        assertThat(text()).doesNotContain("has the name of");
     }
 
     private DvcMetricsPublication publication(String reportDir, MetricQualityGate... gates) {
         return new DvcMetricsPublication("main", reportDir, "builtin", false, List.of(gates), "DVC metrics", false);
+    }
+
+    private DvcMetricsPublication publication(String reportDir, String checksName, boolean skipPublishingChecks) {
+        return new DvcMetricsPublication(
+                "main", reportDir, "builtin", false, List.of(), checksName, skipPublishingChecks);
     }
 
     private DvcMetricsPublication.WorkspaceReportWriter fixture() {
@@ -258,11 +293,11 @@ class DvcMetricsPublicationTest {
         }
 
         @Override
-        public boolean attach(DvcReportAction report) {
-            DvcReportAction earlier = DvcReportAction.inDirectory(reports, report.getReportDir());
-            reports.remove(earlier);
+        public List<DvcReportAction> attach(DvcReportAction report) {
+            List<DvcReportAction> before = List.copyOf(reports);
+            reports.remove(DvcReportAction.inDirectory(reports, report.getReportDir()));
             reports.add(report);
-            return earlier != null;
+            return before;
         }
 
         @Override

@@ -29,7 +29,8 @@ class DvcTrendActionTest {
                                 FixtureRepository.create(
                                                 "celestial-bodies", directory, Set.of("evaluation/metrics.json"))
                                         .toFile(),
-                                null));
+                                null),
+                null);
         AtomicInteger loaded = new AtomicInteger();
         Stream<DvcTrendAction.BuildReport> history = Stream.iterate(1000, number -> number > 0, number -> number - 1)
                 .peek(number -> loaded.incrementAndGet())

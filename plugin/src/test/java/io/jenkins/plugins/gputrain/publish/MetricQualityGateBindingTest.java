@@ -145,7 +145,8 @@ class MetricQualityGateBindingTest {
         assertThat(report.files()).isEqualTo(withoutGates.files()).contains("gpu-train/report.md");
         assertThat(workspace.resolve("gpu-train/report.md"))
                 .hasSameTextualContentAs(ungated.resolve("gpu-train/report.md"));
-        assertThat(new DvcReportAction("gpu-train", report).getMetricsRows()).isNotEmpty();
+        assertThat(new DvcReportAction("gpu-train", report, null).getMetricsRows())
+                .isNotEmpty();
     }
 
     @Test

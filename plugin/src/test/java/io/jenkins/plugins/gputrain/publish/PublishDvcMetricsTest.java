@@ -49,7 +49,7 @@ class PublishDvcMetricsTest {
         PublishedReport report = new ReportCallable("main", "gpu-train", null)
                 .invoke(guideWorkspace().toFile(), null);
 
-        DvcReportAction action = new DvcReportAction("gpu-train", report);
+        DvcReportAction action = new DvcReportAction("gpu-train", report, null);
 
         assertThat(action.getUrlName()).isEqualTo("dvc-report");
         assertThat(action.getBaseline()).isEqualTo("main");
@@ -68,7 +68,7 @@ class PublishDvcMetricsTest {
         PublishedReport report = new ReportCallable("release-2", "gpu-train", null)
                 .invoke(guideWorkspace().toFile(), null);
 
-        DvcReportAction action = new DvcReportAction("gpu-train", report);
+        DvcReportAction action = new DvcReportAction("gpu-train", report, null);
 
         assertThat(action.getNoBaseline()).isEqualTo("unknown Git revision 'release-2'");
         assertThat(action.getMetricsRows()).isEmpty();
@@ -83,7 +83,7 @@ class PublishDvcMetricsTest {
         PublishedReport report = new ReportCallable("main", "gpu-train", null).invoke(workspace.toFile(), null);
 
         assertThat(report.hasUnreadableMetrics()).isTrue();
-        assertThat(new DvcReportAction("gpu-train", report).getDetails())
+        assertThat(new DvcReportAction("gpu-train", report, null).getDetails())
                 .anyMatch(line -> line.startsWith("workspace: evaluation/metrics.json: JSONFileCorruptedError"));
         assertThat(Files.readString(workspace.resolve("gpu-train/report.md"))).contains("## Warnings");
     }
@@ -93,7 +93,8 @@ class PublishDvcMetricsTest {
         DvcReportAction action = new DvcReportAction(
                 "gpu-train",
                 new ReportCallable("main", "gpu-train", null)
-                        .invoke(guideWorkspace().toFile(), null));
+                        .invoke(guideWorkspace().toFile(), null),
+                null);
         XStream xstream = new XStream();
         xstream.allowTypes(new Class<?>[] {DvcReportAction.class});
 

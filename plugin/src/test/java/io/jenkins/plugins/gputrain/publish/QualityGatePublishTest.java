@@ -47,13 +47,14 @@ class QualityGatePublishTest {
 
         assertThat(GateVerdict.consoleLines(report.gates())).isEmpty();
         assertThat(DvcMetricsPublication.artifacts(report)).doesNotContainKey("gpu-train/quality-gates.json");
-        assertThat(new DvcReportAction("gpu-train", report).getGateStatus()).isNull();
+        assertThat(new DvcReportAction("gpu-train", report, null).getGateStatus())
+                .isNull();
     }
 
     @Test
     void theBuildPageShowsTheGatesAndKeepsThemAsPlainTypes() throws IOException {
-        DvcReportAction action =
-                new DvcReportAction("gpu-train", publish(List.of(gate("evaluation/metrics.json:val_acc", 0.9, null))));
+        DvcReportAction action = new DvcReportAction(
+                "gpu-train", publish(List.of(gate("evaluation/metrics.json:val_acc", 0.9, null))), null);
         XStream xstream = new XStream();
         xstream.allowTypes(new Class<?>[] {DvcReportAction.class});
 

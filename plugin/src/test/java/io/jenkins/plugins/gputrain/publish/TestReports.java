@@ -26,6 +26,7 @@ public final class TestReports {
                         List.of(),
                         currentValues,
                         List.of(),
-                        gates));
+                        gates),
+                null);
     }
 }
