@@ -109,7 +109,7 @@ final class TomlTable {
 
     /**
      * The new last table of the array a {@code [[key]]} header names, the array created when missing (around the
-     * rows it begins a list then).
+     * rows its list begins then).
      *
      * @param key the header's last part
      */
@@ -187,6 +187,9 @@ final class TomlTable {
         if (!keepsValues()) {
             leave();
             open = child;
+        }
+        if (child instanceof TomlTableArray array) {
+            array.begin();
         }
     }
 

@@ -19,12 +19,15 @@ final class TomlTableArray {
     private TomlTable last;
     private int size;
 
-    /** A new array; around the rows its list begins. */
     TomlTableArray(int depth, TomlBounds bounds, DataFileReader.DataLists lists) {
         bounds.depth(depth);
         this.depth = depth;
         this.bounds = bounds;
         this.lists = lists;
+    }
+
+    /** Around the rows: begins the list, once the lists before it have ended. */
+    void begin() {
         if (lists != null) {
             lists.start();
         }
