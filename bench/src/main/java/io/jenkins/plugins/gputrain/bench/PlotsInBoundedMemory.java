@@ -16,25 +16,28 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 /**
  * Plots of a million rows drawn by two gpu-train jars side by side in one run (a build of main and this build), each
  * command as its own process with the same heap ({@code -Xmx256m} by default): {@code plots diff} of the workspace
- * (one 1M-row series) and {@code plots diff main} (two), for a CSV plot and a JSON plot (a list of objects). Runs
- * alternate between the jars. Prints per command and jar the median wall time, CPU time (user + system), peak
- * resident set (VmHWM from {@code /proc/PID/status}, polled every 5 ms), the largest file written, and how the runs
- * ended, as a Markdown table.
+ * (one 1M-row series) and {@code plots diff main} (two), for a CSV plot, a JSON plot (a list of objects) and a TOML
+ * plot (an array of tables, {@code [[rows]]}), or the formats named by {@code -Dformats=csv,json,toml}. With
+ * {@code -Ddvc=DVC_EXECUTABLE}, DVC's {@code dvc plots diff [main] -o OUT} runs on the same repositories as a third
+ * column. Runs alternate between the jars (and DVC). Prints per command and tool the median wall time, CPU time (user
+ * + system), peak resident set (VmHWM from {@code /proc/PID/status}, polled every 5 ms), the largest file written,
+ * and how the runs ended, as a Markdown table.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar io.jenkins.plugins.gputrain.bench.PlotsInBoundedMemory \
+ * java [-Dformats=toml] [-Ddvc=DVC] -cp bench/target/benchmarks.jar io.jenkins.plugins.gputrain.bench.PlotsInBoundedMemory \
  *     OLD_JAR NEW_JAR [RUNS] [HEAP] [ROWS]
  * </pre>
  */
 public final class PlotsInBoundedMemory {
-    private final List<Path> jars;
+    private final List<Tool> tools;
     private final int runs;
-    private final String heap;
 
-    private PlotsInBoundedMemory(List<Path> jars, int runs, String heap) {
-        this.jars = jars;
+    /** A command compared: its name in the table and the command line a {@code plots diff …} follows. */
+    private record Tool(String name, List<String> command) {}
+
+    private PlotsInBoundedMemory(List<Tool> tools, int runs) {
+        this.tools = tools;
         this.runs = runs;
-        this.heap = heap;
     }
 
     /** Runs the comparison; arguments: two gpu-train jars, runs per command (3), the heap (256m), rows (1,000,000). */
@@ -44,21 +47,27 @@ public final class PlotsInBoundedMemory {
             System.exit(2);
         }
         int rows = args.length > 4 ? Integer.parseInt(args[4]) : 1_000_000;
-        new PlotsInBoundedMemory(
-                        List.of(
-                                Path.of(args[0]).toAbsolutePath(),
-                                Path.of(args[1]).toAbsolutePath()),
-                        args.length > 2 ? Integer.parseInt(args[2]) : 3,
-                        args.length > 3 ? args[3] : "256m")
-                .run(rows);
+        String heap = args.length > 3 ? args[3] : "256m";
+        List<Tool> tools = new ArrayList<>();
+        for (String jar : List.of(args[0], args[1])) {
+            Path path = Path.of(jar).toAbsolutePath();
+            tools.add(new Tool(path.getFileName().toString(), List.of("java", "-Xmx" + heap, "-jar", path.toString())));
+        }
+        String dvc = System.getProperty("dvc");
+        if (dvc != null) {
+            tools.add(new Tool("DVC", List.of(Path.of(dvc).toAbsolutePath().toString())));
+        }
+        List<String> formats =
+                List.of(System.getProperty("formats", "csv,json,toml").split(","));
+        new PlotsInBoundedMemory(tools, args.length > 2 ? Integer.parseInt(args[2]) : 3).run(rows, heap, formats);
     }
 
-    private void run(int rows) throws Exception {
+    private void run(int rows, String heap, List<String> formats) throws Exception {
         Path root = Files.createTempDirectory("gpu-train-plots-memory");
         System.out.println(
-                "| plot | command | jar | wall (s) | CPU (s) | peak RSS (MiB) | largest file (KiB) | ended |");
+                "| plot | command | tool | wall (s) | CPU (s) | peak RSS (MiB) | largest file (KiB) | ended |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        for (String format : List.of("csv", "json")) {
+        for (String format : formats) {
             Path repository = repository(root.resolve(format), format, rows);
             for (List<String> command : List.of(List.of("plots", "diff"), List.of("plots", "diff", "main"))) {
                 compare(repository, format, command);
@@ -66,7 +75,7 @@ public final class PlotsInBoundedMemory {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%nmedian of %d runs per jar (alternating), -Xmx%s, %,d rows per revision; repositories in %s%n",
+                "%nmedian of %d runs per tool (alternating), jars with -Xmx%s, %,d rows per revision; repositories in %s%n",
                 runs,
                 heap,
                 rows,
@@ -76,20 +85,20 @@ public final class PlotsInBoundedMemory {
     private void compare(Path repository, String format, List<String> arguments)
             throws IOException, InterruptedException {
         List<List<Run>> results = new ArrayList<>();
-        jars.forEach(jar -> results.add(new ArrayList<>()));
+        tools.forEach(tool -> results.add(new ArrayList<>()));
         for (int i = 0; i < runs; i++) {
-            for (int j = 0; j < jars.size(); j++) {
-                results.get(j).add(run(repository, jars.get(j), arguments));
+            for (int j = 0; j < tools.size(); j++) {
+                results.get(j).add(run(repository, tools.get(j), arguments));
             }
         }
-        for (int j = 0; j < jars.size(); j++) {
+        for (int j = 0; j < tools.size(); j++) {
             List<Run> measured = results.get(j);
             System.out.printf(
                     Locale.ROOT,
                     "| 1M-row %s | `%s` | %s | %.2f | %.2f | %d | %d | %s |%n",
                     format.toUpperCase(Locale.ROOT),
                     String.join(" ", arguments),
-                    jars.get(j).getFileName(),
+                    tools.get(j).name(),
                     median(measured.stream().mapToDouble(Run::wallSeconds).toArray()),
                     median(measured.stream().mapToDouble(Run::cpuSeconds).toArray()),
                     (long) median(measured.stream().mapToDouble(Run::peakMib).toArray()),
@@ -107,10 +116,10 @@ public final class PlotsInBoundedMemory {
     /** One process: its times, its peak resident set, the largest file it wrote and its last stderr line. */
     private record Run(double wallSeconds, double cpuSeconds, double peakMib, double largestKib, String ended) {}
 
-    private Run run(Path repository, Path jar, List<String> arguments) throws IOException, InterruptedException {
+    private Run run(Path repository, Tool tool, List<String> arguments) throws IOException, InterruptedException {
         Path out = Files.createTempDirectory(repository.getParent(), "out");
         Path log = Files.createTempFile(repository.getParent(), "stderr", ".txt");
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(tool.command());
         command.addAll(arguments);
         command.addAll(List.of("-o", out.toString()));
         long start = System.nanoTime();
@@ -169,16 +178,17 @@ public final class PlotsInBoundedMemory {
     /** A falling loss with noise, as training writes it. */
     private static void write(Path file, String format, int rows, Random random) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(format.equals("csv") ? "step,loss\n" : "[");
+            out.write(format.equals("csv") ? "step,loss\n" : format.equals("json") ? "[" : "");
             for (int step = 0; step < rows; step++) {
                 double loss = 1 / (1 + step / 1000.0) + random.nextDouble() * 0.05;
-                if (format.equals("csv")) {
-                    out.write(step + "," + loss + "\n");
-                } else {
-                    out.write((step == 0 ? "" : ", ") + "{\"step\": " + step + ", \"loss\": " + loss + "}");
+                switch (format) {
+                    case "csv" -> out.write(step + "," + loss + "\n");
+                    case "json" ->
+                        out.write((step == 0 ? "" : ", ") + "{\"step\": " + step + ", \"loss\": " + loss + "}");
+                    default -> out.write("[[rows]]\nstep = " + step + "\nloss = " + loss + "\n");
                 }
             }
-            out.write(format.equals("csv") ? "" : "]\n");
+            out.write(format.equals("json") ? "]\n" : "");
         }
     }
 }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -144,9 +142,8 @@ public final class DataFileReader {
     /**
      * Streams a file's lists without building its tree: the top-level list, or every list that is a mapping's
      * value, depth first in file order (lists are not searched inside), each handed over one item at a time. JSON is
-     * read token by token and YAML node by node (only one item's tree in memory); TOML's parser builds the whole
-     * table, whose items are then converted and released one at a time. The file is read within the same
-     * {@link ReadLimits} and refused with the same errors as {@link #read}.
+     * read token by token, YAML node by node and TOML line by line (only one item's tree in memory). The file is read
+     * within the same {@link ReadLimits} and refused with the same errors as {@link #read}.
      *
      * @param path the file's repository path, for the loader choice and messages
      * @param content its bytes
@@ -154,7 +151,8 @@ public final class DataFileReader {
      * @throws UnreadableFileException as {@link #read}
      * @throws ReadWholeException when only {@link #read} reads the file as DVC does: a searched mapping repeats a
      *     key (the tree keeps only the last value, at the first key's place), YAML with anchors, merge keys or
-     *     tagged collections on the way, a Python file
+     *     tagged collections on the way, a Python file, a TOML file beyond what {@link TomlListStream} reads (a
+     *     multi-line string, a table entered again after a later one, a syntax error, too deep)
      */
     public void streamLists(String path, byte[] content, DataLists lists) throws UnreadableFileException {
         checkSize(path, content);
@@ -162,7 +160,7 @@ public final class DataFileReader {
         if (suffix.equals(".json")) {
             streamJson(path, content, lists);
         } else if (suffix.equals(".toml")) {
-            streamToml(path, decode(path, content), lists);
+            streamToml(path, content, lists);
         } else if (suffix.equals(".py")) {
             throw new ReadWholeException();
         } else {
@@ -409,32 +407,13 @@ public final class DataFileReader {
         }
     }
 
-    private void streamToml(String path, String text, DataLists lists) throws UnreadableFileException {
+    /** Streams TOML from its bytes, line by line ({@link TomlListStream}), the text never whole in memory. */
+    private void streamToml(String path, byte[] content, DataLists lists) throws UnreadableFileException {
+        validate(path, content);
         try {
-            streamTomlNode(toml().readTree(text), 1, lists);
+            new TomlListStream(content, limits, lists).stream();
         } catch (LimitExceededException e) {
             throw beyond(e, "TOML", path);
-        } catch (IOException e) {
-            throw corrupted("TOML", path);
-        }
-    }
-
-    /** A table's lists, checked in the order {@link #fromNode} checks them; each item released once handed on. */
-    private void streamTomlNode(JsonNode node, int depth, DataLists lists) {
-        if (node.isObject()) {
-            limits.checkDepth(depth);
-            limits.checkEntries(node.size());
-            node.elements().forEachRemaining(value -> streamTomlNode(value, depth + 1, lists));
-        } else if (node instanceof ArrayNode array) {
-            limits.checkDepth(depth);
-            limits.checkEntries(array.size());
-            lists.start();
-            for (int i = 0; i < array.size(); i++) {
-                Value item = fromNode(array.get(i), depth + 1);
-                array.set(i, NullNode.getInstance());
-                lists.item(item);
-            }
-            lists.end(array.size());
         }
     }
 

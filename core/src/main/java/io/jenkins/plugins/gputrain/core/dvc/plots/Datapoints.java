@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 /**
  * The rows of a plot data file as DVC reads them: CSV/TSV through a header row (or {@code 0, 1, …} with
  * {@code header: false}), every cell a string; JSON/YAML/TOML the first list of mappings found (lists with the
- * same keys merged index by index). CSV/TSV, JSON and YAML files are streamed, a row at a time, without their text
- * or tree in memory (TOML: without a second copy of its parsed tree); so are the rows handed on.
+ * same keys merged index by index). CSV/TSV, JSON, YAML and TOML files are streamed, a row at a time, without their
+ * text or tree in memory; so are the rows handed on. A file the stream cannot read as the whole read does is read
+ * whole, within the same {@link io.jenkins.plugins.gputrain.core.dvc.format.ReadLimits}.
  */
 public final class Datapoints {
     private Datapoints() {}

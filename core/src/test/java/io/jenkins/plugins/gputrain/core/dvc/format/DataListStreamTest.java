@@ -186,18 +186,34 @@ class DataListStreamTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "rows = [{a = 1}\n",
                 "rows = [1, 2, 3, 4, 5, 6, 7]\n",
-                "rows = [{a = {b = {c = {d = {e = 1}}}}}]\n",
-                "a = 1\na = 2\n"
+                "[[rows]]\na = 1\n[[rows]]\na = 2\n[[rows]]\na = 3\n[[rows]]\na = 4\n[[rows]]\na = 5\n"
+                        + "[[rows]]\na = 6\n[[rows]]\na = 7\n",
+                "[t]\na = 1\nb = 2\nc = 3\nd = 4\ne = 5\nf = 6\ng = 7\n"
             })
-    void badTomlFilesAreRefusedWithTheMessageOfAWholeRead(String text) {
+    void tomlFilesWithTooManyEntriesAreRefusedWithTheMessageOfAWholeRead(String text) {
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
         String whole = message(() -> READER.read("p.toml", content));
 
         assertThatThrownBy(() -> READER.streamLists("p.toml", content, new Recorded()))
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessage(whole);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "rows = [{a = 1}\n",
+                "rows = [{a = {b = {c = {d = {e = 1}}}}}]\n",
+                "a = 1\na = 2\n",
+                "rows = [1, 2, 3, 4, 5, 6, 7]\nbroken =\n"
+            })
+    void brokenOrTooDeepTomlFilesAreLeftToTheWholeReadWhichRefusesThem(String text) {
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
+        message(() -> READER.read("p.toml", content));
+
+        assertThatThrownBy(() -> READER.streamLists("p.toml", content, new Recorded()))
+                .isInstanceOf(DataFileReader.ReadWholeException.class);
     }
 
     @Provide
