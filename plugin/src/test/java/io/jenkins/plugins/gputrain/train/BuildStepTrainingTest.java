@@ -19,6 +19,7 @@ import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.engine.TrainingWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.k8s.MockDryRun;
+import io.jenkins.plugins.gputrain.core.engine.k8s.Nodes;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.pipeline.DvcRemoteSecret;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
@@ -192,17 +193,8 @@ class BuildStepTrainingTest {
     @Test
     void noNodeForThePodFailsTheBuildBeforeAnyPodIsCreated() {
         client.nodes()
-                .resource(new io.fabric8.kubernetes.api.model.NodeBuilder()
-                        .withNewMetadata()
-                        .withName("dedicated")
-                        .endMetadata()
-                        .withNewSpec()
-                        .addNewTaint()
-                        .withKey("dedicated")
-                        .withValue("ml")
-                        .withEffect("NoSchedule")
-                        .endTaint()
-                        .endSpec()
+                .resource(Nodes.node("dedicated")
+                        .taint("dedicated", "ml", "NoSchedule")
                         .build())
                 .create();
 

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,6 +16,7 @@ import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.gputrain.core.engine.k8s.MockDryRun;
+import io.jenkins.plugins.gputrain.core.engine.k8s.Nodes;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
@@ -259,22 +259,10 @@ class KubernetesTrainingTest {
     @Test
     void thePreflightJudgesThePodAsTheApiServerAdmittedIt() throws Exception {
         client.nodes()
-                .resource(new NodeBuilder()
-                        .withNewMetadata()
-                        .withName("dedicated-1")
-                        .endMetadata()
-                        .withNewSpec()
-                        .addNewTaint()
-                        .withKey("dedicated")
-                        .withValue("ml")
-                        .withEffect("NoSchedule")
-                        .endTaint()
-                        .endSpec()
-                        .withNewStatus()
-                        .addToAllocatable("cpu", new Quantity("64"))
-                        .addToAllocatable("memory", new Quantity("256Gi"))
-                        .addToAllocatable("pods", new Quantity("110"))
-                        .endStatus()
+                .resource(Nodes.node("dedicated-1")
+                        .taint("dedicated", "ml", "NoSchedule")
+                        .allocatable("cpu", "64")
+                        .allocatable("memory", "256Gi")
                         .build())
                 .create();
         MockDryRun.answer(server, NAMESPACE, pod -> new PodBuilder(pod)

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Builds nodes as the API server reports them, for the preflight tests. */
-final class Nodes {
+/** Builds nodes as the API server reports them, for the preflight tests (also the engine's and the plugin's). */
+public final class Nodes {
     private final String name;
     private final Map<String, String> labels = new TreeMap<>();
     private final Map<String, Quantity> allocatable = new TreeMap<>();
@@ -28,7 +28,7 @@ final class Nodes {
     }
 
     /** A Ready node with 7.91 CPUs, 30Gi, room for 110 pods and no GPUs, labels or taints. */
-    static Nodes node(String name) {
+    public static Nodes node(String name) {
         return new Nodes(name);
     }
 
@@ -37,12 +37,12 @@ final class Nodes {
         return this;
     }
 
-    Nodes allocatable(String resource, String amount) {
+    public Nodes allocatable(String resource, String amount) {
         allocatable.put(resource, new Quantity(amount));
         return this;
     }
 
-    Nodes taint(String key, String value, String effect) {
+    public Nodes taint(String key, String value, String effect) {
         taints.add(new TaintBuilder()
                 .withKey(key)
                 .withValue(value)
@@ -78,7 +78,7 @@ final class Nodes {
                 .taint("nvidia.com/gpu", "present", "NoSchedule");
     }
 
-    Node build() {
+    public Node build() {
         return new NodeBuilder()
                 .withNewMetadata()
                 .withName(name)
