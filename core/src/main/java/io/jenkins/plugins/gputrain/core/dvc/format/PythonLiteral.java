@@ -130,18 +130,25 @@ final class PythonLiteral {
                 : new Node(new Value.Complex(real + imaginary.real(), 0.0 + imaginary.imag()), Form.OTHER);
     }
 
+    /** Signs in a loop, not a recursion: a file of 100,000 {@code -} stays within the stack. */
     private Node unary(boolean top) throws NotALiteral {
         skipSpace();
-        if (at('+') || at('-')) {
-            boolean minus = at('-');
+        int signs = 0;
+        boolean minus = false;
+        while (at('+') || at('-')) {
+            minus = at('-');
+            signs++;
             position++;
-            Node operand = unary(false);
-            if (operand.form() != Form.NUMBER) {
-                throw new NotALiteral();
-            }
-            return new Node(minus ? negate(operand.value()) : operand.value(), Form.SIGNED);
+            skipSpace();
         }
-        return atom(top);
+        if (signs == 0) {
+            return atom(top);
+        }
+        Node operand = atom(false); // read even when refused: a string in it may be a syntax error
+        if (signs > 1 || operand.form() != Form.NUMBER) {
+            throw new NotALiteral();
+        }
+        return new Node(minus ? negate(operand.value()) : operand.value(), Form.SIGNED);
     }
 
     private static Value negate(Value number) {

@@ -118,6 +118,14 @@ class PythonSyntaxTest {
                 .hasMessageEndingWith("(line 1: too many nested parentheses)");
     }
 
+    /** DVC 3.67.1 reads 2,946 signs (not a literal: the name is skipped); gpu-train reads any number, in its stack. */
+    @Test
+    void signsBeforeANumberAreReadWithoutRecursion() throws UnreadableFileException {
+        assertThat(read("x = " + "-".repeat(2946) + "1\ny = -1\nz = - 2\n")).isEqualTo("{'y': -1, 'z': -2}");
+        assertThat(read("x = " + "-".repeat(100_000) + "1\ny = 2\n")).isEqualTo("{'y': 2}");
+        assertThatThrownBy(() -> read("x = --'\\x4'\n")).hasMessageEndingWith("(line 1: truncated \\x escape)");
+    }
+
     @Test
     void indentationAtMostOneHundredLevels() throws UnreadableFileException {
         StringBuilder deep = new StringBuilder();
