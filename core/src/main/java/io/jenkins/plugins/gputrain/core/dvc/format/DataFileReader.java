@@ -129,7 +129,10 @@ public final class DataFileReader {
             try {
                 value = PythonParams.read(text);
             } catch (IllegalArgumentException e) {
-                throw corrupted("Python", path);
+                // DVC's message, and what Python said where (DVC keeps that only as the error's cause)
+                throw new UnreadableFileException(
+                        "PythonFileCorruptedError",
+                        corrupted("Python", path).getMessage() + " (" + e.getMessage() + ")");
             } catch (PythonLiteral.Unhashable e) {
                 throw new UnreadableFileException("TypeError", e.getMessage()); // DVC lets Python's error through
             }

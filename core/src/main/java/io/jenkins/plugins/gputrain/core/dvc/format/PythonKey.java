@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * What makes two mapping keys the same key in a Python {@code dict}: keys Python holds equal ({@code 1}, {@code 1.0},
- * {@code True}; {@code 0}, {@code -0.0}, {@code False}; date-times with offsets at the same instant; tuples of equal
+ * {@code True}, {@code 1+0j}; {@code 0}, {@code -0.0}, {@code False}, {@code 0j}; date-times with offsets at the same instant; tuples of equal
  * items) share one identity, others ({@code 1} and {@code '1'}, {@code b'a'} and {@code 'a'}, a date and a date-time)
  * do not. Every NaN is one key, as ruamel.yaml's one {@code nan_value} object is.
  */
@@ -38,6 +38,12 @@ final class PythonKey {
         if (key instanceof Value.Float f) {
             return number(f.value());
         }
+        if (key instanceof Value.Complex complex) {
+            // complex(x, 0) == x; otherwise equal when both parts are (-0.0 == 0.0, NaN equals nothing)
+            return complex.imag() == 0.0
+                    ? number(complex.real())
+                    : new Complex(part(complex.real()), part(complex.imag()));
+        }
         if (key instanceof Value.DateTime dateTime) {
             return dateTime.value() instanceof OffsetDateTime aware ? new Instant(aware.toInstant()) : dateTime.value();
         }
@@ -59,6 +65,14 @@ final class PythonKey {
         BigDecimal exact = new BigDecimal(value);
         return exact.signum() == 0 || exact.stripTrailingZeros().scale() <= 0 ? exact.toBigIntegerExact() : value;
     }
+
+    /** A complex number's part: NaN is no part of any other number (Python's {@code nan != nan}). */
+    private static Object part(double value) {
+        return Double.isNaN(value) ? new Object() : number(value);
+    }
+
+    /** A complex number's identity, not equal to a tuple's. */
+    private record Complex(Object real, Object imag) {}
 
     /** An offset date-time's identity: its instant (naive date-times are never equal to it). */
     private record Instant(java.time.Instant value) {}

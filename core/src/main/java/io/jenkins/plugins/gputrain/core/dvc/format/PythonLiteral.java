@@ -3,6 +3,8 @@ package io.jenkins.plugins.gputrain.core.dvc.format;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,18 +130,25 @@ final class PythonLiteral {
                 : new Node(new Value.Complex(real + imaginary.real(), 0.0 + imaginary.imag()), Form.OTHER);
     }
 
+    /** Signs in a loop, not a recursion: a file of 100,000 {@code -} stays within the stack. */
     private Node unary(boolean top) throws NotALiteral {
         skipSpace();
-        if (at('+') || at('-')) {
-            boolean minus = at('-');
+        int signs = 0;
+        boolean minus = false;
+        while (at('+') || at('-')) {
+            minus = at('-');
+            signs++;
             position++;
-            Node operand = unary(false);
-            if (operand.form() != Form.NUMBER) {
-                throw new NotALiteral();
-            }
-            return new Node(minus ? negate(operand.value()) : operand.value(), Form.SIGNED);
+            skipSpace();
         }
-        return atom(top);
+        if (signs == 0) {
+            return atom(top);
+        }
+        Node operand = atom(false); // read even when refused: a string in it may be a syntax error
+        if (signs > 1 || operand.form() != Form.NUMBER) {
+            throw new NotALiteral();
+        }
+        return new Node(minus ? negate(operand.value()) : operand.value(), Form.SIGNED);
     }
 
     private static Value negate(Value number) {
@@ -247,12 +256,16 @@ final class PythonLiteral {
     }
 
     /**
-     * A dict ({@code {k: v}}, also {@code {}}) or a set ({@code {1, 2}}: repeats dropped, first kept). Python hashes
+     * A dict ({@code {k: v}}, also {@code {}}) or a set ({@code {1, 2}}: repeats dropped, first kept); keys and
+     * members Python holds equal ({@link PythonKey}: {@code 1}, {@code 1.0}, {@code True}, {@code 1+0j}) are one, the
+     * first key with the last value. Python hashes
      * a key once it has its value, a member as it comes (all members first for DVC's top-level set).
      */
     private Value braces(boolean top) throws NotALiteral {
         position++;
+        Map<Object, String> keys = new HashMap<>(); // Python-equal keys are one key: the first, with the last value
         Map<String, Value> entries = new LinkedHashMap<>();
+        Set<Object> identities = new HashSet<>();
         List<Value> members = new ArrayList<>();
         boolean set = false;
         while (true) {
@@ -276,14 +289,14 @@ final class PythonLiteral {
                 if (!top) {
                     checkHashable(key);
                 }
-                if (!members.contains(key)) {
+                if (identities.add(PythonKey.of(key))) {
                     members.add(key);
                 }
             } else {
                 position++;
                 Value value = expression(false).value();
                 checkHashable(key);
-                entries.put(key.str(), value);
+                entries.put(keys.computeIfAbsent(PythonKey.of(key), identity -> key.str()), value);
             }
             skipSpace();
             if (at(',')) {

@@ -18,6 +18,9 @@ record PythonNumber(Value value, int end) {
      * Keywords that may directly follow a number ({@code 1if x else 2}): CPython's {@code verify_end_of_number}
      * checks only these prefixes.
      */
+    /** The most digits of a decimal int literal Python 3.11 converts (hexadecimal, octal, binary: no limit). */
+    static final int MAX_DECIMAL_DIGITS = 4300;
+
     private static final List<String> KEYWORDS = List.of("and", "else", "for", "if", "in", "is", "not", "or");
 
     /**
@@ -66,6 +69,11 @@ record PythonNumber(Value value, int end) {
         }
         if (literal.startsWith("0") && !literal.matches("0+")) {
             throw new IllegalArgumentException("leading zeros in decimal integer literals are not permitted");
+        }
+        if (literal.length() > MAX_DECIMAL_DIGITS && !literal.matches("0+")) {
+            // Python 3.11's sys.int_info.default_max_str_digits: ast.parse raises it as a SyntaxError
+            throw new IllegalArgumentException(
+                    "Exceeds the limit (" + MAX_DECIMAL_DIGITS + " digits) for integer string conversion");
         }
         return new PythonNumber(new Value.Int(new BigInteger(literal)), i);
     }

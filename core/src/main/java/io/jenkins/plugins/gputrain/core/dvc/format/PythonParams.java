@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * {@code self.x = literal} directly in a class body or in {@code __init__} (of {@code __init__} only those); names
  * NFKC-normalised as Python reads them; anything that is not a literal ({@link PythonLiteral}) is skipped (an
  * f-string too). Statements are found as Python groups them ({@link PythonStatements}: {@code ;}, {@code \} line
- * joins, a class body on its header line). What Python refuses to compile (an unclosed bracket or string, a bad
- * number, mixed bytes and str, an unknown prefix or escape, non-ASCII bytes) makes the whole file unreadable, as
- * DVC's {@code ast.parse} does.
+ * joins, a class body on its header line). What Python 3.11 (DVC 3.67.1's) refuses to compile (an unclosed bracket
+ * or string, a bad number, mixed bytes and str, an unknown prefix or escape, non-ASCII bytes, bad indentation
+ * ({@link PythonIndentation}), a character no token holds, an assignment to what is no target ({@link
+ * PythonTargets})) makes the whole file unreadable, as DVC's {@code ast.parse} does.
  */
 final class PythonParams {
     /** A Python 3 identifier: a letter or underscore, then letters, digits, marks and connectors (non-ASCII too). */
@@ -35,7 +36,7 @@ final class PythonParams {
      *
      * @param text the source
      * @return the module's values, classes as nested dicts
-     * @throws IllegalArgumentException for source Python's tokenizer refuses
+     * @throws PythonSyntaxError for source Python 3.11's {@code ast.parse} refuses (as far as checked here)
      * @throws PythonLiteral.Unhashable for a set member or dict key Python cannot hash
      */
     static Value.Dict read(String text) {
@@ -45,6 +46,11 @@ final class PythonParams {
         for (PythonStatements.Statement statement : PythonStatements.of(text)) {
             int indent = statement.indent();
             String code = statement.code();
+            try {
+                PythonTargets.check(code);
+            } catch (IllegalArgumentException e) {
+                throw new PythonSyntaxError(statement.line(), e.getMessage());
+            }
             while (indent <= scopes.peek().headerIndent) {
                 scopes.pop();
             }
@@ -76,6 +82,10 @@ final class PythonParams {
                         PythonLiteral.read(assignment.group(3).strip()));
             } catch (PythonLiteral.NotALiteral e) {
                 // ast.literal_eval refuses it; DVC skips the name
+            } catch (PythonSyntaxError e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new PythonSyntaxError(statement.line(), e.getMessage());
             }
         }
         return dict(module);

@@ -130,7 +130,7 @@ class DataFileReaderTest {
                         + " corrupted",
                 "p.toml => 'a = ' => TOMLFileCorruptedError => unable to read: 'p.toml', TOML file structure is corrupted",
                 "p.py => 'LR = [1, 2' => PythonFileCorruptedError => unable to read: 'p.py', Python file structure is"
-                        + " corrupted",
+                        + " corrupted (line 1: unclosed bracket)",
             })
     void malformedFilesAreErrorsWithDvcsType(String path, String text, String type, String message) {
         assertThatThrownBy(() -> read(path, text.replace("\\n", "\n")))
@@ -251,7 +251,8 @@ class DataFileReaderTest {
         assertThatThrownBy(() -> read("p.py", line + "\nY = 1\n"))
                 .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
                     assertThat(e.type()).isEqualTo("PythonFileCorruptedError");
-                    assertThat(e.getMessage()).isEqualTo("unable to read: 'p.py', Python file structure is corrupted");
+                    assertThat(e.getMessage())
+                            .startsWith("unable to read: 'p.py', Python file structure is corrupted (line ");
                 });
     }
 
@@ -344,7 +345,8 @@ class DataFileReaderTest {
         assertThatThrownBy(() -> read("p.py", line + "\nY = 1\n"))
                 .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
                     assertThat(e.type()).isEqualTo("PythonFileCorruptedError");
-                    assertThat(e.getMessage()).isEqualTo("unable to read: 'p.py', Python file structure is corrupted");
+                    assertThat(e.getMessage())
+                            .startsWith("unable to read: 'p.py', Python file structure is corrupted (line ");
                 });
     }
 

@@ -86,13 +86,28 @@ enum DataFile {
     /** A float without a point before its exponent, which ruamel.yaml warns about in YAML 1.1 documents. */
     private static final Pattern NO_POINT_EXPONENT = Pattern.compile("([-+]?[0-9]+)([eE].*)");
 
+    /**
+     * Python files {@code ast.parse} refuses: an unclosed bracket, bad indentation (unexpected, unmatched, tabs
+     * inconsistent with spaces, a missing block), an assignment to a literal, a decimal int of 4301 digits.
+     */
+    private static final List<String> PYTHON_UNPARSABLE = List.of(
+            "x = (\n",
+            "a = 1\n  b = 2\n",
+            "class C:\n    a = 1\n  b = 2\n",
+            "class C:\n        a = 1\n\tb = 2\n",
+            "class C:\na = 1\n",
+            "a = 1\nclass C:\n",
+            "a = 1\n1 = a\n",
+            "a = 1\nif a:\n    f() = 2\n",
+            "a = " + "1".repeat(4301) + "\n");
+
     /** What the file holds when it cannot be parsed. */
-    String unparsable() {
+    String unparsable(Random random) {
         return switch (this) {
             case JSON -> "{\"broken\": ";
             case YAML -> "a: [1, 2\n";
             case TOML -> "a = \n";
-            case PYTHON -> "x = (\n";
+            case PYTHON -> PYTHON_UNPARSABLE.get(random.nextInt(PYTHON_UNPARSABLE.size()));
         };
     }
 
@@ -313,7 +328,11 @@ enum DataFile {
             this.text = text;
         }
 
+        /** One indentation step: spaces or a tab (a form feed may start a line: Python resets its column). */
+        private String step;
+
         void module(Map<String, Object> tree) {
+            step = random.nextInt(4) == 0 ? "\t" : "    ";
             body(tree, "");
         }
 
@@ -333,7 +352,7 @@ enum DataFile {
                         text.append(' ').append(inline(child)).append('\n');
                     } else {
                         text.append('\n');
-                        body(child, indent + "    ");
+                        body(child, indent + step);
                     }
                     assigned = false;
                 } else if (!indent.isEmpty() && random.nextInt(3) == 0) {
@@ -343,10 +362,10 @@ enum DataFile {
                         text.setLength(text.length() - 1);
                         text.append("; ");
                     } else {
-                        text.append(indent);
+                        text.append(random.nextInt(8) == 0 ? "\f" : "").append(indent);
                     }
                     text.append(name)
-                            .append(random.nextInt(5) == 0 ? " = \\\n" + indent + "    " : " = ")
+                            .append(random.nextInt(5) == 0 ? " = \\\n" + indent + step : " = ")
                             .append(value(entry.getValue()))
                             .append('\n');
                     assigned = true;
@@ -354,9 +373,10 @@ enum DataFile {
             }
             if (!fromInit.isEmpty()) {
                 text.append(indent).append("def __init__(self):\n");
-                text.append(indent).append("    ignored = 1\n");
+                text.append(indent).append(step).append("ignored = 1\n");
                 fromInit.forEach(entry -> text.append(indent)
-                        .append("    self.")
+                        .append(step)
+                        .append("self.")
                         .append(entry.getKey())
                         .append(" = ")
                         .append(value(entry.getValue()))

@@ -188,7 +188,16 @@ public final class RepositoryGenerator {
             "+'a'",
             "-(-1)",
             "2j+1",
-            "{1, [1]}");
+            "{1, [1]}",
+            "{1: 'a', 1.0: 'b', True: 'c'}",
+            "{1.0: 'a', 1: 'b'}",
+            // not a key 0 (0, -0.0, False, 0j): a stage selecting such a dict fails in DVC's dpath
+            // (docs/dvc-reports.md)
+            "{2: 1, 2.0: 2, 2+0j: 3}",
+            "{(0, 1): 1, (-0.0, True): 2}",
+            "{(1, 2): 1, (1.0, 2+0j): 2}",
+            "{'k': {2: 1, 2.0: 2}}",
+            "{1, 1.0, True, 1+0j}");
 
     private final long seed;
 
@@ -435,7 +444,7 @@ public final class RepositoryGenerator {
                 if (!alwaysThere && fate == 0) {
                     contents.add(null);
                 } else if (!alwaysThere && fate == 1) {
-                    contents.add(format.unparsable());
+                    contents.add(format.unparsable(random));
                 } else if (!alwaysThere && fate == 2 && format.notAMapping(random) != null) {
                     contents.add(format.notAMapping(random));
                 } else {
