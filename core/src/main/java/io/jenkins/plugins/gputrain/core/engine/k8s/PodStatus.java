@@ -1,11 +1,13 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -129,27 +131,23 @@ public record PodStatus(
                             "The pod is being stopped (DisruptionTarget: " + disruption.getReason() + "): "
                                     + message(disruption.getMessage())));
         }
+        Optional<PodFailure> deleted = deleted(pod, phase);
         PodFailure backOff = null;
         String pullError = null;
         for (Named container : containers) {
-            Optional<PodFailure> failure = containerFailure(container);
+            Optional<PodFailure> failure = containerFailure(pod, container);
             if (failure.isPresent()) {
-                return failed(phase, failure.get());
+                return failed(
+                        phase,
+                        failure.get().kind() == PodFailure.Kind.CONTAINER_LOST && deleted.isPresent()
+                                ? lostWithDeletion(deleted.get(), container)
+                                : failure.get());
             }
             backOff = backOff == null ? retriedFailure(container) : backOff;
             pullError = pullError == null ? pullError(container) : pullError;
         }
-        String deletion = pod.getMetadata() == null ? null : pod.getMetadata().getDeletionTimestamp();
-        if (deletion != null) {
-            Long grace = pod.getMetadata().getDeletionGracePeriodSeconds();
-            return failed(
-                    phase,
-                    new PodFailure(
-                            PodFailure.Kind.DELETED,
-                            "The pod was deleted by someone other than gpu-train ("
-                                    + ("Pending".equals(phase) ? "before it ran" : "while " + phase)
-                                    + "; deletionTimestamp " + deletion
-                                    + (grace == null ? "" : ", grace period " + grace + "s") + ")"));
+        if (deleted.isPresent()) {
+            return failed(phase, deleted.get());
         }
         if ("Failed".equals(phase)) {
             String reason = status.getReason();
@@ -256,13 +254,44 @@ public record PodStatus(
         return Optional.empty();
     }
 
+    /**
+     * A pod whose {@code deletionTimestamp} is set: deleted by someone else (gpu-train reads its pods' status only
+     * before it deletes them). {@code DisruptionTarget} deletions (eviction API, taint manager, PodGC) are read before.
+     */
+    private static Optional<PodFailure> deleted(Pod pod, String phase) {
+        String deletion = pod.getMetadata() == null ? null : pod.getMetadata().getDeletionTimestamp();
+        if (deletion == null) {
+            return Optional.empty();
+        }
+        Long grace = pod.getMetadata().getDeletionGracePeriodSeconds();
+        return Optional.of(new PodFailure(
+                PodFailure.Kind.DELETED,
+                "The pod was deleted by someone other than gpu-train ("
+                        + ("Pending".equals(phase) ? "before it ran" : "while " + phase)
+                        + "; deletionTimestamp " + deletion
+                        + (grace == null ? "" : ", grace period " + grace + "s") + ")"));
+    }
+
+    /**
+     * A lost container of a deleted pod is the deletion's doing: the kubelet, stopping the pod, marks the containers
+     * it can no longer find {@value #STATUS_UNKNOWN} ({@code pkg/kubelet/status/status_manager.go} TerminatePod,
+     * {@code kubelet_pods.go} convertToAPIContainerStatuses at v1.35.4: "The container could not be located when the
+     * pod was deleted"/"terminated", exit code 137), so it is the deletion, not a retryable loss.
+     */
+    private static PodFailure lostWithDeletion(PodFailure deleted, Named container) {
+        return new PodFailure(
+                PodFailure.Kind.DELETED,
+                deleted.message() + "; " + lowerFirst(container.label()) + " was stopped with it "
+                        + container.lost().map(PodStatus::exit).orElse("(Reason: " + STATUS_UNKNOWN + ")"));
+    }
+
     private static PodFailure rejected(String reason, String text) {
         return new PodFailure(
                 PodFailure.Kind.ADMISSION_REJECTED,
                 "The node's kubelet rejected the pod (Reason: " + reason + "): " + message(text));
     }
 
-    private static Optional<PodFailure> containerFailure(Named container) {
+    private static Optional<PodFailure> containerFailure(Pod pod, Named container) {
         ContainerState state = container.status().getState();
         if (state != null && state.getWaiting() != null) {
             String reason = state.getWaiting().getReason();
@@ -270,19 +299,16 @@ public record PodStatus(
                 return Optional.of(new PodFailure(PodFailure.Kind.IMAGE_PULL, cannotStart(container, state)));
             }
         }
-        // A sidecar's earlier terminations are restarts the kubelet made; only its present state tells.
-        ContainerState[] states = container.sidecar()
-                ? new ContainerState[] {state}
-                : new ContainerState[] {state, container.status().getLastState()};
-        for (ContainerState before : states) {
-            ContainerStateTerminated terminated = before == null ? null : before.getTerminated();
-            String reason = terminated == null ? null : terminated.getReason();
+        for (ContainerStateTerminated terminated : container.terminations()) {
+            String reason = terminated.getReason();
             if ("OOMKilled".equals(reason)) {
                 return Optional.of(new PodFailure(
                         PodFailure.Kind.OOM_KILLED,
                         container.label() + " was terminated (Exit Code: " + terminated.getExitCode()
-                                + ", Reason: OOMKilled); a larger cpuMemory is needed, retrying the same size would fail"
-                                + " again"));
+                                + ", Reason: OOMKilled); "
+                                + MemoryAdvice.of(pod.getSpec(), container.field(), container.spec(), container.init())
+                                        .describe()
+                                + ", retrying the same size would fail again"));
             }
             if ("StartError".equals(reason)) {
                 return Optional.of(new PodFailure(
@@ -357,8 +383,7 @@ public record PodStatus(
                     : container.status().getState().getTerminated();
             if (terminated != null && (!container.init() || nonZero(terminated))) {
                 text.append("; ")
-                        .append(Character.toLowerCase(container.label().charAt(0)))
-                        .append(container.label().substring(1))
+                        .append(lowerFirst(container.label()))
                         .append(" terminated ")
                         .append(exit(terminated));
             }
@@ -389,6 +414,10 @@ public record PodStatus(
         return new PodStatus(phase, null, false, failure, null, null);
     }
 
+    private static String lowerFirst(String text) {
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
     private static String message(String message) {
         return message == null || message.isBlank()
                 ? "(no message)"
@@ -402,21 +431,36 @@ public record PodStatus(
      * @param status the container's status
      * @param init whether it is an init container (a sidecar included)
      * @param sidecar whether it is an init container with {@code restartPolicy: Always}
+     * @param field its place in the pod spec as the API server names it, e.g. {@code spec.initContainers[0]}, or
+     *     {@code null} when the spec does not list it
+     * @param spec its spec, or {@code null} when the pod spec does not list it
      */
-    private record Named(ContainerStatus status, boolean init, boolean sidecar) {
+    private record Named(ContainerStatus status, boolean init, boolean sidecar, String field, Container spec) {
         static List<Named> all(Pod pod) {
-            Set<String> sidecars = pod.getSpec() == null
-                    ? Set.of()
-                    : pod.getSpec().getInitContainers().stream()
-                            .filter(c -> "Always".equals(c.getRestartPolicy()))
-                            .map(io.fabric8.kubernetes.api.model.Container::getName)
-                            .collect(Collectors.toSet());
+            List<Container> inits =
+                    pod.getSpec() == null ? List.of() : pod.getSpec().getInitContainers();
+            List<Container> mains =
+                    pod.getSpec() == null ? List.of() : pod.getSpec().getContainers();
+            Set<String> sidecars = inits.stream()
+                    .filter(c -> "Always".equals(c.getRestartPolicy()))
+                    .map(Container::getName)
+                    .collect(Collectors.toSet());
             List<Named> all = new ArrayList<>();
             pod.getStatus()
                     .getInitContainerStatuses()
-                    .forEach(c -> all.add(new Named(c, true, sidecars.contains(c.getName()))));
-            pod.getStatus().getContainerStatuses().forEach(c -> all.add(new Named(c, false, false)));
+                    .forEach(c -> all.add(of(c, true, sidecars.contains(c.getName()), "spec.initContainers", inits)));
+            pod.getStatus().getContainerStatuses().forEach(c -> all.add(of(c, false, false, "spec.containers", mains)));
             return all;
+        }
+
+        private static Named of(
+                ContainerStatus status, boolean init, boolean sidecar, String list, List<Container> containers) {
+            for (int i = 0; i < containers.size(); i++) {
+                if (containers.get(i).getName().equals(status.getName())) {
+                    return new Named(status, init, sidecar, list + "[" + i + "]", containers.get(i));
+                }
+            }
+            return new Named(status, init, sidecar, null, null);
         }
 
         /** Whether no container ever started: none runs, none terminated, none has an earlier run. */
@@ -427,6 +471,24 @@ public record PodStatus(
                 return (state == null || (state.getRunning() == null && state.getTerminated() == null))
                         && (last == null || last.getTerminated() == null);
             });
+        }
+
+        /** The terminations that tell its fate: a sidecar's present one (earlier ones are restarts), else also the last. */
+        List<ContainerStateTerminated> terminations() {
+            List<ContainerState> states = sidecar
+                    ? Arrays.asList(status.getState())
+                    : Arrays.asList(status.getState(), status.getLastState());
+            return states.stream()
+                    .filter(state -> state != null && state.getTerminated() != null)
+                    .map(ContainerState::getTerminated)
+                    .toList();
+        }
+
+        /** Its termination as lost by the kubelet ({@value #STATUS_UNKNOWN}), if it is one. */
+        Optional<ContainerStateTerminated> lost() {
+            return terminations().stream()
+                    .filter(t -> STATUS_UNKNOWN.equals(t.getReason()))
+                    .findFirst();
         }
 
         String label() {

@@ -81,7 +81,7 @@ class PodRunnerTest {
      * Findings 12, 16: the kubelet alternates {@code ErrImagePull} (a pull failed; the message is the runtime's error,
      * {@code pkg/kubelet/images/image_manager.go} evalCRIPullErr at v1.35.4) and {@code ImagePullBackOff} ({@code
      * Back-off pulling image %q}, with {@code : <the previous error>} while the kubelet remembers it), 10 s doubling
-     * to 300 s: one back-off, failing only once it has lasted {@link KubeletBackOff#EXPONENTIAL} (longer than the
+     * to 300 s: one back-off, failing only once it has lasted {@link KubeletBackOff#IMAGE_PULLS} (longer than the
      * kubelet's largest delay), with the last pull error shown although the final back-off message (a restarted
      * kubelet's) no longer carries it.
      */
@@ -102,7 +102,7 @@ class PodRunnerTest {
         listener.awaitProgress("pod p3 is Pending: ImagePullBackOff");
         clock.advance(Duration.ofMinutes(4));
         setStatus("p3", waiting("ImagePullBackOff", "Back-off pulling image \"registry.example/train:v1\""));
-        clock.advance(KubeletBackOff.EXPONENTIAL.minusMinutes(4).minusSeconds(11));
+        clock.advance(KubeletBackOff.IMAGE_PULLS.minusMinutes(4).minusSeconds(11));
         assertThat(run).isNotDone();
 
         clock.advance(Duration.ofSeconds(1));
@@ -114,7 +114,7 @@ class PodRunnerTest {
                     assertThat(e)
                             .hasMessage("Container dvc cannot start (Reason: ImagePullBackOff): Back-off pulling"
                                     + " image \"registry.example/train:v1\"; the kubelet's last pull error:"
-                                    + " ErrImagePull: " + pullError + " (still after 6m10s of the kubelet's"
+                                    + " ErrImagePull: " + pullError + " (still after 7m25s of the kubelet's"
                                     + " retries)");
                 });
         assertThat(listener.progress).noneMatch(line -> line.contains("log of"));
