@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvc;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvcExtension;
+import io.jenkins.plugins.gputrain.core.dvc.generated.DifferentialSeed;
 import io.jenkins.plugins.gputrain.core.dvc.generated.GeneratedRepository;
 import io.jenkins.plugins.gputrain.core.dvc.generated.RepositoryGenerator;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gpu-train against the real DVC ({@link RealDvc}) on the guide fixtures and on seeded generated repositories:
  * {@code metrics diff}, {@code params diff} and {@code metrics show}, compared by {@link DvcComparison}. A
  * generated repository with a difference is kept under {@code target/dvc-differential/} with {@code DIFFERENCES.md};
- * the seed is printed and can be replayed with {@code -Ddvc.differential.seed=N}.
+ * the seed ({@link DifferentialSeed}) is printed and can be replayed with {@code -Ddvc.differential.seed=N}.
  */
 @ExtendWith(RealDvcExtension.class)
 class DvcDifferentialTest {
@@ -56,7 +57,7 @@ class DvcDifferentialTest {
 
     @Test
     void generatedRepositories(RealDvc dvc) throws Exception {
-        long seed = Long.getLong("dvc.differential.seed", System.nanoTime());
+        long seed = DifferentialSeed.current();
         System.out.println("DVC differential: seed " + seed + " (replay with -Ddvc.differential.seed=" + seed + ")");
         RepositoryGenerator generator = new RepositoryGenerator(seed);
         Path runDirectory = OUT.resolve(String.valueOf(seed)).toAbsolutePath();
@@ -86,7 +87,10 @@ class DvcDifferentialTest {
                 + " repositories, " + differences.size() + " differences"
                 + (differences.isEmpty() ? "" : " (repositories kept in " + runDirectory + ")"));
         assertThat(cases).isGreaterThanOrEqualTo(300);
-        assertThat(differences).isEmpty();
+        assertThat(differences)
+                .as("seed " + seed + " (replay with -Ddvc.differential.seed=" + seed + "), repositories kept in "
+                        + runDirectory)
+                .isEmpty();
     }
 
     private static List<List<String>> fixtureCommands() {

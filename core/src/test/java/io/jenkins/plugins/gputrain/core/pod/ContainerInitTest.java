@@ -32,10 +32,16 @@ class ContainerInitTest {
             + " 's/^SigCgt:[[:space:]]*//p' /proc/1/status) & 0x4000 )) -ne 0 ]; do i=$((i+1)); if [ $i -gt 100 ];"
             + " then echo 'PID 1 does not catch TERM'; exit 1; fi; sleep 0.1; done; ";
 
-    /** Once PID 1 catches TERM, traps TERM itself and says so. */
+    /**
+     * Once PID 1 catches TERM, traps TERM itself, starts a {@code sleep} and says so once that sleep runs (up to 10 s).
+     * Until its {@code exec}, a forked child still has the shell's TERM handler: a TERM in that window is caught and
+     * lost, the sleep lives on as an orphan of PID 1, which rightly waits for it (CI hit this when "ready" was said
+     * before the fork).
+     */
     private static final String TRAINING = UNTIL_PID1_CATCHES_TERM
-            + "trap 'echo checkpointed; exit 0' TERM; echo ready;"
-            + " while :; do sleep 3600 </dev/null >/dev/null 2>&1 & wait $!; done";
+            + "trap 'echo checkpointed; exit 0' TERM; sleep 3600 </dev/null >/dev/null 2>&1 & i=0;"
+            + " until [ \"$(head -c 5 /proc/$!/cmdline)\" = sleep ]; do i=$((i+1)); if [ $i -gt 100 ];"
+            + " then echo 'the sleep does not run'; exit 1; fi; sleep 0.1; done; echo ready; wait $!";
 
     private final List<Process> started = new ArrayList<>();
 

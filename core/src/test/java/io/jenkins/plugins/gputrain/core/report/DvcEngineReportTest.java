@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvc;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvcExtension;
+import io.jenkins.plugins.gputrain.core.dvc.generated.DifferentialSeed;
 import io.jenkins.plugins.gputrain.core.dvc.generated.RepositoryGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ class DvcEngineReportTest {
 
     @Test
     void generatedRepositories(RealDvc dvc) throws Exception {
-        long seed = Long.getLong("dvc.differential.seed", System.nanoTime());
+        long seed = DifferentialSeed.current();
         System.out.println("DVC engine report: seed " + seed + ", " + GENERATED + " generated repositories");
         RepositoryGenerator generator = new RepositoryGenerator(seed);
         for (int index = 0; index < GENERATED; index++) {

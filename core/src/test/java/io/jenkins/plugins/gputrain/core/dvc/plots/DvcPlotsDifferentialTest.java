@@ -6,6 +6,7 @@ import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvc;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvcExtension;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
+import io.jenkins.plugins.gputrain.core.dvc.generated.DifferentialSeed;
 import io.jenkins.plugins.gputrain.core.dvc.generated.PlotRepositoryGenerator;
 import io.jenkins.plugins.gputrain.core.dvc.render.DvcJsonAdapter;
 import io.jenkins.plugins.gputrain.core.dvc.render.DvcPlot;
@@ -46,7 +47,7 @@ class DvcPlotsDifferentialTest {
 
     @Test
     void generatedRepositories(RealDvc dvc) throws Exception {
-        long seed = Long.getLong("dvc.differential.seed", System.nanoTime());
+        long seed = DifferentialSeed.current();
         PlotRepositoryGenerator generator = new PlotRepositoryGenerator(seed);
         List<String> differences = new ArrayList<>();
         for (int index = 0; index < GENERATED; index++) {
