@@ -281,8 +281,8 @@ public final class Datapoints {
 
     /**
      * A value as a number: numbers as they are, strings parsed as {@link Double#parseDouble} parses them (the same
-     * syntax and the same correctly rounded double, by Jackson's copy of FastDoubleParser, several times faster on
-     * the 17-digit decimals a CSV plot holds), anything else NaN.
+     * syntax and the same correctly rounded double, by Jackson's copy of FastDoubleParser: {@code parseDouble} was a
+     * third of a 1M-row CSV plot's CPU time), anything else NaN.
      */
     public static double number(Value value) {
         if (value instanceof Value.Float f) {
