@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.POJONode;
@@ -85,6 +86,8 @@ public final class DataFileReader {
                 StreamReadConstraints.builder().maxStringLength(maxChars).maxNameLength(maxChars);
         this.json = JsonFactory.builder()
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                // FastDoubleParser: the same correctly rounded doubles as Double.parseDouble, in less time
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .streamReadConstraints(
                         constraints.maxNestingDepth(limits.maxDepth() + 1).build())
                 .build();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.dvc.plots;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
@@ -278,7 +279,11 @@ public final class Datapoints {
 
     private static final java.util.Set<String> NON_FINITE = java.util.Set.of("inf", "infinity", "nan");
 
-    /** A value as a number: numbers as they are, strings parsed, anything else NaN. */
+    /**
+     * A value as a number: numbers as they are, strings parsed as {@link Double#parseDouble} parses them (the same
+     * syntax and the same correctly rounded double, by Jackson's copy of FastDoubleParser: {@code parseDouble} was a
+     * third of a 1M-row CSV plot's CPU time), anything else NaN.
+     */
     public static double number(Value value) {
         if (value instanceof Value.Float f) {
             return f.value();
@@ -291,7 +296,7 @@ public final class Datapoints {
         }
         if (value instanceof Value.Str s) {
             try {
-                return Double.parseDouble(s.value().strip());
+                return NumberInput.parseDouble(s.value().strip(), true);
             } catch (NumberFormatException e) {
                 return Double.NaN;
             }
