@@ -205,7 +205,9 @@ class DataListStreamTest {
                 "rows = [{a = 1}\n",
                 "rows = [{a = {b = {c = {d = {e = 1}}}}}]\n",
                 "a = 1\na = 2\n",
-                "rows = [1, 2, 3, 4, 5, 6, 7]\nbroken =\n"
+                "rows = [1, 2, 3, 4, 5, 6, 7]\nbroken =\n",
+                "[a.b.c.d.e.f]\nx = 1\n",
+                "[[a.b.c.d.e]]\nx = 1\n"
             })
     void brokenOrTooDeepTomlFilesAreLeftToTheWholeReadWhichRefusesThem(String text) {
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
