@@ -41,12 +41,7 @@ class DataListStreamTest {
                 ""
             })
     void badJsonFilesAreRefusedWithTheMessageOfAWholeRead(String text) {
-        byte[] content = text.getBytes(StandardCharsets.UTF_8);
-        String whole = message(() -> JSON_READER.read("h.json", content));
-
-        assertThatThrownBy(() -> JSON_READER.streamLists("h.json", content, new RecordedLists()))
-                .isInstanceOf(UnreadableFileException.class)
-                .hasMessage(whole);
+        assertRefusedAsWhenReadWhole(JSON_READER, "h.json", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
@@ -65,11 +60,8 @@ class DataListStreamTest {
     void invalidUtf8AndBinaryJsonBytesAreRefusedAsWhenReadWhole(String kind) {
         byte[] content =
                 kind.equals("binary") ? new byte[] {'[', 0, ']'} : new byte[] {'[', '"', (byte) 0xC3, '"', ']'};
-        String whole = message(() -> JSON_READER.read("h.json", content));
 
-        assertThatThrownBy(() -> JSON_READER.streamLists("h.json", content, new RecordedLists()))
-                .isInstanceOf(UnreadableFileException.class)
-                .hasMessage(whole);
+        assertRefusedAsWhenReadWhole(JSON_READER, "h.json", content);
     }
 
     @Property(tries = 500)
@@ -129,12 +121,7 @@ class DataListStreamTest {
                 "rows: [{a: \"\u0000\"}]\n"
             })
     void badYamlFilesAreRefusedWithTheMessageOfAWholeRead(String text) {
-        byte[] content = text.getBytes(StandardCharsets.UTF_8);
-        String whole = message(() -> READER.read("p.yaml", content));
-
-        assertThatThrownBy(() -> READER.streamLists("p.yaml", content, new RecordedLists()))
-                .isInstanceOf(UnreadableFileException.class)
-                .hasMessage(whole);
+        assertRefusedAsWhenReadWhole(READER, "p.yaml", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -191,12 +178,7 @@ class DataListStreamTest {
                 "[t]\na = 1\nb = 2\nc = 3\nd = 4\ne = 5\nf = 6\ng = 7\n"
             })
     void tomlFilesWithTooManyEntriesAreRefusedWithTheMessageOfAWholeRead(String text) {
-        byte[] content = text.getBytes(StandardCharsets.UTF_8);
-        String whole = message(() -> READER.read("p.toml", content));
-
-        assertThatThrownBy(() -> READER.streamLists("p.toml", content, new RecordedLists()))
-                .isInstanceOf(UnreadableFileException.class)
-                .hasMessage(whole);
+        assertRefusedAsWhenReadWhole(READER, "p.toml", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
@@ -233,6 +215,15 @@ class DataListStreamTest {
                         Arbitraries.maps(keys, inner).ofMaxSize(4).map(Object.class::cast)),
                 0,
                 4);
+    }
+
+    /** Streamed, the file is refused with the message of its whole read. */
+    private static void assertRefusedAsWhenReadWhole(DataFileReader reader, String path, byte[] content) {
+        String whole = message(() -> reader.read(path, content));
+
+        assertThatThrownBy(() -> reader.streamLists(path, content, new RecordedLists()))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage(whole);
     }
 
     /** Streamed and whole, the same non-empty lists or the same error (or a file only the whole read reads). */
