@@ -10,7 +10,11 @@ package io.jenkins.plugins.gputrain.core.dvc.format;
  * @param lists what receives the file's lists, or {@code null} in a row
  */
 record TomlLevel(int depth, TomlBounds bounds, DataFileReader.DataLists lists) {
-    /** @throws DataFileReader.ReadWholeException when the depth is beyond the limit */
+    /**
+     * A level whose depth is within the limit.
+     *
+     * @throws DataFileReader.ReadWholeException when the depth is beyond the limit
+     */
     TomlLevel {
         bounds.depth(depth);
     }
