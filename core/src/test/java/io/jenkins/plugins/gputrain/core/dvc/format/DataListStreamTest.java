@@ -153,7 +153,8 @@ class DataListStreamTest {
                 "1: [{a: 1}]\n'1': [{a: 2}]\n"
             })
     void anchorsMergeKeysAndTaggedCollectionsOnTheWayAreReadWhole(String text) {
-        assertThatThrownBy(() -> READER.streamLists("p.yaml", text.getBytes(StandardCharsets.UTF_8), new RecordedLists()))
+        assertThatThrownBy(
+                        () -> READER.streamLists("p.yaml", text.getBytes(StandardCharsets.UTF_8), new RecordedLists()))
                 .isInstanceOf(DataFileReader.ReadWholeException.class);
     }
 

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The scan of Python code outside its strings, with the depth of brackets around each character. */
 class PythonBracketScannerTest {
     @Property(tries = 500)
-    void everyCharacterOutsideStringsIsVisitedWithTheBracketsOpenAroundIt(
-            @ForAll("tokenLists") List<String> tokens) {
+    void everyCharacterOutsideStringsIsVisitedWithTheBracketsOpenAroundIt(@ForAll("tokenLists") List<String> tokens) {
         StringBuilder expected = new StringBuilder();
         int depth = 0;
         for (String token : tokens) {
