@@ -70,22 +70,17 @@ final class PythonTargets {
      * @throws IllegalArgumentException for a target Python cannot assign to
      */
     static void check(String code) {
-        int depth = 0;
+        PythonBracketScanner scanner = new PythonBracketScanner(code, 0);
         int start = 0;
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = PythonStatements.skipString(code, i) - 1;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (depth > 0) {
+        while (scanner.advance()) {
+            int i = scanner.index();
+            char c = scanner.current();
+            if (scanner.depth() > 0 || scanner.atClosingBracket()) {
                 continue;
             } else if (c == ':' || startsWord(code, i, "lambda")) {
                 return;
             } else if (c == '=' && i + 1 < code.length() && code.charAt(i + 1) == '=') {
-                i++; // ==
+                scanner.skipNext(); // ==
             } else if (c == '=') {
                 char previous = i > 0 ? code.charAt(i - 1) : ' ';
                 boolean shift = i > 1 && (previous == '<' || previous == '>') && code.charAt(i - 2) == previous;
@@ -140,19 +135,12 @@ final class PythonTargets {
     /** The text split at commas outside brackets and strings. */
     private List<String> items() {
         List<String> items = new ArrayList<>();
-        int depth = 0;
+        PythonBracketScanner scanner = new PythonBracketScanner(code, 0);
         int start = 0;
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = PythonStatements.skipString(code, i) - 1;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                items.add(code.substring(start, i));
-                start = i + 1;
+        while (scanner.advance()) {
+            if (scanner.current() == ',' && scanner.depth() == 0) {
+                items.add(code.substring(start, scanner.index()));
+                start = scanner.index() + 1;
             }
         }
         items.add(code.substring(start));
@@ -276,15 +264,10 @@ final class PythonTargets {
 
     /** The index after the bracket closing the one at {@code open}. */
     private int close(int open) {
-        int depth = 0;
-        for (int i = open; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = PythonStatements.skipString(code, i) - 1;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
-                return i + 1;
+        PythonBracketScanner scanner = new PythonBracketScanner(code, open);
+        while (scanner.advance()) {
+            if (scanner.atClosingBracket() && scanner.depth() == 0) {
+                return scanner.index() + 1;
             }
         }
         return code.length();

@@ -37,7 +37,7 @@ final class TomlListStream {
      * @throws DataFileReader.ReadWholeException when only the whole read reads it as DVC does
      */
     void stream() {
-        TomlTable root = new TomlTable(1, bounds, lists);
+        TomlTable root = new TomlTable(TomlLevel.top(bounds, lists));
         TomlTable current = root;
         while (true) {
             text.skipSpaces();

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A TOML table being streamed, entered and filled by the rules of the parser of the whole read
@@ -22,30 +23,24 @@ final class TomlTable {
     private static final Object NOT_KEPT = new Object();
 
     private final Map<String, Object> entries = new LinkedHashMap<>();
-    private final int depth;
-    private final TomlBounds bounds;
-    /** Where the arrays of tables of a table around the rows go; {@code null} in a row. */
-    private final DataFileReader.DataLists lists;
+    private final TomlLevel level;
 
     private boolean defined;
     /** Around the rows: the child entered last, the only one not left behind. */
     private Object open;
 
-    TomlTable(int depth, TomlBounds bounds, DataFileReader.DataLists lists) {
-        bounds.depth(depth);
-        this.depth = depth;
-        this.bounds = bounds;
-        this.lists = lists;
+    TomlTable(TomlLevel level) {
+        this.level = level;
     }
 
     /** The depth of this table, the top-level table's 1. */
     int depth() {
-        return depth;
+        return level.depth();
     }
 
     /** Whether this table keeps its values (a row, a table in one, an inline table). */
     boolean keepsValues() {
-        return lists == null;
+        return level.inRow();
     }
 
     /**
@@ -65,22 +60,13 @@ final class TomlTable {
         return table;
     }
 
+    /** The table a part of a key before its last enters: a table, or an array of tables' last table. */
     private TomlTable child(String key) {
-        Object child = entries.get(key);
-        if (child == null) {
-            TomlTable table = new TomlTable(depth + 1, bounds, lists);
-            add(key, table);
-            return table;
-        }
-        if (child instanceof TomlTable table) {
-            reenter(table);
-            return table;
-        }
-        if (child instanceof TomlTableArray array) {
+        if (entries.get(key) instanceof TomlTableArray array) {
             reenter(array);
             return array.last();
         }
-        throw new DataFileReader.ReadWholeException();
+        return enterChild(key, TomlTable.class, () -> new TomlTable(level.below()));
     }
 
     /**
@@ -89,17 +75,7 @@ final class TomlTable {
      * @param key the header's last part
      */
     TomlTable table(String key) {
-        Object child = entries.get(key);
-        TomlTable table;
-        if (child == null) {
-            table = new TomlTable(depth + 1, bounds, lists);
-            add(key, table);
-        } else if (child instanceof TomlTable existing) {
-            reenter(existing);
-            table = existing;
-        } else {
-            throw new DataFileReader.ReadWholeException();
-        }
+        TomlTable table = enterChild(key, TomlTable.class, () -> new TomlTable(level.below()));
         if (table.defined) {
             throw new DataFileReader.ReadWholeException();
         }
@@ -114,18 +90,26 @@ final class TomlTable {
      * @param key the header's last part
      */
     TomlTable arrayTable(String key) {
+        return enterChild(key, TomlTableArray.class, () -> new TomlTableArray(level.below()))
+                .add();
+    }
+
+    /**
+     * The child of a kind a key names, created when missing; a value or a child of another kind there is the whole
+     * read's to refuse.
+     */
+    private <T> T enterChild(String key, Class<T> kind, Supplier<T> create) {
         Object child = entries.get(key);
-        TomlTableArray array;
         if (child == null) {
-            array = new TomlTableArray(depth + 1, bounds, lists);
-            add(key, array);
-        } else if (child instanceof TomlTableArray existing) {
-            reenter(existing);
-            array = existing;
-        } else {
+            T created = create.get();
+            add(key, created);
+            return created;
+        }
+        if (!kind.isInstance(child)) {
             throw new DataFileReader.ReadWholeException();
         }
-        return array.add();
+        reenter(child);
+        return kind.cast(child);
     }
 
     /**
@@ -151,7 +135,7 @@ final class TomlTable {
      */
     void put(String key, Value value) {
         entries.put(key, value);
-        bounds.entries(entries.size());
+        level.bounds().entries(entries.size());
     }
 
     /**
@@ -161,7 +145,7 @@ final class TomlTable {
      */
     void putKey(String key) {
         entries.put(key, NOT_KEPT);
-        bounds.entries(entries.size());
+        level.bounds().entries(entries.size());
     }
 
     /** The table as a whole read has it (of a table that keeps its values). */
@@ -183,7 +167,7 @@ final class TomlTable {
 
     private void add(String key, Object child) {
         entries.put(key, child);
-        bounds.entries(entries.size());
+        level.bounds().entries(entries.size());
         if (!keepsValues()) {
             leave();
             open = child;

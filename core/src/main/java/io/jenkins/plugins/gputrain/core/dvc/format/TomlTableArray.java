@@ -10,39 +10,34 @@ import java.util.List;
  * behind, so only the last table is in memory.
  */
 final class TomlTableArray {
-    private final int depth;
-    private final TomlBounds bounds;
-    /** Where the tables go, around the rows; {@code null} in a row. */
-    private final DataFileReader.DataLists lists;
+    /** Its depth, and around the rows the lists its tables go to. */
+    private final TomlLevel level;
 
     private final List<TomlTable> tables = new ArrayList<>();
     private TomlTable last;
     private int size;
 
-    TomlTableArray(int depth, TomlBounds bounds, DataFileReader.DataLists lists) {
-        bounds.depth(depth);
-        this.depth = depth;
-        this.bounds = bounds;
-        this.lists = lists;
+    TomlTableArray(TomlLevel level) {
+        this.level = level;
     }
 
     /** Around the rows: begins the list, once the lists before it have ended. */
     void begin() {
-        if (lists != null) {
-            lists.start();
+        if (!level.inRow()) {
+            level.lists().start();
         }
     }
 
     /** A new last table; around the rows the one before it is handed on. */
     TomlTable add() {
-        TomlTable table = new TomlTable(depth + 1, bounds, null);
-        if (lists == null) {
+        TomlTable table = new TomlTable(level.belowInRow());
+        if (level.inRow()) {
             tables.add(table);
         } else if (last != null) {
-            lists.item(last.value());
+            level.lists().item(last.value());
         }
         last = table;
-        bounds.entries(++size);
+        level.bounds().entries(++size);
         return table;
     }
 
@@ -53,12 +48,12 @@ final class TomlTableArray {
 
     /** Around the rows: hands on the last table and ends the list. */
     void leave() {
-        if (lists != null) {
+        if (!level.inRow()) {
             if (last != null) {
-                lists.item(last.value());
+                level.lists().item(last.value());
                 last = null;
             }
-            lists.end(size);
+            level.lists().end(size);
         }
     }
 

@@ -208,7 +208,7 @@ final class TomlText {
     }
 
     private Value.Dict inlineTable(int depth) {
-        TomlTable table = new TomlTable(depth, bounds, null);
+        TomlTable table = new TomlTable(new TomlLevel(depth, bounds, null));
         expect('{');
         skipSpaces();
         if (peek() == '}') {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -42,21 +41,16 @@ class DataListStreamTest {
                 ""
             })
     void badJsonFilesAreRefusedWithTheMessageOfAWholeRead(String text) {
-        byte[] content = text.getBytes(StandardCharsets.UTF_8);
-        String whole = message(() -> JSON_READER.read("h.json", content));
-
-        assertThatThrownBy(() -> JSON_READER.streamLists("h.json", content, new Recorded()))
-                .isInstanceOf(UnreadableFileException.class)
-                .hasMessage(whole);
+        assertRefusedAsWhenReadWhole(JSON_READER, "h.json", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"[{\"a\": \"\u00e9\"}]", "{\"x\": {\"rows\": [{\"a\": 1}]}, \"y\": 2}"})
     void goodJsonFilesStreamTheirLists(String text) throws Exception {
-        Recorded recorded = new Recorded();
+        RecordedLists recorded = new RecordedLists();
         JSON_READER.streamLists("h.json", text.getBytes(StandardCharsets.UTF_8), recorded);
 
-        assertThat(recorded.lists.stream().flatMap(List::stream).toList())
+        assertThat(recorded.lists().stream().flatMap(List::stream).toList())
                 .hasSize(1)
                 .allMatch(Value.Dict.class::isInstance);
     }
@@ -66,11 +60,8 @@ class DataListStreamTest {
     void invalidUtf8AndBinaryJsonBytesAreRefusedAsWhenReadWhole(String kind) {
         byte[] content =
                 kind.equals("binary") ? new byte[] {'[', 0, ']'} : new byte[] {'[', '"', (byte) 0xC3, '"', ']'};
-        String whole = message(() -> JSON_READER.read("h.json", content));
 
-        assertThatThrownBy(() -> JSON_READER.streamLists("h.json", content, new Recorded()))
-                .isInstanceOf(UnreadableFileException.class)
-                .hasMessage(whole);
+        assertRefusedAsWhenReadWhole(JSON_READER, "h.json", content);
     }
 
     @Property(tries = 500)
@@ -130,24 +121,19 @@ class DataListStreamTest {
                 "rows: [{a: \"\u0000\"}]\n"
             })
     void badYamlFilesAreRefusedWithTheMessageOfAWholeRead(String text) {
-        byte[] content = text.getBytes(StandardCharsets.UTF_8);
-        String whole = message(() -> READER.read("p.yaml", content));
-
-        assertThatThrownBy(() -> READER.streamLists("p.yaml", content, new Recorded()))
-                .isInstanceOf(UnreadableFileException.class)
-                .hasMessage(whole);
+        assertRefusedAsWhenReadWhole(READER, "p.yaml", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void aYaml11DocumentsRowsStreamWithItsBooleansOctalsAndBase60() throws Exception {
-        Recorded streamed = new Recorded();
+        RecordedLists streamed = new RecordedLists();
 
         READER.streamLists(
                 "p.yaml",
                 "%YAML 1.1\n---\nrows: [{a: yes, b: 017, c: 1:20}]\n".getBytes(StandardCharsets.UTF_8),
                 streamed);
 
-        assertThat(streamed.lists)
+        assertThat(streamed.lists())
                 .containsExactly(List.of(new Value.Dict(Map.of(
                         "a", new Value.Bool(true),
                         "b", new Value.Int(BigInteger.valueOf(15)),
@@ -167,7 +153,8 @@ class DataListStreamTest {
                 "1: [{a: 1}]\n'1': [{a: 2}]\n"
             })
     void anchorsMergeKeysAndTaggedCollectionsOnTheWayAreReadWhole(String text) {
-        assertThatThrownBy(() -> READER.streamLists("p.yaml", text.getBytes(StandardCharsets.UTF_8), new Recorded()))
+        assertThatThrownBy(
+                        () -> READER.streamLists("p.yaml", text.getBytes(StandardCharsets.UTF_8), new RecordedLists()))
                 .isInstanceOf(DataFileReader.ReadWholeException.class);
     }
 
@@ -192,12 +179,7 @@ class DataListStreamTest {
                 "[t]\na = 1\nb = 2\nc = 3\nd = 4\ne = 5\nf = 6\ng = 7\n"
             })
     void tomlFilesWithTooManyEntriesAreRefusedWithTheMessageOfAWholeRead(String text) {
-        byte[] content = text.getBytes(StandardCharsets.UTF_8);
-        String whole = message(() -> READER.read("p.toml", content));
-
-        assertThatThrownBy(() -> READER.streamLists("p.toml", content, new Recorded()))
-                .isInstanceOf(UnreadableFileException.class)
-                .hasMessage(whole);
+        assertRefusedAsWhenReadWhole(READER, "p.toml", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
@@ -206,13 +188,15 @@ class DataListStreamTest {
                 "rows = [{a = 1}\n",
                 "rows = [{a = {b = {c = {d = {e = 1}}}}}]\n",
                 "a = 1\na = 2\n",
-                "rows = [1, 2, 3, 4, 5, 6, 7]\nbroken =\n"
+                "rows = [1, 2, 3, 4, 5, 6, 7]\nbroken =\n",
+                "[a.b.c.d.e.f]\nx = 1\n",
+                "[[a.b.c.d.e]]\nx = 1\n"
             })
     void brokenOrTooDeepTomlFilesAreLeftToTheWholeReadWhichRefusesThem(String text) {
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
         message(() -> READER.read("p.toml", content));
 
-        assertThatThrownBy(() -> READER.streamLists("p.toml", content, new Recorded()))
+        assertThatThrownBy(() -> READER.streamLists("p.toml", content, new RecordedLists()))
                 .isInstanceOf(DataFileReader.ReadWholeException.class);
     }
 
@@ -234,36 +218,37 @@ class DataListStreamTest {
                 4);
     }
 
+    /** Streamed, the file is refused with the message of its whole read. */
+    private static void assertRefusedAsWhenReadWhole(DataFileReader reader, String path, byte[] content) {
+        String whole = message(() -> reader.read(path, content));
+
+        assertThatThrownBy(() -> reader.streamLists(path, content, new RecordedLists()))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage(whole);
+    }
+
     /** Streamed and whole, the same non-empty lists or the same error (or a file only the whole read reads). */
     private static void assertStreamsAsReadWhole(String path, String text) {
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
         Object whole;
         try {
-            whole = listsOf(READER.read(path, content), new ArrayList<>());
+            whole = nonEmpty(RecordedLists.inWholeRead(READER.read(path, content)));
         } catch (UnreadableFileException e) {
             whole = e.getMessage();
         }
-        Recorded streamed = new Recorded();
+        RecordedLists streamed = new RecordedLists();
         Object stream;
         try {
             READER.streamLists(path, content, streamed);
-            stream = streamed.lists.stream().filter(list -> !list.isEmpty()).toList();
+            stream = nonEmpty(streamed.lists());
         } catch (UnreadableFileException e) {
             stream = e.getMessage();
         }
         assertThat(stream).as(text).isEqualTo(whole);
     }
 
-    /** The lists a whole read's value holds where the stream looks: at the top or as a mapping's value. */
-    private static List<List<Value>> listsOf(Value value, List<List<Value>> lists) {
-        if (value instanceof Value.Seq seq) {
-            if (!seq.items().isEmpty()) {
-                lists.add(seq.items());
-            }
-        } else if (value instanceof Value.Dict dict) {
-            dict.entries().values().forEach(child -> listsOf(child, lists));
-        }
-        return lists;
+    private static List<List<Value>> nonEmpty(List<List<Value>> lists) {
+        return lists.stream().filter(list -> !list.isEmpty()).toList();
     }
 
     private interface Read {
@@ -277,25 +262,5 @@ class DataListStreamTest {
             return e.getMessage();
         }
         throw new AssertionError("read whole, the file is not refused");
-    }
-
-    /** The lists as handed on, each checked against the size the stream reports at its end. */
-    private static final class Recorded implements DataFileReader.DataLists {
-        private final List<List<Value>> lists = new ArrayList<>();
-
-        @Override
-        public void start() {
-            lists.add(new ArrayList<>());
-        }
-
-        @Override
-        public void item(Value item) {
-            lists.get(lists.size() - 1).add(item);
-        }
-
-        @Override
-        public void end(int size) {
-            assertThat(lists.get(lists.size() - 1)).hasSize(size);
-        }
     }
 }

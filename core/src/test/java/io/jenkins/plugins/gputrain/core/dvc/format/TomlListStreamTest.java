@@ -31,12 +31,12 @@ class TomlListStreamTest {
     @Property(tries = 400)
     void aGeneratedTomlPlotFileStreamsTheListsOfItsWholeRead(@ForAll("plotFiles") String text) throws Exception {
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
-        List<List<Value>> whole = listsOf(READER.read("p.toml", content), new ArrayList<>());
-        Recorded streamed = new Recorded();
+        List<List<Value>> whole = RecordedLists.inWholeRead(READER.read("p.toml", content));
+        RecordedLists streamed = new RecordedLists();
 
         READER.streamLists("p.toml", content, streamed);
 
-        assertThat(streamed.lists).as(text).isEqualTo(whole);
+        assertThat(streamed.lists()).as(text).isEqualTo(whole);
     }
 
     @ParameterizedTest
@@ -59,9 +59,9 @@ class TomlListStreamTest {
         String expected = new String(resource(name + ".txt"), StandardCharsets.UTF_8);
         String path;
         try {
-            Recorded streamed = new Recorded();
+            RecordedLists streamed = new RecordedLists();
             READER.streamLists("p.toml", content, streamed);
-            assertThat(streamed.lists).isEqualTo(listsOf(READER.read("p.toml", content), new ArrayList<>()));
+            assertThat(streamed.lists()).isEqualTo(RecordedLists.inWholeRead(READER.read("p.toml", content)));
             path = "streamed";
         } catch (DataFileReader.ReadWholeException e) {
             path = "read whole";
@@ -166,36 +166,6 @@ class TomlListStreamTest {
         try (InputStream in = TomlListStreamTest.class.getResourceAsStream("toml-streams/" + name)) {
             assertThat(in).as("golden file toml-streams/" + name).isNotNull();
             return in.readAllBytes();
-        }
-    }
-
-    /** The lists a whole read's value holds where the stream looks: at the top or as a table's value. */
-    private static List<List<Value>> listsOf(Value value, List<List<Value>> lists) {
-        if (value instanceof Value.Seq seq) {
-            lists.add(seq.items());
-        } else if (value instanceof Value.Dict dict) {
-            dict.entries().values().forEach(child -> listsOf(child, lists));
-        }
-        return lists;
-    }
-
-    /** The lists as handed on, each checked against the size the stream reports at its end. */
-    private static final class Recorded implements DataFileReader.DataLists {
-        private final List<List<Value>> lists = new ArrayList<>();
-
-        @Override
-        public void start() {
-            lists.add(new ArrayList<>());
-        }
-
-        @Override
-        public void item(Value item) {
-            lists.get(lists.size() - 1).add(item);
-        }
-
-        @Override
-        public void end(int size) {
-            assertThat(lists.get(lists.size() - 1)).hasSize(size);
         }
     }
 }
