@@ -206,7 +206,9 @@ class PodRunnerTest {
         setStatus("p9", waiting("CreateContainerConfigError", "secret \"dvc-remote\" not found"));
         listener.awaitProgress("pod p9 is Pending: CreateContainerConfigError");
         clock.advance(KubeletBackOff.SYNC_RETRIES.minusSeconds(1));
+        int requestsBefore = server.getRequestCount();
         setStatus("p9", waiting("CreateContainerConfigError", "secret \"dvc-remote\" not found (again)"));
+        awaitReadAfterStatusUpdate("p9", requestsBefore);
         assertThat(run).isNotDone();
 
         clock.advance(Duration.ofSeconds(1));
@@ -550,6 +552,29 @@ class PodRunnerTest {
         Pod current = client.pods().inNamespace(NAMESPACE).withName(name).get();
         current.setStatus(status);
         client.pods().inNamespace(NAMESPACE).resource(current).updateStatus();
+    }
+
+    /**
+     * Waits (up to 20 s per request) until the runner reads pod {@code name} after the test's status update, which
+     * follows the {@code requestsBefore} requests: a read begun before the update may still be in flight, and judged
+     * after the clock moves on it would fail the pod with the status before the update (CI's machine, busy, did).
+     */
+    private void awaitReadAfterStatusUpdate(String name, int requestsBefore) throws InterruptedException {
+        for (int i = 0; i < requestsBefore; i++) {
+            server.takeRequest(20, TimeUnit.SECONDS);
+        }
+        String path = "/api/v1/namespaces/" + NAMESPACE + "/pods/" + name;
+        boolean updated = false;
+        while (true) {
+            io.fabric8.mockwebserver.http.RecordedRequest request = server.takeRequest(20, TimeUnit.SECONDS);
+            assertThat(request)
+                    .as("a read of pod " + name + " after its status update")
+                    .isNotNull();
+            if (updated && "GET".equals(request.getMethod()) && path.equals(request.getPath())) {
+                return;
+            }
+            updated |= "PUT".equals(request.getMethod()) && (path + "/status").equals(request.getPath());
+        }
     }
 
     private void assertGone(String name) {
