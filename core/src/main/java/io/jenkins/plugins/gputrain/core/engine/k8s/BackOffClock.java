@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * {@link #RESET}.
  */
 final class BackOffClock {
-    /** A run at least this long resets the kubelet's crash-loop back-off: 600 s. */
+    /** A run longer than this resets the kubelet's crash-loop back-off: 600 s. */
     static final Duration RESET = Duration.ofSeconds(600);
 
     private static final String CRASH_LOOP = "CrashLoopBackOff";
@@ -47,9 +47,7 @@ final class BackOffClock {
         PodFailure backOff = status.optionalBackOff().orElse(null);
         if (loop != null && !loop.continuesIn(pod)) {
             loop = null;
-            if (kind == PodFailure.Kind.CRASH_LOOP) {
-                kind = null;
-            }
+            kind = null;
         }
         if (backOff == null) {
             if (loop == null) {
@@ -59,7 +57,7 @@ final class BackOffClock {
         }
         if (backOff.kind() == PodFailure.Kind.CRASH_LOOP) {
             Optional<Loop> seen = Loop.in(pod);
-            if (loop == null || kind != PodFailure.Kind.CRASH_LOOP || !seen.map(loop::same).orElse(false)) {
+            if (loop == null || !seen.map(loop::same).orElse(false)) {
                 since = now;
             }
             loop = seen.orElse(null);
