@@ -100,7 +100,9 @@ final class BackOffClock {
         boolean continuesIn(Pod pod) {
             List<ContainerStatus> statuses = pod.getStatus() == null
                     ? List.of()
-                    : init ? pod.getStatus().getInitContainerStatuses() : pod.getStatus().getContainerStatuses();
+                    : init
+                            ? pod.getStatus().getInitContainerStatuses()
+                            : pod.getStatus().getContainerStatuses();
             ContainerStatus found = statuses.stream()
                     .filter(c -> name.equals(c.getName()))
                     .findFirst()

@@ -139,7 +139,8 @@ public final class NodePreflight {
      *
      * @return a line saying why the check waits, or empty when it is done
      */
-    private Optional<String> checkOnce(Pod pod, Wait wait, boolean last) throws PodFailureException, InterruptedException {
+    private Optional<String> checkOnce(Pod pod, Wait wait, boolean last)
+            throws PodFailureException, InterruptedException {
         String nodeName = pod.getSpec().getNodeName();
         List<Node> nodes;
         try {
@@ -219,8 +220,8 @@ public final class NodePreflight {
                 "preflight: no node can run pod " + name
                         + (recovering.isEmpty()
                                 ? ""
-                                : ", not even after waiting " + wait.waited() + " for "
-                                        + recovering.size() + " of them to recover")
+                                : ", not even after waiting " + wait.waited() + " for " + recovering.size()
+                                        + " of them to recover")
                         + " (" + checked(needs, nodes.size()) + "; closest: " + closest + ")"
                         + "; if an autoscaler adds nodes on demand, turn the preflight off"));
     }

@@ -32,7 +32,8 @@ public final class PodDryRun {
     private static final int BAD_REQUEST = 400;
 
     /** The API server's message for a webhook that cannot take a dry run; Go's {@code %q} of a webhook name. */
-    private static final Pattern WITHOUT_DRY_RUN = Pattern.compile("admission webhook \"([^\"]+)\" does not support dry run");
+    private static final Pattern WITHOUT_DRY_RUN =
+            Pattern.compile("admission webhook \"([^\"]+)\" does not support dry run");
 
     private final KubernetesClient client;
     private final Sleeper sleeper;

@@ -762,10 +762,12 @@ class PodRunnerTest {
         void awaitProgress(String prefix, int times) throws InterruptedException {
             Awaited wanted;
             synchronized (this) {
-                wanted = new Awaited(
-                        prefix,
-                        new CountDownLatch((int) Math.max(
-                                0, times - progress.stream().filter(l -> l.startsWith(prefix)).count())));
+                wanted = new Awaited(prefix, new CountDownLatch((int) Math.max(
+                        0,
+                        times
+                                - progress.stream()
+                                        .filter(l -> l.startsWith(prefix))
+                                        .count())));
                 awaited.add(wanted);
             }
             assertThat(wanted.latch.await(20, TimeUnit.SECONDS))
