@@ -113,7 +113,7 @@ public final class NodePreflight {
         String told = null;
         while (true) {
             Duration left = wait.limit().minus(Duration.between(start, clock.instant()));
-            Optional<String> waiting = checkOnce(pod, wait, !left.isPositive());
+            Optional<String> waiting = checkOnce(pod, wait, left.isNegative() || left.isZero());
             if (waiting.isEmpty()) {
                 return;
             }
