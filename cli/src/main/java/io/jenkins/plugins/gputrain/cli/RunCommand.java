@@ -70,7 +70,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PodOptions pod;
 
-    @Option(names = "--pending-timeout", paramLabel = "D", description = "Fail when the pod waits longer.")
+    @Option(
+            names = "--pending-timeout",
+            paramLabel = "D",
+            description = "Fail when the pod waits longer (also ends the preflight's wait for nodes to recover).")
     String pendingTimeout;
 
     @Option(

@@ -147,7 +147,7 @@ public final class KubernetesTraining {
         listener.progress("pod " + spec.podName() + ": " + spec.summary());
         Pod admitted = new PodDryRun(client, sleeper, listener).admitted(pod);
         if (preflight) {
-            new NodePreflight(client, listener, clock, sleeper).check(admitted);
+            new NodePreflight(client, listener, clock, sleeper).check(admitted, pendingTimeout);
         }
         for (int attempt = 0; ; attempt++) {
             Pod attemptPod = attempt == 0 ? pod : renamed(pod, attempt);

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * node is checked, as its kubelet admits pods, and the outcome says so. When no node can take the pod now but some
  * would once their conditions clear (not Ready, unreachable, cordoned, network unavailable, under pressure: a node
  * rebooting, being upgraded or briefly overloaded), the check waits, saying why, and looks again every {@link #POLL}
- * for up to {@link #RECOVERY} before it refuses the pod.
+ * for up to {@link #RECOVERY}, or the pending timeout when that is shorter, before it refuses the pod, saying which
+ * of the two ended the wait.
  */
 public final class NodePreflight {
     /** How many of the closest nodes a failure names. */
@@ -87,11 +88,32 @@ public final class NodePreflight {
      * @throws InterruptedException when interrupted while listing the nodes or waiting
      */
     public void check(Pod pod) throws PodFailureException, InterruptedException {
+        check(pod, null);
+    }
+
+    /**
+     * Checks the nodes for a pod, waiting for nodes that lack only what their conditions take away up to
+     * {@link #RECOVERY} or the pending timeout, whichever is shorter: the wait for a node never outlasts the time the
+     * user lets the pod wait.
+     *
+     * @param pod the pod as it will be created
+     * @param pendingTimeout how long the pod may wait, or {@code null} for no limit
+     * @throws PodFailureException when no node can take it
+     * @throws InterruptedException when interrupted while listing the nodes or waiting
+     */
+    public void check(Pod pod, Duration pendingTimeout) throws PodFailureException, InterruptedException {
+        Wait wait = pendingTimeout != null && pendingTimeout.compareTo(RECOVERY) < 0
+                ? new Wait(
+                        pendingTimeout,
+                        DurationSpec.format(pendingTimeout) + " (the pending timeout)",
+                        DurationSpec.format(pendingTimeout) + ", the pending timeout (shorter than the "
+                                + DurationSpec.format(RECOVERY) + " allowed for nodes to recover),")
+                : new Wait(RECOVERY, DurationSpec.format(RECOVERY), DurationSpec.format(RECOVERY));
         Instant start = clock.instant();
         String told = null;
         while (true) {
-            boolean last = Duration.between(start, clock.instant()).compareTo(RECOVERY) >= 0;
-            Optional<String> waiting = checkOnce(pod, last);
+            Duration left = wait.limit().minus(Duration.between(start, clock.instant()));
+            Optional<String> waiting = checkOnce(pod, wait, left.isNegative() || left.isZero());
             if (waiting.isEmpty()) {
                 return;
             }
@@ -99,16 +121,26 @@ public final class NodePreflight {
                 told = waiting.get();
                 listener.progress(told);
             }
-            sleeper.sleep(POLL);
+            sleeper.sleep(left.compareTo(POLL) < 0 ? left : POLL);
         }
     }
+
+    /**
+     * How long nodes may be waited for to recover.
+     *
+     * @param limit the time
+     * @param upTo how the waiting line says it, e.g. {@code 2m (the pending timeout)}
+     * @param waited how the refusal says it
+     */
+    private record Wait(Duration limit, String upTo, String waited) {}
 
     /**
      * One look at the nodes.
      *
      * @return a line saying why the check waits, or empty when it is done
      */
-    private Optional<String> checkOnce(Pod pod, boolean last) throws PodFailureException, InterruptedException {
+    private Optional<String> checkOnce(Pod pod, Wait wait, boolean last)
+            throws PodFailureException, InterruptedException {
         String nodeName = pod.getSpec().getNodeName();
         List<Node> nodes;
         try {
@@ -174,7 +206,7 @@ public final class NodePreflight {
             return Optional.of("preflight: waiting: no node can run pod " + name + " now, but " + recovering.size()
                     + " of " + nodes.size() + " nodes would once their conditions clear (" + recoveringNodes
                     + "); reading the nodes again every " + DurationSpec.format(POLL) + " for up to "
-                    + DurationSpec.format(RECOVERY));
+                    + wait.upTo());
         }
         String closest = fits.stream()
                 .sorted(Comparator.comparingInt(
@@ -188,8 +220,8 @@ public final class NodePreflight {
                 "preflight: no node can run pod " + name
                         + (recovering.isEmpty()
                                 ? ""
-                                : ", not even after waiting " + DurationSpec.format(RECOVERY) + " for "
-                                        + recovering.size() + " of them to recover")
+                                : ", not even after waiting " + wait.waited() + " for " + recovering.size()
+                                        + " of them to recover")
                         + " (" + checked(needs, nodes.size()) + "; closest: " + closest + ")"
                         + "; if an autoscaler adds nodes on demand, turn the preflight off"));
     }

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,9 +19,21 @@ import java.util.stream.Collectors;
  * stored, which is what the scheduler would see. A refusal for invalid fields (HTTP 422) is one line of the API
  * server's own {@code field: message}, naming the first field and how many more it named; other refusals (RBAC,
  * admission: 403; {@code AlreadyExists}: 409) are thrown as they are, those of a quota retried ({@link PodCreation}).
+ * A mutating or validating admission webhook whose {@code sideEffects} are {@code Unknown} or {@code Some} makes the
+ * API server refuse every dry run it would be called for, HTTP 400 {@code BadRequest} {@code admission webhook "<name>"
+ * does not support dry run} ({@code pkg/admission/plugin/webhook/errors/statuserror.go} NewDryRunUnsupportedErr in
+ * k8s.io/apiserver v0.35.4, returned by the mutating and validating dispatchers before the webhook is called): the dry
+ * run is then skipped, said in one line, and the pod goes on as built, to be judged by the real create. Such webhook
+ * configurations can no longer be created (admissionregistration/v1 accepts only {@code None} and
+ * {@code NoneOnDryRun}), but ones created before are kept through updates.
  */
 public final class PodDryRun {
     private static final int UNPROCESSABLE_ENTITY = 422;
+    private static final int BAD_REQUEST = 400;
+
+    /** The API server's message for a webhook that cannot take a dry run; Go's {@code %q} of a webhook name. */
+    private static final Pattern WITHOUT_DRY_RUN =
+            Pattern.compile("admission webhook \"([^\"]+)\" does not support dry run");
 
     private final KubernetesClient client;
     private final Sleeper sleeper;
@@ -42,7 +56,8 @@ public final class PodDryRun {
      * Lets the API server judge the pod.
      *
      * @param pod the pod as it will be created (named, with a namespace or the client's default)
-     * @return the pod as the API server would store it: defaulted and admitted
+     * @return the pod as the API server would store it: defaulted and admitted; the pod as given when an admission
+     *     webhook does not support dry run
      * @throws PodFailureException ({@link PodFailure.Kind#REFUSED}) when the API server finds fields invalid
      * @throws InterruptedException when interrupted
      */
@@ -51,6 +66,12 @@ public final class PodDryRun {
         try {
             return PodCreation.dryRun(client, namespace, pod, sleeper, listener);
         } catch (KubernetesClientException e) {
+            Optional<String> webhook = withoutDryRun(e);
+            if (webhook.isPresent()) {
+                listener.progress("the dry run was skipped: admission webhook \"" + webhook.get()
+                        + "\" does not support dry run; creating the pod");
+                return pod;
+            }
             if (e.getCode() != UNPROCESSABLE_ENTITY) {
                 throw e;
             }
@@ -59,6 +80,16 @@ public final class PodDryRun {
                     "the Kubernetes API server refused pod " + pod.getMetadata().getName()
                             + " (a dry-run create; nothing was created): " + verdict(e)));
         }
+    }
+
+    /** The webhook that refused the dry run for want of dry-run support, if that is the refusal. */
+    private static Optional<String> withoutDryRun(KubernetesClientException e) {
+        Status status = e.getStatus();
+        if (e.getCode() != BAD_REQUEST || status == null || status.getMessage() == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = WITHOUT_DRY_RUN.matcher(status.getMessage());
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /** The API server's first {@code field: message}, and the fields of the others. */

@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * the command's last output lines are printed ({@link OutputTail}; the
  * container's log is that of {@code sleep}). The kubelet's retried errors ({@code ErrImagePull},
  * {@code CreateContainerConfigError}, {@code CreateContainerError}, {@code CrashLoopBackOff}) fail the pod once they
- * persist for as long as {@link KubeletBackOff} allows, the failure naming the kubelet's last pull error. While it waits for the pod to run, an API server that does not answer (restarted, failed
+ * persist for as long as {@link KubeletBackOff} allows (a crash loop followed across the restarts between its
+ * back-offs, {@link BackOffClock}), the failure naming the kubelet's last pull error. While it waits for the pod to run, an API server that does not answer (restarted, failed
  * over) is waited for up to {@link ApiOutage#LIMIT}, told once. Creation refused by a quota is retried ({@link PodCreation}); API calls refused with HTTP
  * 5xx or 429 are retried with backoff by the fabric8 client itself ({@code requestRetryBackoffLimit},
  * {@code requestRetryBackoffInterval}).
@@ -164,8 +165,7 @@ public final class PodRunner {
             boolean fresh = false;
             Instant read = clock.instant();
             String last = null;
-            PodFailure retried = null;
-            Instant retriedSince = null;
+            BackOffClock backOffs = new BackOffClock();
             String pullError = null;
             while (true) {
                 try {
@@ -191,11 +191,7 @@ public final class PodRunner {
                     }
                     PodStatus status = PodStatus.of(current);
                     pullError = status.optionalPullError().orElse(pullError);
-                    PodFailure backOff = status.optionalBackOff().orElse(null);
-                    if (backOff == null || retried == null || backOff.kind() != retried.kind()) {
-                        retried = backOff;
-                        retriedSince = clock.instant();
-                    }
+                    Optional<Duration> retried = backOffs.lasted(current, status, clock.instant());
                     if (!status.describe().equals(last)) {
                         last = status.describe();
                         listener.progress("pod " + name + " is " + last);
@@ -210,9 +206,10 @@ public final class PodRunner {
                     if (status.isRunning()) {
                         return;
                     }
-                    if (backOff != null) {
+                    if (retried.isPresent()) {
+                        PodFailure backOff = status.backOff();
                         Duration allowance = KubeletBackOff.allowance(backOff.kind());
-                        if (Duration.between(retriedSince, clock.instant()).compareTo(allowance) >= 0) {
+                        if (retried.get().compareTo(allowance) >= 0) {
                             throw new PodFailureException(persisting(backOff, allowance, pullError));
                         }
                     }

@@ -134,6 +134,39 @@ class NodePreflightTest {
         assertThat(listener.progress).singleElement().asString().startsWith("preflight: waiting: ");
     }
 
+    /**
+     * Issue 14 review 2: a pending timeout shorter than the allowance ends the wait for a node to recover, never
+     * later (the last sleep shortened to land on it), and the refusal says that it did.
+     */
+    @Test
+    void aPendingTimeoutShorterThanTheAllowanceEndsTheWaitAndIsNamed() {
+        add(node("cpu-1"), gpuNode("gpu-1").notReady());
+
+        assertThatThrownBy(() -> preflight().check(T4_POD, Duration.ofSeconds(25)))
+                .isInstanceOf(PodFailureException.class)
+                .hasMessage("preflight: no node can run pod train-1, not even after waiting 25s, the pending timeout"
+                        + " (shorter than the 5m allowed for nodes to recover), for 1 of them to recover ("
+                        + CHECKED + "2 nodes; closest: gpu-1 (not Ready); cpu-1 (label gpu=true missing, 0 of 1"
+                        + " nvidia.com/gpu allocatable)); if an autoscaler adds nodes on demand, turn the preflight"
+                        + " off");
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5));
+        assertThat(listener.progress)
+                .containsExactly("preflight: waiting: no node can run pod train-1 now, but 1 of 2 nodes would once"
+                        + " their conditions clear (gpu-1 (not Ready)); reading the nodes again every 10s for up to"
+                        + " 25s (the pending timeout)");
+    }
+
+    /** A pending timeout longer than the allowance leaves it as it is. */
+    @Test
+    void aPendingTimeoutLongerThanTheAllowanceLeavesIt() {
+        add(node("cpu-1"), gpuNode("gpu-1").notReady());
+
+        assertThatThrownBy(() -> preflight().check(T4_POD, Duration.ofMinutes(10)))
+                .hasMessageStartingWith("preflight: no node can run pod train-1, not even after waiting 5m for 1 of"
+                        + " them to recover (");
+        assertThat(sleeps).hasSize(30);
+    }
+
     private static Nodes unusable(String taint) {
         Nodes node = gpuNode("gpu-1");
         return switch (taint) {

@@ -140,6 +140,52 @@ class PodDryRunTest {
         assertThat(sleeps).isEmpty();
     }
 
+    /**
+     * Issue 14 review 3: a webhook with {@code sideEffects: Unknown} or {@code Some} refuses every dry run, with the
+     * status k8s.io/apiserver v0.35.4 writes ({@code NewDryRunUnsupportedErr}: {@code apierrors.NewBadRequest},
+     * nothing but status, message, reason and code). Built here from those fields: a real API server no longer
+     * accepts such a webhook configuration (admissionregistration/v1 validation requires None or NoneOnDryRun), so
+     * the test control plane cannot show it. The run goes on with the pod as built, after one line.
+     */
+    @Test
+    void aWebhookWithoutDryRunSupportSkipsTheDryRunInOneLine() throws Exception {
+        answer(
+                400,
+                new StatusBuilder()
+                        .withStatus("Failure")
+                        .withMessage("admission webhook \"audit.example.com\" does not support dry run")
+                        .withReason("BadRequest")
+                        .withCode(400)
+                        .build());
+
+        Pod admitted = dryRun().admitted(pod());
+
+        assertThat(admitted).isEqualTo(pod());
+        assertThat(listener.progress)
+                .containsExactly("the dry run was skipped: admission webhook \"audit.example.com\" does not support"
+                        + " dry run; creating the pod");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    /** Other bad requests still end the run, as before (the API server's decoding error, {@code NewBadRequest}). */
+    @Test
+    void otherBadRequestsAreThrownAsTheyAre() {
+        answer(
+                400,
+                new StatusBuilder()
+                        .withStatus("Failure")
+                        .withMessage("Pod in version \"v1\" cannot be handled as a Pod: json: cannot unmarshal"
+                                + " string into Go struct field PodSpec.spec.activeDeadlineSeconds of type int64")
+                        .withReason("BadRequest")
+                        .withCode(400)
+                        .build());
+
+        assertThatThrownBy(() -> dryRun().admitted(pod()))
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
+                        .isEqualTo(400));
+        assertThat(listener.progress).isEmpty();
+    }
+
     /** The mock API server's next answer to a dry-run pod creation. */
     private void answer(int code, Object body) {
         server.expect().post().withPath(PODS).andReturn(code, body).once();

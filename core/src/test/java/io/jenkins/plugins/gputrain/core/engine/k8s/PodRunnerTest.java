@@ -225,6 +225,55 @@ class PodRunnerTest {
     }
 
     /**
+     * Issue 14 review 1: an init container crash-looping under {@code restartPolicy: OnFailure}, with the statuses
+     * the kubelet writes at v1.35.4 (as in {@code crash-loop.yaml}): CrashLoopBackOff, then the restarted container
+     * running, terminated (Error), and CrashLoopBackOff again, the back-off doubling from 10 s. The states in between
+     * do not restart the allowance: the loop fails at the first back-off read after 8m40s (the clock moves only while
+     * the container runs or has just failed, so every back-off is read at the time it is set).
+     */
+    @Test
+    void anInitContainerCrashLoopFailsAcrossTheRestartsBetweenItsBackOffs() throws Exception {
+        Pod pod = new PodBuilder(pod("p20"))
+                .editSpec()
+                .withRestartPolicy("OnFailure")
+                .addNewInitContainer()
+                .withName("fetch")
+                .withImage("registry.example/fetch:v1")
+                .endInitContainer()
+                .endSpec()
+                .build();
+        CompletableFuture<CommandResult> run = start(pod, null);
+        String backingOff = "pod p20 is Pending: Init:CrashLoopBackOff (init container fetch)";
+        String initRunning = "pod p20 is Pending: PodInitializing";
+        setStatus("p20", initCrashLoop(1, "10s"));
+        listener.awaitProgress(backingOff, 1);
+        long delay = 10;
+        for (int restarts = 2; restarts <= 7; restarts++) {
+            setStatus("p20", initRunning(restarts));
+            listener.awaitProgress(initRunning, restarts - 1);
+            clock.advance(Duration.ofSeconds(delay + 1));
+            setStatus("p20", initFailed(restarts));
+            clock.advance(Duration.ofSeconds(1));
+            delay = Math.min(delay * 2, 300);
+            assertThat(run).isNotDone();
+            setStatus("p20", initCrashLoop(restarts, (delay >= 60 ? delay / 60 + "m" : "") + delay % 60 + "s"));
+            listener.awaitProgress(backingOff, restarts);
+        }
+
+        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(PodFailureException.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.CRASH_LOOP);
+                    assertThat(e)
+                            .hasMessage("Init container fetch keeps failing (Reason: CrashLoopBackOff): back-off 5m0s"
+                                    + " restarting failed container=fetch pod=p20_test(6f1d2c9e); its last run:"
+                                    + " (Exit Code: 1, Reason: Error) (still after 8m40s of the kubelet's retries)");
+                });
+        assertThat(clock.instant()).isAfter(Instant.parse("2026-11-27T00:08:40Z"));
+        assertGone("p20");
+    }
+
+    /**
      * A training container that exits 0 at once (a pod YAML that replaced the keepalive command): with
      * {@code restartPolicy: Never} and every container exited 0 the kubelet's getPhase
      * ({@code pkg/kubelet/kubelet_pods.go}, Kubernetes v1.35.4) writes {@code Succeeded} without the pod ever being
@@ -624,6 +673,72 @@ class PodRunnerTest {
                 .build();
     }
 
+    /** Init container fetch in CrashLoopBackOff after its run {@code restarts}, as the kubelet writes it. */
+    private static io.fabric8.kubernetes.api.model.PodStatus initCrashLoop(int restarts, String backOff) {
+        return initStatus(new ContainerStatusBuilder()
+                .withName("fetch")
+                .withRestartCount(restarts)
+                .withNewState()
+                .withNewWaiting()
+                .withReason("CrashLoopBackOff")
+                .withMessage("back-off " + backOff + " restarting failed container=fetch pod=p20_test(6f1d2c9e)")
+                .endWaiting()
+                .endState()
+                .withNewLastState()
+                .withNewTerminated()
+                .withExitCode(1)
+                .withReason("Error")
+                .endTerminated()
+                .endLastState()
+                .build());
+    }
+
+    private static io.fabric8.kubernetes.api.model.PodStatus initRunning(int restarts) {
+        return initStatus(new ContainerStatusBuilder()
+                .withName("fetch")
+                .withRestartCount(restarts)
+                .withNewState()
+                .withNewRunning()
+                .endRunning()
+                .endState()
+                .withNewLastState()
+                .withNewTerminated()
+                .withExitCode(1)
+                .withReason("Error")
+                .endTerminated()
+                .endLastState()
+                .build());
+    }
+
+    private static io.fabric8.kubernetes.api.model.PodStatus initFailed(int restarts) {
+        return initStatus(new ContainerStatusBuilder()
+                .withName("fetch")
+                .withRestartCount(restarts)
+                .withNewState()
+                .withNewTerminated()
+                .withExitCode(1)
+                .withReason("Error")
+                .endTerminated()
+                .endState()
+                .build());
+    }
+
+    private static io.fabric8.kubernetes.api.model.PodStatus initStatus(
+            io.fabric8.kubernetes.api.model.ContainerStatus init) {
+        return new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+                .withPhase("Pending")
+                .withInitContainerStatuses(init)
+                .withContainerStatuses(new ContainerStatusBuilder()
+                        .withName("dvc")
+                        .withNewState()
+                        .withNewWaiting()
+                        .withReason("PodInitializing")
+                        .endWaiting()
+                        .endState()
+                        .build())
+                .build();
+    }
+
     private static io.fabric8.kubernetes.api.model.PodStatus dvcTerminated(String phase, int exitCode, String reason) {
         return new io.fabric8.kubernetes.api.model.PodStatusBuilder()
                 .withPhase(phase)
@@ -659,19 +774,29 @@ class PodRunnerTest {
         private final List<Awaited> awaited = new CopyOnWriteArrayList<>();
 
         @Override
-        public void progress(String line) {
+        public synchronized void progress(String line) {
             super.progress(line);
             awaited.stream().filter(a -> line.startsWith(a.prefix)).forEach(a -> a.latch.countDown());
         }
 
         void awaitProgress(String prefix) throws InterruptedException {
-            Awaited wanted = new Awaited(prefix, new CountDownLatch(1));
-            awaited.add(wanted);
-            if (progress.stream().anyMatch(l -> l.startsWith(prefix))) {
-                return;
+            awaitProgress(prefix, 1);
+        }
+
+        /** Waits until {@code times} progress lines starting with {@code prefix} have been told. */
+        void awaitProgress(String prefix, int times) throws InterruptedException {
+            Awaited wanted;
+            synchronized (this) {
+                wanted = new Awaited(prefix, new CountDownLatch((int) Math.max(
+                        0,
+                        times
+                                - progress.stream()
+                                        .filter(l -> l.startsWith(prefix))
+                                        .count())));
+                awaited.add(wanted);
             }
             assertThat(wanted.latch.await(20, TimeUnit.SECONDS))
-                    .as("progress line starting %s in %s", prefix, progress)
+                    .as("%s progress lines starting %s in %s", times, prefix, progress)
                     .isTrue();
         }
 
