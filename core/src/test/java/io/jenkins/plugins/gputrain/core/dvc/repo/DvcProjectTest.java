@@ -287,6 +287,20 @@ class DvcProjectTest {
     }
 
     @Test
+    void stageParamsSelectListItemsByIndexAsDpathDoesPaddingWithNone() throws Exception {
+        // dpath 2.2.0 search + merge as DVC's read_param_file uses them: items keep their index, lists add up
+        write("cfg.yaml", "a: [10, 20, 30]\nb: [{x: 1, y: 2}]\nc: [5, 6]\nd: [7, 8]\nt: 1\n");
+        write(
+                "dvc.yaml",
+                "stages:\n  s:\n    cmd: c\n    params:\n    - cfg.yaml:\n      - a.1\n      - b.0.x\n"
+                        + "      - c.*\n      - d.-1\n      - d.0\n      - t.0\n      - a.3\n");
+
+        assertThat(json(params(List.of(), true)))
+                .isEqualTo("{\"cfg.yaml\": {\"a\": [null, 20], \"b\": [{\"x\": 1}], \"c\": [5, 6],"
+                        + " \"d\": [null, 8, 7]}}");
+    }
+
+    @Test
     void valuesStagesInterpolateFromVarsFilesAreTrackedAsParams() throws Exception {
         write("test_params.yaml", "vars:\n  model1: {epoch: 15}\n  model2: {epoch: 35}\nunused: 1\n");
         write(
