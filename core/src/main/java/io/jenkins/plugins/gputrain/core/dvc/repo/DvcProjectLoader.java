@@ -163,7 +163,8 @@ final class DvcProjectLoader {
             throws IOException, UnreadableFileException {
         Scope scope = outer;
         String where = "stage '" + name + "'";
-        String varsWhere = where + " in '" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
+        String varsWhere =
+                where + " in '" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
         List<Value> stageVars = list(stage.entries().getOrDefault("vars", Value.Seq.list(List.of())));
         for (int index = 0; index < stageVars.size(); index++) {
             scope = vars(directory, stageVars.get(index), name + ".vars[" + index + "]", varsWhere, scope);

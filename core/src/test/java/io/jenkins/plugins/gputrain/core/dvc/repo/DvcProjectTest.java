@@ -191,9 +191,8 @@ class DvcProjectTest {
             assertThat(e.message()).isEqualTo("Unsupported value of type 'complex' in 'v.py:c'");
         });
         write("v.py", "a = 1\nclass K:\n    e = [1, ...]\n");
-        assertThat(metrics().optionalError())
-                .hasValueSatisfying(e -> assertThat(e.message())
-                        .isEqualTo("Unsupported value of type 'ellipsis' in 'v.py:K.e.1'"));
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("Unsupported value of type 'ellipsis' in 'v.py:K.e.1'"));
         write("v.py", "a = b'x'\n");
         assertThat(metrics().optionalError()).isEmpty();
     }
@@ -207,9 +206,8 @@ class DvcProjectTest {
             assertThat(e.message()).isEqualTo("Unsupported value of type 'date' in 'vars[1]:d.when'");
         });
         write("dvc.yaml", "metrics:\n- m.json\nstages:\n  s:\n    vars:\n    - y: !!set {a}\n    cmd: echo\n");
-        assertThat(metrics().optionalError())
-                .hasValueSatisfying(e -> assertThat(e.message())
-                        .isEqualTo("Unsupported value of type 'set' in 's.vars[0]:y'"));
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("Unsupported value of type 'set' in 's.vars[0]:y'"));
         write("dvc.yaml", "vars:\n- x: [1, 2]\nmetrics:\n- m.json\n");
         assertThat(metrics().optionalError()).isEmpty();
     }
@@ -229,19 +227,16 @@ class DvcProjectTest {
         assertThat(metrics().optionalError()).isEmpty();
         write("sub/dvc.yaml", "vars:\n- v.json\nmetrics:\n- m.json\n");
         write("sub/v.json", "0.5\n");
-        assertThat(metrics().optionalError())
-                .hasValueSatisfying(e -> assertThat(e.message())
-                        .isEqualTo("failed to parse 'vars' in 'sub/dvc.yaml': expected a dictionary, got 'float' in"
-                                + " file 'sub/v.json'"));
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse 'vars' in 'sub/dvc.yaml': expected a dictionary, got 'float' in"
+                        + " file 'sub/v.json'"));
         write("sub/dvc.yaml", "stages:\n  t:\n    vars:\n    - v.json\n    cmd: echo\n");
-        assertThat(metrics().optionalError())
-                .hasValueSatisfying(e -> assertThat(e.message())
-                        .isEqualTo("failed to parse stage 't' in 'sub/dvc.yaml': expected a dictionary, got 'float'"
-                                + " in file 'sub/v.json'"));
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse stage 't' in 'sub/dvc.yaml': expected a dictionary, got 'float'"
+                        + " in file 'sub/v.json'"));
         write("sub/dvc.yaml", "vars:\n- nope.yaml\nmetrics:\n- m.json\n");
-        assertThat(metrics().optionalError())
-                .hasValueSatisfying(e -> assertThat(e.message())
-                        .isEqualTo("failed to parse 'vars' in 'sub/dvc.yaml': 'sub/nope.yaml' does not exist"));
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse 'vars' in 'sub/dvc.yaml': 'sub/nope.yaml' does not exist"));
     }
 
     @Test
