@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.dvc.repo;
 
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
+import io.jenkins.plugins.gputrain.core.dvc.value.PythonTypes;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class DvcProjectLoader {
         String directory = RepoPaths.parent(dvcYaml);
         Value.Dict document =
                 document(dvcYaml, readYaml(dvcYaml, "YAMLSyntaxError").orElseThrow());
-        Scope scope = scope(directory, document);
+        Scope scope = scope(dvcYaml, directory, document);
         String where = "'" + dvcYaml + "'";
         for (Value entry : list(resolve(document, "metrics", scope, where))) {
             topLevelMetrics.add(path(directory, entry.str()));
@@ -161,10 +162,13 @@ final class DvcProjectLoader {
             String directory, String name, Value.Dict stage, Scope outer, Map<String, String> stageDirectories)
             throws IOException, UnreadableFileException {
         Scope scope = outer;
-        for (Value entry : list(stage.entries().getOrDefault("vars", Value.Seq.list(List.of())))) {
-            scope = vars(directory, entry, scope);
-        }
         String where = "stage '" + name + "'";
+        String varsWhere =
+                where + " in '" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
+        List<Value> stageVars = list(stage.entries().getOrDefault("vars", Value.Seq.list(List.of())));
+        for (int index = 0; index < stageVars.size(); index++) {
+            scope = vars(directory, stageVars.get(index), name + ".vars[" + index + "]", varsWhere, scope);
+        }
         for (String field : List.of("cmd", "deps", "outs")) {
             resolve(stage, field, scope, where);
         }
@@ -236,31 +240,41 @@ final class DvcProjectLoader {
         });
     }
 
-    private Scope scope(String directory, Value.Dict document) throws IOException, UnreadableFileException {
+    private Scope scope(String dvcYaml, String directory, Value.Dict document)
+            throws IOException, UnreadableFileException {
         Scope scope = Scope.empty();
+        String where = "'vars' in '" + dvcYaml + "'";
         String params = RepoPaths.resolve(directory, "params.yaml").orElseThrow();
         Optional<Value> values = readYaml(params, null);
-        if (values.isPresent() && values.get() instanceof Value.Dict dict) {
-            scope = scope.merge(templatable(dict, params), params);
+        if (values.isPresent()) {
+            scope = scope.merge(templatable(mapping(values.get(), params, where), params), params);
         }
-        for (Value entry : list(document.entries().getOrDefault("vars", Value.Seq.list(List.of())))) {
-            scope = vars(directory, entry, scope);
+        List<Value> documentVars = list(document.entries().getOrDefault("vars", Value.Seq.list(List.of())));
+        for (int index = 0; index < documentVars.size(); index++) {
+            scope = vars(directory, documentVars.get(index), "vars[" + index + "]", where, scope);
         }
         return scope;
     }
 
-    /** Adds a {@code vars} entry: a file, {@code file:key1,key2}, or inline values. */
-    private Scope vars(String directory, Value entry, Scope scope) throws IOException, UnreadableFileException {
+    /**
+     * Adds a {@code vars} entry: a file, {@code file:key1,key2}, or inline values.
+     *
+     * @param inlineSource how DVC names inline values in its messages ({@code vars[0]}, {@code train.vars[1]})
+     * @param where what DVC's {@code ResolveError} says failed to parse ({@code 'vars' in 'dvc.yaml'}, {@code stage
+     *     'train'})
+     */
+    private Scope vars(String directory, Value entry, String inlineSource, String where, Scope scope)
+            throws IOException, UnreadableFileException {
         if (entry instanceof Value.Dict inline) {
-            return scope.merge(inline, null);
+            return scope.merge(templatable(inline, inlineSource), null);
         }
         String[] fileAndKeys = entry.str().split(":", 2);
         String file = path(directory, fileAndKeys[0]);
         Optional<byte[]> content = tree.read(file);
         if (content.isEmpty()) {
-            throw new Interpolator.ResolveException("vars file '" + file + "' does not exist");
+            throw new Interpolator.ResolveException("failed to parse " + where + ": '" + file + "' does not exist");
         }
-        Value.Dict values = dict(reader.read(file, content.get()));
+        Value.Dict values = mapping(reader.read(file, content.get()), file, where);
         if (fileAndKeys.length == 1) {
             return scope.merge(templatable(values, file), file);
         }
@@ -272,9 +286,24 @@ final class DvcProjectLoader {
     }
 
     /**
+     * A vars file's (or the templating {@code params.yaml}'s) values: DVC's {@code Context.load_from} refuses a file
+     * whose top level is not a mapping, failing the revision with a {@code ResolveError} ({@code failed to parse 'vars'
+     * in 'dvc.yaml': expected a dictionary, got 'list' in file 'params.yaml'}). A falsy document ({@code 0}, {@code
+     * []}) was read as an empty mapping already, as DVC's loaders read it.
+     */
+    private static Value.Dict mapping(Value values, String file, String where) {
+        if (values instanceof Value.Dict dict) {
+            return dict;
+        }
+        throw new Interpolator.ResolveException("failed to parse " + where + ": expected a dictionary, got '"
+                + PythonTypes.name(values) + "' in file '" + file + "'");
+    }
+
+    /**
      * Refuses values a vars file cannot give the templating context, as DVC's {@code Context} does ({@code
      * dvc/parsing/context.py:_convert_with_meta}, 3.67.1): only None, numbers, strings, bytes, lists and dicts; the
-     * first other value (a set, a tuple, a date or time) depth first fails the revision with DVC's {@code TypeError}.
+     * first other value (a set, a tuple, a date or time, a complex number, {@code Ellipsis}) depth first fails the
+     * revision with DVC's {@code TypeError}; inline {@code vars} entries are named as DVC names them ({@code vars[0]}).
      */
     private static Value.Dict templatable(Value.Dict values, String file) throws UnreadableFileException {
         Unsupported unsupported = unsupported(values, "");
@@ -292,16 +321,11 @@ final class DvcProjectLoader {
 
     /** The first value the context refuses, depth first, or null. */
     private static Unsupported unsupported(Value value, String path) {
-        String type = null;
-        if (value instanceof Value.Seq seq && seq.kind() != Value.Seq.Kind.LIST) {
-            type = seq.kind() == Value.Seq.Kind.SET ? "set" : "tuple";
-        } else if (value instanceof Value.DateTime dateTime) {
-            type = dateTime.value() instanceof java.time.LocalDate
-                    ? "date"
-                    : dateTime.value() instanceof java.time.LocalTime ? "time" : "datetime";
-        }
-        if (type != null) {
-            return new Unsupported(type, path);
+        if (value instanceof Value.Seq seq && seq.kind() != Value.Seq.Kind.LIST
+                || value instanceof Value.DateTime
+                || value instanceof Value.Complex
+                || value instanceof Value.Ellipsis) {
+            return new Unsupported(PythonTypes.name(value), path);
         }
         if (value instanceof Value.Dict dict) {
             for (Map.Entry<String, Value> entry : dict.entries().entrySet()) {

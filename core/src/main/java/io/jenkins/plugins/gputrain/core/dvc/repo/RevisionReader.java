@@ -158,35 +158,79 @@ final class RevisionReader {
         }
     }
 
-    /** The subtrees of a params file that the keys name ({@code dpath.search}); missing keys are left out. */
+    /**
+     * The subtrees of a params file that the keys name ({@code dpath.search}, {@code .}-separated): each part a dict
+     * key, {@code *}, or in a list an index ({@code a.1}, negative from the end) or {@code *}; a list keeps the
+     * selected items at their indices, padded with {@code None} ({@code [None, 20]}); missing keys are left out.
+     */
     static Value select(Value value, List<String> keys) {
         Map<String, Value> selected = new LinkedHashMap<>();
         for (String key : keys) {
-            merge(selected, subtree(value, key.split("\\."), 0));
+            Value found = subtree(value, key.split("\\."), 0);
+            if (found instanceof Value.Dict dict) {
+                merge(selected, dict.entries());
+            }
         }
         return new Value.Dict(selected);
     }
 
-    private static Map<String, Value> subtree(Value node, String[] parts, int index) {
-        Map<String, Value> result = new LinkedHashMap<>();
-        if (!(node instanceof Value.Dict dict)) {
-            return result;
+    /** What of node the parts from index on select: a dict, a list, or null for nothing. */
+    private static Value subtree(Value node, String[] parts, int index) {
+        String part = parts[index];
+        if (node instanceof Value.Dict dict) {
+            Map<String, Value> result = new LinkedHashMap<>();
+            dict.entries().forEach((key, child) -> {
+                if (part.equals("*") || part.equals(key)) {
+                    Value below = index == parts.length - 1 ? child : subtree(child, parts, index + 1);
+                    if (below != null) {
+                        result.put(key, below);
+                    }
+                }
+            });
+            return result.isEmpty() ? null : new Value.Dict(result);
         }
-        dict.entries().forEach((key, child) -> {
-            if (!parts[index].equals("*") && !parts[index].equals(key)) {
-                return;
-            }
-            if (index == parts.length - 1) {
-                result.put(key, child);
-            } else {
-                Map<String, Value> below = subtree(child, parts, index + 1);
-                if (!below.isEmpty()) {
-                    result.put(key, new Value.Dict(below));
+        if (node instanceof Value.Seq seq && seq.kind() == Value.Seq.Kind.LIST) {
+            List<Value> result = new ArrayList<>();
+            for (int i = 0; i < seq.items().size(); i++) {
+                if (!matchesIndex(part, i, seq.items().size())) {
+                    continue;
+                }
+                Value child = seq.items().get(i);
+                Value below = index == parts.length - 1 ? child : subtree(child, parts, index + 1);
+                if (below != null) {
+                    while (result.size() < i) {
+                        result.add(Value.None.NONE);
+                    }
+                    result.add(below);
                 }
             }
-        });
-        return result;
+            return result.isEmpty() ? null : Value.Seq.list(result);
+        }
+        return null;
     }
+
+    /**
+     * dpath's {@code match} on a list index: {@code *}, or the part as Python's {@code int()} reads it equal to the
+     * index or, negative, to the index counted from the end ({@code ListIndex.__eq__}).
+     */
+    private static boolean matchesIndex(String part, int index, int length) {
+        if (part.equals("*")) {
+            return true;
+        }
+        String digits = part.strip().replace("_", "");
+        if (!PYTHON_INT.matcher(part.strip()).matches()) {
+            return false;
+        }
+        try {
+            long number = Long.parseLong(digits.startsWith("+") ? digits.substring(1) : digits);
+            return number == index || length + number == index;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A decimal integer as Python's {@code int()} takes it from a string (sign, underscores between digits). */
+    private static final java.util.regex.Pattern PYTHON_INT = java.util.regex.Pattern.compile("[+-]?\\d+(_\\d+)*");
 
     /**
      * DVC merges the selected subtrees with {@code dpath.merge}, which fails on the first non-empty tuple or set it
@@ -222,9 +266,18 @@ final class RevisionReader {
                 Map<String, Value> merged = new LinkedHashMap<>(a.entries());
                 merge(merged, b.entries());
                 into.put(key, new Value.Dict(merged));
+            } else if (isList(existing) && isList(value)) {
+                // dpath.merge (MergeType.ADDITIVE): target += found
+                List<Value> joined = new ArrayList<>(((Value.Seq) existing).items());
+                joined.addAll(((Value.Seq) value).items());
+                into.put(key, Value.Seq.list(joined));
             } else {
                 into.put(key, value);
             }
         });
+    }
+
+    private static boolean isList(Value value) {
+        return value instanceof Value.Seq seq && seq.kind() == Value.Seq.Kind.LIST;
     }
 }

@@ -181,6 +181,65 @@ class DvcProjectTest {
     }
 
     @Test
+    void complexNumbersAndEllipsisInAVarsFileFailTheRevisionAsDvcsContextRefusesThem() throws Exception {
+        // dvc/parsing/context.py:_convert_with_meta: only None, int, float, str, bytes, bool, list and dict
+        write("dvc.yaml", "vars:\n- v.py\nstages:\n  s:\n    cmd: echo ${a}\n    metrics:\n    - m.json\n");
+        write("m.json", "{\"acc\": 1}");
+        write("v.py", "a = 1\nc = 1j\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("TypeError");
+            assertThat(e.message()).isEqualTo("Unsupported value of type 'complex' in 'v.py:c'");
+        });
+        write("v.py", "a = 1\nclass K:\n    e = [1, ...]\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("Unsupported value of type 'ellipsis' in 'v.py:K.e.1'"));
+        write("v.py", "a = b'x'\n");
+        assertThat(metrics().optionalError()).isEmpty();
+    }
+
+    @Test
+    void inlineVarsAreCheckedAsDvcChecksThemNamedByTheirPlaceInVars() throws Exception {
+        write("m.json", "{\"acc\": 1}");
+        write("dvc.yaml", "vars:\n- x: 1\n- d: {when: 2001-12-14}\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("TypeError");
+            assertThat(e.message()).isEqualTo("Unsupported value of type 'date' in 'vars[1]:d.when'");
+        });
+        write("dvc.yaml", "metrics:\n- m.json\nstages:\n  s:\n    vars:\n    - y: !!set {a}\n    cmd: echo\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("Unsupported value of type 'set' in 's.vars[0]:y'"));
+        write("dvc.yaml", "vars:\n- x: [1, 2]\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).isEmpty();
+    }
+
+    @Test
+    void aVarsFileOrTemplatingParamsYamlThatIsNotAMappingFailsTheRevisionWithDvcsResolveError() throws Exception {
+        write("m.json", "{\"acc\": 1}");
+        write("dvc.yaml", "metrics:\n- m.json\n");
+        write("params.yaml", "- 1\n- 2\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("ResolveError");
+            assertThat(e.message())
+                    .isEqualTo("failed to parse 'vars' in 'dvc.yaml': expected a dictionary, got 'list' in file"
+                            + " 'params.yaml'");
+        });
+        write("params.yaml", "[]\n");
+        assertThat(metrics().optionalError()).isEmpty();
+        write("sub/dvc.yaml", "vars:\n- v.json\nmetrics:\n- m.json\n");
+        write("sub/v.json", "0.5\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse 'vars' in 'sub/dvc.yaml': expected a dictionary, got 'float' in"
+                        + " file 'sub/v.json'"));
+        write("sub/dvc.yaml", "stages:\n  t:\n    vars:\n    - v.json\n    cmd: echo\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse stage 't' in 'sub/dvc.yaml': expected a dictionary, got 'float'"
+                        + " in file 'sub/v.json'"));
+        write("sub/dvc.yaml", "vars:\n- nope.yaml\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse 'vars' in 'sub/dvc.yaml': 'sub/nope.yaml' does not exist"));
+    }
+
+    @Test
     void anEmptyDvcYamlDeclaresNothingWithoutFailing() throws Exception {
         write("dvc.yaml", "# nothing yet\n");
         write("m.json", "{\"acc\": 1}");
@@ -220,6 +279,20 @@ class DvcProjectTest {
                         + " \"custom.yaml\": {\"a\": {\"b\": 1}}}");
         assertThat(json(params(List.of(), true)))
                 .isEqualTo("{\"params.yaml\": {\"train\": {\"lr\": 0.1}}, \"custom.yaml\": {\"a\": {\"b\": 1}}}");
+    }
+
+    @Test
+    void stageParamsSelectListItemsByIndexAsDpathDoesPaddingWithNone() throws Exception {
+        // dpath 2.2.0 search + merge as DVC's read_param_file uses them: items keep their index, lists add up
+        write("cfg.yaml", "a: [10, 20, 30]\nb: [{x: 1, y: 2}]\nc: [5, 6]\nd: [7, 8]\nt: 1\n");
+        write(
+                "dvc.yaml",
+                "stages:\n  s:\n    cmd: c\n    params:\n    - cfg.yaml:\n      - a.1\n      - b.0.x\n"
+                        + "      - c.*\n      - d.-1\n      - d.0\n      - t.0\n      - a.3\n");
+
+        assertThat(json(params(List.of(), true)))
+                .isEqualTo("{\"cfg.yaml\": {\"a\": [null, 20], \"b\": [{\"x\": 1}], \"c\": [5, 6],"
+                        + " \"d\": [null, 8, 7]}}");
     }
 
     @Test
