@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * node is checked, as its kubelet admits pods, and the outcome says so. When no node can take the pod now but some
  * would once their conditions clear (not Ready, unreachable, cordoned, network unavailable, under pressure: a node
  * rebooting, being upgraded or briefly overloaded), the check waits, saying why, and looks again every {@link #POLL}
- * for up to {@link #RECOVERY} before it refuses the pod.
+ * for up to {@link #RECOVERY} before it refuses the pod; such a node may also lack what the pods stranded on it still
+ * request (a rebooting GPU node's training pod, Running or Terminating until its kubelet is back).
  */
 public final class NodePreflight {
     /** How many of the closest nodes a failure names. */
