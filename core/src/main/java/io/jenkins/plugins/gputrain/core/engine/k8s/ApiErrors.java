@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /** Kubernetes API errors as one console line. */
 public final class ApiErrors {
@@ -14,9 +15,58 @@ public final class ApiErrors {
      * @return its first line, stripped
      */
     public static String firstLine(Exception error) {
-        String message = String.valueOf(error.getMessage()).strip();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline).strip();
+        return firstLine(String.valueOf(error.getMessage()));
+    }
+
+    /**
+     * What went wrong with a request, in words, for the CLI's and the build step's error lines alike: a request the API
+     * server did not answer in time (fabric8 7.3.1 fails it with a {@link TimeoutException} without a message, wrapped
+     * in a {@code KubernetesClientException} without one: {@code OperationSupport.waitForResult}) says how long the
+     * client waited for its answer; otherwise the first message along the causes, or the innermost cause's type.
+     *
+     * @param error what the client threw
+     * @param requestTimeoutMillis the client's request timeout ({@code Config.getRequestTimeout()})
+     * @return the message, possibly of several lines
+     */
+    public static String message(Throwable error, int requestTimeoutMillis) {
+        Throwable root = error;
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TimeoutException && isBlank(cause.getMessage())) {
+                return "no answer within " + millis(requestTimeoutMillis) + " (the request timeout)";
+            }
+            root = cause;
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (!isBlank(cause.getMessage())) {
+                return cause.getMessage().strip();
+            }
+        }
+        return root.getClass().getSimpleName();
+    }
+
+    /**
+     * {@link #message} cut at its first line, for a console.
+     *
+     * @param error what the client threw
+     * @param requestTimeoutMillis the client's request timeout
+     * @return one line
+     */
+    public static String line(Throwable error, int requestTimeoutMillis) {
+        return firstLine(message(error, requestTimeoutMillis));
+    }
+
+    private static String firstLine(String message) {
+        String text = message.strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).strip();
+    }
+
+    private static String millis(int millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     /**

@@ -1,10 +1,19 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import io.fabric8.kubernetes.client.http.WebSocketUpgradeResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +42,51 @@ class ApiErrorsTest {
     void anErrorThatIsNotARefusalIsLeftAlone() {
         assertThat(ApiErrors.execRefusal(new KubernetesClientException("closed")))
                 .isEmpty();
+    }
+
+    /**
+     * Review finding 2: a request fabric8 7.3.1 gives up on (its request timeout plus up to 5 s) fails with a
+     * {@code TimeoutException} without a message inside a {@code KubernetesClientException} without one; the line
+     * says how long the client waited, never {@code null}. Here for real: a loopback server that accepts the
+     * connection and never answers.
+     */
+    @Test
+    void aRequestWithoutAnswerSaysHowLongTheClientWaited() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                KubernetesClient client = new KubernetesClientBuilder()
+                        .withConfig(new ConfigBuilder()
+                                .withMasterUrl("http://127.0.0.1:" + silent.getLocalPort())
+                                .withRequestTimeout(200)
+                                .withRequestRetryBackoffLimit(0)
+                                .build())
+                        .build()) {
+            assertThatThrownBy(() -> client.nodes().list())
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                        assertThat(e.getMessage()).isNull();
+                        assertThat(ApiErrors.line(e, 200)).isEqualTo("no answer within 200 ms (the request timeout)");
+                    });
+        }
+    }
+
+    @Test
+    void aTimeoutIsNamedWhereverItIsAlongTheCauses() {
+        var e = new KubernetesClientException(null, new ExecutionException(null, new TimeoutException()));
+
+        assertThat(ApiErrors.line(e, 15_000)).isEqualTo("no answer within 15 s (the request timeout)");
+        assertThat(ApiErrors.firstLine(e)).as("the message alone").isEqualTo("null");
+    }
+
+    @Test
+    void otherwiseTheFirstMessageAlongTheCausesOrTheInnermostType() {
+        assertThat(ApiErrors.line(new KubernetesClientException(null, new IllegalStateException("watch\nclosed")), 1))
+                .isEqualTo("watch");
+        assertThat(ApiErrors.message(new KubernetesClientException(" ", new IllegalStateException("a\nb")), 1))
+                .isEqualTo("a\nb");
+        assertThat(ApiErrors.line(new KubernetesClientException(null, new IllegalStateException()), 1))
+                .isEqualTo("IllegalStateException");
+        assertThat(ApiErrors.line(new KubernetesClientException("late", new TimeoutException("after 3 s")), 1))
+                .as("a timeout with its own words is told as it is")
+                .isEqualTo("late");
     }
 
     /** The response of a refused upgrade: a status code, no body (as fabric8's clients build it). */
