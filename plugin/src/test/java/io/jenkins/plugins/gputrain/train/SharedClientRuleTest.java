@@ -7,6 +7,7 @@ import hudson.AbortException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -19,6 +20,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +120,29 @@ class SharedClientRuleTest {
                 .isInstanceOf(AbortException.class)
                 .hasMessage("[gpu-train] cloud 'gpu': the Kubernetes API at https://10.0.0.1:6443/ failed: no answer"
                         + " within 15 s (the request timeout)");
+    }
+
+    /**
+     * The same for real: an API server that accepts the connection and never answers, through the OkHttp client the
+     * kubernetes-plugin's clients use; the line names the request (fabric8's operation), the server and the timeout.
+     */
+    @Test
+    void aSilentApiServerNamesTheRequestAndTheTimeout() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                KubernetesClient timingOut = new KubernetesClientBuilder()
+                        .withConfig(new ConfigBuilder()
+                                .withMasterUrl("http://127.0.0.1:" + silent.getLocalPort())
+                                .withNamespace("ml")
+                                .withRequestTimeout(300)
+                                .withRequestRetryBackoffLimit(0)
+                                .build())
+                        .build()) {
+            assertThatThrownBy(() -> train(cloud(timingOut)))
+                    .isInstanceOf(AbortException.class)
+                    .hasMessageStartingWith("[gpu-train] cloud 'gpu': the Kubernetes API at http://127.0.0.1:"
+                            + silent.getLocalPort() + "/ failed: Operation: [")
+                    .hasMessageEndingWith(" failed: no answer within 300 ms (the request timeout)");
+        }
     }
 
     private void train(KubernetesCloud cloud) throws IOException, InterruptedException {

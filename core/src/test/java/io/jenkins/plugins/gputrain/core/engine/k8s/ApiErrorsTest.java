@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import io.fabric8.kubernetes.client.http.WebSocketUpgradeResponse;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.ExecutionException;
@@ -45,10 +46,9 @@ class ApiErrorsTest {
     }
 
     /**
-     * Review finding 2: a request fabric8 7.3.1 gives up on (its request timeout plus up to 5 s) fails with a
-     * {@code TimeoutException} without a message inside a {@code KubernetesClientException} without one; the line
-     * says how long the client waited, never {@code null}. Here for real: a loopback server that accepts the
-     * connection and never answers.
+     * Review finding 2: a request without an answer says which request and how long the client waited. Here for real:
+     * a loopback server that accepts the connection and never answers, and the OkHttp client (as the
+     * kubernetes-plugin's), whose call timeout ends the request.
      */
     @Test
     void aRequestWithoutAnswerSaysHowLongTheClientWaited() throws IOException {
@@ -61,19 +61,42 @@ class ApiErrorsTest {
                                 .build())
                         .build()) {
             assertThatThrownBy(() -> client.nodes().list())
-                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-                        assertThat(e.getMessage()).isNull();
-                        assertThat(ApiErrors.line(e, 200)).isEqualTo("no answer within 200 ms (the request timeout)");
-                    });
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(ApiErrors.line(e, 200))
+                            .startsWith("Operation: [list]")
+                            .endsWith(" failed: no answer within 200 ms (the request timeout)"));
         }
     }
 
+    /**
+     * fabric8's own deadline (the request timeout plus up to 5 s): a {@code TimeoutException} without a message in a
+     * {@code KubernetesClientException} without one ({@code OperationSupport.waitForResult}, v7.3.1).
+     */
     @Test
-    void aTimeoutIsNamedWhereverItIsAlongTheCauses() {
+    void aMessageLessTimeoutSaysHowLongTheClientWaited() {
         var e = new KubernetesClientException(null, new ExecutionException(null, new TimeoutException()));
 
         assertThat(ApiErrors.line(e, 15_000)).isEqualTo("no answer within 15 s (the request timeout)");
-        assertThat(ApiErrors.firstLine(e)).as("the message alone").isEqualTo("null");
+        assertThat(ApiErrors.firstLine(e))
+                .as("where the timeout is not known")
+                .isEqualTo("no answer within the request timeout");
+    }
+
+    /** OkHttp's call timeout, as fabric8 7.3.1's waitForResult copies it into an IOException, laundered or not. */
+    @Test
+    void anHttpClientTimeoutNamesTheOperationAndTheTimeout() {
+        var timeout = new IOException("timeout", new InterruptedIOException("timeout"));
+
+        assertThat(ApiErrors.line(
+                        new KubernetesClientException("Operation: [get]  for kind: [Pod]  with name: [p]  in namespace:"
+                                + " [ml]  failed.", timeout),
+                        1500))
+                .isEqualTo("Operation: [get]  for kind: [Pod]  with name: [p]  in namespace: [ml]  failed: no answer"
+                        + " within 1500 ms (the request timeout)");
+        assertThat(ApiErrors.line(new KubernetesClientException(null, timeout), 1500))
+                .isEqualTo("no answer within 1500 ms (the request timeout)");
+        assertThat(ApiErrors.line(new KubernetesClientException("x", new InterruptedIOException()), 1500))
+                .as("an interrupt is no timeout")
+                .isEqualTo("x");
     }
 
     @Test
