@@ -291,13 +291,12 @@ class ApiServerVerdictIT {
                 "3Mi is not positive integer multiple of hugepages-2Mi",
                 podLevel(Map.of(), Map.of("hugepages-2Mi", "3Mi")));
         assertBothRefuseSaying(
-                "spec.resources.claims",
-                "claims may not be set for Resources at pod-level",
-                generated(pod -> {
+                "spec.resources.claims", "claims may not be set for Resources at pod-level", generated(pod -> {
                     Pod changed = podLevel(Map.of(), Map.of("cpu", "2")).apply(pod);
-                    changed.getSpec().getResources().setClaims(List.of(new ResourceClaimBuilder()
-                            .withName("gpu")
-                            .build()));
+                    changed.getSpec()
+                            .getResources()
+                            .setClaims(List.of(
+                                    new ResourceClaimBuilder().withName("gpu").build()));
                     return changed;
                 }));
         for (Pod pod : List.of(
@@ -359,7 +358,8 @@ class ApiServerVerdictIT {
         return quantities;
     }
 
-    private static Pod resourcesOf(UnaryOperator<Pod> change, Map<String, String> requests, Map<String, String> limits) {
+    private static Pod resourcesOf(
+            UnaryOperator<Pod> change, Map<String, String> requests, Map<String, String> limits) {
         return generated(pod -> resourcesOf(change.apply(pod), requests, limits));
     }
 

@@ -63,8 +63,9 @@ final class PodLevelResourceRules {
         });
         for (int i = 0; i < spec.getContainers().size(); i++) {
             Container container = spec.getContainers().get(i);
-            Map<String, Quantity> own =
-                    container.getResources() == null ? null : container.getResources().getLimits();
+            Map<String, Quantity> own = container.getResources() == null
+                    ? null
+                    : container.getResources().getLimits();
             if (own == null) {
                 continue;
             }

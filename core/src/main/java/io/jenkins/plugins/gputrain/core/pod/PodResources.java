@@ -63,7 +63,8 @@ public final class PodResources {
     public static SortedMap<String, Quantity> podLimits(PodSpec spec) {
         ResourceRequirements resources = spec.getResources();
         SortedMap<String, Quantity> limits = quantities(limitsOf(resources));
-        if (resources == null || limits.isEmpty() && quantities(resources.getRequests()).isEmpty()) {
+        if (resources == null
+                || limits.isEmpty() && quantities(resources.getRequests()).isEmpty()) {
             return limits;
         }
         Map<String, Quantity> requests = quantities(resources.getRequests());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.math.BigDecimal;
@@ -51,7 +52,8 @@ class PodResourcesTest {
                         + "|{hugepages-2Mi=4Mi, memory=1Gi}"
             })
     void requestsAreSummedAndDefaultedAsTheApiServerDoes(String yaml, String containers, String pod) {
-        PodSpec spec = Serialization.unmarshal(yaml, PodSpec.class);
+        PodSpec spec = Serialization.unmarshal("apiVersion: v1\nkind: Pod\nspec: " + yaml, Pod.class)
+                .getSpec();
 
         assertThat(PodResources.containerRequests(spec)).hasToString(containers);
         assertThat(PodResources.podRequests(spec)).hasToString(pod);
