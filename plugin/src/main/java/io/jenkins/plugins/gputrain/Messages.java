@@ -205,13 +205,13 @@ public final class Messages {
     }
 
     /** {@code GpuTrainBuilder.ApiError}: the Kubernetes API refused or failed a request of the build step. */
-    public static String GpuTrainBuilder_ApiError(Object cloud, Object error) {
-        return HOLDER.format("GpuTrainBuilder.ApiError", cloud, error);
+    public static String GpuTrainBuilder_ApiError(Object cloud, Object url, Object error) {
+        return HOLDER.format("GpuTrainBuilder.ApiError", cloud, url, error);
     }
 
     /** {@code GpuTrainBuilder.ApiError}, localizable. */
-    public static Localizable _GpuTrainBuilder_ApiError(Object cloud, Object error) {
-        return new Localizable(HOLDER, "GpuTrainBuilder.ApiError", cloud, error);
+    public static Localizable _GpuTrainBuilder_ApiError(Object cloud, Object url, Object error) {
+        return new Localizable(HOLDER, "GpuTrainBuilder.ApiError", cloud, url, error);
     }
 
     /** {@code MetricQualityGate.DisplayName}: the name of a quality gate in forms. */

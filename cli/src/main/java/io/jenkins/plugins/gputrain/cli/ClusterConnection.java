@@ -3,12 +3,12 @@ package io.jenkins.plugins.gputrain.cli;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Utils;
+import io.jenkins.plugins.gputrain.core.engine.k8s.ApiErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Option;
 
 /**
@@ -241,23 +241,7 @@ final class ClusterConnection {
                     + root.getMessage() + " (" + root.getClass().getSimpleName() + ")";
         }
         return "Kubernetes API at " + masterUrl + " (" + target.origin() + ")"
-                + (e.getCode() > 0 ? " answered HTTP " + e.getCode() : "") + ": " + firstMessage(e, root);
-    }
-
-    /**
-     * The first message along the cause chain; a call that timed out (a {@code TimeoutException} without a message)
-     * says how long it waited.
-     */
-    private static String firstMessage(Throwable e, Throwable root) {
-        if (root instanceof TimeoutException) {
-            return "no answer within " + REQUEST_TIMEOUT_MILLIS / 1000 + " s";
-        }
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = ErrorReporting.oneLine(t.getMessage());
-            if (!message.isEmpty()) {
-                return message;
-            }
-        }
-        return root.getClass().getSimpleName();
+                + (e.getCode() > 0 ? " answered HTTP " + e.getCode() : "") + ": "
+                + ErrorReporting.oneLine(ApiErrors.message(e, REQUEST_TIMEOUT_MILLIS));
     }
 }

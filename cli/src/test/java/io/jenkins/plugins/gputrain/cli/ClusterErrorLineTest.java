@@ -24,7 +24,7 @@ class ClusterErrorLineTest {
 
         assertThat(ClusterConnection.describe(e, TARGET))
                 .isEqualTo("Kubernetes API at https://127.0.0.1:6443/ (kubeconfig /k, context c, cluster p): "
-                        + "no answer within 30 s");
+                        + "no answer within 30 s (the request timeout)");
     }
 
     @Test

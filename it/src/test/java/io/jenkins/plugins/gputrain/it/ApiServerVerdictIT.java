@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceClaimBuilder;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
@@ -248,6 +249,120 @@ class ApiServerVerdictIT {
         assertBothRefuse("spec.tolerations[1].operator", toleration("Gt", "1"));
     }
 
+    /**
+     * Review finding 3: pod-level {@code spec.resources} (PodLevelResources, beta and on in 1.35), judged on the pod
+     * as the API server defaults it; for each rule of validatePodResources both refuse, naming the same field, and the
+     * API server's message for it says what gpu-train's does. The generated dvc container requests and is limited to
+     * cpu 2 and memory 4000Mi.
+     */
+    @Example
+    void podLevelResourcesAreJudgedAsTheApiServerJudgesThem() {
+        Assume.that(testbed.isPresent());
+        assertBothRefuseSaying(
+                "spec.resources.limits[nvidia.com/gpu]",
+                "Unsupported value: \"nvidia.com/gpu\": supported values: \"cpu\", \"hugepages-\", \"memory\"",
+                podLevel(Map.of(), Map.of("nvidia.com/gpu", "1")));
+        assertBothRefuseSaying(
+                "spec.resources.requests",
+                "must be less than or equal to cpu limit of 2500m",
+                podLevel(Map.of("cpu", "3"), Map.of("cpu", "2500m")));
+        assertBothRefuseSaying(
+                "spec.resources.requests",
+                "Invalid value: \"4000Mi\": must be less than or equal to memory limit of 1Gi",
+                podLevel(Map.of(), Map.of("memory", "1Gi")));
+        assertBothRefuseSaying(
+                "spec.resources.requests[cpu]",
+                "must be greater than or equal to aggregate container requests of 2",
+                podLevel(Map.of("cpu", "1"), Map.of()));
+        assertBothRefuseSaying(
+                "spec.resources.requests[cpu]",
+                "must be greater than or equal to aggregate container requests of 2500m",
+                withSidecar(podLevel(Map.of("cpu", "2"), Map.of()), "500m"));
+        assertBothRefuseSaying(
+                "spec.resources.containers[0][cpu].limits",
+                "must be less than or equal to pod limits of 2",
+                resourcesOf(podLevel(Map.of("cpu", "2"), Map.of("cpu", "2")), Map.of(), Map.of("cpu", "3")));
+        assertBothRefuseSaying(
+                "spec.resources.limits",
+                "Limit must be set for non overcommitable resources",
+                podLevel(Map.of("hugepages-2Mi", "2Mi", "memory", "4000Mi"), Map.of()));
+        assertBothRefuseSaying(
+                "spec.resources.limits[hugepages-2Mi]",
+                "3Mi is not positive integer multiple of hugepages-2Mi",
+                podLevel(Map.of(), Map.of("hugepages-2Mi", "3Mi")));
+        assertBothRefuseSaying(
+                "spec.resources.claims", "claims may not be set for Resources at pod-level", generated(pod -> {
+                    Pod changed = podLevel(Map.of(), Map.of("cpu", "2")).apply(pod);
+                    changed.getSpec()
+                            .getResources()
+                            .setClaims(List.of(
+                                    new ResourceClaimBuilder().withName("gpu").build()));
+                    return changed;
+                }));
+        for (Pod pod : List.of(
+                generated(podLevel(Map.of(), Map.of("cpu", "4", "memory", "8Gi"))),
+                generated(podLevel(Map.of("cpu", "2", "memory", "4000Mi"), Map.of())),
+                withSidecar(podLevel(Map.of("cpu", "2500m"), Map.of("cpu", "3")), "500m"),
+                generated(podLevel(Map.of(), Map.of("hugepages-2Mi", "4Mi", "memory", "8Gi"))))) {
+            PodValidation.check(pod);
+            assertThat(catchThrowable(() -> dryRun(pod)))
+                    .as("the API server's verdict on\n"
+                            + new io.jenkins.plugins.gputrain.core.pod.PodManifest().toYaml(pod))
+                    .isNull();
+        }
+    }
+
+    /** Both refuse naming {@code field}, and the API server's message for that field contains {@code says}. */
+    private static void assertBothRefuseSaying(String field, String says, Pod pod) {
+        assertBothRefuse(field, pod);
+        String offline = ((InvalidSpecException) catchThrowable(() -> PodValidation.check(pod))).reason();
+        KubernetesClientException server = (KubernetesClientException) catchThrowable(() -> dryRun(pod));
+        assertThat(server.getStatus().getDetails().getCauses())
+                .as(server.getMessage())
+                .filteredOn(cause -> field.equals(cause.getField()))
+                .extracting(StatusCause::getMessage)
+                .anySatisfy(message -> assertThat(message)
+                        .contains(says)
+                        .contains(offline.replace("Forbidden: ", "").replace("Unsupported value: ", "")));
+    }
+
+    private static UnaryOperator<Pod> podLevel(Map<String, String> requests, Map<String, String> limits) {
+        return pod -> new PodBuilder(pod)
+                .editSpec()
+                .withNewResources()
+                .withRequests(quantities(requests))
+                .withLimits(quantities(limits))
+                .endResources()
+                .endSpec()
+                .build();
+    }
+
+    private static Pod withSidecar(UnaryOperator<Pod> change, String cpu) {
+        return generated(pod -> new PodBuilder(change.apply(pod))
+                .editSpec()
+                .addToInitContainers(new ContainerBuilder()
+                        .withName("proxy")
+                        .withImage("busybox")
+                        .withRestartPolicy("Always")
+                        .withNewResources()
+                        .addToRequests("cpu", new Quantity(cpu))
+                        .endResources()
+                        .build())
+                .endSpec()
+                .build());
+    }
+
+    private static Map<String, Quantity> quantities(Map<String, String> amounts) {
+        Map<String, Quantity> quantities = new java.util.TreeMap<>();
+        amounts.forEach((name, amount) -> quantities.put(name, new Quantity(amount)));
+        return quantities;
+    }
+
+    private static Pod resourcesOf(
+            UnaryOperator<Pod> change, Map<String, String> requests, Map<String, String> limits) {
+        return generated(pod -> resourcesOf(change.apply(pod), requests, limits));
+    }
+
     /** What the same rules accept, the API server accepts: the refusals above are not simply "anything unusual". */
     @Example
     void whatGpuTrainAcceptsUnderTheNewRulesTheApiServerAccepts() {
@@ -437,6 +552,15 @@ class ApiServerVerdictIT {
                                 .endContainer()
                                 .endSpec()
                                 .build()),
+                        Arbitraries.of("", "1", "2", "3")
+                                .flatMap(request -> Arbitraries.of("", "1500m", "2", "4", "gpu")
+                                        .map(limit -> podLevel(
+                                                request.isEmpty() ? Map.of() : Map.of("cpu", request),
+                                                limit.isEmpty()
+                                                        ? Map.of()
+                                                        : limit.equals("gpu")
+                                                                ? Map.of("nvidia.com/gpu", "1")
+                                                                : Map.of("cpu", limit)))),
                         Arbitraries.of(30L, 0L, -1L).map(seconds -> (UnaryOperator<Pod>) pod -> new PodBuilder(pod)
                                 .editSpec()
                                 .withTerminationGracePeriodSeconds(seconds)

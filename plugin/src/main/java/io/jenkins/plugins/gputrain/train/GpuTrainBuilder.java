@@ -17,6 +17,7 @@ import hudson.slaves.Cloud;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.GpuTrainConfiguration;
@@ -170,8 +171,13 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
             PrintStream logger)
             throws IOException, InterruptedException {
         ConsoleListener console = new ConsoleListener(logger);
+        KubernetesClient client;
         try {
-            KubernetesClient client = kubernetes.connect();
+            client = kubernetes.connect();
+        } catch (KubernetesAuthException e) {
+            throw new AbortException(PREFIX + Messages.GpuTrainBuilder_CannotConnect(cloudName, e.getMessage()));
+        }
+        try {
             KubernetesTraining training = new KubernetesTraining(
                     client,
                     Clock.systemUTC(),
@@ -182,10 +188,11 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
                     new WorkspaceTransfer(ByteSize.parse("maxWorkspaceSize", WorkspaceArchive.DEFAULT_MAX_SIZE)));
             new BuildStepTraining(client, training, GpuTrainBuilder::podName, console)
                     .train(spec, remote, workspace, command, arguments.retries());
-        } catch (KubernetesAuthException e) {
-            throw new AbortException(PREFIX + Messages.GpuTrainBuilder_CannotConnect(cloudName, e.getMessage()));
         } catch (KubernetesClientException e) {
-            throw new AbortException(PREFIX + Messages.GpuTrainBuilder_ApiError(cloudName, ApiErrors.firstLine(e)));
+            Config config = client.getConfiguration();
+            throw new AbortException(PREFIX
+                    + Messages.GpuTrainBuilder_ApiError(
+                            cloudName, config.getMasterUrl(), ApiErrors.line(e, config.getRequestTimeout())));
         }
     }
 

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
@@ -16,11 +20,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.csanchez.jenkins.plugins.kubernetes.KubernetesCloud;
 import org.jenkinsci.plugins.kubernetes.auth.KubernetesAuthException;
@@ -86,6 +94,56 @@ class SharedClientRuleTest {
         assertThatThrownBy(() -> train(cloud))
                 .isInstanceOf(AbortException.class)
                 .hasMessage("[gpu-train] cannot connect to cloud 'gpu': no token for service account ml/jenkins");
+    }
+
+    /**
+     * Review finding 2: a request the API server does not answer fails in fabric8 7.3.1 with a message-less
+     * {@code TimeoutException} in a message-less {@code KubernetesClientException} ({@code
+     * OperationSupport.waitForResult}); the build's line names the API server and the cloud client's request timeout
+     * (the cloud's read timeout), with the CLI's words, not {@code null}.
+     */
+    @Test
+    void aRequestWithoutAnswerNamesTheServerAndTheTimeout() {
+        Config config = new ConfigBuilder()
+                .withMasterUrl("https://10.0.0.1:6443/")
+                .withRequestTimeout(15_000)
+                .build();
+        KubernetesClient timingOut = (KubernetesClient) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {KubernetesClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConfiguration")) {
+                        return config;
+                    }
+                    throw new KubernetesClientException(null, new ExecutionException(null, new TimeoutException()));
+                });
+
+        assertThatThrownBy(() -> train(cloud(timingOut)))
+                .isInstanceOf(AbortException.class)
+                .hasMessage("[gpu-train] cloud 'gpu': the Kubernetes API at https://10.0.0.1:6443/ failed: no answer"
+                        + " within 15 s (the request timeout)");
+    }
+
+    /**
+     * The same for real: an API server that accepts the connection and never answers, through the HTTP client fabric8
+     * picks on this classpath (Vert.x, whose own timeout names the request); the line keeps it whole and names the
+     * server.
+     */
+    @Test
+    void aSilentApiServerNamesTheRequestAndTheTimeout() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                KubernetesClient timingOut = new KubernetesClientBuilder()
+                        .withConfig(new ConfigBuilder()
+                                .withMasterUrl("http://127.0.0.1:" + silent.getLocalPort())
+                                .withNamespace("ml")
+                                .withRequestTimeout(300)
+                                .withRequestRetryBackoffLimit(0)
+                                .build())
+                        .build()) {
+            assertThatThrownBy(() -> train(cloud(timingOut)))
+                    .isInstanceOf(AbortException.class)
+                    .hasMessageStartingWith("[gpu-train] cloud 'gpu': the Kubernetes API at http://127.0.0.1:"
+                            + silent.getLocalPort() + "/ failed: The timeout period of 300ms has been exceeded while"
+                            + " executing POST /api/v1/namespaces/ml/pods?dryRun=All");
+        }
     }
 
     private void train(KubernetesCloud cloud) throws IOException, InterruptedException {

@@ -18,8 +18,8 @@ import java.util.Set;
  * The API server's validation ({@code pkg/apis/core/validation/validation.go}, Kubernetes v1.35.4) of the pod fields
  * gpu-train writes or a {@code --pod-yaml} merge may change: name, generateName, labels, annotations (keys and total
  * size), node selector, node affinity ({@link NodeAffinityRules}), priorityClassName, {@code activeDeadlineSeconds},
- * containers' env names, resources ({@link ContainerResourceRules}), volume mounts (paths, subPaths), volumes and
- * tolerations. A pod without a name is left for whoever names it (the
+ * containers' env names, resources ({@link ContainerResourceRules}), pod-level resources ({@link
+ * PodLevelResourceRules}), volume mounts (paths, subPaths), volumes and tolerations. A pod without a name is left for whoever names it (the
  * kubernetes-plugin does for Pipeline pods). The first problem is one line naming the field as the API server
  * names it ({@code spec.containers[0].resources.requests}), with the API server's wording.
  */
@@ -97,6 +97,7 @@ public final class PodValidation {
         for (int i = 0; i < spec.getInitContainers().size(); i++) {
             container("spec.initContainers[" + i + "]", spec.getInitContainers().get(i), volumes, names);
         }
+        PodLevelResourceRules.check(spec);
         for (int i = 0; i < spec.getTolerations().size(); i++) {
             toleration("spec.tolerations[" + i + "]", spec.getTolerations().get(i));
         }

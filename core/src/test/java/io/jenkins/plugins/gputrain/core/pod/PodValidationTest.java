@@ -115,7 +115,39 @@ class PodValidationTest {
                 "{spec: {tolerations: [{value: b}]}}|spec.tolerations[0].operator|operator must be Exists when `key` is empty",
                 "{metadata: {labels: {team: 'a b'}}}|metadata.labels|must be alphanumeric",
                 "{metadata: {annotations: {'bad key!': x}}}|metadata.annotations|name part",
-                "{spec: {nodeSelector: {'-x': y}}}|spec.nodeSelector|name part"
+                "{spec: {nodeSelector: {'-x': y}}}|spec.nodeSelector|name part",
+                // Review finding 3: pod-level spec.resources (validatePodResources, v1.35.4), on the defaulted pod;
+                // the dvc container of 1-2000 requests and is limited to cpu 1, memory 2000Mi
+                "{spec: {resources: {limits: {nvidia.com/gpu: 1}}}}|spec.resources.limits[nvidia.com/gpu]"
+                        + "|Unsupported value: supported values: \"cpu\", \"hugepages-\", \"memory\"",
+                "{spec: {resources: {requests: {ephemeral-storage: 1Gi}}}}|spec.resources.requests[ephemeral-storage]"
+                        + "|Unsupported value: supported values: \"cpu\", \"hugepages-\", \"memory\"",
+                "{spec: {resources: {requests: {cpu: 2}, limits: {cpu: 1500m}}}}|spec.resources.requests"
+                        + "|must be less than or equal to cpu limit of 1500m",
+                // no pod-level request: it defaults to the containers' 2000Mi, above the pod's limit
+                "{spec: {resources: {limits: {memory: 1Gi}}}}|spec.resources.requests"
+                        + "|must be less than or equal to memory limit of 1Gi",
+                "{spec: {resources: {requests: {cpu: 500m}}}}|spec.resources.requests[cpu]"
+                        + "|must be greater than or equal to aggregate container requests of 1",
+                // a sidecar adds to the containers (and the sum is written as the API server writes it)
+                "{spec: {resources: {requests: {cpu: 1}}, initContainers: [{name: proxy, image: busybox,"
+                        + " restartPolicy: Always, resources: {requests: {cpu: 0.5}}}]}}|spec.resources.requests[cpu]"
+                        + "|must be greater than or equal to aggregate container requests of 1500m",
+                "{spec: {resources: {requests: {cpu: 1}, limits: {cpu: 1}},"
+                        + " containers: [{name: dvc, resources: {limits: {cpu: 2}}}]}}"
+                        + "|spec.resources.containers[0][cpu].limits|must be less than or equal to pod limits of 1",
+                "{spec: {resources: {requests: {hugepages-2Mi: 2Mi, memory: 2000Mi}}}}|spec.resources.limits"
+                        + "|Limit must be set for non overcommitable resources",
+                "{spec: {resources: {limits: {hugepages-2Mi: 3Mi}}}}|spec.resources.limits[hugepages-2Mi]"
+                        + "|3Mi is not positive integer multiple of hugepages-2Mi",
+                "{spec: {resources: {requests: {hugepages-2Mi: 2Mi}, limits: {hugepages-2Mi: 4Mi}}}}"
+                        + "|spec.resources.requests|must be equal to hugepages-2Mi limit of 4Mi",
+                "{spec: {resources: {requests: {cpu: -1}}}}|spec.resources.requests[cpu]"
+                        + "|must be greater than or equal to 0",
+                "{spec: {resources: {claims: [{name: gpu}]}}}|spec.resources.claims"
+                        + "|Forbidden: claims may not be set for Resources at pod-level",
+                "{spec: {os: {name: windows}, resources: {limits: {cpu: 1}}}}|spec.resources"
+                        + "|Forbidden: may not be set for a windows pod"
             })
     void podsTheApiServerRefusesAreRefusedNamingTheField(String yaml, String field, String reason) {
         TrainingPodSpec spec = TrainingPodSpec.builder("r")
@@ -163,7 +195,16 @@ class PodValidationTest {
                         + " preference: {matchExpressions: [{key: size, operator: Gt, values: ['not a label!']}]}}]}}}}",
                 "{metadata: {generateName: train-}}",
                 "{spec: {priorityClassName: ml-batch}}",
-                "{spec: {tolerations: [{key: a, value: b}, {operator: Exists}]}}"
+                "{spec: {tolerations: [{key: a, value: b}, {operator: Exists}]}}",
+                // pod-level resources: requests default to the containers' (1, 2000Mi) within the pod's limits
+                "{spec: {resources: {limits: {cpu: 2, memory: 4Gi}}}}",
+                "{spec: {resources: {requests: {cpu: 1, memory: 2000Mi}}}}",
+                "{spec: {resources: {requests: {cpu: 1.5}, limits: {cpu: 2}}, initContainers: [{name: proxy,"
+                        + " image: busybox, restartPolicy: Always, resources: {requests: {cpu: 500m}}}]}}",
+                // an init container competes with the sum instead of adding to it
+                "{spec: {resources: {requests: {cpu: 1}}, initContainers: [{name: init, image: busybox,"
+                        + " resources: {requests: {cpu: 1}}}]}}",
+                "{spec: {resources: {limits: {hugepages-2Mi: 4Mi, memory: 4Gi}}}}"
             })
     void podsTheApiServerAcceptsPass(String yaml) {
         TrainingPodSpec spec = TrainingPodSpec.builder("r")

@@ -23,8 +23,10 @@ import java.util.Optional;
  *
  * @param node the node's name
  * @param shortfalls what the node lacks, e.g. {@code 0 of 1 nvidia.com/gpu allocatable}; empty when it fits
- * @param recovering whether it lacks only what its conditions take away (not Ready, unreachable, cordoned, network
- *     unavailable, under pressure: the condition taints and the cordon), which a node recovering clears
+ * @param recovering whether it lacks what its conditions take away (not Ready, unreachable, cordoned, network
+ *     unavailable, under pressure: the condition taints and the cordon), which a node recovering clears, and else at
+ *     most what the pods on it hold: a rebooting node's pods keep their requests (phase Running, or Terminating when
+ *     deleted) until its kubelet is back and ends them, as the scheduler counts them meanwhile
  */
 public record NodeFit(String node, List<String> shortfalls, boolean recovering) {
     private static final String CORDONED = "cordoned";
@@ -139,13 +141,19 @@ public record NodeFit(String node, List<String> shortfalls, boolean recovering) 
         Map<String, Quantity> allocatable = node.getStatus() == null
                 ? Map.of()
                 : Optional.ofNullable(node.getStatus().getAllocatable()).orElse(Map.of());
-        needs.requests().forEach((resource, wanted) -> {
+        int held = 0;
+        for (Map.Entry<String, BigDecimal> need : needs.requests().entrySet()) {
+            String resource = need.getKey();
+            BigDecimal wanted = need.getValue();
             BigDecimal total = Optional.ofNullable(allocatable.get(resource))
                     .map(Quantity::getNumericalAmount)
                     .orElse(BigDecimal.ZERO);
             BigDecimal taken = used.getOrDefault(resource, BigDecimal.ZERO);
             BigDecimal has = total.subtract(taken).max(BigDecimal.ZERO);
             if (wanted.signum() > 0 && has.compareTo(wanted) < 0) {
+                if (total.compareTo(wanted) >= 0) {
+                    held++;
+                }
                 shortfalls.add(format(resource, has, RoundingMode.DOWN) + " of "
                         + format(resource, wanted, RoundingMode.UP) + " " + resource
                         + (taken.signum() > 0
@@ -153,8 +161,9 @@ public record NodeFit(String node, List<String> shortfalls, boolean recovering) 
                                         + " other pods)"
                                 : " allocatable"));
             }
-        });
-        return new NodeFit(node.getMetadata().getName(), shortfalls, conditions > 0 && shortfalls.size() == conditions);
+        }
+        return new NodeFit(
+                node.getMetadata().getName(), shortfalls, conditions > 0 && shortfalls.size() == conditions + held);
     }
 
     /** Whether the node is of the kind the pod selects (labels and required affinity), whatever it lacks else. */

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * would once their conditions clear (not Ready, unreachable, cordoned, network unavailable, under pressure: a node
  * rebooting, being upgraded or briefly overloaded), the check waits, saying why, and looks again every {@link #POLL}
  * for up to {@link #RECOVERY}, or the pending timeout when that is shorter, before it refuses the pod, saying which
- * of the two ended the wait.
+ * of the two ended the wait; such a node may also lack what the pods stranded on it still request (a rebooting GPU
+ * node's training pod, Running or Terminating until its kubelet is back).
  */
 public final class NodePreflight {
     /** How many of the closest nodes a failure names. */

@@ -1,16 +1,15 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import io.fabric8.kubernetes.api.model.Affinity;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.NodeAffinity;
 import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.jenkins.plugins.gputrain.core.pod.PodResources;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -42,11 +40,6 @@ public record PodNeeds(
     /** The node resource counting the pods on it; each pod takes one. */
     static final String PODS = "pods";
 
-    private static final String SIDECAR = "Always";
-    /** component-helpers' supportedPodLevelResources besides hugepages; both may be overcommitted. */
-    private static final Set<String> POD_LEVEL = Set.of("cpu", "memory");
-
-    private static final String HUGEPAGES = "hugepages-";
     private static final String NOT_READY = "node.kubernetes.io/not-ready";
     private static final String UNREACHABLE = "node.kubernetes.io/unreachable";
     private static final long DEFAULT_TOLERATION_SECONDS = 300;
@@ -81,58 +74,21 @@ public record PodNeeds(
 
     /**
      * The requests as component-helpers' {@code PodRequests} (v0.35.4 {@code resource/helpers.go}) sums them after
-     * the API server's defaults: the containers; sidecars (init containers with {@code restartPolicy: Always}) added
-     * to them and to every later init container; the largest init container competing with the sum; pod-level
-     * {@code spec.resources} (cpu, memory, hugepages-*) replacing the sum ({@link #podLevelRequests}); {@code
-     * spec.overhead} added; and one of the node's {@code pods}.
+     * the API server's defaults: the containers' in aggregate ({@link PodResources#containerRequests}: sidecars
+     * added, the largest init container competing with the sum); pod-level {@code spec.resources} (cpu, memory,
+     * hugepages-*) once defaulted replacing the sum ({@link PodResources#podRequests}); {@code spec.overhead} added;
+     * and one of the node's {@code pods}.
      */
     private static SortedMap<String, BigDecimal> podRequests(PodSpec spec) {
-        SortedMap<String, BigDecimal> requests = new TreeMap<>();
-        for (Container container : spec.getContainers()) {
-            add(requests, requests(container.getResources()));
-        }
-        SortedMap<String, BigDecimal> sidecars = new TreeMap<>();
-        SortedMap<String, BigDecimal> initPeak = new TreeMap<>();
-        for (Container init : spec.getInitContainers()) {
-            SortedMap<String, BigDecimal> own = requests(init.getResources());
-            if (SIDECAR.equals(init.getRestartPolicy())) {
-                add(requests, own);
-                add(sidecars, own);
-                own = sidecars;
-            } else {
-                add(own, sidecars);
+        SortedMap<String, BigDecimal> requests = amounts(PodResources.containerRequests(spec));
+        amounts(PodResources.podRequests(spec)).forEach((name, amount) -> {
+            if (PodResources.isPodLevel(name)) {
+                requests.put(name, amount);
             }
-            own.forEach((name, amount) -> initPeak.merge(name, amount, BigDecimal::max));
-        }
-        initPeak.forEach((name, amount) -> requests.merge(name, amount, BigDecimal::max));
-        requests.putAll(podLevelRequests(spec.getResources(), requests));
+        });
         add(requests, amounts(spec.getOverhead()));
         requests.merge(PODS, BigDecimal.ONE, BigDecimal::add);
         return requests;
-    }
-
-    /**
-     * The pod-level requests once the API server has defaulted them ({@code pkg/apis/core/v1/defaults.go}
-     * defaultPodRequests at v1.35.4, feature PodLevelResources, on by default since 1.34): only where pod-level
-     * limits are set, a missing pod-level cpu or memory request becomes the containers' aggregated request when they
-     * request it (these two may be overcommitted), else the pod-level limit; hugepages take the pod-level limit. An
-     * explicit pod-level request stays. Resources the feature does not cover are left to the containers.
-     *
-     * @param resources the pod's {@code spec.resources}, or {@code null}
-     * @param containers what the containers request in aggregate
-     */
-    private static SortedMap<String, BigDecimal> podLevelRequests(
-            ResourceRequirements resources, SortedMap<String, BigDecimal> containers) {
-        SortedMap<String, BigDecimal> pod = new TreeMap<>();
-        if (resources == null) {
-            return pod;
-        }
-        amounts(resources.getLimits())
-                .forEach((name, limit) ->
-                        pod.put(name, POD_LEVEL.contains(name) ? containers.getOrDefault(name, limit) : limit));
-        pod.putAll(amounts(resources.getRequests()));
-        pod.keySet().removeIf(name -> !POD_LEVEL.contains(name) && !name.startsWith(HUGEPAGES));
-        return pod;
     }
 
     /**
@@ -191,16 +147,6 @@ public record PodNeeds(
      */
     public static SortedMap<String, BigDecimal> requested(Pod pod) {
         return of(pod).requests();
-    }
-
-    /** A container's (or the pod's) requests; a limit counts where there is no request, as the API server defaults. */
-    private static SortedMap<String, BigDecimal> requests(ResourceRequirements resources) {
-        SortedMap<String, BigDecimal> amounts = new TreeMap<>();
-        if (resources != null) {
-            amounts.putAll(amounts(resources.getLimits()));
-            amounts.putAll(amounts(resources.getRequests()));
-        }
-        return amounts;
     }
 
     private static SortedMap<String, BigDecimal> amounts(Map<String, Quantity> quantities) {

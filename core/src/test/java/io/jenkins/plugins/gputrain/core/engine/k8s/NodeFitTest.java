@@ -260,6 +260,37 @@ class NodeFitTest {
                 .isTrue();
     }
 
+    /**
+     * A node lacking what its conditions take away recovers; so it does when what it lacks else is held by its pods
+     * (a rebooting node's stranded pods), not when it could not take the pod even empty.
+     */
+    @Test
+    void aNodeWhoseConditionsClearIsRecoveringUnlessItLacksMoreThanWhatItsPodsHold() {
+        Map<String, BigDecimal> gpuHeld = Map.of("nvidia.com/gpu", BigDecimal.ONE);
+
+        assertThat(NodeFit.of(gpuNode("gpu-1").rebooting().build(), T4_POD).recovering())
+                .isTrue();
+        assertThat(NodeFit.of(gpuNode("gpu-1").rebooting().build(), T4_POD, gpuHeld))
+                .satisfies(fit -> assertThat(fit.recovering()).isTrue())
+                .extracting(NodeFit::shortfalls)
+                .isEqualTo(List.of(
+                        "unreachable (Ready Unknown)", "0 of 1 nvidia.com/gpu free (1 requested by other pods)"));
+        assertThat(NodeFit.of(gpuNode("gpu-1").build(), T4_POD, gpuHeld).recovering())
+                .as("held only: the scheduler queues it, nothing to recover")
+                .isFalse();
+        assertThat(NodeFit.of(
+                                gpuNode("gpu-1")
+                                        .rebooting()
+                                        .allocatable("nvidia.com/gpu", "0")
+                                        .build(),
+                                T4_POD)
+                        .recovering())
+                .isFalse();
+        assertThat(NodeFit.of(gpuNode("gpu-1").notReady().label("gpu", "false").build(), T4_POD)
+                        .recovering())
+                .isFalse();
+    }
+
     @ParameterizedTest(name = "toleration {0}={1}:{2} ({3}) vs taint {4}={5}:{6} -> {7}")
     @CsvSource(
             nullValues = "-",

@@ -93,6 +93,7 @@ class NodePreflightTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "not-ready, not Ready",
+        "unreachable, unreachable (Ready Unknown)",
         "unschedulable, cordoned",
         "network-unavailable, network unavailable (NetworkUnavailable)",
         "disk-pressure, under DiskPressure",
@@ -115,6 +116,44 @@ class NodePreflightTest {
                                 + " conditions clear (gpu-1 (" + shortfall + ")); reading the nodes again every 10s"
                                 + " for up to 5m",
                         "preflight: 1 of 2 nodes can run pod train-1 (gpu-1); " + CHECKED + "2 nodes");
+    }
+
+    /**
+     * Review finding 1: a rebooting GPU node still lists its GPU, but the training pod it ran (this run's last
+     * attempt) is stranded on it, Running as far as the API server knows, until its kubelet is back: the node is
+     * waited for, not refused at once, and used once it is back and the pod gone.
+     */
+    @Test
+    void aRebootingGpuNodeWhosePodStillHoldsTheGpuIsWaitedFor() throws Exception {
+        add(node("cpu-1"), gpuNode("gpu-1").rebooting());
+        bind("train-0", "gpu-1", "Running");
+        whileAsleep = () -> {
+            if (sleeps.size() == 2) {
+                client.nodes().resource(gpuNode("gpu-1").build()).update();
+                client.pods().inNamespace("other").withName("train-0").delete();
+            }
+        };
+
+        preflight().check(T4_POD);
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        assertThat(listener.progress)
+                .containsExactly(
+                        "preflight: waiting: no node can run pod train-1 now, but 1 of 2 nodes would once their"
+                                + " conditions clear (gpu-1 (unreachable (Ready Unknown), 0 of 1 nvidia.com/gpu free"
+                                + " (1 requested by other pods))); reading the nodes again every 10s for up to 5m",
+                        "preflight: 1 of 2 nodes can run pod train-1 (gpu-1); " + CHECKED + "2 nodes");
+    }
+
+    /** A rebooting node that could not take the pod even when back and empty is no reason to wait. */
+    @Test
+    void aRebootingNodeTooSmallForThePodIsRefusedAtOnce() {
+        add(gpuNode("gpu-small").allocatable("cpu", "2").rebooting());
+
+        assertThatThrownBy(() -> preflight().check(T4_POD))
+                .isInstanceOf(PodFailureException.class)
+                .hasMessageContaining("closest: gpu-small (unreachable (Ready Unknown), 2 of 4 cpu allocatable)");
+        assertThat(sleeps).isEmpty();
     }
 
     /** A node that does not recover within the allowance: the refusal says how long it was waited for. */
@@ -171,6 +210,7 @@ class NodePreflightTest {
         Nodes node = gpuNode("gpu-1");
         return switch (taint) {
             case "not-ready" -> node.notReady();
+            case "unreachable" -> node.rebooting();
             case "unschedulable" -> node.cordoned();
             default -> node.taint("node.kubernetes.io/" + taint, null, "NoSchedule");
         };

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Taint;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Builds nodes as the API server reports them, for the preflight tests (also the engine's and the plugin's). */
 public final class Nodes {
@@ -19,6 +21,7 @@ public final class Nodes {
     private final List<Taint> taints = new ArrayList<>();
     private String ready = "True";
     private boolean cordoned;
+    private boolean statusUnknown;
 
     private Nodes(String name) {
         this.name = name;
@@ -65,6 +68,28 @@ public final class Nodes {
                 .taint("node.kubernetes.io/unreachable", null, "NoExecute");
     }
 
+    /**
+     * A node whose kubelet stopped posting its status (a reboot), as the node lifecycle controller writes it at
+     * v1.35.4 ({@code pkg/controller/nodelifecycle/node_lifecycle_controller.go} tryUpdateNodeHealth and the tainting
+     * passes): every condition Unknown with reason {@code NodeStatusUnknown}, the {@code unreachable} taint for
+     * {@code NoSchedule} and, with the time it was added, for {@code NoExecute}; the allocatable resources as the
+     * kubelet last posted them.
+     */
+    Nodes rebooting() {
+        ready = "Unknown";
+        statusUnknown = true;
+        taints.add(new TaintBuilder()
+                .withKey("node.kubernetes.io/unreachable")
+                .withEffect("NoSchedule")
+                .build());
+        taints.add(new TaintBuilder()
+                .withKey("node.kubernetes.io/unreachable")
+                .withEffect("NoExecute")
+                .withTimeAdded("2026-12-02T12:58:00Z")
+                .build());
+        return this;
+    }
+
     Nodes cordoned() {
         cordoned = true;
         return taint("node.kubernetes.io/unschedulable", null, "NoSchedule");
@@ -90,11 +115,25 @@ public final class Nodes {
                 .endSpec()
                 .withNewStatus()
                 .withAllocatable(allocatable)
-                .withConditions(new NodeConditionBuilder()
-                        .withType("Ready")
-                        .withStatus(ready)
-                        .build())
+                .withConditions(conditions())
                 .endStatus()
                 .build();
+    }
+
+    private List<NodeCondition> conditions() {
+        if (!statusUnknown) {
+            return List.of(new NodeConditionBuilder()
+                    .withType("Ready")
+                    .withStatus(ready)
+                    .build());
+        }
+        return Stream.of("MemoryPressure", "DiskPressure", "PIDPressure", "Ready")
+                .map(type -> new NodeConditionBuilder()
+                        .withType(type)
+                        .withStatus("Unknown")
+                        .withReason("NodeStatusUnknown")
+                        .withMessage("Kubelet stopped posting node status.")
+                        .build())
+                .toList();
     }
 }
