@@ -261,19 +261,19 @@ class ApiServerVerdictIT {
         assertBothRefuseSaying(
                 "spec.resources.limits[nvidia.com/gpu]",
                 "Unsupported value: \"nvidia.com/gpu\": supported values: \"cpu\", \"hugepages-\", \"memory\"",
-                podLevel(Map.of(), Map.of("nvidia.com/gpu", "1")));
+                generated(podLevel(Map.of(), Map.of("nvidia.com/gpu", "1"))));
         assertBothRefuseSaying(
                 "spec.resources.requests",
                 "must be less than or equal to cpu limit of 2500m",
-                podLevel(Map.of("cpu", "3"), Map.of("cpu", "2500m")));
+                generated(podLevel(Map.of("cpu", "3"), Map.of("cpu", "2500m"))));
         assertBothRefuseSaying(
                 "spec.resources.requests",
                 "Invalid value: \"4000Mi\": must be less than or equal to memory limit of 1Gi",
-                podLevel(Map.of(), Map.of("memory", "1Gi")));
+                generated(podLevel(Map.of(), Map.of("memory", "1Gi"))));
         assertBothRefuseSaying(
                 "spec.resources.requests[cpu]",
                 "must be greater than or equal to aggregate container requests of 2",
-                podLevel(Map.of("cpu", "1"), Map.of()));
+                generated(podLevel(Map.of("cpu", "1"), Map.of())));
         assertBothRefuseSaying(
                 "spec.resources.requests[cpu]",
                 "must be greater than or equal to aggregate container requests of 2500m",
@@ -285,11 +285,11 @@ class ApiServerVerdictIT {
         assertBothRefuseSaying(
                 "spec.resources.limits",
                 "Limit must be set for non overcommitable resources",
-                podLevel(Map.of("hugepages-2Mi", "2Mi", "memory", "4000Mi"), Map.of()));
+                generated(podLevel(Map.of("hugepages-2Mi", "2Mi", "memory", "4000Mi"), Map.of())));
         assertBothRefuseSaying(
                 "spec.resources.limits[hugepages-2Mi]",
                 "3Mi is not positive integer multiple of hugepages-2Mi",
-                podLevel(Map.of(), Map.of("hugepages-2Mi", "3Mi")));
+                generated(podLevel(Map.of(), Map.of("hugepages-2Mi", "3Mi"))));
         assertBothRefuseSaying(
                 "spec.resources.claims", "claims may not be set for Resources at pod-level", generated(pod -> {
                     Pod changed = podLevel(Map.of(), Map.of("cpu", "2")).apply(pod);
