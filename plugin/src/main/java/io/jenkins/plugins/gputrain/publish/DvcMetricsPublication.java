@@ -107,12 +107,7 @@ final class DvcMetricsPublication {
             report = report(workspace, gates.gates());
             failsBuild = (failOnMissing && report.hasUnreadableMetrics())
                     || gates.optionalProblem().isPresent();
-            check = conclude(
-                    build,
-                    listener,
-                    report,
-                    failsBuild,
-                    route.handsOver() ? checksName : null);
+            check = conclude(build, listener, report, failsBuild, route.handsOver() ? checksName : null);
         } catch (InterruptedException e) {
             checks.publish(
                     build.run(),

@@ -106,7 +106,9 @@ public record PullRequestCheck(
         String wholeReport = buildUrl.map(url -> "[DVC report](" + url + reportPage + ") of this build")
                 .orElse("the DVC report on the build's page in Jenkins (report.md among its artifacts)");
         String text = buildUrl.map(url -> CheckOutputLimit.of(
-                        "text", "[DVC report](" + url + reportPage + ") of this build\n", linkedPlots(report, url),
+                        "text",
+                        "[DVC report](" + url + reportPage + ") of this build\n",
+                        linkedPlots(report, url),
                         wholeReport))
                 .orElseGet(() -> CheckOutputLimit.of("text", UNLINKED_REPORT, unlinkedPlots(report), wholeReport));
         return new PullRequestCheck(
