@@ -88,6 +88,7 @@ final class DvcMetricsPublication {
     /**
      * Publishes into a build: the check is in progress from the start and completed at the end, also when publishing
      * fails ({@code FAILURE}) or the build is aborted ({@code CANCELED}), so that a pull request shows no stale check.
+     * Whether checks go to the Checks API is decided once, at the start ({@link PullRequestChecks#route}).
      *
      * @param build the build
      * @param listener its console
@@ -96,7 +97,8 @@ final class DvcMetricsPublication {
      */
     void publish(PublishedBuild build, TaskListener listener, WorkspaceReportWriter workspace, PullRequestChecks checks)
             throws IOException, InterruptedException {
-        checks.start(build.run(), listener, checksName, skipPublishingChecks);
+        CheckRoute route = checks.route(skipPublishingChecks);
+        checks.start(build.run(), listener, checksName, route);
         PullRequestCheck check;
         boolean failsBuild;
         PublishedReport report;
@@ -105,28 +107,23 @@ final class DvcMetricsPublication {
             report = report(workspace, gates.gates());
             failsBuild = (failOnMissing && report.hasUnreadableMetrics())
                     || gates.optionalProblem().isPresent();
-            check = conclude(
-                    build,
-                    listener,
-                    report,
-                    failsBuild,
-                    skipPublishingChecks || !checks.available() ? null : checksName);
+            check = conclude(build, listener, report, failsBuild, route.handsOver() ? checksName : null);
         } catch (InterruptedException e) {
             checks.publish(
                     build.run(),
                     listener,
                     PullRequestCheck.unfinished(checksName, true, "publishing was interrupted"),
-                    skipPublishingChecks);
+                    route);
             throw e;
         } catch (IOException | RuntimeException e) {
             checks.publish(
                     build.run(),
                     listener,
                     PullRequestCheck.unfinished(checksName, false, PullRequestChecks.reason(e)),
-                    skipPublishingChecks);
+                    route);
             throw e;
         }
-        checks.publish(build.run(), listener, check, skipPublishingChecks);
+        checks.publish(build.run(), listener, check, route);
         if (gates.optionalProblem().isPresent()) {
             throw new AbortException(gates.optionalProblem().get());
         }

@@ -109,6 +109,11 @@ public class DvcMetricsRecorder extends Recorder implements SimpleBuildStep {
         return checksName;
     }
 
+    /**
+     * Sets the check's name.
+     *
+     * @param checksName the name, stripped; {@code null} or blank for none, so that the default name applies
+     */
     @DataBoundSetter
     public void setChecksName(String checksName) {
         this.checksName = checksName == null || checksName.isBlank() ? null : checksName.strip();

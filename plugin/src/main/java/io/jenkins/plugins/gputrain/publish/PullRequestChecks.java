@@ -46,8 +46,22 @@ final class PullRequestChecks {
         this.handover = handover;
     }
 
+    /**
+     * Where a publication's checks go; asked once per publication, which passes the answer on to {@link #start} and
+     * {@link #publish}.
+     *
+     * @param skip whether the step skips publishing checks ({@code skipPublishingChecks})
+     * @return skipped, without checks-api, or to the Checks API
+     */
+    CheckRoute route(boolean skip) {
+        if (skip) {
+            return CheckRoute.SKIPPED;
+        }
+        return available() ? CheckRoute.CHECKS_API : CheckRoute.NO_CHECKS_API;
+    }
+
     /** Whether the checks-api plugin's classes can be loaded. */
-    boolean available() {
+    private boolean available() {
         try {
             Class.forName(CHECKS_API_CLASS, false, loader);
             return true;
@@ -78,10 +92,10 @@ final class PullRequestChecks {
      * @param run the build
      * @param listener its console
      * @param name the check's name
-     * @param skip whether the step skips publishing checks
+     * @param route the publication's {@link #route}
      */
-    void start(Run<?, ?> run, TaskListener listener, String name, boolean skip) {
-        if (!skip && available()) {
+    void start(Run<?, ?> run, TaskListener listener, String name, CheckRoute route) {
+        if (route.handsOver()) {
             handOver(run, listener, PullRequestCheck.inProgress(name));
         }
     }
@@ -94,13 +108,13 @@ final class PullRequestChecks {
      * @param run the build
      * @param listener its console
      * @param check what the check shows
-     * @param skip whether the step skips publishing checks ({@code skipPublishingChecks})
+     * @param route the publication's {@link #route}, the one its {@link #start} had
      */
-    void publish(Run<?, ?> run, TaskListener listener, PullRequestCheck check, boolean skip) {
+    void publish(Run<?, ?> run, TaskListener listener, PullRequestCheck check, CheckRoute route) {
         PrintStream console = listener.getLogger();
-        if (skip) {
+        if (route == CheckRoute.SKIPPED) {
             console.println(PREFIX + Messages.PullRequestChecks_Skipped(check.name()));
-        } else if (!available()) {
+        } else if (route == CheckRoute.NO_CHECKS_API) {
             console.println(PREFIX + Messages.PullRequestChecks_NotInstalled(check.name()));
         } else {
             if (check.optionalDetailsUrl().isEmpty() && !check.text().isEmpty()) {

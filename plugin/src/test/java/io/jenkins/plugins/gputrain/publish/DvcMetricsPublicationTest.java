@@ -231,6 +231,22 @@ class DvcMetricsPublicationTest {
         assertThat(text()).doesNotContain("has the name of");
     }
 
+    @Test
+    void checksApiInstalledWhilePublishingRunsChangesNothingOfThatPublication() throws Exception {
+        ChecksApiInstalledLater loader = new ChecksApiInstalledLater();
+        PullRequestChecks appearing = new PullRequestChecks(loader, (run, l, check) -> checks.add(check));
+
+        publication("gpu-train", gate(PASSES, "0.3", "failure")).publish(build, listener, fixture(), appearing);
+
+        assertThat(loader.lookups).as("asked once per publication").isEqualTo(1);
+        assertThat(checks).as("no completed check without its in-progress one").isEmpty();
+        assertThat(build.reports).singleElement().satisfies(report -> assertThat(report.getCheckName())
+                .isNull());
+        assertThat(text())
+                .contains("[gpu-train] no check 'DVC metrics' published: the Checks API plugin (checks-api) is not"
+                        + " installed\n");
+    }
+
     private DvcMetricsPublication publication(String reportDir, MetricQualityGate... gates) {
         return new DvcMetricsPublication("main", reportDir, "builtin", false, List.of(gates), "DVC metrics", false);
     }
@@ -259,6 +275,27 @@ class DvcMetricsPublicationTest {
 
     private String text() {
         return console.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A class loader on which checks-api appears while a build runs, as when the plugin is installed meanwhile: its
+     * classes are missing on the first lookup and found on every later one. (The JVM remembers a class once its loader
+     * found it, not a class it did not find: this is the one way round that later lookups can see.)
+     */
+    private static final class ChecksApiInstalledLater extends ClassLoader {
+        int lookups;
+
+        ChecksApiInstalledLater() {
+            super(DvcMetricsPublicationTest.class.getClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith("io.jenkins.plugins.checks.") && lookups++ == 0) {
+                throw new ClassNotFoundException(name);
+            }
+            return super.loadClass(name, resolve);
+        }
     }
 
     /**

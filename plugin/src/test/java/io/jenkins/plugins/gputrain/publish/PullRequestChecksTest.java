@@ -34,8 +34,8 @@ class PullRequestChecksTest {
     void withoutChecksApiNoCheckIsPublishedAndTheConsoleSaysSoOnce() {
         PullRequestChecks checks = new PullRequestChecks(new WithoutChecksApi());
 
-        assertThat(checks.available()).isFalse();
-        checks.publish(null, listener, CHECK, false);
+        assertThat(checks.route(false)).isEqualTo(CheckRoute.NO_CHECKS_API);
+        checks.publish(null, listener, CHECK, checks.route(false));
 
         assertThat(console.toString(StandardCharsets.UTF_8))
                 .isEqualTo("[gpu-train] no check 'DVC metrics' published: the Checks API plugin (checks-api) is not"
@@ -48,7 +48,7 @@ class PullRequestChecksTest {
         PullRequestChecks checks = new PullRequestChecks(
                 PullRequestChecksTest.class.getClassLoader(), (run, l, check) -> handedOver.add(check));
 
-        checks.publish(null, listener, CHECK, false);
+        checks.publish(null, listener, CHECK, checks.route(false));
 
         assertThat(handedOver).containsExactly(CHECK);
         assertThat(console.toString(StandardCharsets.UTF_8))
@@ -62,7 +62,7 @@ class PullRequestChecksTest {
         PullRequestChecks checks = new PullRequestChecks(
                 PullRequestChecksTest.class.getClassLoader(), (run, l, check) -> handedOver.add(check));
 
-        checks.publish(null, listener, CHECK, true);
+        checks.publish(null, listener, CHECK, checks.route(true));
 
         assertThat(handedOver).isEmpty();
         assertThat(console.toString(StandardCharsets.UTF_8))
@@ -79,8 +79,8 @@ class PullRequestChecksTest {
                     throw new NullPointerException();
                 });
 
-        checks.publish(null, listener, CHECK, false);
-        mappingFails.publish(null, listener, CHECK, false);
+        checks.publish(null, listener, CHECK, CheckRoute.CHECKS_API);
+        mappingFails.publish(null, listener, CHECK, CheckRoute.CHECKS_API);
 
         assertThat(console.toString(StandardCharsets.UTF_8))
                 .isEqualTo("[gpu-train] DVC metrics check not published: GitHub App credentials rejected: 401\n"
@@ -94,7 +94,7 @@ class PullRequestChecksTest {
         PullRequestChecks checks =
                 new PullRequestChecks(PullRequestChecksTest.class.getClassLoader(), (run, l, check) -> {});
 
-        checks.publish(null, listener, unlinked, false);
+        checks.publish(null, listener, unlinked, checks.route(false));
 
         assertThat(console.toString(StandardCharsets.UTF_8))
                 .isEqualTo("[gpu-train] check 'DVC metrics' without links: Jenkins' root URL is not configured"
@@ -115,7 +115,8 @@ class PullRequestChecksTest {
     @Test
     void withChecksApiItsClassesAreFound() {
         // the compile-only stubs of checks-api are on the test class path, as the real plugin would be
-        assertThat(new PullRequestChecks().available()).isTrue();
+        assertThat(new PullRequestChecks().route(false)).isEqualTo(CheckRoute.CHECKS_API);
+        assertThat(new PullRequestChecks().route(true)).isEqualTo(CheckRoute.SKIPPED);
     }
 
     /** A class loader without the checks-api plugin, as Jenkins' plugin class loader is when it is not installed. */

@@ -48,11 +48,18 @@ class ChecksApiAbsentIT {
             Class<?> checksType = loader.loadClass(PUBLISH + "PullRequestChecks");
             Constructor<?> constructor = checksType.getDeclaredConstructor();
             constructor.setAccessible(true);
+            Method route = checksType.getDeclaredMethod("route", boolean.class);
+            route.setAccessible(true);
             Method publish = checksType.getDeclaredMethod(
-                    "publish", loader.loadClass("hudson.model.Run"), TaskListener.class, checkType, boolean.class);
+                    "publish",
+                    loader.loadClass("hudson.model.Run"),
+                    TaskListener.class,
+                    checkType,
+                    loader.loadClass(PUBLISH + "CheckRoute"));
             publish.setAccessible(true);
+            Object checks = constructor.newInstance();
 
-            publish.invoke(constructor.newInstance(), null, listener, check, false);
+            publish.invoke(checks, null, listener, check, route.invoke(checks, false));
 
             assertThat(console.toString(StandardCharsets.UTF_8))
                     .isEqualTo("[gpu-train] no check 'DVC metrics' published: the Checks API plugin (checks-api) is"

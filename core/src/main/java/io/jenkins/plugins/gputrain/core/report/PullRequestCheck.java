@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * The check a build's DVC report becomes on the pull request (through the Jenkins Checks API): a title with the
  * headline change, a summary with the quality gates first and then the params and metrics tables in
- * {@code report.md}'s Markdown (without a baseline, the current metrics; cut to GitHub's 65,535 characters), a text
- * linking the build's report page and the archived plots, and the report page as the check's details URL; while
+ * {@code report.md}'s Markdown (without a baseline, the current metrics), a text linking the build's report page and
+ * the archived plots (each cut to GitHub's 65,535 bytes of UTF-8, {@link CheckOutputLimit}), and the report page as
+ * the check's details URL; while
  * publishing runs, or when it failed or was interrupted, a check saying so in one line. The
  * links are absolute (GitHub resolves no relative link of a check); without the build's absolute URL (Jenkins' root
  * URL not configured) there are none. Plain text only, no Jenkins types.
@@ -34,6 +35,10 @@ public record PullRequestCheck(
 
     private static final String HEX = "0123456789ABCDEF";
 
+    /** The text's first line without Jenkins' root URL. */
+    private static final String UNLINKED_REPORT = "DVC report of this build: on the build's page in Jenkins (no links:"
+            + " Jenkins' root URL is not configured)\n";
+
     /** Checks the parts. */
     public PullRequestCheck {
         Objects.requireNonNull(name, "name");
@@ -47,7 +52,7 @@ public record PullRequestCheck(
     /**
      * The check while the report is being published, so that the pull request shows it from the start.
      *
-     * @param name the check's name; blank for {@link #DEFAULT_NAME}
+     * @param name the check's name, stripped; {@code null} or blank for {@link #DEFAULT_NAME}
      * @return the check, in progress
      */
     public static PullRequestCheck inProgress(String name) {
@@ -63,7 +68,7 @@ public record PullRequestCheck(
     /**
      * The check of a publication that did not finish, so that the pull request shows no stale check.
      *
-     * @param name the check's name; blank for {@link #DEFAULT_NAME}
+     * @param name the check's name, stripped; {@code null} or blank for {@link #DEFAULT_NAME}
      * @param interrupted whether the build was aborted ({@link CheckState#CANCELED}) rather than publishing failed
      *     ({@link CheckState#FAILURE})
      * @param reason why, on one line
@@ -88,7 +93,7 @@ public record PullRequestCheck(
     /**
      * The check of a published report.
      *
-     * @param name the check's name; blank for {@link #DEFAULT_NAME}
+     * @param name the check's name, stripped; {@code null} or blank for {@link #DEFAULT_NAME}
      * @param report what the build published
      * @param buildUrl the build's absolute URL ending in {@code /}; empty when Jenkins does not know its own URL (the
      *     check then has no links and no details URL)
@@ -98,11 +103,19 @@ public record PullRequestCheck(
      */
     public static PullRequestCheck of(
             String name, PublishedReport report, Optional<String> buildUrl, String reportPage, boolean failsBuild) {
+        String wholeReport = buildUrl.map(url -> "[DVC report](" + url + reportPage + ") of this build")
+                .orElse("the DVC report on the build's page in Jenkins (report.md among its artifacts)");
+        String text = buildUrl.map(url -> CheckOutputLimit.of(
+                        "text",
+                        "[DVC report](" + url + reportPage + ") of this build\n",
+                        linkedPlots(report, url),
+                        wholeReport))
+                .orElseGet(() -> CheckOutputLimit.of("text", UNLINKED_REPORT, unlinkedPlots(report), wholeReport));
         return new PullRequestCheck(
                 checkName(name),
                 title(report),
-                summary(report, buildUrl.map(url -> "[DVC report](" + url + reportPage + ") of this build")),
-                buildUrl.map(url -> linkedText(report, url, reportPage)).orElseGet(() -> unlinkedText(report)),
+                summary(report, wholeReport),
+                text,
                 buildUrl.map(url -> url + reportPage).orElse(""),
                 CheckState.of(report.gates().overallStatus(), failsBuild));
     }
@@ -157,8 +170,8 @@ public record PullRequestCheck(
         return unescape(row.get(1)) + " " + row.get(2) + " → " + row.get(3) + shownChange;
     }
 
-    /** The gates first: GitHub keeps at most 65,535 characters of a summary, and they must not be what is cut. */
-    private static String summary(PublishedReport report, Optional<String> reportLink) {
+    /** The gates first: GitHub takes at most 65,535 bytes of a summary, and they must not be what is cut. */
+    private static String summary(PublishedReport report, String wholeReport) {
         StringBuilder gates = new StringBuilder();
         MarkdownReport.gates(gates, report.gates());
         StringBuilder md = new StringBuilder();
@@ -172,17 +185,12 @@ public record PullRequestCheck(
             md.append("## Warnings\n");
             report.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
         }
-        return CheckSummary.of(
-                gates.toString(),
-                md.toString(),
-                reportLink.orElse("the DVC report on the build's page in Jenkins (report.md among its artifacts)"));
+        return CheckOutputLimit.of("summary", gates.toString(), md.toString(), wholeReport);
     }
 
-    private static String linkedText(PublishedReport report, String buildUrl, String reportPage) {
-        StringBuilder md = new StringBuilder("[DVC report](")
-                .append(buildUrl)
-                .append(reportPage)
-                .append(") of this build\n");
+    /** The plots' links, below the text's link to the report page. */
+    private static String linkedPlots(PublishedReport report, String buildUrl) {
+        StringBuilder md = new StringBuilder();
         List<String> plots = plots(report);
         if (!plots.isEmpty()) {
             md.append("\nPlots:\n");
@@ -197,11 +205,9 @@ public record PullRequestCheck(
         return md.toString();
     }
 
-    /** Names what the linked text links, as plain text: a relative link would point into the SCM host. */
-    private static String unlinkedText(PublishedReport report) {
-        StringBuilder md = new StringBuilder(
-                "DVC report of this build: on the build's page in Jenkins (no links: Jenkins' root URL is not"
-                        + " configured)\n");
+    /** Names the plots the linked text links, as plain text: a relative link would point into the SCM host. */
+    private static String unlinkedPlots(PublishedReport report) {
+        StringBuilder md = new StringBuilder();
         List<String> plots = plots(report);
         if (!plots.isEmpty()) {
             md.append("\nPlots (archived with the build):\n");
