@@ -268,7 +268,7 @@ class ApiServerVerdictIT {
                 generated(podLevel(Map.of("cpu", "3"), Map.of("cpu", "2500m"))));
         assertBothRefuseSaying(
                 "spec.resources.requests",
-                "Invalid value: \"4000Mi\": must be less than or equal to memory limit of 1Gi",
+                "Invalid value: \"4G\": must be less than or equal to memory limit of 1Gi",
                 generated(podLevel(Map.of(), Map.of("memory", "1Gi"))));
         assertBothRefuseSaying(
                 "spec.resources.requests[cpu]",
