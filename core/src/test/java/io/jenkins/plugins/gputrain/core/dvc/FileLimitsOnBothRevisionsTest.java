@@ -9,6 +9,8 @@ import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -22,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The nesting depth, entry and file size limits are the same for a JSON, YAML and TOML metrics, params and plots
  * file: a file at a limit is read on both revisions, one a step past it is that file's error on both revisions (the
- * other files still read), with the message of the limit it is past. Small limits keep the files small; the default
- * depth is checked too ({@code ReadLimitsTest} checks each reader's at its limits).
+ * other files still read), with the message of the limit it is past, whether the revision's tree or the DVC cache
+ * holds the file. Small limits keep the files small; the default depth is checked too ({@code ReadLimitsTest} checks
+ * each reader's at its limits).
  */
 class FileLimitsOnBothRevisionsTest {
     /** A format: how it writes a mapping with some scalar entries, a nested chain and the plot rows. */
@@ -82,6 +85,8 @@ class FileLimitsOnBothRevisionsTest {
 
     private static final int DEPTH = 6;
     private static final int ENTRIES = 8;
+    /** Blank lines that make a cached file larger than the {@code dvc.yaml} and {@code dvc.lock} beside it. */
+    private static final int PADDING = 400;
 
     @TempDir
     Path root;
@@ -134,6 +139,23 @@ class FileLimitsOnBothRevisionsTest {
                         .contains("larger than " + (size - 1) + " bytes"));
     }
 
+    static Stream<Arguments> formatsAndOutputKinds() {
+        return formatsAndKinds().filter(arguments -> arguments.get()[1] != Kind.PARAMS);
+    }
+
+    /** A stage's metrics or plots output, over the limit on both revisions: in the cache on one, not in Git. */
+    @ParameterizedTest
+    @MethodSource("formatsAndOutputKinds")
+    void aCachedFileOverTheSizeLimitIsNamedAsInTheWorkspace(Format format, Kind kind) throws Exception {
+        Document padded = b -> format.wide(ENTRIES, b) + "\n".repeat(PADDING);
+        long size = padded.with(1).getBytes(StandardCharsets.UTF_8).length;
+        assertThat(failures(format, kind, padded, limits(size), true)).isEmpty();
+        Map<String, String> failures = failures(format, kind, padded, limits(size - 1), true);
+        assertTheFilesErrorOnBothRevisions(failures, message -> assertThat(message)
+                .isEqualTo(failures.get(DvcRepository.WORKSPACE))
+                .contains("'f." + format.suffix + "' is larger than " + (size - 1) + " bytes"));
+    }
+
     /** The file's error, on both revisions and only there. */
     private static void assertTheFilesErrorOnBothRevisions(Map<String, String> failures, Consumer<String> message) {
         assertThat(failures)
@@ -146,27 +168,49 @@ class FileLimitsOnBothRevisionsTest {
         String with(int b);
     }
 
-    /**
-     * Commits the file (and a small file of each kind beside it, which must stay readable) on {@code HEAD}, changes
-     * it in the workspace, reads both revisions and returns the file's error per revision.
-     */
     private static ReadLimits limits(long maxBytes) {
         return new ReadLimits(maxBytes, DEPTH, ENTRIES);
     }
 
     private Map<String, String> failures(Format format, Kind kind, Document document, ReadLimits limits)
             throws Exception {
+        return failures(format, kind, document, limits, false);
+    }
+
+    /**
+     * Commits the file (and a small file of each kind beside it, which must stay readable) on {@code HEAD}, changes
+     * it in the workspace, reads both revisions and returns the file's error per revision. A {@code cached} file is
+     * a stage's output: {@code HEAD} holds its {@code dvc.lock} hash and the DVC cache its content, Git ignores it.
+     */
+    private Map<String, String> failures(Format format, Kind kind, Document document, ReadLimits limits, boolean cached)
+            throws Exception {
         String file = "f." + format.suffix;
         String small = "small." + format.suffix;
         String listed = "- " + file + "\n- " + small + "\n";
-        Files.writeString(
-                root.resolve("dvc.yaml"),
+        String plots = "- " + file + ":\n    x: a\n    y: b\n- " + small + ":\n    x: a\n    y: b\n";
+        String section =
                 switch (kind) {
                     case METRICS -> "metrics:\n" + listed;
                     case PARAMS -> "params:\n" + listed;
-                    case PLOTS -> "plots:\n- " + file + ":\n    x: a\n    y: b\n- " + small + ":\n    x: a\n    y: b\n";
-                });
-        Files.writeString(root.resolve(file), document.with(2));
+                    case PLOTS -> "plots:\n" + plots;
+                };
+        byte[] committed = document.with(2).getBytes(StandardCharsets.UTF_8);
+        if (cached) {
+            String md5 =
+                    HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(committed));
+            Path object = root.resolve(".dvc/cache/files/md5/" + md5.substring(0, 2) + "/" + md5.substring(2));
+            Files.createDirectories(object.getParent());
+            Files.write(object, committed);
+            Files.writeString(root.resolve(".gitignore"), "/" + file + "\n/.dvc/cache\n");
+            Files.writeString(root.resolve("dvc.yaml"), "stages:\n  train:\n    cmd: echo\n" + section.indent(4));
+            Files.writeString(
+                    root.resolve("dvc.lock"),
+                    "schema: '2.0'\nstages:\n  train:\n    cmd: echo\n    outs:\n    - path: " + file
+                            + "\n      hash: md5\n      md5: " + md5 + "\n");
+        } else {
+            Files.writeString(root.resolve("dvc.yaml"), section);
+        }
+        Files.write(root.resolve(file), committed);
         Files.writeString(root.resolve(small), format.wide(2, 2));
         MainCommit.of(root);
         Files.writeString(root.resolve(file), document.with(3));

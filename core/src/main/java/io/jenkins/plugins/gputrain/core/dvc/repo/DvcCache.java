@@ -30,12 +30,13 @@ public final class DvcCache {
     /**
      * Reads an object.
      *
+     * @param path the repository path of the output it caches, for the message
      * @param md5 the object's hash from {@code dvc.lock}
      * @param dvc3 whether the entry uses the DVC 3 layout
      * @return the bytes, or empty when the object is not in the cache (or the hash is not an md5)
      * @throws IOException when the object cannot be read or is too large
      */
-    public Optional<byte[]> read(String md5, boolean dvc3) throws IOException {
+    public Optional<byte[]> read(String path, String md5, boolean dvc3) throws IOException {
         if (md5 == null || !MD5.matcher(md5).matches()) {
             return Optional.empty();
         }
@@ -45,7 +46,7 @@ public final class DvcCache {
             return Optional.empty();
         }
         if (Files.size(object) > maxBytes) {
-            throw new FileTooLargeException("cache object " + md5, maxBytes);
+            throw new FileTooLargeException(path, maxBytes);
         }
         return Optional.of(Files.readAllBytes(object));
     }

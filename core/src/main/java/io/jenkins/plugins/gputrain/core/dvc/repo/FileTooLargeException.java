@@ -2,7 +2,10 @@ package io.jenkins.plugins.gputrain.core.dvc.repo;
 
 import java.io.IOException;
 
-/** A file of a revision larger than the repository reads ({@link DvcRepository#open}'s {@code maxBytes}). */
+/**
+ * A file of a revision larger than the repository reads ({@link DvcRepository#open}'s {@code maxBytes}), named by its
+ * repository path whether the revision's tree or the DVC cache holds it.
+ */
 public final class FileTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -11,11 +14,11 @@ public final class FileTooLargeException extends IOException {
     /**
      * Creates the exception.
      *
-     * @param what the file, as the message names it (e.g. {@code 'loss.csv'}, {@code cache object 0a1b…})
+     * @param path the file's repository path
      * @param limit the largest file read, in bytes
      */
-    public FileTooLargeException(String what, long limit) {
-        super(what + " is larger than " + limit + " bytes");
+    public FileTooLargeException(String path, long limit) {
+        super("'" + path + "' is larger than " + limit + " bytes");
         this.limit = limit;
     }
 

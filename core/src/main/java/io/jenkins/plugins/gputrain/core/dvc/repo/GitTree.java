@@ -41,7 +41,7 @@ public final class GitTree implements RepoTree {
             }
             ObjectLoader loader = repository.open(walk.getObjectId(0));
             if (loader.getSize() > maxBytes) {
-                throw new FileTooLargeException("'" + path + "'", maxBytes);
+                throw new FileTooLargeException(path, maxBytes);
             }
             return Optional.of(loader.getBytes());
         }

@@ -23,7 +23,7 @@ public record RevisionFiles(RepoTree tree, DvcCache cache, DvcProject project) {
         Optional<byte[]> content = tree.read(path);
         DvcProject.LockedOutput locked = project.locked().get(path);
         if (content.isEmpty() && locked != null) {
-            content = cache.read(locked.md5(), locked.dvc3());
+            content = cache.read(path, locked.md5(), locked.dvc3());
         }
         return content;
     }

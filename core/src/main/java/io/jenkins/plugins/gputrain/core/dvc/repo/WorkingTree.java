@@ -36,7 +36,7 @@ public final class WorkingTree implements RepoTree {
             return Optional.empty();
         }
         if (Files.size(file.get()) > maxBytes) {
-            throw new FileTooLargeException("'" + path + "'", maxBytes);
+            throw new FileTooLargeException(path, maxBytes);
         }
         return Optional.of(Files.readAllBytes(file.get()));
     }
