@@ -178,22 +178,20 @@ public final class Datapoints {
     }
 
     /**
-     * Streams CSV/TSV rows: lines end at {@code \\n} (a {@code \\r} before it is dropped), empty lines are skipped,
-     * malformed UTF-8 is replaced as when the whole text is decoded (a {@code \\n} byte is never part of a UTF-8
-     * sequence, so each line decodes alone to the same text).
+     * Streams CSV/TSV rows: lines end at {@code \\r\\n}, {@code \\n} or a lone {@code \\r}, as Python's text mode
+     * reads them, empty lines are skipped, malformed UTF-8 is replaced as when the whole text is decoded (a
+     * {@code \\r} or {@code \\n} byte is never part of a UTF-8 sequence, so each line decodes alone to the same text).
      */
     private static void delimited(byte[] content, char separator, boolean header, Consumer<Map<String, Value>> rows) {
         List<String> fields = null;
         int start = 0;
         while (start <= content.length) {
             int end = start;
-            while (end < content.length && content[end] != '\n') {
+            while (end < content.length && content[end] != '\n' && content[end] != '\r') {
                 end++;
             }
-            int length =
-                    end < content.length && end > start && content[end - 1] == '\r' ? end - 1 - start : end - start;
-            if (length > 0) {
-                List<String> cells = split(new String(content, start, length, StandardCharsets.UTF_8), separator);
+            if (end > start) {
+                List<String> cells = split(new String(content, start, end - start, StandardCharsets.UTF_8), separator);
                 if (fields == null) {
                     fields = header ? cells : indexes(cells.size());
                     if (!header) {

@@ -29,6 +29,13 @@ class DatapointsTest {
     }
 
     @Test
+    void aLoneCarriageReturnEndsACsvLineAsInPythonsTextMode() throws Exception {
+        assertThat(rows("loss.csv", "step,loss\r0,1.0\r1,0.5\r", true))
+                .containsExactly(
+                        Map.of("step", str("0"), "loss", str("1.0")), Map.of("step", str("1"), "loss", str("0.5")));
+    }
+
+    @Test
     void theFirstJsonListOfMappingsIsTheRowsAndAListWithAnythingElseIsNot() throws Exception {
         assertThat(rows("h.json", "{\"meta\": [1, {\"a\": 1}], \"train\": {\"rows\": [{\"a\": 2}, {\"a\": 3}]}}", true))
                 .containsExactly(Map.of("a", Value.Int.of(2)), Map.of("a", Value.Int.of(3)));
