@@ -179,19 +179,20 @@ public final class Datapoints {
 
     /**
      * Streams CSV/TSV rows: lines end at {@code \\r\\n}, {@code \\n} or a lone {@code \\r}, as Python's text mode
-     * reads them, empty lines are skipped, malformed UTF-8 is replaced as when the whole text is decoded (a
+     * reads them, but not inside a quoted cell, which keeps them as {@code \\n} (as Python's csv module does); empty lines are skipped, malformed UTF-8 is replaced as when the whole text is decoded (a
      * {@code \\r} or {@code \\n} byte is never part of a UTF-8 sequence, so each line decodes alone to the same text).
      */
     private static void delimited(byte[] content, char separator, boolean header, Consumer<Map<String, Value>> rows) {
         List<String> fields = null;
         int start = 0;
         while (start <= content.length) {
-            int end = start;
-            while (end < content.length && content[end] != '\n' && content[end] != '\r') {
-                end++;
-            }
+            int end = recordEnd(content, start, separator);
             if (end > start) {
-                List<String> cells = split(new String(content, start, end - start, StandardCharsets.UTF_8), separator);
+                String line = new String(content, start, end - start, StandardCharsets.UTF_8);
+                if (line.indexOf('\r') >= 0) {
+                    line = line.replace("\r\n", "\n").replace('\r', '\n');
+                }
+                List<String> cells = split(line, separator);
                 if (fields == null) {
                     fields = header ? cells : indexes(cells.size());
                     if (!header) {
@@ -203,6 +204,30 @@ public final class Datapoints {
             }
             start = end + 1;
         }
+    }
+
+    /**
+     * Where the CSV record starting at {@code start} ends: at the first line end outside a quoted cell. A quote opens
+     * a cell only at its start and a doubled quote inside one stays in it, as in Python's csv module.
+     */
+    private static int recordEnd(byte[] content, int start, char separator) {
+        boolean fieldStart = true;
+        boolean quoted = false;
+        boolean afterQuote = false;
+        for (int i = start; i < content.length; i++) {
+            byte b = content[i];
+            if (quoted) {
+                quoted = b != '"';
+                afterQuote = !quoted;
+            } else if (b == '\n' || b == '\r') {
+                return i;
+            } else {
+                quoted = b == '"' && (fieldStart || afterQuote);
+                fieldStart = b == separator;
+                afterQuote = false;
+            }
+        }
+        return content.length;
     }
 
     private static List<String> indexes(int count) {

@@ -36,6 +36,14 @@ class DatapointsTest {
     }
 
     @Test
+    void aQuotedCsvCellKeepsItsLineEndsAsNewlinesAsPythonsCsvModuleDoes() throws Exception {
+        assertThat(rows("loss.csv", "step,note\n0,\"two\r\nli\"\"nes\r\"\n1,x\n", true))
+                .containsExactly(
+                        Map.of("step", str("0"), "note", str("two\nli\"nes\n")),
+                        Map.of("step", str("1"), "note", str("x")));
+    }
+
+    @Test
     void theFirstJsonListOfMappingsIsTheRowsAndAListWithAnythingElseIsNot() throws Exception {
         assertThat(rows("h.json", "{\"meta\": [1, {\"a\": 1}], \"train\": {\"rows\": [{\"a\": 2}, {\"a\": 3}]}}", true))
                 .containsExactly(Map.of("a", Value.Int.of(2)), Map.of("a", Value.Int.of(3)));
