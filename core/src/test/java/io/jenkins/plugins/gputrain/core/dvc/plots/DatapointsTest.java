@@ -50,11 +50,32 @@ class DatapointsTest {
     }
 
     @Test
-    void aSecondJsonListOfTheSameRowsIsMergedIndexByIndexAsWhenReadWhole() throws Exception {
-        assertThat(rows("h.json", "{\"a\": [{\"x\": 1}, {\"x\": 2}], \"b\": [{\"x\": 3}, {\"x\": 4, \"y\": 5}]}", true))
-                .containsExactly(Map.of("x", Value.Int.of(3)), Map.of("x", Value.Int.of(4), "y", Value.Int.of(5)));
-        assertThat(rows("h.json", "{\"a\": [{\"x\": 1}, {\"x\": 2}], \"b\": [{\"x\": 3}]}", true))
-                .containsExactly(Map.of("x", Value.Int.of(1)), Map.of("x", Value.Int.of(2)));
+    void everyJsonListOfDataPointsIsMergedIndexByIndexWhateverItsKeysOrLengthAsDvcMergesThem() throws Exception {
+        assertThat(rows(
+                        "h.json",
+                        "{\"train\": [{\"step\": 0, \"loss\": 1}, {\"step\": 1, \"loss\": 2}],"
+                                + " \"val\": [{\"step\": 0, \"acc\": 3}, {\"step\": 1, \"acc\": 4}, {\"step\": 2, \"acc\": 5}]}",
+                        true))
+                .containsExactly(
+                        Map.of("step", Value.Int.of(0), "loss", Value.Int.of(1), "acc", Value.Int.of(3)),
+                        Map.of("step", Value.Int.of(1), "loss", Value.Int.of(2), "acc", Value.Int.of(4)),
+                        Map.of("step", Value.Int.of(2), "acc", Value.Int.of(5)));
+    }
+
+    @Test
+    void aListWhoseLaterItemsHaveAKeyTheFirstLacksIsNotDataPoints() throws Exception {
+        assertThat(rows("h.json", "{\"a\": [{\"x\": 1}, {\"x\": 2, \"z\": 9}], \"b\": [{\"x\": 5}, {}]}", true))
+                .containsExactly(Map.of("x", Value.Int.of(5)), Map.of());
+    }
+
+    @Test
+    void anEmptyListIsDvcsAttributeErrorForTheFile() {
+        assertThatThrownBy(() -> rows("h.json", "{\"a\": [], \"b\": [{\"x\": 1}]}", true))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("'NoneType' object has no attribute 'keys'");
+        assertThatThrownBy(() -> rows("h.json", "{\"b\": [{\"x\": 1}], \"a\": []}", true))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("'NoneType' object has no attribute 'keys'");
     }
 
     @Test
