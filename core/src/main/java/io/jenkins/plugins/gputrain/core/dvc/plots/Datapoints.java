@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * The rows of a plot data file as DVC reads them: CSV/TSV through a header row (or {@code 0, 1, …} with
- * {@code header: false}), every cell a string; JSON/YAML/TOML the first list of mappings found (lists with the
- * same keys merged index by index). CSV/TSV, JSON, YAML and TOML files are streamed, a row at a time, without their
+ * {@code header: false}), every cell a string; JSON/YAML/TOML every list of mappings whose later items have no key the
+ * first lacks, merged index by index, as {@code get_datapoints} in DVC 3.67.1's {@code dvc/render/converter/vega.py}
+ * does (an empty list is DVC's {@code AttributeError}). CSV/TSV, JSON, YAML and TOML files are streamed, a row at a time, without their
  * text or tree in memory; so are the rows handed on. A file the stream cannot read as the whole read does is read
  * whole, within the same {@link io.jenkins.plugins.gputrain.core.dvc.format.ReadLimits}.
  */
@@ -92,12 +93,12 @@ public final class Datapoints {
     }
 
     /**
-     * The first JSON list whose items are all mappings, streamed to a receiver; a later one with the same first keys
-     * and length would be merged into it index by index, which needs the whole file ({@link MergedLists}).
+     * The first list of data points, streamed to a receiver; a second one, merged into it index by index, or an empty
+     * list (DVC's error) needs the whole file ({@link MergedLists}).
      */
     private static final class FirstRowList<T extends Consumer<Map<String, Value>>>
             implements DataFileReader.DataLists {
-        /** A second list of the same rows: the file is read whole. */
+        /** A second list of data points or an empty list: the file is read whole. */
         static final class MergedLists extends RuntimeException {
             private static final long serialVersionUID = 1L;
 
@@ -108,11 +109,9 @@ public final class Datapoints {
 
         private final Supplier<T> receivers;
         private T rows;
-        private Set<String> firstKeys;
-        private int size;
         private T candidate;
         private Set<String> candidateKeys;
-        private boolean allMappings;
+        private boolean datapoints;
 
         FirstRowList(Supplier<T> receivers) {
             this.receivers = receivers;
@@ -122,17 +121,19 @@ public final class Datapoints {
         public void start() {
             candidate = rows == null ? receivers.get() : null;
             candidateKeys = null;
-            allMappings = true;
+            datapoints = true;
         }
 
         @Override
         public void item(Value item) {
-            if (!(item instanceof Value.Dict dict)) {
-                allMappings = false;
-                candidate = null;
+            if (!datapoints) {
                 return;
             }
-            if (!allMappings) {
+            if (!(item instanceof Value.Dict dict)
+                    || candidateKeys != null
+                            && !candidateKeys.containsAll(dict.entries().keySet())) {
+                datapoints = false;
+                candidate = null;
                 return;
             }
             if (candidateKeys == null) {
@@ -145,55 +146,65 @@ public final class Datapoints {
 
         @Override
         public void end(int items) {
-            if (!allMappings || items == 0) {
+            if (!datapoints) {
                 return;
             }
-            if (rows == null) {
-                rows = candidate;
-                firstKeys = candidateKeys;
-                size = items;
-            } else if (firstKeys.equals(candidateKeys) && size == items) {
+            if (items == 0 || rows != null) {
                 throw new MergedLists();
+            }
+            rows = candidate;
+        }
+    }
+
+    /** Merges the lists of data points in {@code value} into {@code rows}, in the order DVC's {@code _lists} walks. */
+    private static void collect(Value value, List<Map<String, Value>> rows) throws UnreadableFileException {
+        if (value instanceof Value.Seq seq) {
+            merge(seq.items(), rows);
+        } else if (value instanceof Value.Dict dict) {
+            for (Value child : dict.entries().values()) {
+                collect(child, rows);
             }
         }
     }
 
-    private static void collect(Value value, List<Map<String, Value>> rows) {
-        if (value instanceof Value.Seq seq
-                && !seq.items().isEmpty()
-                && seq.items().stream().allMatch(Value.Dict.class::isInstance)) {
-            List<Map<String, Value>> found = seq.items().stream()
-                    .map(item -> ((Value.Dict) item).entries())
-                    .toList();
-            if (rows.isEmpty()) {
-                found.forEach(row -> rows.add(new LinkedHashMap<>(row)));
-            } else if (rows.get(0).keySet().equals(found.get(0).keySet()) && rows.size() == found.size()) {
-                for (int i = 0; i < rows.size(); i++) {
-                    rows.get(i).putAll(found.get(i));
-                }
+    /** Merges one list index by index if it is data points: mappings with no key the first lacks. */
+    private static void merge(List<Value> items, List<Map<String, Value>> rows) throws UnreadableFileException {
+        if (items.isEmpty()) {
+            // DVC's _is_datapoints calls first([]).keys()
+            throw new UnreadableFileException("AttributeError", "'NoneType' object has no attribute 'keys'");
+        }
+        if (!items.stream().allMatch(Value.Dict.class::isInstance)) {
+            return;
+        }
+        Set<String> keys = ((Value.Dict) items.get(0)).entries().keySet();
+        if (!items.stream()
+                .allMatch(item -> keys.containsAll(((Value.Dict) item).entries().keySet()))) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (rows.size() <= i) {
+                rows.add(new LinkedHashMap<>());
             }
-        } else if (value instanceof Value.Dict dict) {
-            dict.entries().values().forEach(child -> collect(child, rows));
+            rows.get(i).putAll(((Value.Dict) items.get(i)).entries());
         }
     }
 
     /**
-     * Streams CSV/TSV rows: lines end at {@code \\n} (a {@code \\r} before it is dropped), empty lines are skipped,
-     * malformed UTF-8 is replaced as when the whole text is decoded (a {@code \\n} byte is never part of a UTF-8
-     * sequence, so each line decodes alone to the same text).
+     * Streams CSV/TSV rows: lines end at {@code \\r\\n}, {@code \\n} or a lone {@code \\r}, as Python's text mode
+     * reads them, but not inside a quoted cell, which keeps them as {@code \\n} (as Python's csv module does); empty lines are skipped, malformed UTF-8 is replaced as when the whole text is decoded (a
+     * {@code \\r} or {@code \\n} byte is never part of a UTF-8 sequence, so each line decodes alone to the same text).
      */
     private static void delimited(byte[] content, char separator, boolean header, Consumer<Map<String, Value>> rows) {
         List<String> fields = null;
         int start = 0;
         while (start <= content.length) {
-            int end = start;
-            while (end < content.length && content[end] != '\n') {
-                end++;
-            }
-            int length =
-                    end < content.length && end > start && content[end - 1] == '\r' ? end - 1 - start : end - start;
-            if (length > 0) {
-                List<String> cells = split(new String(content, start, length, StandardCharsets.UTF_8), separator);
+            int end = recordEnd(content, start, separator);
+            if (end > start) {
+                String line = new String(content, start, end - start, StandardCharsets.UTF_8);
+                if (line.indexOf('\r') >= 0) {
+                    line = line.replace("\r\n", "\n").replace('\r', '\n');
+                }
+                List<String> cells = split(line, separator);
                 if (fields == null) {
                     fields = header ? cells : indexes(cells.size());
                     if (!header) {
@@ -205,6 +216,30 @@ public final class Datapoints {
             }
             start = end + 1;
         }
+    }
+
+    /**
+     * Where the CSV record starting at {@code start} ends: at the first line end outside a quoted cell. A quote opens
+     * a cell only at its start and a doubled quote inside one stays in it, as in Python's csv module.
+     */
+    private static int recordEnd(byte[] content, int start, char separator) {
+        boolean fieldStart = true;
+        boolean quoted = false;
+        boolean afterQuote = false;
+        for (int i = start; i < content.length; i++) {
+            byte b = content[i];
+            if (quoted) {
+                quoted = b != '"';
+                afterQuote = !quoted;
+            } else if (b == '\n' || b == '\r') {
+                return i;
+            } else {
+                quoted = b == '"' && (fieldStart || afterQuote);
+                fieldStart = b == separator;
+                afterQuote = false;
+            }
+        }
+        return content.length;
     }
 
     private static List<String> indexes(int count) {

@@ -29,17 +29,53 @@ class DatapointsTest {
     }
 
     @Test
+    void aLoneCarriageReturnEndsACsvLineAsInPythonsTextMode() throws Exception {
+        assertThat(rows("loss.csv", "step,loss\r0,1.0\r1,0.5\r", true))
+                .containsExactly(
+                        Map.of("step", str("0"), "loss", str("1.0")), Map.of("step", str("1"), "loss", str("0.5")));
+    }
+
+    @Test
+    void aQuotedCsvCellKeepsItsLineEndsAsNewlinesAsPythonsCsvModuleDoes() throws Exception {
+        assertThat(rows("loss.csv", "step,note\n0,\"two\r\nli\"\"nes\r\"\n1,x\n", true))
+                .containsExactly(
+                        Map.of("step", str("0"), "note", str("two\nli\"nes\n")),
+                        Map.of("step", str("1"), "note", str("x")));
+    }
+
+    @Test
     void theFirstJsonListOfMappingsIsTheRowsAndAListWithAnythingElseIsNot() throws Exception {
         assertThat(rows("h.json", "{\"meta\": [1, {\"a\": 1}], \"train\": {\"rows\": [{\"a\": 2}, {\"a\": 3}]}}", true))
                 .containsExactly(Map.of("a", Value.Int.of(2)), Map.of("a", Value.Int.of(3)));
     }
 
     @Test
-    void aSecondJsonListOfTheSameRowsIsMergedIndexByIndexAsWhenReadWhole() throws Exception {
-        assertThat(rows("h.json", "{\"a\": [{\"x\": 1}, {\"x\": 2}], \"b\": [{\"x\": 3}, {\"x\": 4, \"y\": 5}]}", true))
-                .containsExactly(Map.of("x", Value.Int.of(3)), Map.of("x", Value.Int.of(4), "y", Value.Int.of(5)));
-        assertThat(rows("h.json", "{\"a\": [{\"x\": 1}, {\"x\": 2}], \"b\": [{\"x\": 3}]}", true))
-                .containsExactly(Map.of("x", Value.Int.of(1)), Map.of("x", Value.Int.of(2)));
+    void everyJsonListOfDataPointsIsMergedIndexByIndexWhateverItsKeysOrLengthAsDvcMergesThem() throws Exception {
+        assertThat(rows(
+                        "h.json",
+                        "{\"train\": [{\"step\": 0, \"loss\": 1}, {\"step\": 1, \"loss\": 2}],"
+                                + " \"val\": [{\"step\": 0, \"acc\": 3}, {\"step\": 1, \"acc\": 4}, {\"step\": 2, \"acc\": 5}]}",
+                        true))
+                .containsExactly(
+                        Map.of("step", Value.Int.of(0), "loss", Value.Int.of(1), "acc", Value.Int.of(3)),
+                        Map.of("step", Value.Int.of(1), "loss", Value.Int.of(2), "acc", Value.Int.of(4)),
+                        Map.of("step", Value.Int.of(2), "acc", Value.Int.of(5)));
+    }
+
+    @Test
+    void aListWhoseLaterItemsHaveAKeyTheFirstLacksIsNotDataPoints() throws Exception {
+        assertThat(rows("h.json", "{\"a\": [{\"x\": 1}, {\"x\": 2, \"z\": 9}], \"b\": [{\"x\": 5}, {}]}", true))
+                .containsExactly(Map.of("x", Value.Int.of(5)), Map.of());
+    }
+
+    @Test
+    void anEmptyListIsDvcsAttributeErrorForTheFile() {
+        assertThatThrownBy(() -> rows("h.json", "{\"a\": [], \"b\": [{\"x\": 1}]}", true))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("'NoneType' object has no attribute 'keys'");
+        assertThatThrownBy(() -> rows("h.json", "{\"b\": [{\"x\": 1}], \"a\": []}", true))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("'NoneType' object has no attribute 'keys'");
     }
 
     @Test
