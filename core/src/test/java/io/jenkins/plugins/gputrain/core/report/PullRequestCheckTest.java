@@ -143,6 +143,18 @@ class PullRequestCheckTest {
                 .endsWith("- " + shown + "\n");
     }
 
+    @Test
+    void aLongReasonOfAnUnfinishedCheckIsCutAt1000CharactersWithoutSplittingACharacter() {
+        String reason = "x".repeat(998) + "😀" + "y".repeat(5000);
+
+        PullRequestCheck check = PullRequestCheck.unfinished(null, false, reason);
+
+        assertThat(check.summary()).isEqualTo("DVC report not published: " + "x".repeat(998) + "…\n");
+        assertThat(PullRequestCheck.unfinished(null, true, "r".repeat(1000)).summary())
+                .as("1,000 characters are kept")
+                .isEqualTo("DVC report not published: the build was aborted: " + "r".repeat(1000) + "\n");
+    }
+
     private static PublishedReport reportWithFiles(String... files) {
         Table none = new Table(List.of(), List.of());
         return new PublishedReport(
