@@ -35,6 +35,13 @@ public record PullRequestCheck(
 
     private static final String HEX = "0123456789ABCDEF";
 
+    /**
+     * The most characters of a title. GitHub documents no limit for a check run's output title; this keeps a title
+     * made of a long metric key or a long number (a 301-digit {@code toPlainString()}) short enough to be shown and
+     * accepted.
+     */
+    static final int MAX_TITLE = 255;
+
     /** The most characters of the reason in an unfinished check's summary: one line, not a whole error text. */
     static final int MAX_REASON = 1_000;
 
@@ -144,11 +151,13 @@ public record PullRequestCheck(
         return name == null || name.isBlank() ? DEFAULT_NAME : name.strip();
     }
 
+    /** The gates' result and the headline, cut at {@value #MAX_TITLE} characters, ending in {@code …}. */
     private static String title(PublishedReport report) {
         String headline = report.optionalNoBaseline()
                 .map(reason -> "No baseline (" + reason + ")")
                 .orElseGet(() -> headline(report));
-        return report.gates().isEmpty() ? headline : GateTable.heading(report.gates()) + "; " + headline;
+        return capped(
+                report.gates().isEmpty() ? headline : GateTable.heading(report.gates()) + "; " + headline, MAX_TITLE);
     }
 
     /** The text, or its start ending in {@code …} within {@code max} characters, never splitting a surrogate pair. */
