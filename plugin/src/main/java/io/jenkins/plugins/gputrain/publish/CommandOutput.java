@@ -41,8 +41,12 @@ record CommandOutput(List<String> command, int exitCode, String stdout, String s
         }
     }
 
+    /**
+     * Whether the IOException is the build's abort. The thread's interrupt status is cleared as when an
+     * {@link InterruptedException} is thrown, so that completing the check as canceled is not interrupted in turn.
+     */
     private static boolean isInterrupt(IOException e) {
-        if (Thread.currentThread().isInterrupted()) {
+        if (Thread.interrupted()) {
             return true;
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -60,7 +60,7 @@ class AbortedCommandTest {
     }
 
     @Test
-    void anyIoExceptionWhileTheThreadIsInterruptedIsAnAbort() {
+    void anyIoExceptionWhileTheThreadIsInterruptedIsAnAbortAndClearsTheInterruptAsAnInterruptedExceptionDoes() {
         DvcCommands dvc = new DvcCommands(
                 (command, stdout, stderr) -> {
                     Thread.currentThread().interrupt();
@@ -69,6 +69,7 @@ class AbortedCommandTest {
                 logger);
 
         assertThatThrownBy(() -> dvc.run(ReportEngine.AUTO, "main")).isInstanceOf(InterruptedException.class);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 
     @Test
