@@ -11,8 +11,10 @@ import io.jenkins.plugins.gputrain.core.gate.BuildOutcome;
 import io.jenkins.plugins.gputrain.core.report.CheckState;
 import io.jenkins.plugins.gputrain.core.report.PublishedReport;
 import io.jenkins.plugins.gputrain.core.report.PullRequestCheck;
+import io.jenkins.plugins.gputrain.core.report.ReportEngine;
 import io.jenkins.plugins.gputrain.pipeline.GateStageMark;
 import java.io.ByteArrayOutputStream;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -108,6 +110,28 @@ class DvcMetricsPublicationTest {
         assertThat(checks.get(1).summary())
                 .isEqualTo("DVC report not published: the build was aborted: publishing was interrupted\n");
         assertThat(build.reports).isEmpty();
+    }
+
+    @Test
+    void anAbortWhileDvcIsStartedInTheContainerCompletesTheCheckAsCanceled() {
+        DvcMetricsPublication publication = publication("gpu-train");
+        WorkspaceCommands container = (command, stdout, stderr) -> {
+            throw new InterruptedIOException("interrupted while waiting for websocket connection");
+        };
+
+        assertThatThrownBy(() -> publication.publish(
+                        build,
+                        listener,
+                        (revision, dir, diffs, gates) -> {
+                            new DvcCommands(container, logger).run(ReportEngine.AUTO, revision.name());
+                            throw new AssertionError("the abort did not stop the publication");
+                        },
+                        checksApi))
+                .isInstanceOf(InterruptedException.class);
+        assertThat(checks)
+                .extracting(PullRequestCheck::state)
+                .containsExactly(CheckState.IN_PROGRESS, CheckState.CANCELED);
+        assertThat(text()).doesNotContain("using gpu-train's own engine");
     }
 
     @Test

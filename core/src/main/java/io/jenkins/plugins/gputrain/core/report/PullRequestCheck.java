@@ -35,6 +35,16 @@ public record PullRequestCheck(
 
     private static final String HEX = "0123456789ABCDEF";
 
+    /**
+     * The most characters of a title. GitHub documents no limit for a check run's output title; this keeps a title
+     * made of a long metric key or a long number (a 301-digit {@code toPlainString()}) short enough to be shown and
+     * accepted.
+     */
+    static final int MAX_TITLE = 255;
+
+    /** The most characters of the reason in an unfinished check's summary: one line, not a whole error text. */
+    static final int MAX_REASON = 1_000;
+
     /** The text's first line without Jenkins' root URL. */
     private static final String UNLINKED_REPORT = "DVC report of this build: on the build's page in Jenkins (no links:"
             + " Jenkins' root URL is not configured)\n";
@@ -71,7 +81,7 @@ public record PullRequestCheck(
      * @param name the check's name, stripped; {@code null} or blank for {@link #DEFAULT_NAME}
      * @param interrupted whether the build was aborted ({@link CheckState#CANCELED}) rather than publishing failed
      *     ({@link CheckState#FAILURE})
-     * @param reason why, on one line
+     * @param reason why, on one line; cut at {@value #MAX_REASON} characters, ending in {@code …}
      * @return the completed check
      */
     public static PullRequestCheck unfinished(String name, boolean interrupted, String reason) {
@@ -79,7 +89,7 @@ public record PullRequestCheck(
         return new PullRequestCheck(
                 checkName(name),
                 title,
-                title + ": " + reason + "\n",
+                title + ": " + capped(reason, MAX_REASON) + "\n",
                 "",
                 "",
                 interrupted ? CheckState.CANCELED : CheckState.FAILURE);
@@ -141,11 +151,25 @@ public record PullRequestCheck(
         return name == null || name.isBlank() ? DEFAULT_NAME : name.strip();
     }
 
+    /** The gates' result and the headline, cut at {@value #MAX_TITLE} characters, ending in {@code …}. */
     private static String title(PublishedReport report) {
         String headline = report.optionalNoBaseline()
                 .map(reason -> "No baseline (" + reason + ")")
                 .orElseGet(() -> headline(report));
-        return report.gates().isEmpty() ? headline : GateTable.heading(report.gates()) + "; " + headline;
+        return capped(
+                report.gates().isEmpty() ? headline : GateTable.heading(report.gates()) + "; " + headline, MAX_TITLE);
+    }
+
+    /** The text, or its start ending in {@code …} within {@code max} characters, never splitting a surrogate pair. */
+    static String capped(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 
     /** The first gate's change, else the first changed metric, e.g. {@code acc 0.912 → 0.934 (+0.022)}. */

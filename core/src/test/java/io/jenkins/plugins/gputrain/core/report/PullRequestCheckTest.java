@@ -143,6 +143,52 @@ class PullRequestCheckTest {
                 .endsWith("- " + shown + "\n");
     }
 
+    @Test
+    void aLongTitleIsCutAt255CharactersWithoutSplittingACharacter() {
+        String key = "k".repeat(253) + "😀" + "z".repeat(50);
+
+        String title = PullRequestCheck.of(null, reportWithMetric(key), BUILD, "dvc-report/", false)
+                .title();
+
+        assertThat(title).isEqualTo("k".repeat(253) + "…");
+        assertThat(PullRequestCheck.of(null, reportWithMetric("k".repeat(244)), BUILD, "dvc-report/", false)
+                        .title())
+                .as("255 characters are kept")
+                .hasSize(255)
+                .endsWith(" 1 → 2 (+1)");
+    }
+
+    @Test
+    void aLongReasonOfAnUnfinishedCheckIsCutAt1000CharactersWithoutSplittingACharacter() {
+        String reason = "x".repeat(998) + "😀" + "y".repeat(5000);
+
+        PullRequestCheck check = PullRequestCheck.unfinished(null, false, reason);
+
+        assertThat(check.summary()).isEqualTo("DVC report not published: " + "x".repeat(998) + "…\n");
+        assertThat(PullRequestCheck.unfinished(null, true, "r".repeat(1000)).summary())
+                .as("1,000 characters are kept")
+                .isEqualTo("DVC report not published: the build was aborted: " + "r".repeat(1000) + "\n");
+    }
+
+    private static PublishedReport reportWithMetric(String key) {
+        Table none = new Table(List.of(), List.of());
+        Table metrics = new Table(
+                List.of("Path", "Metric", "main", "workspace", "Change"),
+                List.of(List.of("evaluation/metrics.json", key, "1", "2", "1")));
+        return new PublishedReport(
+                "main",
+                null,
+                metrics,
+                none,
+                none,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                new QualityGateReport(List.of()));
+    }
+
     private static PublishedReport reportWithFiles(String... files) {
         Table none = new Table(List.of(), List.of());
         return new PublishedReport(
