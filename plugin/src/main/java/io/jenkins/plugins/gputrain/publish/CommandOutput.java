@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.publish;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,7 +51,8 @@ record CommandOutput(List<String> command, int exitCode, String stdout, String s
             return true;
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InterruptedIOException
+            // a SocketTimeoutException is an InterruptedIOException too, but a timeout, not an abort
+            if (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)
                     || cause instanceof ClosedByInterruptException
                     || cause instanceof InterruptedException) {
                 return true;

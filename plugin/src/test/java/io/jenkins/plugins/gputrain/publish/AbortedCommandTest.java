@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
+import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +81,16 @@ class AbortedCommandTest {
         assertThat(text())
                 .isEqualTo("[gpu-train] dvc is not available here ('dvc --version' could not be started: Cannot run"
                         + " program \"dvc\"); using gpu-train's own engine\n");
+    }
+
+    @Test
+    void aSocketTimeoutIsATimeoutNotAnAbort() throws Exception {
+        DvcCommands dvc = new DvcCommands(throwing(new SocketTimeoutException("Read timed out")), logger);
+
+        assertThat(dvc.run(ReportEngine.AUTO, "main")).isEmpty();
+        assertThat(text())
+                .isEqualTo("[gpu-train] dvc is not available here ('dvc --version' could not be started: Read timed"
+                        + " out); using gpu-train's own engine\n");
     }
 
     private static WorkspaceCommands throwing(IOException e) {
