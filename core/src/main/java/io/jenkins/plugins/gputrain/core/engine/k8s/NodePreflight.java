@@ -81,18 +81,6 @@ public final class NodePreflight {
     }
 
     /**
-     * Checks the nodes for a pod, waiting up to {@link #RECOVERY} for nodes that lack only what their conditions
-     * take away.
-     *
-     * @param pod the pod as it will be created
-     * @throws PodFailureException when no node can take it
-     * @throws InterruptedException when interrupted while listing the nodes or waiting
-     */
-    public void check(Pod pod) throws PodFailureException, InterruptedException {
-        check(pod, null);
-    }
-
-    /**
      * Checks the nodes for a pod, waiting for nodes that lack only what their conditions take away up to
      * {@link #RECOVERY} or the pending timeout, whichever is shorter: the wait for a node never outlasts the time the
      * user lets the pod wait.

@@ -42,7 +42,7 @@ class NodePreflightTest {
     void aFittingNodeLetsThePodGoAndIsNamed() throws Exception {
         add(node("cpu-1"), gpuNode("gpu-2"), gpuNode("gpu-1"), gpuNode("gpu-3").cordoned());
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: 2 of 4 nodes can run pod train-1 (gpu-1, gpu-2); " + CHECKED + "4 nodes");
@@ -52,7 +52,7 @@ class NodePreflightTest {
     void manyFittingNodesAreNotAllListed() throws Exception {
         add(gpuNode("g1"), gpuNode("g2"), gpuNode("g3"), gpuNode("g4"));
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: 4 of 4 nodes can run pod train-1 (g1, g2, g3, …); " + CHECKED + "4 nodes");
@@ -68,7 +68,7 @@ class NodePreflightTest {
                         .taint("dedicated", "team-a", "NoSchedule")
                         .allocatable("cpu", "2"));
 
-        assertThatThrownBy(() -> preflight().check(T4_POD))
+        assertThatThrownBy(() -> preflight().check(T4_POD, null))
                 .isInstanceOfSatisfying(PodFailureException.class, e -> {
                     assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE);
                     assertThat(e.failure().kind().retryable()).isFalse();
@@ -107,7 +107,7 @@ class NodePreflightTest {
             }
         };
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
         assertThat(listener.progress)
@@ -134,7 +134,7 @@ class NodePreflightTest {
             }
         };
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
         assertThat(listener.progress)
@@ -150,7 +150,7 @@ class NodePreflightTest {
     void aRebootingNodeTooSmallForThePodIsRefusedAtOnce() {
         add(gpuNode("gpu-small").allocatable("cpu", "2").rebooting());
 
-        assertThatThrownBy(() -> preflight().check(T4_POD))
+        assertThatThrownBy(() -> preflight().check(T4_POD, null))
                 .isInstanceOf(PodFailureException.class)
                 .hasMessageContaining("closest: gpu-small (unreachable (Ready Unknown), 2 of 4 cpu allocatable)");
         assertThat(sleeps).isEmpty();
@@ -161,7 +161,7 @@ class NodePreflightTest {
     void aNodeThatStaysUnusableIsRefusedAfterTheAllowance() {
         add(node("cpu-1"), gpuNode("gpu-1").notReady());
 
-        assertThatThrownBy(() -> preflight().check(T4_POD))
+        assertThatThrownBy(() -> preflight().check(T4_POD, null))
                 .isInstanceOfSatisfying(
                         PodFailureException.class,
                         e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE))
@@ -221,7 +221,7 @@ class NodePreflightTest {
     void withNoNodeOfTheSelectedKindTheRunWarnsAndGoesOn() throws Exception {
         add(node("cpu-1"), node("cpu-2").label("gpu", "false"));
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: WARNING: none of the 2 nodes matches the node selector and affinity of pod"
@@ -231,7 +231,7 @@ class NodePreflightTest {
 
     @Test
     void aClusterWithoutNodesWarnsAndGoesOn() throws Exception {
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress).singleElement().asString().startsWith("preflight: WARNING: none of the 0 nodes");
     }
@@ -246,7 +246,7 @@ class NodePreflightTest {
         bind("busy", "gpu-1", "Running");
         bind("done", "gpu-1", "Succeeded");
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: waiting: pod train-1 fits 1 of 1 nodes once what is held by other pods is"
@@ -260,7 +260,7 @@ class NodePreflightTest {
         add(gpuNode("gpu-small").allocatable("cpu", "2"));
         bind("busy", "gpu-small", "Running");
 
-        assertThatThrownBy(() -> preflight().check(T4_POD))
+        assertThatThrownBy(() -> preflight().check(T4_POD, null))
                 .isInstanceOf(PodFailureException.class)
                 .hasMessageContaining("gpu-small (1 of 4 cpu free (1 requested by other pods), 0 of 1 nvidia.com/gpu"
                         + " free (1 requested by other pods))");
@@ -272,7 +272,7 @@ class NodePreflightTest {
         bind("done", "gpu-1", "Succeeded");
         bind("failed", "gpu-1", "Failed");
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: 1 of 1 nodes can run pod train-1 (gpu-1); " + CHECKED + "1 node");
@@ -298,7 +298,7 @@ class NodePreflightTest {
     void aPodNamingItsNodeIsCheckedOnThatNodeOnlyAsItsKubeletAdmitsIt() throws Exception {
         add(gpuNode("gpu-1"), gpuNode("gpu-2").cordoned().taint("dedicated", "team-a", "NoSchedule"));
 
-        preflight().check(onNode(T4_POD, "gpu-2"));
+        preflight().check(onNode(T4_POD, "gpu-2"), null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: pod train-1 names node gpu-2 (spec.nodeName), so the scheduler is"
@@ -310,7 +310,7 @@ class NodePreflightTest {
         add(gpuNode("gpu-1"), node("cpu-1"), gpuNode("gpu-2").taint("maintenance", "", "NoExecute"));
         bind("busy", "gpu-1", "Running");
 
-        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "cpu-1")))
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "cpu-1"), null))
                 .isInstanceOfSatisfying(
                         PodFailureException.class,
                         e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE))
@@ -318,10 +318,10 @@ class NodePreflightTest {
                         + " and only that node was checked, as its kubelet admits pods: it cannot run it now"
                         + " (label gpu=true missing, 0 of 1 nvidia.com/gpu allocatable); drop spec.nodeName to let"
                         + " the scheduler choose a node");
-        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-2")))
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-2"), null))
                 .hasMessageContaining("(taint maintenance:NoExecute not tolerated)");
         // what other pods hold counts, and only the named node's pods: the kubelet rejects at once (OutOf…)
-        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-1")))
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-1"), null))
                 .hasMessageContaining("(0 of 1 nvidia.com/gpu free (1 requested by other pods))");
     }
 
@@ -329,7 +329,7 @@ class NodePreflightTest {
     void aNamedNodeThatDoesNotExistIsARefusal() {
         add(gpuNode("gpu-1"));
 
-        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-9")))
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-9"), null))
                 .isInstanceOf(PodFailureException.class)
                 .hasMessage("preflight: pod train-1 names node gpu-9 (spec.nodeName), so the scheduler is bypassed"
                         + " and only that node was checked: there is no node gpu-9; name an existing node or drop"
@@ -352,7 +352,7 @@ class NodePreflightTest {
                 .andReturn(403, "forbidden")
                 .always();
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight skipped: these credentials may not list nodes (HTTP 403); the pod's"
@@ -367,7 +367,7 @@ class NodePreflightTest {
                 .andReturn(404, "not found")
                 .always();
 
-        assertThatThrownBy(() -> preflight().check(T4_POD))
+        assertThatThrownBy(() -> preflight().check(T4_POD, null))
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                         .isEqualTo(404));
     }
@@ -379,7 +379,7 @@ class NodePreflightTest {
         try {
             // fabric8 checks the interrupt only while it waits: a list whose answer is already there when it
             // starts to wait returns, and the next list (the pods on the nodes) is the one interrupted
-            assertThatThrownBy(() -> preflight().check(T4_POD))
+            assertThatThrownBy(() -> preflight().check(T4_POD, null))
                     .isInstanceOf(InterruptedException.class)
                     .hasMessageMatching("interrupted while listing the (nodes|pods)");
         } finally {
