@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * API server refuse every dry run it would be called for, HTTP 400 {@code BadRequest} {@code admission webhook "<name>"
  * does not support dry run} ({@code pkg/admission/plugin/webhook/errors/statuserror.go} NewDryRunUnsupportedErr in
  * k8s.io/apiserver v0.35.4, returned by the mutating and validating dispatchers before the webhook is called): the dry
- * run is then skipped, said in one line, and the pod goes on as built, to be judged by the real create. Such webhook
+ * run is then skipped, said in one line, and the pod goes on as built, to be judged by the real create (and only
+ * warned about by the preflight: {@link AdmittedPod#byServer()}). Such webhook
  * configurations can no longer be created (admissionregistration/v1 accepts only {@code None} and
  * {@code NoneOnDryRun}), but ones created before are kept through updates.
  */
@@ -56,21 +57,21 @@ public final class PodDryRun {
      * Lets the API server judge the pod.
      *
      * @param pod the pod as it will be created (named, with a namespace or the client's default)
-     * @return the pod as the API server would store it: defaulted and admitted; the pod as given when an admission
-     *     webhook does not support dry run
+     * @return the pod as the API server would store it: defaulted and admitted; the pod as given, not the server's,
+     *     when an admission webhook does not support dry run
      * @throws PodFailureException ({@link PodFailure.Kind#REFUSED}) when the API server finds fields invalid
      * @throws InterruptedException when interrupted
      */
-    public Pod admitted(Pod pod) throws PodFailureException, InterruptedException {
+    public AdmittedPod admitted(Pod pod) throws PodFailureException, InterruptedException {
         String namespace = Optional.ofNullable(pod.getMetadata().getNamespace()).orElse(client.getNamespace());
         try {
-            return PodCreation.dryRun(client, namespace, pod, sleeper, listener);
+            return new AdmittedPod(PodCreation.dryRun(client, namespace, pod, sleeper, listener), true);
         } catch (KubernetesClientException e) {
             Optional<String> webhook = withoutDryRun(e);
             if (webhook.isPresent()) {
                 listener.progress("the dry run was skipped: admission webhook \"" + webhook.get()
                         + "\" does not support dry run; creating the pod");
-                return pod;
+                return new AdmittedPod(pod, false);
             }
             if (e.getCode() != UNPROCESSABLE_ENTITY) {
                 throw e;

@@ -86,6 +86,51 @@ class NodePreflightTest {
     }
 
     /**
+     * Issue 14 review: a pod the dry run did not return (skipped for a webhook without dry-run support) has not been
+     * through admission, which may still add tolerations ({@code PodTolerationRestriction},
+     * {@code ExtendedResourceToleration}): the preflight says why once and warns instead of refusing or waiting.
+     */
+    @Test
+    void aPodTheApiServerDidNotAdmitIsOnlyWarnedAboutWithoutWaiting() throws Exception {
+        add(gpuNode("gpu-busy").notReady(), gpuNode("gpu-dedicated").taint("dedicated", "team-a", "NoSchedule"));
+
+        preflight().check(new AdmittedPod(T4_POD, false), null);
+
+        assertThat(sleeps).isEmpty();
+        assertThat(listener.progress)
+                .containsExactly(
+                        "preflight: only warning, the pod was not defaulted by the API server (dry run skipped)",
+                        "preflight: WARNING: no node can run pod train-1, though 1 of them would once their conditions"
+                                + " clear (" + CHECKED + "2 nodes; closest: gpu-busy (not Ready); gpu-dedicated (taint"
+                                + " dedicated=team-a:NoSchedule not tolerated)); if an autoscaler adds nodes on demand,"
+                                + " turn the preflight off; creating it anyway");
+    }
+
+    @Test
+    void aPodTheApiServerDidNotAdmitNamingAMissingNodeIsOnlyWarnedAbout() throws Exception {
+        add(gpuNode("gpu-1"));
+
+        preflight().check(new AdmittedPod(onNode(T4_POD, "gpu-9"), false), null);
+
+        assertThat(listener.progress)
+                .last()
+                .asString()
+                .startsWith("preflight: WARNING: pod train-1 names node gpu-9 (spec.nodeName)")
+                .endsWith("; creating it anyway");
+    }
+
+    /** The API server's pod is judged as before: refused when no node can take it. */
+    @Test
+    void aPodTheApiServerAdmittedIsStillRefused() {
+        add(gpuNode("gpu-dedicated").taint("dedicated", "team-a", "NoSchedule"));
+
+        assertThatThrownBy(() -> preflight().check(new AdmittedPod(T4_POD, true), null))
+                .isInstanceOf(PodFailureException.class)
+                .hasMessageStartingWith("preflight: no node can run pod train-1 (");
+        assertThat(listener.progress).isEmpty();
+    }
+
+    /**
      * Finding 9: a node that lacks only what its conditions take away (the node lifecycle controller's condition
      * taints, a cordon) may recover: the preflight says so, reads the nodes again every 10 s and, once one can take
      * the pod, lets it go.
