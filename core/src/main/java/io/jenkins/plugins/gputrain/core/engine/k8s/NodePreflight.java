@@ -108,9 +108,9 @@ public final class NodePreflight {
     }
 
     /**
-     * Checks the nodes for a pod as the API server admitted it, waiting for nodes that lack only what their conditions take away up to
-     * {@link #RECOVERY} or the pending timeout, whichever is shorter: the wait for a node never outlasts the time the
-     * user lets the pod wait.
+     * Checks the nodes for a pod as the API server admitted it, waiting for nodes that lack only what their
+     * conditions take away up to {@link #RECOVERY} or the pending timeout, whichever is shorter: the wait for a node
+     * never outlasts the time the user lets the pod wait.
      *
      * @param pod the pod as it will be created
      * @param pendingTimeout how long the pod may wait, or {@code null} for no limit

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * server's defaulting, its mutating and validating admission (LimitRanger, Priority, DefaultTolerationSeconds,
  * ResourceQuota, webhooks) and its validation, and stores nothing. The pod it returns is the pod as it would be
  * stored, which is what the scheduler would see. A refusal for invalid fields (HTTP 422) is one line of the API
- * server's own {@code field: message}, naming the first field and how many more it named ({@link InvalidPod}); other refusals (RBAC,
- * admission: 403; {@code AlreadyExists}: 409) are thrown as they are, those of a quota retried ({@link PodCreation}).
+ * server's own {@code field: message}, naming the first field and how many more it named ({@link InvalidPod});
+ * other refusals (RBAC, admission: 403; {@code AlreadyExists}: 409) are thrown as they are, those of a quota retried
+ * ({@link PodCreation}).
  * A mutating or validating admission webhook whose {@code sideEffects} are {@code Unknown} or {@code Some} makes the
  * API server refuse every dry run it would be called for, HTTP 400 {@code BadRequest} {@code admission webhook "<name>"
  * does not support dry run} ({@code pkg/admission/plugin/webhook/errors/statuserror.go} NewDryRunUnsupportedErr in
