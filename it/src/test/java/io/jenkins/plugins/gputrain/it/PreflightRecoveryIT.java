@@ -79,7 +79,7 @@ class PreflightRecoveryIT {
                     sleeps.add(duration);
                     uncordon(node);
                 })
-                .check(pod);
+                .check(pod, null);
 
         assertThat(sleeps).isNotEmpty();
         assertThat(listener.progress.get(0))

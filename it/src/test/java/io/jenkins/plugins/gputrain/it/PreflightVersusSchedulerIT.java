@@ -299,7 +299,7 @@ class PreflightVersusSchedulerIT {
     /** Runs the preflight as the engine does: the refusal, if it refused; what it said goes to the listener. */
     private static Optional<PodFailure> preflight(Pod pod, RecordedProgress listener) throws InterruptedException {
         try {
-            new NodePreflight(sandbox.client(), listener).check(pod);
+            new NodePreflight(sandbox.client(), listener).check(pod, null);
             return Optional.empty();
         } catch (PodFailureException e) {
             assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE);

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.gputrain.core.engine.k8s.AdmittedPod;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodDryRun;
@@ -27,7 +28,8 @@ import java.util.Optional;
 /**
  * A training run on a Kubernetes pod: let the API server judge the merged pod ({@link PodDryRun}: a server-side dry
  * run, the authoritative validation; gpu-train's own {@code PodValidation} is for where no API server is asked), check
- * that some node can take the pod as the API server returned it, defaulted and admitted (unless turned off), create
+ * that some node can take the pod as the API server returned it, defaulted and admitted (unless turned off; only a
+ * warning when the dry run was skipped), create
  * the pod, wait until
  * it runs, copy the workspace in, run the command in the container's working directory (the workspace,
  * {@value TrainingPodFactory#WORKSPACE}) with its output streamed, copy the results back (also after a failed command),
@@ -145,7 +147,7 @@ public final class KubernetesTraining {
         }
         Pod pod = new TrainingPodFactory().build(spec);
         listener.progress("pod " + spec.podName() + ": " + spec.summary());
-        Pod admitted = new PodDryRun(client, sleeper, listener).admitted(pod);
+        AdmittedPod admitted = new PodDryRun(client, sleeper, listener).admitted(pod);
         if (preflight) {
             new NodePreflight(client, listener, clock, sleeper).check(admitted, pendingTimeout);
         }

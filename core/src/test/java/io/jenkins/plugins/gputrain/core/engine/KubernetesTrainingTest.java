@@ -296,6 +296,56 @@ class KubernetesTrainingTest {
                         + " cordon and allocatable resources (less what other pods request) of 1 node");
     }
 
+    /**
+     * Issue 14 review: when the dry run is skipped (a webhook without dry-run support), the preflight judges a pod
+     * admission has not touched, so it only warns: the node's taint, which the namespace's default toleration would
+     * cover, does not stop the run.
+     */
+    @Test
+    void aSkippedDryRunLeavesThePreflightOnlyWarning() throws Exception {
+        client.nodes()
+                .resource(Nodes.node("dedicated-1")
+                        .taint("dedicated", "ml", "NoSchedule")
+                        .allocatable("cpu", "64")
+                        .allocatable("memory", "256Gi")
+                        .build())
+                .create();
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/" + NAMESPACE + "/pods?dryRun=All")
+                .andReturn(
+                        400,
+                        new StatusBuilder()
+                                .withStatus("Failure")
+                                .withMessage("admission webhook \"audit.example.com\" does not support dry run")
+                                .withReason("BadRequest")
+                                .withCode(400)
+                                .build())
+                .once();
+
+        CompletableFuture<CommandResult> run = start(
+                new KubernetesTraining(
+                        client,
+                        Clock.systemUTC(),
+                        null,
+                        true,
+                        listener,
+                        (pod, command, timeout, progress) -> new CommandResult(0, false),
+                        copy),
+                "s1",
+                null);
+        makeRunning("gpu-train-s1");
+
+        assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(new CommandResult(0, false));
+        assertThat(listener.progress)
+                .contains("preflight: only warning, the pod was not defaulted by the API server (dry run skipped)")
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("preflight: WARNING: no node can run pod gpu-train-s1 (")
+                        .contains("dedicated-1 (taint dedicated=ml:NoSchedule not tolerated)")
+                        .endsWith("; creating it anyway"))
+                .contains("created pod " + NAMESPACE + "/gpu-train-s1");
+    }
+
     @Test
     void aPodTheApiServerRefusesIsNeverCreated() {
         server.expect()

@@ -33,7 +33,11 @@ import java.util.stream.Stream;
  * rebooting, being upgraded or briefly overloaded), the check waits, saying why, and looks again every {@link #POLL}
  * for up to {@link #RECOVERY}, or the pending timeout when that is shorter, before it refuses the pod, saying which
  * of the two ended the wait; such a node may also lack what the pods stranded on it still request (a rebooting GPU
- * node's training pod, Running or Terminating until its kubelet is back).
+ * node's training pod, Running or Terminating until its kubelet is back). A pod the API server has not defaulted and
+ * admitted (the dry run skipped, {@link AdmittedPod#byServer()}) may still gain what the check would miss, such as a
+ * namespace's default tolerations ({@code PodTolerationRestriction}) or the toleration of each requested extended
+ * resource's taint ({@code ExtendedResourceToleration}): such a pod is never refused nor waited for; the check says
+ * why once and warns instead.
  */
 public final class NodePreflight {
     /** How many of the closest nodes a failure names. */
@@ -81,21 +85,32 @@ public final class NodePreflight {
     }
 
     /**
-     * Checks the nodes for a pod, waiting up to {@link #RECOVERY} for nodes that lack only what their conditions
-     * take away.
+     * Checks the nodes for the pod the dry run left: as {@link #check(Pod, Duration)} when it is the API server's,
+     * otherwise only warning.
      *
-     * @param pod the pod as it will be created
-     * @throws PodFailureException when no node can take it
+     * @param admitted the pod as it will be created
+     * @param pendingTimeout how long the pod may wait, or {@code null} for no limit
+     * @throws PodFailureException when no node can take the API server's pod
      * @throws InterruptedException when interrupted while listing the nodes or waiting
      */
-    public void check(Pod pod) throws PodFailureException, InterruptedException {
-        check(pod, null);
+    public void check(AdmittedPod admitted, Duration pendingTimeout) throws PodFailureException, InterruptedException {
+        if (admitted.byServer()) {
+            check(admitted.pod(), pendingTimeout);
+            return;
+        }
+        listener.progress("preflight: only warning, the pod was not defaulted by the API server (dry run skipped)");
+        try {
+            checkOnce(admitted.pod(), new Wait(Duration.ZERO, "", ""), true);
+        } catch (PodFailureException e) {
+            listener.progress("preflight: WARNING: " + e.failure().message().replaceFirst("^preflight: ", "")
+                    + "; creating it anyway");
+        }
     }
 
     /**
-     * Checks the nodes for a pod, waiting for nodes that lack only what their conditions take away up to
-     * {@link #RECOVERY} or the pending timeout, whichever is shorter: the wait for a node never outlasts the time the
-     * user lets the pod wait.
+     * Checks the nodes for a pod as the API server admitted it, waiting for nodes that lack only what their
+     * conditions take away up to {@link #RECOVERY} or the pending timeout, whichever is shorter: the wait for a node
+     * never outlasts the time the user lets the pod wait.
      *
      * @param pod the pod as it will be created
      * @param pendingTimeout how long the pod may wait, or {@code null} for no limit
@@ -133,7 +148,14 @@ public final class NodePreflight {
      * @param upTo how the waiting line says it, e.g. {@code 2m (the pending timeout)}
      * @param waited how the refusal says it
      */
-    private record Wait(Duration limit, String upTo, String waited) {}
+    private record Wait(Duration limit, String upTo, String waited) {
+        /** What the refusal says of the nodes that would recover; none are waited for when the limit is zero. */
+        String after(int recovering) {
+            return limit.isZero()
+                    ? ", though " + recovering + " of them would once their conditions clear"
+                    : ", not even after waiting " + waited + " for " + recovering + " of them to recover";
+        }
+    }
 
     /**
      * One look at the nodes.
@@ -219,10 +241,7 @@ public final class NodePreflight {
         throw new PodFailureException(new PodFailure(
                 PodFailure.Kind.NO_FITTING_NODE,
                 "preflight: no node can run pod " + name
-                        + (recovering.isEmpty()
-                                ? ""
-                                : ", not even after waiting " + wait.waited() + " for " + recovering.size()
-                                        + " of them to recover")
+                        + (recovering.isEmpty() ? "" : wait.after(recovering.size()))
                         + " (" + checked(needs, nodes.size()) + "; closest: " + closest + ")"
                         + "; if an autoscaler adds nodes on demand, turn the preflight off"));
     }

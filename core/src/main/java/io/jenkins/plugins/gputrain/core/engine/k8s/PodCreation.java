@@ -24,9 +24,21 @@ final class PodCreation {
 
     private PodCreation() {}
 
+    /**
+     * Creates the pod; a refusal for invalid fields (HTTP 422, which a skipped dry run leaves to this create) is the
+     * API server's {@code field: message} ({@link InvalidPod}).
+     *
+     * @throws PodFailureException ({@link PodFailure.Kind#REFUSED}) when the API server finds fields invalid
+     */
     static void create(KubernetesClient client, String namespace, Pod pod, Sleeper sleeper, ProgressListener listener)
-            throws InterruptedException {
-        retryingQuota(() -> client.pods().inNamespace(namespace).resource(pod).create(), pod, sleeper, listener);
+            throws PodFailureException, InterruptedException {
+        try {
+            retryingQuota(
+                    () -> client.pods().inNamespace(namespace).resource(pod).create(), pod, sleeper, listener);
+        } catch (KubernetesClientException e) {
+            throw InvalidPod.refusal(e, pod.getMetadata().getName(), "the create")
+                    .orElseThrow(() -> e);
+        }
     }
 
     /**

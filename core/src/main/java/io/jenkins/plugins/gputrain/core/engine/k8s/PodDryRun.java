@@ -2,33 +2,31 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The API server's verdict on a pod before it is created: a create with {@code dryRun=All}, which runs the API
  * server's defaulting, its mutating and validating admission (LimitRanger, Priority, DefaultTolerationSeconds,
  * ResourceQuota, webhooks) and its validation, and stores nothing. The pod it returns is the pod as it would be
  * stored, which is what the scheduler would see. A refusal for invalid fields (HTTP 422) is one line of the API
- * server's own {@code field: message}, naming the first field and how many more it named; other refusals (RBAC,
- * admission: 403; {@code AlreadyExists}: 409) are thrown as they are, those of a quota retried ({@link PodCreation}).
+ * server's own {@code field: message}, naming the first field and how many more it named ({@link InvalidPod});
+ * other refusals (RBAC, admission: 403; {@code AlreadyExists}: 409) are thrown as they are, those of a quota retried
+ * ({@link PodCreation}).
  * A mutating or validating admission webhook whose {@code sideEffects} are {@code Unknown} or {@code Some} makes the
  * API server refuse every dry run it would be called for, HTTP 400 {@code BadRequest} {@code admission webhook "<name>"
  * does not support dry run} ({@code pkg/admission/plugin/webhook/errors/statuserror.go} NewDryRunUnsupportedErr in
  * k8s.io/apiserver v0.35.4, returned by the mutating and validating dispatchers before the webhook is called): the dry
- * run is then skipped, said in one line, and the pod goes on as built, to be judged by the real create. Such webhook
+ * run is then skipped, said in one line, and the pod goes on as built, to be judged by the real create (and only
+ * warned about by the preflight: {@link AdmittedPod#byServer()}). Such webhook
  * configurations can no longer be created (admissionregistration/v1 accepts only {@code None} and
  * {@code NoneOnDryRun}), but ones created before are kept through updates.
  */
 public final class PodDryRun {
-    private static final int UNPROCESSABLE_ENTITY = 422;
     private static final int BAD_REQUEST = 400;
 
     /** The API server's message for a webhook that cannot take a dry run; Go's {@code %q} of a webhook name. */
@@ -56,29 +54,24 @@ public final class PodDryRun {
      * Lets the API server judge the pod.
      *
      * @param pod the pod as it will be created (named, with a namespace or the client's default)
-     * @return the pod as the API server would store it: defaulted and admitted; the pod as given when an admission
-     *     webhook does not support dry run
+     * @return the pod as the API server would store it: defaulted and admitted; the pod as given, not the server's,
+     *     when an admission webhook does not support dry run
      * @throws PodFailureException ({@link PodFailure.Kind#REFUSED}) when the API server finds fields invalid
      * @throws InterruptedException when interrupted
      */
-    public Pod admitted(Pod pod) throws PodFailureException, InterruptedException {
+    public AdmittedPod admitted(Pod pod) throws PodFailureException, InterruptedException {
         String namespace = Optional.ofNullable(pod.getMetadata().getNamespace()).orElse(client.getNamespace());
         try {
-            return PodCreation.dryRun(client, namespace, pod, sleeper, listener);
+            return new AdmittedPod(PodCreation.dryRun(client, namespace, pod, sleeper, listener), true);
         } catch (KubernetesClientException e) {
             Optional<String> webhook = withoutDryRun(e);
             if (webhook.isPresent()) {
                 listener.progress("the dry run was skipped: admission webhook \"" + webhook.get()
                         + "\" does not support dry run; creating the pod");
-                return pod;
+                return new AdmittedPod(pod, false);
             }
-            if (e.getCode() != UNPROCESSABLE_ENTITY) {
-                throw e;
-            }
-            throw new PodFailureException(new PodFailure(
-                    PodFailure.Kind.REFUSED,
-                    "the Kubernetes API server refused pod " + pod.getMetadata().getName()
-                            + " (a dry-run create; nothing was created): " + verdict(e)));
+            throw InvalidPod.refusal(e, pod.getMetadata().getName(), "a dry-run create")
+                    .orElseThrow(() -> e);
         }
     }
 
@@ -90,35 +83,5 @@ public final class PodDryRun {
         }
         Matcher matcher = WITHOUT_DRY_RUN.matcher(status.getMessage());
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
-    }
-
-    /** The API server's first {@code field: message}, and the fields of the others. */
-    private static String verdict(KubernetesClientException e) {
-        Status status = e.getStatus();
-        List<StatusCause> causes = status == null || status.getDetails() == null
-                ? List.of()
-                : status.getDetails().getCauses();
-        if (causes.isEmpty()) {
-            return oneLine(
-                    status == null || status.getMessage() == null ? ApiErrors.firstLine(e) : status.getMessage());
-        }
-        String first = describe(causes.get(0));
-        if (causes.size() == 1) {
-            return first;
-        }
-        return first + " (and " + (causes.size() - 1) + " more: "
-                + causes.subList(1, causes.size()).stream()
-                        .map(cause -> String.valueOf(cause.getField()))
-                        .collect(Collectors.joining(", "))
-                + ")";
-    }
-
-    private static String describe(StatusCause cause) {
-        String message = oneLine(String.valueOf(cause.getMessage()));
-        return cause.getField() == null || cause.getField().isEmpty() ? message : cause.getField() + ": " + message;
-    }
-
-    private static String oneLine(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

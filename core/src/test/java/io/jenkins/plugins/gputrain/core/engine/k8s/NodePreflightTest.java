@@ -42,7 +42,7 @@ class NodePreflightTest {
     void aFittingNodeLetsThePodGoAndIsNamed() throws Exception {
         add(node("cpu-1"), gpuNode("gpu-2"), gpuNode("gpu-1"), gpuNode("gpu-3").cordoned());
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: 2 of 4 nodes can run pod train-1 (gpu-1, gpu-2); " + CHECKED + "4 nodes");
@@ -52,7 +52,7 @@ class NodePreflightTest {
     void manyFittingNodesAreNotAllListed() throws Exception {
         add(gpuNode("g1"), gpuNode("g2"), gpuNode("g3"), gpuNode("g4"));
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: 4 of 4 nodes can run pod train-1 (g1, g2, g3, …); " + CHECKED + "4 nodes");
@@ -68,7 +68,7 @@ class NodePreflightTest {
                         .taint("dedicated", "team-a", "NoSchedule")
                         .allocatable("cpu", "2"));
 
-        assertThatThrownBy(() -> preflight().check(T4_POD))
+        assertThatThrownBy(() -> preflight().check(T4_POD, null))
                 .isInstanceOfSatisfying(PodFailureException.class, e -> {
                     assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE);
                     assertThat(e.failure().kind().retryable()).isFalse();
@@ -83,6 +83,51 @@ class NodePreflightTest {
                 .containsExactly("preflight: waiting: no node can run pod train-1 now, but 1 of 4 nodes would once"
                         + " their conditions clear (gpu-busy (not Ready)); reading the nodes again every 10s for up to"
                         + " 5m");
+    }
+
+    /**
+     * Issue 14 review: a pod the dry run did not return (skipped for a webhook without dry-run support) has not been
+     * through admission, which may still add tolerations ({@code PodTolerationRestriction},
+     * {@code ExtendedResourceToleration}): the preflight says why once and warns instead of refusing or waiting.
+     */
+    @Test
+    void aPodTheApiServerDidNotAdmitIsOnlyWarnedAboutWithoutWaiting() throws Exception {
+        add(gpuNode("gpu-busy").notReady(), gpuNode("gpu-dedicated").taint("dedicated", "team-a", "NoSchedule"));
+
+        preflight().check(new AdmittedPod(T4_POD, false), null);
+
+        assertThat(sleeps).isEmpty();
+        assertThat(listener.progress)
+                .containsExactly(
+                        "preflight: only warning, the pod was not defaulted by the API server (dry run skipped)",
+                        "preflight: WARNING: no node can run pod train-1, though 1 of them would once their conditions"
+                                + " clear (" + CHECKED + "2 nodes; closest: gpu-busy (not Ready); gpu-dedicated (taint"
+                                + " dedicated=team-a:NoSchedule not tolerated)); if an autoscaler adds nodes on demand,"
+                                + " turn the preflight off; creating it anyway");
+    }
+
+    @Test
+    void aPodTheApiServerDidNotAdmitNamingAMissingNodeIsOnlyWarnedAbout() throws Exception {
+        add(gpuNode("gpu-1"));
+
+        preflight().check(new AdmittedPod(onNode(T4_POD, "gpu-9"), false), null);
+
+        assertThat(listener.progress)
+                .last()
+                .asString()
+                .startsWith("preflight: WARNING: pod train-1 names node gpu-9 (spec.nodeName)")
+                .endsWith("; creating it anyway");
+    }
+
+    /** The API server's pod is judged as before: refused when no node can take it. */
+    @Test
+    void aPodTheApiServerAdmittedIsStillRefused() {
+        add(gpuNode("gpu-dedicated").taint("dedicated", "team-a", "NoSchedule"));
+
+        assertThatThrownBy(() -> preflight().check(new AdmittedPod(T4_POD, true), null))
+                .isInstanceOf(PodFailureException.class)
+                .hasMessageStartingWith("preflight: no node can run pod train-1 (");
+        assertThat(listener.progress).isEmpty();
     }
 
     /**
@@ -107,7 +152,7 @@ class NodePreflightTest {
             }
         };
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
         assertThat(listener.progress)
@@ -134,7 +179,7 @@ class NodePreflightTest {
             }
         };
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
         assertThat(listener.progress)
@@ -150,7 +195,7 @@ class NodePreflightTest {
     void aRebootingNodeTooSmallForThePodIsRefusedAtOnce() {
         add(gpuNode("gpu-small").allocatable("cpu", "2").rebooting());
 
-        assertThatThrownBy(() -> preflight().check(T4_POD))
+        assertThatThrownBy(() -> preflight().check(T4_POD, null))
                 .isInstanceOf(PodFailureException.class)
                 .hasMessageContaining("closest: gpu-small (unreachable (Ready Unknown), 2 of 4 cpu allocatable)");
         assertThat(sleeps).isEmpty();
@@ -161,7 +206,7 @@ class NodePreflightTest {
     void aNodeThatStaysUnusableIsRefusedAfterTheAllowance() {
         add(node("cpu-1"), gpuNode("gpu-1").notReady());
 
-        assertThatThrownBy(() -> preflight().check(T4_POD))
+        assertThatThrownBy(() -> preflight().check(T4_POD, null))
                 .isInstanceOfSatisfying(
                         PodFailureException.class,
                         e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE))
@@ -221,7 +266,7 @@ class NodePreflightTest {
     void withNoNodeOfTheSelectedKindTheRunWarnsAndGoesOn() throws Exception {
         add(node("cpu-1"), node("cpu-2").label("gpu", "false"));
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: WARNING: none of the 2 nodes matches the node selector and affinity of pod"
@@ -231,7 +276,7 @@ class NodePreflightTest {
 
     @Test
     void aClusterWithoutNodesWarnsAndGoesOn() throws Exception {
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress).singleElement().asString().startsWith("preflight: WARNING: none of the 0 nodes");
     }
@@ -246,7 +291,7 @@ class NodePreflightTest {
         bind("busy", "gpu-1", "Running");
         bind("done", "gpu-1", "Succeeded");
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: waiting: pod train-1 fits 1 of 1 nodes once what is held by other pods is"
@@ -260,7 +305,7 @@ class NodePreflightTest {
         add(gpuNode("gpu-small").allocatable("cpu", "2"));
         bind("busy", "gpu-small", "Running");
 
-        assertThatThrownBy(() -> preflight().check(T4_POD))
+        assertThatThrownBy(() -> preflight().check(T4_POD, null))
                 .isInstanceOf(PodFailureException.class)
                 .hasMessageContaining("gpu-small (1 of 4 cpu free (1 requested by other pods), 0 of 1 nvidia.com/gpu"
                         + " free (1 requested by other pods))");
@@ -272,7 +317,7 @@ class NodePreflightTest {
         bind("done", "gpu-1", "Succeeded");
         bind("failed", "gpu-1", "Failed");
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: 1 of 1 nodes can run pod train-1 (gpu-1); " + CHECKED + "1 node");
@@ -298,7 +343,7 @@ class NodePreflightTest {
     void aPodNamingItsNodeIsCheckedOnThatNodeOnlyAsItsKubeletAdmitsIt() throws Exception {
         add(gpuNode("gpu-1"), gpuNode("gpu-2").cordoned().taint("dedicated", "team-a", "NoSchedule"));
 
-        preflight().check(onNode(T4_POD, "gpu-2"));
+        preflight().check(onNode(T4_POD, "gpu-2"), null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: pod train-1 names node gpu-2 (spec.nodeName), so the scheduler is"
@@ -310,7 +355,7 @@ class NodePreflightTest {
         add(gpuNode("gpu-1"), node("cpu-1"), gpuNode("gpu-2").taint("maintenance", "", "NoExecute"));
         bind("busy", "gpu-1", "Running");
 
-        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "cpu-1")))
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "cpu-1"), null))
                 .isInstanceOfSatisfying(
                         PodFailureException.class,
                         e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE))
@@ -318,10 +363,10 @@ class NodePreflightTest {
                         + " and only that node was checked, as its kubelet admits pods: it cannot run it now"
                         + " (label gpu=true missing, 0 of 1 nvidia.com/gpu allocatable); drop spec.nodeName to let"
                         + " the scheduler choose a node");
-        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-2")))
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-2"), null))
                 .hasMessageContaining("(taint maintenance:NoExecute not tolerated)");
         // what other pods hold counts, and only the named node's pods: the kubelet rejects at once (OutOf…)
-        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-1")))
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-1"), null))
                 .hasMessageContaining("(0 of 1 nvidia.com/gpu free (1 requested by other pods))");
     }
 
@@ -329,7 +374,7 @@ class NodePreflightTest {
     void aNamedNodeThatDoesNotExistIsARefusal() {
         add(gpuNode("gpu-1"));
 
-        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-9")))
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-9"), null))
                 .isInstanceOf(PodFailureException.class)
                 .hasMessage("preflight: pod train-1 names node gpu-9 (spec.nodeName), so the scheduler is bypassed"
                         + " and only that node was checked: there is no node gpu-9; name an existing node or drop"
@@ -352,7 +397,7 @@ class NodePreflightTest {
                 .andReturn(403, "forbidden")
                 .always();
 
-        preflight().check(T4_POD);
+        preflight().check(T4_POD, null);
 
         assertThat(listener.progress)
                 .containsExactly("preflight skipped: these credentials may not list nodes (HTTP 403); the pod's"
@@ -367,7 +412,7 @@ class NodePreflightTest {
                 .andReturn(404, "not found")
                 .always();
 
-        assertThatThrownBy(() -> preflight().check(T4_POD))
+        assertThatThrownBy(() -> preflight().check(T4_POD, null))
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                         .isEqualTo(404));
     }
@@ -379,7 +424,7 @@ class NodePreflightTest {
         try {
             // fabric8 checks the interrupt only while it waits: a list whose answer is already there when it
             // starts to wait returns, and the next list (the pods on the nodes) is the one interrupted
-            assertThatThrownBy(() -> preflight().check(T4_POD))
+            assertThatThrownBy(() -> preflight().check(T4_POD, null))
                     .isInstanceOf(InterruptedException.class)
                     .hasMessageMatching("interrupted while listing the (nodes|pods)");
         } finally {

@@ -48,9 +48,9 @@ class PodDryRunTest {
                 .build();
         answer(201, defaulted);
 
-        Pod admitted = dryRun().admitted(pod());
+        AdmittedPod admitted = dryRun().admitted(pod());
 
-        assertThat(admitted).isEqualTo(defaulted);
+        assertThat(admitted).isEqualTo(new AdmittedPod(defaulted, true));
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(server.getLastRequest().getPath()).isEqualTo(PODS);
     }
@@ -125,7 +125,7 @@ class PodDryRunTest {
                         .build());
         answer(201, pod());
 
-        assertThat(dryRun().admitted(pod())).isEqualTo(pod());
+        assertThat(dryRun().admitted(pod())).isEqualTo(new AdmittedPod(pod(), true));
         assertThat(sleeps).containsExactly(PodCreation.FIRST_PAUSE);
         assertThat(listener.progress).singleElement().asString().startsWith("creating pod train-1 was refused for now");
     }
@@ -158,9 +158,9 @@ class PodDryRunTest {
                         .withCode(400)
                         .build());
 
-        Pod admitted = dryRun().admitted(pod());
+        AdmittedPod admitted = dryRun().admitted(pod());
 
-        assertThat(admitted).isEqualTo(pod());
+        assertThat(admitted).isEqualTo(new AdmittedPod(pod(), false));
         assertThat(listener.progress)
                 .containsExactly("the dry run was skipped: admission webhook \"audit.example.com\" does not support"
                         + " dry run; creating the pod");

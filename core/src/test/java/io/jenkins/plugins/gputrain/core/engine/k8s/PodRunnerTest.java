@@ -407,6 +407,46 @@ class PodRunnerTest {
         assertGone("q1");
     }
 
+    /**
+     * Issue 14 review: after a skipped dry run the real create is the API server's first verdict, so its 422 is the
+     * same short {@code field: message} line as the dry run's, nothing created.
+     */
+    @Test
+    void createRefusedForInvalidFieldsIsTheApiServersFieldAndMessage() {
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/test/pods")
+                .andReturn(
+                        422,
+                        new io.fabric8.kubernetes.api.model.StatusBuilder()
+                                .withCode(422)
+                                .withReason("Invalid")
+                                .withStatus("Failure")
+                                .withMessage("Pod \"q3\" is invalid")
+                                .withNewDetails()
+                                .addNewCause()
+                                .withField("spec.containers[0].resources.limits[example.com/fpga]")
+                                .withMessage("Invalid value: \"1\": must be greater than or equal to\nrequest")
+                                .endCause()
+                                .addNewCause()
+                                .withField("spec.restartPolicy")
+                                .withMessage("Unsupported value: \"Sometimes\"")
+                                .endCause()
+                                .endDetails()
+                                .build())
+                .once();
+
+        assertThatThrownBy(
+                        () -> new PodRunner(client, clock, duration -> {}, null, listener).run(pod("q3"), this::work))
+                .isInstanceOfSatisfying(
+                        PodFailureException.class,
+                        e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.REFUSED))
+                .hasMessage("the Kubernetes API server refused pod q3 (the create; nothing was created):"
+                        + " spec.containers[0].resources.limits[example.com/fpga]: Invalid value: \"1\": must be"
+                        + " greater than or equal to request (and 1 more: spec.restartPolicy)");
+        assertThat(listener.progress).noneMatch(line -> line.startsWith("created pod"));
+    }
+
     @Test
     void createOfANameThatExistsIsNotRetried() {
         refuseCreate(409, "AlreadyExists", "pods \"q2\" already exists").once();
