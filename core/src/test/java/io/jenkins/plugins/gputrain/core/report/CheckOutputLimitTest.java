@@ -11,9 +11,7 @@ import io.jenkins.plugins.gputrain.core.gate.GateStatus;
 import io.jenkins.plugins.gputrain.core.gate.QualityGate;
 import io.jenkins.plugins.gputrain.core.gate.QualityGateReport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -224,25 +222,10 @@ class CheckOutputLimitTest {
         for (int i = 0; i < plots; i++) {
             files.add(prefix + i + ".png");
         }
-        Table none = new Table(List.of(), List.of());
-        return new PublishedReport(
-                "main",
-                null,
-                none,
-                none,
-                none,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.copyOf(files),
-                new QualityGateReport(List.of()));
+        return PullRequestCheckTest.reportWithFiles(files.toArray(String[]::new));
     }
 
     private static String golden(String name) throws IOException {
-        try (InputStream in = CheckOutputLimitTest.class.getResourceAsStream(name)) {
-            assertThat(in).as("golden file " + name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return PullRequestCheckTest.golden(name);
     }
 }

@@ -189,7 +189,7 @@ class PullRequestCheckTest {
                 new QualityGateReport(List.of()));
     }
 
-    private static PublishedReport reportWithFiles(String... files) {
+    static PublishedReport reportWithFiles(String... files) {
         Table none = new Table(List.of(), List.of());
         return new PublishedReport(
                 "main",
@@ -205,7 +205,7 @@ class PullRequestCheckTest {
                 new QualityGateReport(List.of()));
     }
 
-    private static String golden(String name) throws IOException {
+    static String golden(String name) throws IOException {
         try (InputStream in = PullRequestCheckTest.class.getResourceAsStream(name)) {
             assertThat(in).as("golden file " + name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
