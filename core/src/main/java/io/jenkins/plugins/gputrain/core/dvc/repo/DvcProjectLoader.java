@@ -161,19 +161,22 @@ final class DvcProjectLoader {
     private void define(
             String directory, String name, Value.Dict stage, Scope outer, Map<String, String> stageDirectories)
             throws IOException, UnreadableFileException {
-        Scope scope = outer;
         String where = "stage '" + name + "'";
-        String varsWhere =
-                where + " in '" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
+        String dvcYaml = "'" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
+        // DVC resolves wdir first, with the outer scope only, and reads the stage's vars files from there.
+        Value wdir = resolve(
+                stage.entries().getOrDefault("wdir", Value.None.NONE),
+                outer,
+                "'stages." + name + ".wdir' in " + dvcYaml);
+        String base = wdir instanceof Value.None ? directory : path(directory, wdir.str());
+        Scope scope = outer;
         List<Value> stageVars = list(stage.entries().getOrDefault("vars", Value.Seq.list(List.of())));
         for (int index = 0; index < stageVars.size(); index++) {
-            scope = vars(directory, stageVars.get(index), name + ".vars[" + index + "]", varsWhere, scope);
+            scope = vars(base, stageVars.get(index), name + ".vars[" + index + "]", where + " in " + dvcYaml, scope);
         }
         for (String field : List.of("cmd", "deps", "outs")) {
             resolve(stage, field, scope, where);
         }
-        Value wdir = resolve(stage, "wdir", scope, where);
-        String base = wdir instanceof Value.None ? directory : path(directory, wdir.str());
         stageDirectories.put(name, base);
         for (Value entry : list(resolve(stage, "metrics", scope, where))) {
             stageMetrics.add(output(base, entry));
@@ -363,12 +366,15 @@ final class DvcProjectLoader {
     }
 
     private Value resolve(Value.Dict node, String field, Scope scope, String where) {
-        Value value = node.entries().getOrDefault(field, Value.None.NONE);
+        return resolve(node.entries().getOrDefault(field, Value.None.NONE), scope, "'" + field + "' in " + where);
+    }
+
+    /** A value templated with the scope; what names it in the error ({@code 'stages.s.wdir' in 'dvc.yaml'}). */
+    private Value resolve(Value value, Scope scope, String what) {
         try {
             return Interpolator.resolve(value, scope.values(), name -> track(scope, name));
         } catch (Interpolator.ResolveException e) {
-            throw new Interpolator.ResolveException(
-                    "failed to parse '" + field + "' in " + where + ": " + e.getMessage());
+            throw new Interpolator.ResolveException("failed to parse " + what + ": " + e.getMessage());
         }
     }
 

@@ -240,6 +240,24 @@ class DvcProjectTest {
     }
 
     @Test
+    void stageVarsFilesAreReadFromTheStagesWdirWhichSeesOnlyTheOuterScope() throws Exception {
+        write("w/v.yaml", "x: 1\n");
+        write("dvc.yaml", "stages:\n  s:\n    wdir: w\n    vars: [v.yaml]\n    cmd: echo ${x}\n");
+
+        assertThat(params(List.of(), false).files()).containsOnlyKeys("w/v.yaml");
+
+        write("dvc.yaml", "stages:\n  s:\n    wdir: w\n    vars: [nope.yaml]\n    cmd: echo\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse stage 's' in 'dvc.yaml': 'w/nope.yaml' does not exist"));
+        write("w/v.yaml", "d: w\n");
+        write("dvc.yaml", "stages:\n  s:\n    wdir: ${d}\n    vars: [w/v.yaml]\n    cmd: echo\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("ResolveError");
+            assertThat(e.message()).isEqualTo("failed to parse 'stages.s.wdir' in 'dvc.yaml': Could not find 'd'");
+        });
+    }
+
+    @Test
     void anEmptyDvcYamlDeclaresNothingWithoutFailing() throws Exception {
         write("dvc.yaml", "# nothing yet\n");
         write("m.json", "{\"acc\": 1}");
