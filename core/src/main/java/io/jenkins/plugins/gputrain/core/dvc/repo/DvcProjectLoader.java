@@ -6,6 +6,7 @@ import io.jenkins.plugins.gputrain.core.dvc.value.PythonTypes;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,14 +279,27 @@ final class DvcProjectLoader {
             throw new Interpolator.ResolveException("failed to parse " + where + ": '" + file + "' does not exist");
         }
         Value.Dict values = mapping(reader.read(file, content.get()), file, where);
-        if (fileAndKeys.length == 1) {
+        List<String> keys = fileAndKeys.length == 1 ? List.of() : selectedKeys(fileAndKeys[1]);
+        if (keys.isEmpty()) {
             return scope.merge(templatable(values, file), file);
         }
         Map<String, Value> selected = new LinkedHashMap<>();
-        for (String key : fileAndKeys[1].split(",")) {
-            selected.put(key.strip(), Interpolator.lookup(key.strip(), values));
+        for (String key : keys) {
+            if (!values.entries().containsKey(key)) {
+                throw new Interpolator.ResolveException(
+                        "failed to parse " + where + ": could not find '" + key + "' in '" + file + "'");
+            }
+            selected.put(key, values.entries().get(key));
         }
         return scope.merge(templatable(new Value.Dict(selected), file), file);
+    }
+
+    /**
+     * The top-level keys of a {@code file:key1,key2} entry as DVC's {@code Context.merge_from} splits them: on
+     * {@code ,}, empty keys dropped, spaces kept ({@code a, c} names {@code " c"}); none selects the whole file.
+     */
+    private static List<String> selectedKeys(String keys) {
+        return Arrays.stream(keys.split(",")).filter(key -> !key.isEmpty()).toList();
     }
 
     /**

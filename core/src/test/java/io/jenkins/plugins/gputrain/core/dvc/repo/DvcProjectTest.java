@@ -258,6 +258,30 @@ class DvcProjectTest {
     }
 
     @Test
+    void varsKeysAreTopLevelKeysSplitOnCommasWithSpacesKeptAndEmptyOnesDropped() throws Exception {
+        write("m.json", "{\"acc\": 1}");
+        write("v.yaml", "a: {b: 1}\nc: 2\n");
+        write("dvc.yaml", "vars: ['v.yaml:a.b']\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("ResolveError");
+            assertThat(e.message()).isEqualTo("failed to parse 'vars' in 'dvc.yaml': could not find 'a.b' in 'v.yaml'");
+        });
+        write("dvc.yaml", "vars: ['v.yaml:a, c']\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse 'vars' in 'dvc.yaml': could not find ' c' in 'v.yaml'"));
+        write("dvc.yaml", "metrics:\n- m.json\nstages:\n  s:\n    vars: ['v.yaml:zz']\n    cmd: echo\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse stage 's' in 'dvc.yaml': could not find 'zz' in 'v.yaml'"));
+
+        write("v.toml", "x = 1\ny = 2\n");
+        write("dvc.yaml", "vars: ['v.toml:,x']\nstages:\n  s:\n    cmd: echo ${x}\n");
+        assertThat(json(params(List.of(), false))).isEqualTo("{\"v.toml\": {\"x\": 1}}");
+        write("dvc.yaml", "vars: ['v.toml:,x']\nstages:\n  s:\n    cmd: echo ${y}\n");
+        assertThat(metrics().optionalError())
+                .hasValueSatisfying(e -> assertThat(e.message()).endsWith(": Could not find 'y'"));
+    }
+
+    @Test
     void anEmptyDvcYamlDeclaresNothingWithoutFailing() throws Exception {
         write("dvc.yaml", "# nothing yet\n");
         write("m.json", "{\"acc\": 1}");
