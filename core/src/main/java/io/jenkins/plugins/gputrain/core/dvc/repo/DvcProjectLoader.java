@@ -172,6 +172,7 @@ final class DvcProjectLoader {
         String base = wdir instanceof Value.None ? directory : path(directory, wdir.str());
         Scope scope = outer;
         List<Value> stageVars = list(stage.entries().getOrDefault("vars", Value.Seq.list(List.of())));
+        refuseInterpolation(stageVars, "'stages." + name + ".vars' in " + dvcYaml);
         for (int index = 0; index < stageVars.size(); index++) {
             scope = vars(base, stageVars.get(index), name + ".vars[" + index + "]", where + " in " + dvcYaml, scope);
         }
@@ -248,16 +249,24 @@ final class DvcProjectLoader {
             throws IOException, UnreadableFileException {
         Scope scope = Scope.empty();
         String where = "'vars' in '" + dvcYaml + "'";
+        List<Value> documentVars = list(document.entries().getOrDefault("vars", Value.Seq.list(List.of())));
+        refuseInterpolation(documentVars, where);
         String params = RepoPaths.resolve(directory, "params.yaml").orElseThrow();
         Optional<Value> values = readYaml(params, null);
         if (values.isPresent()) {
             scope = scope.merge(templatable(mapping(values.get(), params, where), params), params);
         }
-        List<Value> documentVars = list(document.entries().getOrDefault("vars", Value.Seq.list(List.of())));
         for (int index = 0; index < documentVars.size(); index++) {
             scope = vars(directory, documentVars.get(index), "vars[" + index + "]", where, scope);
         }
         return scope;
+    }
+
+    /** DVC's {@code check_interpolations}: a {@code ${…}} anywhere in a {@code vars} list fails the revision. */
+    private static void refuseInterpolation(List<Value> vars, String what) {
+        if (vars.stream().anyMatch(Interpolator::interpolates)) {
+            throw new Interpolator.ResolveException("failed to parse " + what + ": interpolating is not allowed");
+        }
     }
 
     /**

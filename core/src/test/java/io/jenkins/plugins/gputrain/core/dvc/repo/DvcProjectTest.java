@@ -282,6 +282,28 @@ class DvcProjectTest {
     }
 
     @Test
+    void interpolationInVarsFailsTheRevisionEvenInAKeyOrBeforeTheTemplatingParamsYamlIsRead() throws Exception {
+        write("m.json", "{\"acc\": 1}");
+        write("a.yaml", "x: 1\n");
+        write("params.yaml", "a: a\n");
+        write("dvc.yaml", "vars: ['${a}.yaml']\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("ResolveError");
+            assertThat(e.message()).isEqualTo("failed to parse 'vars' in 'dvc.yaml': interpolating is not allowed");
+        });
+        write("params.yaml", "- not a mapping\n");
+        write("dvc.yaml", "vars: [{'${k}': 1}]\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse 'vars' in 'dvc.yaml': interpolating is not allowed"));
+        Files.delete(root.resolve("params.yaml"));
+        write("dvc.yaml", "metrics:\n- m.json\nstages:\n  s:\n    vars: [{x: [\"${a}\"]}]\n    cmd: echo\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse 'stages.s.vars' in 'dvc.yaml': interpolating is not allowed"));
+        write("dvc.yaml", "vars: [{x: '\\${a}'}]\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).isEmpty();
+    }
+
+    @Test
     void anEmptyDvcYamlDeclaresNothingWithoutFailing() throws Exception {
         write("dvc.yaml", "# nothing yet\n");
         write("m.json", "{\"acc\": 1}");
