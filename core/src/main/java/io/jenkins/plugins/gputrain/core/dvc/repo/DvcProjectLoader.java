@@ -165,10 +165,7 @@ final class DvcProjectLoader {
         String where = "stage '" + name + "'";
         String dvcYaml = "'" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
         // DVC resolves wdir first, with the outer scope only, and reads the stage's vars files from there.
-        Value wdir = resolve(
-                stage.entries().getOrDefault("wdir", Value.None.NONE),
-                outer,
-                "'stages." + name + ".wdir' in " + dvcYaml);
+        Value wdir = resolveField(stage, name, "wdir", outer, dvcYaml);
         String base = wdir instanceof Value.None ? directory : path(directory, wdir.str());
         Scope scope = outer;
         List<Value> stageVars = list(stage.entries().getOrDefault("vars", Value.Seq.list(List.of())));
@@ -177,16 +174,16 @@ final class DvcProjectLoader {
             scope = vars(base, stageVars.get(index), name + ".vars[" + index + "]", where + " in " + dvcYaml, scope);
         }
         for (String field : List.of("cmd", "deps", "outs")) {
-            resolve(stage, field, scope, where);
+            resolveField(stage, name, field, scope, dvcYaml);
         }
         stageDirectories.put(name, base);
-        for (Value entry : list(resolve(stage, "metrics", scope, where))) {
+        for (Value entry : list(resolveField(stage, name, "metrics", scope, dvcYaml))) {
             stageMetrics.add(output(base, entry));
         }
-        for (Value entry : list(resolve(stage, "plots", scope, where))) {
+        for (Value entry : list(resolveField(stage, name, "plots", scope, dvcYaml))) {
             plotOutputs.add(output(base, entry));
         }
-        for (Value entry : list(resolve(stage, "params", scope, where))) {
+        for (Value entry : list(resolveField(stage, name, "params", scope, dvcYaml))) {
             if (entry instanceof Value.Dict files) {
                 files.entries()
                         .forEach((file, keys) -> stageParams.add(new DvcProject.ParamsDependency(
@@ -390,6 +387,14 @@ final class DvcProjectLoader {
 
     private Value resolve(Value.Dict node, String field, Scope scope, String where) {
         return resolve(node.entries().getOrDefault(field, Value.None.NONE), scope, "'" + field + "' in " + where);
+    }
+
+    /** A stage's field templated, failing as DVC names it ({@code 'stages.train.cmd' in 'dvc.yaml'}). */
+    private Value resolveField(Value.Dict stage, String name, String field, Scope scope, String dvcYaml) {
+        return resolve(
+                stage.entries().getOrDefault(field, Value.None.NONE),
+                scope,
+                "'stages." + name + "." + field + "' in " + dvcYaml);
     }
 
     /** A value templated with the scope; what names it in the error ({@code 'stages.s.wdir' in 'dvc.yaml'}). */
