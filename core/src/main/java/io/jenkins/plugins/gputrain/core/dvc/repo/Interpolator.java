@@ -110,7 +110,7 @@ final class Interpolator {
     }
 
     /** Looks a dotted name up, {@code list[0]} being {@code list.0}. */
-    static Value lookup(String name, Value.Dict context) {
+    private static Value lookup(String name, Value.Dict context) {
         Value current = context;
         for (String part : normalize(name).split("\\.")) {
             if (current instanceof Value.Dict dict && dict.entries().containsKey(part)) {
