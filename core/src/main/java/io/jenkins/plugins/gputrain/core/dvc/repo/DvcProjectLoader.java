@@ -6,6 +6,7 @@ import io.jenkins.plugins.gputrain.core.dvc.value.PythonTypes;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,27 +162,28 @@ final class DvcProjectLoader {
     private void define(
             String directory, String name, Value.Dict stage, Scope outer, Map<String, String> stageDirectories)
             throws IOException, UnreadableFileException {
-        Scope scope = outer;
         String where = "stage '" + name + "'";
-        String varsWhere =
-                where + " in '" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
+        String dvcYaml = "'" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
+        // DVC resolves wdir first, with the outer scope only, and reads the stage's vars files from there.
+        Value wdir = resolveField(stage, name, "wdir", outer, dvcYaml);
+        String base = wdir instanceof Value.None ? directory : path(directory, wdir.str());
+        Scope scope = outer;
         List<Value> stageVars = list(stage.entries().getOrDefault("vars", Value.Seq.list(List.of())));
+        refuseInterpolation(stageVars, "'stages." + name + ".vars' in " + dvcYaml);
         for (int index = 0; index < stageVars.size(); index++) {
-            scope = vars(directory, stageVars.get(index), name + ".vars[" + index + "]", varsWhere, scope);
+            scope = vars(base, stageVars.get(index), name + ".vars[" + index + "]", where + " in " + dvcYaml, scope);
         }
         for (String field : List.of("cmd", "deps", "outs")) {
-            resolve(stage, field, scope, where);
+            resolveField(stage, name, field, scope, dvcYaml);
         }
-        Value wdir = resolve(stage, "wdir", scope, where);
-        String base = wdir instanceof Value.None ? directory : path(directory, wdir.str());
         stageDirectories.put(name, base);
-        for (Value entry : list(resolve(stage, "metrics", scope, where))) {
+        for (Value entry : list(resolveField(stage, name, "metrics", scope, dvcYaml))) {
             stageMetrics.add(output(base, entry));
         }
-        for (Value entry : list(resolve(stage, "plots", scope, where))) {
+        for (Value entry : list(resolveField(stage, name, "plots", scope, dvcYaml))) {
             plotOutputs.add(output(base, entry));
         }
-        for (Value entry : list(resolve(stage, "params", scope, where))) {
+        for (Value entry : list(resolveField(stage, name, "params", scope, dvcYaml))) {
             if (entry instanceof Value.Dict files) {
                 files.entries()
                         .forEach((file, keys) -> stageParams.add(new DvcProject.ParamsDependency(
@@ -244,16 +246,24 @@ final class DvcProjectLoader {
             throws IOException, UnreadableFileException {
         Scope scope = Scope.empty();
         String where = "'vars' in '" + dvcYaml + "'";
+        List<Value> documentVars = list(document.entries().getOrDefault("vars", Value.Seq.list(List.of())));
+        refuseInterpolation(documentVars, where);
         String params = RepoPaths.resolve(directory, "params.yaml").orElseThrow();
         Optional<Value> values = readYaml(params, null);
         if (values.isPresent()) {
             scope = scope.merge(templatable(mapping(values.get(), params, where), params), params);
         }
-        List<Value> documentVars = list(document.entries().getOrDefault("vars", Value.Seq.list(List.of())));
         for (int index = 0; index < documentVars.size(); index++) {
             scope = vars(directory, documentVars.get(index), "vars[" + index + "]", where, scope);
         }
         return scope;
+    }
+
+    /** DVC's {@code check_interpolations}: a {@code ${…}} anywhere in a {@code vars} list fails the revision. */
+    private static void refuseInterpolation(List<Value> vars, String what) {
+        if (vars.stream().anyMatch(Interpolator::interpolates)) {
+            throw new Interpolator.ResolveException("failed to parse " + what + ": interpolating is not allowed");
+        }
     }
 
     /**
@@ -275,14 +285,27 @@ final class DvcProjectLoader {
             throw new Interpolator.ResolveException("failed to parse " + where + ": '" + file + "' does not exist");
         }
         Value.Dict values = mapping(reader.read(file, content.get()), file, where);
-        if (fileAndKeys.length == 1) {
+        List<String> keys = fileAndKeys.length == 1 ? List.of() : selectedKeys(fileAndKeys[1]);
+        if (keys.isEmpty()) {
             return scope.merge(templatable(values, file), file);
         }
         Map<String, Value> selected = new LinkedHashMap<>();
-        for (String key : fileAndKeys[1].split(",")) {
-            selected.put(key.strip(), Interpolator.lookup(key.strip(), values));
+        for (String key : keys) {
+            if (!values.entries().containsKey(key)) {
+                throw new Interpolator.ResolveException(
+                        "failed to parse " + where + ": could not find '" + key + "' in '" + file + "'");
+            }
+            selected.put(key, values.entries().get(key));
         }
         return scope.merge(templatable(new Value.Dict(selected), file), file);
+    }
+
+    /**
+     * The top-level keys of a {@code file:key1,key2} entry as DVC's {@code Context.merge_from} splits them: on
+     * {@code ,}, empty keys dropped, spaces kept ({@code a, c} names {@code " c"}); none selects the whole file.
+     */
+    private static List<String> selectedKeys(String keys) {
+        return Arrays.stream(keys.split(",")).filter(key -> !key.isEmpty()).toList();
     }
 
     /**
@@ -363,12 +386,23 @@ final class DvcProjectLoader {
     }
 
     private Value resolve(Value.Dict node, String field, Scope scope, String where) {
-        Value value = node.entries().getOrDefault(field, Value.None.NONE);
+        return resolve(node.entries().getOrDefault(field, Value.None.NONE), scope, "'" + field + "' in " + where);
+    }
+
+    /** A stage's field templated, failing as DVC names it ({@code 'stages.train.cmd' in 'dvc.yaml'}). */
+    private Value resolveField(Value.Dict stage, String name, String field, Scope scope, String dvcYaml) {
+        return resolve(
+                stage.entries().getOrDefault(field, Value.None.NONE),
+                scope,
+                "'stages." + name + "." + field + "' in " + dvcYaml);
+    }
+
+    /** A value templated with the scope; what names it in the error ({@code 'stages.s.wdir' in 'dvc.yaml'}). */
+    private Value resolve(Value value, Scope scope, String what) {
         try {
             return Interpolator.resolve(value, scope.values(), name -> track(scope, name));
         } catch (Interpolator.ResolveException e) {
-            throw new Interpolator.ResolveException(
-                    "failed to parse '" + field + "' in " + where + ": " + e.getMessage());
+            throw new Interpolator.ResolveException("failed to parse " + what + ": " + e.getMessage());
         }
     }
 

@@ -60,6 +60,27 @@ final class Interpolator {
         return value;
     }
 
+    /** Whether a string anywhere in the value, a mapping key included, holds an unescaped {@code ${…}}. */
+    static boolean interpolates(Value value) {
+        if (value instanceof Value.Str str) {
+            Matcher matcher = EXPRESSION.matcher(str.value());
+            while (matcher.find()) {
+                if (matcher.group(1) == null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value instanceof Value.Seq seq) {
+            return seq.items().stream().anyMatch(Interpolator::interpolates);
+        }
+        if (value instanceof Value.Dict dict) {
+            return dict.entries().entrySet().stream()
+                    .anyMatch(entry -> interpolates(new Value.Str(entry.getKey())) || interpolates(entry.getValue()));
+        }
+        return false;
+    }
+
     private static Value string(String text, Value.Dict context, Consumer<String> lookups) {
         Matcher matcher = EXPRESSION.matcher(text);
         if (matcher.matches() && matcher.group(1) == null) {
@@ -89,7 +110,7 @@ final class Interpolator {
     }
 
     /** Looks a dotted name up, {@code list[0]} being {@code list.0}. */
-    static Value lookup(String name, Value.Dict context) {
+    private static Value lookup(String name, Value.Dict context) {
         Value current = context;
         for (String part : normalize(name).split("\\.")) {
             if (current instanceof Value.Dict dict && dict.entries().containsKey(part)) {

@@ -161,12 +161,14 @@ final class RevisionReader {
     /**
      * The subtrees of a params file that the keys name ({@code dpath.search}, {@code .}-separated): each part a dict
      * key, {@code *}, or in a list an index ({@code a.1}, negative from the end) or {@code *}; a list keeps the
-     * selected items at their indices, padded with {@code None} ({@code [None, 20]}); missing keys are left out.
+     * selected items at their indices, padded with {@code None} ({@code [None, 20]}); missing keys are left out. As
+     * dpath's {@code _split_path}, leading dots are dropped ({@code .a} is {@code a}) and a trailing one leaves an
+     * empty last part ({@code a.} and {@code a.1.} select nothing).
      */
     static Value select(Value value, List<String> keys) {
         Map<String, Value> selected = new LinkedHashMap<>();
         for (String key : keys) {
-            Value found = subtree(value, key.split("\\."), 0);
+            Value found = subtree(value, key.replaceFirst("^\\.+", "").split("\\.", -1), 0);
             if (found instanceof Value.Dict dict) {
                 merge(selected, dict.entries());
             }

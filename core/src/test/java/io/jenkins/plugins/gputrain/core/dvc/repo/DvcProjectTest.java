@@ -240,6 +240,70 @@ class DvcProjectTest {
     }
 
     @Test
+    void stageVarsFilesAreReadFromTheStagesWdirWhichSeesOnlyTheOuterScope() throws Exception {
+        write("w/v.yaml", "x: 1\n");
+        write("dvc.yaml", "stages:\n  s:\n    wdir: w\n    vars: [v.yaml]\n    cmd: echo ${x}\n");
+
+        assertThat(params(List.of(), false).files()).containsOnlyKeys("w/v.yaml");
+
+        write("dvc.yaml", "stages:\n  s:\n    wdir: w\n    vars: [nope.yaml]\n    cmd: echo\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse stage 's' in 'dvc.yaml': 'w/nope.yaml' does not exist"));
+        write("w/v.yaml", "d: w\n");
+        write("dvc.yaml", "stages:\n  s:\n    wdir: ${d}\n    vars: [w/v.yaml]\n    cmd: echo\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("ResolveError");
+            assertThat(e.message()).isEqualTo("failed to parse 'stages.s.wdir' in 'dvc.yaml': Could not find 'd'");
+        });
+    }
+
+    @Test
+    void varsKeysAreTopLevelKeysSplitOnCommasWithSpacesKeptAndEmptyOnesDropped() throws Exception {
+        write("m.json", "{\"acc\": 1}");
+        write("v.yaml", "a: {b: 1}\nc: 2\n");
+        write("dvc.yaml", "vars: ['v.yaml:a.b']\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("ResolveError");
+            assertThat(e.message()).isEqualTo("failed to parse 'vars' in 'dvc.yaml': could not find 'a.b' in 'v.yaml'");
+        });
+        write("dvc.yaml", "vars: ['v.yaml:a, c']\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse 'vars' in 'dvc.yaml': could not find ' c' in 'v.yaml'"));
+        write("dvc.yaml", "metrics:\n- m.json\nstages:\n  s:\n    vars: ['v.yaml:zz']\n    cmd: echo\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse stage 's' in 'dvc.yaml': could not find 'zz' in 'v.yaml'"));
+
+        write("v.toml", "x = 1\ny = 2\n");
+        write("dvc.yaml", "vars: ['v.toml:,x']\nstages:\n  s:\n    cmd: echo ${x}\n");
+        assertThat(json(params(List.of(), false))).isEqualTo("{\"v.toml\": {\"x\": 1}}");
+        write("dvc.yaml", "vars: ['v.toml:,x']\nstages:\n  s:\n    cmd: echo ${y}\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse 'stages.s.cmd' in 'dvc.yaml': Could not find 'y'"));
+    }
+
+    @Test
+    void interpolationInVarsFailsTheRevisionEvenInAKeyOrBeforeTheTemplatingParamsYamlIsRead() throws Exception {
+        write("m.json", "{\"acc\": 1}");
+        write("a.yaml", "x: 1\n");
+        write("params.yaml", "a: a\n");
+        write("dvc.yaml", "vars: ['${a}.yaml']\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("ResolveError");
+            assertThat(e.message()).isEqualTo("failed to parse 'vars' in 'dvc.yaml': interpolating is not allowed");
+        });
+        write("params.yaml", "- not a mapping\n");
+        write("dvc.yaml", "vars: [{'${k}': 1}]\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse 'vars' in 'dvc.yaml': interpolating is not allowed"));
+        Files.delete(root.resolve("params.yaml"));
+        write("dvc.yaml", "metrics:\n- m.json\nstages:\n  s:\n    vars: [{x: [\"${a}\"]}]\n    cmd: echo\n");
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> assertThat(e.message())
+                .isEqualTo("failed to parse 'stages.s.vars' in 'dvc.yaml': interpolating is not allowed"));
+        write("dvc.yaml", "vars: [{x: '\\${a}'}]\nmetrics:\n- m.json\n");
+        assertThat(metrics().optionalError()).isEmpty();
+    }
+
+    @Test
     void anEmptyDvcYamlDeclaresNothingWithoutFailing() throws Exception {
         write("dvc.yaml", "# nothing yet\n");
         write("m.json", "{\"acc\": 1}");

@@ -23,6 +23,16 @@ class RevisionReaderTest {
     }
 
     @Test
+    void keysLoseTheirLeadingDotsAndKeepATrailingEmptyPartAsDpathSplitsThem() {
+        Value params = new Value.Dict(Map.of("a", Value.Seq.list(List.of(Value.Int.of(10), Value.Int.of(20)))));
+
+        assertThat(RevisionReader.select(params, List.of(".a"))).isEqualTo(params);
+        assertThat(RevisionReader.select(params, List.of("..a"))).isEqualTo(params);
+        assertThat(RevisionReader.select(params, List.of("a."))).isEqualTo(Value.Dict.empty());
+        assertThat(RevisionReader.select(params, List.of("a.1."))).isEqualTo(Value.Dict.empty());
+    }
+
+    @Test
     void emptyTuplesAndSetsListsAndBytesMerge() {
         Value empty = new Value.Dict(Map.of(
                 "t", new Value.Seq(List.of(), Value.Seq.Kind.TUPLE),
