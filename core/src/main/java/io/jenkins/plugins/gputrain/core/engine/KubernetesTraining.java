@@ -21,6 +21,7 @@ import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,7 +62,8 @@ public final class KubernetesTraining {
      *
      * @param client the cluster connection
      * @param clock the time source for the pending timeout
-     * @param pendingTimeout how long the pod may stay Pending, or {@code null}
+     * @param pendingTimeout how long the pod may stay Pending, the preflight's wait for nodes to recover included, or
+     *     {@code null}
      * @param preflight whether to check first that some node can take the pod ({@link NodePreflight})
      * @param listener receives progress and output
      * @param exec runs the command in the pod
@@ -148,13 +150,20 @@ public final class KubernetesTraining {
         Pod pod = new TrainingPodFactory().build(spec);
         listener.progress("pod " + spec.podName() + ": " + spec.summary());
         AdmittedPod admitted = new PodDryRun(client, sleeper, listener).admitted(pod);
+        Instant pendingSince = clock.instant();
         if (preflight) {
             new NodePreflight(client, listener, clock, sleeper).check(admitted, pendingTimeout);
         }
         for (int attempt = 0; ; attempt++) {
             Pod attemptPod = attempt == 0 ? pod : renamed(pod, attempt);
             try {
-                return runOnce(attemptPod, workspace, command, timeout, results);
+                return runOnce(
+                        attemptPod,
+                        workspace,
+                        command,
+                        timeout,
+                        results,
+                        attempt == 0 ? pendingSince : clock.instant());
             } catch (PodFailureException e) {
                 if (attempt >= retries || !e.failure().kind().retryable()) {
                     throw e;
@@ -166,42 +175,50 @@ public final class KubernetesTraining {
     }
 
     private CommandResult runOnce(
-            Pod pod, TrainingWorkspace workspace, List<String> command, Duration timeout, List<String> results)
+            Pod pod,
+            TrainingWorkspace workspace,
+            List<String> command,
+            Duration timeout,
+            List<String> results,
+            Instant pendingSince)
             throws PodFailureException, InterruptedException {
         String name = pod.getMetadata().getName();
         OutputTail tail = new OutputTail(listener, PodRunner.LOG_TAIL_LINES);
         PodOutcome outcome = new PodOutcome(client, clock, sleeper);
-        return new PodRunner(client, clock, sleeper, pendingTimeout, listener).run(pod, tail, resource -> {
-            transfer.upload(resource, workspace, listener);
-            listener.progress("running in pod " + name + ": " + String.join(" ", command));
-            CommandResult result;
-            try {
-                result = exec.run(resource, command, timeout, tail);
-            } catch (PodFailureException e) {
-                throw new PodFailureException(
-                        outcome.after(resource, name, true).orElse(e.failure()));
-            }
-            if (PodOutcome.abnormal(result)) {
-                Optional<PodFailure> failure = outcome.after(resource, name, PodOutcome.broken(result));
-                if (failure.isPresent()) {
-                    throw new PodFailureException(failure.get());
-                }
-                if (result.exitCode() == SIGKILLED) {
-                    listener.progress("the command was killed by SIGKILL, possibly out of memory (the container's"
-                            + " memory limit is " + memoryLimit(pod) + ")");
-                }
-            }
-            if (!result.timedOut()) {
-                try {
-                    transfer.download(resource, workspace, results, listener);
-                } catch (PodFailureException e) {
-                    throw outcome.nodeLost(resource)
-                            .map(PodFailureException::new)
-                            .orElse(e);
-                }
-            }
-            return result;
-        });
+        return new PodRunner(client, clock, sleeper, pendingTimeout, listener)
+                .pendingSince(pendingSince)
+                .run(pod, tail, resource -> {
+                    transfer.upload(resource, workspace, listener);
+                    listener.progress("running in pod " + name + ": " + String.join(" ", command));
+                    CommandResult result;
+                    try {
+                        result = exec.run(resource, command, timeout, tail);
+                    } catch (PodFailureException e) {
+                        throw new PodFailureException(
+                                outcome.after(resource, name, true).orElse(e.failure()));
+                    }
+                    if (PodOutcome.abnormal(result)) {
+                        Optional<PodFailure> failure = outcome.after(resource, name, PodOutcome.broken(result));
+                        if (failure.isPresent()) {
+                            throw new PodFailureException(failure.get());
+                        }
+                        if (result.exitCode() == SIGKILLED) {
+                            listener.progress(
+                                    "the command was killed by SIGKILL, possibly out of memory (the container's"
+                                            + " memory limit is " + memoryLimit(pod) + ")");
+                        }
+                    }
+                    if (!result.timedOut()) {
+                        try {
+                            transfer.download(resource, workspace, results, listener);
+                        } catch (PodFailureException e) {
+                            throw outcome.nodeLost(resource)
+                                    .map(PodFailureException::new)
+                                    .orElse(e);
+                        }
+                    }
+                    return result;
+                });
     }
 
     /** The training container's memory limit as written in the pod, or {@code none}. */

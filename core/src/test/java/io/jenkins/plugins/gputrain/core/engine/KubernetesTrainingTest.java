@@ -22,8 +22,10 @@ import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
+import io.jenkins.plugins.gputrain.core.testing.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -258,13 +260,7 @@ class KubernetesTrainingTest {
      */
     @Test
     void thePreflightJudgesThePodAsTheApiServerAdmittedIt() throws Exception {
-        client.nodes()
-                .resource(Nodes.node("dedicated-1")
-                        .taint("dedicated", "ml", "NoSchedule")
-                        .allocatable("cpu", "64")
-                        .allocatable("memory", "256Gi")
-                        .build())
-                .create();
+        dedicatedNode();
         MockDryRun.answer(server, NAMESPACE, pod -> new PodBuilder(pod)
                 .editSpec()
                 .addNewToleration()
@@ -276,17 +272,7 @@ class KubernetesTrainingTest {
                 .endSpec()
                 .build());
 
-        CompletableFuture<CommandResult> run = start(
-                new KubernetesTraining(
-                        client,
-                        Clock.systemUTC(),
-                        null,
-                        true,
-                        listener,
-                        (pod, command, timeout, progress) -> new CommandResult(0, false),
-                        copy),
-                "a1",
-                null);
+        CompletableFuture<CommandResult> run = start(preflighted(), "a1", null);
         makeRunning("gpu-train-a1");
 
         assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(new CommandResult(0, false));
@@ -303,37 +289,14 @@ class KubernetesTrainingTest {
      */
     @Test
     void aSkippedDryRunLeavesThePreflightOnlyWarning() throws Exception {
-        client.nodes()
-                .resource(Nodes.node("dedicated-1")
-                        .taint("dedicated", "ml", "NoSchedule")
-                        .allocatable("cpu", "64")
-                        .allocatable("memory", "256Gi")
-                        .build())
-                .create();
+        dedicatedNode();
         server.expect()
                 .post()
                 .withPath("/api/v1/namespaces/" + NAMESPACE + "/pods?dryRun=All")
-                .andReturn(
-                        400,
-                        new StatusBuilder()
-                                .withStatus("Failure")
-                                .withMessage("admission webhook \"audit.example.com\" does not support dry run")
-                                .withReason("BadRequest")
-                                .withCode(400)
-                                .build())
+                .andReturn(400, MockDryRun.webhookWithoutDryRun())
                 .once();
 
-        CompletableFuture<CommandResult> run = start(
-                new KubernetesTraining(
-                        client,
-                        Clock.systemUTC(),
-                        null,
-                        true,
-                        listener,
-                        (pod, command, timeout, progress) -> new CommandResult(0, false),
-                        copy),
-                "s1",
-                null);
+        CompletableFuture<CommandResult> run = start(preflighted(), "s1", null);
         makeRunning("gpu-train-s1");
 
         assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(new CommandResult(0, false));
@@ -344,6 +307,53 @@ class KubernetesTrainingTest {
                         .contains("dedicated-1 (taint dedicated=ml:NoSchedule not tolerated)")
                         .endsWith("; creating it anyway"))
                 .contains("created pod " + NAMESPACE + "/gpu-train-s1");
+    }
+
+    /**
+     * Issue 14 review 4: the preflight's wait for a node to recover and the pod's wait to run share the one pending
+     * timeout, measured on the run's clock from before the preflight: a node not Ready for the first minute of a 2m
+     * pending timeout leaves the pod one minute.
+     */
+    @Test
+    void thePreflightsWaitComesOutOfThePendingTimeout() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-03T10:00:00Z"));
+        client.nodes().resource(largeNode().notReady().build()).create();
+        KubernetesTraining training = new KubernetesTraining(
+                        client,
+                        clock,
+                        Duration.ofMinutes(2),
+                        true,
+                        listener,
+                        (pod, command, timeout, progress) -> {
+                            throw new AssertionError("no command runs");
+                        },
+                        copy)
+                .sleepingWith(duration -> {
+                    sleeps.add(duration);
+                    clock.advance(duration);
+                    if (sleeps.size() == 6) {
+                        client.nodes().resource(largeNode().build()).update();
+                    }
+                });
+
+        CompletableFuture<CommandResult> run = start(training, "b1", null);
+        client.pods()
+                .inNamespace(NAMESPACE)
+                .withName("gpu-train-b1")
+                .waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(
+                        PodFailureException.class,
+                        e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.UNSCHEDULABLE))
+                .hasMessageContaining(" after the pending timeout of 2m");
+        assertThat(sleeps).hasSize(6).containsOnly(Duration.ofSeconds(10));
+    }
+
+    private static Nodes largeNode() {
+        return Nodes.node("large-1").allocatable("cpu", "64").allocatable("memory", "256Gi");
     }
 
     @Test
@@ -381,6 +391,29 @@ class KubernetesTrainingTest {
                 .hasMessageEndingWith("spec.restartPolicy: Unsupported value: \"Sometimes\"");
         assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
         assertThat(listener.progress).noneMatch(line -> line.startsWith("created pod"));
+    }
+
+    /** The only node, tainted {@code dedicated=ml:NoSchedule}. */
+    private void dedicatedNode() {
+        client.nodes()
+                .resource(Nodes.node("dedicated-1")
+                        .taint("dedicated", "ml", "NoSchedule")
+                        .allocatable("cpu", "64")
+                        .allocatable("memory", "256Gi")
+                        .build())
+                .create();
+    }
+
+    /** A run with the preflight whose command succeeds. */
+    private KubernetesTraining preflighted() {
+        return new KubernetesTraining(
+                client,
+                Clock.systemUTC(),
+                null,
+                true,
+                listener,
+                (pod, command, timeout, progress) -> new CommandResult(0, false),
+                copy);
     }
 
     private KubernetesTraining training(PodExec exec) {

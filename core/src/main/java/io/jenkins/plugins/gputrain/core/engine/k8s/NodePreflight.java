@@ -100,7 +100,7 @@ public final class NodePreflight {
         }
         listener.progress("preflight: only warning, the pod was not defaulted by the API server (dry run skipped)");
         try {
-            checkOnce(admitted.pod(), new Wait(Duration.ZERO, "", ""), true);
+            checkOnce(admitted.pod(), new Wait(Duration.ZERO, "", ""), clock.instant());
         } catch (PodFailureException e) {
             listener.progress("preflight: WARNING: " + e.failure().message().replaceFirst("^preflight: ", "")
                     + "; creating it anyway");
@@ -125,11 +125,10 @@ public final class NodePreflight {
                         DurationSpec.format(pendingTimeout) + ", the pending timeout (shorter than the "
                                 + DurationSpec.format(RECOVERY) + " allowed for nodes to recover),")
                 : new Wait(RECOVERY, DurationSpec.format(RECOVERY), DurationSpec.format(RECOVERY));
-        Instant start = clock.instant();
+        Instant deadline = clock.instant().plus(wait.limit());
         String told = null;
         while (true) {
-            Duration left = wait.limit().minus(Duration.between(start, clock.instant()));
-            Optional<String> waiting = checkOnce(pod, wait, left.isNegative() || left.isZero());
+            Optional<String> waiting = checkOnce(pod, wait, deadline);
             if (waiting.isEmpty()) {
                 return;
             }
@@ -137,7 +136,8 @@ public final class NodePreflight {
                 told = waiting.get();
                 listener.progress(told);
             }
-            sleeper.sleep(left.compareTo(POLL) < 0 ? left : POLL);
+            Duration left = Duration.between(clock.instant(), deadline);
+            sleeper.sleep(left.isNegative() ? Duration.ZERO : left.compareTo(POLL) < 0 ? left : POLL);
         }
     }
 
@@ -158,11 +158,11 @@ public final class NodePreflight {
     }
 
     /**
-     * One look at the nodes.
+     * One look at the nodes; it is the last one when the deadline has passed once the nodes and pods are read.
      *
      * @return a line saying why the check waits, or empty when it is done
      */
-    private Optional<String> checkOnce(Pod pod, Wait wait, boolean last)
+    private Optional<String> checkOnce(Pod pod, Wait wait, Instant deadline)
             throws PodFailureException, InterruptedException {
         String nodeName = pod.getSpec().getNodeName();
         List<Node> nodes;
@@ -225,7 +225,7 @@ public final class NodePreflight {
                 .toList();
         String recoveringNodes =
                 recovering.stream().limit(CLOSEST).map(NodeFit::describe).collect(Collectors.joining("; "));
-        if (!recovering.isEmpty() && !last) {
+        if (!recovering.isEmpty() && clock.instant().isBefore(deadline)) {
             return Optional.of("preflight: waiting: no node can run pod " + name + " now, but " + recovering.size()
                     + " of " + nodes.size() + " nodes would once their conditions clear (" + recoveringNodes
                     + "); reading the nodes again every " + DurationSpec.format(POLL) + " for up to "

@@ -60,6 +60,7 @@ public final class PodRunner {
     private final Duration pendingTimeout;
     private final ProgressListener listener;
     private final Sleeper sleeper;
+    private final Instant pendingSince;
 
     /**
      * Creates a runner.
@@ -84,11 +85,33 @@ public final class PodRunner {
      */
     public PodRunner(
             KubernetesClient client, Clock clock, Sleeper sleeper, Duration pendingTimeout, ProgressListener listener) {
+        this(client, clock, sleeper, pendingTimeout, listener, null);
+    }
+
+    private PodRunner(
+            KubernetesClient client,
+            Clock clock,
+            Sleeper sleeper,
+            Duration pendingTimeout,
+            ProgressListener listener,
+            Instant pendingSince) {
         this.client = client;
         this.clock = clock;
         this.sleeper = sleeper;
         this.pendingTimeout = pendingTimeout;
         this.listener = listener;
+        this.pendingSince = pendingSince;
+    }
+
+    /**
+     * This runner with its pending timeout counted from an earlier time rather than from the pod's creation, so that
+     * what was waited before it (the preflight's wait for nodes to recover) comes out of the same budget.
+     *
+     * @param since when the wait began, on this runner's clock
+     * @return the runner
+     */
+    public PodRunner pendingSince(Instant since) {
+        return new PodRunner(client, clock, sleeper, pendingTimeout, listener, since);
     }
 
     /**
@@ -156,7 +179,7 @@ public final class PodRunner {
     private void waitUntilRunning(PodResource resource, String namespace, String name)
             throws PodFailureException, InterruptedException {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-        Instant start = clock.instant();
+        Instant start = pendingSince == null ? clock.instant() : pendingSince;
         String during = "waiting for pod " + name;
         ApiOutage outage = new ApiOutage(clock, listener);
         Watch watch = null;

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.function.UnaryOperator;
@@ -41,5 +43,21 @@ public final class MockDryRun {
                         request -> JSON.asJson(
                                 admission.apply(JSON.unmarshal(request.getBody().readUtf8(), Pod.class))))
                 .always();
+    }
+
+    /**
+     * The status an API server answers a dry run with when a webhook does not support dry runs (k8s.io/apiserver
+     * v0.35.4 {@code NewDryRunUnsupportedErr}: {@code apierrors.NewBadRequest}, nothing but status, message, reason
+     * and code), for HTTP 400.
+     *
+     * @return the status
+     */
+    public static Status webhookWithoutDryRun() {
+        return new StatusBuilder()
+                .withStatus("Failure")
+                .withMessage("admission webhook \"audit.example.com\" does not support dry run")
+                .withReason("BadRequest")
+                .withCode(400)
+                .build();
     }
 }

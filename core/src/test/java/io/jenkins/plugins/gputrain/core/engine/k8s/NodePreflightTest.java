@@ -5,6 +5,8 @@ import static io.jenkins.plugins.gputrain.core.engine.k8s.Nodes.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.NodeList;
+import io.fabric8.kubernetes.api.model.NodeListBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -238,6 +240,30 @@ class NodePreflightTest {
                 .containsExactly("preflight: waiting: no node can run pod train-1 now, but 1 of 2 nodes would once"
                         + " their conditions clear (gpu-1 (not Ready)); reading the nodes again every 10s for up to"
                         + " 25s (the pending timeout)");
+    }
+
+    /**
+     * Issue 14 review 4: the time left is judged once the nodes are read, not before: with reads that take 20 s of a
+     * 25 s pending timeout, the first wait is the 5 s left after them, and the second read is the last.
+     */
+    @Test
+    void theTimeLeftIsJudgedAfterTheNodesAreRead() {
+        NodeList nodes = new NodeListBuilder()
+                .withItems(node("cpu-1").build(), gpuNode("gpu-1").notReady().build())
+                .build();
+        server.expect()
+                .get()
+                .withPath("/api/v1/nodes")
+                .andReply(200, request -> {
+                    clock.advance(Duration.ofSeconds(20));
+                    return nodes;
+                })
+                .always();
+
+        assertThatThrownBy(() -> preflight().check(T4_POD, Duration.ofSeconds(25)))
+                .hasMessageStartingWith(
+                        "preflight: no node can run pod train-1, not even after waiting 25s, the" + " pending timeout");
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
     }
 
     /** A pending timeout longer than the allowance leaves it as it is. */

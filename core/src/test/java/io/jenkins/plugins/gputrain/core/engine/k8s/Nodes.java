@@ -55,7 +55,7 @@ public final class Nodes {
     }
 
     /** Ready False, with the two taints the node lifecycle controller then sets. */
-    Nodes notReady() {
+    public Nodes notReady() {
         ready = "False";
         return taint("node.kubernetes.io/not-ready", null, "NoSchedule")
                 .taint("node.kubernetes.io/not-ready", null, "NoExecute");

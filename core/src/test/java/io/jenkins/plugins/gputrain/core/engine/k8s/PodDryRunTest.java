@@ -149,14 +149,7 @@ class PodDryRunTest {
      */
     @Test
     void aWebhookWithoutDryRunSupportSkipsTheDryRunInOneLine() throws Exception {
-        answer(
-                400,
-                new StatusBuilder()
-                        .withStatus("Failure")
-                        .withMessage("admission webhook \"audit.example.com\" does not support dry run")
-                        .withReason("BadRequest")
-                        .withCode(400)
-                        .build());
+        answer(400, MockDryRun.webhookWithoutDryRun());
 
         AdmittedPod admitted = dryRun().admitted(pod());
 

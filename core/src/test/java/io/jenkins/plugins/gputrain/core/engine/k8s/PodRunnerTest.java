@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -245,18 +246,23 @@ class PodRunnerTest {
         CompletableFuture<CommandResult> run = start(pod, null);
         String backingOff = "pod p20 is Pending: Init:CrashLoopBackOff (init container fetch)";
         String initRunning = "pod p20 is Pending: PodInitializing";
-        setStatus("p20", initCrashLoop(1, "10s"));
+        setStatus("p20", initFetch(1, ContainerStatuses.crashLoop("fetch", "10s")));
         listener.awaitProgress(backingOff, 1);
         long delay = 10;
         for (int restarts = 2; restarts <= 7; restarts++) {
-            setStatus("p20", initRunning(restarts));
+            setStatus("p20", initFetch(restarts, ContainerStatuses.running(null)));
             listener.awaitProgress(initRunning, restarts - 1);
             clock.advance(Duration.ofSeconds(delay + 1));
-            setStatus("p20", initFailed(restarts));
+            setStatus("p20", initFetch(restarts, ContainerStatuses.exited(1, null, null)));
             clock.advance(Duration.ofSeconds(1));
             delay = Math.min(delay * 2, 300);
             assertThat(run).isNotDone();
-            setStatus("p20", initCrashLoop(restarts, (delay >= 60 ? delay / 60 + "m" : "") + delay % 60 + "s"));
+            setStatus(
+                    "p20",
+                    initFetch(
+                            restarts,
+                            ContainerStatuses.crashLoop(
+                                    "fetch", (delay >= 60 ? delay / 60 + "m" : "") + delay % 60 + "s")));
             listener.awaitProgress(backingOff, restarts);
         }
 
@@ -713,54 +719,9 @@ class PodRunnerTest {
                 .build();
     }
 
-    /** Init container fetch in CrashLoopBackOff after its run {@code restarts}, as the kubelet writes it. */
-    private static io.fabric8.kubernetes.api.model.PodStatus initCrashLoop(int restarts, String backOff) {
-        return initStatus(new ContainerStatusBuilder()
-                .withName("fetch")
-                .withRestartCount(restarts)
-                .withNewState()
-                .withNewWaiting()
-                .withReason("CrashLoopBackOff")
-                .withMessage("back-off " + backOff + " restarting failed container=fetch pod=p20_test(6f1d2c9e)")
-                .endWaiting()
-                .endState()
-                .withNewLastState()
-                .withNewTerminated()
-                .withExitCode(1)
-                .withReason("Error")
-                .endTerminated()
-                .endLastState()
-                .build());
-    }
-
-    private static io.fabric8.kubernetes.api.model.PodStatus initRunning(int restarts) {
-        return initStatus(new ContainerStatusBuilder()
-                .withName("fetch")
-                .withRestartCount(restarts)
-                .withNewState()
-                .withNewRunning()
-                .endRunning()
-                .endState()
-                .withNewLastState()
-                .withNewTerminated()
-                .withExitCode(1)
-                .withReason("Error")
-                .endTerminated()
-                .endLastState()
-                .build());
-    }
-
-    private static io.fabric8.kubernetes.api.model.PodStatus initFailed(int restarts) {
-        return initStatus(new ContainerStatusBuilder()
-                .withName("fetch")
-                .withRestartCount(restarts)
-                .withNewState()
-                .withNewTerminated()
-                .withExitCode(1)
-                .withReason("Error")
-                .endTerminated()
-                .endState()
-                .build());
+    /** Init container fetch after its run {@code restarts}, its last run failed (exit code 1), as the kubelet writes it. */
+    private static io.fabric8.kubernetes.api.model.PodStatus initFetch(int restarts, ContainerState state) {
+        return initStatus(ContainerStatuses.status("fetch", restarts, state, ContainerStatuses.exited(1, null, null)));
     }
 
     private static io.fabric8.kubernetes.api.model.PodStatus initStatus(
