@@ -336,8 +336,9 @@ final class TomlText {
             }
             return new Value.Float(bytes[start] == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
         }
-        int floatEnd = floatEnd(start);
-        int integerEnd = Math.max(radixEnd(start), decimalEnd(start));
+        int decimalEnd = decimalEnd(start);
+        int floatEnd = floatEnd(decimalEnd);
+        int integerEnd = Math.max(radixEnd(start), decimalEnd);
         int digitsEnd = digitsEnd(start + sign);
         if (Math.max(floatEnd, integerEnd) < Math.max(digitsEnd, start + 1)) {
             throw unread(); // no number, or a zero-prefixed one (the lexer's error)
@@ -350,7 +351,7 @@ final class TomlText {
             }
             return new Value.Float(decimal(text));
         }
-        if (integerEnd > decimalEnd(start)) {
+        if (integerEnd > decimalEnd) {
             int radix = text.charAt(1) == 'x' ? 16 : text.charAt(1) == 'o' ? 8 : 2;
             return new Value.Int(new BigInteger(text.substring(2), radix));
         }
@@ -435,12 +436,12 @@ final class TomlText {
         return i;
     }
 
-    /** {@code DecInt (Exp | Frac Exp?)}: its end, or -1. */
-    private int floatEnd(int from) {
-        int i = decimalEnd(from);
-        if (i < 0) {
+    /** {@code DecInt (Exp | Frac Exp?)}, its {@code DecInt} ending at {@code decimalEnd} (or none, -1): its end, or -1. */
+    private int floatEnd(int decimalEnd) {
+        if (decimalEnd < 0) {
             return -1;
         }
+        int i = decimalEnd;
         if (i < bytes.length && bytes[i] == '.') {
             if (!isDigit(i + 1)) {
                 return -1;
