@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
  * rows, empty cells and lines, multi-byte and malformed UTF-8 included), and each field looked up alone gives its
  * cell.
  */
-class DelimitedRowsProperties {
+class DelimitedRowsPropertiesTest {
     @Property(tries = 1000)
     void recordsWithoutQuotesAreTheWholeTextSplitAtLineEndsAndSeparators(
             @ForAll("files") byte[] content, @ForAll boolean tab, @ForAll boolean header) {
