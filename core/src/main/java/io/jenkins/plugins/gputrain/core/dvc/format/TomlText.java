@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gputrain.core.dvc.format;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -336,8 +336,9 @@ final class TomlText {
             }
             return new Value.Float(bytes[start] == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
         }
-        int floatEnd = floatEnd(start);
-        int integerEnd = Math.max(radixEnd(start), decimalEnd(start));
+        int decimalEnd = decimalEnd(start);
+        int floatEnd = floatEnd(decimalEnd);
+        int integerEnd = Math.max(radixEnd(start), decimalEnd);
         int digitsEnd = digitsEnd(start + sign);
         if (Math.max(floatEnd, integerEnd) < Math.max(digitsEnd, start + 1)) {
             throw unread(); // no number, or a zero-prefixed one (the lexer's error)
@@ -348,9 +349,9 @@ final class TomlText {
             if (text.length() > LONGEST_FLOAT) {
                 throw unread();
             }
-            return new Value.Float(new BigDecimal(text).doubleValue());
+            return new Value.Float(decimal(text));
         }
-        if (integerEnd > decimalEnd(start)) {
+        if (integerEnd > decimalEnd) {
             int radix = text.charAt(1) == 'x' ? 16 : text.charAt(1) == 'o' ? 8 : 2;
             return new Value.Int(new BigInteger(text.substring(2), radix));
         }
@@ -358,6 +359,28 @@ final class TomlText {
             throw unread();
         }
         return Value.Int.of(Long.parseLong(text));
+    }
+
+    /**
+     * A float's value as {@code new BigDecimal(text).doubleValue()} gives it, without the {@code BigDecimal}: the
+     * correctly rounded double (by Jackson's copy of FastDoubleParser, as {@link Double#parseDouble} gives it), and a
+     * zero always {@code 0.0} ({@code BigDecimal} has no {@code -0}; a negative number too small for a double is
+     * {@code -0.0} in both).
+     */
+    private static double decimal(String text) {
+        double value = NumberInput.parseDouble(text, true);
+        return value == 0 && isZero(text) ? 0.0 : value;
+    }
+
+    /** Whether a float's digits before its exponent are all zeros. */
+    private static boolean isZero(String text) {
+        for (int i = 0; i < text.length() && text.charAt(i) != 'e' && text.charAt(i) != 'E'; i++) {
+            char c = text.charAt(i);
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean special(int from, String word) {
@@ -413,12 +436,12 @@ final class TomlText {
         return i;
     }
 
-    /** {@code DecInt (Exp | Frac Exp?)}: its end, or -1. */
-    private int floatEnd(int from) {
-        int i = decimalEnd(from);
-        if (i < 0) {
+    /** {@code DecInt (Exp | Frac Exp?)}, its {@code DecInt} ending at {@code decimalEnd} (or none, -1): its end, or -1. */
+    private int floatEnd(int decimalEnd) {
+        if (decimalEnd < 0) {
             return -1;
         }
+        int i = decimalEnd;
         if (i < bytes.length && bytes[i] == '.') {
             if (!isDigit(i + 1)) {
                 return -1;
@@ -538,7 +561,14 @@ final class TomlText {
     }
 
     private boolean isDigit(int i, int radix) {
-        return i < bytes.length && bytes[i] >= 0 && Character.digit(bytes[i], radix) >= 0;
+        if (i >= bytes.length) {
+            return false;
+        }
+        int b = bytes[i];
+        int digit = b >= '0' && b <= '9'
+                ? b - '0'
+                : b >= 'a' && b <= 'z' ? b - 'a' + 10 : b >= 'A' && b <= 'Z' ? b - 'A' + 10 : -1;
+        return digit >= 0 && digit < radix;
     }
 
     private String ascii(int from, int to) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.io.NumberInput;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class Datapoints {
         reader.checkSize(path, content);
         if (lower.endsWith(".csv") || lower.endsWith(".tsv")) {
             T rows = receivers.get();
-            delimited(content, lower.endsWith(".tsv") ? '\t' : ',', header, rows);
+            DelimitedRows.read(content, lower.endsWith(".tsv") ? '\t' : ',', header, rows);
             return rows;
         }
         FirstRowList<T> lists = new FirstRowList<>(receivers);
@@ -187,113 +186,6 @@ public final class Datapoints {
             }
             rows.get(i).putAll(((Value.Dict) items.get(i)).entries());
         }
-    }
-
-    /**
-     * Streams CSV/TSV rows: lines end at {@code \\r\\n}, {@code \\n} or a lone {@code \\r}, as Python's text mode
-     * reads them, but not inside a quoted cell, which keeps them as {@code \\n} (as Python's csv module does); empty lines are skipped, malformed UTF-8 is replaced as when the whole text is decoded (a
-     * {@code \\r} or {@code \\n} byte is never part of a UTF-8 sequence, so each line decodes alone to the same text).
-     */
-    private static void delimited(byte[] content, char separator, boolean header, Consumer<Map<String, Value>> rows) {
-        List<String> fields = null;
-        int start = 0;
-        while (start <= content.length) {
-            int end = recordEnd(content, start, separator);
-            if (end > start) {
-                String line = new String(content, start, end - start, StandardCharsets.UTF_8);
-                if (line.indexOf('\r') >= 0) {
-                    line = line.replace("\r\n", "\n").replace('\r', '\n');
-                }
-                List<String> cells = split(line, separator);
-                if (fields == null) {
-                    fields = header ? cells : indexes(cells.size());
-                    if (!header) {
-                        rows.accept(row(fields, cells));
-                    }
-                } else {
-                    rows.accept(row(fields, cells));
-                }
-            }
-            start = end + 1;
-        }
-    }
-
-    /**
-     * Where the CSV record starting at {@code start} ends: at the first line end outside a quoted cell. A quote opens
-     * a cell only at its start and a doubled quote inside one stays in it, as in Python's csv module.
-     */
-    private static int recordEnd(byte[] content, int start, char separator) {
-        boolean fieldStart = true;
-        boolean quoted = false;
-        boolean afterQuote = false;
-        for (int i = start; i < content.length; i++) {
-            byte b = content[i];
-            if (quoted) {
-                quoted = b != '"';
-                afterQuote = !quoted;
-            } else if (b == '\n' || b == '\r') {
-                return i;
-            } else {
-                quoted = b == '"' && (fieldStart || afterQuote);
-                fieldStart = b == separator;
-                afterQuote = false;
-            }
-        }
-        return content.length;
-    }
-
-    private static List<String> indexes(int count) {
-        List<String> fields = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            fields.add(String.valueOf(i));
-        }
-        return fields;
-    }
-
-    private static Map<String, Value> row(List<String> fields, List<String> cells) {
-        Map<String, Value> row = new LinkedHashMap<>();
-        for (int i = 0; i < fields.size() && i < cells.size(); i++) {
-            row.put(fields.get(i), new Value.Str(cells.get(i)));
-        }
-        return row;
-    }
-
-    /** Splits one line, honouring double quotes as Python's csv module does by default. */
-    private static List<String> split(String line, char separator) {
-        List<String> cells = new ArrayList<>();
-        if (line.indexOf('"') < 0) {
-            int from = 0;
-            for (int to = line.indexOf(separator); to >= 0; to = line.indexOf(separator, from)) {
-                cells.add(line.substring(from, to));
-                from = to + 1;
-            }
-            cells.add(line.substring(from));
-            return cells;
-        }
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"' && cell.length() == 0) {
-                quoted = true;
-            } else if (c == separator) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     /**
