@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The jar's entry point: a lone {@code --version} or {@code -V} is answered here, without loading picocli, with the
- * line picocli prints for it; every other command line is {@link GpuTrainCommand#main}'s.
+ * line picocli prints for it; every other command line is {@link GpuTrainCommand#main}'s, with JGit readied
+ * meanwhile for a command that opens a repository ({@link GitWarmUp}).
  */
 public final class Main {
     private Main() {}
@@ -25,6 +26,7 @@ public final class Main {
             out.flush();
             System.exit(0);
         }
+        GitWarmUp.startFor(args);
         GpuTrainCommand.main(args);
     }
 

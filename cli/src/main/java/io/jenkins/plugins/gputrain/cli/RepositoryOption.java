@@ -16,13 +16,15 @@ final class RepositoryOption {
     Path directory;
 
     /**
-     * Opens the DVC repository the directory is in (a plain directory has only the workspace).
+     * Opens the DVC repository the directory is in (a plain directory has only the workspace), once JGit's warm-up
+     * is done, if one was started.
      *
      * @return the repository
      * @throws CommandFailure naming {@code -C} when the directory is missing or the repository cannot be opened
      */
     DvcRepository open() throws CommandFailure {
         FileProblem.requireDirectory("-C", directory);
+        GitWarmUp.awaitReadiness();
         try {
             return DvcRepository.open(directory, DataFileReader.DEFAULT_MAX_BYTES);
         } catch (IOException e) {

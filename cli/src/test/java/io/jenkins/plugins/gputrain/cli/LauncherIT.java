@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged launcher ({@code target/gpu-train}) answers a lone version request without picocli, byte for byte as
- * picocli answers it from the same jar ({@link GpuTrainCommand} as the main class, the jar's entry point before).
+ * picocli answers it from the same jar ({@link GpuTrainCommand} as the main class, the jar's entry point before),
+ * with picocli's classes from the class data archive for every other command line.
  */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("gpu-train.cli.launcher", "target/gpu-train"));
@@ -51,6 +53,19 @@ class LauncherIT {
 
         assertThat(launcher).isEqualTo(jarRun).isEqualTo(picocli);
         assertThat(launcher.out() + launcher.err()).contains("gpu-train");
+    }
+
+    @Test
+    void theClassDataArchiveHoldsPicoclisCommandLineAndItsConverters(@TempDir Path logs) throws Exception {
+        Path classes = logs.resolve("classes.log");
+
+        ProcessRun launcher = run(List.of("sh", LAUNCHER.toString(), "--help"), "-Xlog:class+load:file=" + classes);
+
+        assertThat(launcher.exitCode()).isZero();
+        assertThat(Files.readAllLines(classes))
+                .anyMatch(line -> line.endsWith(" picocli.CommandLine source: shared objects file"))
+                .anyMatch(line ->
+                        line.endsWith(" picocli.CommandLine$BuiltIn$IntegerConverter source: shared objects file"));
     }
 
     /** The launcher or a JVM, with this JVM as {@code JAVA_HOME} and these launcher options. */
