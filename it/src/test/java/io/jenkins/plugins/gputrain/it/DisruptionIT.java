@@ -210,6 +210,26 @@ class DisruptionIT {
                 run, "The pod is being stopped (DisruptionTarget: DeletionByPodGC): PodGC: node no longer exists");
     }
 
+    /**
+     * A deletion with no {@code DisruptionTarget} condition ({@code kubectl delete pod}): the watch's last event is
+     * the pod with its {@code deletionTimestamp} (grace period 0, as kwok leaves it), a deliberate stop, not retried.
+     */
+    @Test
+    void aDeletionBySomeoneElseIsNotRetried(@TempDir Path directory) throws Exception {
+        Future<GpuTrainCli.Result> run = start(directory);
+        String pod = awaitCommand();
+
+        pods().withName(pod).delete();
+        stopCommandOnceGone(pod);
+
+        GpuTrainCli.Result result = run.get(6, TimeUnit.MINUTES);
+        assertThat(result.exitCode()).as(result.transcript()).isEqualTo(1);
+        assertThat(result.err())
+                .as(result.transcript())
+                .contains("The pod was deleted by someone other than gpu-train (while Running; deletionTimestamp ");
+        assertThat(result.transcript()).doesNotContain("retrying with a new pod");
+    }
+
     private Future<GpuTrainCli.Result> start(Path directory) throws IOException {
         Path files = Files.createDirectories(directory.resolve("project"));
         Files.writeString(files.resolve("train.sh"), TRAIN);
