@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,7 +24,9 @@ public final class WatchedPod implements AutoCloseable {
     static final Duration DELETED_EVENT = Duration.ofSeconds(5);
 
     private final AtomicReference<Pod> latest = new AtomicReference<>();
-    private final CountDownLatch ended = new CountDownLatch(1);
+    /** Completed by the {@code DELETED} event, or when the watch closes or cannot start: no more states come. */
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
     private Watch watch;
 
     private WatchedPod() {}
@@ -44,18 +46,18 @@ public final class WatchedPod implements AutoCloseable {
                 public void eventReceived(Action action, Pod state) {
                     watched.latest.set(state);
                     if (action == Action.DELETED) {
-                        watched.ended.countDown();
+                        watched.ended.complete(null);
                     }
                 }
 
                 @Override
                 public void onClose(WatcherException cause) {
-                    watched.ended.countDown();
+                    watched.ended.complete(null);
                 }
             });
         } catch (KubernetesClientException e) {
             ClientInterrupts.rethrowIfInterrupted(e, "watching the pod");
-            watched.ended.countDown();
+            watched.ended.complete(null);
         }
         return watched;
     }
@@ -66,10 +68,10 @@ public final class WatchedPod implements AutoCloseable {
      *
      * @return the failure, e.g. {@code The pod is being stopped (DisruptionTarget: EvictionByEvictionAPI): …}, or
      *     empty when no state seen names one
-     * @throws InterruptedException when interrupted
      */
-    public Optional<PodFailure> gone() throws InterruptedException {
-        ended.await(DELETED_EVENT.toMillis(), TimeUnit.MILLISECONDS);
+    public Optional<PodFailure> gone() {
+        ended.completeOnTimeout(null, DELETED_EVENT.toMillis(), TimeUnit.MILLISECONDS)
+                .join();
         Pod last = latest.get();
         return last == null ? Optional.empty() : PodStatus.of(last).optionalFailure();
     }
