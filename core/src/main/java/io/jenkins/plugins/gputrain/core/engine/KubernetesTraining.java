@@ -16,6 +16,7 @@ import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodOutcome;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodRunner;
 import io.jenkins.plugins.gputrain.core.engine.k8s.Sleeper;
+import io.jenkins.plugins.gputrain.core.engine.k8s.WatchedPod;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import java.io.IOException;
@@ -37,7 +38,8 @@ import java.util.Optional;
  * and delete the pod on every path. When the command ends abnormally (killed by a signal, no exit status, a broken
  * exec) the pod's status is read before anything is copied back ({@link PodOutcome}), so that an eviction, OOM kill,
  * deadline, node shutdown or lost node is named (a 137 of a container still alive is said to be a SIGKILL, possibly
- * out of memory, with the memory limit; a copy back that fails on a lost node is that node loss); a retryable failure ({@link PodFailure.Kind#retryable()}) is retried with a new
+ * out of memory, with the memory limit; a copy back that fails on a lost node is that node loss; a pod already gone,
+ * as a disrupted pod soon is, is named by the last state its watch during the work delivered, {@link WatchedPod}); a retryable failure ({@link PodFailure.Kind#retryable()}) is retried with a new
  * pod up to {@link #retrying(int)} times.
  */
 public final class KubernetesTraining {
@@ -188,36 +190,38 @@ public final class KubernetesTraining {
         return new PodRunner(client, clock, sleeper, pendingTimeout, listener)
                 .pendingSince(pendingSince)
                 .run(pod, tail, resource -> {
-                    transfer.upload(resource, workspace, listener);
-                    listener.progress("running in pod " + name + ": " + String.join(" ", command));
-                    CommandResult result;
-                    try {
-                        result = exec.run(resource, command, timeout, tail);
-                    } catch (PodFailureException e) {
-                        throw new PodFailureException(
-                                outcome.after(resource, name, true).orElse(e.failure()));
-                    }
-                    if (PodOutcome.abnormal(result)) {
-                        Optional<PodFailure> failure = outcome.after(resource, name, PodOutcome.broken(result));
-                        if (failure.isPresent()) {
-                            throw new PodFailureException(failure.get());
-                        }
-                        if (result.exitCode() == SIGKILLED) {
-                            listener.progress(
-                                    "the command was killed by SIGKILL, possibly out of memory (the container's"
-                                            + " memory limit is " + memoryLimit(pod) + ")");
-                        }
-                    }
-                    if (!result.timedOut()) {
+                    try (WatchedPod watched = WatchedPod.of(resource)) {
+                        transfer.upload(resource, workspace, listener);
+                        listener.progress("running in pod " + name + ": " + String.join(" ", command));
+                        CommandResult result;
                         try {
-                            transfer.download(resource, workspace, results, listener);
+                            result = exec.run(resource, command, timeout, tail);
                         } catch (PodFailureException e) {
-                            throw outcome.nodeLost(resource)
-                                    .map(PodFailureException::new)
-                                    .orElse(e);
+                            throw new PodFailureException(
+                                    outcome.after(resource, watched, name, true).orElse(e.failure()));
                         }
+                        if (PodOutcome.abnormal(result)) {
+                            Optional<PodFailure> failure =
+                                    outcome.after(resource, watched, name, PodOutcome.broken(result));
+                            if (failure.isPresent()) {
+                                throw new PodFailureException(failure.get());
+                            }
+                            if (result.exitCode() == SIGKILLED) {
+                                listener.progress("the command was killed by SIGKILL, possibly out of memory (the"
+                                        + " container's memory limit is " + memoryLimit(pod) + ")");
+                            }
+                        }
+                        if (!result.timedOut()) {
+                            try {
+                                transfer.download(resource, workspace, results, listener);
+                            } catch (PodFailureException e) {
+                                throw outcome.afterFailedCopy(resource, watched)
+                                        .map(PodFailureException::new)
+                                        .orElse(e);
+                            }
+                        }
+                        return result;
                     }
-                    return result;
                 });
     }
 

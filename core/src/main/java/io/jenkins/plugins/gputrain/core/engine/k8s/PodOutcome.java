@@ -16,7 +16,8 @@ import java.util.Optional;
  * deadline or node shutdown ends the exec with exit code 137 (SIGKILL), 143 (SIGTERM), -1 (no status) or a broken
  * stream, and only the pod's status names the reason. The kubelet writes that status shortly after the container
  * stops, so the pod is read a few times while its container still looks alive. A lost node writes nothing for its
- * grace period: when the exec broke and the pod still looks alive, the node is read ({@link NodeLiveness}).
+ * grace period: when the exec broke and the pod still looks alive, the node is read ({@link NodeLiveness}). A pod
+ * already gone is named by what its watch last delivered ({@link WatchedPod}).
  */
 public final class PodOutcome {
     /** Reads of the pod status while the container still looks alive. */
@@ -65,6 +66,8 @@ public final class PodOutcome {
      * The pod's failure after an abnormal end of the command.
      *
      * @param pod the pod
+     * @param watched the pod's watch while the command ran: a pod already gone is named by the last state it
+     *     delivered (a {@code DisruptionTarget} condition), else it is a node loss
      * @param name its name, for the message
      * @param execBroke whether the exec broke (no exit status, a broken stream, a failed exec): then a pod that still
      *     looks alive after the reads has its node read ({@link NodeLiveness}), since the node controller writes a
@@ -72,7 +75,8 @@ public final class PodOutcome {
      * @return the failure the status names, or empty when the pod and its container are fine
      * @throws InterruptedException when interrupted
      */
-    public Optional<PodFailure> after(PodResource pod, String name, boolean execBroke) throws InterruptedException {
+    public Optional<PodFailure> after(PodResource pod, WatchedPod watched, String name, boolean execBroke)
+            throws InterruptedException {
         for (int read = 1; ; read++) {
             Pod current;
             try {
@@ -82,10 +86,11 @@ public final class PodOutcome {
                 return Optional.empty();
             }
             if (current == null) {
-                return Optional.of(new PodFailure(
-                        PodFailure.Kind.NODE_LOST,
-                        "pod " + name + " was deleted while the command ran (by someone else, or by the pod garbage"
-                                + " collector after its node went away)"));
+                return Optional.of(watched.gone()
+                        .orElseGet(() -> new PodFailure(
+                                PodFailure.Kind.NODE_LOST,
+                                "pod " + name + " was deleted while the command ran (by someone else, or by the pod"
+                                        + " garbage collector after its node went away)")));
             }
             PodStatus status = PodStatus.of(current);
             if (status.optionalFailure().isPresent()) {
@@ -102,14 +107,16 @@ public final class PodOutcome {
     }
 
     /**
-     * The pod's node loss, for a copy that failed after the command ended (e.g. {@code error dialing backend}: the
-     * API server cannot reach the node's kubelet).
+     * Why a copy failed after the command ended: the pod's node lost (e.g. {@code error dialing backend}: the API
+     * server cannot reach the node's kubelet), or the pod gone (404), named by the last state its watch delivered
+     * (a {@code DisruptionTarget} condition).
      *
      * @param pod the pod
-     * @return the node loss, or empty when the pod is gone or its node looks alive
+     * @param watched the pod's watch while the command ran
+     * @return the node loss or the gone pod's failure, or empty when its node looks alive or nothing names a failure
      * @throws InterruptedException when interrupted
      */
-    public Optional<PodFailure> nodeLost(PodResource pod) throws InterruptedException {
+    public Optional<PodFailure> afterFailedCopy(PodResource pod, WatchedPod watched) throws InterruptedException {
         Pod current;
         try {
             current = pod.get();
@@ -117,7 +124,7 @@ public final class PodOutcome {
             ClientInterrupts.rethrowIfInterrupted(e, "reading the pod status");
             return Optional.empty();
         }
-        return current == null ? Optional.empty() : nodes.lost(current);
+        return current == null ? watched.gone() : nodes.lost(current);
     }
 
     private static boolean containerAlive(Pod pod) {

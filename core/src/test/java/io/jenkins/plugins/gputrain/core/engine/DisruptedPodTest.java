@@ -1,0 +1,191 @@
+package io.jenkins.plugins.gputrain.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.gputrain.core.engine.k8s.MockDryRun;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A pod disrupted while its command runs and gone (404) when the engine reads it afterwards, as on the real control
+ * plane ({@code it/DisruptionIT}, Kubernetes v1.35.4 with kwok v0.8.0): the controller writes
+ * {@code DisruptionTarget=True} in one MODIFIED event, then deletes the pod, which kwok removes at once (DELETED); the
+ * command ends after that. The run names the disruption from the pod's watch and retries with a new pod.
+ */
+@EnableKubernetesMockClient(crud = true)
+class DisruptedPodTest {
+    private static final String NAMESPACE = "test";
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private final RecordedProgress listener = new RecordedProgress();
+    private final List<String> downloads = new CopyOnWriteArrayList<>();
+
+    @Test
+    void anEvictedPodGoneWhenTheBrokenExecEndsIsNamedByItsConditionAndRetried() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> {
+            if (pod.get().getMetadata().getName().endsWith("-r1")) {
+                return new CommandResult(0, false);
+            }
+            disruptAndDelete(pod, "EvictionByEvictionAPI", "Eviction API: evicting");
+            return new CommandResult(-1, false);
+        };
+
+        assertThat(run(exec, copying(), "v1")).isEqualTo(new CommandResult(0, false));
+
+        assertThat(listener.progress)
+                .contains("The pod is being stopped (DisruptionTarget: EvictionByEvictionAPI): Eviction API: evicting;"
+                        + " retrying with a new pod (1 of 1)");
+        assertThat(downloads).containsExactly("gpu-train-v1-r1");
+    }
+
+    /** kwok leaves the command of a deleted pod running: it ends with exit code 0, and the copy back finds no pod. */
+    @Test
+    void aCopyBackThatFindsThePreemptedPodGoneIsThePreemptionRetried() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> {
+            if (!pod.get().getMetadata().getName().endsWith("-r1")) {
+                disruptAndDelete(
+                        pod,
+                        "PreemptionByScheduler",
+                        "default-scheduler: preempting to accommodate a higher priority pod");
+            }
+            return new CommandResult(0, false);
+        };
+
+        assertThat(run(exec, copying(), "v2")).isEqualTo(new CommandResult(0, false));
+
+        assertThat(listener.progress)
+                .contains("The pod is being stopped (DisruptionTarget: PreemptionByScheduler): default-scheduler:"
+                        + " preempting to accommodate a higher priority pod; retrying with a new pod (1 of 1)");
+        assertThat(downloads).containsExactly("gpu-train-v2-r1");
+    }
+
+    /** No condition was seen (deleted by someone): the deletion stays a node loss, as before the watch. */
+    @Test
+    void aPodDeletedWithoutAConditionIsSaidToBeDeletedWhileTheCommandRan() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> {
+            if (pod.get().getMetadata().getName().endsWith("-r1")) {
+                return new CommandResult(0, false);
+            }
+            deleteAndAwait(pod);
+            return new CommandResult(-1, false);
+        };
+
+        assertThat(run(exec, copying(), "v3")).isEqualTo(new CommandResult(0, false));
+
+        assertThat(listener.progress)
+                .contains("pod gpu-train-v3 was deleted while the command ran (by someone else, or by the pod garbage"
+                        + " collector after its node went away); retrying with a new pod (1 of 1)");
+    }
+
+    /** The condition, then the deletion, each an event of the pod's watch; returns once the pod is gone. */
+    private static void disruptAndDelete(PodResource pod, String reason, String message) throws PodFailureException {
+        Pod current = pod.get();
+        current.setStatus(new PodStatusBuilder(current.getStatus())
+                .addToConditions(new PodConditionBuilder()
+                        .withType("DisruptionTarget")
+                        .withStatus("True")
+                        .withReason(reason)
+                        .withMessage(message)
+                        .build())
+                .build());
+        pod.updateStatus(current);
+        deleteAndAwait(pod);
+    }
+
+    /** Deletes the pod (the mock server removes it at once, as kwok does) and waits until it is gone. */
+    private static void deleteAndAwait(PodResource pod) throws PodFailureException {
+        pod.delete();
+        try {
+            pod.informOnCondition(List::isEmpty).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new PodFailureException(new PodFailure(PodFailure.Kind.FAILED, "the test pod was not deleted"));
+        }
+    }
+
+    /** Copies nothing; fails as a copy from a pod that is gone does. */
+    private PodCopy copying() {
+        return new PodCopy() {
+            @Override
+            public void upload(PodResource pod, TrainingWorkspace workspace, ProgressListener progress) {}
+
+            @Override
+            public List<String> download(
+                    PodResource pod, TrainingWorkspace workspace, List<String> paths, ProgressListener progress)
+                    throws PodFailureException {
+                Pod current = pod.get();
+                if (current == null) {
+                    throw new PodFailureException(
+                            new PodFailure(PodFailure.Kind.FAILED, "copying the results back failed: pods not found"));
+                }
+                downloads.add(current.getMetadata().getName());
+                return paths;
+            }
+        };
+    }
+
+    private CommandResult run(PodExec exec, PodCopy copy, String id) throws Exception {
+        MockDryRun.answer(server, NAMESPACE);
+        KubernetesTraining training = new KubernetesTraining(
+                        client, Clock.systemUTC(), null, false, listener, exec, copy)
+                .retrying(1)
+                .sleepingWith(pause -> {});
+        TrainingPodSpec spec = TrainingPodSpec.builder(id)
+                .podName("gpu-train-" + id)
+                .namespace(NAMESPACE)
+                .build();
+        TrainingWorkspace workspace = new TrainingWorkspace() {
+            @Override
+            public byte[] pack(long maxBytes) {
+                return new byte[0];
+            }
+
+            @Override
+            public List<String> unpack(byte[] archive, long maxBytes) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> resultPaths() {
+                return List.of("metrics.json");
+            }
+        };
+        CompletableFuture<CommandResult> result = CompletableFuture.supplyAsync(() -> {
+            try {
+                return training.run(spec, workspace, List.of("train"), null);
+            } catch (PodFailureException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+        makeRunning("gpu-train-" + id);
+        makeRunning("gpu-train-" + id + "-r1");
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
+    private void makeRunning(String name) {
+        PodResource pod = client.pods().inNamespace(NAMESPACE).withName(name);
+        pod.waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
+        Pod current = pod.get();
+        current.setStatus(new PodStatusBuilder().withPhase("Running").build());
+        pod.updateStatus(current);
+    }
+}
