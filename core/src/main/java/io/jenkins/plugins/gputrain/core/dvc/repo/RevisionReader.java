@@ -72,16 +72,21 @@ final class RevisionReader {
                     add(keysByFile, DEFAULT_PARAMS, List.of());
                 }
             }
-            project.trackedVars().stream()
-                    .filter(tracked -> !keysByFile.containsKey(tracked.file()))
-                    .toList()
-                    .forEach(tracked -> keysByFile.put(tracked.file(), new ArrayList<>(tracked.keys())));
         } else {
             targets.forEach(
                     target -> add(keysByFile, RepoPaths.resolve("", target).orElse(target), List.of()));
         }
+        // DVC's _collect_params expands a directory to the files below it, each with the directory's keys.
+        Map<String, List<String>> keysByExpandedFile = new LinkedHashMap<>();
+        keysByFile.forEach((path, keys) -> expand(Set.of(path)).forEach(file -> keysByExpandedFile.put(file, keys)));
+        if (targets.isEmpty()) {
+            project.trackedVars().stream()
+                    .filter(tracked -> !keysByExpandedFile.containsKey(tracked.file()))
+                    .toList()
+                    .forEach(tracked -> keysByExpandedFile.put(tracked.file(), List.copyOf(tracked.keys())));
+        }
         Map<String, FileResult> files = new LinkedHashMap<>();
-        keysByFile.forEach((file, keys) -> {
+        keysByExpandedFile.forEach((file, keys) -> {
             FileResult result = read(file, project, false);
             if (result instanceof FileResult.Data data && !keys.isEmpty()) {
                 try {
@@ -112,7 +117,7 @@ final class RevisionReader {
 
     private boolean exists(String path) {
         try {
-            return tree.read(path).isPresent();
+            return tree.isDirectory(path) || tree.read(path).isPresent();
         } catch (IOException e) {
             return true;
         }

@@ -481,6 +481,20 @@ class DvcProjectTest {
     }
 
     @Test
+    void aDirectoryWhereParamsFilesAreExpectedStandsForTheFilesBelowItAsInDvc() throws Exception {
+        write("dvc.yaml", "params:\n- p\nstages:\n  s:\n    cmd: echo\n    params:\n    - q:\n      - a\n");
+        write("p/b.yaml", "a: 1\nb: 2\n");
+        write("q/c.yaml", "a: 3\nz: 4\n");
+        write("q/d/e.json", "{\"a\": 5}");
+
+        assertThat(json(params(List.of(), false)))
+                .isEqualTo(
+                        "{\"q/c.yaml\": {\"a\": 3}, \"q/d/e.json\": {\"a\": 5}, \"p/b.yaml\": {\"a\": 1, \"b\": 2}}");
+        assertThat(json(params(List.of("q"), false)))
+                .isEqualTo("{\"q/c.yaml\": {\"a\": 3, \"z\": 4}, \"q/d/e.json\": {\"a\": 5}}");
+    }
+
+    @Test
     void paramsTargetsAreWholeFilesOnly() throws Exception {
         write("params.yaml", "a: 1\n");
         write("other.json", "{\"b\": 2}");
