@@ -324,10 +324,16 @@ public final class DataFileReader {
         return dot <= 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The file's text as DVC's loaders get it: read in Python's text mode (universal newlines), so {@code \r\n} and
+     * a lone {@code \r} are each {@code \n} before the parser sees them (a TOML file with {@code \r} line ends reads,
+     * a {@code \r} inside a quoted string is a line break there).
+     */
     private static String decode(String path, byte[] content) throws UnreadableFileException {
         refuseBinary(path, content);
+        String text;
         try {
-            return StandardCharsets.UTF_8
+            text = StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -336,6 +342,7 @@ public final class DataFileReader {
         } catch (CharacterCodingException e) {
             throw new UnreadableFileException("EncodingError", "'" + path + "' is not valid utf-8");
         }
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private Value readJson(String path, String text) throws UnreadableFileException {

@@ -108,7 +108,7 @@ final class DvcProjectLoader {
                             name + "@" + item.getKey(),
                             body,
                             scope.bind(
-                                    Map.of("item", item.getValue(), "key", new Value.Str(item.getKey())),
+                                    ordered("item", item.getValue(), "key", new Value.Str(item.getKey())),
                                     origin == null ? null : origin + "." + item.getKey()),
                             stageDirectories);
                 }
@@ -151,7 +151,7 @@ final class DvcProjectLoader {
                         directory,
                         name + "@" + joined,
                         stage,
-                        scope.bind(Map.of("item", new Value.Dict(combination), "key", new Value.Str(joined)), null),
+                        scope.bind(ordered("key", new Value.Str(joined), "item", new Value.Dict(combination)), null),
                         stageDirectories);
             }
         } else {
@@ -162,7 +162,6 @@ final class DvcProjectLoader {
     private void define(
             String directory, String name, Value.Dict stage, Scope outer, Map<String, String> stageDirectories)
             throws IOException, UnreadableFileException {
-        String where = "stage '" + name + "'";
         String dvcYaml = "'" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
         // DVC resolves wdir first, with the outer scope only, and reads the stage's vars files from there.
         Value wdir = resolveField(stage, name, "wdir", outer, dvcYaml);
@@ -170,8 +169,16 @@ final class DvcProjectLoader {
         Scope scope = outer;
         List<Value> stageVars = list(stage.entries().getOrDefault("vars", Value.Seq.list(List.of())));
         refuseInterpolation(stageVars, "'stages." + name + ".vars' in " + dvcYaml);
-        for (int index = 0; index < stageVars.size(); index++) {
-            scope = vars(base, stageVars.get(index), name + ".vars[" + index + "]", where + " in " + dvcYaml, scope);
+        try {
+            for (int index = 0; index < stageVars.size(); index++) {
+                scope = vars(base, stageVars.get(index), name + ".vars[" + index + "]", scope);
+            }
+        } catch (ContextError e) {
+            // DVC's EntryDefinition names the vars list for VarsAlreadyLoaded only, the stage for the others.
+            throw new Interpolator.ResolveException(e.failedToParse(
+                    e.kind() == ContextError.Kind.ALREADY_LOADED
+                            ? "'stages." + name + ".vars' in " + dvcYaml
+                            : "stage '" + name + "' in " + dvcYaml));
         }
         for (String field : List.of("cmd", "deps", "outs")) {
             resolveField(stage, name, field, scope, dvcYaml);
@@ -193,6 +200,14 @@ final class DvcProjectLoader {
                 stageParams.add(new DvcProject.ParamsDependency(path(base, "params.yaml"), List.of(entry.str())));
             }
         }
+    }
+
+    /** Two bindings in the order DVC reserves them: {@code item, key} for {@code foreach}, {@code key, item} for matrix. */
+    private static Map<String, Value> ordered(String first, Value firstValue, String second, Value secondValue) {
+        Map<String, Value> bound = new LinkedHashMap<>();
+        bound.put(first, firstValue);
+        bound.put(second, secondValue);
+        return bound;
     }
 
     private static DvcProject.Output output(String base, Value entry) {
@@ -249,12 +264,15 @@ final class DvcProjectLoader {
         List<Value> documentVars = list(document.entries().getOrDefault("vars", Value.Seq.list(List.of())));
         refuseInterpolation(documentVars, where);
         String params = RepoPaths.resolve(directory, "params.yaml").orElseThrow();
-        Optional<Value> values = readYaml(params, null);
-        if (values.isPresent()) {
-            scope = scope.merge(templatable(mapping(values.get(), params, where), params), params);
-        }
-        for (int index = 0; index < documentVars.size(); index++) {
-            scope = vars(directory, documentVars.get(index), "vars[" + index + "]", where, scope);
+        try {
+            if (tree.isDirectory(params) || tree.read(params).isPresent()) {
+                scope = vars(directory, new Value.Str("params.yaml"), null, scope);
+            }
+            for (int index = 0; index < documentVars.size(); index++) {
+                scope = vars(directory, documentVars.get(index), "vars[" + index + "]", scope);
+            }
+        } catch (ContextError e) {
+            throw new Interpolator.ResolveException(e.failedToParse(where));
         }
         return scope;
     }
@@ -267,37 +285,37 @@ final class DvcProjectLoader {
     }
 
     /**
-     * Adds a {@code vars} entry: a file, {@code file:key1,key2}, or inline values.
+     * Adds a {@code vars} entry as DVC's {@code Context.merge_from} does: a file, {@code file:key1,key2}, or inline
+     * values; a file loaded whole already is skipped.
      *
      * @param inlineSource how DVC names inline values in its messages ({@code vars[0]}, {@code train.vars[1]})
-     * @param where what DVC's {@code ResolveError} says failed to parse ({@code 'vars' in 'dvc.yaml'}, {@code stage
-     *     'train'})
+     * @throws ContextError what DVC's {@code Context} refuses; the caller says where
      */
-    private Scope vars(String directory, Value entry, String inlineSource, String where, Scope scope)
-            throws IOException, UnreadableFileException {
+    private Scope vars(String directory, Value entry, String inlineSource, Scope scope)
+            throws IOException, UnreadableFileException, ContextError {
         if (entry instanceof Value.Dict inline) {
-            return scope.merge(templatable(inline, inlineSource), null);
+            return scope.mergeInline(templatable(inline, inlineSource), inlineSource);
         }
-        String[] fileAndKeys = entry.str().split(":", 2);
+        String written = entry.str();
+        String[] fileAndKeys = written.split(":", 2);
         String file = path(directory, fileAndKeys[0]);
-        Optional<byte[]> content = tree.read(file);
-        if (content.isEmpty()) {
-            throw new Interpolator.ResolveException("failed to parse " + where + ": '" + file + "' does not exist");
+        List<String> keys = fileAndKeys.length == 1 || fileAndKeys[1].isEmpty() ? null : selectedKeys(fileAndKeys[1]);
+        if (scope.imports().loadedWhole(file, keys)) {
+            return scope;
         }
-        Value.Dict values = mapping(reader.read(file, content.get()), file, where);
-        List<String> keys = fileAndKeys.length == 1 ? List.of() : selectedKeys(fileAndKeys[1]);
-        if (keys.isEmpty()) {
-            return scope.merge(templatable(values, file), file);
-        }
-        Map<String, Value> selected = new LinkedHashMap<>();
-        for (String key : keys) {
-            if (!values.entries().containsKey(key)) {
-                throw new Interpolator.ResolveException(
-                        "failed to parse " + where + ": could not find '" + key + "' in '" + file + "'");
+        scope.imports().check(file, written, keys);
+        Value.Dict values = mapping(file);
+        if (keys != null && !keys.isEmpty()) {
+            Map<String, Value> selected = new LinkedHashMap<>();
+            for (String key : keys) {
+                if (!values.entries().containsKey(key)) {
+                    throw paramsLoad("could not find '" + key + "' in '" + file + "'");
+                }
+                selected.put(key, values.entries().get(key));
             }
-            selected.put(key, values.entries().get(key));
+            values = new Value.Dict(selected);
         }
-        return scope.merge(templatable(new Value.Dict(selected), file), file);
+        return scope.mergeFile(templatable(values, file), file, written, keys);
     }
 
     /**
@@ -309,17 +327,28 @@ final class DvcProjectLoader {
     }
 
     /**
-     * A vars file's (or the templating {@code params.yaml}'s) values: DVC's {@code Context.load_from} refuses a file
-     * whose top level is not a mapping, failing the revision with a {@code ResolveError} ({@code failed to parse 'vars'
-     * in 'dvc.yaml': expected a dictionary, got 'list' in file 'params.yaml'}). A falsy document ({@code 0}, {@code
-     * []}) was read as an empty mapping already, as DVC's loaders read it.
+     * A vars file's (or the templating {@code params.yaml}'s) values, as DVC's {@code Context.load_from} reads them: a
+     * missing file, a directory, or a file whose top level is not a mapping is its {@code ParamsLoadError} ({@code
+     * expected a dictionary, got 'list' in file 'params.yaml'}). A falsy document ({@code 0}, {@code []}) was read as
+     * an empty mapping already, as DVC's loaders read it.
      */
-    private static Value.Dict mapping(Value values, String file, String where) {
+    private Value.Dict mapping(String file) throws IOException, UnreadableFileException, ContextError {
+        if (tree.isDirectory(file)) {
+            throw paramsLoad("'" + file + "' is a directory");
+        }
+        Optional<byte[]> content = tree.read(file);
+        if (content.isEmpty()) {
+            throw paramsLoad("'" + file + "' does not exist");
+        }
+        Value values = reader.read(file, content.get());
         if (values instanceof Value.Dict dict) {
             return dict;
         }
-        throw new Interpolator.ResolveException("failed to parse " + where + ": expected a dictionary, got '"
-                + PythonTypes.name(values) + "' in file '" + file + "'");
+        throw paramsLoad("expected a dictionary, got '" + PythonTypes.name(values) + "' in file '" + file + "'");
+    }
+
+    private static ContextError paramsLoad(String message) {
+        return new ContextError(ContextError.Kind.PARAMS_LOAD, message);
     }
 
     /**

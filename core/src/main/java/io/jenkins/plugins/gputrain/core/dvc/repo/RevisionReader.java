@@ -72,20 +72,29 @@ final class RevisionReader {
                     add(keysByFile, DEFAULT_PARAMS, List.of());
                 }
             }
-            project.trackedVars().stream()
-                    .filter(tracked -> !keysByFile.containsKey(tracked.file()))
-                    .toList()
-                    .forEach(tracked -> keysByFile.put(tracked.file(), new ArrayList<>(tracked.keys())));
         } else {
             targets.forEach(
                     target -> add(keysByFile, RepoPaths.resolve("", target).orElse(target), List.of()));
         }
+        // DVC's _collect_params expands a directory to the files below it, each with the directory's keys.
+        Map<String, List<String>> keysByExpandedFile = new LinkedHashMap<>();
+        keysByFile.forEach((path, keys) -> expand(Set.of(path)).forEach(file -> keysByExpandedFile.put(file, keys)));
+        if (targets.isEmpty()) {
+            project.trackedVars().stream()
+                    .filter(tracked -> !keysByExpandedFile.containsKey(tracked.file()))
+                    .toList()
+                    .forEach(tracked -> keysByExpandedFile.put(tracked.file(), List.copyOf(tracked.keys())));
+        }
         Map<String, FileResult> files = new LinkedHashMap<>();
-        keysByFile.forEach((file, keys) -> {
+        keysByExpandedFile.forEach((file, keys) -> {
             FileResult result = read(file, project, false);
             if (result instanceof FileResult.Data data && !keys.isEmpty()) {
-                Value selected = select(data.value(), keys);
-                result = unmergeable(selected).orElse(new FileResult.Data(selected));
+                try {
+                    Value selected = select(data.value(), keys);
+                    result = unmergeable(selected).orElse(new FileResult.Data(selected));
+                } catch (UnreadableFileException e) {
+                    result = new FileResult.Failure(e.type(), e.getMessage());
+                }
             }
             files.put(file, result);
         });
@@ -108,7 +117,7 @@ final class RevisionReader {
 
     private boolean exists(String path) {
         try {
-            return tree.read(path).isPresent();
+            return tree.isDirectory(path) || tree.read(path).isPresent();
         } catch (IOException e) {
             return true;
         }
@@ -164,11 +173,16 @@ final class RevisionReader {
      * selected items at their indices, padded with {@code None} ({@code [None, 20]}); missing keys are left out. As
      * dpath's {@code _split_path}, leading dots are dropped ({@code .a} is {@code a}) and a trailing one leaves an
      * empty last part ({@code a.} and {@code a.1.} select nothing).
+     *
+     * @throws UnreadableFileException when the first value a key selects lies in a tuple or a set (a {@code .py}
+     *     params file's {@code X = (1, 2)} with the key {@code X.0}): dpath walks into both but cannot copy out of them,
+     *     and DVC fails the file with Python's {@code TypeError}; a set on the way wins, as dpath's {@code types}
+     *     subscripts every container on the path before {@code set} assigns into the tuple
      */
-    static Value select(Value value, List<String> keys) {
+    static Value select(Value value, List<String> keys) throws UnreadableFileException {
         Map<String, Value> selected = new LinkedHashMap<>();
         for (String key : keys) {
-            Value found = subtree(value, key.replaceFirst("^\\.+", "").split("\\.", -1), 0);
+            Value found = subtree(value, key.replaceFirst("^\\.+", "").split("\\.", -1), 0, Value.Seq.Kind.LIST);
             if (found instanceof Value.Dict dict) {
                 merge(selected, dict.entries());
             }
@@ -176,29 +190,39 @@ final class RevisionReader {
         return new Value.Dict(selected);
     }
 
-    /** What of node the parts from index on select: a dict, a list, or null for nothing. */
-    private static Value subtree(Value node, String[] parts, int index) {
+    /**
+     * What of node the parts from index on select: a dict, a list, or null for nothing.
+     *
+     * @param crossed the kinds of sequence on the way to node: {@code LIST} for lists only (or none), else {@code
+     *     SET} if a set, else {@code TUPLE}
+     */
+    private static Value subtree(Value node, String[] parts, int index, Value.Seq.Kind crossed)
+            throws UnreadableFileException {
         String part = parts[index];
+        boolean last = index == parts.length - 1;
         if (node instanceof Value.Dict dict) {
             Map<String, Value> result = new LinkedHashMap<>();
-            dict.entries().forEach((key, child) -> {
-                if (part.equals("*") || part.equals(key)) {
-                    Value below = index == parts.length - 1 ? child : subtree(child, parts, index + 1);
+            for (Map.Entry<String, Value> entry : dict.entries().entrySet()) {
+                if (part.equals("*") || part.equals(entry.getKey())) {
+                    Value below = last
+                            ? found(entry.getValue(), crossed)
+                            : subtree(entry.getValue(), parts, index + 1, crossed);
                     if (below != null) {
-                        result.put(key, below);
+                        result.put(entry.getKey(), below);
                     }
                 }
-            });
+            }
             return result.isEmpty() ? null : new Value.Dict(result);
         }
-        if (node instanceof Value.Seq seq && seq.kind() == Value.Seq.Kind.LIST) {
+        if (node instanceof Value.Seq seq) {
+            Value.Seq.Kind through = through(crossed, seq.kind());
             List<Value> result = new ArrayList<>();
             for (int i = 0; i < seq.items().size(); i++) {
                 if (!matchesIndex(part, i, seq.items().size())) {
                     continue;
                 }
                 Value child = seq.items().get(i);
-                Value below = index == parts.length - 1 ? child : subtree(child, parts, index + 1);
+                Value below = last ? found(child, through) : subtree(child, parts, index + 1, through);
                 if (below != null) {
                     while (result.size() < i) {
                         result.add(Value.None.NONE);
@@ -209,6 +233,25 @@ final class RevisionReader {
             return result.isEmpty() ? null : Value.Seq.list(result);
         }
         return null;
+    }
+
+    /** A selected value, refused when a tuple or set holds it or one of its containers. */
+    private static Value found(Value value, Value.Seq.Kind crossed) throws UnreadableFileException {
+        if (crossed == Value.Seq.Kind.SET) {
+            throw new UnreadableFileException("TypeError", "'set' object is not subscriptable");
+        }
+        if (crossed == Value.Seq.Kind.TUPLE) {
+            throw new UnreadableFileException("TypeError", "'tuple' object does not support item assignment");
+        }
+        return value;
+    }
+
+    /** The kinds crossed once a sequence of this kind is entered: a set outweighs a tuple, a tuple a list. */
+    private static Value.Seq.Kind through(Value.Seq.Kind crossed, Value.Seq.Kind entered) {
+        if (crossed == Value.Seq.Kind.SET || entered == Value.Seq.Kind.SET) {
+            return Value.Seq.Kind.SET;
+        }
+        return crossed == Value.Seq.Kind.TUPLE || entered == Value.Seq.Kind.TUPLE ? Value.Seq.Kind.TUPLE : crossed;
     }
 
     /**

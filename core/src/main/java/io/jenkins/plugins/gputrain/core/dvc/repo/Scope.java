@@ -1,48 +1,75 @@
 package io.jenkins.plugins.gputrain.core.dvc.repo;
 
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The variables a {@code dvc.yaml} stage sees, and where each came from: leaf paths of values loaded from vars files
- * (for {@code params diff}'s tracked vars) and what {@code item} stands for inside {@code foreach}.
+ * (for {@code params diff}'s tracked vars), what {@code item} stands for inside {@code foreach}, and what DVC's
+ * {@code Context} needs to refuse a name defined twice ({@code dvc/parsing/context.py}, 3.67.1).
  *
  * @param values the variables
  * @param origins dotted leaf path to the repository path of the vars file it was loaded from
  * @param aliases name to the dotted path it stands for ({@code item} to {@code models.cnn})
+ * @param sources key path of each value added to the vars file or inline entry ({@code vars[0]}) it came from
+ * @param imports the vars files loaded so far
+ * @param reserved the names {@code foreach}/{@code matrix} bound, which stage vars may not define, in DVC's order
  */
-record Scope(Value.Dict values, Map<String, String> origins, Map<String, String> aliases) {
-    /** Copies the maps. */
+record Scope(
+        Value.Dict values,
+        Map<String, String> origins,
+        Map<String, String> aliases,
+        Map<List<String>, String> sources,
+        VarsImports imports,
+        List<String> reserved) {
+    /** Copies the collections. */
     Scope {
         origins = Map.copyOf(origins);
         aliases = Map.copyOf(aliases);
+        sources = Map.copyOf(sources);
+        reserved = List.copyOf(reserved);
     }
 
     /** No variables. */
     static Scope empty() {
-        return new Scope(Value.Dict.empty(), Map.of(), Map.of());
+        return new Scope(Value.Dict.empty(), Map.of(), Map.of(), Map.of(), VarsImports.none(), List.of());
     }
 
     /**
-     * Adds values loaded from a file or written inline; a leaf defined twice is an error, as in DVC.
+     * Adds the values of a vars file (all of it or the keys an entry selects) and records the file as loaded.
      *
      * @param added the values
-     * @param file the vars file they come from, or {@code null} for inline values
+     * @param file the file's repository path
+     * @param entry the {@code vars} entry as written ({@code v.yaml:a}), as DVC names it in a reserved-key error
+     * @param keys the keys the entry selects, or null when it names the file alone
      * @return the wider scope
+     * @throws ContextError DVC's {@code ReservedKeyError} or {@code MergeError}
      */
-    Scope merge(Value.Dict added, String file) {
+    Scope mergeFile(Value.Dict added, String file, String entry, List<String> keys) throws ContextError {
         Map<String, String> mergedOrigins = new LinkedHashMap<>(origins);
-        if (file != null) {
-            leaves("", added, file, mergedOrigins);
-        }
-        return new Scope(merge(values, added), mergedOrigins, aliases);
+        leaves("", added, file, mergedOrigins);
+        return merge(added, file, " in '" + entry + "'", mergedOrigins, imports.with(file, keys));
     }
 
     /**
-     * Adds names bound by {@code foreach}/{@code matrix}, replacing earlier bindings.
+     * Adds values written inline in a {@code vars} list.
      *
-     * @param bound the names and values
+     * @param added the values
+     * @param source how DVC names the entry ({@code vars[0]}, {@code train.vars[1]})
+     * @return the wider scope
+     * @throws ContextError DVC's {@code ReservedKeyError} or {@code MergeError}
+     */
+    Scope mergeInline(Value.Dict added, String source) throws ContextError {
+        return merge(added, source, "", origins, imports);
+    }
+
+    /**
+     * Adds names bound by {@code foreach}/{@code matrix}, replacing earlier bindings; they become reserved.
+     *
+     * @param bound the names and values, in the order DVC reserves them
      * @param alias what {@code item} stands for, or {@code null}
      * @return the scope for one generated stage
      */
@@ -54,7 +81,7 @@ record Scope(Value.Dict values, Map<String, String> origins, Map<String, String>
         if (alias != null) {
             boundAliases.put("item", alias);
         }
-        return new Scope(new Value.Dict(entries), origins, boundAliases);
+        return new Scope(new Value.Dict(entries), origins, boundAliases, sources, imports, List.copyOf(bound.keySet()));
     }
 
     /** The dotted path a looked-up name stands for, with aliases resolved. */
@@ -63,6 +90,27 @@ record Scope(Value.Dict values, Map<String, String> origins, Map<String, String>
         String head = dot < 0 ? name : name.substring(0, dot);
         String alias = aliases.get(head);
         return alias == null ? name : alias + (dot < 0 ? "" : name.substring(dot));
+    }
+
+    private Scope merge(
+            Value.Dict added, String source, String where, Map<String, String> mergedOrigins, VarsImports loaded)
+            throws ContextError {
+        List<String> modified =
+                reserved.stream().filter(added.entries()::containsKey).toList();
+        if (!modified.isEmpty()) {
+            throw new ContextError(
+                    ContextError.Kind.RESERVED,
+                    "attempted to modify reserved key" + (modified.size() > 1 ? "s " : " ") + join(modified) + where);
+        }
+        Map<List<String>, String> mergedSources = new LinkedHashMap<>(sources);
+        Value.Dict merged = merge(values, added, List.of(), source, mergedSources);
+        return new Scope(merged, mergedOrigins, aliases, mergedSources, loaded, reserved);
+    }
+
+    /** DVC's {@code humanize.join}: {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String join(List<String> words) {
+        String last = words.get(words.size() - 1);
+        return words.size() == 1 ? last : String.join(", ", words.subList(0, words.size() - 1)) + " and " + last;
     }
 
     private static void leaves(String prefix, Value.Dict dict, String file, Map<String, String> into) {
@@ -76,18 +124,38 @@ record Scope(Value.Dict values, Map<String, String> origins, Map<String, String>
         });
     }
 
-    private static Value.Dict merge(Value.Dict into, Value.Dict from) {
+    /** DVC's {@code _merge}: mappings merge key by key; any other name defined twice is a {@code MergeError}. */
+    private Value.Dict merge(
+            Value.Dict into, Value.Dict from, List<String> at, String source, Map<List<String>, String> mergedSources)
+            throws ContextError {
         Map<String, Value> entries = new LinkedHashMap<>(into.entries());
-        from.entries().forEach((key, value) -> {
-            Value existing = entries.get(key);
-            if (existing instanceof Value.Dict a && value instanceof Value.Dict b) {
-                entries.put(key, merge(a, b));
+        for (Map.Entry<String, Value> entry : from.entries().entrySet()) {
+            List<String> path = new ArrayList<>(at);
+            path.add(entry.getKey());
+            Value existing = entries.get(entry.getKey());
+            if (existing instanceof Value.Dict a && entry.getValue() instanceof Value.Dict b) {
+                entries.put(entry.getKey(), merge(a, b, path, source, mergedSources));
             } else if (existing != null) {
-                throw new Interpolator.ResolveException("cannot redefine '" + key + "' as it already exists");
+                throw new ContextError(
+                        ContextError.Kind.MERGE,
+                        "cannot redefine '" + String.join(".", path) + "' from '" + source
+                                + "' as it already exists in '" + sourceOf(path) + "'");
             } else {
-                entries.put(key, value);
+                entries.put(entry.getKey(), entry.getValue());
+                mergedSources.put(List.copyOf(path), source);
             }
-        });
+        }
         return new Value.Dict(entries);
+    }
+
+    /** Where the value at a key path came from: the source that added it or the mapping holding it. */
+    private String sourceOf(List<String> path) {
+        for (int length = path.size(); length > 0; length--) {
+            String source = sources.get(path.subList(0, length));
+            if (source != null) {
+                return source;
+            }
+        }
+        return "<local>";
     }
 }

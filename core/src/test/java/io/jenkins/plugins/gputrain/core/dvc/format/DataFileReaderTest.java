@@ -102,6 +102,32 @@ class DataFileReaderTest {
         assertThat(json(read("m.json", "{\"a\": 1, \"a\": 2}"))).isEqualTo("{\"a\": 2}");
     }
 
+    /** Values DVC 3.67.1 read from these files (its loaders get the text in Python's universal-newline mode). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiterString = " -> ",
+            value = {
+                "m.toml -> a = 1\\rb = 2\\r[t]\\rc = \"x\"\\r -> {\"a\": 1, \"b\": 2, \"t\": {\"c\": \"x\"}}",
+                "t.toml -> a = \"\"\"x\\ry\"\"\"\\n -> {\"a\": \"x\\ny\"}",
+                "c.toml -> a = 1\\r\\nb = 2\\r\\n -> {\"a\": 1, \"b\": 2}",
+                "m.json -> {\"a\": 1,\\r\"b\": 2}\\r -> {\"a\": 1, \"b\": 2}",
+                "m.yaml -> a: 1\\rb: 2\\rc: |\\r  x\\r  y\\r -> {\"a\": 1, \"b\": 2, \"c\": \"x\\ny\\n\"}",
+                "q.yaml -> t: \"p\\rq\"\\nu: x\\r  y\\n -> {\"t\": \"p q\", \"u\": \"x y\"}",
+                "b.yaml -> v: |\\r  a\\r\\r  b\\r -> {\"v\": \"a\\n\\nb\\n\"}",
+                "p.py -> A = 1\\rB = \"x\"\\r -> {\"A\": 1, \"B\": \"x\"}"
+            })
+    void aLoneCarriageReturnIsALineEndAsInPythonsTextMode(String path, String text, String json)
+            throws UnreadableFileException {
+        assertThat(json(read(path, text.translateEscapes()))).isEqualTo(json);
+    }
+
+    @Test
+    void aLoneCarriageReturnInsideAStringEndsTheLineWhereThatIsAnError() {
+        assertThatThrownBy(() -> read("s.toml", "s = \"x\ry\"\n")).hasMessageContaining("TOML file structure");
+        assertThatThrownBy(() -> read("s.json", "{\"s\": \"x\ry\"}")).hasMessageContaining("JSON file structure");
+        assertThatThrownBy(() -> read("p.py", "A = \"x\ry\"\n")).hasMessageContaining("Python file structure");
+    }
+
     @Test
     void falsyDocumentsAreEmptyMappings() throws UnreadableFileException {
         assertThat(read("m.json", "[]")).isEqualTo(Value.Dict.empty());

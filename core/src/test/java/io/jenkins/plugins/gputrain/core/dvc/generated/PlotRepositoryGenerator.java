@@ -15,11 +15,16 @@ import org.eclipse.jgit.api.errors.GitAPIException;
  * diff --json}: CSV, TSV, JSON (a list, or a list under a key) and YAML files; templates {@code linear},
  * {@code simple}, {@code smooth}, {@code scatter} and {@code bar_horizontal}; {@code x}/{@code y} given or left to
  * DVC's defaults, titles; top-level and stage plots; {@code main} committed, the workspace changed (rows added or
- * removed, a file deleted).
+ * removed, a file deleted). Half the repositories also hold a JSON file with several lists of rows, drawn from a
+ * random stream of its own so that the other files stay as they were for a seed: lists of different lengths (DVC
+ * merges them index by index), rows whose key sets differ (a later row without a key of the first, or with one the
+ * first lacks, which makes its list no list of data points), and now and then an empty list (the file's error).
  */
 public final class PlotRepositoryGenerator {
     private static final List<String> TEMPLATES = List.of("linear", "simple", "smooth", "scatter", "bar_horizontal");
     private static final List<String> FORMATS = List.of(".csv", ".tsv", ".json", ".yaml", "-keyed.json");
+
+    private static final String LISTS = "plots/lists.json";
 
     private final long seed;
 
@@ -53,6 +58,12 @@ public final class PlotRepositoryGenerator {
             }
             files.add(new String[] {path, format});
         }
+        Random lists = new Random(seed * 104_729L + index);
+        boolean withLists = lists.nextBoolean();
+        if (withLists) {
+            // y given: DVC infers it from the first list's first row, gpu-train from the merged first row
+            dvcYaml.addAll(List.of("  - " + LISTS + ":", "      x: step", "      y: loss"));
+        }
         if (dvcYaml.size() == 1) {
             dvcYaml.clear();
         }
@@ -72,6 +83,9 @@ public final class PlotRepositoryGenerator {
             for (String[] file : files) {
                 write(directory, file[0], data(random, file[1]));
             }
+            if (withLists) {
+                write(directory, LISTS, lists(lists));
+            }
             git.add().addFilepattern(".").call();
             git.commit()
                     .setMessage("main")
@@ -86,10 +100,41 @@ public final class PlotRepositoryGenerator {
                     write(directory, file[0], data(random, file[1]));
                 }
             }
+            if (withLists) {
+                write(directory, LISTS, lists(lists));
+            }
         } catch (GitAPIException e) {
             throw new IOException(e);
         }
         return directory;
+    }
+
+    /** A JSON mapping of two or three lists of rows, for DVC's list merging rules. */
+    private static String lists(Random random) {
+        List<String> lists = new ArrayList<>();
+        int count = 2 + random.nextInt(2);
+        for (int list = 0; list < count; list++) {
+            int rows = random.nextInt(12) == 0 ? 0 : 1 + random.nextInt(6);
+            String field = List.of("loss", "acc", "lr").get(list);
+            int odd = random.nextInt(4) == 0 ? 1 + random.nextInt(Math.max(1, rows)) : -1;
+            // Not in the list of y: gpu-train draws its rows where DVC fails the file with FieldNotFoundError
+            // (docs/dvc-reports.md, known differences).
+            boolean extra = random.nextBoolean() && list > 0;
+            List<String> records = new ArrayList<>();
+            for (int row = 0; row < rows; row++) {
+                List<String> fields = new ArrayList<>();
+                fields.add("\"step\": " + row);
+                if (row != odd || extra) {
+                    fields.add("\"" + field + "\": " + random.nextInt(1000) / 100.0);
+                }
+                if (row == odd && extra) {
+                    fields.add("\"extra\": " + random.nextInt(10));
+                }
+                records.add("{" + String.join(", ", fields) + "}");
+            }
+            lists.add("\"" + field + "s\": [" + String.join(", ", records) + "]");
+        }
+        return "{" + String.join(", ", lists) + "}\n";
     }
 
     /** Rows with a step, a loss and a name, in the file's format. */

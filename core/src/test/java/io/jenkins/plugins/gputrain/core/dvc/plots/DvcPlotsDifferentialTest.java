@@ -124,9 +124,12 @@ class DvcPlotsDifferentialTest {
         }
     }
 
-    /** Numbers by value (DVC keeps CSV cells as text), anything else as its text. */
+    /**
+     * Numbers by value (DVC keeps CSV cells as text), anything else as its text; a field a row lacks (DVC's rows keep
+     * only the keys read) and a {@code None} (gpu-train's series) both draw no point.
+     */
     private static String text(Value value) {
-        if (value == null) {
+        if (value == null || value instanceof Value.None) {
             return "(none)";
         }
         try {

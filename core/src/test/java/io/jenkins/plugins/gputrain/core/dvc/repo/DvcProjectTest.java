@@ -383,6 +383,118 @@ class DvcProjectTest {
     }
 
     @Test
+    void aVarsFileLoadedWholeAgainIsLoadedOnceAsInDvc() throws Exception {
+        write("params.yaml", "lr: 1\n");
+        write("v.yaml", "a: 1\nb: 2\n");
+        write(
+                "dvc.yaml",
+                "vars: [params.yaml, ./params.yaml, v.yaml, 'v.yaml:', v.yaml]\nstages:\n  s:\n    vars: [v.yaml]\n"
+                        + "    cmd: echo ${lr} ${a}\n");
+        assertThat(metrics().optionalError()).isEmpty();
+
+        write("dvc.yaml", "vars: ['v.yaml:a', 'v.yaml:b,b']\nstages:\n  s:\n    cmd: echo ${a} ${b}\n");
+        assertThat(metrics().optionalError()).isEmpty();
+    }
+
+    @Test
+    void aVarsFileLoadedWholeAndByKeysIsDvcsVarsAlreadyLoaded() throws Exception {
+        write("v.yaml", "a: 1\nb: 2\n");
+        write("dvc.yaml", "vars: [v.yaml, 'v.yaml:a']\n");
+        assertThat(resolveError())
+                .isEqualTo("failed to parse 'vars' in 'dvc.yaml':\ncannot partially load 'v.yaml:a' as it's already"
+                        + " loaded.");
+        write("dvc.yaml", "vars: ['v.yaml:a', v.yaml]\n");
+        assertThat(resolveError())
+                .isEqualTo("failed to parse 'vars' in 'dvc.yaml':\ncannot load 'v.yaml' as it's partially loaded"
+                        + " already");
+        write("dvc.yaml", "vars: ['v.yaml:a,b', 'v.yaml:b']\n");
+        assertThat(resolveError())
+                .isEqualTo("failed to parse 'vars' in 'dvc.yaml':\ncannot load 'v.yaml:b' as it's partially loaded"
+                        + " already");
+        write(
+                "dvc.yaml",
+                "vars: [v.yaml]\nstages:\n  s:\n    foreach: [1]\n    do:\n      vars: ['./v.yaml:b']\n"
+                        + "      cmd: echo\n");
+        assertThat(resolveError())
+                .isEqualTo("failed to parse 'stages.s@1.vars' in 'dvc.yaml':\ncannot partially load './v.yaml:b' as"
+                        + " it's already loaded.");
+    }
+
+    @Test
+    void aNameDefinedTwiceIsDvcsMergeErrorNamingBothSources() throws Exception {
+        write("params.yaml", "lr: 1\n");
+        write("sub/v.yaml", "a: 1\nn:\n  x: 1\n");
+        write("sub/w.yaml", "a: 3\nn:\n  x: 5\n");
+        write("sub/dvc.yaml", "vars: [v.yaml, 'w.yaml:n']\n");
+        assertThat(resolveError())
+                .isEqualTo("failed to parse 'vars' in 'sub/dvc.yaml':\ncannot redefine 'n.x' from 'sub/w.yaml' as it"
+                        + " already exists in 'sub/v.yaml'");
+        write("sub/dvc.yaml", "vars: [{a: 5}, v.yaml]\n");
+        assertThat(resolveError())
+                .isEqualTo("failed to parse 'vars' in 'sub/dvc.yaml':\ncannot redefine 'a' from 'sub/v.yaml' as it"
+                        + " already exists in 'vars[0]'");
+        write("sub/dvc.yaml", "vars: [{n: {y: 1}}, {n: 2}]\n");
+        assertThat(resolveError())
+                .isEqualTo("failed to parse 'vars' in 'sub/dvc.yaml':\ncannot redefine 'n' from 'vars[1]' as it"
+                        + " already exists in 'vars[0]'");
+        write("dvc.yaml", "vars: [{lr: 2}]\n");
+        assertThat(resolveError())
+                .isEqualTo("failed to parse 'vars' in 'dvc.yaml':\ncannot redefine 'lr' from 'vars[0]' as it already"
+                        + " exists in 'params.yaml'");
+        write("dvc.yaml", "stages:\n  s:\n    vars: [sub/v.yaml, {n: {y: 1, x: 2}}]\n    cmd: echo\n");
+        assertThat(resolveError())
+                .isEqualTo("failed to parse stage 's' in 'dvc.yaml':\ncannot redefine 'n.x' from 's.vars[1]' as it"
+                        + " already exists in 'sub/v.yaml'");
+    }
+
+    @Test
+    void stageVarsMayNotDefineTheNamesForeachAndMatrixBind() throws Exception {
+        write("ik.yaml", "item: 1\nkey: 2\n");
+        write("dvc.yaml", "stages:\n  s:\n    foreach: [1]\n    do:\n      vars: [{item: 3}]\n      cmd: echo\n");
+        assertThat(resolveError())
+                .isEqualTo("failed to parse stage 's@1' in 'dvc.yaml': attempted to modify reserved key item");
+        write(
+                "dvc.yaml",
+                "stages:\n  s:\n    foreach: {x: 1}\n    do:\n      vars: ['ik.yaml:key,item']\n      cmd: echo\n");
+        assertThat(resolveError())
+                .isEqualTo("failed to parse stage 's@x' in 'dvc.yaml': attempted to modify reserved keys item and key"
+                        + " in 'ik.yaml:key,item'");
+        write("dvc.yaml", "stages:\n  s:\n    matrix: {a: [1]}\n    vars: [ik.yaml]\n    cmd: echo\n");
+        assertThat(resolveError())
+                .isEqualTo("failed to parse stage 's@1' in 'dvc.yaml': attempted to modify reserved keys key and item"
+                        + " in 'ik.yaml'");
+        write("dvc.yaml", "stages:\n  s:\n    foreach: [1]\n    do:\n      vars: [{key: 3}]\n      cmd: echo\n");
+        assertThat(metrics().optionalError()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryWhereAVarsFileIsExpectedIsDvcsParamsLoadError() throws Exception {
+        write("params.yaml/x", "");
+        write("dvc.yaml", "stages:\n  s:\n    cmd: echo\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'vars' in 'dvc.yaml': 'params.yaml' is a directory");
+        write("sub/dvc.yaml", "vars: [v]\n");
+        write("sub/v/x", "");
+        write("sub/params.yaml", "a: 1\n");
+        Files.delete(root.resolve("params.yaml/x"));
+        Files.delete(root.resolve("params.yaml"));
+        assertThat(resolveError()).isEqualTo("failed to parse 'vars' in 'sub/dvc.yaml': 'sub/v' is a directory");
+    }
+
+    @Test
+    void aDirectoryWhereParamsFilesAreExpectedStandsForTheFilesBelowItAsInDvc() throws Exception {
+        write("dvc.yaml", "params:\n- p\nstages:\n  s:\n    cmd: echo\n    params:\n    - q:\n      - a\n");
+        write("p/b.yaml", "a: 1\nb: 2\n");
+        write("q/c.yaml", "a: 3\nz: 4\n");
+        write("q/d/e.json", "{\"a\": 5}");
+
+        assertThat(json(params(List.of(), false)))
+                .isEqualTo(
+                        "{\"q/c.yaml\": {\"a\": 3}, \"q/d/e.json\": {\"a\": 5}, \"p/b.yaml\": {\"a\": 1, \"b\": 2}}");
+        assertThat(json(params(List.of("q"), false)))
+                .isEqualTo("{\"q/c.yaml\": {\"a\": 3, \"z\": 4}, \"q/d/e.json\": {\"a\": 5}}");
+    }
+
+    @Test
     void paramsTargetsAreWholeFilesOnly() throws Exception {
         write("params.yaml", "a: 1\n");
         write("other.json", "{\"b\": 2}");
@@ -428,6 +540,13 @@ class DvcProjectTest {
         try (DvcRepository repository = DvcRepository.open(root, 1 << 20)) {
             return repository.metrics(DvcRepository.WORKSPACE, List.of());
         }
+    }
+
+    /** The message of the {@code ResolveError} that fails the workspace's metrics. */
+    private String resolveError() throws Exception {
+        FileResult.Failure error = metrics().optionalError().orElseThrow();
+        assertThat(error.type()).isEqualTo("ResolveError");
+        return error.message();
     }
 
     private RevisionData params(List<String> targets, boolean deps) throws Exception {
