@@ -16,7 +16,10 @@ import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -224,7 +227,11 @@ public final class DataFileReader {
         lists.start();
         int size = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            lists.item(json(parser, depth + 1));
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                lists.mapping(entries(parser, depth + 1));
+            } else {
+                lists.item(json(parser, depth + 1));
+            }
             limits.checkEntries(++size);
         }
         lists.end(size);
@@ -241,6 +248,16 @@ public final class DataFileReader {
          * @param item the item, read whole
          */
         void item(Value item);
+
+        /**
+         * One item of the current list that is a mapping, as its entries: a new map, in file order, that the stream
+         * does not change or keep, so a receiver may keep it without the copy a {@link Value.Dict} makes.
+         *
+         * @param entries the item's entries, read whole
+         */
+        default void mapping(Map<String, Value> entries) {
+            item(new Value.Dict(entries));
+        }
 
         /**
          * The current list ends.
@@ -276,14 +293,24 @@ public final class DataFileReader {
 
     /** Refuses binary files and invalid UTF-8, as {@link #decode} does, without holding the text. */
     private static void validate(String path, byte[] content) throws UnreadableFileException {
-        boolean ascii = true;
-        for (byte b : content) {
-            if (b == 0) {
+        // eight bytes at a time: a word has a zero byte when the borrow of subtracting 1 from each byte reaches a
+        // byte whose top bit was clear, and a byte past ASCII when a top bit is set
+        long high = 0;
+        int i = 0;
+        for (; i + Long.BYTES <= content.length; i += Long.BYTES) {
+            long word = (long) WORDS.get(content, i);
+            if (((word - 0x0101010101010101L) & ~word & 0x8080808080808080L) != 0) {
                 throw binary(path);
             }
-            ascii &= b > 0;
+            high |= word;
         }
-        if (ascii) {
+        for (; i < content.length; i++) {
+            if (content[i] == 0) {
+                throw binary(path);
+            }
+            high |= content[i];
+        }
+        if ((high & 0x8080808080808080L) == 0) {
             return;
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8
@@ -305,6 +332,8 @@ public final class DataFileReader {
             throw new UnreadableFileException("EncodingError", "'" + path + "' is not valid utf-8");
         }
     }
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static UnreadableFileException binary(String path) {
         return new UnreadableFileException("EncodingError", "'" + path + "' is a binary file, not text");
@@ -368,15 +397,7 @@ public final class DataFileReader {
     private Value json(JsonParser parser, int depth) throws IOException {
         switch (parser.currentToken()) {
             case START_OBJECT -> {
-                limits.checkDepth(depth);
-                Map<String, Value> entries = new LinkedHashMap<>();
-                while (parser.nextToken() != JsonToken.END_OBJECT) {
-                    String key = parser.currentName();
-                    parser.nextToken();
-                    entries.put(key, json(parser, depth + 1));
-                    limits.checkEntries(entries.size());
-                }
-                return new Value.Dict(entries);
+                return new Value.Dict(entries(parser, depth));
             }
             case START_ARRAY -> {
                 limits.checkDepth(depth);
@@ -408,6 +429,19 @@ public final class DataFileReader {
                 return new Value.Str(parser.getText());
             }
         }
+    }
+
+    /** The entries of the object the parser is at the start of, read to its end. */
+    private Map<String, Value> entries(JsonParser parser, int depth) throws IOException {
+        limits.checkDepth(depth);
+        Map<String, Value> entries = new LinkedHashMap<>();
+        while (parser.nextToken() != JsonToken.END_OBJECT) {
+            String key = parser.currentName();
+            parser.nextToken();
+            entries.put(key, json(parser, depth + 1));
+            limits.checkEntries(entries.size());
+        }
+        return entries;
     }
 
     private Value readToml(String path, String text) throws UnreadableFileException {

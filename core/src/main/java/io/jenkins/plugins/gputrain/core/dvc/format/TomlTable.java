@@ -150,9 +150,14 @@ final class TomlTable {
 
     /** The table as a whole read has it (of a table that keeps its values). */
     Value.Dict value() {
+        return new Value.Dict(values());
+    }
+
+    /** The table's entries as a whole read has them, in a new map (of a table that keeps its values). */
+    Map<String, Value> values() {
         Map<String, Value> values = new LinkedHashMap<>();
         entries.forEach((key, child) -> values.put(key, value(child)));
-        return new Value.Dict(values);
+        return values;
     }
 
     private static Value value(Object child) {

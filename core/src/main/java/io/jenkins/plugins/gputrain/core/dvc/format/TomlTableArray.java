@@ -34,7 +34,7 @@ final class TomlTableArray {
         if (level.inRow()) {
             tables.add(table);
         } else if (last != null) {
-            level.lists().item(last.value());
+            level.lists().mapping(last.values());
         }
         last = table;
         level.bounds().entries(++size);
@@ -50,7 +50,7 @@ final class TomlTableArray {
     void leave() {
         if (!level.inRow()) {
             if (last != null) {
-                level.lists().item(last.value());
+                level.lists().mapping(last.values());
                 last = null;
             }
             level.lists().end(size);

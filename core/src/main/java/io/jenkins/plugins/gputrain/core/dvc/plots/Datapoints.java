@@ -125,21 +125,29 @@ public final class Datapoints {
 
         @Override
         public void item(Value item) {
+            if (item instanceof Value.Dict dict) {
+                mapping(dict.entries());
+            } else {
+                datapoints = false;
+                candidate = null;
+            }
+        }
+
+        @Override
+        public void mapping(Map<String, Value> entries) {
             if (!datapoints) {
                 return;
             }
-            if (!(item instanceof Value.Dict dict)
-                    || candidateKeys != null
-                            && !candidateKeys.containsAll(dict.entries().keySet())) {
+            if (candidateKeys != null && !candidateKeys.containsAll(entries.keySet())) {
                 datapoints = false;
                 candidate = null;
                 return;
             }
             if (candidateKeys == null) {
-                candidateKeys = Set.copyOf(dict.entries().keySet());
+                candidateKeys = Set.copyOf(entries.keySet());
             }
             if (candidate != null) {
-                candidate.accept(dict.entries());
+                candidate.accept(entries);
             }
         }
 

@@ -13,6 +13,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -216,6 +217,27 @@ class DataListStreamTest {
                         Arbitraries.maps(keys, inner).ofMaxSize(4).map(Object.class::cast)),
                 0,
                 4);
+    }
+
+    @Property
+    void aZeroOrNonAsciiByteAnywhereIsRefusedAsTheWholeReadRefusesIt(
+            @ForAll @IntRange(min = 0, max = 42) int position, @ForAll("bad bytes") byte bad) {
+        // 43 bytes: five words the check reads eight bytes at a time, then three bytes one at a time
+        byte[] content = "[{\"a\": 1, \"b\": \"xyz\"}, {\"a\": 2, \"b\": \"uv\"}]".getBytes(StandardCharsets.UTF_8);
+        content[position] = bad;
+
+        assertRefusedAsWhenReadWhole(JSON_READER, "p.json", content);
+    }
+
+    @Provide("bad bytes")
+    Arbitrary<Byte> badBytes() {
+        return Arbitraries.of((byte) 0, (byte) 0x80, (byte) 0xC3, (byte) 0xFF);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[{\"a\": \"é\"}]", "[{\"a\": 1, \"b\": \"xyz\"}, {\"a\": 2, \"b\": \"é\"}]"})
+    void validUtf8PastAsciiInAWordOrTheTailStreams(String text) {
+        assertStreamsAsReadWhole("p.json", text);
     }
 
     /** Streamed, the file is refused with the message of its whole read. */
