@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PendingBudget;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.MachineSize;
@@ -79,7 +80,7 @@ class PreflightRecoveryIT {
                     sleeps.add(duration);
                     uncordon(node);
                 })
-                .check(pod, null);
+                .check(pod, PendingBudget.NONE);
 
         assertThat(sleeps).isNotEmpty();
         assertThat(listener.progress.get(0))

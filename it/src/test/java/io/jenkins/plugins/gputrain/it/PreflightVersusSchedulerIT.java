@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PendingBudget;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.pod.PodManifest;
@@ -299,7 +300,7 @@ class PreflightVersusSchedulerIT {
     /** Runs the preflight as the engine does: the refusal, if it refused; what it said goes to the listener. */
     private static Optional<PodFailure> preflight(Pod pod, RecordedProgress listener) throws InterruptedException {
         try {
-            new NodePreflight(sandbox.client(), listener).check(pod, null);
+            new NodePreflight(sandbox.client(), listener).check(pod, PendingBudget.NONE);
             return Optional.empty();
         } catch (PodFailureException e) {
             assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE);

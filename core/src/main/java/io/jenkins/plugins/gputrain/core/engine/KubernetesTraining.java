@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.core.engine.k8s.AdmittedPod;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PendingBudget;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodDryRun;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
@@ -153,8 +154,10 @@ public final class KubernetesTraining {
         listener.progress("pod " + spec.podName() + ": " + spec.summary());
         AdmittedPod admitted = new PodDryRun(client, sleeper, listener).admitted(pod);
         Instant pendingSince = clock.instant();
+        PendingBudget pending = PendingBudget.from(pendingSince, pendingTimeout);
         if (preflight) {
-            new NodePreflight(client, listener, clock, sleeper).check(admitted, pendingTimeout);
+            new NodePreflight(client, listener, clock, sleeper).check(admitted, pending);
+            pending = pending.afterNodeWait(Duration.between(pendingSince, clock.instant()));
         }
         for (int attempt = 0; ; attempt++) {
             Pod attemptPod = attempt == 0 ? pod : renamed(pod, attempt);
@@ -165,7 +168,7 @@ public final class KubernetesTraining {
                         command,
                         timeout,
                         results,
-                        attempt == 0 ? pendingSince : clock.instant());
+                        attempt == 0 ? pending : PendingBudget.from(clock.instant(), pendingTimeout));
             } catch (PodFailureException e) {
                 if (attempt >= retries || !e.failure().kind().retryable()) {
                     throw e;
@@ -182,13 +185,13 @@ public final class KubernetesTraining {
             List<String> command,
             Duration timeout,
             List<String> results,
-            Instant pendingSince)
+            PendingBudget pending)
             throws PodFailureException, InterruptedException {
         String name = pod.getMetadata().getName();
         OutputTail tail = new OutputTail(listener, PodRunner.LOG_TAIL_LINES);
         PodOutcome outcome = new PodOutcome(client, clock, sleeper);
         return new PodRunner(client, clock, sleeper, pendingTimeout, listener)
-                .pendingSince(pendingSince)
+                .within(pending)
                 .run(pod, tail, resource -> {
                     try (WatchedPod watched = WatchedPod.of(resource)) {
                         transfer.upload(resource, workspace, listener);

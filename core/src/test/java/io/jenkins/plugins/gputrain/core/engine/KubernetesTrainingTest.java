@@ -348,7 +348,7 @@ class KubernetesTrainingTest {
                 .isInstanceOfSatisfying(
                         PodFailureException.class,
                         e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.UNSCHEDULABLE))
-                .hasMessageContaining(" after the pending timeout of 2m");
+                .hasMessageContaining(" after the pending timeout of 2m (1m of it spent waiting for nodes to recover)");
         assertThat(sleeps).hasSize(6).containsOnly(Duration.ofSeconds(10));
     }
 

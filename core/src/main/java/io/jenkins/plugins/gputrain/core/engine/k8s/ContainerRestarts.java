@@ -4,20 +4,31 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Whether the kubelet restarts a container that exited, as {@code ShouldContainerBeRestarted} decides
- * ({@code pkg/kubelet/container/helpers.go}): a sidecar (an init container with {@code restartPolicy: Always}) always;
- * another init container only after a failure; a regular container by the first of its {@code restartPolicyRules}
- * that matches the exit code (KEP-5307: action {@code Restart}, {@code exitCodes} with operator {@code In} or
- * {@code NotIn}), else by its own {@code restartPolicy} or the pod's ({@code Always} by default): {@code Always}
- * restarts after any exit, {@code OnFailure} after a non-zero one, {@code Never} not at all. Such restarts, exit
- * code 0 included, go through the kubelet's crash-loop back-off ({@code doBackOff} looks only at the container's last
- * exit, never at its code).
+ * Whether the kubelet restarts a container that exited, as Kubernetes v1.35.4 decides: a sidecar (an init container
+ * with {@code restartPolicy: Always}) always; another init container never after exit code 0, and after a failure as
+ * {@code ContainerShouldRestart} says ({@code pkg/kubelet/kuberuntime/kuberuntime_container.go}
+ * {@code computeInitContainerActions}: otherwise the kubelet kills the pod); a regular container as
+ * {@code ContainerShouldRestart} says ({@code pkg/api/v1/pod/util.go}). That is: when the container has its own
+ * {@code restartPolicy}, the first of its {@code restartPolicyRules} that matches the exit code (KEP-5307:
+ * {@code exitCodes} with operator {@code In} or {@code NotIn}) restarts it when its action is {@code Restart} or
+ * {@code RestartAllContainers} (which the API server admits only with its feature gate on), any other action falling
+ * back to the container's {@code restartPolicy}; without one, the pod's ({@code Always} by default): {@code Always}
+ * restarts after any exit, {@code OnFailure} after a non-zero one, {@code Never} not at all. A kubelet without the
+ * {@code ContainerRestartRules} gate ignores the rules and the container's policy (an older kubelet, or the gate
+ * turned off): its restarts are then the pod's policy's, which this does not tell apart. Such restarts, exit code 0
+ * included, go through the kubelet's crash-loop back-off ({@code doBackOff} looks only at the container's last exit,
+ * never at its code).
  */
 final class ContainerRestarts {
+    /** The rule actions that restart the container. */
+    private static final List<String> RESTARTING_ACTIONS = List.of("Restart", "RestartAllContainers");
+
+    /** The restart policies; the kubelet passes over any other value to the next level's. */
+    private static final List<String> POLICIES = List.of("Always", "OnFailure", "Never");
+
     private ContainerRestarts() {}
 
     /**
@@ -42,19 +53,33 @@ final class ContainerRestarts {
         if (container == null) {
             return exitCode != 0;
         }
-        if (init) {
-            return "Always".equals(container.getRestartPolicy()) || exitCode != 0;
+        if (init && "Always".equals(container.getRestartPolicy())) {
+            return true;
         }
-        for (Object rule : rules(container)) {
-            if (rule instanceof Map<?, ?> map && matches(map.get("exitCodes"), exitCode)) {
-                return "Restart".equals(map.get("action"));
+        if (init && exitCode == 0) {
+            return false;
+        }
+        return byPolicy(container, pod.getSpec().getRestartPolicy(), exitCode);
+    }
+
+    /** {@code ContainerShouldRestart}: the container's rules, then its policy, then the pod's. */
+    private static boolean byPolicy(Container container, String podPolicy, int exitCode) {
+        String own = container.getRestartPolicy();
+        if (own != null) {
+            for (Object rule : rules(container)) {
+                if (rule instanceof Map<?, ?> map && matches(map.get("exitCodes"), exitCode)) {
+                    if (RESTARTING_ACTIONS.contains(String.valueOf(map.get("action")))) {
+                        return true;
+                    }
+                    break;
+                }
             }
         }
-        String policy = Stream.of(container.getRestartPolicy(), pod.getSpec().getRestartPolicy())
-                .filter(Objects::nonNull)
+        String chosen = Stream.of(own, podPolicy)
+                .filter(policy -> policy != null && POLICIES.contains(policy))
                 .findFirst()
                 .orElse("Always");
-        return switch (policy) {
+        return switch (chosen) {
             case "Never" -> false;
             case "OnFailure" -> exitCode != 0;
             default -> true;

@@ -18,7 +18,13 @@ import java.util.List;
  * ({@link ContainerRestarts}), or starts more than {@link #RESET} after its previous start: the kubelet's back-off
  * has then expired ({@code pkg/kubelet/kubelet.go} sets the crash-loop back-off's {@code HasExpiredFunc} to more than
  * 600 s since its last step, and {@code Backoff.GC}, which the kubelet's housekeeping runs every 2 s, drops such
- * entries), whether the run itself was longer or the wait after it.
+ * entries), whether the run itself was longer or the wait after it. That gap is judged only between two starts one
+ * restart apart: when the restart count grew by two or more between two reads, the gap spans several runs and
+ * back-offs and says nothing of any one of them. The kubelet's key ({@code GetBackoffKey},
+ * {@code pkg/kubelet/kuberuntime/helpers.go}) also holds the container's image and resources, so an image change or
+ * an in-place resize starts its back-off afresh, which this loop does not see; and a kubelet without the
+ * {@code ContainerRestartRules} feature gate (an older one) ignores the containers' restart rules
+ * ({@link ContainerRestarts}).
  */
 final class CrashLoop {
     /** Restarts further apart than this start the kubelet's crash-loop back-off afresh: 600 s. */
@@ -101,6 +107,7 @@ final class CrashLoop {
         if (found == null || restarts(found) < restarts) {
             return false;
         }
+        int grew = restarts(found) - restarts;
         restarts = restarts(found);
         ContainerState state = found.getState() == null ? new ContainerState() : found.getState();
         ContainerStateTerminated ended = state.getTerminated() != null
@@ -110,7 +117,9 @@ final class CrashLoop {
                 ? instant(state.getRunning().getStartedAt())
                 : ended == null ? null : instant(ended.getStartedAt());
         if (started != null && (lastStart == null || started.isAfter(lastStart))) {
-            if (lastStart != null && Duration.between(lastStart, started).compareTo(RESET) > 0) {
+            if (lastStart != null
+                    && grew == 1
+                    && Duration.between(lastStart, started).compareTo(RESET) > 0) {
                 return false;
             }
             lastStart = started;

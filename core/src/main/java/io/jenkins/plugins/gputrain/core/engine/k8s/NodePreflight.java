@@ -85,17 +85,17 @@ public final class NodePreflight {
     }
 
     /**
-     * Checks the nodes for the pod the dry run left: as {@link #check(Pod, Duration)} when it is the API server's,
-     * otherwise only warning.
+     * Checks the nodes for the pod the dry run left: as {@link #check(Pod, PendingBudget)} when it is the API
+     * server's, otherwise only warning.
      *
      * @param admitted the pod as it will be created
-     * @param pendingTimeout how long the pod may wait, or {@code null} for no limit
+     * @param pending the pod's pending timeout, whose deadline also ends the wait for nodes
      * @throws PodFailureException when no node can take the API server's pod
      * @throws InterruptedException when interrupted while listing the nodes or waiting
      */
-    public void check(AdmittedPod admitted, Duration pendingTimeout) throws PodFailureException, InterruptedException {
+    public void check(AdmittedPod admitted, PendingBudget pending) throws PodFailureException, InterruptedException {
         if (admitted.byServer()) {
-            check(admitted.pod(), pendingTimeout);
+            check(admitted.pod(), pending);
             return;
         }
         listener.progress("preflight: only warning, the pod was not defaulted by the API server (dry run skipped)");
@@ -113,19 +113,22 @@ public final class NodePreflight {
      * never outlasts the time the user lets the pod wait.
      *
      * @param pod the pod as it will be created
-     * @param pendingTimeout how long the pod may wait, or {@code null} for no limit
+     * @param pending the pod's pending timeout, whose deadline also ends the wait for nodes
      * @throws PodFailureException when no node can take it
      * @throws InterruptedException when interrupted while listing the nodes or waiting
      */
-    public void check(Pod pod, Duration pendingTimeout) throws PodFailureException, InterruptedException {
-        Wait wait = pendingTimeout != null && pendingTimeout.compareTo(RECOVERY) < 0
+    public void check(Pod pod, PendingBudget pending) throws PodFailureException, InterruptedException {
+        Instant recovered = clock.instant().plus(RECOVERY);
+        Optional<Instant> pendingEnd = pending.deadline().filter(end -> end.isBefore(recovered));
+        Wait wait = pendingEnd.isPresent()
                 ? new Wait(
-                        pendingTimeout,
-                        DurationSpec.format(pendingTimeout) + " (the pending timeout)",
-                        DurationSpec.format(pendingTimeout) + ", the pending timeout (shorter than the "
-                                + DurationSpec.format(RECOVERY) + " allowed for nodes to recover),")
+                        pending.timeout().orElseThrow(),
+                        DurationSpec.format(pending.timeout().orElseThrow()) + " (the pending timeout)",
+                        DurationSpec.format(pending.timeout().orElseThrow())
+                                + ", the pending timeout (shorter than the " + DurationSpec.format(RECOVERY)
+                                + " allowed for nodes to recover),")
                 : new Wait(RECOVERY, DurationSpec.format(RECOVERY), DurationSpec.format(RECOVERY));
-        Instant deadline = clock.instant().plus(wait.limit());
+        Instant deadline = pendingEnd.orElse(recovered);
         String told = null;
         while (true) {
             Optional<String> waiting = checkOnce(pod, wait, deadline);

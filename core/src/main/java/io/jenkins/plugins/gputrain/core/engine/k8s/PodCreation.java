@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +18,9 @@ import java.util.function.Supplier;
  * without recording the usage ({@code checkQuotas} in k8s.io/apiserver v0.35.4,
  * {@code pkg/admission/plugin/resourcequota/controller.go}). Backoff doubles from {@link #FIRST_PAUSE},
  * {@link #ATTEMPTS} attempts in all; other refusals (RBAC, invalid pod) are thrown at once. HTTP 5xx and 429 are
- * retried by the fabric8 client itself.
+ * retried by the fabric8 client itself. The real create's retries come out of the pod's {@link PendingBudget}: a
+ * pause never outlasts what is left of it, and a quota that still refuses once it has ended fails the run with the
+ * quota's own refusal.
  */
 final class PodCreation {
     static final int ATTEMPTS = 6;
@@ -28,13 +32,28 @@ final class PodCreation {
      * Creates the pod; a refusal for invalid fields (HTTP 422, which a skipped dry run leaves to this create) is the
      * API server's {@code field: message} ({@link InvalidPod}).
      *
-     * @throws PodFailureException ({@link PodFailure.Kind#REFUSED}) when the API server finds fields invalid
+     * @param budget the pod's pending timeout, which bounds the quota retries
+     * @param clock the time, on the budget's clock
+     * @throws PodFailureException ({@link PodFailure.Kind#REFUSED}) when the API server finds fields invalid;
+     *     ({@link PodFailure.Kind#UNSCHEDULABLE}) when a quota still refuses the pod at the end of the pending timeout
      */
-    static void create(KubernetesClient client, String namespace, Pod pod, Sleeper sleeper, ProgressListener listener)
+    static void create(
+            KubernetesClient client,
+            String namespace,
+            Pod pod,
+            Sleeper sleeper,
+            ProgressListener listener,
+            PendingBudget budget,
+            Clock clock)
             throws PodFailureException, InterruptedException {
         try {
             retryingQuota(
-                    () -> client.pods().inNamespace(namespace).resource(pod).create(), pod, sleeper, listener);
+                    () -> client.pods().inNamespace(namespace).resource(pod).create(),
+                    pod,
+                    sleeper,
+                    listener,
+                    budget,
+                    clock);
         } catch (KubernetesClientException e) {
             throw InvalidPod.refusal(e, pod.getMetadata().getName(), "the create")
                     .orElseThrow(() -> e);
@@ -47,7 +66,7 @@ final class PodCreation {
      * @return the pod as the API server would store it
      */
     static Pod dryRun(KubernetesClient client, String namespace, Pod pod, Sleeper sleeper, ProgressListener listener)
-            throws InterruptedException {
+            throws PodFailureException, InterruptedException {
         return retryingQuota(
                 () -> client.pods()
                         .inNamespace(namespace)
@@ -56,26 +75,55 @@ final class PodCreation {
                         .create(),
                 pod,
                 sleeper,
-                listener);
+                listener,
+                PendingBudget.NONE,
+                Clock.systemUTC());
     }
 
-    private static Pod retryingQuota(Supplier<Pod> creation, Pod pod, Sleeper sleeper, ProgressListener listener)
-            throws InterruptedException {
+    private static Pod retryingQuota(
+            Supplier<Pod> creation,
+            Pod pod,
+            Sleeper sleeper,
+            ProgressListener listener,
+            PendingBudget budget,
+            Clock clock)
+            throws PodFailureException, InterruptedException {
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
             try {
                 return creation.get();
             } catch (KubernetesClientException e) {
                 ClientInterrupts.rethrowIfInterrupted(e, "creating the pod");
-                if (attempt >= ATTEMPTS || !quotaRefusal(e)) {
+                if (!quotaRefusal(e)) {
                     throw e;
                 }
-                listener.progress("creating pod " + pod.getMetadata().getName() + " was refused for now ("
-                        + ApiErrors.firstLine(e) + "); retrying in " + DurationSpec.format(pause));
-                sleeper.sleep(pause);
+                String name = pod.getMetadata().getName();
+                Instant now = clock.instant();
+                if (budget.passed(now)) {
+                    throw new PodFailureException(new PodFailure(
+                            PodFailure.Kind.UNSCHEDULABLE,
+                            "pod " + name + " was still refused at the end of " + budget.describe() + ": "
+                                    + refusal(e)));
+                }
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                Duration left = budget.left(now);
+                Duration wait = left != null && left.compareTo(pause) < 0 ? left : pause;
+                listener.progress("creating pod " + name + " was refused for now (" + ApiErrors.firstLine(e)
+                        + "); retrying in " + DurationSpec.format(wait));
+                sleeper.sleep(wait);
                 pause = pause.multipliedBy(2);
             }
         }
+    }
+
+    /** The API server's own message, e.g. {@code pods "p" is forbidden: exceeded quota: gpu, requested: …}. */
+    private static String refusal(KubernetesClientException e) {
+        String message = e.getStatus() == null ? null : e.getStatus().getMessage();
+        return message == null || message.isBlank()
+                ? ApiErrors.firstLine(e)
+                : message.lines().findFirst().orElseThrow().strip();
     }
 
     private static boolean quotaRefusal(KubernetesClientException e) {

@@ -60,7 +60,7 @@ public final class PodRunner {
     private final Duration pendingTimeout;
     private final ProgressListener listener;
     private final Sleeper sleeper;
-    private final Instant pendingSince;
+    private final PendingBudget budget;
 
     /**
      * Creates a runner.
@@ -94,24 +94,24 @@ public final class PodRunner {
             Sleeper sleeper,
             Duration pendingTimeout,
             ProgressListener listener,
-            Instant pendingSince) {
+            PendingBudget budget) {
         this.client = client;
         this.clock = clock;
         this.sleeper = sleeper;
         this.pendingTimeout = pendingTimeout;
         this.listener = listener;
-        this.pendingSince = pendingSince;
+        this.budget = budget;
     }
 
     /**
-     * This runner with its pending timeout counted from an earlier time rather than from the pod's creation, so that
-     * what was waited before it (the preflight's wait for nodes to recover) comes out of the same budget.
+     * This runner with the pending timeout's deadline given rather than counted from the pod's creation, so that what
+     * was waited before it (the preflight's wait for nodes to recover) comes out of the same budget.
      *
-     * @param since when the wait began, on this runner's clock
+     * @param pending the pod's pending timeout, with its deadline on this runner's clock
      * @return the runner
      */
-    public PodRunner pendingSince(Instant since) {
-        return new PodRunner(client, clock, sleeper, pendingTimeout, listener, since);
+    public PodRunner within(PendingBudget pending) {
+        return new PodRunner(client, clock, sleeper, pendingTimeout, listener, pending);
     }
 
     /**
@@ -141,11 +141,12 @@ public final class PodRunner {
         String namespace = Optional.ofNullable(pod.getMetadata().getNamespace()).orElse(client.getNamespace());
         String name = pod.getMetadata().getName();
         PodResource resource = client.pods().inNamespace(namespace).withName(name);
-        PodCreation.create(client, namespace, pod, sleeper, listener);
+        PendingBudget pending = budget == null ? PendingBudget.from(clock.instant(), pendingTimeout) : budget;
+        PodCreation.create(client, namespace, pod, sleeper, listener, pending, clock);
         listener.progress("created pod " + namespace + "/" + name);
         try {
             try {
-                waitUntilRunning(resource, namespace, name);
+                waitUntilRunning(resource, namespace, name, pending);
             } catch (KubernetesClientException e) {
                 ClientInterrupts.rethrowIfInterrupted(e, "waiting for the pod");
                 throw e;
@@ -176,10 +177,9 @@ public final class PodRunner {
         }
     }
 
-    private void waitUntilRunning(PodResource resource, String namespace, String name)
+    private void waitUntilRunning(PodResource resource, String namespace, String name, PendingBudget pending)
             throws PodFailureException, InterruptedException {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-        Instant start = pendingSince == null ? clock.instant() : pendingSince;
         String during = "waiting for pod " + name;
         ApiOutage outage = new ApiOutage(clock, listener);
         Watch watch = null;
@@ -236,8 +236,8 @@ public final class PodRunner {
                             throw new PodFailureException(persisting(backOff, allowance, pullError));
                         }
                     }
-                    Duration waited = Duration.between(start, clock.instant());
-                    if (pendingTimeout != null && waited.compareTo(pendingTimeout) > 0) {
+                    if (pending.deadline().isPresent()
+                            && clock.instant().isAfter(pending.deadline().get())) {
                         String node = current.getSpec() == null
                                 ? null
                                 : current.getSpec().getNodeName();
@@ -248,15 +248,14 @@ public final class PodRunner {
                             throw new PodFailureException(new PodFailure(
                                     PodFailure.Kind.MOUNT,
                                     "pod " + name + " was scheduled to node " + node + ", but its volumes were"
-                                            + " still not mounted after the pending timeout of "
-                                            + DurationSpec.format(pendingTimeout) + " of the kubelet's retries: "
+                                            + " still not mounted after " + pending.describe()
+                                            + " of the kubelet's retries: "
                                             + mount.get()));
                         }
                         throw new PodFailureException(new PodFailure(
                                 PodFailure.Kind.UNSCHEDULABLE,
                                 "pod " + name
-                                        + " is still " + status.describe() + " after the pending timeout of "
-                                        + DurationSpec.format(pendingTimeout)
+                                        + " is still " + status.describe() + " after " + pending.describe()
                                         + (status.unschedulable()
                                                 ? ""
                                                 : " (not unschedulable: check the image and the node)")));

@@ -121,6 +121,23 @@ class BackOffClockTest {
     }
 
     /**
+     * Issue 14 review (14c) 6: a restart count that grew by two between reads spans two runs, so the 730 s between
+     * the starts seen is no reset: runs of 350 s, each restart 360 s or 370 s after the one before, read only at the
+     * first and the third back-off, keep one loop (730 s since the first back-off less the 350 s run seen).
+     */
+    @Test
+    void startsSeveralRestartsApartAreNoReset() {
+        List<Pod> statuses = kubelet(Duration.ofSeconds(350), 4);
+        BackOffClock clock = new BackOffClock();
+
+        List<String> lasted = lasted(clock, List.of(statuses.get(2), statuses.get(6)));
+
+        assertThat(Duration.between(start(statuses.get(2)), start(statuses.get(6))))
+                .isGreaterThan(CrashLoop.RESET);
+        assertThat(lasted).containsExactly("0s", "380s");
+    }
+
+    /**
      * Issue 14 review 5: each container backs off on its own, as the kubelet keys its back-off by container. Two
      * containers crash-looping in turn each keep their loop: the one named lasts from its own first back-off, less
      * its own runs.
@@ -161,7 +178,8 @@ class BackOffClockTest {
 
     /**
      * Issue 14 review 6: a container the kubelet restarts after exit code 0 ({@code restartPolicy: Always}, or a
-     * restart rule matching 0) goes through the same back-off, and its loop goes on; under {@code OnFailure} the
+     * restart rule matching 0, which the API server admits only beside the container's own {@code restartPolicy})
+     * goes through the same back-off, and its loop goes on; under {@code OnFailure} the
      * container has completed and its loop ends.
      */
     @ParameterizedTest
@@ -178,6 +196,7 @@ class BackOffClockTest {
                 at(t0.plusSeconds(12), worker(2, crashLoop("worker", "20s"), completedAgain)));
         statuses.forEach(pod -> pod.getSpec().setRestartPolicy(restartPolicy));
         if (restartedOn != null) {
+            statuses.forEach(pod -> pod.getSpec().getContainers().get(0).setRestartPolicy(restartPolicy));
             statuses.forEach(pod -> pod.getSpec()
                     .getContainers()
                     .get(0)

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Which exits the kubelet restarts ({@code ShouldContainerBeRestarted}, {@code pkg/kubelet/container/helpers.go}):
+ * Which exits the kubelet restarts ({@code ContainerShouldRestart}, {@code pkg/api/v1/pod/util.go}, and for init
+ * containers {@code computeInitContainerActions}, {@code pkg/kubelet/kuberuntime/kuberuntime_container.go}, v1.35.4):
  * the pod's {@code restartPolicy}, a container's own, a sidecar's {@code Always}, and KEP-5307's
  * {@code restartPolicyRules}, the first matching rule deciding.
  */
@@ -27,13 +28,26 @@ class ContainerRestartsTest {
         "main, Never, , , 1, false",
         "main, Always, Never, , 0, false",
         "main, Never, OnFailure, , 2, true",
-        "main, Never, Never, In 0 42, 42, true",
-        "main, Never, Never, In 42, 0, false",
-        "main, Always, Never, NotIn 0, 0, false",
-        "main, Never, Never, NotIn 0, 3, true",
+        "main, Never, Never, Restart In 0 42, 42, true",
+        "main, Never, Never, Restart In 42, 0, false",
+        "main, Always, Never, Restart NotIn 0, 0, false",
+        "main, Never, Never, Restart NotIn 0, 3, true",
         "init, Always, , , 0, false",
         "init, OnFailure, , , 1, true",
         "sidecar, OnFailure, , , 0, true",
+        // issue 14 review (14c) 1: a failed init container is restarted as ContainerShouldRestart says, else the
+        // kubelet kills the pod (computeInitContainerActions); exit 0 is never restarted
+        "init, Never, , , 1, false",
+        "init, Always, Never, , 1, false",
+        "init, Never, OnFailure, , 1, true",
+        "init, Never, Never, Restart In 7, 7, true",
+        "init, OnFailure, Never, Restart NotIn 0, 3, true",
+        "init, Never, OnFailure, , 0, false",
+        // issue 14 review (14c) 2: RestartAllContainers restarts; another action falls back to the container's policy
+        "main, Never, Never, RestartAllContainers In 42, 42, true",
+        "main, Always, OnFailure, Hypothetical In 42, 42, true",
+        "main, Always, Never, Hypothetical In 42, 42, false",
+        "main, Never, , Restart In 42, 42, false",
     })
     void theKubeletRestartsAsItsPoliciesSay(
             String kind, String podPolicy, String containerPolicy, String rule, int exitCode, boolean restarted) {
@@ -44,10 +58,10 @@ class ContainerRestartsTest {
         if (rule != null) {
             String[] words = rule.split(" ");
             List<Integer> values =
-                    Arrays.stream(words).skip(1).map(Integer::valueOf).toList();
+                    Arrays.stream(words).skip(2).map(Integer::valueOf).toList();
             container.setAdditionalProperty(
                     "restartPolicyRules",
-                    List.of(Map.of("action", "Restart", "exitCodes", Map.of("operator", words[0], "values", values))));
+                    List.of(Map.of("action", words[0], "exitCodes", Map.of("operator", words[1], "values", values))));
         }
         boolean init = !kind.equals("main");
         Pod pod = new PodBuilder()

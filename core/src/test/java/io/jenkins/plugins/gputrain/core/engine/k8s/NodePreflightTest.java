@@ -44,7 +44,7 @@ class NodePreflightTest {
     void aFittingNodeLetsThePodGoAndIsNamed() throws Exception {
         add(node("cpu-1"), gpuNode("gpu-2"), gpuNode("gpu-1"), gpuNode("gpu-3").cordoned());
 
-        preflight().check(T4_POD, null);
+        preflight().check(T4_POD, PendingBudget.NONE);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: 2 of 4 nodes can run pod train-1 (gpu-1, gpu-2); " + CHECKED + "4 nodes");
@@ -54,7 +54,7 @@ class NodePreflightTest {
     void manyFittingNodesAreNotAllListed() throws Exception {
         add(gpuNode("g1"), gpuNode("g2"), gpuNode("g3"), gpuNode("g4"));
 
-        preflight().check(T4_POD, null);
+        preflight().check(T4_POD, PendingBudget.NONE);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: 4 of 4 nodes can run pod train-1 (g1, g2, g3, …); " + CHECKED + "4 nodes");
@@ -70,7 +70,7 @@ class NodePreflightTest {
                         .taint("dedicated", "team-a", "NoSchedule")
                         .allocatable("cpu", "2"));
 
-        assertThatThrownBy(() -> preflight().check(T4_POD, null))
+        assertThatThrownBy(() -> preflight().check(T4_POD, PendingBudget.NONE))
                 .isInstanceOfSatisfying(PodFailureException.class, e -> {
                     assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE);
                     assertThat(e.failure().kind().retryable()).isFalse();
@@ -96,7 +96,7 @@ class NodePreflightTest {
     void aPodTheApiServerDidNotAdmitIsOnlyWarnedAboutWithoutWaiting() throws Exception {
         add(gpuNode("gpu-busy").notReady(), gpuNode("gpu-dedicated").taint("dedicated", "team-a", "NoSchedule"));
 
-        preflight().check(new AdmittedPod(T4_POD, false), null);
+        preflight().check(new AdmittedPod(T4_POD, false), PendingBudget.NONE);
 
         assertThat(sleeps).isEmpty();
         assertThat(listener.progress)
@@ -112,7 +112,7 @@ class NodePreflightTest {
     void aPodTheApiServerDidNotAdmitNamingAMissingNodeIsOnlyWarnedAbout() throws Exception {
         add(gpuNode("gpu-1"));
 
-        preflight().check(new AdmittedPod(onNode(T4_POD, "gpu-9"), false), null);
+        preflight().check(new AdmittedPod(onNode(T4_POD, "gpu-9"), false), PendingBudget.NONE);
 
         assertThat(listener.progress)
                 .last()
@@ -126,7 +126,7 @@ class NodePreflightTest {
     void aPodTheApiServerAdmittedIsStillRefused() {
         add(gpuNode("gpu-dedicated").taint("dedicated", "team-a", "NoSchedule"));
 
-        assertThatThrownBy(() -> preflight().check(new AdmittedPod(T4_POD, true), null))
+        assertThatThrownBy(() -> preflight().check(new AdmittedPod(T4_POD, true), PendingBudget.NONE))
                 .isInstanceOf(PodFailureException.class)
                 .hasMessageStartingWith("preflight: no node can run pod train-1 (");
         assertThat(listener.progress).isEmpty();
@@ -154,7 +154,7 @@ class NodePreflightTest {
             }
         };
 
-        preflight().check(T4_POD, null);
+        preflight().check(T4_POD, PendingBudget.NONE);
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
         assertThat(listener.progress)
@@ -181,7 +181,7 @@ class NodePreflightTest {
             }
         };
 
-        preflight().check(T4_POD, null);
+        preflight().check(T4_POD, PendingBudget.NONE);
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
         assertThat(listener.progress)
@@ -197,7 +197,7 @@ class NodePreflightTest {
     void aRebootingNodeTooSmallForThePodIsRefusedAtOnce() {
         add(gpuNode("gpu-small").allocatable("cpu", "2").rebooting());
 
-        assertThatThrownBy(() -> preflight().check(T4_POD, null))
+        assertThatThrownBy(() -> preflight().check(T4_POD, PendingBudget.NONE))
                 .isInstanceOf(PodFailureException.class)
                 .hasMessageContaining("closest: gpu-small (unreachable (Ready Unknown), 2 of 4 cpu allocatable)");
         assertThat(sleeps).isEmpty();
@@ -208,7 +208,7 @@ class NodePreflightTest {
     void aNodeThatStaysUnusableIsRefusedAfterTheAllowance() {
         add(node("cpu-1"), gpuNode("gpu-1").notReady());
 
-        assertThatThrownBy(() -> preflight().check(T4_POD, null))
+        assertThatThrownBy(() -> preflight().check(T4_POD, PendingBudget.NONE))
                 .isInstanceOfSatisfying(
                         PodFailureException.class,
                         e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE))
@@ -228,7 +228,7 @@ class NodePreflightTest {
     void aPendingTimeoutShorterThanTheAllowanceEndsTheWaitAndIsNamed() {
         add(node("cpu-1"), gpuNode("gpu-1").notReady());
 
-        assertThatThrownBy(() -> preflight().check(T4_POD, Duration.ofSeconds(25)))
+        assertThatThrownBy(() -> preflight().check(T4_POD, PendingBudget.from(clock.instant(), Duration.ofSeconds(25))))
                 .isInstanceOf(PodFailureException.class)
                 .hasMessage("preflight: no node can run pod train-1, not even after waiting 25s, the pending timeout"
                         + " (shorter than the 5m allowed for nodes to recover), for 1 of them to recover ("
@@ -260,10 +260,27 @@ class NodePreflightTest {
                 })
                 .always();
 
-        assertThatThrownBy(() -> preflight().check(T4_POD, Duration.ofSeconds(25)))
+        assertThatThrownBy(() -> preflight().check(T4_POD, PendingBudget.from(clock.instant(), Duration.ofSeconds(25))))
                 .hasMessageStartingWith(
                         "preflight: no node can run pod train-1, not even after waiting 25s, the" + " pending timeout");
         assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Issue 14 review (14c) 4: the preflight waits until the deadline it is given, not for a pending timeout counted
+     * afresh from its own first read: 10 s of a 25 s pending timeout already gone leave it 15 s.
+     */
+    @Test
+    void theWaitEndsAtTheDeadlineItIsGiven() {
+        add(node("cpu-1"), gpuNode("gpu-1").notReady());
+        PendingBudget pending = PendingBudget.from(clock.instant(), Duration.ofSeconds(25));
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> preflight().check(T4_POD, pending))
+                .hasMessageStartingWith(
+                        "preflight: no node can run pod train-1, not even after waiting 25s, the pending timeout");
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(5));
+        assertThat(clock.instant()).isEqualTo(pending.deadline().orElseThrow());
     }
 
     /** A pending timeout longer than the allowance leaves it as it is. */
@@ -271,7 +288,7 @@ class NodePreflightTest {
     void aPendingTimeoutLongerThanTheAllowanceLeavesIt() {
         add(node("cpu-1"), gpuNode("gpu-1").notReady());
 
-        assertThatThrownBy(() -> preflight().check(T4_POD, Duration.ofMinutes(10)))
+        assertThatThrownBy(() -> preflight().check(T4_POD, PendingBudget.from(clock.instant(), Duration.ofMinutes(10))))
                 .hasMessageStartingWith("preflight: no node can run pod train-1, not even after waiting 5m for 1 of"
                         + " them to recover (");
         assertThat(sleeps).hasSize(30);
@@ -292,7 +309,7 @@ class NodePreflightTest {
     void withNoNodeOfTheSelectedKindTheRunWarnsAndGoesOn() throws Exception {
         add(node("cpu-1"), node("cpu-2").label("gpu", "false"));
 
-        preflight().check(T4_POD, null);
+        preflight().check(T4_POD, PendingBudget.NONE);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: WARNING: none of the 2 nodes matches the node selector and affinity of pod"
@@ -302,7 +319,7 @@ class NodePreflightTest {
 
     @Test
     void aClusterWithoutNodesWarnsAndGoesOn() throws Exception {
-        preflight().check(T4_POD, null);
+        preflight().check(T4_POD, PendingBudget.NONE);
 
         assertThat(listener.progress).singleElement().asString().startsWith("preflight: WARNING: none of the 0 nodes");
     }
@@ -317,7 +334,7 @@ class NodePreflightTest {
         bind("busy", "gpu-1", "Running");
         bind("done", "gpu-1", "Succeeded");
 
-        preflight().check(T4_POD, null);
+        preflight().check(T4_POD, PendingBudget.NONE);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: waiting: pod train-1 fits 1 of 1 nodes once what is held by other pods is"
@@ -331,7 +348,7 @@ class NodePreflightTest {
         add(gpuNode("gpu-small").allocatable("cpu", "2"));
         bind("busy", "gpu-small", "Running");
 
-        assertThatThrownBy(() -> preflight().check(T4_POD, null))
+        assertThatThrownBy(() -> preflight().check(T4_POD, PendingBudget.NONE))
                 .isInstanceOf(PodFailureException.class)
                 .hasMessageContaining("gpu-small (1 of 4 cpu free (1 requested by other pods), 0 of 1 nvidia.com/gpu"
                         + " free (1 requested by other pods))");
@@ -343,7 +360,7 @@ class NodePreflightTest {
         bind("done", "gpu-1", "Succeeded");
         bind("failed", "gpu-1", "Failed");
 
-        preflight().check(T4_POD, null);
+        preflight().check(T4_POD, PendingBudget.NONE);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: 1 of 1 nodes can run pod train-1 (gpu-1); " + CHECKED + "1 node");
@@ -369,7 +386,7 @@ class NodePreflightTest {
     void aPodNamingItsNodeIsCheckedOnThatNodeOnlyAsItsKubeletAdmitsIt() throws Exception {
         add(gpuNode("gpu-1"), gpuNode("gpu-2").cordoned().taint("dedicated", "team-a", "NoSchedule"));
 
-        preflight().check(onNode(T4_POD, "gpu-2"), null);
+        preflight().check(onNode(T4_POD, "gpu-2"), PendingBudget.NONE);
 
         assertThat(listener.progress)
                 .containsExactly("preflight: pod train-1 names node gpu-2 (spec.nodeName), so the scheduler is"
@@ -381,7 +398,7 @@ class NodePreflightTest {
         add(gpuNode("gpu-1"), node("cpu-1"), gpuNode("gpu-2").taint("maintenance", "", "NoExecute"));
         bind("busy", "gpu-1", "Running");
 
-        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "cpu-1"), null))
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "cpu-1"), PendingBudget.NONE))
                 .isInstanceOfSatisfying(
                         PodFailureException.class,
                         e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE))
@@ -389,10 +406,10 @@ class NodePreflightTest {
                         + " and only that node was checked, as its kubelet admits pods: it cannot run it now"
                         + " (label gpu=true missing, 0 of 1 nvidia.com/gpu allocatable); drop spec.nodeName to let"
                         + " the scheduler choose a node");
-        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-2"), null))
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-2"), PendingBudget.NONE))
                 .hasMessageContaining("(taint maintenance:NoExecute not tolerated)");
         // what other pods hold counts, and only the named node's pods: the kubelet rejects at once (OutOf…)
-        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-1"), null))
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-1"), PendingBudget.NONE))
                 .hasMessageContaining("(0 of 1 nvidia.com/gpu free (1 requested by other pods))");
     }
 
@@ -400,7 +417,7 @@ class NodePreflightTest {
     void aNamedNodeThatDoesNotExistIsARefusal() {
         add(gpuNode("gpu-1"));
 
-        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-9"), null))
+        assertThatThrownBy(() -> preflight().check(onNode(T4_POD, "gpu-9"), PendingBudget.NONE))
                 .isInstanceOf(PodFailureException.class)
                 .hasMessage("preflight: pod train-1 names node gpu-9 (spec.nodeName), so the scheduler is bypassed"
                         + " and only that node was checked: there is no node gpu-9; name an existing node or drop"
@@ -423,7 +440,7 @@ class NodePreflightTest {
                 .andReturn(403, "forbidden")
                 .always();
 
-        preflight().check(T4_POD, null);
+        preflight().check(T4_POD, PendingBudget.NONE);
 
         assertThat(listener.progress)
                 .containsExactly("preflight skipped: these credentials may not list nodes (HTTP 403); the pod's"
@@ -438,7 +455,7 @@ class NodePreflightTest {
                 .andReturn(404, "not found")
                 .always();
 
-        assertThatThrownBy(() -> preflight().check(T4_POD, null))
+        assertThatThrownBy(() -> preflight().check(T4_POD, PendingBudget.NONE))
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                         .isEqualTo(404));
     }
@@ -450,7 +467,7 @@ class NodePreflightTest {
         try {
             // fabric8 checks the interrupt only while it waits: a list whose answer is already there when it
             // starts to wait returns, and the next list (the pods on the nodes) is the one interrupted
-            assertThatThrownBy(() -> preflight().check(T4_POD, null))
+            assertThatThrownBy(() -> preflight().check(T4_POD, PendingBudget.NONE))
                     .isInstanceOf(InterruptedException.class)
                     .hasMessageMatching("interrupted while listing the (nodes|pods)");
         } finally {

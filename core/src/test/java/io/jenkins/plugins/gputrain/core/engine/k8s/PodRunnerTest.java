@@ -414,6 +414,38 @@ class PodRunnerTest {
     }
 
     /**
+     * Issue 14 review (14c) 3: the quota retries come out of the pending timeout: with 1m, the pauses are 5 s, 10 s,
+     * 20 s and the 25 s left, and a quota that still refuses then fails the run with its own refusal, naming the
+     * quota and the timeout, instead of 155 s of retries and a "still Pending" at the first read.
+     */
+    @Test
+    void quotaRetriesStopAtThePendingTimeout() {
+        refuseCreate(
+                        403,
+                        "Forbidden",
+                        "pods \"q4\" is forbidden: exceeded quota: gpu, requested: requests.nvidia.com/gpu=1, used:"
+                                + " requests.nvidia.com/gpu=4, limited: requests.nvidia.com/gpu=4")
+                .always();
+        List<Duration> sleeps = new CopyOnWriteArrayList<>();
+        Sleeper sleeper = duration -> {
+            sleeps.add(duration);
+            clock.advance(duration);
+        };
+
+        assertThatThrownBy(() -> new PodRunner(client, clock, sleeper, Duration.ofMinutes(1), listener)
+                        .run(pod("q4"), this::work))
+                .isInstanceOfSatisfying(
+                        PodFailureException.class,
+                        e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.UNSCHEDULABLE))
+                .hasMessage("pod q4 was still refused at the end of the pending timeout of 1m: pods \"q4\" is"
+                        + " forbidden: exceeded quota: gpu, requested: requests.nvidia.com/gpu=1, used:"
+                        + " requests.nvidia.com/gpu=4, limited: requests.nvidia.com/gpu=4");
+        assertThat(sleeps)
+                .containsExactly(
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(25));
+    }
+
+    /**
      * Issue 14 review: after a skipped dry run the real create is the API server's first verdict, so its 422 is the
      * same short {@code field: message} line as the dry run's, nothing created.
      */
