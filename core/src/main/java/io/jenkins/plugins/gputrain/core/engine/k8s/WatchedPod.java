@@ -8,10 +8,9 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,7 +30,7 @@ public final class WatchedPod implements AutoCloseable {
     private final Duration deletedEvent;
     private final AtomicReference<Pod> latest = new AtomicReference<>();
     /** Completed by the {@code DELETED} event, or when no watch can be opened: no more states come. */
-    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private volatile boolean closed;
     private volatile Watch watch;
@@ -59,7 +58,7 @@ public final class WatchedPod implements AutoCloseable {
             watched.open();
         } catch (KubernetesClientException e) {
             ClientInterrupts.rethrowIfInterrupted(e, "watching the pod");
-            watched.ended.complete(null);
+            watched.ended.countDown();
         }
         return watched;
     }
@@ -71,7 +70,7 @@ public final class WatchedPod implements AutoCloseable {
             public void eventReceived(Action action, Pod state) {
                 latest.set(state);
                 if (action == Action.DELETED) {
-                    ended.complete(null);
+                    ended.countDown();
                 }
             }
 
@@ -79,19 +78,19 @@ public final class WatchedPod implements AutoCloseable {
             public void onClose(WatcherException cause) {
                 // fabric8 ends a watch for good on HTTP 410 (a reconnect after an API server restart): watch again,
                 // off the client's thread
-                CompletableFuture.runAsync(WatchedPod.this::reopen);
+                ForkJoinPool.commonPool().execute(WatchedPod.this::reopen);
             }
         });
     }
 
     private void reopen() {
-        if (closed || ended.isDone()) {
+        if (closed || ended.getCount() == 0) {
             return;
         }
         try {
             open();
         } catch (KubernetesClientException e) {
-            ended.complete(null);
+            ended.countDown();
         }
         if (closed) {
             watch.close();
@@ -107,11 +106,8 @@ public final class WatchedPod implements AutoCloseable {
      * @throws InterruptedException when interrupted while waiting
      */
     public Optional<PodFailure> gone() throws InterruptedException {
-        try {
-            ended.get(deletedEvent.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // no DELETED event in time: the last state seen is all there is
-        }
+        // without a DELETED event in time, the last state seen is all there is
+        ended.await(deletedEvent.toMillis(), TimeUnit.MILLISECONDS);
         Pod last = latest.get();
         return last == null ? Optional.empty() : PodStatus.of(last).optionalFailure();
     }
