@@ -46,12 +46,12 @@ class WatchedPodTest {
                 .get()
                 .withPath(WATCH)
                 .andUpgradeToWebSocket()
-                .open(new WatchEvent(disrupted(), "MODIFIED"), new WatchEvent(disrupted(), "DELETED"))
+                .open(new WatchEvent(disrupted("2"), "MODIFIED"), new WatchEvent(disrupted("3"), "DELETED"))
                 .done()
                 .once();
 
-        try (WatchedPod watched = WatchedPod.of(
-                client.pods().inNamespace("test").withName("w1"), Duration.ofSeconds(25))) {
+        try (WatchedPod watched =
+                WatchedPod.of(client.pods().inNamespace("test").withName("w1"), Duration.ofSeconds(25))) {
             assertThat(watched.gone())
                     .map(PodFailure::message)
                     .contains("The pod is being stopped (DisruptionTarget: EvictionByEvictionAPI): Eviction API:"
@@ -59,12 +59,12 @@ class WatchedPodTest {
         }
     }
 
-    private static Pod disrupted() {
+    private static Pod disrupted(String resourceVersion) {
         return new PodBuilder()
                 .withNewMetadata()
                 .withName("w1")
                 .withNamespace("test")
-                .withResourceVersion("2")
+                .withResourceVersion(resourceVersion)
                 .withDeletionTimestamp("2026-12-03T00:00:00Z")
                 .endMetadata()
                 .withNewStatus()
