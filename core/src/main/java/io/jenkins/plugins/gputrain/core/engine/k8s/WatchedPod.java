@@ -8,9 +8,11 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,7 +32,7 @@ public final class WatchedPod implements AutoCloseable {
     private final Duration deletedEvent;
     private final AtomicReference<Pod> latest = new AtomicReference<>();
     /** Completed by the {@code DELETED} event, or when no watch can be opened: no more states come. */
-    private final CountDownLatch ended = new CountDownLatch(1);
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     private volatile boolean closed;
     private volatile Watch watch;
@@ -58,7 +60,7 @@ public final class WatchedPod implements AutoCloseable {
             watched.open();
         } catch (KubernetesClientException e) {
             ClientInterrupts.rethrowIfInterrupted(e, "watching the pod");
-            watched.ended.countDown();
+            watched.ended.complete(null);
         }
         return watched;
     }
@@ -70,7 +72,7 @@ public final class WatchedPod implements AutoCloseable {
             public void eventReceived(Action action, Pod state) {
                 latest.set(state);
                 if (action == Action.DELETED) {
-                    ended.countDown();
+                    ended.complete(null);
                 }
             }
 
@@ -84,13 +86,13 @@ public final class WatchedPod implements AutoCloseable {
     }
 
     private void reopen() {
-        if (closed || ended.getCount() == 0) {
+        if (closed || ended.isDone()) {
             return;
         }
         try {
             open();
         } catch (KubernetesClientException e) {
-            ended.countDown();
+            ended.complete(null);
         }
         if (closed) {
             watch.close();
@@ -106,8 +108,11 @@ public final class WatchedPod implements AutoCloseable {
      * @throws InterruptedException when interrupted while waiting
      */
     public Optional<PodFailure> gone() throws InterruptedException {
-        // without a DELETED event in time, the last state seen is all there is
-        ended.await(deletedEvent.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            ended.get(deletedEvent.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // no DELETED event in time (the future is never failed): the last state seen is all there is
+        }
         Pod last = latest.get();
         return last == null ? Optional.empty() : PodStatus.of(last).optionalFailure();
     }
