@@ -84,7 +84,11 @@ class DisruptionIT {
     }
 
     @AfterEach
-    void closeSandbox() {
+    void closeSandbox() throws IOException {
+        if (command != null) {
+            // a test that failed before it stopped the first command: the end of the FIFO ends it
+            command.close();
+        }
         pool.shutdownNow();
         sandbox.client()
                 .pods()
@@ -100,13 +104,15 @@ class DisruptionIT {
         Future<GpuTrainCli.Result> run = start(directory);
         String pod = awaitCommand();
 
-        pods().withName(pod)
-                .evict(new EvictionBuilder()
-                        .withNewMetadata()
-                        .withName(pod)
-                        .withNamespace(sandbox.namespace())
-                        .endMetadata()
-                        .build());
+        assertThat(pods().withName(pod)
+                        .evict(new EvictionBuilder()
+                                .withNewMetadata()
+                                .withName(pod)
+                                .withNamespace(sandbox.namespace())
+                                .endMetadata()
+                                .build()))
+                .as("the eviction API admitted the eviction (fabric8 returns false on 429)")
+                .isTrue();
         stopCommandOnceGone(pod);
 
         assertRetried(

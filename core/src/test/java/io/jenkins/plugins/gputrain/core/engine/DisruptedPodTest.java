@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -79,6 +80,34 @@ class DisruptedPodTest {
         assertThat(downloads).containsExactly("gpu-train-v2-r1");
     }
 
+    /**
+     * On a real kubelet the evicted pod stays Terminating for its grace period, its condition written: a training
+     * that saves a checkpoint on SIGTERM exits 0, and the copy back fails against the stopping container.
+     */
+    @Test
+    void aCopyBackFailingAgainstATerminatingDisruptedPodIsTheDisruptionRetried() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> {
+            if (!pod.get().getMetadata().getName().endsWith("-r1")) {
+                disrupt(pod, "EvictionByEvictionAPI", "Eviction API: evicting");
+                pod.edit(p -> new PodBuilder(p)
+                        .editMetadata()
+                        .addToFinalizers("test/keep")
+                        .endMetadata()
+                        .build());
+                pod.delete();
+                pod.waitUntilCondition(p -> p.getMetadata().getDeletionTimestamp() != null, 20, TimeUnit.SECONDS);
+            }
+            return new CommandResult(0, false);
+        };
+
+        assertThat(run(exec, copying(), "v4")).isEqualTo(new CommandResult(0, false));
+
+        assertThat(listener.progress)
+                .contains("The pod is being stopped (DisruptionTarget: EvictionByEvictionAPI): Eviction API: evicting;"
+                        + " retrying with a new pod (1 of 1)");
+        assertThat(downloads).containsExactly("gpu-train-v4-r1");
+    }
+
     /** No condition was seen (deleted by someone): the deletion stays a node loss, as before the watch. */
     @Test
     void aPodDeletedWithoutAConditionIsSaidToBeDeletedWhileTheCommandRan() throws Exception {
@@ -99,6 +128,12 @@ class DisruptedPodTest {
 
     /** The condition, then the deletion, each an event of the pod's watch; returns once the pod is gone. */
     private static void disruptAndDelete(PodResource pod, String reason, String message) throws PodFailureException {
+        disrupt(pod, reason, message);
+        deleteAndAwait(pod);
+    }
+
+    /** Writes the {@code DisruptionTarget} condition, as the disrupting controller does before it deletes the pod. */
+    private static void disrupt(PodResource pod, String reason, String message) {
         Pod current = pod.get();
         current.setStatus(new PodStatusBuilder(current.getStatus())
                 .addToConditions(new PodConditionBuilder()
@@ -109,7 +144,6 @@ class DisruptedPodTest {
                         .build())
                 .build());
         pod.updateStatus(current);
-        deleteAndAwait(pod);
     }
 
     /** Deletes the pod (the mock server removes it at once, as kwok does) and waits until it is gone. */
@@ -136,6 +170,10 @@ class DisruptedPodTest {
                 if (current == null) {
                     throw new PodFailureException(
                             new PodFailure(PodFailure.Kind.FAILED, "copying the results back failed: pods not found"));
+                }
+                if (current.getMetadata().getDeletionTimestamp() != null) {
+                    throw new PodFailureException(new PodFailure(
+                            PodFailure.Kind.FAILED, "copying the results back failed: container not running"));
                 }
                 downloads.add(current.getMetadata().getName());
                 return paths;

@@ -107,13 +107,14 @@ public final class PodOutcome {
     }
 
     /**
-     * Why a copy failed after the command ended: the pod's node lost (e.g. {@code error dialing backend}: the API
-     * server cannot reach the node's kubelet), or the pod gone (404), named by the last state its watch delivered
-     * (a {@code DisruptionTarget} condition).
+     * Why a copy failed after the command ended: the pod's own status (a disrupted pod stays Terminating with its
+     * {@code DisruptionTarget} condition for its grace period, while its container stops), else its node lost (e.g.
+     * {@code error dialing backend}: the API server cannot reach the node's kubelet), or the pod gone (404), named by
+     * the last state its watch delivered.
      *
      * @param pod the pod
      * @param watched the pod's watch while the command ran
-     * @return the node loss or the gone pod's failure, or empty when its node looks alive or nothing names a failure
+     * @return the pod's failure, the node loss or the gone pod's failure, or empty when nothing names a failure
      * @throws InterruptedException when interrupted
      */
     public Optional<PodFailure> afterFailedCopy(PodResource pod, WatchedPod watched) throws InterruptedException {
@@ -124,7 +125,11 @@ public final class PodOutcome {
             ClientInterrupts.rethrowIfInterrupted(e, "reading the pod status");
             return Optional.empty();
         }
-        return current == null ? watched.gone() : nodes.lost(current);
+        if (current == null) {
+            return watched.gone();
+        }
+        Optional<PodFailure> own = PodStatus.of(current).optionalFailure();
+        return own.isPresent() ? own : nodes.lost(current);
     }
 
     private static boolean containerAlive(Pod pod) {

@@ -9,7 +9,10 @@ import io.fabric8.kubernetes.client.dsl.PodResource;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -17,19 +20,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * command's end is read. A disrupting controller writes the {@code DisruptionTarget} condition, then deletes the pod;
  * kwok, and a kubelet whose containers stop at once, remove it within a second, so that a read finds nothing (404)
  * while the watch's {@code DELETED} event still carries the condition (observed on Kubernetes v1.35.4 with kwok
- * v0.8.0 for the eviction API, a {@code NoExecute} taint, preemption and the pod GC: {@code DisruptionIT}).
+ * v0.8.0 for the eviction API, a {@code NoExecute} taint, preemption and the pod GC: {@code DisruptionIT}). A watch the
+ * client ends for good (fabric8 does on HTTP 410 Gone, as a reconnect after an API server restart meets) is opened
+ * again, with no resource version, so that it starts from the pod's current state.
  */
 public final class WatchedPod implements AutoCloseable {
     /** How long a pod found gone waits for its {@code DELETED} event, which the API server sends as it removes it. */
     static final Duration DELETED_EVENT = Duration.ofSeconds(5);
 
+    private final PodResource pod;
+    private final Duration deletedEvent;
     private final AtomicReference<Pod> latest = new AtomicReference<>();
-    /** Completed by the {@code DELETED} event, or when the watch closes or cannot start: no more states come. */
+    /** Completed by the {@code DELETED} event, or when no watch can be opened: no more states come. */
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
-    private Watch watch;
+    private volatile boolean closed;
+    private volatile Watch watch;
 
-    private WatchedPod() {}
+    private WatchedPod(PodResource pod, Duration deletedEvent) {
+        this.pod = pod;
+        this.deletedEvent = deletedEvent;
+    }
 
     /**
      * Starts watching a pod; a watch the API server refuses leaves nothing seen (the run goes on without it).
@@ -39,22 +50,14 @@ public final class WatchedPod implements AutoCloseable {
      * @throws InterruptedException when interrupted
      */
     public static WatchedPod of(PodResource pod) throws InterruptedException {
-        WatchedPod watched = new WatchedPod();
-        try {
-            watched.watch = pod.watch(new Watcher<>() {
-                @Override
-                public void eventReceived(Action action, Pod state) {
-                    watched.latest.set(state);
-                    if (action == Action.DELETED) {
-                        watched.ended.complete(null);
-                    }
-                }
+        return of(pod, DELETED_EVENT);
+    }
 
-                @Override
-                public void onClose(WatcherException cause) {
-                    watched.ended.complete(null);
-                }
-            });
+    /** As {@link #of(PodResource)}, waiting the given time for the {@code DELETED} event of a pod found gone. */
+    static WatchedPod of(PodResource pod, Duration deletedEvent) throws InterruptedException {
+        WatchedPod watched = new WatchedPod(pod, deletedEvent);
+        try {
+            watched.open();
         } catch (KubernetesClientException e) {
             ClientInterrupts.rethrowIfInterrupted(e, "watching the pod");
             watched.ended.complete(null);
@@ -62,24 +65,64 @@ public final class WatchedPod implements AutoCloseable {
         return watched;
     }
 
+    /** Opens a watch with no resource version: it starts with the pod's current state. */
+    private void open() {
+        watch = pod.watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Pod state) {
+                latest.set(state);
+                if (action == Action.DELETED) {
+                    ended.complete(null);
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+                // fabric8 ends a watch for good on HTTP 410 (a reconnect after an API server restart): watch again,
+                // off the client's thread
+                ForkJoinPool.commonPool().execute(WatchedPod.this::reopen);
+            }
+        });
+    }
+
+    private void reopen() {
+        if (closed || ended.isDone()) {
+            return;
+        }
+        try {
+            open();
+        } catch (KubernetesClientException e) {
+            ended.complete(null);
+        }
+        if (closed) {
+            watch.close();
+        }
+    }
+
     /**
-     * The failure the pod's last state named, for a pod found gone: waits up to {@link #DELETED_EVENT} for its
-     * {@code DELETED} event first.
+     * The failure the pod's last state named, for a pod found gone: waits a while for its {@code DELETED} event
+     * first.
      *
      * @return the failure, e.g. {@code The pod is being stopped (DisruptionTarget: EvictionByEvictionAPI): …}, or
      *     empty when no state seen names one
+     * @throws InterruptedException when interrupted while waiting
      */
-    public Optional<PodFailure> gone() {
-        ended.completeOnTimeout(null, DELETED_EVENT.toMillis(), TimeUnit.MILLISECONDS)
-                .join();
+    public Optional<PodFailure> gone() throws InterruptedException {
+        try {
+            ended.get(deletedEvent.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // no DELETED event in time (the future is never failed): the last state seen is all there is
+        }
         Pod last = latest.get();
         return last == null ? Optional.empty() : PodStatus.of(last).optionalFailure();
     }
 
     @Override
     public void close() {
-        if (watch != null) {
-            watch.close();
+        closed = true;
+        Watch current = watch;
+        if (current != null) {
+            current.close();
         }
     }
 }
