@@ -198,8 +198,8 @@ public final class Datapoints {
 
     /**
      * Whether a value is a number that is not finite: {@code Infinity}, {@code -Infinity} or {@code NaN} in JSON or
-     * YAML, or {@code inf}, {@code -inf}, {@code nan} (any case) in CSV as Python writes them, or an integer too
-     * large for a double.
+     * YAML, or {@code inf}, {@code -inf}, {@code nan} (any case) in CSV as Python writes them, or a number too large
+     * for a double (an integer, or a cell such as {@code 1e400}).
      */
     public static boolean isNonFinite(Value value) {
         if (value instanceof Value.Float || value instanceof Value.Int) {
@@ -207,7 +207,8 @@ public final class Datapoints {
         }
         if (value instanceof Value.Str s) {
             String text = s.value().strip().toLowerCase(Locale.ROOT);
-            return NON_FINITE.contains(text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text);
+            return NON_FINITE.contains(text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text)
+                    || Double.isInfinite(number(value));
         }
         return false;
     }

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * {@code \n}; empty lines are skipped; malformed UTF-8 is replaced as when the whole text is decoded (a {@code \r},
  * {@code \n}, separator or quote byte is never part of a UTF-8 sequence, so each record and each cell decodes alone
  * to the same text). Each row maps the header's fields to their cells, every cell a string (a field named twice
- * keeps its last cell at its first place; a short row only the fields it has cells for). A record without quotes is
+ * keeps its last cell at its first place, and none in a short row without that last cell; a short row only
+ * the fields it has cells for). A record without quotes is
  * handed on as a view of the file's bytes: a cell is decoded when it is looked up, no mapping is built per row.
  */
 final class DelimitedRows {
@@ -192,18 +193,18 @@ final class DelimitedRows {
             }
         }
 
-        /** The column a field's cell is in, in a row of {@code cells} cells, or -1 when that row has none. */
+        /**
+         * The column a field's cell is in, in a row of {@code cells} cells, or -1 when that row has none: the last
+         * column the field heads, as Python's {@code DictReader} zips the row and then sets every field past the
+         * row's end to its missing value, so a short row lacking the last of a field named twice has no cell for it.
+         */
         int column(Object field, int cells) {
             int[] at = columns.get(field);
-            if (at != null) {
-                int limit = Math.min(count, cells);
-                for (int i = at.length - 1; i >= 0; i--) {
-                    if (at[i] < limit) {
-                        return at[i];
-                    }
-                }
+            if (at == null) {
+                return -1;
             }
-            return -1;
+            int last = at[at.length - 1];
+            return last < Math.min(count, cells) ? last : -1;
         }
 
         /** A row of decoded cells, as a mapping. */

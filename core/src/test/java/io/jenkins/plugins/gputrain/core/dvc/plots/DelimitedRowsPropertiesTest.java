@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -44,6 +45,21 @@ class DelimitedRowsPropertiesTest {
         }
     }
 
+    /**
+     * DVC 3.67.1 ({@code dvc plots diff --json}) gives {@code {"a": "7", "b": "5"}, {"a": null, "b": "30"}}: Python's
+     * {@code DictReader} sets the fields past a short row's end to its missing value, the first {@code a} included.
+     */
+    @Example
+    void aShortRowWithoutTheLastCellOfAFieldNamedTwiceHasNoCellForIt() {
+        List<Map<String, Value>> rows = new ArrayList<>();
+        DelimitedRows.read("a,b,a\n1,5,7\n2,30\n".getBytes(StandardCharsets.UTF_8), ',', true, rows::add);
+
+        assertThat(rows)
+                .containsExactly(
+                        Map.of("a", new Value.Str("7"), "b", new Value.Str("5")), Map.of("b", new Value.Str("30")));
+        assertThat(List.copyOf(rows.get(0).keySet())).containsExactly("a", "b");
+    }
+
     /** The rows as a reading of the whole decoded text gives them. */
     private static List<Map<String, Value>> split(String text, char separator, boolean header) {
         List<Map<String, Value>> rows = new ArrayList<>();
@@ -65,6 +81,9 @@ class DelimitedRowsPropertiesTest {
             Map<String, Value> row = new LinkedHashMap<>();
             for (int i = 0; i < fields.size() && i < cells.size(); i++) {
                 row.put(fields.get(i), new Value.Str(cells.get(i)));
+            }
+            for (int i = cells.size(); i < fields.size(); i++) {
+                row.remove(fields.get(i)); // DictReader's missing value for the fields past the row's end
             }
             rows.add(row);
         }

@@ -40,6 +40,18 @@ class NonFiniteValuesProperties {
                 .isFalse();
     }
 
+    @Property(tries = 10)
+    void aCellTooLargeForADoubleIsNotDrawn(
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 309, max = 400) int exponent,
+            @ForAll("signs") String sign) {
+        assertThat(Datapoints.isNonFinite(new Value.Str(sign + "1e" + exponent)))
+                .isTrue();
+        assertThat(Datapoints.isNonFinite(new Value.Str(sign + "9".repeat(exponent))))
+                .isTrue();
+        assertThat(Datapoints.isNonFinite(new Value.Str(sign + "1e" + (exponent - 300))))
+                .isFalse();
+    }
+
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<String> spellings() {
         return net.jqwik.api.Arbitraries.of("inf", "Infinity", "nan", "NaN", "infinity");
