@@ -124,7 +124,13 @@ class ResourceQuotaIT {
                         null);
 
         assertThat(result.exitCode()).as(String.join("\n", progress.progress)).isZero();
-        assertThat(waits).as("one refusal, then the freed quota admits the pod").containsExactly(Duration.ofSeconds(5));
+        // The quota's status says 0 used before the API server's quota admission has seen it (its informer cache can
+        // lag: a clean-clone CI of 023440a saw two more refusals), so the freed quota admits the pod within the
+        // retries, not always at the first.
+        assertThat(waits)
+                .as("refused, then the freed quota admits the pod before the retries run out")
+                .startsWith(Duration.ofSeconds(5))
+                .hasSizeLessThan(5);
         assertThat(progress.progress).anyMatch(line -> line.contains("exceeded quota: pods"));
         assertThat(Files.readString(project.resolve("metrics.json"))).contains("0.9");
     }
