@@ -155,7 +155,20 @@ public final class PodRunner {
             if (result.timedOut()) {
                 return result;
             }
-            Pod after = resource.get();
+            Pod after;
+            try {
+                after = resource.get();
+            } catch (KubernetesClientException e) {
+                ClientInterrupts.rethrowIfInterrupted(e, "reading the pod after the command");
+                if (result.exitCode() != 0) {
+                    throw e;
+                }
+                // the command succeeded and its results are back: an API server that does not answer now changes
+                // nothing of that
+                listener.progress("the command finished (exit code 0) and its results are back; pod " + name
+                        + " could not be read afterwards: " + e.getMessage());
+                return result;
+            }
             Optional<PodFailure> failure = after == null
                     ? Optional.empty()
                     : PodStatus.of(after).optionalFailure().map(f -> explained(f, namespace, name));
@@ -179,7 +192,7 @@ public final class PodRunner {
 
     private void waitUntilRunning(PodResource resource, String namespace, String name, PendingBudget pending)
             throws PodFailureException, InterruptedException {
-        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        PendingWatcher watcher = new PendingWatcher();
         String during = "waiting for pod " + name;
         ApiOutage outage = new ApiOutage(clock, listener);
         Watch watch = null;
@@ -193,7 +206,7 @@ public final class PodRunner {
             while (true) {
                 try {
                     if (watch == null) {
-                        watch = watch(resource, events);
+                        watch = resource.watch(watcher);
                     }
                     if (!fresh) {
                         current = resource.get();
@@ -209,8 +222,7 @@ public final class PodRunner {
                 }
                 if (fresh) {
                     if (current == null) {
-                        throw new PodFailureException(new PodFailure(
-                                PodFailure.Kind.NODE_LOST, "pod " + name + " was deleted before it ran"));
+                        throw new PodFailureException(goneBeforeRun(watcher, namespace, name));
                     }
                     PodStatus status = PodStatus.of(current);
                     pullError = status.optionalPullError().orElse(pullError);
@@ -261,7 +273,7 @@ public final class PodRunner {
                                                 : " (not unschedulable: check the image and the node)")));
                     }
                 }
-                Object event = events.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                Object event = watcher.events.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (event == CLOSED) {
                     listener.progress("the watch of pod " + name + " closed; resuming");
                     watch.close();
@@ -325,21 +337,49 @@ public final class PodRunner {
     }
 
     /**
-     * Watches the pod; an event only says that something changed, the state is read afresh, since events can arrive
-     * late and older than what was already read.
+     * A pod found gone (404) before it ran: named by the last state its watch delivered, e.g. the taint-eviction
+     * controller's {@code DisruptionTarget} condition, written a moment before it deletes the pod (retryable).
+     * Without such a state it was deleted by someone else, not retried: the controllers that delete pods write that
+     * condition first (v1.35.4: {@code pkg/controller/tainteviction}, {@code podgc}, the eviction API, preemption),
+     * and a pod not yet scheduled is removed at once, with no {@code deletionTimestamp} to see
+     * ({@code pkg/registry/core/pod/strategy.go} CheckGracefulDelete).
      */
-    private Watch watch(PodResource resource, BlockingQueue<Object> events) {
-        return resource.watch(new Watcher<>() {
-            @Override
-            public void eventReceived(Action action, Pod pod) {
-                events.add(action);
-            }
+    private PodFailure goneBeforeRun(PendingWatcher watcher, String namespace, String name)
+            throws InterruptedException {
+        PodFailure failure = watcher.lastState()
+                .orElseGet(() -> new PodFailure(
+                        PodFailure.Kind.DELETED,
+                        "The pod was deleted by someone other than gpu-train (before it ran: pod " + name
+                                + " was gone, with no DisruptionTarget condition naming a controller)"));
+        return explained(failure, namespace, name);
+    }
 
-            @Override
-            public void onClose(WatcherException cause) {
-                events.add(CLOSED);
-            }
-        });
+    /**
+     * The pending pod's watch: an event only says that something changed, the state is read afresh, since events can
+     * arrive late and older than what was already read; the newest state delivered is kept for a pod found gone.
+     */
+    private static final class PendingWatcher implements Watcher<Pod> {
+        private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        private final DeliveredPodState state = new DeliveredPodState();
+
+        @Override
+        public void eventReceived(Action action, Pod pod) {
+            state.delivered(action, pod);
+            events.add(action);
+        }
+
+        @Override
+        public void onClose(WatcherException cause) {
+            events.add(CLOSED);
+        }
+
+        /**
+         * The failure the last state delivered names, after waiting up to {@link WatchedPod#DELETED_EVENT} for the
+         * {@code DELETED} event, which carries the pod's final state.
+         */
+        Optional<PodFailure> lastState() throws InterruptedException {
+            return state.failure(WatchedPod.DELETED_EVENT);
+        }
     }
 
     /** A deletion by someone else, with the pod's newest event when there is one (who stopped it, e.g. kubelet). */

@@ -8,12 +8,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The newest state of a pod that a watch delivered while its command ran, for when the pod is gone by the time the
@@ -30,9 +25,7 @@ public final class WatchedPod implements AutoCloseable {
 
     private final PodResource pod;
     private final Duration deletedEvent;
-    private final AtomicReference<Pod> latest = new AtomicReference<>();
-    /** Completed by the {@code DELETED} event, or when no watch can be opened: no more states come. */
-    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final DeliveredPodState state = new DeliveredPodState();
 
     private volatile boolean closed;
     private volatile Watch watch;
@@ -60,7 +53,7 @@ public final class WatchedPod implements AutoCloseable {
             watched.open();
         } catch (KubernetesClientException e) {
             ClientInterrupts.rethrowIfInterrupted(e, "watching the pod");
-            watched.ended.complete(null);
+            watched.state.end();
         }
         return watched;
     }
@@ -69,11 +62,8 @@ public final class WatchedPod implements AutoCloseable {
     private void open() {
         watch = pod.watch(new Watcher<>() {
             @Override
-            public void eventReceived(Action action, Pod state) {
-                latest.set(state);
-                if (action == Action.DELETED) {
-                    ended.complete(null);
-                }
+            public void eventReceived(Action action, Pod pod) {
+                state.delivered(action, pod);
             }
 
             @Override
@@ -86,13 +76,13 @@ public final class WatchedPod implements AutoCloseable {
     }
 
     private void reopen() {
-        if (closed || ended.isDone()) {
+        if (closed || state.ended()) {
             return;
         }
         try {
             open();
         } catch (KubernetesClientException e) {
-            ended.complete(null);
+            state.end();
         }
         if (closed) {
             watch.close();
@@ -108,13 +98,7 @@ public final class WatchedPod implements AutoCloseable {
      * @throws InterruptedException when interrupted while waiting
      */
     public Optional<PodFailure> gone() throws InterruptedException {
-        try {
-            ended.get(deletedEvent.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // no DELETED event in time (the future is never failed): the last state seen is all there is
-        }
-        Pod last = latest.get();
-        return last == null ? Optional.empty() : PodStatus.of(last).optionalFailure();
+        return state.failure(deletedEvent);
     }
 
     @Override

@@ -328,6 +328,79 @@ class PodRunnerTest {
         assertGone("s2");
     }
 
+    /**
+     * A pending pod that a controller disrupts and deletes before the runner reads it again (the taint-eviction
+     * controller deletes a pod bound to a tainted node a moment after writing its condition; in the clean-clone CI of
+     * cc79904 a retry pod went that way when the taint was removed): named by the state its watch delivered, a
+     * disruption, not "deleted before it ran".
+     */
+    @Test
+    void aPendingPodFoundGoneIsNamedByTheDisruptionItsWatchDelivered() throws Exception {
+        CompletableFuture<CommandResult> run = start(pod("g1"), null);
+        listener.awaitProgress("pod g1 is Pending");
+        Pod seen = client.pods().inNamespace(NAMESPACE).withName("g1").get();
+        goneForReads("g1");
+
+        seen.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+                .withPhase("Pending")
+                .withConditions(new PodConditionBuilder()
+                        .withType("DisruptionTarget")
+                        .withStatus("True")
+                        .withReason("DeletionByTaintManager")
+                        .withMessage("Taint manager: deleting due to NoExecute taint")
+                        .build())
+                .build());
+        client.pods().inNamespace(NAMESPACE).resource(seen).updateStatus();
+        client.pods().inNamespace(NAMESPACE).resource(seen).delete();
+
+        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(PodFailureException.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.DISRUPTED);
+                    assertThat(e)
+                            .hasMessage("The pod is being stopped (DisruptionTarget: DeletionByTaintManager): Taint"
+                                    + " manager: deleting due to NoExecute taint");
+                });
+    }
+
+    /**
+     * A pending pod gone with no state that names a controller (a pod not yet scheduled is removed at once, e.g.
+     * {@code kubectl delete pod}): deleted by someone else, not retried, with its newest event.
+     */
+    @Test
+    void aPendingPodFoundGoneWithNoReasonNamesItsLastEvent() throws Exception {
+        CompletableFuture<CommandResult> run = start(pod("g2"), null);
+        listener.awaitProgress("pod g2 is Pending");
+        events("g2", event("g2", "Killing", "kubelet", "Stopping container dvc", "2026-11-27T00:00:01Z"));
+        goneForReads("g2");
+
+        client.pods().inNamespace(NAMESPACE).withName("g2").delete();
+
+        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(PodFailureException.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.DELETED);
+                    assertThat(e)
+                            .hasMessage("The pod was deleted by someone other than gpu-train (before it ran: pod g2"
+                                    + " was gone, with no DisruptionTarget condition naming a controller); the pod's"
+                                    + " last event: Killing (by kubelet, 3 times): Stopping container dvc");
+                });
+    }
+
+    /** From now on every read of pod {@code name} answers 404, as once a controller has deleted it. */
+    private void goneForReads(String name) {
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/" + NAMESPACE + "/pods/" + name)
+                .andReturn(
+                        404,
+                        new io.fabric8.kubernetes.api.model.StatusBuilder()
+                                .withCode(404)
+                                .withReason("NotFound")
+                                .build())
+                .always();
+    }
+
     @Test
     void interruptWhileWaitingDeletesThePod() throws Exception {
         Thread runner = startInThread(pod("p4"));
@@ -594,6 +667,35 @@ class PodRunnerTest {
                 .contains("the command finished (exit code 0) and its results are back; the pod was then stopped: The"
                         + " pod is being stopped (DisruptionTarget: EvictionByEvictionAPI): Eviction API: evicting");
         assertGone("p8");
+    }
+
+    /** The API server refusing the read after a successful command (results back) is logged, not a failure. */
+    @Test
+    void aPodUnreadableAfterASuccessfulCommandIsLoggedNotFailed() throws Exception {
+        exitCode = 0;
+        execGate = new CountDownLatch(1);
+        CompletableFuture<CommandResult> run = start(pod("p9"), null);
+        setStatus("p9", running());
+        listener.awaitProgress("running in pod p9: sh -c echo hi");
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/" + NAMESPACE + "/pods/p9")
+                .andReturn(
+                        403,
+                        new io.fabric8.kubernetes.api.model.StatusBuilder()
+                                .withCode(403)
+                                .withReason("Forbidden")
+                                .withMessage("pods \"p9\" is forbidden: the token expired")
+                                .build())
+                .always();
+        execGate.countDown();
+
+        assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(new CommandResult(0, false));
+        assertThat(listener.progress)
+                .anyMatch(line -> line.startsWith("the command finished (exit code 0) and its results are back; pod"
+                                + " p9 could not be read afterwards: ")
+                        && line.contains("the token expired"));
+        assertThat(listener.progress).contains("deleted pod p9");
     }
 
     @Test
