@@ -56,7 +56,8 @@ final class ApiOutage {
         }
     }
 
-    private static boolean connectionError(KubernetesClientException e) {
+    /** A call that failed without an answer: no HTTP status, or an {@link IOException} in its cause chain. */
+    static boolean connectionError(KubernetesClientException e) {
         if (e.getCode() <= 0) {
             return true;
         }

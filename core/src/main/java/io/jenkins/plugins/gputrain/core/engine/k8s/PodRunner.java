@@ -142,9 +142,22 @@ public final class PodRunner {
         String name = pod.getMetadata().getName();
         PodResource resource = client.pods().inNamespace(namespace).withName(name);
         PendingBudget pending = budget == null ? PendingBudget.from(clock.instant(), pendingTimeout) : budget;
-        PodCreation.create(client, namespace, pod, sleeper, listener, pending, clock);
-        listener.progress("created pod " + namespace + "/" + name);
+        boolean mayExist = true;
         try {
+            try {
+                PodCreation.create(client, namespace, pod, sleeper, listener, pending, clock);
+            } catch (KubernetesClientException e) {
+                if (!UncertainCreation.storedEarlier(e, pod, resource::get)) {
+                    mayExist = UncertainCreation.mayHaveStored(e);
+                    throw e;
+                }
+                listener.progress("pod " + name + " already exists with this run's id: an earlier attempt of the"
+                        + " create stored it, its answer lost; using it");
+            } catch (PodFailureException e) {
+                mayExist = false;
+                throw e;
+            }
+            listener.progress("created pod " + namespace + "/" + name);
             try {
                 waitUntilRunning(resource, namespace, name, pending);
             } catch (KubernetesClientException e) {
@@ -186,7 +199,9 @@ public final class PodRunner {
             }
             throw e;
         } finally {
-            delete(resource, namespace, name);
+            if (mayExist) {
+                delete(resource, namespace, name);
+            }
         }
     }
 

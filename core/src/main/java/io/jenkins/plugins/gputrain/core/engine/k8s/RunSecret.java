@@ -39,7 +39,8 @@ public final class RunSecret implements AutoCloseable {
      * @param data the keys and their values
      * @param listener where the creation and deletion are told
      * @return the Secret, to close when the training ends
-     * @throws KubernetesClientException when the API server refuses it; nothing is left behind then
+     * @throws KubernetesClientException when the API server refuses it or does not answer; nothing is left behind
+     *     then (a create without an answer may have stored it: it is deleted, {@link UncertainCreation})
      */
     public static RunSecret create(
             KubernetesClient client,
@@ -63,10 +64,23 @@ public final class RunSecret implements AutoCloseable {
                 .withData(encoded)
                 .build();
         String target = namespace == null ? client.getNamespace() : namespace;
-        client.secrets().inNamespace(target).resource(secret).create();
+        RunSecret created = new RunSecret(client, target, name, listener);
+        try {
+            client.secrets().inNamespace(target).resource(secret).create();
+        } catch (KubernetesClientException e) {
+            if (!UncertainCreation.storedEarlier(
+                    e,
+                    secret,
+                    () -> client.secrets().inNamespace(target).withName(name).get())) {
+                if (UncertainCreation.mayHaveStored(e)) {
+                    created.close();
+                }
+                throw e;
+            }
+        }
         listener.progress("created secret " + target + "/" + name + " with keys " + data.keySet()
                 + " (deleted when the training ends)");
-        return new RunSecret(client, target, name, listener);
+        return created;
     }
 
     /** The Secret's name, for the pods' references. */

@@ -569,6 +569,48 @@ class PodRunnerTest {
         assertThat(sleeps).isEmpty();
     }
 
+    /**
+     * A create sent again after its answer was lost (fabric8 repeats a POST after an I/O error or HTTP 5xx) meets the
+     * pod its first attempt stored, with this run's id: that pod is the run's, used and deleted.
+     */
+    @Test
+    void aCreateThatMeetsThePodItsLostAttemptStoredUsesIt() throws Exception {
+        client.pods().inNamespace(NAMESPACE).resource(pod("c1")).create();
+        refuseCreate(409, "AlreadyExists", "pods \"c1\" already exists").once();
+        CompletableFuture<CommandResult> run = start(pod("c1"), null);
+
+        setStatus("c1", running());
+
+        assertThat(run.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
+        assertThat(listener.progress)
+                .contains(
+                        "pod c1 already exists with this run's id: an earlier attempt of the create stored it, its"
+                                + " answer lost; using it",
+                        "deleted pod c1");
+        assertGone("c1");
+    }
+
+    /** A create that got no answer may have stored the pod all the same (a 504 while the write goes on): deleted. */
+    @Test
+    void aCreateWithoutAnAnswerDeletesThePodItMayHaveStored() {
+        client.pods().inNamespace(NAMESPACE).resource(pod("c2")).create();
+        refuseCreate(504, "Timeout", "the server was unable to return a response in the time allotted")
+                .always();
+        KubernetesClient noRetries = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
+                        .withRequestRetryBackoffLimit(0)
+                        .build())
+                .build();
+
+        try (noRetries) {
+            assertThatThrownBy(() -> new PodRunner(noRetries, clock, null, listener).run(pod("c2"), this::work))
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
+                            .isEqualTo(504));
+        }
+        assertThat(listener.progress).containsExactly("deleted pod c2");
+        assertGone("c2");
+    }
+
     /** Deletion keeps the pod's terminationGracePeriodSeconds: no {@code gracePeriodSeconds: 0} in the request. */
     @Test
     void thePodIsDeletedGracefully() throws Exception {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
 class RunSecretTest {
+    KubernetesMockServer server;
     KubernetesClient client;
 
     private final RecordedProgress listener = new RecordedProgress();
@@ -71,6 +73,53 @@ class RunSecretTest {
         assertThat(client.secrets().inNamespace("ml").withName("taken").get().getData())
                 .containsEntry("k", "AQ==");
         assertThat(listener.progress).isEmpty();
+    }
+
+    /** A create sent again after its answer was lost meets the Secret its first attempt stored: the run's. */
+    @Test
+    void aSecretStoredByALostAttemptOfTheCreateIsUsed() {
+        RunSecret.create(client, "ml", "s", "r", Map.of("k", new byte[] {1}), ProgressListener.quiet());
+        // as the API server answers (the mock's own store says reason Invalid)
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/ml/secrets")
+                .andReturn(
+                        409,
+                        new io.fabric8.kubernetes.api.model.StatusBuilder()
+                                .withCode(409)
+                                .withReason("AlreadyExists")
+                                .withMessage("secrets \"s\" already exists")
+                                .build())
+                .once();
+
+        try (RunSecret secret = RunSecret.create(client, "ml", "s", "r", Map.of("k", new byte[] {1}), listener)) {
+            assertThat(secret.name()).isEqualTo("s");
+        }
+        assertThat(client.secrets().inNamespace("ml").withName("s").get()).isNull();
+    }
+
+    /** A create that got no answer (HTTP 5xx) may have stored the Secret all the same: deleted, then thrown. */
+    @Test
+    void aCreateWithoutAnAnswerDeletesTheSecretItMayHaveStored() {
+        RunSecret.create(client, "ml", "s", "r", Map.of("k", new byte[] {1}), ProgressListener.quiet());
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/ml/secrets")
+                .andReturn(504, "the server was unable to return a response in the time allotted")
+                .always();
+        KubernetesClient noRetries = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
+                        .withRequestRetryBackoffLimit(0)
+                        .build())
+                .build();
+
+        try (noRetries) {
+            assertThatThrownBy(() -> RunSecret.create(noRetries, "ml", "s", "r", Map.of("k", new byte[] {1}), listener))
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
+                            .isEqualTo(504));
+        }
+        assertThat(client.secrets().inNamespace("ml").withName("s").get()).isNull();
+        assertThat(listener.progress).containsExactly("deleted secret s");
     }
 
     @Test

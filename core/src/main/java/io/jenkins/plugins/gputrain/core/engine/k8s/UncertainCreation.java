@@ -1,0 +1,63 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A create whose answer may be lost while the object is stored all the same: fabric8 7.3.1 sends a POST again after
+ * an I/O error or HTTP 5xx ({@code StandardHttpClient}), and the API server answers 504 while the write goes on
+ * ({@code k8s.io/apiserver} v0.35.4 {@code pkg/endpoints/handlers/finisher}), so a failed create may have stored the
+ * object, and a POST sent again meets {@code 409 AlreadyExists} for the object the first one stored. Such an object
+ * is recognised by the run id label gpu-train writes on its pods and Secrets.
+ */
+final class UncertainCreation {
+    private UncertainCreation() {}
+
+    /**
+     * Whether a failed create may have stored the object: no answer, or an HTTP 5xx; an answered refusal (4xx) stored
+     * nothing.
+     */
+    static boolean mayHaveStored(KubernetesClientException e) {
+        return e.getCode() <= 0 || e.getCode() >= 500 || ApiOutage.connectionError(e);
+    }
+
+    /**
+     * Whether a create refused with {@code 409 AlreadyExists} met the object an earlier attempt of the same create
+     * stored: it carries the same run id label.
+     *
+     * @param e the refusal
+     * @param sent the object sent
+     * @param stored reads the object stored under its name ({@code null} when there is none)
+     */
+    static boolean storedEarlier(
+            KubernetesClientException e, HasMetadata sent, Supplier<? extends HasMetadata> stored) {
+        if (e.getCode() != 409
+                || e.getStatus() == null
+                || !"AlreadyExists".equals(e.getStatus().getReason())) {
+            return false;
+        }
+        String runId = runId(sent);
+        if (runId == null) {
+            return false;
+        }
+        try {
+            return Optional.ofNullable(stored.get())
+                    .map(UncertainCreation::runId)
+                    .filter(label -> Objects.equals(label, runId))
+                    .isPresent();
+        } catch (KubernetesClientException unreadable) {
+            return false;
+        }
+    }
+
+    private static String runId(HasMetadata object) {
+        Map<String, String> labels =
+                object.getMetadata() == null ? null : object.getMetadata().getLabels();
+        return labels == null ? null : labels.get(TrainingPodFactory.RUN_ID_LABEL);
+    }
+}
