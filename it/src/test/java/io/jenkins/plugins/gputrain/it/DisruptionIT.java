@@ -140,7 +140,9 @@ class DisruptionIT {
         // a fresh node, not the taint removed: the taint-eviction controller may still judge the retry pod, bound as
         // the scheduler saw the taint go, against the taint (its node and pod informers are not ordered:
         // pkg/controller/tainteviction/taint_eviction.go at v1.35.4), and delete it (the clean-clone CI of cc79904)
-        sandbox.nodes(FakeNode.named(sandbox.namespace() + "-gpu2").label("gpu", "true").gpus(1));
+        sandbox.nodes(FakeNode.named(sandbox.namespace() + "-gpu2")
+                .label("gpu", "true")
+                .gpus(1));
 
         assertRetried(
                 run,

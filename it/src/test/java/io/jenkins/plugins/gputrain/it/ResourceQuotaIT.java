@@ -75,7 +75,7 @@ class ResourceQuotaIT {
         RecordedProgress progress = new RecordedProgress();
 
         KubernetesClientException refusal = catchThrowableOfType(
-                () -> training(progress, waits::add)
+                () -> training(progress, waits::add, Duration.ofMinutes(10))
                         .run(gpuPod("gpu-train-over-quota"), workspace(directory), List.of("true"), null),
                 KubernetesClientException.class);
 
@@ -87,7 +87,8 @@ class ResourceQuotaIT {
                 .contains("requested: requests.nvidia.com/gpu=1")
                 .doesNotContain("\n");
         assertThat(waits)
-                .as("the backoff between the six attempts")
+                .as("the backoff between the six attempts (the sleeper does not sleep: 155 s are left of the 10m"
+                        + " pending timeout, which the dry run's and the create's retries share)")
                 .containsExactly(
                         Duration.ofSeconds(5),
                         Duration.ofSeconds(10),
@@ -116,7 +117,7 @@ class ResourceQuotaIT {
         Path project = TrainingProject.create(directory.resolve("project"), "true");
         RecordedProgress progress = new RecordedProgress();
 
-        CommandResult result = training(progress, freeTheQuota)
+        CommandResult result = training(progress, freeTheQuota, Duration.ofMinutes(1))
                 .run(
                         gpuPod("gpu-train-after-quota"),
                         new LocalWorkspace(project),
@@ -136,11 +137,11 @@ class ResourceQuotaIT {
     }
 
     /** The engine as {@code gpu-train run} builds it, waiting through the given sleeper. */
-    private KubernetesTraining training(ProgressListener listener, Sleeper sleeper) {
+    private KubernetesTraining training(ProgressListener listener, Sleeper sleeper, Duration pendingTimeout) {
         return new KubernetesTraining(
                         sandbox.client(),
                         Clock.systemUTC(),
-                        Duration.ofMinutes(1),
+                        pendingTimeout,
                         true,
                         listener,
                         new ContainerExec(),

@@ -152,12 +152,13 @@ public final class KubernetesTraining {
         }
         Pod pod = new TrainingPodFactory().build(spec);
         listener.progress("pod " + spec.podName() + ": " + spec.summary());
-        AdmittedPod admitted = new PodDryRun(client, sleeper, listener).admitted(pod);
         Instant pendingSince = clock.instant();
         PendingBudget pending = PendingBudget.from(pendingSince, pendingTimeout);
+        AdmittedPod admitted = new PodDryRun(client, sleeper, listener).admitted(pod, pending, clock);
         if (preflight) {
+            Instant nodeWaitSince = clock.instant();
             new NodePreflight(client, listener, clock, sleeper).check(admitted, pending);
-            pending = pending.afterNodeWait(Duration.between(pendingSince, clock.instant()));
+            pending = pending.afterNodeWait(Duration.between(nodeWaitSince, clock.instant()));
         }
         for (int attempt = 0; ; attempt++) {
             Pod attemptPod = attempt == 0 ? pod : renamed(pod, attempt);

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  * without recording the usage ({@code checkQuotas} in k8s.io/apiserver v0.35.4,
  * {@code pkg/admission/plugin/resourcequota/controller.go}). Backoff doubles from {@link #FIRST_PAUSE},
  * {@link #ATTEMPTS} attempts in all; other refusals (RBAC, invalid pod) are thrown at once. HTTP 5xx and 429 are
- * retried by the fabric8 client itself. The real create's retries come out of the pod's {@link PendingBudget}: a
- * pause never outlasts what is left of it, and a quota that still refuses once it has ended fails the run with the
+ * retried by the fabric8 client itself. The retries of the dry run and of the real create come out of the pod's
+ * {@link PendingBudget}: a pause never outlasts what is left of it, and a quota that still refuses once it has ended fails the run with the
  * quota's own refusal.
  */
 final class PodCreation {
@@ -61,11 +61,19 @@ final class PodCreation {
     }
 
     /**
-     * Creates the pod with {@code dryRun=All}: validated and admitted (defaulted, mutated), nothing stored.
+     * Creates the pod with {@code dryRun=All}: validated and admitted (defaulted, mutated), nothing stored. Its quota
+     * retries come out of the same pending budget as the real create's.
      *
      * @return the pod as the API server would store it
      */
-    static Pod dryRun(KubernetesClient client, String namespace, Pod pod, Sleeper sleeper, ProgressListener listener)
+    static Pod dryRun(
+            KubernetesClient client,
+            String namespace,
+            Pod pod,
+            Sleeper sleeper,
+            ProgressListener listener,
+            PendingBudget budget,
+            Clock clock)
             throws PodFailureException, InterruptedException {
         return retryingQuota(
                 () -> client.pods()
@@ -76,8 +84,8 @@ final class PodCreation {
                 pod,
                 sleeper,
                 listener,
-                PendingBudget.NONE,
-                Clock.systemUTC());
+                budget,
+                clock);
     }
 
     private static Pod retryingQuota(

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,15 +55,19 @@ public final class PodDryRun {
      * Lets the API server judge the pod.
      *
      * @param pod the pod as it will be created (named, with a namespace or the client's default)
+     * @param pending the pod's pending timeout, which bounds the quota retries
+     * @param clock the time, on the budget's clock
      * @return the pod as the API server would store it: defaulted and admitted; the pod as given, not the server's,
      *     when an admission webhook does not support dry run
-     * @throws PodFailureException ({@link PodFailure.Kind#REFUSED}) when the API server finds fields invalid
+     * @throws PodFailureException ({@link PodFailure.Kind#REFUSED}) when the API server finds fields invalid;
+     *     ({@link PodFailure.Kind#UNSCHEDULABLE}) when a quota still refuses the pod at the end of the pending timeout
      * @throws InterruptedException when interrupted
      */
-    public AdmittedPod admitted(Pod pod) throws PodFailureException, InterruptedException {
+    public AdmittedPod admitted(Pod pod, PendingBudget pending, Clock clock)
+            throws PodFailureException, InterruptedException {
         String namespace = Optional.ofNullable(pod.getMetadata().getNamespace()).orElse(client.getNamespace());
         try {
-            return new AdmittedPod(PodCreation.dryRun(client, namespace, pod, sleeper, listener), true);
+            return new AdmittedPod(PodCreation.dryRun(client, namespace, pod, sleeper, listener, pending, clock), true);
         } catch (KubernetesClientException e) {
             Optional<String> webhook = withoutDryRun(e);
             if (webhook.isPresent()) {

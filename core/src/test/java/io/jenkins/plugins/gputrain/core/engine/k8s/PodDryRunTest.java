@@ -13,7 +13,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
+import io.jenkins.plugins.gputrain.core.testing.MovableClock;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,7 @@ class PodDryRunTest {
                 .build();
         answer(201, defaulted);
 
-        AdmittedPod admitted = dryRun().admitted(pod());
+        AdmittedPod admitted = dryRun().admitted(pod(), PendingBudget.NONE, Clock.systemUTC());
 
         assertThat(admitted).isEqualTo(new AdmittedPod(defaulted, true));
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -68,7 +71,7 @@ class PodDryRunTest {
                         "spec.containers[0].ports[0].containerPort",
                         "Invalid value: 0: must be between 1 and 65535,\ninclusive"));
 
-        assertThatThrownBy(() -> dryRun().admitted(pod()))
+        assertThatThrownBy(() -> dryRun().admitted(pod(), PendingBudget.NONE, Clock.systemUTC()))
                 .isInstanceOfSatisfying(PodFailureException.class, e -> {
                     assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.REFUSED);
                     assertThat(e.failure().kind().retryable()).isFalse();
@@ -88,7 +91,7 @@ class PodDryRunTest {
                         "spec.terminationGracePeriodSeconds",
                         "Invalid value: -1: must be greater than or equal to 0\n"));
 
-        assertThatThrownBy(() -> dryRun().admitted(pod()))
+        assertThatThrownBy(() -> dryRun().admitted(pod(), PendingBudget.NONE, Clock.systemUTC()))
                 .hasMessage("the Kubernetes API server refused pod train-1 (a dry-run create; nothing was created):"
                         + " spec.terminationGracePeriodSeconds: Invalid value: -1: must be greater than or equal to"
                         + " 0");
@@ -105,7 +108,7 @@ class PodDryRunTest {
                         .withMessage("Pod \"train-1\" is invalid:\n  something")
                         .build());
 
-        assertThatThrownBy(() -> dryRun().admitted(pod()))
+        assertThatThrownBy(() -> dryRun().admitted(pod(), PendingBudget.NONE, Clock.systemUTC()))
                 .hasMessage("the Kubernetes API server refused pod train-1 (a dry-run create; nothing was created):"
                         + " Pod \"train-1\" is invalid: something");
     }
@@ -125,16 +128,62 @@ class PodDryRunTest {
                         .build());
         answer(201, pod());
 
-        assertThat(dryRun().admitted(pod())).isEqualTo(new AdmittedPod(pod(), true));
+        assertThat(dryRun().admitted(pod(), PendingBudget.NONE, Clock.systemUTC()))
+                .isEqualTo(new AdmittedPod(pod(), true));
         assertThat(sleeps).containsExactly(PodCreation.FIRST_PAUSE);
         assertThat(listener.progress).singleElement().asString().startsWith("creating pod train-1 was refused for now");
+    }
+
+    /**
+     * The dry run's quota retries come out of the pod's pending timeout (review of issue 14: they waited 155 s
+     * whatever {@code --pending-timeout} said): the pause before the end is cut to what is left, and a quota still
+     * refusing at the end fails the run with the quota's own refusal.
+     */
+    @Test
+    void quotaRetriesOfTheDryRunEndAtThePendingTimeout() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-03T00:00:00Z"));
+        server.expect()
+                .post()
+                .withPath(PODS)
+                .andReturn(
+                        403,
+                        new StatusBuilder()
+                                .withCode(403)
+                                .withReason("Forbidden")
+                                .withStatus("Failure")
+                                .withMessage("pods \"train-1\" is forbidden: exceeded quota: gpu, requested:"
+                                        + " requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=1, limited:"
+                                        + " requests.nvidia.com/gpu=1")
+                                .build())
+                .always();
+        PodDryRun dryRun = new PodDryRun(
+                client,
+                pause -> {
+                    sleeps.add(pause);
+                    clock.advance(pause);
+                },
+                listener);
+
+        assertThatThrownBy(
+                        () -> dryRun.admitted(pod(), PendingBudget.from(clock.instant(), Duration.ofMinutes(1)), clock))
+                .isInstanceOfSatisfying(PodFailureException.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.UNSCHEDULABLE);
+                    assertThat(e)
+                            .hasMessage("pod train-1 was still refused at the end of the pending timeout of 1m: pods"
+                                    + " \"train-1\" is forbidden: exceeded quota: gpu, requested:"
+                                    + " requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=1, limited:"
+                                    + " requests.nvidia.com/gpu=1");
+                });
+        assertThat(sleeps)
+                .containsExactly(
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(25));
     }
 
     @Test
     void otherRefusalsAreThrownAsTheyAre() {
         answer(403, "forbidden");
 
-        assertThatThrownBy(() -> dryRun().admitted(pod()))
+        assertThatThrownBy(() -> dryRun().admitted(pod(), PendingBudget.NONE, Clock.systemUTC()))
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                         .isEqualTo(403));
         assertThat(sleeps).isEmpty();
@@ -151,7 +200,7 @@ class PodDryRunTest {
     void aWebhookWithoutDryRunSupportSkipsTheDryRunInOneLine() throws Exception {
         answer(400, MockDryRun.webhookWithoutDryRun());
 
-        AdmittedPod admitted = dryRun().admitted(pod());
+        AdmittedPod admitted = dryRun().admitted(pod(), PendingBudget.NONE, Clock.systemUTC());
 
         assertThat(admitted).isEqualTo(new AdmittedPod(pod(), false));
         assertThat(listener.progress)
@@ -173,7 +222,7 @@ class PodDryRunTest {
                         .withCode(400)
                         .build());
 
-        assertThatThrownBy(() -> dryRun().admitted(pod()))
+        assertThatThrownBy(() -> dryRun().admitted(pod(), PendingBudget.NONE, Clock.systemUTC()))
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                         .isEqualTo(400));
         assertThat(listener.progress).isEmpty();
