@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A training run on a Kubernetes pod: let the API server judge the merged pod ({@link PodDryRun}: a server-side dry
@@ -41,7 +42,8 @@ import java.util.Optional;
  * deadline, node shutdown or lost node is named (a 137 of a container still alive is said to be a SIGKILL, possibly
  * out of memory, with the memory limit; a copy back that fails on a lost node is that node loss; a pod already gone,
  * as a disrupted pod soon is, is named by the last state its watch during the work delivered, {@link WatchedPod}); a retryable failure ({@link PodFailure.Kind#retryable()}) is retried with a new
- * pod up to {@link #retrying(int)} times.
+ * pod up to {@link #retrying(int)} times; one before the command started (nothing lost) is replaced without counting,
+ * within the pending timeout, up to {@link #UNSTARTED_REPLACEMENTS} times.
  */
 public final class KubernetesTraining {
     /** The exit status of a command killed by SIGKILL (128 + 9). */
@@ -59,6 +61,13 @@ public final class KubernetesTraining {
     private final PodExec exec;
     private final PodCopy transfer;
     private final int retries;
+
+    /**
+     * How many pods that failed retryably before their command started (disrupted or rejected while Pending: no work
+     * lost) are replaced without counting against the retries, within the same pending timeout; a bound, so that a
+     * node whose kubelet keeps refusing pods the scheduler keeps sending cannot make the run churn pods.
+     */
+    static final int UNSTARTED_REPLACEMENTS = 3;
 
     /**
      * Creates a training run that does not retry.
@@ -160,24 +169,36 @@ public final class KubernetesTraining {
             new NodePreflight(client, listener, clock, sleeper).check(admitted, pending);
             pending = pending.afterNodeWait(Duration.between(nodeWaitSince, clock.instant()));
         }
+        int retried = 0;
+        int replaced = 0;
         for (int attempt = 0; ; attempt++) {
             Pod attemptPod = attempt == 0 ? pod : renamed(pod, attempt);
+            AtomicBoolean commandStarted = new AtomicBoolean();
             try {
-                return runOnce(
-                        attemptPod,
-                        workspace,
-                        command,
-                        timeout,
-                        results,
-                        attempt == 0 ? pending : PendingBudget.from(clock.instant(), pendingTimeout));
+                return runOnce(attemptPod, workspace, command, timeout, results, pending, commandStarted);
             } catch (PodFailureException e) {
-                if (attempt >= retries || !e.failure().kind().retryable()) {
+                if (!e.failure().kind().retryable()) {
                     throw e;
                 }
-                listener.progress(
-                        e.getMessage() + "; retrying with a new pod (" + (attempt + 1) + " of " + retries + ")");
+                if (!commandStarted.get() && replaced < UNSTARTED_REPLACEMENTS && within(pending)) {
+                    replaced++;
+                    listener.progress(e.getMessage() + "; its command had not started: replacing it with a new pod"
+                            + " within the pending timeout (not counted against the retries)");
+                    continue;
+                }
+                if (retried >= retries) {
+                    throw e;
+                }
+                retried++;
+                listener.progress(e.getMessage() + "; retrying with a new pod (" + retried + " of " + retries + ")");
+                pending = PendingBudget.from(clock.instant(), pendingTimeout);
             }
         }
+    }
+
+    /** Whether the pending timeout is still running (there is one and it has not ended). */
+    private boolean within(PendingBudget pending) {
+        return pending.deadline().filter(clock.instant()::isBefore).isPresent();
     }
 
     private CommandResult runOnce(
@@ -186,7 +207,8 @@ public final class KubernetesTraining {
             List<String> command,
             Duration timeout,
             List<String> results,
-            PendingBudget pending)
+            PendingBudget pending,
+            AtomicBoolean commandStarted)
             throws PodFailureException, InterruptedException {
         String name = pod.getMetadata().getName();
         OutputTail tail = new OutputTail(listener, PodRunner.LOG_TAIL_LINES);
@@ -197,6 +219,7 @@ public final class KubernetesTraining {
                     try (WatchedPod watched = WatchedPod.of(resource)) {
                         transfer.upload(resource, workspace, listener);
                         listener.progress("running in pod " + name + ": " + String.join(" ", command));
+                        commandStarted.set(true);
                         CommandResult result;
                         try {
                             result = exec.run(resource, command, timeout, tail);

@@ -393,6 +393,76 @@ class KubernetesTrainingTest {
         assertThat(listener.progress).noneMatch(line -> line.startsWith("created pod"));
     }
 
+    /**
+     * A pod disrupted while still Pending (the taint-eviction controller deletes a pod bound to a node tainted
+     * {@code NoExecute}: no work lost) is replaced within the pending timeout without counting against the retries.
+     */
+    @Test
+    void aPodDisruptedBeforeItsCommandStartedIsReplacedWithoutUsingARetry() throws Exception {
+        CompletableFuture<CommandResult> run = start(pending(Duration.ofMinutes(5)), "u1", null);
+        setStatus(created("gpu-train-u1"), disruptedWhilePending());
+        makeRunning("gpu-train-u1-r1");
+
+        assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(new CommandResult(0, false));
+        assertThat(listener.progress)
+                .contains("The pod is being stopped (DisruptionTarget: DeletionByTaintManager): Taint manager: deleting"
+                        + " due to NoExecute taint; its command had not started: replacing it with a new pod within"
+                        + " the pending timeout (not counted against the retries)")
+                .contains("deleted pod gpu-train-u1", "deleted pod gpu-train-u1-r1");
+        assertThat(downloads).containsExactly("gpu-train-u1-r1");
+    }
+
+    /** Pods that keep failing before their command starts are replaced a bounded number of times, then fail. */
+    @Test
+    void replacementsOfPodsThatNeverStartedAreBounded() throws Exception {
+        CompletableFuture<CommandResult> run = start(pending(Duration.ofMinutes(5)), "u2", null);
+        setStatus(created("gpu-train-u2"), disruptedWhilePending());
+        for (int attempt = 1; attempt <= KubernetesTraining.UNSTARTED_REPLACEMENTS; attempt++) {
+            setStatus(created("gpu-train-u2-r" + attempt), disruptedWhilePending());
+        }
+
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(
+                        PodFailureException.class,
+                        e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.DISRUPTED));
+        assertThat(listener.progress)
+                .filteredOn(line -> line.endsWith("(not counted against the retries)"))
+                .hasSize(KubernetesTraining.UNSTARTED_REPLACEMENTS);
+        assertThat(client.pods().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+    }
+
+    /** A run with a pending timeout, no retries, whose command succeeds. */
+    private KubernetesTraining pending(Duration pendingTimeout) {
+        return new KubernetesTraining(
+                        client,
+                        Clock.systemUTC(),
+                        pendingTimeout,
+                        false,
+                        listener,
+                        (pod, command, timeout, progress) -> new CommandResult(0, false),
+                        copy)
+                .sleepingWith(sleeps::add);
+    }
+
+    private PodResource created(String name) {
+        PodResource pod = client.pods().inNamespace(NAMESPACE).withName(name);
+        pod.waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
+        return pod;
+    }
+
+    private static PodStatus disruptedWhilePending() {
+        return new PodStatusBuilder()
+                .withPhase("Pending")
+                .withConditions(new PodConditionBuilder()
+                        .withType("DisruptionTarget")
+                        .withStatus("True")
+                        .withReason("DeletionByTaintManager")
+                        .withMessage("Taint manager: deleting due to NoExecute taint")
+                        .build())
+                .build();
+    }
+
     /** The only node, tainted {@code dedicated=ml:NoSchedule}. */
     private void dedicatedNode() {
         client.nodes()
@@ -454,9 +524,7 @@ class KubernetesTrainingTest {
     }
 
     private void makeRunning(String name) {
-        PodResource pod = client.pods().inNamespace(NAMESPACE).withName(name);
-        pod.waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
-        setStatus(pod, new PodStatusBuilder().withPhase("Running").build());
+        setStatus(created(name), new PodStatusBuilder().withPhase("Running").build());
     }
 
     private static void setStatus(PodResource resource, PodStatus status) {
