@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.gputrain.core.engine.k8s.Disruptions;
 import io.jenkins.plugins.gputrain.core.engine.k8s.MockDryRun;
 import io.jenkins.plugins.gputrain.core.engine.k8s.Nodes;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
@@ -454,12 +455,7 @@ class KubernetesTrainingTest {
     private static PodStatus disruptedWhilePending() {
         return new PodStatusBuilder()
                 .withPhase("Pending")
-                .withConditions(new PodConditionBuilder()
-                        .withType("DisruptionTarget")
-                        .withStatus("True")
-                        .withReason("DeletionByTaintManager")
-                        .withMessage("Taint manager: deleting due to NoExecute taint")
-                        .build())
+                .withConditions(Disruptions.byTaintManager())
                 .build();
     }
 

@@ -116,16 +116,7 @@ class PodDryRunTest {
     /** The quota admission judges dry runs as creates ({@link PodCreation}): its refusals for now are retried. */
     @Test
     void aQuotaRefusalForNowIsRetried() throws Exception {
-        answer(
-                403,
-                new StatusBuilder()
-                        .withCode(403)
-                        .withReason("Forbidden")
-                        .withStatus("Failure")
-                        .withMessage("pods \"train-1\" is forbidden: exceeded quota: gpu, requested:"
-                                + " requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=1, limited:"
-                                + " requests.nvidia.com/gpu=1")
-                        .build());
+        answer(403, quotaExceeded());
         answer(201, pod());
 
         assertThat(dryRun().admitted(pod(), PendingBudget.NONE, Clock.systemUTC()))
@@ -142,20 +133,7 @@ class PodDryRunTest {
     @Test
     void quotaRetriesOfTheDryRunEndAtThePendingTimeout() {
         MovableClock clock = new MovableClock(Instant.parse("2026-12-03T00:00:00Z"));
-        server.expect()
-                .post()
-                .withPath(PODS)
-                .andReturn(
-                        403,
-                        new StatusBuilder()
-                                .withCode(403)
-                                .withReason("Forbidden")
-                                .withStatus("Failure")
-                                .withMessage("pods \"train-1\" is forbidden: exceeded quota: gpu, requested:"
-                                        + " requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=1, limited:"
-                                        + " requests.nvidia.com/gpu=1")
-                                .build())
-                .always();
+        server.expect().post().withPath(PODS).andReturn(403, quotaExceeded()).always();
         PodDryRun dryRun = new PodDryRun(
                 client,
                 pause -> {
@@ -226,6 +204,17 @@ class PodDryRunTest {
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                         .isEqualTo(400));
         assertThat(listener.progress).isEmpty();
+    }
+
+    /** The quota admission's refusal of a pod while the quota is used up. */
+    private static Status quotaExceeded() {
+        return new StatusBuilder()
+                .withCode(403)
+                .withReason("Forbidden")
+                .withStatus("Failure")
+                .withMessage("pods \"train-1\" is forbidden: exceeded quota: gpu, requested: requests.nvidia.com/gpu=1,"
+                        + " used: requests.nvidia.com/gpu=1, limited: requests.nvidia.com/gpu=1")
+                .build();
     }
 
     /** The mock API server's next answer to a dry-run pod creation. */

@@ -343,12 +343,7 @@ class PodRunnerTest {
 
         seen.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder()
                 .withPhase("Pending")
-                .withConditions(new PodConditionBuilder()
-                        .withType("DisruptionTarget")
-                        .withStatus("True")
-                        .withReason("DeletionByTaintManager")
-                        .withMessage("Taint manager: deleting due to NoExecute taint")
-                        .build())
+                .withConditions(Disruptions.byTaintManager())
                 .build());
         client.pods().inNamespace(NAMESPACE).resource(seen).updateStatus();
         client.pods().inNamespace(NAMESPACE).resource(seen).delete();
@@ -596,11 +591,7 @@ class PodRunnerTest {
         client.pods().inNamespace(NAMESPACE).resource(pod("c2")).create();
         refuseCreate(504, "Timeout", "the server was unable to return a response in the time allotted")
                 .always();
-        KubernetesClient noRetries = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
-                        .withRequestRetryBackoffLimit(0)
-                        .build())
-                .build();
+        KubernetesClient noRetries = MockClients.withoutRetries(client);
 
         try (noRetries) {
             assertThatThrownBy(() -> new PodRunner(noRetries, clock, null, listener).run(pod("c2"), this::work))

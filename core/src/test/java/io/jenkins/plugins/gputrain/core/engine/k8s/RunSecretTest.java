@@ -107,11 +107,7 @@ class RunSecretTest {
                 .withPath("/api/v1/namespaces/ml/secrets")
                 .andReturn(504, "the server was unable to return a response in the time allotted")
                 .always();
-        KubernetesClient noRetries = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
-                        .withRequestRetryBackoffLimit(0)
-                        .build())
-                .build();
+        KubernetesClient noRetries = MockClients.withoutRetries(client);
 
         try (noRetries) {
             assertThatThrownBy(() -> RunSecret.create(noRetries, "ml", "s", "r", Map.of("k", new byte[] {1}), listener))

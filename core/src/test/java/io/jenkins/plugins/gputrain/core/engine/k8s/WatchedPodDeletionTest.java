@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.PodResource;
@@ -42,12 +41,7 @@ class WatchedPodDeletionTest {
 
             Pod current = pod.get();
             current.setStatus(new PodStatusBuilder(current.getStatus())
-                    .addToConditions(new PodConditionBuilder()
-                            .withType("DisruptionTarget")
-                            .withStatus("True")
-                            .withReason("DeletionByTaintManager")
-                            .withMessage("Taint manager: deleting due to NoExecute taint")
-                            .build())
+                    .addToConditions(Disruptions.byTaintManager())
                     .build());
             pod.updateStatus(current);
             pod.delete();
