@@ -26,34 +26,45 @@ final class PodCreation {
     static final int ATTEMPTS = 6;
     static final Duration FIRST_PAUSE = Duration.ofSeconds(5);
 
-    private PodCreation() {}
+    private final KubernetesClient client;
+    private final String namespace;
+    private final Sleeper sleeper;
+    private final ProgressListener listener;
+    private final PendingBudget budget;
+    private final Clock clock;
+
+    /**
+     * Creates pods in a namespace.
+     *
+     * @param budget the pod's pending timeout, which bounds the quota retries
+     * @param clock the time, on the budget's clock
+     */
+    PodCreation(
+            KubernetesClient client,
+            String namespace,
+            Sleeper sleeper,
+            ProgressListener listener,
+            PendingBudget budget,
+            Clock clock) {
+        this.client = client;
+        this.namespace = namespace;
+        this.sleeper = sleeper;
+        this.listener = listener;
+        this.budget = budget;
+        this.clock = clock;
+    }
 
     /**
      * Creates the pod; a refusal for invalid fields (HTTP 422, which a skipped dry run leaves to this create) is the
      * API server's {@code field: message} ({@link InvalidPod}).
      *
-     * @param budget the pod's pending timeout, which bounds the quota retries
-     * @param clock the time, on the budget's clock
      * @throws PodFailureException ({@link PodFailure.Kind#REFUSED}) when the API server finds fields invalid;
      *     ({@link PodFailure.Kind#UNSCHEDULABLE}) when a quota still refuses the pod at the end of the pending timeout
      */
-    static void create(
-            KubernetesClient client,
-            String namespace,
-            Pod pod,
-            Sleeper sleeper,
-            ProgressListener listener,
-            PendingBudget budget,
-            Clock clock)
-            throws PodFailureException, InterruptedException {
+    void create(Pod pod) throws PodFailureException, InterruptedException {
         try {
             retryingQuota(
-                    () -> client.pods().inNamespace(namespace).resource(pod).create(),
-                    pod,
-                    sleeper,
-                    listener,
-                    budget,
-                    clock);
+                    () -> client.pods().inNamespace(namespace).resource(pod).create(), pod);
         } catch (KubernetesClientException e) {
             throw InvalidPod.refusal(e, pod.getMetadata().getName(), "the create")
                     .orElseThrow(() -> e);
@@ -66,36 +77,17 @@ final class PodCreation {
      *
      * @return the pod as the API server would store it
      */
-    static Pod dryRun(
-            KubernetesClient client,
-            String namespace,
-            Pod pod,
-            Sleeper sleeper,
-            ProgressListener listener,
-            PendingBudget budget,
-            Clock clock)
-            throws PodFailureException, InterruptedException {
+    Pod dryRun(Pod pod) throws PodFailureException, InterruptedException {
         return retryingQuota(
                 () -> client.pods()
                         .inNamespace(namespace)
                         .resource(pod)
                         .dryRun()
                         .create(),
-                pod,
-                sleeper,
-                listener,
-                budget,
-                clock);
+                pod);
     }
 
-    private static Pod retryingQuota(
-            Supplier<Pod> creation,
-            Pod pod,
-            Sleeper sleeper,
-            ProgressListener listener,
-            PendingBudget budget,
-            Clock clock)
-            throws PodFailureException, InterruptedException {
+    private Pod retryingQuota(Supplier<Pod> creation, Pod pod) throws PodFailureException, InterruptedException {
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
             try {

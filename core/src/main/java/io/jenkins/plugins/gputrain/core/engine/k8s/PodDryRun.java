@@ -67,7 +67,8 @@ public final class PodDryRun {
             throws PodFailureException, InterruptedException {
         String namespace = Optional.ofNullable(pod.getMetadata().getNamespace()).orElse(client.getNamespace());
         try {
-            return new AdmittedPod(PodCreation.dryRun(client, namespace, pod, sleeper, listener, pending, clock), true);
+            return new AdmittedPod(
+                    new PodCreation(client, namespace, sleeper, listener, pending, clock).dryRun(pod), true);
         } catch (KubernetesClientException e) {
             Optional<String> webhook = withoutDryRun(e);
             if (webhook.isPresent()) {

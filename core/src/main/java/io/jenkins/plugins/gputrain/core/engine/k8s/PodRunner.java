@@ -145,7 +145,7 @@ public final class PodRunner {
         boolean mayExist = true;
         try {
             try {
-                PodCreation.create(client, namespace, pod, sleeper, listener, pending, clock);
+                new PodCreation(client, namespace, sleeper, listener, pending, clock).create(pod);
             } catch (KubernetesClientException e) {
                 if (!UncertainCreation.storedEarlier(e, pod, resource::get)) {
                     mayExist = UncertainCreation.mayHaveStored(e);
