@@ -34,7 +34,7 @@ public final class ContainerExec implements PodExec {
                     ? exec.exitCode().get()
                     : exec.exitCode().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished.await()) {
-                listener.progress("the exec did not close within " + ExecDrain.DRAIN_SECONDS
+                listener.progress("the exec did not close within " + ExecDrain.GRACE.toSeconds()
                         + " s after the command ended; its last output lines may be missing");
             }
             return new CommandResult(exitCode == null ? -1 : exitCode, false);
