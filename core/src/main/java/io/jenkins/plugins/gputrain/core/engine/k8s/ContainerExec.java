@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a command in container {@code dvc} through the API server's exec, streaming its output, kept alive while it
- * is silent ({@link KeepAlive}). The result is returned only once the exec is closed and its output drained
- * ({@link ExecDrain}).
+ * is silent ({@link KeepAlive}). The result is returned once the exec is closed, or {@link ExecDrain#GRACE} after
+ * the exit code without its close ({@link ExecDrain}).
  */
 public final class ContainerExec implements PodExec {
     @Override

@@ -35,8 +35,8 @@ final class SizedArchive {
         }
         String header = new String(output, 0, newline < 0 ? 0 : newline, StandardCharsets.US_ASCII).strip();
         if (newline < 0 || !header.matches("[0-9]{1,18}")) {
-            throw new IOException("the pod's output does not start with the archive's size (" + output.length
-                    + " bytes received)");
+            throw new IOException(
+                    "the pod's output does not start with the archive's size (" + output.length + " bytes received)");
         }
         long expected = Long.parseLong(header);
         long received = output.length - (newline + 1L);

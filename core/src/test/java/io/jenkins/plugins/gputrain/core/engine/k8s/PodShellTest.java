@@ -38,8 +38,8 @@ class PodShellTest {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PodShell shell = new PodShell(client.pods().inNamespace("test").withName("p"), GRACE);
 
-            Integer code = assertTimeoutPreemptively(
-                    Duration.ofSeconds(30), () -> shell.run("wc -c < f", null, out, err));
+            Integer code =
+                    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> shell.run("wc -c < f", null, out, err));
 
             assertThat(code).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("12345\n");

@@ -99,8 +99,8 @@ class WorkspaceTransferTest {
         assertThatThrownBy(() -> new WorkspaceTransfer(1 << 20, p -> losingTheEnd)
                         .download(null, new LocalWorkspace(local), List.of("model.bin"), progress))
                 .isInstanceOf(PodFailureException.class)
-                .hasMessageMatching("copying the results back failed: the pod's archive has (\\d+) bytes, but"
-                        + " \\d+ arrived");
+                .hasMessageMatching(
+                        "copying the results back failed: the pod's archive has \\d+ bytes, but \\d+ arrived");
         assertThat(local.resolve("model.bin")).doesNotExist();
         assertThat(pod.resolve(WorkspaceTransfer.RESULTS_FILE)).doesNotExist();
     }
