@@ -24,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,10 +203,6 @@ class DisruptionIT {
     }
 
     @Test
-    @Disabled(
-            "in 1 of 3 runs (the clean-clone CI of 8f3b6ea) the retry's workspace upload onto the new node failed with"
-                    + " 'the exec did not close within 65 s after the command ended' after the disruption was named and retried"
-                    + " as expected; the same symptom as ConcurrentRunsIT's failure of stop 21, root cause not found yet")
     void theNodeDeleted(@TempDir Path directory) throws Exception {
         Future<GpuTrainCli.Result> run = start(directory);
         String pod = awaitCommand();

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a command in container {@code dvc} through the API server's exec, streaming its output, kept alive while it
- * is silent ({@link KeepAlive}). The result is returned only once the exec is closed and its output drained
- * ({@link ExecDrain}).
+ * is silent ({@link KeepAlive}). The result is returned once the exec is closed, or {@link ExecDrain#GRACE} after
+ * the exit code without its close ({@link ExecDrain}).
  */
 public final class ContainerExec implements PodExec {
     @Override
@@ -34,7 +34,7 @@ public final class ContainerExec implements PodExec {
                     ? exec.exitCode().get()
                     : exec.exitCode().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished.await()) {
-                listener.progress("the exec did not close within " + ExecDrain.DRAIN_SECONDS
+                listener.progress("the exec did not close within " + ExecDrain.GRACE.toSeconds()
                         + " s after the command ended; its last output lines may be missing");
             }
             return new CommandResult(exitCode == null ? -1 : exitCode, false);

@@ -1,24 +1,34 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import io.fabric8.kubernetes.client.dsl.ExecListener;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Signals once an exec is closed and the client has written all its output. The fabric8 client writes output on
- * another thread and may complete the exit code before the last bytes are written, so whoever reads the output of
- * an exec waits for this after the exit code.
+ * Signals once an exec is closed, after which fabric8 has written all its output. The close is awaited for at most a
+ * grace period after the exit code, and its absence is not an error: fabric8 7.3.1's {@code ExecWebSocketListener}
+ * tells no listener of a failure that comes after the exit status ({@code onError}: "Exec failure after done"), so a
+ * connection reset, or okhttp 4.12.0 cancelling the socket 60 s after its close frame went unanswered, leaves only
+ * silence. The output is then complete all the same: over okhttp, fabric8 delivers a frame only once the previous
+ * one is written ({@code OkHttpWebSocketImpl.awaitMoreRequest}, {@code ExecWebSocketListener.asyncWrite}), and the exit
+ * status is the last frame. Whoever needs proof checks the output itself ({@link SizedArchive}, the upload's
+ * {@code wc -c}).
  */
 final class ExecDrain implements ExecListener {
-    /**
-     * How long to wait for the close after the exit code: as long as okhttp 4.12.0 itself waits for the server's close
-     * frame after the client's ({@code RealWebSocket.CANCEL_AFTER_CLOSE_MILLIS}, 60 s), and a little more. When okhttp
-     * then cancels the socket, fabric8 7.3.1's {@code ExecWebSocketListener.onError} tells no listener (the exit code is
-     * already done), so nothing comes later. 30 s was too short on a busy machine (20 runs at once on 2 cores).
-     */
-    static final long DRAIN_SECONDS = 65;
+    /** How long the close is awaited after the exit code; it normally comes within milliseconds. */
+    static final Duration GRACE = Duration.ofSeconds(10);
 
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final Duration grace;
+
+    ExecDrain() {
+        this(GRACE);
+    }
+
+    ExecDrain(Duration grace) {
+        this.grace = grace;
+    }
 
     @Override
     public void onClose(int code, String reason) {
@@ -30,8 +40,8 @@ final class ExecDrain implements ExecListener {
         closed.countDown();
     }
 
-    /** Waits for the close; {@code false} when it did not come within {@link #DRAIN_SECONDS}. */
+    /** Waits for the close; {@code false} when it did not come within the grace period. */
     boolean await() throws InterruptedException {
-        return closed.await(DRAIN_SECONDS, TimeUnit.SECONDS);
+        return closed.await(grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -21,10 +21,16 @@ import java.util.stream.Collectors;
  * command that reads to the end of its input never ends. Instead one exec stores exactly the archive's size with
  * {@code head -c} (which ends by itself, and is closed by the client after), a second checks the stored size with
  * {@code wc -c}, a third extracts and removes the file.
+ *
+ * <p>The download stores the results archive in a file, prints its size, then the archive ({@link SizedArchive}):
+ * the exec's close is not awaited for ever ({@link ExecDrain}), so the archive's length is what proves it complete.
  */
 public final class WorkspaceTransfer implements PodCopy {
     /** The archive file in the workspace while it is uploaded. */
     static final String UPLOAD_FILE = ".gpu-train-upload.tar";
+
+    /** The results archive in the workspace while it is copied back. */
+    static final String RESULTS_FILE = ".gpu-train-results.tar";
 
     private final long maxBytes;
     private final Function<PodResource, ContainerShell> shells;
@@ -98,31 +104,40 @@ public final class WorkspaceTransfer implements PodCopy {
             return List.of();
         }
         String quoted = paths.stream().map(p -> quote("./" + p)).collect(Collectors.joining(" "));
+        String file = quote(RESULTS_FILE);
         String script = "set --; for f in " + quoted + "; do [ -f \"$f\" ] && set -- \"$@\" \"$f\"; done;"
-                + " [ $# -eq 0 ] || tar cf - \"$@\"";
+                + " [ $# -eq 0 ] || { tar cf " + file + " \"$@\" && wc -c < " + file + " && cat " + file + "; e=$?;"
+                + " rm -f " + file + "; exit $e; }";
         String what = "copying the results back";
-        BoundedOutput archive = new BoundedOutput(maxBytes);
+        BoundedOutput archive = new BoundedOutput(maxBytes + SizedArchive.MAX_HEADER);
+        String tooLarge = "the results are larger than " + maxBytes + " bytes";
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         Integer code;
         try {
             code = shells.apply(pod).run(script, null, archive, errors);
         } catch (IOException | IllegalStateException e) {
             ClientInterrupts.rethrowIfInterrupted(e, what);
-            throw failure(what + " failed: " + e.getMessage());
+            throw failure(what + " failed: " + (archive.exceeded() ? tooLarge : e.getMessage()));
         }
         if (archive.exceeded()) {
-            throw failure(what + " failed: the results are larger than " + maxBytes + " bytes");
+            throw failure(what + " failed: " + tooLarge);
         }
         if (code == null || code != 0) {
             throw failure(what + " failed (tar exit code " + code + "): "
                     + errors.toString(StandardCharsets.UTF_8).strip());
         }
-        if (archive.size() == 0) {
+        byte[] results;
+        try {
+            results = SizedArchive.archive(archive.toByteArray());
+        } catch (IOException e) {
+            throw failure(what + " failed: " + e.getMessage());
+        }
+        if (results.length == 0) {
             listener.progress("copied back 0 result file(s): the command produced none of them");
             return List.of();
         }
         try {
-            List<String> copied = workspace.unpack(archive.toByteArray(), maxBytes);
+            List<String> copied = workspace.unpack(results, maxBytes);
             listener.progress("copied back " + copied.size() + " result file(s): " + String.join(", ", copied));
             return copied;
         } catch (IOException e) {

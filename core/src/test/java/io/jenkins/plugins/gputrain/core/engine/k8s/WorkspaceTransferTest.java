@@ -81,6 +81,41 @@ class WorkspaceTransferTest {
         assertThat(local.resolve("eval/metrics.json")).hasContent("{\"acc\": 0.9}");
         assertThat(Files.isExecutable(local.resolve("-tool.sh"))).isTrue();
         assertThat(shell.scripts).singleElement().asString().doesNotContain(TrainingPodFactory.WORKSPACE);
+        assertThat(pod.resolve(WorkspaceTransfer.RESULTS_FILE)).doesNotExist();
+    }
+
+    /** An exec whose last output frames were lost (its close never came) must not pass for a complete download. */
+    @Test
+    void resultsCutShortAreRefused() throws Exception {
+        Files.write(pod.resolve("model.bin"), new byte[4096]);
+        LocalShell real = new LocalShell(pod, scratch);
+        ContainerShell losingTheEnd = (script, input, out, err) -> {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            Integer code = real.run(script, input, all, err);
+            out.write(all.toByteArray(), 0, all.size() - 512);
+            return code;
+        };
+
+        assertThatThrownBy(() -> new WorkspaceTransfer(1 << 20, p -> losingTheEnd)
+                        .download(null, new LocalWorkspace(local), List.of("model.bin"), progress))
+                .isInstanceOf(PodFailureException.class)
+                .hasMessageMatching(
+                        "copying the results back failed: the pod's archive has \\d+ bytes, but \\d+ arrived");
+        assertThat(local.resolve("model.bin")).doesNotExist();
+        assertThat(pod.resolve(WorkspaceTransfer.RESULTS_FILE)).doesNotExist();
+    }
+
+    @Test
+    void anArchiveThatCannotBeStoredReportsTarsError() throws Exception {
+        Files.writeString(pod.resolve("dvc.lock"), "schema: '2.0'\n");
+        Files.createDirectories(pod.resolve(WorkspaceTransfer.RESULTS_FILE));
+        LocalShell shell = new LocalShell(pod, scratch);
+
+        assertThatThrownBy(() -> new WorkspaceTransfer(1 << 20, p -> shell)
+                        .download(null, new LocalWorkspace(local), List.of("dvc.lock"), progress))
+                .isInstanceOf(PodFailureException.class)
+                .hasMessageStartingWith("copying the results back failed (tar exit code 2): ");
+        assertThat(local.resolve("dvc.lock")).doesNotExist();
     }
 
     @Test

@@ -1,0 +1,180 @@
+package io.jenkins.plugins.gputrain.core.engine.k8s;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * An exec endpoint that speaks {@code v4.channel.k8s.io} over a plain socket, so that a test decides what follows the
+ * exit status, which fabric8's mock server (it answers every close) cannot: the connection reset, or the client's close
+ * frame never answered. It answers a {@code GET} of the pod, accepts one exec, reads and drops the client's frames,
+ * writes standard output and the status, then does what {@link End} says.
+ */
+final class RawExecServer implements AutoCloseable {
+    /** What the server does after the exit status. */
+    enum End {
+        /** Resets the connection (RST): no close frame. */
+        RESET,
+        /** Keeps the connection open and never answers the client's close frame. */
+        SILENT
+    }
+
+    private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+    /** What a {@code GET} of the pod answers: fabric8 reads it to check the exec's container. */
+    private static final String POD = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\","
+            + "\"namespace\":\"test\"},\"spec\":{\"containers\":[{\"name\":\"dvc\"}]}}";
+
+    private final ServerSocket server;
+    private final CountDownLatch clientClosed = new CountDownLatch(1);
+    private final CompletableFuture<Void> served = new CompletableFuture<>();
+    private Socket socket;
+
+    RawExecServer(String stdout, End end) throws IOException {
+        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Thread thread = new Thread(() -> serve(stdout, end), "raw-exec-server");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The API server URL to give the client. */
+    String url() {
+        return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** Completes once the exec is served, exceptionally when serving failed. */
+    CompletableFuture<Void> served() {
+        return served;
+    }
+
+    private void serve(String stdout, End end) {
+        try {
+            String key;
+            while (true) {
+                socket = server.accept();
+                key = upgradeKey(socket.getInputStream());
+                if (key != null) {
+                    break;
+                }
+                try (OutputStream out = socket.getOutputStream()) {
+                    byte[] pod = POD.getBytes(StandardCharsets.UTF_8);
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                                    + "Content-Length: " + pod.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(pod);
+                }
+            }
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            + "Sec-WebSocket-Accept: " + accept(key) + "\r\n"
+                            + "Sec-WebSocket-Protocol: v4.channel.k8s.io\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            Thread reader = new Thread(() -> dropFrames(in), "raw-exec-reader");
+            reader.setDaemon(true);
+            reader.start();
+            frame(out, 1, "");
+            frame(out, 1, stdout);
+            frame(out, 3, "{\"metadata\":{},\"status\":\"Success\"}");
+            out.flush();
+            if (end == End.RESET) {
+                clientClosed.await();
+                socket.setSoLinger(true, 0);
+                socket.close();
+            }
+            served.complete(null);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            served.completeExceptionally(e);
+        }
+    }
+
+    /** Reads the client's frames; a close frame (opcode 8) is noted, never answered. */
+    private void dropFrames(InputStream in) {
+        try {
+            while (true) {
+                int first = in.read();
+                int second = in.read();
+                if (first < 0 || second < 0) {
+                    return;
+                }
+                long length = second & 0x7f;
+                if (length == 126) {
+                    length = (in.read() << 8) | in.read();
+                } else if (length == 127) {
+                    length = 0;
+                    for (int i = 0; i < 8; i++) {
+                        length = (length << 8) | in.read();
+                    }
+                }
+                in.readNBytes(4 + (int) length);
+                if ((first & 0x0f) == 8) {
+                    clientClosed.countDown();
+                }
+            }
+        } catch (IOException e) {
+            // the connection ended: nothing more to drop
+        }
+    }
+
+    private static void frame(OutputStream out, int channel, String data) throws IOException {
+        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+        int length = bytes.length + 1;
+        out.write(0x82);
+        if (length < 126) {
+            out.write(length);
+        } else {
+            out.write(126);
+            out.write(length >> 8);
+            out.write(length & 0xff);
+        }
+        out.write(channel);
+        out.write(bytes);
+    }
+
+    /** Reads a request's head; the key of its WebSocket upgrade, {@code null} for a plain request. */
+    private static String upgradeKey(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the client closed before its upgrade request ended");
+            }
+            head.write(b);
+        }
+        for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-key:")) {
+                return line.substring(line.indexOf(':') + 1).strip();
+            }
+        }
+        return null;
+    }
+
+    private static String accept(String key) {
+        try {
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-1")
+                            .digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        if (socket != null) {
+            socket.close();
+        }
+    }
+}
