@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.engine;
 
+import static io.jenkins.plugins.gputrain.core.engine.MockServerTraining.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,19 +10,18 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.gputrain.core.engine.k8s.InvalidPodStatus;
 import io.jenkins.plugins.gputrain.core.engine.k8s.MockDryRun;
 import io.jenkins.plugins.gputrain.core.engine.k8s.Nodes;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
-import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.testing.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +31,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,8 +43,6 @@ import org.junit.jupiter.api.Test;
  */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesTrainingTest {
-    private static final String NAMESPACE = "test";
-
     KubernetesMockServer server;
     KubernetesClient client;
 
@@ -183,9 +180,8 @@ class KubernetesTrainingTest {
                         PodFailure.Kind.FAILED, "copying the results back failed: error dialing backend: EOF"));
             }
         };
-        KubernetesTraining training = new KubernetesTraining(
-                        client, Clock.systemUTC(), null, false, listener, exec, failing)
-                .sleepingWith(sleeps::add);
+        KubernetesTraining training =
+                MockServerTraining.training(client, listener, exec, failing).sleepingWith(sleeps::add);
 
         CompletableFuture<CommandResult> run = start(training, "n2", null);
         makeRunning("gpu-train-n2", "kwok-2");
@@ -363,17 +359,7 @@ class KubernetesTrainingTest {
                 .withPath("/api/v1/namespaces/" + NAMESPACE + "/pods?dryRun=All")
                 .andReturn(
                         422,
-                        new StatusBuilder()
-                                .withCode(422)
-                                .withReason("Invalid")
-                                .withMessage("Pod \"gpu-train-v1\" is invalid")
-                                .withNewDetails()
-                                .addNewCause()
-                                .withField("spec.restartPolicy")
-                                .withMessage("Unsupported value: \"Sometimes\"")
-                                .endCause()
-                                .endDetails()
-                                .build())
+                        InvalidPodStatus.of("gpu-train-v1", "spec.restartPolicy", "Unsupported value: \"Sometimes\""))
                 .once();
 
         CompletableFuture<CommandResult> run = start(
@@ -417,46 +403,15 @@ class KubernetesTrainingTest {
     }
 
     private KubernetesTraining training(PodExec exec) {
-        return new KubernetesTraining(client, Clock.systemUTC(), null, false, listener, exec, copy)
-                .sleepingWith(sleeps::add);
+        return MockServerTraining.training(client, listener, exec, copy).sleepingWith(sleeps::add);
     }
 
-    /** Starts a run; the API server's dry runs store nothing, and change nothing unless a test said so before. */
     private CompletableFuture<CommandResult> start(KubernetesTraining training, String id, Duration timeout) {
-        MockDryRun.answer(server, NAMESPACE);
-        TrainingPodSpec spec = TrainingPodSpec.builder(id)
-                .podName("gpu-train-" + id)
-                .namespace(NAMESPACE)
-                .build();
-        TrainingWorkspace workspace = new TrainingWorkspace() {
-            @Override
-            public byte[] pack(long maxBytes) {
-                return new byte[0];
-            }
-
-            @Override
-            public List<String> unpack(byte[] archive, long maxBytes) {
-                return List.of();
-            }
-
-            @Override
-            public List<String> resultPaths() {
-                return List.of("metrics.json");
-            }
-        };
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return training.run(spec, workspace, List.of("train"), timeout);
-            } catch (PodFailureException | InterruptedException e) {
-                throw new CompletionException(e);
-            }
-        });
+        return MockServerTraining.start(server, training, id, timeout);
     }
 
     private void makeRunning(String name) {
-        PodResource pod = client.pods().inNamespace(NAMESPACE).withName(name);
-        pod.waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
-        setStatus(pod, new PodStatusBuilder().withPhase("Running").build());
+        MockServerTraining.makeRunning(client, name);
     }
 
     private static void setStatus(PodResource resource, PodStatus status) {
