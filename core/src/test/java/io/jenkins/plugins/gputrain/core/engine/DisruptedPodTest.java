@@ -151,27 +151,19 @@ class DisruptedPodTest {
 
     /** Copies nothing; fails as a copy from a pod that is gone does. */
     private PodCopy copying() {
-        return new PodCopy() {
-            @Override
-            public void upload(PodResource pod, TrainingWorkspace workspace, ProgressListener progress) {}
-
-            @Override
-            public List<String> download(
-                    PodResource pod, TrainingWorkspace workspace, List<String> paths, ProgressListener progress)
-                    throws PodFailureException {
-                Pod current = pod.get();
-                if (current == null) {
-                    throw new PodFailureException(
-                            new PodFailure(PodFailure.Kind.FAILED, "copying the results back failed: pods not found"));
-                }
-                if (current.getMetadata().getDeletionTimestamp() != null) {
-                    throw new PodFailureException(new PodFailure(
-                            PodFailure.Kind.FAILED, "copying the results back failed: container not running"));
-                }
-                downloads.add(current.getMetadata().getName());
-                return paths;
+        return MockServerTraining.downloading((pod, paths) -> {
+            Pod current = pod.get();
+            if (current == null) {
+                throw new PodFailureException(
+                        new PodFailure(PodFailure.Kind.FAILED, "copying the results back failed: pods not found"));
             }
-        };
+            if (current.getMetadata().getDeletionTimestamp() != null) {
+                throw new PodFailureException(new PodFailure(
+                        PodFailure.Kind.FAILED, "copying the results back failed: container not running"));
+            }
+            downloads.add(current.getMetadata().getName());
+            return paths;
+        });
     }
 
     private CommandResult run(PodExec exec, PodCopy copy, String id) throws Exception {

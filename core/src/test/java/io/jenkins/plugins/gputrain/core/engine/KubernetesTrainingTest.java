@@ -50,17 +50,10 @@ class KubernetesTrainingTest {
     private final List<String> downloads = new CopyOnWriteArrayList<>();
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-    private final PodCopy copy = new PodCopy() {
-        @Override
-        public void upload(PodResource pod, TrainingWorkspace workspace, ProgressListener progress) {}
-
-        @Override
-        public List<String> download(
-                PodResource pod, TrainingWorkspace workspace, List<String> paths, ProgressListener progress) {
-            downloads.add(pod.get().getMetadata().getName());
-            return paths;
-        }
-    };
+    private final PodCopy copy = MockServerTraining.downloading((pod, paths) -> {
+        downloads.add(pod.get().getMetadata().getName());
+        return paths;
+    });
 
     @Test
     void anEvictionDuringTheCommandIsNamedBeforeAnyDownloadAndRetriedWithANewPod() throws Exception {
@@ -168,18 +161,10 @@ class KubernetesTrainingTest {
     void aFailedDownloadFromANodeThatIsNotReadyIsANodeLoss() throws Exception {
         node("kwok-2", "Unknown", ZonedDateTime.now(ZoneOffset.UTC));
         PodExec exec = (pod, command, timeout, progress) -> new CommandResult(0, false);
-        PodCopy failing = new PodCopy() {
-            @Override
-            public void upload(PodResource pod, TrainingWorkspace workspace, ProgressListener progress) {}
-
-            @Override
-            public List<String> download(
-                    PodResource pod, TrainingWorkspace workspace, List<String> paths, ProgressListener progress)
-                    throws PodFailureException {
-                throw new PodFailureException(new PodFailure(
-                        PodFailure.Kind.FAILED, "copying the results back failed: error dialing backend: EOF"));
-            }
-        };
+        PodCopy failing = MockServerTraining.downloading((pod, paths) -> {
+            throw new PodFailureException(new PodFailure(
+                    PodFailure.Kind.FAILED, "copying the results back failed: error dialing backend: EOF"));
+        });
         KubernetesTraining training =
                 MockServerTraining.training(client, listener, exec, failing).sleepingWith(sleeps::add);
 

@@ -83,6 +83,40 @@ final class MockServerTraining {
         pod.updateStatus(current);
     }
 
+    /**
+     * A copy that uploads nothing and copies the results back as the test says.
+     *
+     * @param download what the copy back does
+     * @return the copy
+     */
+    static PodCopy downloading(Download download) {
+        return new PodCopy() {
+            @Override
+            public void upload(PodResource pod, TrainingWorkspace workspace, ProgressListener progress) {}
+
+            @Override
+            public List<String> download(
+                    PodResource pod, TrainingWorkspace workspace, List<String> paths, ProgressListener progress)
+                    throws PodFailureException {
+                return download.from(pod, paths);
+            }
+        };
+    }
+
+    /** A test's copy back of the results. */
+    @FunctionalInterface
+    interface Download {
+        /**
+         * Copies the results back.
+         *
+         * @param pod the pod
+         * @param paths the result paths
+         * @return the files written
+         * @throws PodFailureException as a failed copy does
+         */
+        List<String> from(PodResource pod, List<String> paths) throws PodFailureException;
+    }
+
     /** Packs and unpacks nothing; the report needs {@code metrics.json} back. */
     private static final class EmptyWorkspace implements TrainingWorkspace {
         @Override
