@@ -45,34 +45,16 @@ class ConcurrentRunsIT {
             GpuTrainCli cli = new GpuTrainCli(testbed);
             List<Future<GpuTrainCli.Result>> runs = new ArrayList<>();
             for (int i = 0; i < RUNS; i++) {
-                Sandbox sandbox = sandboxes.get(i);
                 Path project = TrainingProject.create(directory.resolve("project-" + i), "true");
-                runs.add(pool.submit(() -> cli.run(
-                        project,
-                        10,
-                        "run",
-                        "--namespace",
-                        sandbox.namespace(),
-                        "--node-selector",
-                        "gpu=true",
-                        "--cpu-memory",
-                        "1-2000+t4*1",
-                        "--",
-                        "sh",
-                        "-c",
-                        "echo '{\"acc\": 0.9}' > metrics.json")));
+                String[] arguments = TrainingRun.onGpuNodes(sandboxes.get(i), "1-2000+t4*1")
+                        .command("sh", "-c", "echo '{\"acc\": 0.9}' > metrics.json");
+                runs.add(pool.submit(() -> cli.run(project, 10, arguments)));
             }
             for (Future<GpuTrainCli.Result> run : runs) {
                 GpuTrainCli.Result result = run.get(15, TimeUnit.MINUTES);
                 assertThat(result.exitCode()).as(result.transcript()).isZero();
             }
-            for (Sandbox sandbox : sandboxes) {
-                sandbox.client()
-                        .pods()
-                        .inNamespace(sandbox.namespace())
-                        .informOnCondition(List::isEmpty)
-                        .get(2, TimeUnit.MINUTES);
-            }
+            sandboxes.forEach(Sandbox::awaitNoPods);
         } finally {
             pool.shutdownNow();
             sandboxes.forEach(Sandbox::close);

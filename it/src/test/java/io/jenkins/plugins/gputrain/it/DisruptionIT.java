@@ -90,12 +90,7 @@ class DisruptionIT {
             command.close();
         }
         pool.shutdownNow();
-        sandbox.client()
-                .pods()
-                .inNamespace(sandbox.namespace())
-                .informOnCondition(List::isEmpty)
-                .orTimeout(2, TimeUnit.MINUTES)
-                .join();
+        sandbox.awaitNoPods();
         sandbox.close();
     }
 
@@ -243,20 +238,10 @@ class DisruptionIT {
         Files.writeString(files.resolve("train.sh"), TRAIN);
         files.resolve("train.sh").toFile().setExecutable(true);
         project = TrainingProject.create(files, "./train.sh");
-        return pool.submit(() -> cli.run(
-                project,
-                6,
-                "run",
-                "--namespace",
-                sandbox.namespace(),
-                "--node-selector",
-                "gpu=true",
-                "--cpu-memory",
-                "1-2000+t4*1",
-                "--pending-timeout",
-                "3m",
-                "--",
-                "./train.sh"));
+        String[] arguments = TrainingRun.onGpuNodes(sandbox, "1-2000+t4*1")
+                .option("--pending-timeout", "3m")
+                .command("./train.sh");
+        return pool.submit(() -> cli.run(project, 6, arguments));
     }
 
     /**

@@ -67,17 +67,7 @@ class EndToEndIT {
         MainCommit.of(project);
 
         GpuTrainCli.Result result = cli.run(
-                project,
-                5,
-                "run",
-                "--namespace",
-                sandbox.namespace(),
-                "--node-selector",
-                "gpu=true",
-                "--cpu-memory",
-                "2-4000+t4*1",
-                "--",
-                "./train.sh");
+                project, 5, TrainingRun.onGpuNodes(sandbox, "2-4000+t4*1").command("./train.sh"));
 
         assertThat(result.exitCode()).as(result.transcript()).isZero();
         assertThat(result.err() + result.out()).as(result.transcript()).contains("the command exited with code 0");
@@ -98,16 +88,7 @@ class EndToEndIT {
                 .as("the pod is deleted when the run ends")
                 .allSatisfy(pod ->
                         assertThat(pod.getMetadata().getDeletionTimestamp()).isNotNull());
-        awaitNoPods();
-    }
-
-    private void awaitNoPods() {
-        sandbox.client()
-                .pods()
-                .inNamespace(sandbox.namespace())
-                .informOnCondition(pods -> pods.isEmpty())
-                .orTimeout(2, java.util.concurrent.TimeUnit.MINUTES)
-                .join();
+        sandbox.awaitNoPods();
     }
 
     static String sha256(Path file) throws IOException, NoSuchAlgorithmException {

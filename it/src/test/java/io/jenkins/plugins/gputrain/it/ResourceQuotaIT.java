@@ -58,12 +58,7 @@ class ResourceQuotaIT {
 
     @AfterEach
     void closeSandbox() {
-        sandbox.client()
-                .pods()
-                .inNamespace(sandbox.namespace())
-                .informOnCondition(List::isEmpty)
-                .orTimeout(2, TimeUnit.MINUTES)
-                .join();
+        sandbox.awaitNoPods();
         sandbox.close();
     }
 

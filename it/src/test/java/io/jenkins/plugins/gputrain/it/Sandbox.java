@@ -154,6 +154,18 @@ public final class Sandbox implements AutoCloseable {
                 .waitUntilCondition(sa -> sa != null, 1, TimeUnit.MINUTES);
     }
 
+    /**
+     * Waits up to two minutes until the namespace has no pod: a deleted pod stays until its grace period ends (kwok:
+     * within a second).
+     */
+    public void awaitNoPods() {
+        client.pods()
+                .inNamespace(namespace)
+                .informOnCondition(List::isEmpty)
+                .orTimeout(2, TimeUnit.MINUTES)
+                .join();
+    }
+
     /** The names of the pods and Secrets in the namespace (ignoring the ones Kubernetes makes itself). */
     public List<String> leftovers() {
         List<String> left = new ArrayList<>();

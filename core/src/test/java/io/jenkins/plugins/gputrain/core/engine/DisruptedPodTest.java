@@ -10,17 +10,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.jenkins.plugins.gputrain.core.engine.k8s.MockDryRun;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
-import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
-import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,8 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 @EnableKubernetesMockClient(crud = true)
 class DisruptedPodTest {
-    private static final String NAMESPACE = "test";
-
     KubernetesMockServer server;
     KubernetesClient client;
 
@@ -158,72 +151,31 @@ class DisruptedPodTest {
 
     /** Copies nothing; fails as a copy from a pod that is gone does. */
     private PodCopy copying() {
-        return new PodCopy() {
-            @Override
-            public void upload(PodResource pod, TrainingWorkspace workspace, ProgressListener progress) {}
-
-            @Override
-            public List<String> download(
-                    PodResource pod, TrainingWorkspace workspace, List<String> paths, ProgressListener progress)
-                    throws PodFailureException {
-                Pod current = pod.get();
-                if (current == null) {
-                    throw new PodFailureException(
-                            new PodFailure(PodFailure.Kind.FAILED, "copying the results back failed: pods not found"));
-                }
-                if (current.getMetadata().getDeletionTimestamp() != null) {
-                    throw new PodFailureException(new PodFailure(
-                            PodFailure.Kind.FAILED, "copying the results back failed: container not running"));
-                }
-                downloads.add(current.getMetadata().getName());
-                return paths;
+        return MockServerTraining.downloading((pod, paths) -> {
+            Pod current = pod.get();
+            if (current == null) {
+                throw new PodFailureException(
+                        new PodFailure(PodFailure.Kind.FAILED, "copying the results back failed: pods not found"));
             }
-        };
+            if (current.getMetadata().getDeletionTimestamp() != null) {
+                throw new PodFailureException(new PodFailure(
+                        PodFailure.Kind.FAILED, "copying the results back failed: container not running"));
+            }
+            downloads.add(current.getMetadata().getName());
+            return paths;
+        });
     }
 
     private CommandResult run(PodExec exec, PodCopy copy, String id) throws Exception {
-        MockDryRun.answer(server, NAMESPACE);
-        KubernetesTraining training = new KubernetesTraining(
-                        client, Clock.systemUTC(), null, false, listener, exec, copy)
-                .retrying(1)
-                .sleepingWith(pause -> {});
-        TrainingPodSpec spec = TrainingPodSpec.builder(id)
-                .podName("gpu-train-" + id)
-                .namespace(NAMESPACE)
-                .build();
-        TrainingWorkspace workspace = new TrainingWorkspace() {
-            @Override
-            public byte[] pack(long maxBytes) {
-                return new byte[0];
-            }
-
-            @Override
-            public List<String> unpack(byte[] archive, long maxBytes) {
-                return List.of();
-            }
-
-            @Override
-            public List<String> resultPaths() {
-                return List.of("metrics.json");
-            }
-        };
-        CompletableFuture<CommandResult> result = CompletableFuture.supplyAsync(() -> {
-            try {
-                return training.run(spec, workspace, List.of("train"), null);
-            } catch (PodFailureException | InterruptedException e) {
-                throw new CompletionException(e);
-            }
-        });
-        makeRunning("gpu-train-" + id);
-        makeRunning("gpu-train-" + id + "-r1");
+        CompletableFuture<CommandResult> result = MockServerTraining.start(
+                server,
+                MockServerTraining.training(client, listener, exec, copy)
+                        .retrying(1)
+                        .sleepingWith(pause -> {}),
+                id,
+                null);
+        MockServerTraining.makeRunning(client, "gpu-train-" + id);
+        MockServerTraining.makeRunning(client, "gpu-train-" + id + "-r1");
         return result.get(30, TimeUnit.SECONDS);
-    }
-
-    private void makeRunning(String name) {
-        PodResource pod = client.pods().inNamespace(NAMESPACE).withName(name);
-        pod.waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
-        Pod current = pod.get();
-        current.setStatus(new PodStatusBuilder().withPhase("Running").build());
-        pod.updateStatus(current);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.engine;
 
+import static io.jenkins.plugins.gputrain.core.engine.MockServerTraining.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,20 +10,19 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.gputrain.core.engine.k8s.Disruptions;
+import io.jenkins.plugins.gputrain.core.engine.k8s.InvalidPodStatus;
 import io.jenkins.plugins.gputrain.core.engine.k8s.MockDryRun;
 import io.jenkins.plugins.gputrain.core.engine.k8s.Nodes;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
-import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.testing.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,8 +44,6 @@ import org.junit.jupiter.api.Test;
  */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesTrainingTest {
-    private static final String NAMESPACE = "test";
-
     KubernetesMockServer server;
     KubernetesClient client;
 
@@ -54,17 +51,10 @@ class KubernetesTrainingTest {
     private final List<String> downloads = new CopyOnWriteArrayList<>();
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-    private final PodCopy copy = new PodCopy() {
-        @Override
-        public void upload(PodResource pod, TrainingWorkspace workspace, ProgressListener progress) {}
-
-        @Override
-        public List<String> download(
-                PodResource pod, TrainingWorkspace workspace, List<String> paths, ProgressListener progress) {
-            downloads.add(pod.get().getMetadata().getName());
-            return paths;
-        }
-    };
+    private final PodCopy copy = MockServerTraining.downloading((pod, paths) -> {
+        downloads.add(pod.get().getMetadata().getName());
+        return paths;
+    });
 
     @Test
     void anEvictionDuringTheCommandIsNamedBeforeAnyDownloadAndRetriedWithANewPod() throws Exception {
@@ -172,21 +162,12 @@ class KubernetesTrainingTest {
     void aFailedDownloadFromANodeThatIsNotReadyIsANodeLoss() throws Exception {
         node("kwok-2", "Unknown", ZonedDateTime.now(ZoneOffset.UTC));
         PodExec exec = (pod, command, timeout, progress) -> new CommandResult(0, false);
-        PodCopy failing = new PodCopy() {
-            @Override
-            public void upload(PodResource pod, TrainingWorkspace workspace, ProgressListener progress) {}
-
-            @Override
-            public List<String> download(
-                    PodResource pod, TrainingWorkspace workspace, List<String> paths, ProgressListener progress)
-                    throws PodFailureException {
-                throw new PodFailureException(new PodFailure(
-                        PodFailure.Kind.FAILED, "copying the results back failed: error dialing backend: EOF"));
-            }
-        };
-        KubernetesTraining training = new KubernetesTraining(
-                        client, Clock.systemUTC(), null, false, listener, exec, failing)
-                .sleepingWith(sleeps::add);
+        PodCopy failing = MockServerTraining.downloading((pod, paths) -> {
+            throw new PodFailureException(new PodFailure(
+                    PodFailure.Kind.FAILED, "copying the results back failed: error dialing backend: EOF"));
+        });
+        KubernetesTraining training =
+                MockServerTraining.training(client, listener, exec, failing).sleepingWith(sleeps::add);
 
         CompletableFuture<CommandResult> run = start(training, "n2", null);
         makeRunning("gpu-train-n2", "kwok-2");
@@ -364,17 +345,7 @@ class KubernetesTrainingTest {
                 .withPath("/api/v1/namespaces/" + NAMESPACE + "/pods?dryRun=All")
                 .andReturn(
                         422,
-                        new StatusBuilder()
-                                .withCode(422)
-                                .withReason("Invalid")
-                                .withMessage("Pod \"gpu-train-v1\" is invalid")
-                                .withNewDetails()
-                                .addNewCause()
-                                .withField("spec.restartPolicy")
-                                .withMessage("Unsupported value: \"Sometimes\"")
-                                .endCause()
-                                .endDetails()
-                                .build())
+                        InvalidPodStatus.of("gpu-train-v1", "spec.restartPolicy", "Unsupported value: \"Sometimes\""))
                 .once();
 
         CompletableFuture<CommandResult> run = start(
@@ -483,44 +454,15 @@ class KubernetesTrainingTest {
     }
 
     private KubernetesTraining training(PodExec exec) {
-        return new KubernetesTraining(client, Clock.systemUTC(), null, false, listener, exec, copy)
-                .sleepingWith(sleeps::add);
+        return MockServerTraining.training(client, listener, exec, copy).sleepingWith(sleeps::add);
     }
 
-    /** Starts a run; the API server's dry runs store nothing, and change nothing unless a test said so before. */
     private CompletableFuture<CommandResult> start(KubernetesTraining training, String id, Duration timeout) {
-        MockDryRun.answer(server, NAMESPACE);
-        TrainingPodSpec spec = TrainingPodSpec.builder(id)
-                .podName("gpu-train-" + id)
-                .namespace(NAMESPACE)
-                .build();
-        TrainingWorkspace workspace = new TrainingWorkspace() {
-            @Override
-            public byte[] pack(long maxBytes) {
-                return new byte[0];
-            }
-
-            @Override
-            public List<String> unpack(byte[] archive, long maxBytes) {
-                return List.of();
-            }
-
-            @Override
-            public List<String> resultPaths() {
-                return List.of("metrics.json");
-            }
-        };
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return training.run(spec, workspace, List.of("train"), timeout);
-            } catch (PodFailureException | InterruptedException e) {
-                throw new CompletionException(e);
-            }
-        });
+        return MockServerTraining.start(server, training, id, timeout);
     }
 
     private void makeRunning(String name) {
-        setStatus(created(name), new PodStatusBuilder().withPhase("Running").build());
+        MockServerTraining.makeRunning(client, name);
     }
 
     private static void setStatus(PodResource resource, PodStatus status) {

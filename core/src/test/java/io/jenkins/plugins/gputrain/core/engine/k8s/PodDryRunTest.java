@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.api.model.StatusCauseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -62,7 +61,8 @@ class PodDryRunTest {
     void invalidFieldsAreOneLineOfTheApiServersFieldAndMessage() {
         answer(
                 422,
-                invalid(
+                InvalidPodStatus.of(
+                        "train-1",
                         "spec.containers[0].name",
                         "Invalid value: \"Dvc\": a lowercase RFC 1123 label must consist of lower case"
                                 + " alphanumeric characters or '-'",
@@ -87,7 +87,8 @@ class PodDryRunTest {
     void oneInvalidFieldIsNamedAlone() {
         answer(
                 422,
-                invalid(
+                InvalidPodStatus.of(
+                        "train-1",
                         "spec.terminationGracePeriodSeconds",
                         "Invalid value: -1: must be greater than or equal to 0\n"));
 
@@ -239,28 +240,5 @@ class PodDryRunTest {
                 .endContainer()
                 .endSpec()
                 .build();
-    }
-
-    /** A 422 as the API server writes it: one cause per field, each {@code field} and {@code message}. */
-    private static Status invalid(String... fieldsAndMessages) {
-        StatusBuilder status = new StatusBuilder()
-                .withCode(422)
-                .withReason("Invalid")
-                .withStatus("Failure")
-                .withMessage("Pod \"train-1\" is invalid")
-                .withNewDetails()
-                .withKind("Pod")
-                .withName("train-1")
-                .endDetails();
-        for (int i = 0; i < fieldsAndMessages.length; i += 2) {
-            status.editDetails()
-                    .addToCauses(new StatusCauseBuilder()
-                            .withReason("FieldValueInvalid")
-                            .withField(fieldsAndMessages[i])
-                            .withMessage(fieldsAndMessages[i + 1])
-                            .build())
-                    .endDetails();
-        }
-        return status.build();
     }
 }

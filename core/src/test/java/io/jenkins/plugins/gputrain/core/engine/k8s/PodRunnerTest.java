@@ -524,22 +524,12 @@ class PodRunnerTest {
                 .withPath("/api/v1/namespaces/test/pods")
                 .andReturn(
                         422,
-                        new io.fabric8.kubernetes.api.model.StatusBuilder()
-                                .withCode(422)
-                                .withReason("Invalid")
-                                .withStatus("Failure")
-                                .withMessage("Pod \"q3\" is invalid")
-                                .withNewDetails()
-                                .addNewCause()
-                                .withField("spec.containers[0].resources.limits[example.com/fpga]")
-                                .withMessage("Invalid value: \"1\": must be greater than or equal to\nrequest")
-                                .endCause()
-                                .addNewCause()
-                                .withField("spec.restartPolicy")
-                                .withMessage("Unsupported value: \"Sometimes\"")
-                                .endCause()
-                                .endDetails()
-                                .build())
+                        InvalidPodStatus.of(
+                                "q3",
+                                "spec.containers[0].resources.limits[example.com/fpga]",
+                                "Invalid value: \"1\": must be greater than or equal to\nrequest",
+                                "spec.restartPolicy",
+                                "Unsupported value: \"Sometimes\""))
                 .once();
 
         assertThatThrownBy(
