@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The jar's entry point: a lone {@code --version} or {@code -V} is answered here, without loading picocli, with the
  * line picocli prints for it; every other command line is {@link GpuTrainCommand#main}'s, with JGit readied
- * meanwhile for a command that opens a repository ({@link GitWarmUp}).
+ * meanwhile for a command that opens a repository ({@link GitWarmUp}) and the plot drawing for one that draws plots
+ * ({@link DrawingWarmUp}).
  */
 public final class Main {
     private Main() {}
@@ -27,6 +28,7 @@ public final class Main {
             System.exit(0);
         }
         GitWarmUp.startFor(args);
+        DrawingWarmUp.startFor(args);
         GpuTrainCommand.main(args);
     }
 

@@ -21,14 +21,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gpu-train metrics diff|show}: DVC's commands, without DVC. */
+/**
+ * {@code gpu-train metrics diff|show}: DVC's commands, without DVC. The subcommands are added by
+ * {@link GpuTrainCommand}, which builds only the one a command line names.
+ */
 @Command(
         name = "metrics",
         description = "Show or diff DVC metrics, as 'dvc metrics' does.",
-        subcommands = {MetricsCommand.Diff.class, MetricsCommand.Show.class},
         mixinStandardHelpOptions = true,
         versionProvider = GpuTrainCommand.Version.class)
 final class MetricsCommand extends CommandGroup {
+    /** The subcommands, in the order the usage lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(Diff.class, Show.class);
+
     /** {@code gpu-train metrics diff [A_REV] [B_REV]}. */
     @Command(
             name = "diff",

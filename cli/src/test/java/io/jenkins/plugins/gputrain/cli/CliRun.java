@@ -20,9 +20,17 @@ final class CliRun {
 
     /** Runs the command line {@code main} builds, with empty standard input (as {@code < /dev/null}). */
     static CliRun of(String... args) {
+        return run(GpuTrainCommand.commandLine(args), args);
+    }
+
+    /** Runs the arguments on the whole command tree, every subcommand built, with empty standard input. */
+    static CliRun withWholeTree(String... args) {
+        return run(GpuTrainCommand.commandLine(), args);
+    }
+
+    private static CliRun run(CommandLine commandLine, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = GpuTrainCommand.commandLine(args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         InputStream stdin = System.in;

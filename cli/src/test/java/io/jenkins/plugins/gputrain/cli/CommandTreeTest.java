@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +27,70 @@ class CommandTreeTest {
     void aSubcommandBuildsOnlyItself() {
         assertThat(subcommands("metrics", "diff", "main", "--md")).containsExactly("metrics");
         assertThat(subcommands("run", "--", "dvc", "repro")).containsExactly("run");
+    }
+
+    @Test
+    void aSecondLevelSubcommandBuildsOnlyItselfUnderItsGroup() {
+        assertThat(nested("metrics", "diff", "main", "--md")).containsExactly("diff");
+        assertThat(nested("metrics", "show")).containsExactly("show");
+        assertThat(nested("metrics")).containsExactly("diff", "show");
+        assertThat(nested("metrics", "--help")).containsExactly("diff", "show");
+        assertThat(nested("metrics", "dif")).containsExactly("diff", "show");
+        assertThat(nested("metrics", "-C", ".", "diff")).containsExactly("diff", "show");
+        assertThat(nested("help", "metrics")).containsExactly("diff", "show");
+        assertThat(GpuTrainCommand.commandLine()
+                        .getSubcommands()
+                        .get("metrics")
+                        .getSubcommands()
+                        .keySet())
+                .containsExactly("diff", "show");
+    }
+
+    /** Each command line as the whole tree answers it: the same exit code, output and error output, byte for byte. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "metrics",
+                "metrics --help",
+                "metrics -h",
+                "metrics -V",
+                "metrics bogus",
+                "metrics dif",
+                "metrics Diff",
+                "metrics diff --help",
+                "metrics diff -h",
+                "metrics diff -V",
+                "metrics diff --bogus",
+                "metrics diff -x",
+                "metrics diff --precision",
+                "metrics diff --precision x",
+                "metrics diff --md --json",
+                "metrics diff --targets",
+                "metrics diff show --bogus",
+                "metrics diff a b c",
+                "metrics diff -C /nonexistent/gpu-train main --md",
+                "metrics show --help",
+                "metrics show --bogus",
+                "metrics show diff --bogus",
+                "metrics show --precision -1",
+                "metrics show -C /nonexistent/gpu-train",
+                "metrics --bogus diff",
+                "help metrics",
+                "help metrics diff",
+                "help metrics show",
+                "help bogus",
+                "params diff --bogus",
+                "plots diff --help"
+            })
+    void aCommandLineIsAnsweredAsTheWholeTreeAnswersIt(String commandLine) {
+        String[] args = commandLine.split(" ");
+
+        CliRun lazy = CliRun.of(args);
+        CliRun whole = CliRun.withWholeTree(args);
+
+        assertThat(lazy.exitCode).as("exit code").isEqualTo(whole.exitCode);
+        assertThat(lazy.out).as("output").isEqualTo(whole.out);
+        assertThat(lazy.err).as("error output").isEqualTo(whole.err);
     }
 
     @Test
@@ -52,6 +118,14 @@ class CommandTreeTest {
 
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.err).startsWith("error: ").contains("empty (expected a value");
+    }
+
+    private static List<String> nested(String... args) {
+        return List.copyOf(GpuTrainCommand.commandLine(args)
+                .getSubcommands()
+                .get("metrics")
+                .getSubcommands()
+                .keySet());
     }
 
     private static List<String> subcommands(String... args) {

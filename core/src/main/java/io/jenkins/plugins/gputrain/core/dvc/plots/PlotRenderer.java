@@ -116,6 +116,21 @@ public final class PlotRenderer {
     }
 
     /**
+     * Draws a small line chart to PNG and SVG and drops it: loads and initialises what every drawing uses (AWT's
+     * fonts and rasteriser, XChart, the PNG writer, the SVG document's XML serializer), which a caller can have done
+     * on another thread while it reads the plot files. A failure is left to the drawings, which meet it again.
+     */
+    public static void warmUp() {
+        List<Value> x = List.of(Value.Int.of(0), Value.Int.of(1), Value.Int.of(3));
+        List<Value> y = List.of(new Value.Float(0.5), new Value.Float(0.25), new Value.Float(0.125));
+        try {
+            new PlotRenderer()
+                    .draw("linear", "warm-up", "step", "loss", List.of(new Series("loss", "workspace", x, y)));
+        } catch (IOException | RuntimeException e) { // the drawings report it
+        }
+    }
+
+    /**
      * Whether a template counts every row (bars per category, confusion matrices) rather than drawing a line or
      * points through them, which {@link SeriesSampler} may reduce.
      */

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A value read from a metrics, params or plot file, with the distinctions Python makes, because DVC's output depends
@@ -61,11 +62,25 @@ public sealed interface Value {
         }
     }
 
-    /** A Python {@code str}. */
+    /**
+     * A Python {@code str}. Its {@code equals} and {@code hashCode} are written out, as a record's would be: the
+     * generated ones link an {@code ObjectMethods} bootstrap the first time they run, a cost at every CLI start-up
+     * (a key of every file read), which the class data archive cannot hold.
+     */
     record Str(String value) implements Value {
         @Override
         public String str() {
             return value;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Str str && Objects.equals(value, str.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(value);
         }
     }
 

@@ -28,6 +28,23 @@ class PlotRendererTest {
     }
 
     @Test
+    void aDrawingWhileAndAfterTheWarmUpRunsIsTheSameBytes() throws Exception {
+        List<Series> line = List.of(new Series("workspace", "workspace", ints(0, 1, 5), floats(0.9, 0.3, 0.1)));
+        PlotRenderer renderer = new PlotRenderer();
+        Thread warmUp = new Thread(PlotRenderer::warmUp);
+
+        warmUp.start();
+        PlotRenderer.Drawing during = renderer.draw("linear", "t", "x", "y", line);
+        warmUp.join();
+        PlotRenderer.Drawing after = renderer.draw("linear", "t", "x", "y", line);
+        PlotRenderer.warmUp();
+
+        assertThat(during.png()).isEqualTo(after.png());
+        assertThat(during.svg()).isEqualTo(after.svg());
+        assertThat(renderer.draw("linear", "t", "x", "y", line).svg()).isEqualTo(after.svg());
+    }
+
+    @Test
     void everyTemplateDraws() throws Exception {
         List<Series> line = List.of(
                 new Series("main", "main", ints(0, 1, 2), floats(1, 0.5, 0.2)),
