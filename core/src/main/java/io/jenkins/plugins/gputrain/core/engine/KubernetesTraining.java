@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * out of memory, with the memory limit; a copy back that fails on a lost node is that node loss; a pod already gone,
  * as a disrupted pod soon is, is named by the last state its watch during the work delivered, {@link WatchedPod}); a retryable failure ({@link PodFailure.Kind#retryable()}) is retried with a new
  * pod up to {@link #retrying(int)} times; one before the command started (nothing lost) is replaced without counting,
- * within the pending timeout, up to {@link #UNSTARTED_REPLACEMENTS} times.
+ * while half the pending timeout is left, up to {@link #UNSTARTED_REPLACEMENTS} times.
  */
 public final class KubernetesTraining {
     /** The exit status of a command killed by SIGKILL (128 + 9). */
@@ -68,6 +68,9 @@ public final class KubernetesTraining {
      * node whose kubelet keeps refusing pods the scheduler keeps sending cannot make the run churn pods.
      */
     static final int UNSTARTED_REPLACEMENTS = 3;
+
+    /** The pause before such a replacement, so that a kubelet that keeps refusing pods is not sent them in a burst. */
+    static final Duration REPLACEMENT_PAUSE = Duration.ofSeconds(5);
 
     /**
      * Creates a training run that does not retry.
@@ -180,10 +183,12 @@ public final class KubernetesTraining {
                 if (!e.failure().kind().retryable()) {
                     throw e;
                 }
-                if (!commandStarted.get() && replaced < UNSTARTED_REPLACEMENTS && within(pending)) {
+                if (!commandStarted.get() && replaced < UNSTARTED_REPLACEMENTS && halfLeft(pending)) {
                     replaced++;
                     listener.progress(e.getMessage() + "; its command had not started: replacing it with a new pod"
-                            + " within the pending timeout (not counted against the retries)");
+                            + " within the pending timeout (not counted against the retries) in "
+                            + REPLACEMENT_PAUSE.toSeconds() + " s");
+                    sleeper.sleep(REPLACEMENT_PAUSE);
                     continue;
                 }
                 if (retried >= retries) {
@@ -196,9 +201,15 @@ public final class KubernetesTraining {
         }
     }
 
-    /** Whether the pending timeout is still running (there is one and it has not ended). */
-    private boolean within(PendingBudget pending) {
-        return pending.deadline().filter(clock.instant()::isBefore).isPresent();
+    /**
+     * Whether at least half the pending timeout is left (there is one): a replacement started later could end at the
+     * pending timeout, which is not retried, where a counted retry gets a pending timeout of its own.
+     */
+    private boolean halfLeft(PendingBudget pending) {
+        return pending.deadline().isPresent()
+                && Duration.between(clock.instant(), pending.deadline().get())
+                                .compareTo(pending.timeout().orElseThrow().dividedBy(2))
+                        >= 0;
     }
 
     private CommandResult runOnce(
@@ -217,7 +228,13 @@ public final class KubernetesTraining {
                 .within(pending)
                 .run(pod, tail, resource -> {
                     try (WatchedPod watched = WatchedPod.of(resource)) {
-                        transfer.upload(resource, workspace, listener);
+                        try {
+                            transfer.upload(resource, workspace, listener);
+                        } catch (PodFailureException e) {
+                            throw outcome.afterFailedCopy(resource, watched)
+                                    .map(PodFailureException::new)
+                                    .orElse(e);
+                        }
                         listener.progress("running in pod " + name + ": " + String.join(" ", command));
                         commandStarted.set(true);
                         CommandResult result;

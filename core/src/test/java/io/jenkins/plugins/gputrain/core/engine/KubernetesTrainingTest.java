@@ -379,9 +379,36 @@ class KubernetesTrainingTest {
         assertThat(listener.progress)
                 .contains("The pod is being stopped (DisruptionTarget: DeletionByTaintManager): Taint manager: deleting"
                         + " due to NoExecute taint; its command had not started: replacing it with a new pod within"
-                        + " the pending timeout (not counted against the retries)")
+                        + " the pending timeout (not counted against the retries) in 5 s")
                 .contains("deleted pod gpu-train-u1", "deleted pod gpu-train-u1-r1");
         assertThat(downloads).containsExactly("gpu-train-u1-r1");
+        assertThat(sleeps).containsExactly(KubernetesTraining.REPLACEMENT_PAUSE);
+    }
+
+    /** A pod disrupted after its command started is a counted retry, also with a pending timeout. */
+    @Test
+    void aPodDisruptedAfterItsCommandStartedIsACountedRetry() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> {
+            if (pod.get().getMetadata().getName().equals("gpu-train-u3")) {
+                setStatus(pod, evicted());
+                return new CommandResult(137, false);
+            }
+            return new CommandResult(0, false);
+        };
+        KubernetesTraining training = new KubernetesTraining(
+                        client, Clock.systemUTC(), Duration.ofMinutes(5), false, listener, exec, copy)
+                .sleepingWith(sleeps::add)
+                .retrying(1);
+
+        CompletableFuture<CommandResult> run = start(training, "u3", null);
+        makeRunning("gpu-train-u3");
+        makeRunning("gpu-train-u3-r1");
+
+        assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(new CommandResult(0, false));
+        assertThat(listener.progress)
+                .contains("The pod was evicted: The node was low on resource: memory.; retrying with a new pod (1 of"
+                        + " 1)")
+                .noneMatch(line -> line.contains("not counted against the retries"));
     }
 
     /** Pods that keep failing before their command starts are replaced a bounded number of times, then fail. */
@@ -399,7 +426,7 @@ class KubernetesTrainingTest {
                         PodFailureException.class,
                         e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.DISRUPTED));
         assertThat(listener.progress)
-                .filteredOn(line -> line.endsWith("(not counted against the retries)"))
+                .filteredOn(line -> line.contains("(not counted against the retries)"))
                 .hasSize(KubernetesTraining.UNSTARTED_REPLACEMENTS);
         assertThat(client.pods().inNamespace(NAMESPACE).list().getItems()).isEmpty();
     }

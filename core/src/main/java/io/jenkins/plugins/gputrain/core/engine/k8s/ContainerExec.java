@@ -35,7 +35,8 @@ public final class ContainerExec implements PodExec {
                     : exec.exitCode().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished.await()) {
                 listener.progress("the exec did not close within " + ExecDrain.GRACE.toSeconds()
-                        + " s after the command ended; its last output lines may be missing");
+                        + " s after the command ended (its output had all come: fabric8 completes the exit code"
+                        + " after the last output is written)");
             }
             return new CommandResult(exitCode == null ? -1 : exitCode, false);
         } catch (TimeoutException e) {

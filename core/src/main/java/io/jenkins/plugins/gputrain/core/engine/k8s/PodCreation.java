@@ -8,6 +8,7 @@ import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -62,9 +63,19 @@ final class PodCreation {
      *     ({@link PodFailure.Kind#UNSCHEDULABLE}) when a quota still refuses the pod at the end of the pending timeout
      */
     void create(Pod pod) throws PodFailureException, InterruptedException {
+        var resource =
+                client.pods().inNamespace(namespace).withName(pod.getMetadata().getName());
         try {
             retryingQuota(
-                    () -> client.pods().inNamespace(namespace).resource(pod).create(), pod);
+                    () -> client.pods().inNamespace(namespace).resource(pod).create(), pod, () -> {
+                        boolean stored = UncertainCreation.storedByThisRun(pod, resource::get);
+                        if (stored) {
+                            listener.progress(
+                                    "pod " + pod.getMetadata().getName() + " exists with this run's id: an earlier"
+                                            + " attempt of the create stored it, its answer lost, and the quota counts it; using it");
+                        }
+                        return stored;
+                    });
         } catch (KubernetesClientException e) {
             throw InvalidPod.refusal(e, pod.getMetadata().getName(), "the create")
                     .orElseThrow(() -> e);
@@ -84,10 +95,16 @@ final class PodCreation {
                         .resource(pod)
                         .dryRun()
                         .create(),
-                pod);
+                pod,
+                () -> false);
     }
 
-    private Pod retryingQuota(Supplier<Pod> creation, Pod pod) throws PodFailureException, InterruptedException {
+    /**
+     * Creates, retrying quota refusals; {@code storedEarlier} says, before each pause, whether the refusal was of a
+     * resend that met the pod its first attempt stored (then that pod is the one created).
+     */
+    private Pod retryingQuota(Supplier<Pod> creation, Pod pod, BooleanSupplier storedEarlier)
+            throws PodFailureException, InterruptedException {
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -96,6 +113,9 @@ final class PodCreation {
                 ClientInterrupts.rethrowIfInterrupted(e, "creating the pod");
                 if (!quotaRefusal(e)) {
                     throw e;
+                }
+                if (storedEarlier.getAsBoolean()) {
+                    return pod;
                 }
                 String name = pod.getMetadata().getName();
                 Instant now = clock.instant();

@@ -55,7 +55,7 @@ final class ResourceDeletion {
                     return;
                 } catch (KubernetesClientException e) {
                     Duration left = limit.minus(Duration.between(start, clock.instant()));
-                    if (!ApiOutage.connectionError(e) || left.isNegative() || left.isZero()) {
+                    if (!unanswered(e) || left.isNegative() || left.isZero()) {
                         tellFailure(kind, namespace, name, ApiErrors.firstLine(e), listener);
                         return;
                     }
@@ -74,6 +74,15 @@ final class ResourceDeletion {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * A deletion the API server did not carry out for now: no answer, HTTP 429 (an API server shutting down
+     * gracefully answers it with {@code Retry-After}: k8s.io/apiserver v0.35.4 {@code filters/with_retry_after.go}) or
+     * 5xx (a load balancer in front of it: 502, 503).
+     */
+    private static boolean unanswered(KubernetesClientException e) {
+        return ApiOutage.connectionError(e) || e.getCode() == 429 || e.getCode() >= 500;
     }
 
     private static void tellFailure(String kind, String namespace, String name, String why, ProgressListener listener) {

@@ -28,7 +28,7 @@ final class UncertainCreation {
 
     /**
      * Whether a create refused with {@code 409 AlreadyExists} met the object an earlier attempt of the same create
-     * stored: it carries the same run id label.
+     * stored.
      *
      * @param e the refusal
      * @param sent the object sent
@@ -36,17 +36,30 @@ final class UncertainCreation {
      */
     static boolean storedEarlier(
             KubernetesClientException e, HasMetadata sent, Supplier<? extends HasMetadata> stored) {
-        if (e.getCode() != 409
-                || e.getStatus() == null
-                || !"AlreadyExists".equals(e.getStatus().getReason())) {
-            return false;
-        }
+        return e.getCode() == 409
+                && e.getStatus() != null
+                && "AlreadyExists".equals(e.getStatus().getReason())
+                && storedByThisRun(sent, stored);
+    }
+
+    /**
+     * Whether the object stored under the name is the one sent, stored by an earlier attempt of the same create: it
+     * carries the same run id label and is not being deleted (the API server answers {@code AlreadyExists} for an
+     * object being deleted too: {@code k8s.io/apiserver} v0.35.4 {@code registry/generic/registry/store.go} Create).
+     * A resend can also meet a refusal that the first attempt's own object caused, e.g. {@code 403 exceeded quota}
+     * (quota admission runs before the name is checked).
+     *
+     * @param sent the object sent
+     * @param stored reads the object stored under its name ({@code null} when there is none)
+     */
+    static boolean storedByThisRun(HasMetadata sent, Supplier<? extends HasMetadata> stored) {
         String runId = runId(sent);
         if (runId == null) {
             return false;
         }
         try {
             return Optional.ofNullable(stored.get())
+                    .filter(object -> object.getMetadata().getDeletionTimestamp() == null)
                     .map(UncertainCreation::runId)
                     .filter(label -> Objects.equals(label, runId))
                     .isPresent();

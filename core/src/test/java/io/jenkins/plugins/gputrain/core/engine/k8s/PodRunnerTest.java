@@ -543,8 +543,49 @@ class PodRunnerTest {
         assertThat(listener.progress).noneMatch(line -> line.startsWith("created pod"));
     }
 
+    /**
+     * A resend of a create whose answer was lost can meet a quota that the first attempt's own pod now fills (the
+     * quota admission runs before the name is checked): that pod, with this run's id, is the run's.
+     */
+    @Test
+    void aQuotaRefusalCausedByThePodALostAttemptStoredUsesIt() throws Exception {
+        client.pods().inNamespace(NAMESPACE).resource(pod("c3")).create();
+        refuseCreate(
+                        403,
+                        "Forbidden",
+                        "pods \"c3\" is forbidden: exceeded quota: gpu, requested:"
+                                + " requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=1, limited: requests.nvidia.com/gpu=1")
+                .once();
+        List<Duration> sleeps = new CopyOnWriteArrayList<>();
+        CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new PodRunner(client, clock, sleeps::add, null, listener).run(pod("c3"), this::work);
+            } catch (PodFailureException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+
+        setStatus("c3", running());
+
+        assertThat(run.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
+        assertThat(sleeps).isEmpty();
+        assertThat(listener.progress)
+                .contains("pod c3 exists with this run's id: an earlier attempt of the create stored it, its answer"
+                        + " lost, and the quota counts it; using it");
+        assertGone("c3");
+    }
+
+    /** A pod of another run under the same name is refused and left alone. */
     @Test
     void createOfANameThatExistsIsNotRetried() {
+        client.pods()
+                .inNamespace(NAMESPACE)
+                .resource(new PodBuilder(pod("q2"))
+                        .editMetadata()
+                        .addToLabels(io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory.RUN_ID_LABEL, "other-run")
+                        .endMetadata()
+                        .build())
+                .create();
         refuseCreate(409, "AlreadyExists", "pods \"q2\" already exists").once();
         List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
@@ -552,6 +593,10 @@ class PodRunnerTest {
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                         .isEqualTo(409));
         assertThat(sleeps).isEmpty();
+        assertThat(client.pods().inNamespace(NAMESPACE).withName("q2").get())
+                .as("the other run's pod")
+                .isNotNull();
+        assertThat(listener.progress).noneMatch(line -> line.startsWith("deleted pod"));
     }
 
     /**

@@ -52,6 +52,22 @@ class ResourceDeletionTest {
                 .endsWith("deleted secret gpu-train-secret-1");
     }
 
+    /** An API server shutting down answers 429, a load balancer before it 503: tried again as well. */
+    @Test
+    void anApiServerAnswering429Or503IsTriedAgain() {
+        AtomicInteger calls = new AtomicInteger();
+
+        delete(() -> {
+            int call = calls.incrementAndGet();
+            if (call <= 2) {
+                throw new KubernetesClientException("the server is shutting down", call == 1 ? 429 : 503, null);
+            }
+        });
+
+        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(listener.progress).last().isEqualTo("deleted secret gpu-train-secret-1");
+    }
+
     @Test
     void anOutageLongerThanTheLimitIsToldWithTheCommandToFinishIt() {
         delete(() -> {
