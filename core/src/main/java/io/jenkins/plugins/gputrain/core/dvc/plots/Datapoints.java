@@ -58,9 +58,7 @@ public final class Datapoints {
         String lower = path.toLowerCase(Locale.ROOT);
         reader.checkSize(path, content);
         if (lower.endsWith(".csv") || lower.endsWith(".tsv")) {
-            T rows = receivers.get();
-            DelimitedRows.read(content, lower.endsWith(".tsv") ? '\t' : ',', header, rows);
-            return rows;
+            return DelimitedRows.read(path, content, lower.endsWith(".tsv") ? '\t' : ',', header, receivers);
         }
         FirstRowList<T> lists = new FirstRowList<>(receivers);
         try {
