@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
+import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvc;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvcExtension;
 import io.jenkins.plugins.gputrain.core.dvc.generated.DifferentialSeed;
@@ -52,6 +53,31 @@ class DvcDifferentialTest {
         }
         System.out.println(
                 "DVC differential: " + cases + " guide fixture cases, " + differences.size() + " differences");
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
+     * Stage vars that redefine a mapping or list of the outer vars, in {@code main} and in the workspace: DVC's
+     * {@code MergeError} names {@code None} for them, and its warnings come the workspace first.
+     */
+    @Test
+    void stageVarsRedefiningOuterVarsInBothRevisions(RealDvc dvc, @TempDir Path repository) throws Exception {
+        String stage = "stages:\n  s:\n    vars: [%s]\n    cmd: echo\n    metrics: [m.json]\n    params: [n]\n";
+        Files.writeString(repository.resolve("params.yaml"), "n:\n  x: 1\nl: [1]\nk: 3\n");
+        Files.writeString(repository.resolve("m.json"), "{\"a\": 1}\n");
+        Files.writeString(repository.resolve("dvc.yaml"), stage.formatted("{n: 5}"));
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        Files.writeString(repository.resolve("dvc.yaml"), stage.formatted("{l: [2]}, {k: {y: 1}}"));
+        StringBuilder report = new StringBuilder();
+        List<String> differences = new ArrayList<>();
+        for (List<String> command : List.of(
+                List.of("metrics", "diff", "main"),
+                List.of("params", "diff", "main", "--json"),
+                List.of("metrics", "show"))) {
+            compare(dvc, repository, command, report).ifPresent(differences::add);
+        }
         assertThat(differences).as(report.toString()).isEmpty();
     }
 

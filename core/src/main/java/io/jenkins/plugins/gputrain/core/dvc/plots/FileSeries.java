@@ -8,16 +8,17 @@ import java.util.function.Consumer;
 
 /**
  * The series of one plot data file, taken row by row as it is read: one {@link SeriesSampler} per y field, the fields
- * given or, when none are, the first row's last field (none when that is a CSV row's cells past its header, under the
- * key {@code null}). As DVC 3.67.1's {@code _verify_field} ({@code dvc/render/converter/vega.py}), a file whose first
+ * given or, when none are, the one DVC infers ({@link Datapoints.InferredY}) or else the first row's last field (none
+ * when that is a CSV row's cells past its header, under the key {@code null}). As DVC 3.67.1's {@code _verify_field} ({@code dvc/render/converter/vega.py}), a file whose first
  * row lacks a field named for it, or that has no rows, draws nothing: DVC's {@code FieldNotFoundError} (or its
  * {@code TypeError} for no rows) leaves that revision out.
  */
-final class FileSeries implements Consumer<Map<String, Value>> {
+final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.InferredY {
     private final String xField;
     private final List<String> givenFields;
     private final int exactRows;
     private final List<String> checkedFields;
+    private String inferredField;
     private boolean fieldMissing;
     private final List<String> fields = new ArrayList<>();
     private final List<SeriesSampler> samplers = new ArrayList<>();
@@ -44,8 +45,9 @@ final class FileSeries implements Consumer<Map<String, Value>> {
     @Override
     public void accept(Map<String, Value> row) {
         if (rows == 0) {
-            fieldMissing = !checkedFields.stream().allMatch(row::containsKey);
-            if (givenFields == null && !row.isEmpty()) {
+            fieldMissing = !checkedFields.stream().allMatch(row::containsKey)
+                    || inferredField != null && !row.containsKey(inferredField);
+            if (givenFields == null && inferredField == null && !row.isEmpty()) {
                 List<String> names = new ArrayList<>(row.keySet());
                 String last = names.get(names.size() - 1);
                 if (last != null) {
@@ -63,6 +65,15 @@ final class FileSeries implements Consumer<Map<String, Value>> {
     private void sample(String field) {
         fields.add(field);
         samplers.add(new SeriesSampler(exactRows));
+    }
+
+    /** Takes DVC's inferred y field, when none is given and no row has come yet (else the first row's last field). */
+    @Override
+    public void inferY(String field) {
+        if (givenFields == null && rows == 0 && inferredField == null) {
+            inferredField = field;
+            sample(field);
+        }
     }
 
     /** Whether DVC draws this file: it has rows, and its first row has every field checked. */

@@ -112,6 +112,39 @@ class DvcPlotsDifferentialTest {
         assertThat(differences).isEmpty();
     }
 
+    /**
+     * JSON files of several lists without a {@code y}: DVC infers it from the first list of mappings' first row (a
+     * list of data points or not), then looks for it in the merged rows ({@code FieldNotFoundError} where they lack
+     * it); YAML read whole (an anchor) and streamed.
+     */
+    @Test
+    void yInferredFromTheFirstListOfMappings(RealDvc dvc) throws Exception {
+        Path repository = directory.resolve("inferred");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(
+                "merged.json",
+                "{\"losss\": [{\"step\": 0, \"loss\": 1}, {\"step\": 1, \"loss\": 3}],"
+                        + " \"accs\": [{\"step\": 0, \"acc\": 2}]}");
+        files.put(
+                "not-datapoints-first.json", "{\"a\": [{\"x\": 1}, {\"y\": 2}], \"b\": [{\"step\": 0, \"loss\": 1}]}");
+        files.put("nested.json", "{\"m\": {\"l\": [{\"step\": 0, \"lr\": 5}]}, \"n\": [{\"step\": 0, \"acc\": 2}]}");
+        files.put("streamed.yaml", "a: [1, 2]\nb:\n- {step: 0, x: 1}\n- {step: 1, y: 2}\nc:\n- {step: 0, loss: 4}\n");
+        files.put("whole.yaml", "a: &a 1\nb:\n- {step: 0, lr: *a}\nc:\n- {step: 0, acc: 4}\n");
+        StringBuilder dvcYaml = new StringBuilder("plots:\n");
+        for (String file : files.keySet()) {
+            dvcYaml.append("  - ").append(file).append(":\n      x: step\n");
+        }
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        Files.writeString(repository.resolve("dvc.yaml"), dvcYaml);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(repository.resolve(file.getKey()), file.getValue());
+        }
+        MainCommit.of(repository);
+
+        assertThat(compare(dvc, repository, "inferred")).isEmpty();
+    }
+
     @Test
     void generatedRepositories(RealDvc dvc) throws Exception {
         long seed = DifferentialSeed.current();
