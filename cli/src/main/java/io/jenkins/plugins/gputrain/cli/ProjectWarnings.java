@@ -7,6 +7,7 @@ import io.jenkins.plugins.gputrain.core.dvc.repo.UnknownRevisionException;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ final class ProjectWarnings {
     private ProjectWarnings() {}
 
     /**
-     * DVC's line per revision that failed as a whole.
+     * DVC's line per revision that failed as a whole, the workspace first, as DVC's brancher visits it.
      *
      * @param what {@code metrics} or {@code params}
      * @param revisions what each revision gave
@@ -27,7 +28,10 @@ final class ProjectWarnings {
      */
     static List<String> failedRevisions(String what, List<RevisionData> revisions) {
         List<String> lines = new ArrayList<>();
-        for (RevisionData revision : revisions) {
+        List<RevisionData> visited = revisions.stream()
+                .sorted(Comparator.comparing(revision -> !revision.name().equals(DvcRepository.WORKSPACE)))
+                .toList();
+        for (RevisionData revision : visited) {
             revision.optionalError()
                     .map(error -> "WARNING: failed to load " + what + " in revision '" + revision.name() + "', "
                             + ErrorReporting.oneLine(error.message()))

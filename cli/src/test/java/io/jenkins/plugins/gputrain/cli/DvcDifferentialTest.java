@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
+import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvc;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvcExtension;
 import io.jenkins.plugins.gputrain.core.dvc.generated.DifferentialSeed;
@@ -53,6 +54,37 @@ class DvcDifferentialTest {
         System.out.println(
                 "DVC differential: " + cases + " guide fixture cases, " + differences.size() + " differences");
         assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
+     * Stage vars that redefine a mapping or list of the outer vars, in {@code main} and in the workspace: DVC's
+     * {@code MergeError} names {@code None} for them, and its warnings come the workspace first. Standard error is
+     * compared line by line once gpu-train's {@code \n} in a warning (a deliberate difference) is a line break again.
+     */
+    @Test
+    void stageVarsRedefiningOuterVarsInBothRevisions(RealDvc dvc, @TempDir Path repository) throws Exception {
+        String stage = "stages:\n  s:\n    vars: [%s]\n    cmd: echo\n    metrics: [m.json]\n    params: [n]\n";
+        Files.writeString(repository.resolve("params.yaml"), "n:\n  x: 1\nl: [1]\nk: 3\n");
+        Files.writeString(repository.resolve("m.json"), "{\"a\": 1}\n");
+        Files.writeString(repository.resolve("dvc.yaml"), stage.formatted("{n: 5}"));
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        Files.writeString(repository.resolve("dvc.yaml"), stage.formatted("{l: [2]}, {k: {y: 1}}"));
+        for (List<String> command :
+                List.of(List.of("metrics", "diff", "main"), List.of("params", "diff", "main", "--json"))) {
+            RealDvc.Result expected = dvc.run(repository, command);
+            List<String> arguments = new ArrayList<>(command);
+            arguments.addAll(List.of("-C", repository.toString()));
+            CliRun actual = CliRun.of(arguments.toArray(String[]::new));
+            String dvcErr = command.get(0).equals("params")
+                    ? expected.err().replace("failed to load some metrics", "failed to load some params")
+                    : expected.err();
+            assertThat(actual.err.replace("\\n", "\n").lines().toList())
+                    .as(String.join(" ", command))
+                    .isEqualTo(dvcErr.lines().toList());
+            assertThat(actual.exitCode).isEqualTo(expected.exitCode());
+        }
     }
 
     @Test

@@ -446,7 +446,7 @@ public final class DataFileReader {
 
     private Value readToml(String path, String text) throws UnreadableFileException {
         try {
-            return fromNode(toml().readTree(text), 1);
+            return fromNode(toml().readTree(TomlNegativeZeros.keepSigns(text)), 1);
         } catch (LimitExceededException e) {
             throw beyond(e, "TOML", path);
         } catch (IOException e) {

@@ -362,25 +362,11 @@ final class TomlText {
     }
 
     /**
-     * A float's value as {@code new BigDecimal(text).doubleValue()} gives it, without the {@code BigDecimal}: the
-     * correctly rounded double (by Jackson's copy of FastDoubleParser, as {@link Double#parseDouble} gives it), and a
-     * zero always {@code 0.0} ({@code BigDecimal} has no {@code -0}; a negative number too small for a double is
-     * {@code -0.0} in both).
+     * A float's value as tomlkit reads it: the correctly rounded double (by Jackson's copy of FastDoubleParser, as
+     * {@link Double#parseDouble} gives it), a negative zero {@code -0.0}.
      */
     private static double decimal(String text) {
-        double value = NumberInput.parseDouble(text, true);
-        return value == 0 && isZero(text) ? 0.0 : value;
-    }
-
-    /** Whether a float's digits before its exponent are all zeros. */
-    private static boolean isZero(String text) {
-        for (int i = 0; i < text.length() && text.charAt(i) != 'e' && text.charAt(i) != 'E'; i++) {
-            char c = text.charAt(i);
-            if (c >= '1' && c <= '9') {
-                return false;
-            }
-        }
-        return true;
+        return NumberInput.parseDouble(text, true);
     }
 
     private boolean special(int from, String word) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -23,6 +24,20 @@ import java.util.function.Supplier;
  */
 public final class Datapoints {
     private Datapoints() {}
+
+    /**
+     * A receiver of rows that also takes the {@code y} field DVC infers for a JSON/YAML/TOML file without one:
+     * {@code _infer_y_from_data} in {@code dvc/render/converter/vega.py} takes the last key of the first row of the
+     * first list of mappings (data points or not), not of the merged rows. Told before the rows it concerns.
+     */
+    public interface InferredY {
+        /**
+         * The inferred field.
+         *
+         * @param field the last key of the first list of mappings' first row
+         */
+        void inferY(String field);
+    }
 
     /**
      * Reads the rows into a list.
@@ -58,9 +73,7 @@ public final class Datapoints {
         String lower = path.toLowerCase(Locale.ROOT);
         reader.checkSize(path, content);
         if (lower.endsWith(".csv") || lower.endsWith(".tsv")) {
-            T rows = receivers.get();
-            DelimitedRows.read(content, lower.endsWith(".tsv") ? '\t' : ',', header, rows);
-            return rows;
+            return DelimitedRows.read(path, content, lower.endsWith(".tsv") ? '\t' : ',', header, receivers);
         }
         FirstRowList<T> lists = new FirstRowList<>(receivers);
         try {
@@ -72,11 +85,15 @@ public final class Datapoints {
             // read whole below: the rows are merged from several lists, or only the whole read reads them as DVC
         }
         List<Map<String, Value>> rows = new ArrayList<>();
-        collect(reader.read(path, content), rows);
+        Value whole = reader.read(path, content);
+        collect(whole, rows);
         if (rows.isEmpty()) {
             throw new UnreadableFileException("PlotMetricTypeError", "'" + path + "' holds no list of data points");
         }
         T receiver = receivers.get();
+        if (receiver instanceof InferredY inferred) {
+            inferredY(whole).ifPresent(inferred::inferY);
+        }
         rows.forEach(receiver);
         return receiver;
     }
@@ -111,6 +128,13 @@ public final class Datapoints {
         private T candidate;
         private Set<String> candidateKeys;
         private boolean datapoints;
+        /** Whether the first list of mappings ended; its first row's last key is DVC's inferred y. */
+        private boolean inferenceKnown;
+
+        private String inferred;
+        private boolean mappingsOnly;
+        private boolean firstRowSeen;
+        private String firstRowLastKey;
 
         FirstRowList(Supplier<T> receivers) {
             this.receivers = receivers;
@@ -119,8 +143,13 @@ public final class Datapoints {
         @Override
         public void start() {
             candidate = rows == null ? receivers.get() : null;
+            if (candidate instanceof InferredY receiver && inferred != null) {
+                receiver.inferY(inferred);
+            }
             candidateKeys = null;
             datapoints = true;
+            mappingsOnly = true;
+            firstRowSeen = false;
         }
 
         @Override
@@ -128,6 +157,7 @@ public final class Datapoints {
             if (item instanceof Value.Dict dict) {
                 mapping(dict.entries());
             } else {
+                mappingsOnly = false;
                 datapoints = false;
                 candidate = null;
             }
@@ -135,6 +165,10 @@ public final class Datapoints {
 
         @Override
         public void mapping(Map<String, Value> entries) {
+            if (!firstRowSeen && mappingsOnly) {
+                firstRowSeen = true;
+                firstRowLastKey = lastKey(entries).orElse(null);
+            }
             if (!datapoints) {
                 return;
             }
@@ -153,6 +187,10 @@ public final class Datapoints {
 
         @Override
         public void end(int items) {
+            if (!inferenceKnown && mappingsOnly && items > 0) {
+                inferenceKnown = true;
+                inferred = firstRowLastKey;
+            }
             if (!datapoints) {
                 return;
             }
@@ -161,6 +199,35 @@ public final class Datapoints {
             }
             rows = candidate;
         }
+    }
+
+    /**
+     * The last key of the first row of the first list of mappings, the lists found as DVC's {@code _lists} finds them:
+     * the value if it is a list, else every list that is a mapping's value, mappings searched depth first.
+     */
+    private static Optional<String> inferredY(Value value) {
+        if (value instanceof Value.Seq seq) {
+            return !seq.items().isEmpty() && seq.items().stream().allMatch(Value.Dict.class::isInstance)
+                    ? lastKey(((Value.Dict) seq.items().get(0)).entries())
+                    : Optional.empty();
+        }
+        if (value instanceof Value.Dict dict) {
+            for (Value child : dict.entries().values()) {
+                Optional<String> found = inferredY(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> lastKey(Map<String, Value> row) {
+        String last = null;
+        for (String key : row.keySet()) {
+            last = key;
+        }
+        return Optional.ofNullable(last);
     }
 
     /** Merges the lists of data points in {@code value} into {@code rows}, in the order DVC's {@code _lists} walks. */

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.gputrain.core.dvc.plots;
 
+import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -11,93 +15,165 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The rows of a CSV/TSV file as Python's csv module reads them for DVC, streamed: records end at {@code \r\n},
- * {@code \n} or a lone {@code \r}, as Python's text mode reads them, but not inside a quoted cell, which keeps them as
- * {@code \n}; empty lines are skipped; malformed UTF-8 is replaced as when the whole text is decoded (a {@code \r},
- * {@code \n}, separator or quote byte is never part of a UTF-8 sequence, so each record and each cell decodes alone
- * to the same text). Each row maps the header's fields to their cells, every cell a string (a field named twice
- * keeps its last cell at its first place, and none in a short row without that last cell; a short row only
- * the fields it has cells for). A record without quotes is
- * handed on as a view of the file's bytes: a cell is decoded when it is looked up, no mapping is built per row.
+ * The rows of a CSV/TSV file as DVC 3.67.1 reads them ({@code _load_sv} in {@code dvc/repo/plots/__init__.py}: Python's
+ * {@code csv.DictReader} over the file's text), streamed. Records end at {@code \r\n}, {@code \n} or a lone
+ * {@code \r}, as Python's text mode reads them, but not inside a quoted cell, which keeps them as {@code \n}. The
+ * first record names the fields, an empty one none; with {@code header: false} they are {@code 0, 1, …} for the
+ * first record's cells as split at commas (DVC counts them with a default {@code csv.reader}, also for TSV). Empty
+ * records after it are skipped. Each row maps every field to its cell, a string ({@code None} past a short row's
+ * end; a field named twice keeps its last column at its first place), and the cells past the fields, if any, as a
+ * list under the key {@code null} ({@code DictReader}'s {@code restkey}). As DVC's {@code _is_datapoints}, a file
+ * whose later row has that key while its first row lacks it has no rows. The text must be UTF-8 (else DVC's
+ * {@code EncodingError}) and no cell longer than the csv module's field size limit (its {@code Error}). A record
+ * without quotes is handed on as a view of the file's bytes: a cell is decoded when it is looked up.
  */
 final class DelimitedRows {
+    /** Python's {@code csv.field_size_limit()}: the most characters a cell may hold. */
+    static final int FIELD_SIZE_LIMIT = 131_072;
+
     private final byte[] content;
     private final byte separator;
     private final boolean header;
-    private final Consumer<Map<String, Value>> rows;
+    private Consumer<Map<String, Value>> rows;
     private Fields fields;
+    private boolean firstRowLong;
+    private boolean dropped;
+    private int rowCount;
     /** Where each cell of the current record ends (the separator after it, or the record's end). */
     private int[] cellEnds = new int[8];
 
     private int cells;
     private boolean quote;
 
-    private DelimitedRows(byte[] content, char separator, boolean header, Consumer<Map<String, Value>> rows) {
+    private DelimitedRows(byte[] content, char separator, boolean header) {
         this.content = content;
         this.separator = (byte) separator;
         this.header = header;
-        this.rows = rows;
     }
 
     /**
      * Streams the rows.
      *
+     * @param path the file's repository path, for errors
      * @param content the file's bytes
      * @param separator {@code ,} or a tab
-     * @param header whether the first record names the fields (else they are {@code 0, 1, …} for the first record's
-     *     cells)
-     * @param rows what receives each row
+     * @param header whether the first record names the fields
+     * @param receivers a new receiver; a second one when the rows turn out to be no data points
+     * @param <T> the receiver type
+     * @return the receiver that got the rows
+     * @throws UnreadableFileException DVC's {@code EncodingError} for text that is not UTF-8, the csv module's
+     *     {@code Error} for a cell past its size limit, and the {@code TypeError} of an empty file without header
      */
-    static void read(byte[] content, char separator, boolean header, Consumer<Map<String, Value>> rows) {
-        new DelimitedRows(content, separator, header, rows).read();
+    static <T extends Consumer<Map<String, Value>>> T read(
+            String path, byte[] content, char separator, boolean header, Supplier<T> receivers)
+            throws UnreadableFileException {
+        validate(path, content);
+        if (!header && content.length == 0) {
+            // first(csv.reader(...)) is None
+            throw new UnreadableFileException("TypeError", "object of type 'NoneType' has no len()");
+        }
+        DelimitedRows reader = new DelimitedRows(content, separator, header);
+        T first = receivers.get();
+        reader.rows = first;
+        reader.read();
+        return reader.dropped ? receivers.get() : first;
     }
 
-    private void read() {
+    private static void validate(String path, byte[] content) throws UnreadableFileException {
+        for (byte b : content) {
+            if (b < 0) {
+                try {
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(content));
+                } catch (CharacterCodingException e) {
+                    throw new UnreadableFileException(
+                            "EncodingError", "unable to read: '" + path + "', is not valid utf8");
+                }
+                return;
+            }
+        }
+    }
+
+    private void read() throws UnreadableFileException {
         int start = 0;
         while (start <= content.length) {
             int end = scan(start);
-            if (end > start) {
+            if (end > start || fields == null) {
                 record(start, end);
             }
-            start = end + 1;
+            start = end < content.length - 1 && content[end] == '\r' && content[end + 1] == '\n' ? end + 2 : end + 1;
         }
     }
 
-    private void record(int start, int end) {
-        if (quote) {
-            List<String> split = split(start, end);
-            if (fields == null && !first(split)) {
+    private void record(int start, int end) throws UnreadableFileException {
+        List<String> decoded = null;
+        if (quote || fields == null) {
+            decoded = quote ? split(start, end, (char) separator) : plainCells(start);
+            for (String cell : decoded) {
+                if (cell.length() > FIELD_SIZE_LIMIT && cell.codePointCount(0, cell.length()) > FIELD_SIZE_LIMIT) {
+                    throw tooLarge();
+                }
+            }
+        } else {
+            for (int i = 0; i < cells; i++) {
+                int from = i == 0 ? start : cellEnds[i - 1] + 1;
+                if (cellEnds[i] - from > FIELD_SIZE_LIMIT
+                        && decode(from, cellEnds[i]).codePoints().count() > FIELD_SIZE_LIMIT) {
+                    throw tooLarge();
+                }
+            }
+        }
+        if (fields == null) {
+            fields = new Fields(end == start ? List.of() : header ? decoded : numbered(start, end));
+            if (header || end == start) {
                 return;
             }
-            rows.accept(fields.row(split));
+        }
+        if (end == start) {
             return;
         }
-        int[] ends = Arrays.copyOf(cellEnds, cells);
-        if (fields == null) {
-            List<String> decoded = new ArrayList<>();
-            for (int i = 0; i < cells; i++) {
-                decoded.add(decode(i == 0 ? start : ends[i - 1] + 1, ends[i]));
-            }
-            if (!first(decoded)) {
-                return;
-            }
+        int count = decoded == null ? cells : decoded.size();
+        boolean longRow = count > fields.count;
+        if (rowCount++ == 0) {
+            firstRowLong = longRow;
+        } else if (longRow && !firstRowLong) {
+            dropped = true;
         }
-        rows.accept(new Row(fields, content, start, ends));
+        if (dropped) {
+            return;
+        }
+        rows.accept(
+                decoded == null
+                        ? new Row(fields, content, start, Arrays.copyOf(cellEnds, cells))
+                        : fields.row(decoded));
     }
 
-    /** Takes the fields from the first record; whether that record is a row too (without a header). */
-    private boolean first(List<String> cellsOfFirst) {
-        List<String> names = cellsOfFirst;
-        if (!header) {
-            names = new ArrayList<>();
-            for (int i = 0; i < cellsOfFirst.size(); i++) {
-                names.add(String.valueOf(i));
-            }
+    private UnreadableFileException tooLarge() {
+        return new UnreadableFileException("Error", "field larger than field limit (" + FIELD_SIZE_LIMIT + ")");
+    }
+
+    private List<String> plainCells(int start) {
+        List<String> decoded = new ArrayList<>();
+        for (int i = 0; i < cells; i++) {
+            decoded.add(decode(i == 0 ? start : cellEnds[i - 1] + 1, cellEnds[i]));
         }
-        fields = new Fields(names);
-        return !header;
+        return decoded;
+    }
+
+    /** {@code 0, 1, …} for the first record's cells as a default {@code csv.reader} splits it: at commas. */
+    private List<String> numbered(int start, int end) {
+        int count = split(start, end, ',').size();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(String.valueOf(i));
+        }
+        return names;
     }
 
     /**
@@ -144,13 +220,12 @@ final class DelimitedRows {
         return new String(content, from, to - from, StandardCharsets.UTF_8);
     }
 
-    /** Splits a record with quotes as Python's csv module does by default; its line ends become {@code \n}. */
-    private List<String> split(int start, int end) {
+    /** Splits a record as Python's csv module does by default; its line ends become {@code \n}. */
+    private List<String> split(int start, int end, char delimiter) {
         String line = decode(start, end);
         if (line.indexOf('\r') >= 0) {
             line = line.replace("\r\n", "\n").replace('\r', '\n');
         }
-        char delimiter = (char) separator;
         List<String> split = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -194,27 +269,26 @@ final class DelimitedRows {
         }
 
         /**
-         * The column a field's cell is in, in a row of {@code cells} cells, or -1 when that row has none: the last
-         * column the field heads, as Python's {@code DictReader} zips the row and then sets every field past the
-         * row's end to its missing value, so a short row lacking the last of a field named twice has no cell for it.
+         * The column a field's cell is in, -1 when it is no field: the last column the field heads, as Python's
+         * {@code DictReader} zips the row (and then sets every field past the row's end to its missing value, so a
+         * short row lacking the last of a field named twice has {@code None} for it).
          */
-        int column(Object field, int cells) {
-            int[] at = columns.get(field);
-            if (at == null) {
-                return -1;
-            }
-            int last = at[at.length - 1];
-            return last < Math.min(count, cells) ? last : -1;
+        int column(Object field) {
+            int[] at = field == null ? null : columns.get(field);
+            return at == null ? -1 : at[at.length - 1];
         }
 
         /** A row of decoded cells, as a mapping. */
         Map<String, Value> row(List<String> cells) {
             Map<String, Value> row = new LinkedHashMap<>();
             for (Map.Entry<String, int[]> field : columns.entrySet()) {
-                int column = column(field.getKey(), cells.size());
-                if (column >= 0) {
-                    row.put(field.getKey(), new Value.Str(cells.get(column)));
-                }
+                int column = column(field.getKey());
+                row.put(field.getKey(), column < cells.size() ? new Value.Str(cells.get(column)) : Value.None.NONE);
+            }
+            if (cells.size() > count) {
+                List<Value> rest = new ArrayList<>();
+                cells.subList(count, cells.size()).forEach(cell -> rest.add(new Value.Str(cell)));
+                row.put(null, new Value.Seq(rest, Value.Seq.Kind.LIST));
             }
             return row;
         }
@@ -242,17 +316,24 @@ final class DelimitedRows {
 
         @Override
         public Value getOrDefault(Object field, Value absent) {
-            int column = fields.column(field, ends.length);
-            return column < 0 ? absent : new Value.Str(cell(column));
+            if (field == null) {
+                return whole().getOrDefault(null, absent);
+            }
+            int column = fields.column(field);
+            return column < 0 ? absent : column < ends.length ? new Value.Str(cell(column)) : Value.None.NONE;
         }
 
         @Override
         public boolean containsKey(Object field) {
-            return fields.column(field, ends.length) >= 0;
+            return field == null ? ends.length > fields.count : fields.column(field) >= 0;
         }
 
         @Override
         public Set<Entry<String, Value>> entrySet() {
+            return whole().entrySet();
+        }
+
+        private Map<String, Value> whole() {
             if (whole == null) {
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < ends.length; i++) {
@@ -260,7 +341,7 @@ final class DelimitedRows {
                 }
                 whole = Collections.unmodifiableMap(fields.row(cells));
             }
-            return whole.entrySet();
+            return whole;
         }
 
         private String cell(int column) {

@@ -8,12 +8,18 @@ import java.util.function.Consumer;
 
 /**
  * The series of one plot data file, taken row by row as it is read: one {@link SeriesSampler} per y field, the fields
- * given or, when none are, the first row's last field.
+ * given or, when none are, the one DVC infers ({@link Datapoints.InferredY}) or else the first row's last field (none
+ * when that is a CSV row's cells past its header, under the key {@code null}). As DVC 3.67.1's {@code _verify_field} ({@code dvc/render/converter/vega.py}), a file whose first
+ * row lacks a field named for it, or that has no rows, draws nothing: DVC's {@code FieldNotFoundError} (or its
+ * {@code TypeError} for no rows) leaves that revision out.
  */
-final class FileSeries implements Consumer<Map<String, Value>> {
+final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.InferredY {
     private final String xField;
     private final List<String> givenFields;
     private final int exactRows;
+    private final List<String> checkedFields;
+    private String inferredField;
+    private boolean fieldMissing;
     private final List<String> fields = new ArrayList<>();
     private final List<SeriesSampler> samplers = new ArrayList<>();
     private int rows;
@@ -24,11 +30,13 @@ final class FileSeries implements Consumer<Map<String, Value>> {
      * @param xField the x field, or {@code null} for the row index
      * @param yFields the y fields, or {@code null} for the first row's last field
      * @param exactRows rows each series keeps as read (see {@link SeriesSampler#SeriesSampler(int)})
+     * @param checkedFields the fields the first row must have (the y fields given and an x named for this file)
      */
-    FileSeries(String xField, List<String> yFields, int exactRows) {
+    FileSeries(String xField, List<String> yFields, int exactRows, List<String> checkedFields) {
         this.xField = xField;
         this.givenFields = yFields;
         this.exactRows = exactRows;
+        this.checkedFields = List.copyOf(checkedFields);
         if (yFields != null) {
             yFields.forEach(this::sample);
         }
@@ -36,9 +44,16 @@ final class FileSeries implements Consumer<Map<String, Value>> {
 
     @Override
     public void accept(Map<String, Value> row) {
-        if (rows == 0 && givenFields == null && !row.isEmpty()) {
-            List<String> names = new ArrayList<>(row.keySet());
-            sample(names.get(names.size() - 1));
+        if (rows == 0) {
+            fieldMissing = !checkedFields.stream().allMatch(row::containsKey)
+                    || inferredField != null && !row.containsKey(inferredField);
+            if (givenFields == null && inferredField == null && !row.isEmpty()) {
+                List<String> names = new ArrayList<>(row.keySet());
+                String last = names.get(names.size() - 1);
+                if (last != null) {
+                    sample(last);
+                }
+            }
         }
         Value x = xField == null ? Value.Int.of(rows) : row.getOrDefault(xField, Value.None.NONE);
         for (int i = 0; i < fields.size(); i++) {
@@ -50,6 +65,20 @@ final class FileSeries implements Consumer<Map<String, Value>> {
     private void sample(String field) {
         fields.add(field);
         samplers.add(new SeriesSampler(exactRows));
+    }
+
+    /** Takes DVC's inferred y field, when none is given and no row has come yet (else the first row's last field). */
+    @Override
+    public void inferY(String field) {
+        if (givenFields == null && rows == 0 && inferredField == null) {
+            inferredField = field;
+            sample(field);
+        }
+    }
+
+    /** Whether DVC draws this file: it has rows, and its first row has every field checked. */
+    boolean drawable() {
+        return rows > 0 && !fieldMissing;
     }
 
     /** The y fields, in the order given. */

@@ -166,6 +166,7 @@ public final class PlotsDiff {
         for (Map.Entry<String, RevisionFiles> revision : files.entrySet()) {
             for (String file : plot.files()) {
                 List<String> given = givenYFields(plot, file);
+                List<String> checked = checkedFields(plot, file, given);
                 FileSeries taken;
                 try {
                     Optional<byte[]> content = read(revision, file, failed, errors, refused);
@@ -177,7 +178,7 @@ public final class PlotsDiff {
                             content.get(),
                             header,
                             repository.reader(),
-                            () -> new FileSeries(xField, given, exactRows));
+                            () -> new FileSeries(xField, given, exactRows, checked));
                 } catch (UnreadableFileException e) {
                     failed.add(revision.getKey());
                     errors.add(revision.getKey() + ": " + e.getMessage());
@@ -188,6 +189,9 @@ public final class PlotsDiff {
                     continue;
                 } catch (OutOfMemoryError e) { // the file is the agent's or the CLI's: its heap, not the build, ends
                     refused.add(outOfMemory(file + ": " + revision.getKey(), "reading it"));
+                    continue;
+                }
+                if (!taken.drawable()) {
                     continue;
                 }
                 List<String> fields = taken.fields();
@@ -243,6 +247,24 @@ public final class PlotsDiff {
                     .orElse(null);
         }
         return x == null || x instanceof Value.None ? null : x.str();
+    }
+
+    /**
+     * The fields DVC's {@code _verify_field} looks for in a file's first row: the y fields given for it, and the x
+     * field where it is named for this file ({@code x: {file: field}}, or {@code x: field} for the plot's own file).
+     */
+    private static List<String> checkedFields(PlotSource plot, String file, List<String> given) {
+        List<String> checked = new ArrayList<>(given == null ? List.of() : given);
+        Value x = plot.props().get("x");
+        if (x instanceof Value.Dict byFile) {
+            byFile.entries().entrySet().stream()
+                    .filter(e -> file.endsWith(e.getKey()))
+                    .findFirst()
+                    .ifPresent(e -> checked.add(e.getValue().str()));
+        } else if (x != null && !(x instanceof Value.None) && file.equals(plot.id())) {
+            checked.add(x.str());
+        }
+        return checked;
     }
 
     /** The y fields a plot names for a file, or {@code null} when it names none: the first row's last field. */

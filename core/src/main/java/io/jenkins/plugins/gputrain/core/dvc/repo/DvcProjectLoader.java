@@ -166,8 +166,9 @@ final class DvcProjectLoader {
         // DVC resolves wdir first, with the outer scope only, and reads the stage's vars files from there.
         Value wdir = resolveField(stage, name, "wdir", outer, dvcYaml);
         String base = wdir instanceof Value.None ? directory : path(directory, wdir.str());
-        Scope scope = outer;
         List<Value> stageVars = list(stage.entries().getOrDefault("vars", Value.Seq.list(List.of())));
+        // DVC clones the context for a stage with vars (Context.clone in dvc/parsing/__init__.py)
+        Scope scope = stageVars.isEmpty() ? outer : outer.cloned();
         refuseInterpolation(stageVars, "'stages." + name + ".vars' in " + dvcYaml);
         try {
             for (int index = 0; index < stageVars.size(); index++) {

@@ -2,9 +2,11 @@ package io.jenkins.plugins.gputrain.core.dvc.repo;
 
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The variables a {@code dvc.yaml} stage sees, and where each came from: leaf paths of values loaded from vars files
@@ -17,6 +19,7 @@ import java.util.Map;
  * @param sources key path of each value added to the vars file or inline entry ({@code vars[0]}) it came from
  * @param imports the vars files loaded so far
  * @param reserved the names {@code foreach}/{@code matrix} bound, which stage vars may not define, in DVC's order
+ * @param sourceless key paths of the mappings and lists copied by {@link #cloned()}, which name no source
  */
 record Scope(
         Value.Dict values,
@@ -24,18 +27,46 @@ record Scope(
         Map<String, String> aliases,
         Map<List<String>, String> sources,
         VarsImports imports,
-        List<String> reserved) {
+        List<String> reserved,
+        Set<List<String>> sourceless) {
     /** Copies the collections. */
     Scope {
         origins = Map.copyOf(origins);
         aliases = Map.copyOf(aliases);
         sources = Map.copyOf(sources);
         reserved = List.copyOf(reserved);
+        sourceless = Set.copyOf(sourceless);
     }
 
     /** No variables. */
     static Scope empty() {
-        return new Scope(Value.Dict.empty(), Map.of(), Map.of(), Map.of(), VarsImports.none(), List.of());
+        return new Scope(Value.Dict.empty(), Map.of(), Map.of(), Map.of(), VarsImports.none(), List.of(), Set.of());
+    }
+
+    /**
+     * The scope as DVC's {@code Context.clone} copies it for a stage's own vars: its {@code deepcopy} gives every
+     * mapping and list a new, empty {@code Meta} (values keep theirs), so a {@code MergeError} against one of them
+     * says it {@code already exists in 'None'}.
+     */
+    Scope cloned() {
+        Set<List<String>> containers = new HashSet<>(sourceless);
+        containers(values, List.of(), containers);
+        return new Scope(values, origins, aliases, sources, imports, reserved, containers);
+    }
+
+    private static void containers(Value value, List<String> at, Set<List<String>> into) {
+        if (value instanceof Value.Dict dict) {
+            if (!at.isEmpty()) {
+                into.add(at);
+            }
+            dict.entries().forEach((key, child) -> {
+                List<String> path = new ArrayList<>(at);
+                path.add(key);
+                containers(child, List.copyOf(path), into);
+            });
+        } else if (value instanceof Value.Seq) {
+            into.add(at);
+        }
     }
 
     /**
@@ -81,7 +112,14 @@ record Scope(
         if (alias != null) {
             boundAliases.put("item", alias);
         }
-        return new Scope(new Value.Dict(entries), origins, boundAliases, sources, imports, List.copyOf(bound.keySet()));
+        return new Scope(
+                new Value.Dict(entries),
+                origins,
+                boundAliases,
+                sources,
+                imports,
+                List.copyOf(bound.keySet()),
+                sourceless);
     }
 
     /** The dotted path a looked-up name stands for, with aliases resolved. */
@@ -104,7 +142,7 @@ record Scope(
         }
         Map<List<String>, String> mergedSources = new LinkedHashMap<>(sources);
         Value.Dict merged = merge(values, added, List.of(), source, mergedSources);
-        return new Scope(merged, mergedOrigins, aliases, mergedSources, loaded, reserved);
+        return new Scope(merged, mergedOrigins, aliases, mergedSources, loaded, reserved, sourceless);
     }
 
     /** DVC's {@code humanize.join}: {@code a}, {@code a and b}, {@code a, b and c}. */
@@ -148,8 +186,14 @@ record Scope(
         return new Value.Dict(entries);
     }
 
-    /** Where the value at a key path came from: the source that added it or the mapping holding it. */
+    /**
+     * Where the value at a key path came from: the source that added it or the mapping holding it; {@code None} for a
+     * mapping or list copied by {@link #cloned()}.
+     */
     private String sourceOf(List<String> path) {
+        if (sourceless.contains(path)) {
+            return "None";
+        }
         for (int length = path.size(); length > 0; length--) {
             String source = sources.get(path.subList(0, length));
             if (source != null) {

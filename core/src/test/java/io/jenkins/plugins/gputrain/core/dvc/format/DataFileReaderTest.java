@@ -66,6 +66,34 @@ class DataFileReaderTest {
                 .hasMessage("unable to read: 'm.yaml', YAML file structure is corrupted");
     }
 
+    /**
+     * tomlkit keeps a negative zero's sign (DVC 3.67.1's {@code metrics show --json} prints {@code -0.0} for each of
+     * these forms); a string, a comment and a table header that spell one are left as written, an integer {@code -0}
+     * is {@code 0}.
+     */
+    @Test
+    void tomlNegativeZeroFloatsKeepTheirSignAsTomlkitReadsThem() throws UnreadableFileException {
+        String toml = String.join(
+                "\n",
+                "a = -0.0",
+                "b = -0e0 # -0.0",
+                "c = [-0.0, -0.00_0E+3,",
+                "  -0E-2, [-0.0]]",
+                "d = { e = -0.0, f = -0 }",
+                "s = \"x = -0.0\"",
+                "m = '''",
+                "y = -0.0'''",
+                "i = -0",
+                "[-0.0]",
+                "g = -0.0",
+                "");
+
+        assertThat(json(read("m.toml", toml)))
+                .isEqualTo(
+                        "{\"a\": -0.0, \"b\": -0.0, \"c\": [-0.0, -0.0, -0.0, [-0.0]], \"d\": {\"e\": -0.0, \"f\": 0},"
+                                + " \"s\": \"x = -0.0\", \"m\": \"y = -0.0\", \"i\": 0, \"-0\": {\"0\": {\"g\": -0.0}}}");
+    }
+
     @Test
     void tomlDatesAndTimesAreDatesPrintedAsPythonPrintsTomlkitsValues() throws UnreadableFileException {
         Value.Dict dict = (Value.Dict) read(

@@ -18,7 +18,8 @@ import org.eclipse.jgit.api.errors.GitAPIException;
  * removed, a file deleted). Half the repositories also hold a JSON file with several lists of rows, drawn from a
  * random stream of its own so that the other files stay as they were for a seed: lists of different lengths (DVC
  * merges them index by index), rows whose key sets differ (a later row without a key of the first, or with one the
- * first lacks, which makes its list no list of data points), and now and then an empty list (the file's error).
+ * first lacks, which makes its list no list of data points), {@code y} given or inferred from the first list, and now
+ * and then an empty list (the file's error).
  */
 public final class PlotRepositoryGenerator {
     private static final List<String> TEMPLATES = List.of("linear", "simple", "smooth", "scatter", "bar_horizontal");
@@ -61,8 +62,10 @@ public final class PlotRepositoryGenerator {
         Random lists = new Random(seed * 104_729L + index);
         boolean withLists = lists.nextBoolean();
         if (withLists) {
-            // y given: DVC infers it from the first list's first row, gpu-train from the merged first row
-            dvcYaml.addAll(List.of("  - " + LISTS + ":", "      x: step", "      y: loss"));
+            dvcYaml.addAll(List.of("  - " + LISTS + ":", "      x: step"));
+            if (lists.nextBoolean()) {
+                dvcYaml.add("      y: loss");
+            }
         }
         if (dvcYaml.size() == 1) {
             dvcYaml.clear();
@@ -117,9 +120,8 @@ public final class PlotRepositoryGenerator {
             int rows = random.nextInt(12) == 0 ? 0 : 1 + random.nextInt(6);
             String field = List.of("loss", "acc", "lr").get(list);
             int odd = random.nextInt(4) == 0 ? 1 + random.nextInt(Math.max(1, rows)) : -1;
-            // Not in the list of y: gpu-train draws its rows where DVC fails the file with FieldNotFoundError
-            // (docs/dvc-reports.md, known differences).
-            boolean extra = random.nextBoolean() && list > 0;
+            // a key the list's first row lacks: no list of data points, and DVC's FieldNotFoundError where it held y
+            boolean extra = random.nextBoolean();
             List<String> records = new ArrayList<>();
             for (int row = 0; row < rows; row++) {
                 List<String> fields = new ArrayList<>();

@@ -70,9 +70,6 @@ public final class RepositoryGenerator {
             "0.5",
             "2.675",
             "1.0000005");
-    /** Not -0.0 in TOML: Jackson's TOML parser drops its sign (docs/dvc-reports.md). */
-    private static final List<String> TOML_FLOATS =
-            FLOATS.stream().filter(text -> !text.equals("-0.0")).toList();
 
     private static final List<String> TOML_DATES = List.of(
             "1979-05-27T07:32:00Z",
@@ -543,7 +540,7 @@ public final class RepositoryGenerator {
         }
 
         private FloatText floatText(DataFile format) {
-            return new FloatText(pick(format == DataFile.TOML ? TOML_FLOATS : FLOATS));
+            return new FloatText(pick(FLOATS));
         }
 
         private <T> T pick(List<T> options) {

@@ -24,8 +24,22 @@ class DatapointsTest {
                         Map.of("step", str("0"), "loss", str("1.0")),
                         Map.of("step", str("1"), "loss", str("0,5")),
                         Map.of("step", str("2"), "loss", str("0.2")));
-        assertThat(rows("loss.tsv", "0\t1.0\n1\t0.5\n", false))
-                .containsExactly(Map.of("0", str("0"), "1", str("1.0")), Map.of("0", str("1"), "1", str("0.5")));
+        assertThat(rows("loss.tsv", "0,x\t1.0\n1\t0.5\n", false))
+                .containsExactly(Map.of("0", str("0,x"), "1", str("1.0")), Map.of("0", str("1"), "1", str("0.5")));
+    }
+
+    /**
+     * DVC 3.67.1 names the fields of a file without header by its first line as a default {@code csv.reader} splits
+     * it, at commas, also in a TSV file ({@code _load_sv}); the cells past them are a list under Python's
+     * {@code None} (DVC's JSON writes {@code "null": ["1.0"]}).
+     */
+    @Test
+    void aTsvFileWithoutHeaderHasAFieldPerCommaSeparatedCellOfItsFirstLine() throws Exception {
+        List<Map<String, Value>> rows = rows("loss.tsv", "0\t1.0\n1\t0.5\n", false);
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("0", str("0")).containsEntry(null, list(str("1.0")));
+        assertThat(new ArrayList<>(rows.get(0).keySet())).containsExactly("0", null);
     }
 
     @Test
@@ -119,6 +133,10 @@ class DatapointsTest {
     private static List<Map<String, Value>> rows(String path, String content, boolean header)
             throws UnreadableFileException {
         return Datapoints.read(path, content.getBytes(StandardCharsets.UTF_8), header, READER);
+    }
+
+    private static Value list(Value... items) {
+        return new Value.Seq(List.of(items), Value.Seq.Kind.LIST);
     }
 
     private static Value str(String text) {

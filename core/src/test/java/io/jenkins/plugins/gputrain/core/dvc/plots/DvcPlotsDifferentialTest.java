@@ -2,7 +2,10 @@ package io.jenkins.plugins.gputrain.core.dvc.plots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gputrain.core.dvc.FixtureRepository;
+import io.jenkins.plugins.gputrain.core.dvc.MainCommit;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvc;
 import io.jenkins.plugins.gputrain.core.dvc.RealDvcExtension;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
@@ -15,6 +18,7 @@ import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +47,102 @@ class DvcPlotsDifferentialTest {
             differences.addAll(compare(dvc, repository, project));
         }
         assertThat(differences).isEmpty();
+    }
+
+    /**
+     * CSV/TSV files at the edges of Python's csv module as DVC reads them: short and long rows (first or later), an
+     * empty first line, {@code header: false} in TSV, no rows, invalid UTF-8, a cell at and past the field size
+     * limit, given fields the header lacks; compared with DVC's points and DVC's per-file errors.
+     */
+    @Test
+    void delimitedFilesAtTheCsvModulesEdges(RealDvc dvc) throws Exception {
+        Path repository = directory.resolve("delimited");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("short.csv", "step,loss,acc\n0,1\n1,3,4\n2\n");
+        files.put("long-first.csv", "step,loss\n0,1,2,3\n1,3\n");
+        files.put("long-later.csv", "step,loss\n0,1\n1,3,9\n");
+        files.put("long-first-y.csv", "step,loss\n0,1,2\n1,3\n");
+        files.put("blank-first.csv", "\nstep,loss\n0,1\n1,2\n");
+        files.put("blank-first-crlf.csv", "\r\nstep,loss\r\n0,1\r\n");
+        files.put("blank-first-y.csv", "\nstep,loss\n0,1\n");
+        files.put("header-only.csv", "step,loss\n");
+        files.put("no-header.tsv", "0\t1\t2\n1\t2\t3\n");
+        files.put("no-header-commas.tsv", "0\t1,5\t2\n1\t2\t3\n");
+        files.put("missing-y.csv", "step,acc\n0,1\n");
+        files.put("missing-x.csv", "epoch,loss\n0,1\n");
+        files.put("limit.csv", "step,loss\n0," + "1".repeat(DelimitedRows.FIELD_SIZE_LIMIT) + "\n");
+        files.put("past-limit.csv", "step,loss\n0," + "1".repeat(DelimitedRows.FIELD_SIZE_LIMIT + 1) + "\n");
+        StringBuilder dvcYaml = new StringBuilder("stages:\n  train:\n    cmd: echo\n    plots:\n");
+        for (String file : files.keySet()) {
+            dvcYaml.append("      - ").append(file).append(":\n          cache: false\n");
+            if (file.endsWith(".tsv")) {
+                dvcYaml.append("          header: false\n");
+            }
+            if (file.endsWith("-y.csv") || file.startsWith("missing")) {
+                dvcYaml.append("          x: step\n          y: loss\n");
+            }
+        }
+        dvcYaml.append("      - bad.csv:\n          cache: false\n");
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        Files.writeString(repository.resolve("dvc.yaml"), dvcYaml);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(repository.resolve(file.getKey()), file.getValue());
+        }
+        Files.write(repository.resolve("bad.csv"), new byte[] {'s', ',', 'l', '\n', '0', ',', (byte) 0xFF, '\n'});
+        MainCommit.of(repository);
+
+        List<String> differences = compare(dvc, repository, "delimited");
+        RealDvc.Result result = dvc.run(repository, List.of("plots", "diff", "main", "--json"));
+        List<String> expectedErrors = new ArrayList<>();
+        for (JsonNode error : new ObjectMapper().readTree(result.out()).path("errors")) {
+            if (error.has("source")) { // an unreadable file; the others are DVC's warnings per definition
+                expectedErrors.add(
+                        error.get("rev").asText() + ": " + error.get("msg").asText());
+            }
+        }
+        try (DvcRepository repo = DvcRepository.open(repository, DataFileReader.DEFAULT_MAX_BYTES)) {
+            List<String> errors = new PlotsDiff(repo)
+                    .write(List.of("main", DvcRepository.WORKSPACE), Files.createTempDirectory(repository, "out"))
+                    .errors();
+            if (!Set.copyOf(errors).equals(Set.copyOf(expectedErrors))) {
+                differences.add("delimited: errors " + errors + ", DVC " + expectedErrors);
+            }
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    /**
+     * JSON files of several lists without a {@code y}: DVC infers it from the first list of mappings' first row (a
+     * list of data points or not), then looks for it in the merged rows ({@code FieldNotFoundError} where they lack
+     * it); YAML read whole (an anchor) and streamed.
+     */
+    @Test
+    void yInferredFromTheFirstListOfMappings(RealDvc dvc) throws Exception {
+        Path repository = directory.resolve("inferred");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(
+                "merged.json",
+                "{\"losss\": [{\"step\": 0, \"loss\": 1}, {\"step\": 1, \"loss\": 3}],"
+                        + " \"accs\": [{\"step\": 0, \"acc\": 2}]}");
+        files.put(
+                "not-datapoints-first.json", "{\"a\": [{\"x\": 1}, {\"y\": 2}], \"b\": [{\"step\": 0, \"loss\": 1}]}");
+        files.put("nested.json", "{\"m\": {\"l\": [{\"step\": 0, \"lr\": 5}]}, \"n\": [{\"step\": 0, \"acc\": 2}]}");
+        files.put("streamed.yaml", "a: [1, 2]\nb:\n- {step: 0, x: 1}\n- {step: 1, y: 2}\nc:\n- {step: 0, loss: 4}\n");
+        files.put("whole.yaml", "a: &a 1\nb:\n- {step: 0, lr: *a}\nc:\n- {step: 0, acc: 4}\n");
+        StringBuilder dvcYaml = new StringBuilder("plots:\n");
+        for (String file : files.keySet()) {
+            dvcYaml.append("  - ").append(file).append(":\n      x: step\n");
+        }
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        Files.writeString(repository.resolve("dvc.yaml"), dvcYaml);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(repository.resolve(file.getKey()), file.getValue());
+        }
+        MainCommit.of(repository);
+
+        assertThat(compare(dvc, repository, "inferred")).isEmpty();
     }
 
     @Test

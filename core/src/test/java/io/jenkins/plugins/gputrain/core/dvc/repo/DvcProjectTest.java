@@ -447,6 +447,30 @@ class DvcProjectTest {
                         + " already exists in 'sub/v.yaml'");
     }
 
+    /**
+     * DVC 3.67.1 clones the context for a stage with vars, and the clone's mappings and lists name no source: a stage
+     * var redefining one says {@code 'None'}; a value, or a list of the stage's own vars, keeps its source.
+     */
+    @Test
+    void aStageVarRedefiningAMappingOrListOfTheOuterVarsIsAMergeErrorNamingNone() throws Exception {
+        write("params.yaml", "n:\n  x: 1\nl: [1]\nk: 3\n");
+        String stage = "stages:\n  s:\n    vars: [%s]\n    cmd: echo\n";
+        write("dvc.yaml", stage.formatted("{n: 5}"));
+        assertThat(resolveError())
+                .isEqualTo("failed to parse stage 's' in 'dvc.yaml':\ncannot redefine 'n' from 's.vars[0]' as it"
+                        + " already exists in 'None'");
+        write("dvc.yaml", stage.formatted("{l: 5}"));
+        assertThat(resolveError()).endsWith("cannot redefine 'l' from 's.vars[0]' as it already exists in 'None'");
+        write("dvc.yaml", stage.formatted("{n: {x: {y: 1}}}"));
+        assertThat(resolveError())
+                .endsWith("cannot redefine 'n.x' from 's.vars[0]' as it already exists in 'params.yaml'");
+        write("dvc.yaml", stage.formatted("{k: [1]}"));
+        assertThat(resolveError())
+                .endsWith("cannot redefine 'k' from 's.vars[0]' as it already exists in 'params.yaml'");
+        write("dvc.yaml", stage.formatted("{m: [1]}, {m: 2}"));
+        assertThat(resolveError()).endsWith("cannot redefine 'm' from 's.vars[1]' as it already exists in 's.vars[0]'");
+    }
+
     @Test
     void stageVarsMayNotDefineTheNamesForeachAndMatrixBind() throws Exception {
         write("ik.yaml", "item: 1\nkey: 2\n");
