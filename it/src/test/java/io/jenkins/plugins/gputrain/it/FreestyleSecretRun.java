@@ -7,6 +7,7 @@ import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.RunSecret;
 import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
 import io.jenkins.plugins.gputrain.core.pipeline.DvcRemoteSecret;
@@ -52,9 +53,10 @@ record FreestyleSecretRun(KubernetesClient client, String namespace, String podN
      * @param command the shell command
      * @param console the build's console
      * @return how the command ended
+     * @throws PodFailureException when the pod fails or cannot be scheduled
      */
     CommandResult train(DvcRemoteSecret remote, Path workspace, String command, RecordedProgress console)
-            throws InterruptedException {
+            throws PodFailureException, InterruptedException {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put(StepArgument.NODE_SELECTOR.argumentName(), "gpu=true");
         form.put(StepArgument.CPU_MEMORY.argumentName(), cpuMemory);
