@@ -25,7 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +54,9 @@ class RunSecretIT {
     private static final String MORE_GPUS_THAN_ANY_NODE = "2-4000+nvidia-tesla-t4*4";
 
     private Sandbox sandbox;
+    private final AtomicBoolean seenRunning = new AtomicBoolean();
     private final CompletableFuture<RunningPod> running = new CompletableFuture<>();
+    private final ExecutorService secretReader = Executors.newSingleThreadExecutor();
     private final List<Watch> watches = new ArrayList<>();
 
     /** The pod as the API server returned it once it was Running, and the Secret read at that moment. */
@@ -67,13 +72,17 @@ class RunSecretIT {
                 if (action != Action.DELETED
                         && pod.getStatus() != null
                         && "Running".equals(pod.getStatus().getPhase())
-                        && !running.isDone()) {
-                    Secret secret = sandbox.client()
-                            .secrets()
-                            .inNamespace(sandbox.namespace())
-                            .withName(pod.getMetadata().getName() + FreestyleSecretRun.SECRET_SUFFIX)
-                            .get();
-                    running.complete(new RunningPod(pod, secret));
+                        && seenRunning.compareAndSet(false, true)) {
+                    // not on the watch's own thread, which the client needs to deliver the answer
+                    running.completeAsync(
+                            () -> new RunningPod(
+                                    pod,
+                                    sandbox.client()
+                                            .secrets()
+                                            .inNamespace(sandbox.namespace())
+                                            .withName(pod.getMetadata().getName() + FreestyleSecretRun.SECRET_SUFFIX)
+                                            .get()),
+                            secretReader);
                 }
             }
 
@@ -85,6 +94,7 @@ class RunSecretIT {
     @AfterEach
     void closeSandbox() {
         watches.forEach(Watch::close);
+        secretReader.shutdownNow();
         sandbox.close();
     }
 
@@ -184,8 +194,10 @@ class RunSecretIT {
     }
 
     /**
-     * The pod as the test's watch saw it Running. That event reaches the test as it reaches the engine's own watch,
-     * which waits for it before the workspace upload and the command, so the Secret was read while the pod ran.
+     * The pod as the test's watch saw it Running, and the Secret read when that event arrived: the engine waits for
+     * the same event before the workspace upload and the command, then deletes the Secret last, so the Secret is read
+     * while the pod runs; an event that arrived after the training ended would find no Secret and fail the test, not
+     * pass it.
      */
     private RunningPod awaitRunningPod() throws Exception {
         return running.get(1, TimeUnit.MINUTES);
