@@ -2,7 +2,13 @@ package io.jenkins.plugins.gputrain.it;
 
 import static io.jenkins.plugins.gputrain.it.ServiceAccountAccess.allow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
+import io.jenkins.plugins.gputrain.core.engine.k8s.ApiErrors;
+import io.jenkins.plugins.gputrain.core.pipeline.DvcRemoteSecret;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Restricted credentials, judged by the real API server's RBAC authorizer: what gpu-train may not do ends the run with
- * one line that names the permission, and the pod it could create is deleted again.
+ * one line that names the permission, and the pod or Secret it could create is deleted again.
  */
 @ExtendWith(Testbed.class)
 class RbacIT {
@@ -69,5 +75,63 @@ class RbacIT {
         assertThat(errors).as(result.transcript()).hasSize(1);
         assertThat(errors.get(0)).contains("create").contains("pods");
         assertThat(result.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void withoutSecretsPermissionAFreestyleRunWithDvcCredentialsFailsInOneLineAndCreatesNothing(@TempDir Path directory)
+            throws Exception {
+        Path kubeconfig = ServiceAccountAccess.create(
+                sandbox,
+                "no-secrets",
+                directory.resolve("kubeconfig"),
+                allow(List.of("pods"), "create", "get", "list", "watch", "delete"),
+                allow(List.of("pods/exec"), "create", "get"),
+                allow(List.of("events"), "get", "list", "watch"));
+        String secretKey = "s3cr3t-rbac-" + Long.toHexString(System.nanoTime());
+        RecordedProgress console = new RecordedProgress();
+        KubernetesClientException refusal;
+        String line;
+        try (Testbed restricted = Testbed.at(kubeconfig)) {
+            FreestyleSecretRun run = new FreestyleSecretRun(
+                    restricted.client(), sandbox.namespace(), "gpu-train-5ec0000a", "2-4000+nvidia-tesla-t4*1");
+            refusal = catchThrowableOfType(
+                    KubernetesClientException.class,
+                    () -> run.train(
+                            DvcRemoteSecret.usernamePassword("AKIAEXAMPLE", secretKey),
+                            TrainingProject.create(directory.resolve("project"), "true"),
+                            "true",
+                            console));
+            Config config = restricted.client().getConfiguration();
+            // what GpuTrainBuilder.train puts after "cloud 'NAME': the Kubernetes API at URL failed: "
+            line = ApiErrors.line(refusal, config.getRequestTimeout());
+        }
+
+        assertThat(refusal).as(String.join("\n", console.progress)).isNotNull();
+        assertThat(refusal.getCode()).isEqualTo(403);
+        assertThat(line)
+                .startsWith("cannot create secret " + sandbox.namespace() + "/gpu-train-5ec0000a"
+                        + FreestyleSecretRun.SECRET_SUFFIX + " for the DVC remote credentials (HTTP 403): ")
+                .contains("cannot create resource \"secrets\"")
+                .doesNotContain("\n")
+                .doesNotContain("Received status")
+                .doesNotContain(secretKey);
+        assertThat(console.progress).noneMatch(progress -> progress.startsWith("created"));
+        assertThat(sandbox.leftovers()).as("no pod and no Secret").isEmpty();
+    }
+
+    @Test
+    void gcWithoutSecretsPermissionCleansPodsAndSaysSecretsWereNotChecked(@TempDir Path directory) throws Exception {
+        Path kubeconfig = ServiceAccountAccess.create(
+                sandbox, "pods-only", directory.resolve("kubeconfig"), allow(List.of("pods"), "get", "list", "delete"));
+
+        GpuTrainCli.Result result = new GpuTrainCli(kubeconfig)
+                .run(directory, 2, "gc", "--namespace", sandbox.namespace(), "--older-than", "1h");
+
+        assertThat(result.exitCode()).as(result.transcript()).isZero();
+        assertThat(result.out())
+                .as(result.transcript())
+                .contains("secrets not checked: these credentials may not list secrets in namespace "
+                        + sandbox.namespace() + " (HTTP 403)");
+        assertThat(result.err()).doesNotContain("ERROR:").doesNotContain("\tat ");
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
@@ -40,7 +41,9 @@ public final class RunSecret implements AutoCloseable {
      * @param listener where the creation and deletion are told
      * @return the Secret, to close when the training ends
      * @throws KubernetesClientException when the API server refuses it or does not answer; nothing is left behind
-     *     then (a create without an answer may have stored it: it is deleted, {@link UncertainCreation})
+     *     then (a create without an answer may have stored it: it is deleted, {@link UncertainCreation}); an answer
+     *     is one line naming the Secret, the HTTP status and the API server's reason (e.g. RBAC's {@code cannot
+     *     create resource "secrets"}) in place of fabric8's request dump
      */
     public static RunSecret create(
             KubernetesClient client,
@@ -75,12 +78,30 @@ public final class RunSecret implements AutoCloseable {
                 if (UncertainCreation.mayHaveStored(e)) {
                     created.close();
                 }
-                throw e;
+                throw refused(target, name, e);
             }
         }
         listener.progress("created secret " + target + "/" + name + " with keys " + data.keySet()
                 + " (deleted when the training ends)");
         return created;
+    }
+
+    /**
+     * fabric8 7.3.1 words a refusal as {@code Failure executing: POST at: URL. Message: M. Received status:
+     * Status(…)}; the API server's own message M (the Status' {@code message}) says what was refused. Errors without
+     * an answer (unreachable, timed out) are left as they are.
+     */
+    private static KubernetesClientException refused(String namespace, String name, KubernetesClientException e) {
+        Status status = e.getStatus();
+        if (status == null || status.getMessage() == null || status.getMessage().isBlank()) {
+            return e;
+        }
+        return new KubernetesClientException(
+                "cannot create secret " + namespace + "/" + name + " for the DVC remote credentials (HTTP "
+                        + e.getCode() + "): "
+                        + status.getMessage().lines().findFirst().orElseThrow().strip(),
+                e.getCode(),
+                status);
     }
 
     /** The Secret's name, for the pods' references. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -69,7 +70,8 @@ class RunSecretTest {
         RunSecret.create(client, "ml", "taken", "other-run", Map.of("k", new byte[] {1}), ProgressListener.quiet());
 
         assertThatThrownBy(() -> RunSecret.create(client, "ml", "taken", "r", Map.of("k", new byte[] {2}), listener))
-                .isInstanceOf(KubernetesClientException.class);
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageStartingWith("cannot create secret ml/taken for the DVC remote credentials (HTTP 409): ");
         assertThat(client.secrets().inNamespace("ml").withName("taken").get().getData())
                 .containsEntry("k", "AQ==");
         assertThat(listener.progress).isEmpty();
@@ -116,6 +118,32 @@ class RunSecretTest {
         }
         assertThat(client.secrets().inNamespace("ml").withName("s").get()).isNull();
         assertThat(listener.progress).containsExactly("deleted secret s");
+    }
+
+    @Test
+    void anRbacRefusalIsOneLineWithTheApiServersReasonNotTheRequestDump() {
+        String reason = "secrets is forbidden: User \"system:serviceaccount:ml:ci\" cannot create resource"
+                + " \"secrets\" in API group \"\" in the namespace \"ml\"";
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/ml/secrets")
+                .andReturn(
+                        403,
+                        new StatusBuilder()
+                                .withCode(403)
+                                .withReason("Forbidden")
+                                .withMessage(reason)
+                                .build())
+                .once();
+
+        assertThatThrownBy(() -> RunSecret.create(client, "ml", "s", "r", Map.of("k", new byte[] {1}), listener))
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(403);
+                    assertThat(ApiErrors.line(e, 10_000))
+                            .isEqualTo(
+                                    "cannot create secret ml/s for the DVC remote credentials (HTTP 403): " + reason);
+                });
+        assertThat(listener.progress).isEmpty();
     }
 
     @Test
