@@ -10,17 +10,12 @@ import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
-import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
-import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
-import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
 import io.jenkins.plugins.gputrain.core.pipeline.StepArgument;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingArguments;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
-import io.jenkins.plugins.gputrain.core.spec.ByteSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,14 +72,8 @@ class FreestyleCorePathIT {
         spec.namespace(sandbox.namespace());
         // GpuTrainBuilder.train
         RecordedProgress console = new RecordedProgress();
-        KubernetesTraining training = new KubernetesTraining(
-                sandbox.client(),
-                Clock.systemUTC(),
-                arguments.pendingTimeout().orElse(null),
-                true,
-                console,
-                new ContainerExec(),
-                new WorkspaceTransfer(ByteSize.parse("maxWorkspaceSize", WorkspaceArchive.DEFAULT_MAX_SIZE)));
+        KubernetesTraining training = KubernetesTraining.ofBuildStep(
+                sandbox.client(), arguments.pendingTimeout().orElse(null), console);
         // BuildStepTraining.train, first attempt
         TrainingPodSpec pod = spec.podName("gpu-train-1a2b3c4d").build();
         Duration timeout = pod.optionalTimeout().orElse(null);

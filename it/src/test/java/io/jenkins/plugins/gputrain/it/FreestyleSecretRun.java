@@ -5,19 +5,14 @@ import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.LocalWorkspace;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
-import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
-import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
 import io.jenkins.plugins.gputrain.core.engine.k8s.RunSecret;
-import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
 import io.jenkins.plugins.gputrain.core.pipeline.DvcRemoteSecret;
 import io.jenkins.plugins.gputrain.core.pipeline.StepArgument;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingArguments;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
-import io.jenkins.plugins.gputrain.core.spec.ByteSize;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,14 +59,8 @@ record FreestyleSecretRun(KubernetesClient client, String namespace, String podN
         form.put(StepArgument.PENDING_TIMEOUT.argumentName(), "2m");
         TrainingArguments arguments = TrainingArguments.of(form, TrainingDefaults.BUILT_IN);
         TrainingPodSpec.Builder spec = arguments.podSpec("freestyle-job#9").namespace(namespace);
-        KubernetesTraining training = new KubernetesTraining(
-                client,
-                Clock.systemUTC(),
-                arguments.pendingTimeout().orElse(null),
-                true,
-                console,
-                new ContainerExec(),
-                new WorkspaceTransfer(ByteSize.parse("maxWorkspaceSize", WorkspaceArchive.DEFAULT_MAX_SIZE)));
+        KubernetesTraining training = KubernetesTraining.ofBuildStep(
+                client, arguments.pendingTimeout().orElse(null), console);
         TrainingPodSpec first = spec.podName(podName).build();
         try (RunSecret secret =
                 RunSecret.create(client, first.namespace(), secretName(), first.runId(), remote.data(), console)) {

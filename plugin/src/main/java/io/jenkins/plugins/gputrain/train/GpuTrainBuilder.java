@@ -24,21 +24,16 @@ import io.jenkins.plugins.gputrain.GpuTrainConfiguration;
 import io.jenkins.plugins.gputrain.Messages;
 import io.jenkins.plugins.gputrain.core.engine.KubernetesTraining;
 import io.jenkins.plugins.gputrain.core.engine.TrainingWorkspace;
-import io.jenkins.plugins.gputrain.core.engine.WorkspaceArchive;
 import io.jenkins.plugins.gputrain.core.engine.k8s.ApiErrors;
-import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
-import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
 import io.jenkins.plugins.gputrain.core.pipeline.DvcRemoteSecret;
 import io.jenkins.plugins.gputrain.core.pipeline.StepArgument;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingArguments;
 import io.jenkins.plugins.gputrain.core.pipeline.TrainingDefaults;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
-import io.jenkins.plugins.gputrain.core.spec.ByteSize;
 import io.jenkins.plugins.gputrain.core.spec.InvalidSpecException;
 import io.jenkins.plugins.gputrain.pipeline.DvcRemoteCredentials;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -178,14 +173,8 @@ public class GpuTrainBuilder extends Builder implements SimpleBuildStep {
             throw new AbortException(PREFIX + Messages.GpuTrainBuilder_CannotConnect(cloudName, e.getMessage()));
         }
         try {
-            KubernetesTraining training = new KubernetesTraining(
-                    client,
-                    Clock.systemUTC(),
-                    arguments.pendingTimeout().orElse(null),
-                    true,
-                    console,
-                    new ContainerExec(),
-                    new WorkspaceTransfer(ByteSize.parse("maxWorkspaceSize", WorkspaceArchive.DEFAULT_MAX_SIZE)));
+            KubernetesTraining training = KubernetesTraining.ofBuildStep(
+                    client, arguments.pendingTimeout().orElse(null), console);
             new BuildStepTraining(client, training, GpuTrainBuilder::podName, console)
                     .train(spec, remote, workspace, command, arguments.retries());
         } catch (KubernetesClientException e) {

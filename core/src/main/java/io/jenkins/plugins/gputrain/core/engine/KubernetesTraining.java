@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.core.engine.k8s.AdmittedPod;
+import io.jenkins.plugins.gputrain.core.engine.k8s.ContainerExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.NodePreflight;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PendingBudget;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
@@ -18,8 +19,10 @@ import io.jenkins.plugins.gputrain.core.engine.k8s.PodOutcome;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodRunner;
 import io.jenkins.plugins.gputrain.core.engine.k8s.Sleeper;
 import io.jenkins.plugins.gputrain.core.engine.k8s.WatchedPod;
+import io.jenkins.plugins.gputrain.core.engine.k8s.WorkspaceTransfer;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
+import io.jenkins.plugins.gputrain.core.spec.ByteSize;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +74,28 @@ public final class KubernetesTraining {
 
     /** The pause before such a replacement, so that a kubelet that keeps refusing pods is not sent them in a burst. */
     static final Duration REPLACEMENT_PAUSE = Duration.ofSeconds(5);
+
+    /**
+     * The training as the Jenkins build step runs it: on the system clock, with the preflight, the command exec'd into
+     * the training container ({@link ContainerExec}) and workspaces of up to {@link WorkspaceArchive#DEFAULT_MAX_SIZE};
+     * no retries.
+     *
+     * @param client the cluster connection
+     * @param pendingTimeout how long the pod may stay Pending, or {@code null}
+     * @param listener receives progress and output
+     * @return the training
+     */
+    public static KubernetesTraining ofBuildStep(
+            KubernetesClient client, Duration pendingTimeout, ProgressListener listener) {
+        return new KubernetesTraining(
+                client,
+                Clock.systemUTC(),
+                pendingTimeout,
+                true,
+                listener,
+                new ContainerExec(),
+                new WorkspaceTransfer(ByteSize.parse("maxWorkspaceSize", WorkspaceArchive.DEFAULT_MAX_SIZE)));
+    }
 
     /**
      * Creates a training run that does not retry.
