@@ -7,8 +7,10 @@ import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,10 +47,33 @@ public final class ContainerExec implements PodExec {
         } catch (ExecutionException | KubernetesClientException e) {
             ClientInterrupts.rethrowIfInterrupted(e, "running the command");
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            Optional<String> refusal = ApiErrors.execRefusal(cause);
+            if (refusal.isPresent() || !broken(cause)) {
+                throw new PodFailureException(new PodFailure(
+                        PodFailure.Kind.FAILED,
+                        "cannot run the command in the pod: " + refusal.orElse(cause.getMessage())));
+            }
             throw new PodFailureException(new PodFailure(
-                    PodFailure.Kind.FAILED,
-                    "cannot run the command in the pod: "
-                            + ApiErrors.execRefusal(cause).orElse(cause.getMessage())));
+                    PodFailure.Kind.EXEC_BROKEN,
+                    "the command's exec connection broke before its exit status came ("
+                            + ApiErrors.firstLine(cause instanceof Exception x ? x : e)
+                            + "); the container runtime may have stopped the command with it"));
         }
+    }
+
+    /**
+     * Whether the exec failed without an answer from the API server (a connection reset or refused: an
+     * {@link IOException} in the chain), not with an HTTP status (the pod is gone, RBAC, …).
+     */
+    private static boolean broken(Throwable cause) {
+        if (cause instanceof KubernetesClientException k && k.getCode() > 0) {
+            return false;
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -73,6 +73,12 @@ public record PodFailure(Kind kind, String message) {
          * nothing was created, and the same pod would be refused again.
          */
         REFUSED(false, false),
+        /**
+         * The command's exec connection failed or broke before its exit status came, while the pod and its node
+         * looked healthy (an API server restarted, a load balancer reset the connection): a container runtime may
+         * stop a command whose exec stream ends, so a new pod runs it again.
+         */
+        EXEC_BROKEN(true, true),
         /** The pod failed for another reason. */
         FAILED(false, true);
 

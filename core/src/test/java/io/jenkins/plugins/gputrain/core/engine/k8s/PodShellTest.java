@@ -24,7 +24,9 @@ class PodShellTest {
     private static final Duration GRACE = Duration.ofMillis(300);
 
     @ParameterizedTest
-    @EnumSource(RawExecServer.End.class)
+    @EnumSource(
+            value = RawExecServer.End.class,
+            names = {"RESET", "SILENT"})
     void theExitCodeAndTheOutputCountWithoutTheClose(RawExecServer.End end) throws Exception {
         try (RawExecServer server = new RawExecServer("12345\n", end);
                 KubernetesClient client = new KubernetesClientBuilder()

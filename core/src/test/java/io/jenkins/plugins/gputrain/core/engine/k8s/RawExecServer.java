@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * An exec endpoint that speaks {@code v4.channel.k8s.io} over a plain socket, so that a test decides what follows the
  * exit status, which fabric8's mock server (it answers every close) cannot: the connection reset, or the client's close
- * frame never answered. It answers a {@code GET} of the pod, accepts one exec, reads and drops the client's frames,
+ * frame never answered, or the stream broken before the status. It answers a {@code GET} of the pod, accepts one exec, reads and drops the client's frames,
  * writes standard output and the status, then does what {@link End} says.
  */
 final class RawExecServer implements AutoCloseable {
@@ -27,7 +27,9 @@ final class RawExecServer implements AutoCloseable {
         /** Resets the connection (RST): no close frame. */
         RESET,
         /** Keeps the connection open and never answers the client's close frame. */
-        SILENT
+        SILENT,
+        /** Resets the connection after the output, before any exit status: a stream broken while the command ran. */
+        BROKEN
     }
 
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -86,6 +88,13 @@ final class RawExecServer implements AutoCloseable {
             reader.start();
             frame(out, 1, "");
             frame(out, 1, stdout);
+            if (end == End.BROKEN) {
+                out.flush();
+                socket.setSoLinger(true, 0);
+                socket.close();
+                served.complete(null);
+                return;
+            }
             frame(out, 3, "{\"metadata\":{},\"status\":\"Success\"}");
             out.flush();
             if (end == End.RESET) {
