@@ -40,6 +40,16 @@ public final class Datapoints {
     }
 
     /**
+     * A receiver told that a file holds rows but no data points: a CSV/TSV file whose later row is longer than its
+     * first. DVC reads the rows, {@code get_datapoints} finds none, and a field looked up in them is its
+     * {@code TypeError}, where a file without rows is left out alone.
+     */
+    public interface NoDatapoints {
+        /** The file's rows are no data points. */
+        void noDatapoints();
+    }
+
+    /**
      * Reads the rows into a list.
      *
      * @param path the file's repository path (its suffix picks the format)

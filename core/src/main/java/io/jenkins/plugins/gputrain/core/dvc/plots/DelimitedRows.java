@@ -61,7 +61,8 @@ final class DelimitedRows {
      * @param content the file's bytes
      * @param separator {@code ,} or a tab
      * @param header whether the first record names the fields
-     * @param receivers a new receiver; a second one when the rows turn out to be no data points
+     * @param receivers a new receiver; a second one, told {@link Datapoints.NoDatapoints#noDatapoints()}, when the rows
+     *     turn out to be no data points
      * @param <T> the receiver type
      * @return the receiver that got the rows
      * @throws UnreadableFileException DVC's {@code EncodingError} for text that is not UTF-8, the csv module's
@@ -79,7 +80,14 @@ final class DelimitedRows {
         T first = receivers.get();
         reader.rows = first;
         reader.read();
-        return reader.dropped ? receivers.get() : first;
+        if (!reader.dropped) {
+            return first;
+        }
+        T none = receivers.get();
+        if (none instanceof Datapoints.NoDatapoints receiver) {
+            receiver.noDatapoints();
+        }
+        return none;
     }
 
     private static void validate(String path, byte[] content) throws UnreadableFileException {

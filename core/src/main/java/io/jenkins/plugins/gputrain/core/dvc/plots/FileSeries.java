@@ -9,17 +9,19 @@ import java.util.function.Consumer;
 /**
  * The series of one plot data file, taken row by row as it is read: one {@link SeriesSampler} per y field, the fields
  * given or, when none are, the one DVC infers ({@link Datapoints.InferredY}) or else the first row's last field (none
- * when that is a CSV row's cells past its header, under the key {@code null}). As DVC 3.67.1's {@code _verify_field} ({@code dvc/render/converter/vega.py}), a file whose first
- * row lacks a field named for it, or that has no rows, draws nothing: DVC's {@code FieldNotFoundError} (or its
- * {@code TypeError} for no rows) leaves that revision out.
+ * when that is a CSV row's cells past its header, under the key {@code null}). As DVC 3.67.1's {@code _verify_field}
+ * ({@code dvc/render/converter/vega.py}) checks the fields named for a file in its first data point, a file whose
+ * first row lacks one, or whose rows are no data points while a field is named for it, leaves out the whole revision
+ * of its plot ({@code FieldNotFoundError}, {@code TypeError}); a file without rows is left out alone.
  */
-final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.InferredY {
+final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.InferredY, Datapoints.NoDatapoints {
     private final String xField;
     private final List<String> givenFields;
     private final int exactRows;
     private final List<String> checkedFields;
     private String inferredField;
     private boolean fieldMissing;
+    private boolean noDatapoints;
     private final List<String> fields = new ArrayList<>();
     private final List<SeriesSampler> samplers = new ArrayList<>();
     private int rows;
@@ -76,9 +78,22 @@ final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.Infer
         }
     }
 
+    @Override
+    public void noDatapoints() {
+        noDatapoints = true;
+    }
+
     /** Whether DVC draws this file: it has rows, and its first row has every field checked. */
     boolean drawable() {
         return rows > 0 && !fieldMissing;
+    }
+
+    /**
+     * Whether DVC draws nothing of this revision of the plot: the first row lacks a field checked, or the rows are no
+     * data points while a field is checked or inferred for them.
+     */
+    boolean dropsRevision() {
+        return rows > 0 ? fieldMissing : noDatapoints && (givenFields == null || !checkedFields.isEmpty());
     }
 
     /** The y fields, in the order given. */
