@@ -20,6 +20,8 @@ final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.Infer
     private final int exactRows;
     private final List<String> checkedFields;
     private String inferredField;
+    /** Whether DVC's inferred y was told ({@link #inferY}), if only that there is none. */
+    private boolean inferred;
     private boolean fieldMissing;
     private boolean noDatapoints;
     private final List<String> fields = new ArrayList<>();
@@ -49,7 +51,7 @@ final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.Infer
         if (rows == 0) {
             fieldMissing = !checkedFields.stream().allMatch(row::containsKey)
                     || inferredField != null && !row.containsKey(inferredField);
-            if (givenFields == null && inferredField == null && !row.isEmpty()) {
+            if (givenFields == null && !inferred && !row.isEmpty()) {
                 List<String> names = new ArrayList<>(row.keySet());
                 String last = names.get(names.size() - 1);
                 if (last != null) {
@@ -69,12 +71,18 @@ final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.Infer
         samplers.add(new SeriesSampler(exactRows));
     }
 
-    /** Takes DVC's inferred y field, when none is given and no row has come yet (else the first row's last field). */
+    /**
+     * Takes DVC's inferred y field, or that it infers none ({@code null}: the file draws nothing), when none is given
+     * and no row has come yet (else the first row's last field).
+     */
     @Override
     public void inferY(String field) {
-        if (givenFields == null && rows == 0 && inferredField == null) {
+        if (givenFields == null && rows == 0 && !inferred) {
+            inferred = true;
             inferredField = field;
-            sample(field);
+            if (field != null) {
+                sample(field);
+            }
         }
     }
 

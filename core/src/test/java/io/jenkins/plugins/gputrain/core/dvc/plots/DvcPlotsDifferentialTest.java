@@ -51,7 +51,8 @@ class DvcPlotsDifferentialTest {
 
     /**
      * CSV/TSV files at the edges of Python's csv module as DVC reads them: short and long rows (first or later), an
-     * empty first line, {@code header: false} in TSV, no rows, invalid UTF-8, a cell at and past the field size
+     * empty first line, {@code header: false} in TSV (its fields counted in the first record a comma reader reads, a
+     * quoted cell running past the first line), no rows, invalid UTF-8, a cell at and past the field size
      * limit, given fields the header lacks; compared with DVC's points and DVC's per-file errors.
      */
     @Test
@@ -68,6 +69,7 @@ class DvcPlotsDifferentialTest {
         files.put("header-only.csv", "step,loss\n");
         files.put("no-header.tsv", "0\t1\t2\n1\t2\t3\n");
         files.put("no-header-commas.tsv", "0\t1,5\t2\n1\t2\t3\n");
+        files.put("no-header-quoted.tsv", "a,\"b\nc\",d,e\n1\t2\n");
         files.put("missing-y.csv", "step,acc\n0,1\n");
         files.put("missing-x.csv", "epoch,loss\n0,1\n");
         files.put("limit.csv", "step,loss\n0," + "1".repeat(DelimitedRows.FIELD_SIZE_LIMIT) + "\n");
@@ -115,7 +117,7 @@ class DvcPlotsDifferentialTest {
     /**
      * JSON files of several lists without a {@code y}: DVC infers it from the first list of mappings' first row (a
      * list of data points or not), then looks for it in the merged rows ({@code FieldNotFoundError} where they lack
-     * it); YAML read whole (an anchor) and streamed.
+     * it); none from an empty first row, and the file draws nothing; YAML read whole (an anchor) and streamed.
      */
     @Test
     void yInferredFromTheFirstListOfMappings(RealDvc dvc) throws Exception {
@@ -130,6 +132,8 @@ class DvcPlotsDifferentialTest {
         files.put("nested.json", "{\"m\": {\"l\": [{\"step\": 0, \"lr\": 5}]}, \"n\": [{\"step\": 0, \"acc\": 2}]}");
         files.put("streamed.yaml", "a: [1, 2]\nb:\n- {step: 0, x: 1}\n- {step: 1, y: 2}\nc:\n- {step: 0, loss: 4}\n");
         files.put("whole.yaml", "a: &a 1\nb:\n- {step: 0, lr: *a}\nc:\n- {step: 0, acc: 4}\n");
+        files.put("empty-first.json", "{\"a\": [{}], \"b\": [{\"step\": 0, \"loss\": 1}]}");
+        files.put("empty-first-not-datapoints.json", "{\"a\": [{}, {\"x\": 1}], \"b\": [{\"step\": 0, \"loss\": 1}]}");
         StringBuilder dvcYaml = new StringBuilder("plots:\n");
         for (String file : files.keySet()) {
             dvcYaml.append("  - ").append(file).append(":\n      x: step\n");
