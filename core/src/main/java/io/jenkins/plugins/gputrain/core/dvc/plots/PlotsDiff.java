@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code dvc plots diff}: image plots copied per revision to {@code static/<rev>_<path>} as DVC names them, data
@@ -164,58 +165,29 @@ public final class PlotsDiff {
         int exactRows = PlotRenderer.countsEveryRow(template) ? Integer.MAX_VALUE : SeriesSampler.EXACT_ROWS;
         Set<String> yFields = new LinkedHashSet<>();
         for (Map.Entry<String, RevisionFiles> revision : files.entrySet()) {
-            List<FileSeries> taken = new ArrayList<>();
+            Map<String, FileSeries> drawable = new LinkedHashMap<>();
             boolean dropped = false;
             for (String file : plot.files()) {
                 List<String> given = givenYFields(plot, file);
                 List<String> checked = checkedFields(plot, file, given);
-                FileSeries fileSeries;
-                try {
-                    Optional<byte[]> content = read(revision, file, failed, errors, refused);
-                    if (content.isEmpty()) {
-                        taken.add(null);
-                        continue;
-                    }
-                    fileSeries = Datapoints.stream(
-                            file,
-                            content.get(),
-                            header,
-                            repository.reader(),
-                            () -> new FileSeries(xField, given, exactRows, checked));
-                } catch (UnreadableFileException e) {
-                    failed.add(revision.getKey());
-                    errors.add(revision.getKey() + ": " + e.getMessage());
-                    if (e.type().equals("FileTooLargeError")) {
-                        refused.add(
-                                file + ": " + revision.getKey() + ": " + e.getMessage() + " (limit " + limits() + ")");
-                    }
-                    taken.add(null);
-                    continue;
-                } catch (OutOfMemoryError e) { // the file is the agent's or the CLI's: its heap, not the build, ends
-                    refused.add(outOfMemory(file + ": " + revision.getKey(), "reading it"));
-                    taken.add(null);
-                    continue;
-                }
-                dropped |= fileSeries.dropsRevision();
-                taken.add(fileSeries.drawable() ? fileSeries : null);
+                Supplier<FileSeries> receivers = () -> new FileSeries(xField, given, exactRows, checked);
+                Optional<FileSeries> taken = readSeries(revision, file, header, receivers, failed, errors, refused);
+                dropped |= taken.isPresent() && taken.get().dropsRevision();
+                taken.filter(FileSeries::drawable).ifPresent(fileSeries -> drawable.put(file, fileSeries));
             }
             if (dropped) { // DVC's flat_datapoints raises for the revision: match.py skips it, every file of it
                 continue;
             }
-            for (int f = 0; f < taken.size(); f++) {
-                FileSeries fileSeries = taken.get(f);
-                if (fileSeries == null) {
-                    continue;
-                }
+            drawable.forEach((file, fileSeries) -> {
                 List<String> fields = fileSeries.fields();
                 for (int i = 0; i < fields.size(); i++) {
                     yFields.add(fields.get(i));
                     String name = plot.files().size() > 1 || fields.size() > 1
-                            ? revision.getKey() + ": " + plot.files().get(f) + "::" + fields.get(i)
+                            ? revision.getKey() + ": " + file + "::" + fields.get(i)
                             : revision.getKey();
                     series.add(fileSeries.series(i, name, revision.getKey()));
                 }
-            }
+            });
         }
         if (series.isEmpty()) {
             return new RenderedPlot(plot.id(), plot.id(), List.of());
@@ -248,6 +220,34 @@ public final class PlotsDiff {
             write(out.resolve(svg), drawing.svg());
         }
         return new RenderedPlot(plot.id(), title, List.of(new RenderedPlot.Image(null, base + ".png", svg)), series);
+    }
+
+    /** One file's series in one revision; empty, with its error or refusal noted, when it cannot be read. */
+    private Optional<FileSeries> readSeries(
+            Map.Entry<String, RevisionFiles> revision,
+            String file,
+            boolean header,
+            Supplier<FileSeries> receivers,
+            Set<String> failed,
+            List<String> errors,
+            List<String> refused) {
+        try {
+            Optional<byte[]> content = read(revision, file, failed, errors, refused);
+            if (content.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(Datapoints.stream(file, content.get(), header, repository.reader(), receivers));
+        } catch (UnreadableFileException e) {
+            failed.add(revision.getKey());
+            errors.add(revision.getKey() + ": " + e.getMessage());
+            if (e.type().equals("FileTooLargeError")) {
+                refused.add(file + ": " + revision.getKey() + ": " + e.getMessage() + " (limit " + limits() + ")");
+            }
+            return Optional.empty();
+        } catch (OutOfMemoryError e) { // the file is the agent's or the CLI's: its heap, not the build, ends
+            refused.add(outOfMemory(file + ": " + revision.getKey(), "reading it"));
+            return Optional.empty();
+        }
     }
 
     private static String xField(PlotSource plot) {
