@@ -105,7 +105,10 @@ final class TomlNegativeZeros {
             if (!isDigit(i)) {
                 return at;
             }
-            while (isDigit(i) || i < text.length() && text.charAt(i) == '_' && isDigit(i + 1)) { // digit (_? digit)*, as tomlkit reads it
+            while (isDigit(i)
+                    || i < text.length()
+                            && text.charAt(i) == '_'
+                            && isDigit(i + 1)) { // digit (_? digit)*, as tomlkit reads it
                 i += isDigit(i) ? 1 : 2;
             }
         }

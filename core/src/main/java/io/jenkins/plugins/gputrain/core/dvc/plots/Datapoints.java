@@ -103,7 +103,8 @@ public final class Datapoints {
         }
         T receiver = receivers.get();
         if (receiver instanceof InferredY inferred) {
-            firstRowOfMappings(whole).ifPresent(row -> inferred.inferY(lastKey(row).orElse(null)));
+            firstRowOfMappings(whole)
+                    .ifPresent(row -> inferred.inferY(lastKey(row).orElse(null)));
         }
         rows.forEach(receiver);
         return receiver;

@@ -22,6 +22,7 @@ final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.Infer
     private String inferredField;
     /** Whether DVC's inferred y was told ({@link #inferY}), if only that there is none. */
     private boolean inferred;
+
     private boolean fieldMissing;
     private boolean noDatapoints;
     private final List<String> fields = new ArrayList<>();

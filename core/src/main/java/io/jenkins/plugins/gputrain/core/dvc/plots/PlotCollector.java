@@ -67,8 +67,9 @@ public final class PlotCollector {
         for (String axis : List.of("x", "y")) {
             if (props.get(axis) instanceof Value.Dict byFile) {
                 Map<String, Value> files = new LinkedHashMap<>();
-                byFile.entries().forEach((file, fields) -> files.put(
-                        RepoPaths.resolve(directory, file).orElse(file), fields));
+                byFile.entries()
+                        .forEach((file, fields) ->
+                                files.put(RepoPaths.resolve(directory, file).orElse(file), fields));
                 result.put(axis, new Value.Dict(files));
             }
         }

@@ -199,7 +199,8 @@ public final class PlotsDiff {
                     template,
                     title,
                     plot.text("x_label", xField == null ? "step" : xField),
-                    plot.text("y_label", yFields.size() == 1 ? yFields.iterator().next() : "y"),
+                    plot.text(
+                            "y_label", yFields.size() == 1 ? yFields.iterator().next() : "y"),
                     series);
         } catch (RuntimeException e) {
             // the chart library refuses data it cannot lay out (extreme ranges): the plot is left out, not the report
@@ -275,7 +276,8 @@ public final class PlotsDiff {
         } else if (x != null && !(x instanceof Value.None)) {
             boolean named = plot.props().get("y") instanceof Value.Dict yByFile
                     ? yByFile.entries().containsKey(file)
-                            && !(yByFile.entries().get(file) instanceof Value.Seq fields && fields.items().isEmpty())
+                            && !(yByFile.entries().get(file) instanceof Value.Seq fields
+                                    && fields.items().isEmpty())
                     : file.equals(plot.id());
             if (named) {
                 checked.add(x.str());

@@ -270,7 +270,9 @@ class DvcPlotsDifferentialTest {
 
     /**
      * Whether a point of DVC's is of a series: of its revision and, when a plot has several files or fields (the
-     * series named {@code <rev>: <file>::<field>}), of its file (DVC's path, less the files' common prefix) and field.
+     * series named {@code <rev>: <file>::<field>}), of its file and field, as DVC's filled template names them: the
+     * file (less the files' common prefix) as {@code filename}, or with the field as {@code filename::field} where the
+     * plot has several fields.
      */
     private static boolean ofSeries(Map<String, Value> point, Series series) {
         int fieldAt = series.name().lastIndexOf("::");
@@ -278,9 +280,12 @@ class DvcPlotsDifferentialTest {
             return true;
         }
         String file = series.name().substring(series.revision().length() + 2, fieldAt);
-        String filename = point.getOrDefault("filename", Value.None.NONE).str();
-        return (file.equals(filename) || file.endsWith("/" + filename))
-                && series.name().substring(fieldAt + 2).equals(point.getOrDefault("field", Value.None.NONE).str());
+        String field = series.name().substring(fieldAt + 2);
+        Value both = point.get("filename::field");
+        String named = both != null
+                ? both.str()
+                : point.getOrDefault("filename", Value.None.NONE).str() + "::" + field;
+        return (file + "::" + field).equals(named) || (file + "::" + field).endsWith("/" + named);
     }
 
     /**
