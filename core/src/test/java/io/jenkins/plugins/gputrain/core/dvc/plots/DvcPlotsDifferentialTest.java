@@ -251,6 +251,21 @@ class DvcPlotsDifferentialTest {
             differences.add(where + ": revisions " + revisions + ", DVC " + plot.revisions());
             return;
         }
+        for (String revision : revisions) {
+            long series = drawn.series().stream()
+                    .filter(candidate -> candidate.revision().equals(revision))
+                    .count();
+            long dvcSeries = plot.datapoints().stream()
+                    .filter(point -> revision.equals(point.get("rev").str()))
+                    .map(point -> List.of("filename::field", "filename", "field").stream()
+                            .map(key -> point.getOrDefault(key, Value.None.NONE).str())
+                            .toList())
+                    .distinct()
+                    .count();
+            if (series != dvcSeries) {
+                differences.add(where + " (" + revision + "): " + series + " series, DVC " + dvcSeries);
+            }
+        }
         for (Series series : drawn.series()) {
             List<String> expected = new ArrayList<>();
             for (Map<String, Value> point : plot.datapoints()) {
