@@ -87,6 +87,40 @@ class DvcDifferentialTest {
         }
     }
 
+    /**
+     * TOML metrics spelling negative zeros: as values (exponents with single underscores between digits), as keys
+     * (after a comma in an inline table, after an array's end), and exponents tomlkit refuses ({@code _} not between
+     * digits), each file compared by {@code metrics show} and {@code metrics diff}.
+     */
+    @Test
+    void tomlNegativeZeroSpellings(RealDvc dvc, @TempDir Path repository) throws Exception {
+        List<String> files = List.of(
+                "a = -0e1_0\nb = -0.0E+1_2\nc = {x = [1], -0.0 = 2}\nd = [{x = -0.0}, -0e0]\n",
+                "a = [{x = 1, -0e0 = 2}]\nb = [\n  1,\n]\n-0.0 = 3\n",
+                "a = -0.0e_1\n",
+                "a = -0e1_\n",
+                "a = -0e1__0\n");
+        StringBuilder dvcYaml = new StringBuilder("metrics:\n");
+        for (int i = 0; i < files.size(); i++) {
+            Files.writeString(repository.resolve("m" + i + ".toml"), files.get(i));
+            dvcYaml.append("  - m").append(i).append(".toml\n");
+        }
+        Files.writeString(repository.resolve("dvc.yaml"), dvcYaml);
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        Files.writeString(repository.resolve("m0.toml"), "a = 1\nb = -0.0\nc = {x = [1], -0.0 = 0}\nd = 0\n");
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (List<String> command : List.of(
+                List.of("metrics", "show", "--json"),
+                List.of("metrics", "show"),
+                List.of("metrics", "diff", "main", "--json"))) {
+            compare(dvc, repository, command, report).ifPresent(differences::add);
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
     @Test
     void generatedRepositories(RealDvc dvc) throws Exception {
         long seed = DifferentialSeed.current();

@@ -14,7 +14,8 @@ final class TomlNegativeZeros {
     private int at;
     private int copied;
     private boolean valueNext;
-    private int arrays;
+    /** The arrays and inline tables open here, innermost last: their opening brackets and braces. */
+    private final StringBuilder open = new StringBuilder();
 
     private TomlNegativeZeros(String text) {
         this.text = text;
@@ -36,7 +37,7 @@ final class TomlNegativeZeros {
             } else if (c == '"' || c == '\'') {
                 skipString(c);
                 valueNext = false;
-            } else if (c == '[' && lineStart && arrays == 0 && !valueNext) {
+            } else if (c == '[' && lineStart && open.isEmpty() && !valueNext) {
                 skipLine(); // a table header
             } else if (c == '-' && valueNext && (end = negativeZeroEnd()) > at) {
                 out.append(text, copied, at).append(NEGATIVE_ZERO);
@@ -55,16 +56,26 @@ final class TomlNegativeZeros {
     private void step(char c) {
         if (c == '=') {
             valueNext = true;
-        } else if (c == '[' && (valueNext || arrays > 0)) {
-            arrays++;
+        } else if (c == '[' && (valueNext || !open.isEmpty())) {
+            open.append(c);
             valueNext = true;
-        } else if (c == ']') {
-            arrays = Math.max(0, arrays - 1);
+        } else if (c == '{') {
+            open.append(c);
+            valueNext = false; // a key comes next
+        } else if (c == ']' || c == '}') {
+            if (!open.isEmpty() && open.charAt(open.length() - 1) == (c == ']' ? '[' : '{')) {
+                open.setLength(open.length() - 1);
+            }
+            valueNext = false;
         } else if (c == ',') {
-            valueNext = arrays > 0;
+            valueNext = !open.isEmpty() && open.charAt(open.length() - 1) == '['; // in an inline table, a key
         } else if (!isBlank(c) && c != '\n' && c != '\r') {
             valueNext = false;
         }
+    }
+
+    private boolean isDigit(int i) {
+        return i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9';
     }
 
     private static boolean isBlank(char c) {
@@ -91,12 +102,14 @@ final class TomlNegativeZeros {
             if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
                 i++;
             }
-            int digits = i;
-            while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '_')) {
-                i++;
-            }
-            if (i == digits) {
+            if (!isDigit(i)) {
                 return at;
+            }
+            while (isDigit(i)
+                    || i < text.length()
+                            && text.charAt(i) == '_'
+                            && isDigit(i + 1)) { // digit (_? digit)*, as tomlkit reads it
+                i += isDigit(i) ? 1 : 2;
             }
         }
         boolean ends = i == text.length() || " \t\r\n,]}#".indexOf(text.charAt(i)) >= 0;

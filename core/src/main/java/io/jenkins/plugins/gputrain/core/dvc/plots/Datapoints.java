@@ -28,15 +28,26 @@ public final class Datapoints {
     /**
      * A receiver of rows that also takes the {@code y} field DVC infers for a JSON/YAML/TOML file without one:
      * {@code _infer_y_from_data} in {@code dvc/render/converter/vega.py} takes the last key of the first row of the
-     * first list of mappings (data points or not), not of the merged rows. Told before the rows it concerns.
+     * first list of mappings (data points or not), not of the merged rows, and none when that row is empty (DVC then
+     * draws nothing of the file). Told before the rows it concerns.
      */
     public interface InferredY {
         /**
          * The inferred field.
          *
-         * @param field the last key of the first list of mappings' first row
+         * @param field the last key of the first list of mappings' first row, {@code null} when that row is empty
          */
         void inferY(String field);
+    }
+
+    /**
+     * A receiver told that a file holds rows but no data points: a CSV/TSV file whose later row is longer than its
+     * first. DVC reads the rows, {@code get_datapoints} finds none, and a field looked up in them is its
+     * {@code TypeError}, where a file without rows is left out alone.
+     */
+    public interface NoDatapoints {
+        /** The file's rows are no data points. */
+        void noDatapoints();
     }
 
     /**
@@ -92,7 +103,8 @@ public final class Datapoints {
         }
         T receiver = receivers.get();
         if (receiver instanceof InferredY inferred) {
-            inferredY(whole).ifPresent(inferred::inferY);
+            firstRowOfMappings(whole)
+                    .ifPresent(row -> inferred.inferY(lastKey(row).orElse(null)));
         }
         rows.forEach(receiver);
         return receiver;
@@ -143,7 +155,7 @@ public final class Datapoints {
         @Override
         public void start() {
             candidate = rows == null ? receivers.get() : null;
-            if (candidate instanceof InferredY receiver && inferred != null) {
+            if (candidate instanceof InferredY receiver && inferenceKnown) {
                 receiver.inferY(inferred);
             }
             candidateKeys = null;
@@ -202,18 +214,18 @@ public final class Datapoints {
     }
 
     /**
-     * The last key of the first row of the first list of mappings, the lists found as DVC's {@code _lists} finds them:
-     * the value if it is a list, else every list that is a mapping's value, mappings searched depth first.
+     * The first row of the first list of mappings, the lists found as DVC's {@code _lists} finds them: the value if it
+     * is a list, else every list that is a mapping's value, mappings searched depth first.
      */
-    private static Optional<String> inferredY(Value value) {
+    private static Optional<Map<String, Value>> firstRowOfMappings(Value value) {
         if (value instanceof Value.Seq seq) {
             return !seq.items().isEmpty() && seq.items().stream().allMatch(Value.Dict.class::isInstance)
-                    ? lastKey(((Value.Dict) seq.items().get(0)).entries())
+                    ? Optional.of(((Value.Dict) seq.items().get(0)).entries())
                     : Optional.empty();
         }
         if (value instanceof Value.Dict dict) {
             for (Value child : dict.entries().values()) {
-                Optional<String> found = inferredY(child);
+                Optional<Map<String, Value>> found = firstRowOfMappings(child);
                 if (found.isPresent()) {
                     return found;
                 }

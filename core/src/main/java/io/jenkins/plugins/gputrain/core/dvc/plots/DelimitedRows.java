@@ -22,11 +22,13 @@ import java.util.function.Supplier;
  * {@code csv.DictReader} over the file's text), streamed. Records end at {@code \r\n}, {@code \n} or a lone
  * {@code \r}, as Python's text mode reads them, but not inside a quoted cell, which keeps them as {@code \n}. The
  * first record names the fields, an empty one none; with {@code header: false} they are {@code 0, 1, …} for the
- * first record's cells as split at commas (DVC counts them with a default {@code csv.reader}, also for TSV). Empty
+ * cells of the first record a default {@code csv.reader} reads, at commas and by its quoting, also for TSV (DVC counts
+ * them so). Empty
  * records after it are skipped. Each row maps every field to its cell, a string ({@code None} past a short row's
  * end; a field named twice keeps its last column at its first place), and the cells past the fields, if any, as a
  * list under the key {@code null} ({@code DictReader}'s {@code restkey}). As DVC's {@code _is_datapoints}, a file
- * whose later row has that key while its first row lacks it has no rows. The text must be UTF-8 (else DVC's
+ * whose later row has that key while its first row lacks it has rows but no data points
+ * ({@link Datapoints.NoDatapoints}). The text must be UTF-8 (else DVC's
  * {@code EncodingError}) and no cell longer than the csv module's field size limit (its {@code Error}). A record
  * without quotes is handed on as a view of the file's bytes: a cell is decoded when it is looked up.
  */
@@ -61,7 +63,8 @@ final class DelimitedRows {
      * @param content the file's bytes
      * @param separator {@code ,} or a tab
      * @param header whether the first record names the fields
-     * @param receivers a new receiver; a second one when the rows turn out to be no data points
+     * @param receivers a new receiver; a second one, told {@link Datapoints.NoDatapoints#noDatapoints()}, when the rows
+     *     turn out to be no data points
      * @param <T> the receiver type
      * @return the receiver that got the rows
      * @throws UnreadableFileException DVC's {@code EncodingError} for text that is not UTF-8, the csv module's
@@ -79,7 +82,14 @@ final class DelimitedRows {
         T first = receivers.get();
         reader.rows = first;
         reader.read();
-        return reader.dropped ? receivers.get() : first;
+        if (!reader.dropped) {
+            return first;
+        }
+        T none = receivers.get();
+        if (none instanceof Datapoints.NoDatapoints receiver) {
+            receiver.noDatapoints();
+        }
+        return none;
     }
 
     private static void validate(String path, byte[] content) throws UnreadableFileException {
@@ -103,7 +113,7 @@ final class DelimitedRows {
     private void read() throws UnreadableFileException {
         int start = 0;
         while (start <= content.length) {
-            int end = scan(start);
+            int end = scan(start, separator);
             if (end > start || fields == null) {
                 record(start, end);
             }
@@ -130,7 +140,7 @@ final class DelimitedRows {
             }
         }
         if (fields == null) {
-            fields = new Fields(end == start ? List.of() : header ? decoded : numbered(start, end));
+            fields = new Fields(end == start ? List.of() : header ? decoded : numbered());
             if (header || end == start) {
                 return;
             }
@@ -166,9 +176,13 @@ final class DelimitedRows {
         return decoded;
     }
 
-    /** {@code 0, 1, …} for the first record's cells as a default {@code csv.reader} splits it: at commas. */
-    private List<String> numbered(int start, int end) {
-        int count = split(start, end, ',').size();
+    /**
+     * {@code 0, 1, …} for the cells of the file's first record as a default {@code csv.reader} reads it: split at
+     * commas, and ended where its own quoting ends it, which may be past where the record ends at tabs. Overwrites the
+     * notes {@link #scan} keeps of the current record; the first record is handed on from its decoded cells.
+     */
+    private List<String> numbered() {
+        int count = split(0, scan(0, (byte) ','), ',').size();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             names.add(String.valueOf(i));
@@ -181,7 +195,7 @@ final class DelimitedRows {
      * opens a cell only at its start and a doubled quote inside one stays in it, as in Python's csv module. Notes the
      * cell ends and whether a quote opened a cell.
      */
-    private int scan(int start) {
+    private int scan(int start, byte delimiter) {
         boolean fieldStart = true;
         boolean quoted = false;
         boolean afterQuote = false;
@@ -198,7 +212,7 @@ final class DelimitedRows {
             } else {
                 quoted = b == '"' && (fieldStart || afterQuote);
                 quote |= quoted;
-                fieldStart = b == separator;
+                fieldStart = b == delimiter;
                 if (fieldStart) {
                     endCell(i);
                 }

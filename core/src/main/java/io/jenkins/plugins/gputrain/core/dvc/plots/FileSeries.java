@@ -9,17 +9,22 @@ import java.util.function.Consumer;
 /**
  * The series of one plot data file, taken row by row as it is read: one {@link SeriesSampler} per y field, the fields
  * given or, when none are, the one DVC infers ({@link Datapoints.InferredY}) or else the first row's last field (none
- * when that is a CSV row's cells past its header, under the key {@code null}). As DVC 3.67.1's {@code _verify_field} ({@code dvc/render/converter/vega.py}), a file whose first
- * row lacks a field named for it, or that has no rows, draws nothing: DVC's {@code FieldNotFoundError} (or its
- * {@code TypeError} for no rows) leaves that revision out.
+ * when that is a CSV row's cells past its header, under the key {@code null}). As DVC 3.67.1's {@code _verify_field}
+ * ({@code dvc/render/converter/vega.py}) checks the fields named for a file in its first data point, a file whose
+ * first row lacks one, or whose rows are no data points while a field is named for it, leaves out the whole revision
+ * of its plot ({@code FieldNotFoundError}, {@code TypeError}); a file without rows is left out alone.
  */
-final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.InferredY {
+final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.InferredY, Datapoints.NoDatapoints {
     private final String xField;
     private final List<String> givenFields;
     private final int exactRows;
     private final List<String> checkedFields;
     private String inferredField;
+    /** Whether DVC's inferred y was told ({@link #inferY}), if only that there is none. */
+    private boolean inferred;
+
     private boolean fieldMissing;
+    private boolean noDatapoints;
     private final List<String> fields = new ArrayList<>();
     private final List<SeriesSampler> samplers = new ArrayList<>();
     private int rows;
@@ -47,7 +52,7 @@ final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.Infer
         if (rows == 0) {
             fieldMissing = !checkedFields.stream().allMatch(row::containsKey)
                     || inferredField != null && !row.containsKey(inferredField);
-            if (givenFields == null && inferredField == null && !row.isEmpty()) {
+            if (givenFields == null && !inferred && !row.isEmpty()) {
                 List<String> names = new ArrayList<>(row.keySet());
                 String last = names.get(names.size() - 1);
                 if (last != null) {
@@ -67,18 +72,37 @@ final class FileSeries implements Consumer<Map<String, Value>>, Datapoints.Infer
         samplers.add(new SeriesSampler(exactRows));
     }
 
-    /** Takes DVC's inferred y field, when none is given and no row has come yet (else the first row's last field). */
+    /**
+     * Takes DVC's inferred y field, or that it infers none ({@code null}: the file draws nothing), when none is given
+     * and no row has come yet (else the first row's last field).
+     */
     @Override
     public void inferY(String field) {
-        if (givenFields == null && rows == 0 && inferredField == null) {
+        if (givenFields == null && rows == 0 && !inferred) {
+            inferred = true;
             inferredField = field;
-            sample(field);
+            if (field != null) {
+                sample(field);
+            }
         }
+    }
+
+    @Override
+    public void noDatapoints() {
+        noDatapoints = true;
     }
 
     /** Whether DVC draws this file: it has rows, and its first row has every field checked. */
     boolean drawable() {
         return rows > 0 && !fieldMissing;
+    }
+
+    /**
+     * Whether DVC draws nothing of this revision of the plot: the first row lacks a field checked, or the rows are no
+     * data points while a field is checked or inferred for them.
+     */
+    boolean dropsRevision() {
+        return rows > 0 ? fieldMissing : noDatapoints && (givenFields == null || !checkedFields.isEmpty());
     }
 
     /** The y fields, in the order given. */

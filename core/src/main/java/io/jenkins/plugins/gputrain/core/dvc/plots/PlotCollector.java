@@ -44,7 +44,8 @@ public final class PlotCollector {
                             .ifPresent(sources::add);
                 }
                 plots.putIfAbsent(
-                        definition.id(), new PlotSource(definition.id(), List.copyOf(sources), definition.props()));
+                        definition.id(),
+                        new PlotSource(definition.id(), List.copyOf(sources), adjusted(definition.props(), directory)));
             } else {
                 RepoPaths.resolve(directory, definition.id())
                         .ifPresent(path -> expand(tree, path, definition.props(), plots));
@@ -54,6 +55,25 @@ public final class PlotCollector {
             expand(tree, output.path(), output.props(), plots);
         }
         return List.copyOf(plots.values());
+    }
+
+    /**
+     * The properties with the files {@code x} and {@code y} map fields for as repository paths, as DVC 3.67.1's
+     * {@code _adjust_sources} ({@code dvc/repo/plots/__init__.py}) joins them to the dvc.yaml's directory: a plot's
+     * file then takes the fields of the key that is its path, never those of a key it merely ends with.
+     */
+    private static Map<String, Value> adjusted(Map<String, Value> props, String directory) {
+        Map<String, Value> result = new LinkedHashMap<>(props);
+        for (String axis : List.of("x", "y")) {
+            if (props.get(axis) instanceof Value.Dict byFile) {
+                Map<String, Value> files = new LinkedHashMap<>();
+                byFile.entries()
+                        .forEach((file, fields) ->
+                                files.put(RepoPaths.resolve(directory, file).orElse(file), fields));
+                result.put(axis, new Value.Dict(files));
+            }
+        }
+        return result;
     }
 
     private static void expand(RepoTree tree, String path, Map<String, Value> props, Map<String, PlotSource> plots) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code dvc plots diff}: image plots copied per revision to {@code static/<rev>_<path>} as DVC names them, data
@@ -162,48 +163,31 @@ public final class PlotsDiff {
         String xField = xField(plot);
         String template = plot.text("template", "linear");
         int exactRows = PlotRenderer.countsEveryRow(template) ? Integer.MAX_VALUE : SeriesSampler.EXACT_ROWS;
-        String yLabel = null;
+        Set<String> yFields = new LinkedHashSet<>();
         for (Map.Entry<String, RevisionFiles> revision : files.entrySet()) {
+            Map<String, FileSeries> drawable = new LinkedHashMap<>();
+            boolean dropped = false;
             for (String file : plot.files()) {
                 List<String> given = givenYFields(plot, file);
                 List<String> checked = checkedFields(plot, file, given);
-                FileSeries taken;
-                try {
-                    Optional<byte[]> content = read(revision, file, failed, errors, refused);
-                    if (content.isEmpty()) {
-                        continue;
-                    }
-                    taken = Datapoints.stream(
-                            file,
-                            content.get(),
-                            header,
-                            repository.reader(),
-                            () -> new FileSeries(xField, given, exactRows, checked));
-                } catch (UnreadableFileException e) {
-                    failed.add(revision.getKey());
-                    errors.add(revision.getKey() + ": " + e.getMessage());
-                    if (e.type().equals("FileTooLargeError")) {
-                        refused.add(
-                                file + ": " + revision.getKey() + ": " + e.getMessage() + " (limit " + limits() + ")");
-                    }
-                    continue;
-                } catch (OutOfMemoryError e) { // the file is the agent's or the CLI's: its heap, not the build, ends
-                    refused.add(outOfMemory(file + ": " + revision.getKey(), "reading it"));
-                    continue;
-                }
-                if (!taken.drawable()) {
-                    continue;
-                }
-                List<String> fields = taken.fields();
-                for (int i = 0; i < fields.size(); i++) {
-                    String yField = fields.get(i);
-                    yLabel = yLabel == null ? yField : yLabel.equals(yField) ? yLabel : "y";
-                    String name = plot.files().size() > 1 || fields.size() > 1
-                            ? revision.getKey() + ": " + file + "::" + yField
-                            : revision.getKey();
-                    series.add(taken.series(i, name, revision.getKey()));
-                }
+                Supplier<FileSeries> receivers = () -> new FileSeries(xField, given, exactRows, checked);
+                Optional<FileSeries> taken = readSeries(revision, file, header, receivers, failed, errors, refused);
+                dropped |= taken.isPresent() && taken.get().dropsRevision();
+                taken.filter(FileSeries::drawable).ifPresent(fileSeries -> drawable.put(file, fileSeries));
             }
+            if (dropped) { // DVC's flat_datapoints raises for the revision: match.py skips it, every file of it
+                continue;
+            }
+            drawable.forEach((file, fileSeries) -> {
+                List<String> fields = fileSeries.fields();
+                for (int i = 0; i < fields.size(); i++) {
+                    yFields.add(fields.get(i));
+                    String name = plot.files().size() > 1 || fields.size() > 1
+                            ? revision.getKey() + ": " + file + "::" + fields.get(i)
+                            : revision.getKey();
+                    series.add(fileSeries.series(i, name, revision.getKey()));
+                }
+            });
         }
         if (series.isEmpty()) {
             return new RenderedPlot(plot.id(), plot.id(), List.of());
@@ -215,7 +199,8 @@ public final class PlotsDiff {
                     template,
                     title,
                     plot.text("x_label", xField == null ? "step" : xField),
-                    plot.text("y_label", yLabel),
+                    plot.text(
+                            "y_label", yFields.size() == 1 ? yFields.iterator().next() : "y"),
                     series);
         } catch (RuntimeException e) {
             // the chart library refuses data it cannot lay out (extreme ranges): the plot is left out, not the report
@@ -238,6 +223,34 @@ public final class PlotsDiff {
         return new RenderedPlot(plot.id(), title, List.of(new RenderedPlot.Image(null, base + ".png", svg)), series);
     }
 
+    /** One file's series in one revision; empty, with its error or refusal noted, when it cannot be read. */
+    private Optional<FileSeries> readSeries(
+            Map.Entry<String, RevisionFiles> revision,
+            String file,
+            boolean header,
+            Supplier<FileSeries> receivers,
+            Set<String> failed,
+            List<String> errors,
+            List<String> refused) {
+        try {
+            Optional<byte[]> content = read(revision, file, failed, errors, refused);
+            if (content.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(Datapoints.stream(file, content.get(), header, repository.reader(), receivers));
+        } catch (UnreadableFileException e) {
+            failed.add(revision.getKey());
+            errors.add(revision.getKey() + ": " + e.getMessage());
+            if (e.type().equals("FileTooLargeError")) {
+                refused.add(file + ": " + revision.getKey() + ": " + e.getMessage() + " (limit " + limits() + ")");
+            }
+            return Optional.empty();
+        } catch (OutOfMemoryError e) { // the file is the agent's or the CLI's: its heap, not the build, ends
+            refused.add(outOfMemory(file + ": " + revision.getKey(), "reading it"));
+            return Optional.empty();
+        }
+    }
+
     private static String xField(PlotSource plot) {
         Value x = plot.props().get("x");
         if (x instanceof Value.Dict byFile) {
@@ -251,18 +264,24 @@ public final class PlotsDiff {
 
     /**
      * The fields DVC's {@code _verify_field} looks for in a file's first row: the y fields given for it, and the x
-     * field where it is named for this file ({@code x: {file: field}}, or {@code x: field} for the plot's own file).
+     * fields named for it, as DVC 3.67.1's {@code _infer_x_y} ({@code dvc/render/converter/vega.py}) names them: those
+     * of {@code x: {file: field}}, or a string {@code x} for every file {@code y: {file: fields}} names (once per field)
+     * and else for the plot's own file. Files are matched by their whole path.
      */
     private static List<String> checkedFields(PlotSource plot, String file, List<String> given) {
         List<String> checked = new ArrayList<>(given == null ? List.of() : given);
         Value x = plot.props().get("x");
         if (x instanceof Value.Dict byFile) {
-            byFile.entries().entrySet().stream()
-                    .filter(e -> file.endsWith(e.getKey()))
-                    .findFirst()
-                    .ifPresent(e -> checked.add(e.getValue().str()));
-        } else if (x != null && !(x instanceof Value.None) && file.equals(plot.id())) {
-            checked.add(x.str());
+            checked.addAll(names(byFile.entries().getOrDefault(file, Value.None.NONE)));
+        } else if (x != null && !(x instanceof Value.None)) {
+            boolean named = plot.props().get("y") instanceof Value.Dict yByFile
+                    ? yByFile.entries().containsKey(file)
+                            && !(yByFile.entries().get(file) instanceof Value.Seq fields
+                                    && fields.items().isEmpty())
+                    : file.equals(plot.id());
+            if (named) {
+                checked.add(x.str());
+            }
         }
         return checked;
     }
@@ -271,12 +290,7 @@ public final class PlotsDiff {
     private static List<String> givenYFields(PlotSource plot, String file) {
         Value y = plot.props().get("y");
         if (y instanceof Value.Dict byFile) {
-            Value fields = byFile.entries().entrySet().stream()
-                    .filter(e -> file.endsWith(e.getKey()))
-                    .map(Map.Entry::getValue)
-                    .findFirst()
-                    .orElse(Value.None.NONE);
-            return names(fields);
+            return names(byFile.entries().getOrDefault(file, Value.None.NONE));
         }
         if (y == null || y instanceof Value.None) {
             return null;

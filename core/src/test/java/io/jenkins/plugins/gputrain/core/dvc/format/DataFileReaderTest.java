@@ -94,6 +94,13 @@ class DataFileReaderTest {
                                 + " \"s\": \"x = -0.0\", \"m\": \"y = -0.0\", \"i\": 0, \"-0\": {\"0\": {\"g\": -0.0}}}");
     }
 
+    /** Keys spelled like negative zeros stay keys: in an inline table after a comma, and after an array's end. */
+    @Test
+    void tomlKeysSpelledLikeNegativeZerosStayKeys() throws UnreadableFileException {
+        assertThat(json(read("k.toml", "a = [{x = 1, -0e0 = 2}]\nb = [\n  1,\n]\n-0.0 = 3\n")))
+                .isEqualTo("{\"a\": [{\"x\": 1, \"-0e0\": 2}], \"b\": [1], \"-0\": {\"0\": 3}}");
+    }
+
     @Test
     void tomlDatesAndTimesAreDatesPrintedAsPythonPrintsTomlkitsValues() throws UnreadableFileException {
         Value.Dict dict = (Value.Dict) read(

@@ -51,7 +51,8 @@ class DvcPlotsDifferentialTest {
 
     /**
      * CSV/TSV files at the edges of Python's csv module as DVC reads them: short and long rows (first or later), an
-     * empty first line, {@code header: false} in TSV, no rows, invalid UTF-8, a cell at and past the field size
+     * empty first line, {@code header: false} in TSV (its fields counted in the first record a comma reader reads, a
+     * quoted cell running past the first line), no rows, invalid UTF-8, a cell at and past the field size
      * limit, given fields the header lacks; compared with DVC's points and DVC's per-file errors.
      */
     @Test
@@ -68,6 +69,7 @@ class DvcPlotsDifferentialTest {
         files.put("header-only.csv", "step,loss\n");
         files.put("no-header.tsv", "0\t1\t2\n1\t2\t3\n");
         files.put("no-header-commas.tsv", "0\t1,5\t2\n1\t2\t3\n");
+        files.put("no-header-quoted.tsv", "a,\"b\nc\",d,e\n1\t2\n");
         files.put("missing-y.csv", "step,acc\n0,1\n");
         files.put("missing-x.csv", "epoch,loss\n0,1\n");
         files.put("limit.csv", "step,loss\n0," + "1".repeat(DelimitedRows.FIELD_SIZE_LIMIT) + "\n");
@@ -115,7 +117,7 @@ class DvcPlotsDifferentialTest {
     /**
      * JSON files of several lists without a {@code y}: DVC infers it from the first list of mappings' first row (a
      * list of data points or not), then looks for it in the merged rows ({@code FieldNotFoundError} where they lack
-     * it); YAML read whole (an anchor) and streamed.
+     * it); none from an empty first row, and the file draws nothing; YAML read whole (an anchor) and streamed.
      */
     @Test
     void yInferredFromTheFirstListOfMappings(RealDvc dvc) throws Exception {
@@ -130,6 +132,8 @@ class DvcPlotsDifferentialTest {
         files.put("nested.json", "{\"m\": {\"l\": [{\"step\": 0, \"lr\": 5}]}, \"n\": [{\"step\": 0, \"acc\": 2}]}");
         files.put("streamed.yaml", "a: [1, 2]\nb:\n- {step: 0, x: 1}\n- {step: 1, y: 2}\nc:\n- {step: 0, loss: 4}\n");
         files.put("whole.yaml", "a: &a 1\nb:\n- {step: 0, lr: *a}\nc:\n- {step: 0, acc: 4}\n");
+        files.put("empty-first.json", "{\"a\": [{}], \"b\": [{\"step\": 0, \"loss\": 1}]}");
+        files.put("empty-first-not-datapoints.json", "{\"a\": [{}, {\"x\": 1}], \"b\": [{\"step\": 0, \"loss\": 1}]}");
         StringBuilder dvcYaml = new StringBuilder("plots:\n");
         for (String file : files.keySet()) {
             dvcYaml.append("  - ").append(file).append(":\n      x: step\n");
@@ -143,6 +147,45 @@ class DvcPlotsDifferentialTest {
         MainCommit.of(repository);
 
         assertThat(compare(dvc, repository, "inferred")).isEmpty();
+    }
+
+    /**
+     * Top-level plots of several files, in the workspace: a file lacking a field named for it ({@code y}, or a string
+     * {@code x}, which DVC names for every {@code y} file) or whose later row is longer than its first leaves out that
+     * revision of the plot, every file of it; a file without data rows is left out alone; a {@code y} key that only
+     * ends another file's path ({@code b.csv}, {@code ab.csv}) names that file's fields, not the other's.
+     */
+    @Test
+    void aFileDvcCannotDrawLeavesOutItsRevisionOfThePlot(RealDvc dvc) throws Exception {
+        Path repository = directory.resolve("revisions");
+        Map<String, String> main = new LinkedHashMap<>();
+        main.put("a.csv", "step,loss\n0,1\n1,2\n");
+        for (String file : List.of("missing-y.csv", "long-later.csv", "no-rows.csv", "missing-x.csv", "b.csv")) {
+            main.put(file, "step,loss\n0,3\n1,4\n");
+        }
+        main.put("ab.csv", "step,acc\n0,5\n1,6\n");
+        String dvcYaml = String.join(
+                "\n",
+                "plots:",
+                "  - missing-y: {x: step, y: {a.csv: loss, missing-y.csv: loss}}",
+                "  - long-later: {x: step, y: {a.csv: loss, long-later.csv: loss}}",
+                "  - no-rows: {x: step, y: {a.csv: loss, no-rows.csv: loss}}",
+                "  - missing-x: {x: step, y: {a.csv: loss, missing-x.csv: loss}}",
+                "  - suffix: {x: step, y: {b.csv: loss, ab.csv: acc}}",
+                "");
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        Files.writeString(repository.resolve("dvc.yaml"), dvcYaml);
+        for (Map.Entry<String, String> file : main.entrySet()) {
+            Files.writeString(repository.resolve(file.getKey()), file.getValue());
+        }
+        MainCommit.of(repository);
+        Files.writeString(repository.resolve("missing-y.csv"), "step,acc\n0,3\n");
+        Files.writeString(repository.resolve("long-later.csv"), "step,loss\n0,3\n1,4,9\n");
+        Files.writeString(repository.resolve("no-rows.csv"), "step,loss\n");
+        Files.writeString(repository.resolve("missing-x.csv"), "epoch,loss\n0,3\n");
+
+        assertThat(compare(dvc, repository, "revisions")).isEmpty();
     }
 
     @Test
@@ -199,7 +242,8 @@ class DvcPlotsDifferentialTest {
         }
         // The same revisions; not their order: gpu-train keeps the order given (the baseline first), DVC moves the
         // workspace first (a documented divergence, docs/dvc-reports.md).
-        List<String> revisions = drawn.series().stream().map(Series::revision).toList();
+        List<String> revisions =
+                drawn.series().stream().map(Series::revision).distinct().toList();
         if (!revisions.stream()
                 .sorted()
                 .toList()
@@ -207,10 +251,25 @@ class DvcPlotsDifferentialTest {
             differences.add(where + ": revisions " + revisions + ", DVC " + plot.revisions());
             return;
         }
+        for (String revision : revisions) {
+            long series = drawn.series().stream()
+                    .filter(candidate -> candidate.revision().equals(revision))
+                    .count();
+            long dvcSeries = plot.datapoints().stream()
+                    .filter(point -> revision.equals(point.get("rev").str()))
+                    .map(point -> List.of("filename::field", "filename", "field").stream()
+                            .map(key -> point.getOrDefault(key, Value.None.NONE).str())
+                            .toList())
+                    .distinct()
+                    .count();
+            if (series != dvcSeries) {
+                differences.add(where + " (" + revision + "): " + series + " series, DVC " + dvcSeries);
+            }
+        }
         for (Series series : drawn.series()) {
             List<String> expected = new ArrayList<>();
             for (Map<String, Value> point : plot.datapoints()) {
-                if (series.revision().equals(point.get("rev").str())) {
+                if (series.revision().equals(point.get("rev").str()) && ofSeries(point, series)) {
                     expected.add(text(point.get(plot.x())) + " " + text(point.get(plot.y())));
                 }
             }
@@ -222,6 +281,26 @@ class DvcPlotsDifferentialTest {
                 differences.add(where + " (" + series.revision() + "): points " + actual + ", DVC " + expected);
             }
         }
+    }
+
+    /**
+     * Whether a point of DVC's is of a series: of its revision and, when a plot has several files or fields (the
+     * series named {@code <rev>: <file>::<field>}), of its file and field, as DVC's filled template names them: the
+     * file (less the files' common prefix) as {@code filename}, or with the field as {@code filename::field} where the
+     * plot has several fields.
+     */
+    private static boolean ofSeries(Map<String, Value> point, Series series) {
+        int fieldAt = series.name().lastIndexOf("::");
+        if (fieldAt < 0) {
+            return true;
+        }
+        String file = series.name().substring(series.revision().length() + 2, fieldAt);
+        String field = series.name().substring(fieldAt + 2);
+        Value both = point.get("filename::field");
+        String named = both != null
+                ? both.str()
+                : point.getOrDefault("filename", Value.None.NONE).str() + "::" + field;
+        return (file + "::" + field).equals(named) || (file + "::" + field).endsWith("/" + named);
     }
 
     /**
