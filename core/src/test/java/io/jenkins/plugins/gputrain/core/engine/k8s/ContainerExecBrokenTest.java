@@ -3,10 +3,7 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +19,7 @@ class ContainerExecBrokenTest {
     void aStreamBrokenBeforeTheExitStatusIsARetryableFailureNamingTheBreak() throws Exception {
         RecordedProgress listener = new RecordedProgress();
         try (RawExecServer server = new RawExecServer("epoch 1\n", RawExecServer.End.BROKEN);
-                KubernetesClient client = new KubernetesClientBuilder()
-                        .withHttpClientFactory(new OkHttpClientFactory())
-                        .withConfig(new ConfigBuilder()
-                                .withMasterUrl(server.url())
-                                .withRequestRetryBackoffLimit(0)
-                                .build())
-                        .build()) {
+                KubernetesClient client = server.client()) {
             assertThatThrownBy(() -> new ContainerExec()
                             .run(client.pods().inNamespace("test").withName("p"), List.of("train"), null, listener))
                     .isInstanceOfSatisfying(PodFailureException.class, e -> {

@@ -3,10 +3,7 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,13 +26,7 @@ class PodShellTest {
             names = {"RESET", "SILENT"})
     void theExitCodeAndTheOutputCountWithoutTheClose(RawExecServer.End end) throws Exception {
         try (RawExecServer server = new RawExecServer("12345\n", end);
-                KubernetesClient client = new KubernetesClientBuilder()
-                        .withHttpClientFactory(new OkHttpClientFactory())
-                        .withConfig(new ConfigBuilder()
-                                .withMasterUrl(server.url())
-                                .withRequestRetryBackoffLimit(0)
-                                .build())
-                        .build()) {
+                KubernetesClient client = server.client()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PodShell shell = new PodShell(client.pods().inNamespace("test").withName("p"), GRACE);

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +57,21 @@ final class RawExecServer implements AutoCloseable {
     /** The API server URL to give the client. */
     String url() {
         return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /**
+     * A client of this endpoint over okhttp, the HTTP client gpu-train runs with, that sends no request again.
+     *
+     * @return the client, to close
+     */
+    KubernetesClient client() {
+        return new KubernetesClientBuilder()
+                .withHttpClientFactory(new OkHttpClientFactory())
+                .withConfig(new ConfigBuilder()
+                        .withMasterUrl(url())
+                        .withRequestRetryBackoffLimit(0)
+                        .build())
+                .build();
     }
 
     /** Completes once the exec is served, exceptionally when serving failed. */
