@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The command's exec stream broken before its exit status (the connection reset while the command ran, as an API
  * server restart or a load balancer does), over the okhttp client gpu-train runs with: a retryable failure, since the
- * container runtime may have stopped the command with its stream; not the refusal of an exec that never started.
+ * container runtime may have stopped the command with its stream; not the refusal of an exec that never started. What
+ * the server wrote before the reset may or may not reach the client (a reset drops what the client has not read yet:
+ * the clean-clone CI of 28f2f54 saw none of it), so the output is not asserted.
  */
 class ContainerExecBrokenTest {
     @Test
@@ -33,6 +35,5 @@ class ContainerExecBrokenTest {
                     });
             server.served().get(10, TimeUnit.SECONDS);
         }
-        assertThat(listener.output).containsExactly("epoch 1");
     }
 }
