@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +123,56 @@ class DvcDifferentialTest {
             compare(dvc, repository, command, report).ifPresent(differences::add);
         }
         assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
+     * Diffs load what DVC's brancher visits: the workspace also in a diff of two commits (its failure to load is a
+     * warning there), a revision named twice alike diffed with itself, one commit under two names under both joined
+     * (an empty diff, the warning naming {@code HEAD,main}), {@code workspace} twice an unknown Git revision.
+     */
+    @Test
+    void revisionsAsDvcsBrancherLoadsThem(RealDvc dvc, @TempDir Path repository) throws Exception {
+        Files.writeString(repository.resolve("dvc.yaml"), "vars:\n- p.yaml\nmetrics:\n- m.json\nparams:\n- p.yaml\n");
+        Files.writeString(repository.resolve("p.yaml"), "x: 1\n");
+        Files.writeString(repository.resolve("m.json"), "{\"a\": 1}\n");
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        String unloadable = "x: !!set {1}\n";
+        Files.writeString(repository.resolve("p.yaml"), unloadable);
+        commit(repository);
+        Files.writeString(repository.resolve("p.yaml"), "x: 2\n");
+        Files.writeString(repository.resolve("m.json"), "{\"a\": 2}\n");
+        commit(repository);
+        Files.writeString(repository.resolve("p.yaml"), unloadable);
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (List<String> command : List.of(
+                List.of("metrics", "diff", "HEAD~2", "HEAD"),
+                List.of("metrics", "diff", "HEAD~1", "HEAD", "--all"),
+                List.of("metrics", "diff", "HEAD", "HEAD", "--all"),
+                List.of("metrics", "diff", "HEAD~1", "HEAD~1", "--json"),
+                List.of("metrics", "diff", "HEAD", "main", "--all"),
+                List.of("metrics", "diff", "HEAD~1", "main~1"),
+                List.of("metrics", "diff", "workspace", "workspace"),
+                List.of("metrics", "diff", "HEAD~2"),
+                List.of("params", "diff", "HEAD~2", "HEAD", "--json"),
+                List.of("params", "diff", "HEAD~1", "HEAD~1", "--all"))) {
+            compare(dvc, repository, command, report).ifPresent(differences::add);
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    private static void commit(Path repository) throws Exception {
+        try (Git git = Git.open(repository.toFile())) {
+            git.add().addFilepattern(".").call();
+            git.commit()
+                    .setMessage("next")
+                    .setAuthor("t", "t@example.com")
+                    .setCommitter("t", "t@example.com")
+                    .setSign(false)
+                    .call();
+        }
     }
 
     @Test

@@ -35,6 +35,16 @@ final class RevisionReader {
         this.reader = reader;
     }
 
+    /** Only whether the revision's {@code dvc.yaml} files load: its failure, or no files. */
+    RevisionData project() {
+        try {
+            new DvcProjectLoader(tree, reader).load();
+            return RevisionData.of(name, Map.of());
+        } catch (UnreadableFileException e) {
+            return RevisionData.failed(name, new FileResult.Failure(e.type(), e.getMessage()));
+        }
+    }
+
     RevisionData metrics(List<String> targets) {
         DvcProject project;
         try {
