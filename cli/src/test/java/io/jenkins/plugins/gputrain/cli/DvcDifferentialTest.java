@@ -126,6 +126,32 @@ class DvcDifferentialTest {
     }
 
     /**
+     * Stage params keys are {@code fnmatch} globs on each part (dpath's {@code match}): on dict keys, and on list
+     * indices as text when Python's {@code int()} refuses the part; a key spelled with brackets is a class.
+     */
+    @Test
+    void stageParamsKeysAsGlobs(RealDvc dvc, @TempDir Path repository) throws Exception {
+        String params = "a: [10, 20, 30]\nb:\n  k1: 1\n  k2: 2\n  k12: 3\n  c[0]: 4\n  c0: 5\n  x-y: 6\n";
+        Files.writeString(repository.resolve("params.yaml"), params);
+        Files.writeString(
+                repository.resolve("dvc.yaml"),
+                "stages:\n  s:\n    cmd: echo\n    params: ['b.k?', 'b.c[0]', 'a.[02]', 'a.-1', 'b.[!k]*',"
+                        + " 'b.x[+-]y', '*.k1[2]']\n");
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        Files.writeString(repository.resolve("params.yaml"), params.replace("1", "7"));
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (List<String> command : List.of(
+                List.of("params", "diff", "main", "--deps", "--all", "--json"),
+                List.of("params", "diff", "main", "--deps", "--all"))) {
+            compare(dvc, repository, command, report).ifPresent(differences::add);
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
      * Diffs load what DVC's brancher visits: the workspace also in a diff of two commits (its failure to load is a
      * warning there), a revision named twice alike diffed with itself, one commit under two names under both joined
      * (an empty diff, the warning naming {@code HEAD,main}), {@code workspace} twice an unknown Git revision.
