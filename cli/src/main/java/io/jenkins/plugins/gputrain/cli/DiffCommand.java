@@ -105,18 +105,24 @@ abstract class DiffCommand implements Callable<Integer> {
                 throw new CommandFailure("--from-json '" + fromJson + "': " + e.getMessage(), e);
             }
         } else {
+            String what = kind().name().toLowerCase(java.util.Locale.ROOT);
             DiffOutcome outcome;
             try (DvcRepository repo = repository.open()) {
-                outcome = diff(new DvcDiff(repo));
+                DvcDiff diff = new DvcDiff(repo);
+                try {
+                    outcome = diff(diff);
+                } catch (UnknownRevisionException e) {
+                    ProjectWarnings.failedRevisions(what, diff.loadedBeforeResolving())
+                            .forEach(err::println);
+                    err.flush();
+                    throw new CommandFailure(e.getMessage(), e);
+                }
                 ProjectWarnings.emptyDvcYaml(repo).ifPresent(err::println);
-            } catch (UnknownRevisionException e) {
-                throw new CommandFailure(e.getMessage(), e);
             } catch (IOException e) {
                 throw new CommandFailure(
                         "cannot read the repository at " + repository.directory + ": " + FileProblem.reason(e), e);
             }
-            String what = kind().name().toLowerCase(java.util.Locale.ROOT);
-            ProjectWarnings.failedRevisions(what, outcome.revisions()).forEach(err::println);
+            ProjectWarnings.failedRevisions(what, outcome.loaded()).forEach(err::println);
             outcome.warning(what).ifPresent(err::println);
             files = outcome.files();
         }

@@ -89,7 +89,10 @@ final class MetricsCommand extends CommandGroup {
             try (DvcRepository repo = repository.open()) {
                 RevisionData workspace = repo.metrics(DvcRepository.WORKSPACE, targets);
                 ProjectWarnings.emptyDvcYaml(repo).ifPresent(err::println);
-                ProjectWarnings.failedRevisions("metrics", List.of(workspace)).forEach(err::println);
+                // DVC's brancher yields '' for the working tree when no revision is asked for (brancher.py:58)
+                RevisionData shownAs =
+                        new RevisionData(MetricsShow.JSON_WORKSPACE, workspace.files(), workspace.error());
+                ProjectWarnings.failedRevisions("metrics", List.of(shownAs)).forEach(err::println);
                 if (workspace.hasErrors()) {
                     err.println(LoadWarning.of("metrics", List.of(MetricsShow.JSON_WORKSPACE)));
                 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,8 @@ class DvcDifferentialTest {
 
     /**
      * Stage vars that redefine a mapping or list of the outer vars, in {@code main} and in the workspace: DVC's
-     * {@code MergeError} names {@code None} for them, and its warnings come the workspace first. Standard error is
+     * {@code MergeError} names {@code None} for them, and its warnings come the workspace first ({@code metrics show}
+     * names the workspace {@code ''}). Standard error is
      * compared line by line once gpu-train's {@code \n} in a warning (a deliberate difference) is a line break again.
      */
     @Test
@@ -71,8 +73,10 @@ class DvcDifferentialTest {
         Files.writeString(repository.resolve(".dvc/config"), "");
         MainCommit.of(repository);
         Files.writeString(repository.resolve("dvc.yaml"), stage.formatted("{l: [2]}, {k: {y: 1}}"));
-        for (List<String> command :
-                List.of(List.of("metrics", "diff", "main"), List.of("params", "diff", "main", "--json"))) {
+        for (List<String> command : List.of(
+                List.of("metrics", "diff", "main"),
+                List.of("params", "diff", "main", "--json"),
+                List.of("metrics", "show"))) {
             RealDvc.Result expected = dvc.run(repository, command);
             List<String> arguments = new ArrayList<>(command);
             arguments.addAll(List.of("-C", repository.toString()));
@@ -119,6 +123,82 @@ class DvcDifferentialTest {
             compare(dvc, repository, command, report).ifPresent(differences::add);
         }
         assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
+     * Stage params keys are {@code fnmatch} globs on each part (dpath's {@code match}): on dict keys, and on list
+     * indices as text when Python's {@code int()} refuses the part; a key spelled with brackets is a class.
+     */
+    @Test
+    void stageParamsKeysAsGlobs(RealDvc dvc, @TempDir Path repository) throws Exception {
+        String params = "a: [10, 20, 30]\nb:\n  k1: 1\n  k2: 2\n  k12: 3\n  c[0]: 4\n  c0: 5\n  x-y: 6\n";
+        Files.writeString(repository.resolve("params.yaml"), params);
+        Files.writeString(
+                repository.resolve("dvc.yaml"),
+                "stages:\n  s:\n    cmd: echo\n    params: ['b.k?', 'b.c[0]', 'a.[02]', 'a.-1', 'b.[!k]*',"
+                        + " 'b.x[+-]y', '*.k1[2]']\n");
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        Files.writeString(repository.resolve("params.yaml"), params.replace("1", "7"));
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (List<String> command : List.of(
+                List.of("params", "diff", "main", "--deps", "--all", "--json"),
+                List.of("params", "diff", "main", "--deps", "--all"))) {
+            compare(dvc, repository, command, report).ifPresent(differences::add);
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
+     * Diffs load what DVC's brancher visits: the workspace also in a diff of two commits (its failure to load is a
+     * warning there), a revision named twice alike diffed with itself, one commit under two names under both joined
+     * (an empty diff, the warning naming {@code HEAD,main}), {@code workspace} twice an unknown Git revision.
+     */
+    @Test
+    void revisionsAsDvcsBrancherLoadsThem(RealDvc dvc, @TempDir Path repository) throws Exception {
+        Files.writeString(repository.resolve("dvc.yaml"), "vars:\n- p.yaml\nmetrics:\n- m.json\nparams:\n- p.yaml\n");
+        Files.writeString(repository.resolve("p.yaml"), "x: 1\n");
+        Files.writeString(repository.resolve("m.json"), "{\"a\": 1}\n");
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        String unloadable = "x: !!set {1}\n";
+        Files.writeString(repository.resolve("p.yaml"), unloadable);
+        commit(repository);
+        Files.writeString(repository.resolve("p.yaml"), "x: 2\n");
+        Files.writeString(repository.resolve("m.json"), "{\"a\": 2}\n");
+        commit(repository);
+        Files.writeString(repository.resolve("p.yaml"), unloadable);
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (List<String> command : List.of(
+                List.of("metrics", "diff", "HEAD~2", "HEAD"),
+                List.of("metrics", "diff", "HEAD~1", "HEAD", "--all"),
+                List.of("metrics", "diff", "HEAD", "HEAD", "--all"),
+                List.of("metrics", "diff", "HEAD~1", "HEAD~1", "--json"),
+                List.of("metrics", "diff", "HEAD", "main", "--all"),
+                List.of("metrics", "diff", "HEAD~1", "main~1"),
+                List.of("metrics", "diff", "workspace", "workspace"),
+                List.of("metrics", "diff", "HEAD~2"),
+                List.of("params", "diff", "HEAD~2", "HEAD", "--json"),
+                List.of("params", "diff", "HEAD~1", "HEAD~1", "--all"))) {
+            compare(dvc, repository, command, report).ifPresent(differences::add);
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    private static void commit(Path repository) throws Exception {
+        try (Git git = Git.open(repository.toFile())) {
+            git.add().addFilepattern(".").call();
+            git.commit()
+                    .setMessage("next")
+                    .setAuthor("t", "t@example.com")
+                    .setCommitter("t", "t@example.com")
+                    .setSign(false)
+                    .call();
+        }
     }
 
     @Test

@@ -114,7 +114,7 @@ class FirstHourTest {
                         + " is empty: it declares no stages, metrics, params or plots\n");
         assertThat(list.exitCode).isZero();
         assertThat(list.err)
-                .isEqualTo("WARNING: failed to load metrics in revision 'workspace', 'dvc.yaml' validation failed:"
+                .isEqualTo("WARNING: failed to load metrics in revision '', 'dvc.yaml' validation failed:"
                         + " expected a mapping of stages, metrics, params and plots, found a list\n"
                         + "DVC failed to load some metrics for following revisions: ''.\n");
     }

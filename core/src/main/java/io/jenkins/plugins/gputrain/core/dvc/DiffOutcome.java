@@ -2,6 +2,7 @@ package io.jenkins.plugins.gputrain.core.dvc;
 
 import io.jenkins.plugins.gputrain.core.dvc.diff.FileDifferences;
 import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,18 +11,34 @@ import java.util.Optional;
  * missing and are named here (DVC warns on stderr and exits 0).
  *
  * @param files the differences
- * @param revisions what each revision gave, for its errors
+ * @param revisions what each compared revision gave, for its errors
+ * @param alsoLoaded revisions DVC's brancher loads that the diff does not compare (the workspace in a diff of two
+ *     commits; one commit under two names, which DVC names by both joined with {@code ,}): only a failure to load one
+ *     as a whole shows, as its {@code WARNING: failed to load …} line
  */
-public record DiffOutcome(List<FileDifferences> files, List<RevisionData> revisions) {
+public record DiffOutcome(List<FileDifferences> files, List<RevisionData> revisions, List<RevisionData> alsoLoaded) {
     /** Copies the lists. */
     public DiffOutcome {
         files = List.copyOf(files);
         revisions = List.copyOf(revisions);
+        alsoLoaded = List.copyOf(alsoLoaded);
     }
 
-    /** No differences and nothing read (no commits, or both revisions the same commit). */
+    /** Differences of the compared revisions, nothing else loaded. */
+    public DiffOutcome(List<FileDifferences> files, List<RevisionData> revisions) {
+        this(files, revisions, List.of());
+    }
+
+    /** No differences and nothing read (a Git repository without commits). */
     public static DiffOutcome empty() {
         return new DiffOutcome(List.of(), List.of());
+    }
+
+    /** Every revision loaded, those not compared first. */
+    public List<RevisionData> loaded() {
+        List<RevisionData> loaded = new ArrayList<>(alsoLoaded);
+        loaded.addAll(revisions);
+        return loaded;
     }
 
     /** The revisions with errors, as DVC names them. */

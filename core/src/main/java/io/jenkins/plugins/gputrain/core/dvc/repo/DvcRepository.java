@@ -126,6 +126,17 @@ public final class DvcRepository implements AutoCloseable {
         return revisionReader(revision).params(targets, stageDependenciesOnly);
     }
 
+    /**
+     * Whether a revision's {@code dvc.yaml} files load, without reading its metrics or params: DVC loads every
+     * revision its brancher visits, also those a diff does not compare, and warns when one fails as a whole.
+     *
+     * @param revision a name as typed, or {@link #WORKSPACE}
+     * @return the revision's failure, or the revision without files
+     */
+    public RevisionData project(String revision) throws UnknownRevisionException, IOException {
+        return revisionReader(revision).project();
+    }
+
     private RevisionReader revisionReader(String revision) throws UnknownRevisionException, IOException {
         return new RevisionReader(revision, tree(revision), cache, reader);
     }

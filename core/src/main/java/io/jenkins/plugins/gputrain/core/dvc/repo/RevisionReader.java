@@ -35,6 +35,16 @@ final class RevisionReader {
         this.reader = reader;
     }
 
+    /** Only whether the revision's {@code dvc.yaml} files load: its failure, or no files. */
+    RevisionData project() {
+        try {
+            new DvcProjectLoader(tree, reader).load();
+            return RevisionData.of(name, Map.of());
+        } catch (UnreadableFileException e) {
+            return RevisionData.failed(name, new FileResult.Failure(e.type(), e.getMessage()));
+        }
+    }
+
     RevisionData metrics(List<String> targets) {
         DvcProject project;
         try {
@@ -168,8 +178,9 @@ final class RevisionReader {
     }
 
     /**
-     * The subtrees of a params file that the keys name ({@code dpath.search}, {@code .}-separated): each part a dict
-     * key, {@code *}, or in a list an index ({@code a.1}, negative from the end) or {@code *}; a list keeps the
+     * The subtrees of a params file that the keys name ({@code dpath.search}, {@code .}-separated): each part a glob
+     * of Python's {@code fnmatch} on a dict key ({@code *}, {@code k?}, {@code k[12]}), or in a list an index ({@code
+     * a.1}, negative from the end) or a glob on the index as text; a list keeps the
      * selected items at their indices, padded with {@code None} ({@code [None, 20]}); missing keys are left out. As
      * dpath's {@code _split_path}, leading dots are dropped ({@code .a} is {@code a}) and a trailing one leaves an
      * empty last part ({@code a.} and {@code a.1.} select nothing).
@@ -203,7 +214,7 @@ final class RevisionReader {
         if (node instanceof Value.Dict dict) {
             Map<String, Value> result = new LinkedHashMap<>();
             for (Map.Entry<String, Value> entry : dict.entries().entrySet()) {
-                if (part.equals("*") || part.equals(entry.getKey())) {
+                if (Fnmatch.matches(entry.getKey(), part)) {
                     Value below = last
                             ? found(entry.getValue(), crossed)
                             : subtree(entry.getValue(), parts, index + 1, crossed);
@@ -255,16 +266,14 @@ final class RevisionReader {
     }
 
     /**
-     * dpath's {@code match} on a list index: {@code *}, or the part as Python's {@code int()} reads it equal to the
-     * index or, negative, to the index counted from the end ({@code ListIndex.__eq__}).
+     * dpath's {@code match} on a list index: the part as Python's {@code int()} reads it equal to the index or,
+     * negative, to the index counted from the end ({@code ListIndex.__eq__}); a part {@code int()} refuses is a glob
+     * on the index as text ({@code *}, {@code 0*}, {@code [01]}).
      */
     private static boolean matchesIndex(String part, int index, int length) {
-        if (part.equals("*")) {
-            return true;
-        }
         String digits = part.strip().replace("_", "");
         if (!PYTHON_INT.matcher(part.strip()).matches()) {
-            return false;
+            return Fnmatch.matches(String.valueOf(index), part);
         }
         try {
             long number = Long.parseLong(digits.startsWith("+") ? digits.substring(1) : digits);
