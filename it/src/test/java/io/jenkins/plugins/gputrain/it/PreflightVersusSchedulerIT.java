@@ -64,6 +64,9 @@ class PreflightVersusSchedulerIT {
     /** The pending timeout the preflight is given, which bounds its wait for nodes to recover. */
     private static final Duration NODE_WAIT = Duration.ofSeconds(2);
 
+    /** More than the preflight's own reads of nodes and pods take on a loaded machine. */
+    private static final Duration PREFLIGHT_READS = Duration.ofSeconds(20);
+
     /** How many tries at least must have each main outcome, so that the implications are not true vacuously. */
     private static final int MIN_CASES = 3;
 
@@ -219,8 +222,13 @@ class PreflightVersusSchedulerIT {
             }
             Pod pod = new TrainingPodFactory().create(spec(machine, set));
             RecordedProgress listener = new RecordedProgress();
+            Instant start = Instant.now();
             Optional<PodFailure> refusal = preflight(pod, listener);
+            Duration took = Duration.between(start, Instant.now());
             List<String> said = listener.progress;
+            assertThat(took)
+                    .as("the preflight's wait is bounded by its pending timeout of " + NODE_WAIT + ": " + said)
+                    .isLessThan(NODE_WAIT.plus(PREFLIGHT_READS));
 
             boolean bound = schedulerBinds(pod);
 
