@@ -656,6 +656,53 @@ class PodRunnerTest {
     }
 
     /**
+     * Issue 14 review (14a) 2: after {@code 409 AlreadyExists}, a read of the pod that gets no answer (here: later than
+     * the client's 500 ms request timeout) is tried again, and the pod its lost attempt stored is then used.
+     */
+    @Test
+    void aCreateThatMeetsAPodItCannotReadForNowReadsItAgainAndUsesIt() throws Exception {
+        client.pods().inNamespace(NAMESPACE).resource(pod("c7")).create();
+        refuseCreate(409, "AlreadyExists", "pods \"c7\" already exists").once();
+        server.expect()
+                .get()
+                .delay(5, TimeUnit.SECONDS)
+                .withPath("/api/v1/namespaces/test/pods/c7")
+                .andReturn(200, pod("c7"))
+                .once();
+        List<Duration> sleeps = new CopyOnWriteArrayList<>();
+        KubernetesClient impatient = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
+                        .withRequestRetryBackoffLimit(0)
+                        .withRequestTimeout(500)
+                        .build())
+                .build();
+
+        try (impatient) {
+            CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new PodRunner(impatient, clock, sleeps::add, null, listener).run(pod("c7"), this::work);
+                } catch (PodFailureException | InterruptedException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            listener.awaitProgress("pod c7 exists with this run's id");
+            setStatus("c7", running());
+
+            assertThat(run.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
+        }
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
+        assertThat(listener.progress)
+                .containsSubsequence(
+                        "the Kubernetes API answers again (reading pod c7, which the create found existing)",
+                        "pod c7 exists with this run's id: an earlier attempt of the create stored it, its answer"
+                                + " lost; using it",
+                        "deleted pod c7")
+                .anyMatch(line -> line.startsWith(
+                        "the Kubernetes API did not answer while reading pod c7, which the create found existing"));
+        assertGone("c7");
+    }
+
+    /**
      * Issue 14 review (14a) 2: a create without an answer that stored nothing leaves nothing to delete: the line says
      * so, not "deleted pod".
      */
