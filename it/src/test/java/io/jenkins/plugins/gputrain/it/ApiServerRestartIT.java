@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,17 +33,9 @@ class ApiServerRestartIT {
                         .run(
                                 project,
                                 6,
-                                "run",
-                                "--namespace",
-                                namespace,
-                                "--node-selector",
-                                "gpu=true",
-                                "--pending-timeout",
-                                "4m",
-                                "--",
-                                "sh",
-                                "-c",
-                                "echo '{\"acc\": 0.9}' > metrics.json"));
+                                TrainingRun.onGpuNodes(sandbox, "1-2000")
+                                        .option("--pending-timeout", "4m")
+                                        .command("sh", "-c", "echo '{\"acc\": 0.9}' > metrics.json")));
                 sandbox.client()
                         .pods()
                         .inNamespace(namespace)
@@ -61,11 +52,7 @@ class ApiServerRestartIT {
                         .contains("is Running")
                         .contains("the command exited with code 0");
                 assertThat(Files.readString(project.resolve("metrics.json"))).contains("0.9");
-                sandbox.client()
-                        .pods()
-                        .inNamespace(namespace)
-                        .informOnCondition(List::isEmpty)
-                        .get(2, TimeUnit.MINUTES);
+                sandbox.awaitNoPods();
             } finally {
                 sandbox.close();
             }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,10 +105,6 @@ class FreestyleCorePathIT {
         assertThat(console.progress)
                 .anyMatch(line -> line.startsWith("pod gpu-train-1a2b3c4d: "))
                 .anyMatch(line -> line.contains("1 of 2 nodes can run pod gpu-train-1a2b3c4d"));
-        sandbox.client()
-                .pods()
-                .inNamespace(sandbox.namespace())
-                .informOnCondition(List::isEmpty)
-                .get(2, TimeUnit.MINUTES);
+        sandbox.awaitNoPods();
     }
 }

@@ -16,6 +16,8 @@ import io.jenkins.plugins.gputrain.core.pod.TrainingPodSpec;
 import io.jenkins.plugins.gputrain.core.spec.MachineSize;
 import io.jenkins.plugins.gputrain.core.spec.NodeSelector;
 import io.jenkins.plugins.gputrain.core.spec.TaintToleration;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +60,12 @@ import net.jqwik.api.statistics.Statistics;
 class PreflightVersusSchedulerIT {
     private static final String SET_KEY = "gpu-train-it/set";
     private static final AtomicInteger TRIES = new AtomicInteger();
+
+    /** The pending timeout the preflight is given, which bounds its wait for nodes to recover. */
+    private static final Duration NODE_WAIT = Duration.ofSeconds(2);
+
+    /** More than the preflight's own reads of nodes and pods take on a loaded machine. */
+    private static final Duration PREFLIGHT_READS = Duration.ofSeconds(20);
 
     /** How many tries at least must have each main outcome, so that the implications are not true vacuously. */
     private static final int MIN_CASES = 3;
@@ -214,8 +222,13 @@ class PreflightVersusSchedulerIT {
             }
             Pod pod = new TrainingPodFactory().create(spec(machine, set));
             RecordedProgress listener = new RecordedProgress();
+            Instant start = Instant.now();
             Optional<PodFailure> refusal = preflight(pod, listener);
+            Duration took = Duration.between(start, Instant.now());
             List<String> said = listener.progress;
+            assertThat(took)
+                    .as("the preflight's wait is bounded by its pending timeout of " + NODE_WAIT + ": " + said)
+                    .isLessThan(NODE_WAIT.plus(PREFLIGHT_READS));
 
             boolean bound = schedulerBinds(pod);
 
@@ -297,10 +310,15 @@ class PreflightVersusSchedulerIT {
         return spec.build();
     }
 
-    /** Runs the preflight as the engine does: the refusal, if it refused; what it said goes to the listener. */
+    /**
+     * Runs the preflight as the engine does, with a pending timeout of {@link #NODE_WAIT}: the refusal, if it refused;
+     * what it said goes to the listener. A try whose only fitting nodes are cordoned (which the preflight counts as
+     * recovering: nothing here uncordons them) waits that long, not the preflight's five minutes for nodes to
+     * recover, and is then refused as any other.
+     */
     private static Optional<PodFailure> preflight(Pod pod, RecordedProgress listener) throws InterruptedException {
         try {
-            new NodePreflight(sandbox.client(), listener).check(pod, PendingBudget.NONE);
+            new NodePreflight(sandbox.client(), listener).check(pod, PendingBudget.from(Instant.now(), NODE_WAIT));
             return Optional.empty();
         } catch (PodFailureException e) {
             assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.NO_FITTING_NODE);
@@ -346,11 +364,6 @@ class PreflightVersusSchedulerIT {
                 .inNamespace(sandbox.namespace())
                 .withGracePeriod(0)
                 .delete();
-        sandbox.client()
-                .pods()
-                .inNamespace(sandbox.namespace())
-                .informOnCondition(List::isEmpty)
-                .orTimeout(1, TimeUnit.MINUTES)
-                .join();
+        sandbox.awaitNoPods();
     }
 }

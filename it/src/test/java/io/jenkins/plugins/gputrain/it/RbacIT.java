@@ -40,7 +40,12 @@ class RbacIT {
 
     private GpuTrainCli.Result run(Path kubeconfig, Path project) throws Exception {
         return new GpuTrainCli(kubeconfig)
-                .run(project, 3, "run", "--node-selector", "gpu=true", "--no-preflight", "--", "true");
+                .run(
+                        project,
+                        3,
+                        TrainingRun.onGpuNodes(sandbox, "1-2000")
+                                .flag("--no-preflight")
+                                .command("true"));
     }
 
     @Test

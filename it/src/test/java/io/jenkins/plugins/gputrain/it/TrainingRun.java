@@ -42,6 +42,17 @@ final class TrainingRun {
     }
 
     /**
+     * Adds an option without a value.
+     *
+     * @param name the option, e.g. {@code --no-preflight}
+     * @return this run
+     */
+    TrainingRun flag(String name) {
+        arguments.add(name);
+        return this;
+    }
+
+    /**
      * The arguments, ending with the command.
      *
      * @param command the training command and its arguments

@@ -4,11 +4,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -57,28 +57,85 @@ final class PodCreation {
 
     /**
      * Creates the pod; a refusal for invalid fields (HTTP 422, which a skipped dry run leaves to this create) is the
-     * API server's {@code field: message} ({@link InvalidPod}).
+     * API server's {@code field: message} ({@link InvalidPod}). A resend of a create whose answer was lost
+     * ({@link UncertainCreation}) can meet the pod its first attempt stored, as {@code 409 AlreadyExists} or as a
+     * quota refusal that pod causes (the quota admission runs before the name is checked): a pod under the name with
+     * this run's id, not being deleted, is then the one created, told in one line. After {@code 409 AlreadyExists}
+     * the stored pod is read through an API server that does not answer for up to {@link ApiOutage#LIMIT}; when it
+     * still cannot be read, one line names the {@code kubectl} command that deletes it if it is this run's.
      *
      * @throws PodFailureException ({@link PodFailure.Kind#REFUSED}) when the API server finds fields invalid;
      *     ({@link PodFailure.Kind#UNSCHEDULABLE}) when a quota still refuses the pod at the end of the pending timeout
+     * @throws KubernetesClientException when the API server refuses the pod otherwise or does not answer
      */
     void create(Pod pod) throws PodFailureException, InterruptedException {
-        var resource =
-                client.pods().inNamespace(namespace).withName(pod.getMetadata().getName());
         try {
             retryingQuota(
-                    () -> client.pods().inNamespace(namespace).resource(pod).create(), pod, () -> {
-                        boolean stored = UncertainCreation.storedByThisRun(pod, resource::get);
-                        if (stored) {
-                            listener.progress(
-                                    "pod " + pod.getMetadata().getName() + " exists with this run's id: an earlier"
-                                            + " attempt of the create stored it, its answer lost, and the quota counts it; using it");
-                        }
-                        return stored;
-                    });
+                    () -> client.pods().inNamespace(namespace).resource(pod).create(),
+                    pod,
+                    () -> storedEarlier(pod, false));
         } catch (KubernetesClientException e) {
+            if (UncertainCreation.alreadyExists(e) && storedEarlier(pod, true)) {
+                return;
+            }
             throw InvalidPod.refusal(e, pod.getMetadata().getName(), "the create")
                     .orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * Whether the pod stored under the name is the one sent, stored by an earlier attempt of this create; told when it
+     * is.
+     *
+     * @param exists whether the API server said that a pod of that name exists ({@code 409 AlreadyExists}); then one
+     *     that cannot be read is named with the command to delete it
+     */
+    private boolean storedEarlier(Pod pod, boolean exists) throws InterruptedException {
+        String name = pod.getMetadata().getName();
+        Pod stored;
+        try {
+            stored = exists ? readThroughOutage(name) : read(name);
+        } catch (KubernetesClientException e) {
+            ClientInterrupts.rethrowIfInterrupted(e, "reading pod " + name);
+            String runId = UncertainCreation.runId(pod);
+            if (exists && runId != null) {
+                listener.progress("pod " + name + " already exists and could not be read (" + ApiErrors.firstLine(e)
+                        + "): an earlier attempt of this create, its answer lost, may have stored it; if it is this"
+                        + " run's, delete it with: kubectl delete pod -n " + namespace + " -l "
+                        + TrainingPodFactory.RUN_ID_LABEL + "=" + runId + " --field-selector metadata.name=" + name);
+            }
+            return false;
+        }
+        if (!UncertainCreation.sameRun(pod, stored)) {
+            return false;
+        }
+        listener.progress("pod " + name + " exists with this run's id: an earlier attempt of the create stored it, its"
+                + " answer lost; using it");
+        return true;
+    }
+
+    private Pod read(String name) {
+        return client.pods().inNamespace(namespace).withName(name).get();
+    }
+
+    /** Reads the pod, trying again while the API server does not answer ({@link ApiOutage}), pausing 1 s, 2 s, … */
+    private Pod readThroughOutage(String name) throws InterruptedException {
+        String during = "reading pod " + name + ", which the create found existing";
+        ApiOutage outage = new ApiOutage(clock, listener);
+        Duration pause = Duration.ofSeconds(1);
+        while (true) {
+            try {
+                Pod stored = read(name);
+                outage.answered(during);
+                return stored;
+            } catch (KubernetesClientException e) {
+                ClientInterrupts.rethrowIfInterrupted(e, during);
+                if (!outage.tolerate(e, during)) {
+                    throw e;
+                }
+                sleeper.sleep(pause);
+                pause = pause.multipliedBy(2);
+            }
         }
     }
 
@@ -103,7 +160,7 @@ final class PodCreation {
      * Creates, retrying quota refusals; {@code storedEarlier} says, before each pause, whether the refusal was of a
      * resend that met the pod its first attempt stored (then that pod is the one created).
      */
-    private Pod retryingQuota(Supplier<Pod> creation, Pod pod, BooleanSupplier storedEarlier)
+    private Pod retryingQuota(Supplier<Pod> creation, Pod pod, StoredEarlier storedEarlier)
             throws PodFailureException, InterruptedException {
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
@@ -114,7 +171,7 @@ final class PodCreation {
                 if (!quotaRefusal(e)) {
                     throw e;
                 }
-                if (storedEarlier.getAsBoolean()) {
+                if (storedEarlier.check()) {
                     return pod;
                 }
                 String name = pod.getMetadata().getName();
@@ -148,9 +205,14 @@ final class PodCreation {
 
     private static boolean quotaRefusal(KubernetesClientException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        String reason = e.getStatus() == null ? null : e.getStatus().getReason();
         return (e.getCode() == 403
                         && (message.contains("exceeded quota") || message.contains("status unknown for quota")))
-                || (e.getCode() == 409 && !"AlreadyExists".equals(reason));
+                || (e.getCode() == 409 && !UncertainCreation.alreadyExists(e));
+    }
+
+    /** Whether a refused create met the pod an earlier attempt of it stored. */
+    @FunctionalInterface
+    private interface StoredEarlier {
+        boolean check() throws InterruptedException;
     }
 }

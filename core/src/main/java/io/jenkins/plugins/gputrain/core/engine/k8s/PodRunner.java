@@ -147,12 +147,8 @@ public final class PodRunner {
             try {
                 new PodCreation(client, namespace, sleeper, listener, pending, clock).create(pod);
             } catch (KubernetesClientException e) {
-                if (!UncertainCreation.storedEarlier(e, pod, resource::get)) {
-                    mayExist = UncertainCreation.mayHaveStored(e);
-                    throw e;
-                }
-                listener.progress("pod " + name + " already exists with this run's id: an earlier attempt of the"
-                        + " create stored it, its answer lost; using it");
+                mayExist = UncertainCreation.mayHaveStored(e);
+                throw e;
             } catch (PodFailureException e) {
                 mayExist = false;
                 throw e;
@@ -200,7 +196,7 @@ public final class PodRunner {
             throw e;
         } finally {
             if (mayExist) {
-                delete(resource, namespace, name);
+                delete(namespace, name);
             }
         }
     }
@@ -417,7 +413,13 @@ public final class PodRunner {
         lines.forEach(listener::error);
     }
 
-    private void delete(PodResource resource, String namespace, String name) {
-        ResourceDeletion.delete("pod", namespace, name, () -> resource.delete(), listener);
+    private void delete(String namespace, String name) {
+        ResourceDeletion.delete(
+                "pod",
+                namespace,
+                name,
+                client,
+                c -> c.pods().inNamespace(namespace).withName(name).delete(),
+                listener);
     }
 }

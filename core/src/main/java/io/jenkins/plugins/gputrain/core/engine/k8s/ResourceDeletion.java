@@ -1,23 +1,48 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
+import io.fabric8.kubernetes.api.model.StatusDetails;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Deletes what a training created, also while the thread is being interrupted (an aborted build must still clean
  * up): the interrupt is set aside for the call and restored after it. An API server that does not answer
  * ({@link ApiOutage}: restarted, failed over) is tried again, pausing 1 s, 2 s, 4 s, … for up to
  * {@link ApiOutage#LIMIT}, or {@link #INTERRUPTED_LIMIT} when the run is being stopped (the CLI's shutdown waits 30 s
- * for the clean-up); an answered refusal is not. A failure is told, with the {@code kubectl} command to finish the job
- * by hand, and never thrown, so it cannot hide the training's own outcome.
+ * for the clean-up); an answered refusal is not. While the run is being stopped each request is also bounded: at most
+ * {@link #INTERRUPTED_REQUEST_TIMEOUT} and what is left of the limit, sent once (fabric8 7.3.1 gives a request that
+ * gets no answer its request timeout, 30 s here, plus a fail-safe of up to 5 s more, {@code StandardHttpClient}, and
+ * sends it again after an I/O error), so that the {@code kubectl} line comes within the limit and not a request
+ * timeout later. A failure is told, with the {@code kubectl} command to finish the job by hand, and never thrown, so
+ * it cannot hide the training's own outcome.
  */
 final class ResourceDeletion {
     /** How long a deletion is retried while the run is being interrupted. */
     static final Duration INTERRUPTED_LIMIT = Duration.ofSeconds(20);
+
+    /**
+     * The longest one deletion request may wait for its answer while the run is being stopped: with the fail-safe
+     * (as long again), a request sent just before {@link #INTERRUPTED_LIMIT} still ends within the CLI's 30 s.
+     */
+    static final Duration INTERRUPTED_REQUEST_TIMEOUT = Duration.ofSeconds(4);
+
+    /** One deletion request, sent with the client given (the caller's, or one with a shorter request timeout). */
+    @FunctionalInterface
+    interface Request {
+        /**
+         * Sends the request.
+         *
+         * @return what was deleted; empty when there was nothing to delete (HTTP 404)
+         */
+        List<StatusDetails> send(KubernetesClient client);
+    }
 
     private ResourceDeletion() {}
 
@@ -27,39 +52,68 @@ final class ResourceDeletion {
      * @param kind the resource kind as {@code kubectl} names it, e.g. {@code pod}
      * @param namespace the namespace
      * @param name the resource's name
-     * @param deletion the API call
+     * @param client the cluster
+     * @param deletion the API call, sent with {@code client} or, while the run is being stopped, with one of shorter
+     *     request timeouts
      * @param listener where the outcome is told
      */
-    static void delete(String kind, String namespace, String name, Runnable deletion, ProgressListener listener) {
-        delete(kind, namespace, name, deletion, listener, Clock.systemUTC(), Sleeper.THREAD);
-    }
-
-    /** As {@link #delete(String, String, String, Runnable, ProgressListener)}, on the given clock and sleeper. */
     static void delete(
             String kind,
             String namespace,
             String name,
-            Runnable deletion,
+            KubernetesClient client,
+            Request deletion,
+            ProgressListener listener) {
+        delete(
+                kind,
+                namespace,
+                name,
+                client,
+                deletion,
+                listener,
+                Clock.systemUTC(),
+                Sleeper.THREAD,
+                INTERRUPTED_REQUEST_TIMEOUT);
+    }
+
+    /**
+     * As {@link #delete(String, String, String, KubernetesClient, Request, ProgressListener)}, on the given clock and
+     * sleeper, with the given bound of one request while the run is being stopped.
+     */
+    static void delete(
+            String kind,
+            String namespace,
+            String name,
+            KubernetesClient client,
+            Request deletion,
             ProgressListener listener,
             Clock clock,
-            Sleeper sleeper) {
+            Sleeper sleeper,
+            Duration interruptedRequestTimeout) {
         boolean interrupted = Thread.interrupted();
         Duration limit = interrupted ? INTERRUPTED_LIMIT : ApiOutage.LIMIT;
         Instant start = clock.instant();
         Duration pause = Duration.ofSeconds(1);
         try {
             while (true) {
+                Duration left = limit.minus(Duration.between(start, clock.instant()));
                 try {
-                    deletion.run();
-                    listener.progress("deleted " + kind + " " + name);
+                    KubernetesClient sender =
+                            interrupted ? bounded(client, min(interruptedRequestTimeout, left)) : client;
+                    boolean found = !deletion.send(sender).isEmpty();
+                    listener.progress(
+                            found
+                                    ? "deleted " + kind + " " + name
+                                    : "found no " + kind + " " + name + " to delete (HTTP 404: nothing was stored under"
+                                            + " that name, or it is gone already)");
                     return;
                 } catch (KubernetesClientException e) {
-                    Duration left = limit.minus(Duration.between(start, clock.instant()));
+                    left = limit.minus(Duration.between(start, clock.instant()));
                     if (!unanswered(e) || left.isNegative() || left.isZero()) {
                         tellFailure(kind, namespace, name, ApiErrors.firstLine(e), listener);
                         return;
                     }
-                    Duration wait = pause.compareTo(left) < 0 ? pause : left;
+                    Duration wait = min(pause, left);
                     listener.progress("deleting " + kind + " " + name + ": the Kubernetes API did not answer ("
                             + ApiErrors.firstLine(e) + "); retrying in " + DurationSpec.format(wait));
                     sleeper.sleep(wait);
@@ -74,6 +128,20 @@ final class ResourceDeletion {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The client with a request timeout of {@code timeout} (at least 1 ms) and no resend of its own. */
+    private static KubernetesClient bounded(KubernetesClient client, Duration timeout) {
+        return client.newClient(
+                        new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                                .withRequestTimeout((int) Math.max(1, timeout.toMillis()))
+                                .withRequestRetryBackoffLimit(0)
+                                .build())
+                .adapt(KubernetesClient.class);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     /**

@@ -116,7 +116,8 @@ public final class RunSecret implements AutoCloseable {
                 "secret",
                 namespace,
                 name,
-                () -> client.secrets().inNamespace(namespace).withName(name).delete(),
+                client,
+                c -> c.secrets().inNamespace(namespace).withName(name).delete(),
                 listener);
     }
 }

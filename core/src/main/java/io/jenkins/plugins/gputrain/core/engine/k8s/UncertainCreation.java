@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +27,7 @@ final class UncertainCreation {
 
     /**
      * Whether a create refused with {@code 409 AlreadyExists} met the object an earlier attempt of the same create
-     * stored.
+     * stored (for the run's Secret; the pod's create checks this itself, {@link PodCreation}).
      *
      * @param e the refusal
      * @param sent the object sent
@@ -36,10 +35,21 @@ final class UncertainCreation {
      */
     static boolean storedEarlier(
             KubernetesClientException e, HasMetadata sent, Supplier<? extends HasMetadata> stored) {
+        if (!alreadyExists(e)) {
+            return false;
+        }
+        try {
+            return sameRun(sent, stored.get());
+        } catch (KubernetesClientException unreadable) {
+            return false;
+        }
+    }
+
+    /** Whether a create was refused with {@code 409 AlreadyExists}: an object of that name is stored. */
+    static boolean alreadyExists(KubernetesClientException e) {
         return e.getCode() == 409
                 && e.getStatus() != null
-                && "AlreadyExists".equals(e.getStatus().getReason())
-                && storedByThisRun(sent, stored);
+                && "AlreadyExists".equals(e.getStatus().getReason());
     }
 
     /**
@@ -50,25 +60,18 @@ final class UncertainCreation {
      * (quota admission runs before the name is checked).
      *
      * @param sent the object sent
-     * @param stored reads the object stored under its name ({@code null} when there is none)
+     * @param stored the object stored under its name ({@code null} when there is none)
      */
-    static boolean storedByThisRun(HasMetadata sent, Supplier<? extends HasMetadata> stored) {
+    static boolean sameRun(HasMetadata sent, HasMetadata stored) {
         String runId = runId(sent);
-        if (runId == null) {
-            return false;
-        }
-        try {
-            return Optional.ofNullable(stored.get())
-                    .filter(object -> object.getMetadata().getDeletionTimestamp() == null)
-                    .map(UncertainCreation::runId)
-                    .filter(label -> Objects.equals(label, runId))
-                    .isPresent();
-        } catch (KubernetesClientException unreadable) {
-            return false;
-        }
+        return runId != null
+                && stored != null
+                && stored.getMetadata().getDeletionTimestamp() == null
+                && Objects.equals(runId(stored), runId);
     }
 
-    private static String runId(HasMetadata object) {
+    /** The object's run id label, or {@code null}. */
+    static String runId(HasMetadata object) {
         Map<String, String> labels =
                 object.getMetadata() == null ? null : object.getMetadata().getLabels();
         return labels == null ? null : labels.get(TrainingPodFactory.RUN_ID_LABEL);

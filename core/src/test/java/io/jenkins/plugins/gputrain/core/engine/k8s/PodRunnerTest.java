@@ -570,8 +570,9 @@ class PodRunnerTest {
         assertThat(run.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
         assertThat(sleeps).isEmpty();
         assertThat(listener.progress)
-                .contains("pod c3 exists with this run's id: an earlier attempt of the create stored it, its answer"
-                        + " lost, and the quota counts it; using it");
+                .containsOnlyOnce(
+                        "pod c3 exists with this run's id: an earlier attempt of the create stored it, its answer"
+                                + " lost; using it");
         assertGone("c3");
     }
 
@@ -613,11 +614,112 @@ class PodRunnerTest {
 
         assertThat(run.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
         assertThat(listener.progress)
-                .contains(
-                        "pod c1 already exists with this run's id: an earlier attempt of the create stored it, its"
+                .containsSubsequence(
+                        "pod c1 exists with this run's id: an earlier attempt of the create stored it, its"
                                 + " answer lost; using it",
-                        "deleted pod c1");
+                        "created pod test/c1",
+                        "deleted pod c1")
+                .containsOnlyOnce("pod c1 exists with this run's id: an earlier attempt of the create stored it, its"
+                        + " answer lost; using it");
         assertGone("c1");
+    }
+
+    /**
+     * Issue 14 review (14a) 2: a create sent again that meets {@code 409 AlreadyExists} while the pod cannot be read
+     * (the API server answers an error) may have met the pod its own lost attempt stored: it is not deleted (it may be
+     * another run's), but named with the command that deletes it if it carries this run's id.
+     */
+    @Test
+    void aCreateThatMeetsAPodItCannotReadNamesTheCommandToDeleteIt() {
+        client.pods().inNamespace(NAMESPACE).resource(pod("c5")).create();
+        refuseCreate(409, "AlreadyExists", "pods \"c5\" already exists").once();
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/test/pods/c5")
+                .andReturn(500, status(500, "InternalError", "etcdserver: request timed out"))
+                .always();
+        KubernetesClient noRetries = MockClients.withoutRetries(client);
+
+        try (noRetries) {
+            assertThatThrownBy(() ->
+                            new PodRunner(noRetries, clock, duration -> {}, null, listener).run(pod("c5"), this::work))
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
+                            .isEqualTo(409));
+        }
+        assertThat(listener.progress)
+                .singleElement()
+                .asString()
+                .startsWith("pod c5 already exists and could not be read (")
+                .endsWith("): an earlier attempt of this create, its answer lost, may have stored it; if it is this"
+                        + " run's, delete it with: kubectl delete pod -n test -l gpu-train.jenkins.io/run-id=c5"
+                        + " --field-selector metadata.name=c5");
+    }
+
+    /**
+     * Issue 14 review (14a) 2: after {@code 409 AlreadyExists}, a read of the pod that gets no answer (here: later than
+     * the client's 500 ms request timeout) is tried again, and the pod its lost attempt stored is then used.
+     */
+    @Test
+    void aCreateThatMeetsAPodItCannotReadForNowReadsItAgainAndUsesIt() throws Exception {
+        client.pods().inNamespace(NAMESPACE).resource(pod("c7")).create();
+        refuseCreate(409, "AlreadyExists", "pods \"c7\" already exists").once();
+        server.expect()
+                .get()
+                .delay(5, TimeUnit.SECONDS)
+                .withPath("/api/v1/namespaces/test/pods/c7")
+                .andReturn(200, pod("c7"))
+                .once();
+        List<Duration> sleeps = new CopyOnWriteArrayList<>();
+        KubernetesClient impatient = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
+                        .withRequestRetryBackoffLimit(0)
+                        .withRequestTimeout(500)
+                        .build())
+                .build();
+
+        try (impatient) {
+            CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new PodRunner(impatient, clock, sleeps::add, null, listener).run(pod("c7"), this::work);
+                } catch (PodFailureException | InterruptedException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            listener.awaitProgress("pod c7 exists with this run's id");
+            setStatus("c7", running());
+
+            assertThat(run.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
+        }
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
+        assertThat(listener.progress)
+                .containsSubsequence(
+                        "the Kubernetes API answers again (reading pod c7, which the create found existing)",
+                        "pod c7 exists with this run's id: an earlier attempt of the create stored it, its answer"
+                                + " lost; using it",
+                        "deleted pod c7")
+                .anyMatch(line -> line.startsWith(
+                        "the Kubernetes API did not answer while reading pod c7, which the create found existing"));
+        assertGone("c7");
+    }
+
+    /**
+     * Issue 14 review (14a) 2: a create without an answer that stored nothing leaves nothing to delete: the line says
+     * so, not "deleted pod".
+     */
+    @Test
+    void aCreateWithoutAnAnswerThatStoredNothingSaysThereWasNothingToDelete() {
+        refuseCreate(504, "Timeout", "the server was unable to return a response in the time allotted")
+                .always();
+        KubernetesClient noRetries = MockClients.withoutRetries(client);
+
+        try (noRetries) {
+            assertThatThrownBy(() -> new PodRunner(noRetries, clock, null, listener).run(pod("c6"), this::work))
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
+                            .isEqualTo(504));
+        }
+        assertThat(listener.progress)
+                .containsExactly("found no pod c6 to delete (HTTP 404: nothing was stored under that name, or it is"
+                        + " gone already)");
     }
 
     /** A create that got no answer may have stored the pod all the same (a 504 while the write goes on): deleted. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Timeout;
 @EnableKubernetesMockClient
 class PodRunnerWatchTest {
     private static final String POD = "/api/v1/namespaces/test/pods/w1";
-    private static final String WATCH =
-            "/api/v1/namespaces/test/pods?allowWatchBookmarks=true" + "&fieldSelector=metadata.name%3Dw1&watch=true";
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -33,20 +30,8 @@ class PodRunnerWatchTest {
     @Test
     void aWatchClosedByTheServerIsResumedAndTheRunGoesOn() throws Exception {
         expectCreation();
-        server.expect()
-                .get()
-                .withPath(WATCH)
-                .andUpgradeToWebSocket()
-                .open(watchError(410, "Expired", "too old resource version"))
-                .done()
-                .once();
-        server.expect()
-                .get()
-                .withPath(WATCH)
-                .andUpgradeToWebSocket()
-                .open(new WatchEvent(pod("Running"), "MODIFIED"))
-                .done()
-                .once();
+        MockWatches.once(server, MockWatches.expired());
+        MockWatches.once(server, new WatchEvent(pod("Running"), "MODIFIED"));
         server.expect().get().withPath(POD).andReturn(200, pod("Pending")).times(2);
         server.expect().get().withPath(POD).andReturn(200, pod("Running")).always();
         server.expect().delete().withPath(POD).andReturn(200, pod("Running")).once();
@@ -75,9 +60,9 @@ class PodRunnerWatchTest {
         expectCreation();
         server.expect()
                 .get()
-                .withPath(WATCH)
+                .withPath(MockWatches.W1)
                 .andUpgradeToWebSocket()
-                .open(watchError(
+                .open(MockWatches.error(
                         500,
                         null,
                         "a watch stream was requested by the client but the required storage feature"
@@ -131,16 +116,6 @@ class PodRunnerWatchTest {
     }
 
     /** The ERROR event an API server sends on a watch it ends. */
-    private static WatchEvent watchError(int code, String reason, String message) {
-        return new WatchEvent(
-                new StatusBuilder()
-                        .withCode(code)
-                        .withReason(reason)
-                        .withMessage(message)
-                        .build(),
-                "ERROR");
-    }
-
     private static Pod pod(String phase) {
         return new PodBuilder()
                 .withNewMetadata()

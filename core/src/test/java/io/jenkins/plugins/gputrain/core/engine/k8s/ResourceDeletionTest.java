@@ -1,8 +1,13 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.fabric8.kubernetes.api.model.StatusDetails;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import io.jenkins.plugins.gputrain.core.testing.MovableClock;
 import java.io.IOException;
@@ -10,10 +15,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+@EnableKubernetesMockClient
 class ResourceDeletionTest {
+    KubernetesMockServer server;
+    KubernetesClient client;
+
     private final RecordedProgress listener = new RecordedProgress();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-03T00:00:00Z"));
     private final List<Duration> pauses = new ArrayList<>();
@@ -97,8 +107,80 @@ class ResourceDeletionTest {
         assertThat(pauses.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(ResourceDeletion.INTERRUPTED_LIMIT);
     }
 
+    /** A deletion that found nothing (fabric8 returns no details for HTTP 404) is told as such, not as deleted. */
+    @Test
+    void aDeletionThatFindsNothingSaysSo() {
+        ResourceDeletion.delete(
+                "secret",
+                "ml",
+                "gpu-train-secret-1",
+                client,
+                c -> List.of(),
+                listener,
+                clock,
+                sleeper,
+                ResourceDeletion.INTERRUPTED_REQUEST_TIMEOUT);
+
+        assertThat(listener.progress)
+                .containsExactly("found no secret gpu-train-secret-1 to delete (HTTP 404: nothing was stored under"
+                        + " that name, or it is gone already)");
+    }
+
+    /**
+     * Issue 14 review (14a) 3: while the run is being stopped, one request that gets no answer must not outlast the
+     * limit (the client's request timeout is 30 s in the CLI): each is bounded and sent once, so an API server that
+     * never answers ends in the {@code kubectl} line within the limit. Here the bound is 200 ms and the limit runs on
+     * the sleeper's clock: 6 requests of about 200 ms each, where the client's own timeout would take 10 s for one.
+     */
+    @Test
+    void whileInterruptedEachRequestIsBoundedSoThatTheLimitHolds() {
+        server.expect()
+                .delete()
+                .delay(60, TimeUnit.SECONDS)
+                .withPath("/api/v1/namespaces/ml/secrets/gpu-train-secret-1")
+                .andReturn(200, "{}")
+                .always();
+        boolean interruptKept = assertTimeoutPreemptively(Duration.ofSeconds(8), () -> {
+            Thread.currentThread().interrupt();
+            ResourceDeletion.delete(
+                    "secret",
+                    "ml",
+                    "gpu-train-secret-1",
+                    client,
+                    c -> c.secrets()
+                            .inNamespace("ml")
+                            .withName("gpu-train-secret-1")
+                            .delete(),
+                    listener,
+                    clock,
+                    sleeper,
+                    Duration.ofMillis(200));
+            return Thread.interrupted();
+        });
+
+        assertThat(interruptKept).isTrue();
+        assertThat(pauses.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(ResourceDeletion.INTERRUPTED_LIMIT);
+        assertThat(listener.progress)
+                .last()
+                .asString()
+                .startsWith("could not delete secret gpu-train-secret-1 (")
+                .endsWith("); delete it with: kubectl delete secret gpu-train-secret-1 -n ml");
+    }
+
     private void delete(Runnable deletion) {
-        ResourceDeletion.delete("secret", "ml", "gpu-train-secret-1", deletion, listener, clock, sleeper);
+        ResourceDeletion.delete(
+                "secret",
+                "ml",
+                "gpu-train-secret-1",
+                client,
+                c -> {
+                    deletion.run();
+                    return List.of(new StatusDetails());
+                },
+                listener,
+                clock,
+                sleeper,
+                ResourceDeletion.INTERRUPTED_REQUEST_TIMEOUT);
     }
 
     private static KubernetesClientException unanswered() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @EnableKubernetesMockClient
 class WatchedPodTest {
-    private static final String WATCH =
-            "/api/v1/namespaces/test/pods?allowWatchBookmarks=true&fieldSelector=metadata.name%3Dw1&watch=true";
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -29,26 +26,8 @@ class WatchedPodTest {
     @Test
     @Timeout(30)
     void aWatchEndedWith410IsOpenedAgainAndItsConditionNamesTheGonePod() throws Exception {
-        server.expect()
-                .get()
-                .withPath(WATCH)
-                .andUpgradeToWebSocket()
-                .open(new WatchEvent(
-                        new StatusBuilder()
-                                .withCode(410)
-                                .withReason("Expired")
-                                .withMessage("too old resource version")
-                                .build(),
-                        "ERROR"))
-                .done()
-                .once();
-        server.expect()
-                .get()
-                .withPath(WATCH)
-                .andUpgradeToWebSocket()
-                .open(new WatchEvent(disrupted("2"), "MODIFIED"), new WatchEvent(disrupted("3"), "DELETED"))
-                .done()
-                .once();
+        MockWatches.once(server, MockWatches.expired());
+        MockWatches.once(server, new WatchEvent(disrupted("2"), "MODIFIED"), new WatchEvent(disrupted("3"), "DELETED"));
 
         try (WatchedPod watched =
                 WatchedPod.of(client.pods().inNamespace("test").withName("w1"), Duration.ofSeconds(25))) {
