@@ -37,8 +37,9 @@ public final class PlotsDiff {
      * @param failedRevisions the revisions with unreadable plot files
      * @param errors one line per unreadable file
      * @param notDrawn one warning line per plot with values left out, e.g. {@code plot 'loss.csv': workspace: 3
-     *     values not drawn (inf, -inf or nan)}, or the one line saying that no data plot was drawn because this
-     *     machine cannot draw text
+     *     values not drawn (inf, -inf or nan)}, per revision DVC leaves out of a plot, as DVC words it ({@code In
+     *     'workspace', could not find provided field ('loss') in data fields ('step').}), or the one line saying
+     *     that no data plot was drawn because this machine cannot draw text
      * @param refused one error line per plot file beyond a limit (its size, a list's entries) and per file or plot
      *     that needed more memory than this JVM has, naming the file and the limit, e.g. {@code loss.csv: workspace:
      *     out of memory reading it (limit 256 MiB heap, the JVM's -Xmx)}; the rest of the plots are drawn

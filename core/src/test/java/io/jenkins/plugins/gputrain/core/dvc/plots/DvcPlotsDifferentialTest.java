@@ -301,6 +301,25 @@ class DvcPlotsDifferentialTest {
         assertThat(compare(dvc, repository, "ids")).isEmpty();
     }
 
+    /**
+     * A plot defined differently in {@code main} and the workspace: drawn with the properties merged over the
+     * revisions, each as the workspace gives it, else as {@code main} does; a plot only one revision defines is drawn
+     * for that revision only, though its file is in both.
+     */
+    @Test
+    void definitionsMergedOverRevisions(RealDvc dvc) throws Exception {
+        Map<String, String> main = new LinkedHashMap<>();
+        for (String file : List.of("loss.csv", "gone.csv", "new.csv")) {
+            main.put(file, "step,loss,acc\n0,1,5\n1,2,6\n");
+        }
+        Path repository =
+                repository("merged", "plots:\n  - loss.csv: {title: Main, x: step, y: loss}\n  - gone.csv\n", main);
+        Files.writeString(
+                repository.resolve("dvc.yaml"), "plots:\n  - loss.csv: {template: scatter, y: acc}\n  - new.csv\n");
+
+        assertThat(compare(dvc, repository, "merged")).isEmpty();
+    }
+
     /** A repository with a {@code dvc.yaml} and files, committed as {@code main}. */
     private Path repository(String name, String dvcYaml, Map<String, String> files) throws Exception {
         Path repository = directory.resolve(name);
