@@ -192,7 +192,8 @@ class DvcPlotsDifferentialTest {
     /**
      * An {@code x} mapping naming other files than the {@code y} files: DVC's confusion-matrix pattern (actual from
      * one file, predicted from another), several x files paired with the y files in order (different x fields, or
-     * one), one x file for several y files, an x file that is not a data source; joined by row index, and a revision
+     * one), one x file for several y files, an x file that is not a data source, a row of the x file without the
+     * field (the y row keeps its own); joined by row index, and a revision
      * whose files differ in length, or whose x and y sources differ in number, left out with DVC's warning.
      */
     @Test
@@ -204,6 +205,7 @@ class DvcPlotsDifferentialTest {
         main.put("b.csv", "epoch,loss\n5,3\n6,4\n");
         main.put("c.json", "[{\"loss\": 7}, {\"loss\": 8}]");
         main.put("d.csv", "step\n10\n");
+        main.put("xs.json", "[{\"step\": 10}, {}]");
         String dvcYaml = String.join(
                 "\n",
                 "plots:",
@@ -214,6 +216,7 @@ class DvcPlotsDifferentialTest {
                 "  - counts: {x: {a.csv: step, b.csv: epoch}, y: {a.csv: loss}}",
                 "  - not-a-source: {x: {a.csv: step, d.csv: step}, y: {b.csv: loss, c.json: loss}}",
                 "  - list-y: {x: {a.csv: step}, y: {b.csv: [epoch, loss]}}",
+                "  - row-without-x: {x: {xs.json: step}, y: {a.csv: loss}}",
                 "");
         Path repository = repository("joined", dvcYaml, main);
         Files.writeString(repository.resolve("preds.csv"), "predicted\n1\n1\n");
