@@ -18,8 +18,11 @@ import java.util.function.Supplier;
  * The rows of a plot data file as DVC reads them: CSV/TSV through a header row (or {@code 0, 1, …} with
  * {@code header: false}), every cell a string; JSON/YAML/TOML every list of mappings whose later items have no key the
  * first lacks, merged index by index, as {@code get_datapoints} in DVC 3.67.1's {@code dvc/render/converter/vega.py}
- * does (an empty list is DVC's {@code AttributeError}). CSV/TSV, JSON, YAML and TOML files are streamed, a row at a time, without their
- * text or tree in memory; so are the rows handed on. A file the stream cannot read as the whole read does is read
+ * does. A falsy file (no rows, a top-level {@code []} or {@code {}}) hands on nothing, as DVC's
+ * {@code get_definition_data} ({@code dvc/render/match.py}) leaves it out; one with no list of data points
+ * ({@code {"acc": 0.9}}) is {@link NoDatapoints}; an empty list or a top-level scalar is {@link DatapointsFailure}.
+ * CSV/TSV, JSON, YAML and TOML files are streamed, a row at a time, without their text or tree in memory; so are the
+ * rows handed on. A file the stream cannot read as the whole read does is read
  * whole, within the same {@link io.jenkins.plugins.gputrain.core.dvc.format.ReadLimits}.
  */
 public final class Datapoints {
@@ -41,13 +44,27 @@ public final class Datapoints {
     }
 
     /**
-     * A receiver told that a file holds rows but no data points: a CSV/TSV file whose later row is longer than its
-     * first. DVC reads the rows, {@code get_datapoints} finds none, and a field looked up in them is its
-     * {@code TypeError}, where a file without rows is left out alone.
+     * A receiver told that a file holds data but no data points: a CSV/TSV file whose later row is longer than its
+     * first, a JSON/YAML/TOML file without a list of mappings ({@code {"acc": 0.9}}, {@code [1, 2]}). DVC reads the
+     * file, {@code get_datapoints} finds none, and a field looked up in them is its {@code TypeError}, where a file
+     * without rows is left out alone.
      */
     public interface NoDatapoints {
         /** The file's rows are no data points. */
         void noDatapoints();
+    }
+
+    /**
+     * DVC's error taking the data points out of a parsed file ({@code get_datapoints}): an empty list
+     * ({@code first([]).keys()}) or a top-level scalar ({@code blob.values()}). Raised while DVC converts a plot, it
+     * leaves out that revision of every plot reading the file, with a warning; it is not the file's error.
+     */
+    public static final class DatapointsFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        DatapointsFailure(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /**
@@ -58,10 +75,11 @@ public final class Datapoints {
      * @param header whether a CSV/TSV file starts with a header row
      * @param reader the structured-data reader
      * @return the rows, each a mapping from field to value
-     * @throws UnreadableFileException when the file cannot be parsed or holds no rows
+     * @throws UnreadableFileException when the file cannot be parsed
+     * @throws DatapointsFailure when DVC fails to take data points from it
      */
     public static List<Map<String, Value>> read(String path, byte[] content, boolean header, DataFileReader reader)
-            throws UnreadableFileException {
+            throws UnreadableFileException, DatapointsFailure {
         return stream(path, content, header, reader, RowList::new).rows;
     }
 
@@ -76,11 +94,12 @@ public final class Datapoints {
      * @param receivers a new receiver for each candidate list
      * @param <T> the receiver type
      * @return the receiver that got the rows
-     * @throws UnreadableFileException when the file is too large, cannot be parsed or holds no rows
+     * @throws UnreadableFileException when the file is too large or cannot be parsed
+     * @throws DatapointsFailure when DVC fails to take data points from it
      */
     public static <T extends Consumer<Map<String, Value>>> T stream(
             String path, byte[] content, boolean header, DataFileReader reader, Supplier<T> receivers)
-            throws UnreadableFileException {
+            throws UnreadableFileException, DatapointsFailure {
         String lower = path.toLowerCase(Locale.ROOT);
         reader.checkSize(path, content);
         if (lower.endsWith(".csv") || lower.endsWith(".tsv")) {
@@ -95,16 +114,19 @@ public final class Datapoints {
         } catch (FirstRowList.MergedLists | DataFileReader.ReadWholeException e) {
             // read whole below: the rows are merged from several lists, or only the whole read reads them as DVC
         }
-        List<Map<String, Value>> rows = new ArrayList<>();
         Value whole = reader.read(path, content);
-        collect(whole, rows);
-        if (rows.isEmpty()) {
-            throw new UnreadableFileException("PlotMetricTypeError", "'" + path + "' holds no list of data points");
-        }
         T receiver = receivers.get();
+        if (whole instanceof Value.Dict dict && dict.entries().isEmpty()) { // falsy: DVC has no data for the file
+            return receiver;
+        }
+        List<Map<String, Value>> rows = new ArrayList<>();
+        collect(whole, rows);
         if (receiver instanceof InferredY inferred) {
             firstRowOfMappings(whole)
                     .ifPresent(row -> inferred.inferY(lastKey(row).orElse(null)));
+        }
+        if (rows.isEmpty() && receiver instanceof NoDatapoints none) {
+            none.noDatapoints();
         }
         rows.forEach(receiver);
         return receiver;
@@ -242,22 +264,51 @@ public final class Datapoints {
         return Optional.ofNullable(last);
     }
 
-    /** Merges the lists of data points in {@code value} into {@code rows}, in the order DVC's {@code _lists} walks. */
-    private static void collect(Value value, List<Map<String, Value>> rows) throws UnreadableFileException {
+    /**
+     * Merges the lists of data points in a file's value into {@code rows}, in the order DVC's {@code _lists} walks:
+     * the value if it is a list, else the lists among its mapping's values, mappings searched depth first.
+     */
+    private static void collect(Value value, List<Map<String, Value>> rows) throws DatapointsFailure {
         if (value instanceof Value.Seq seq) {
             merge(seq.items(), rows);
         } else if (value instanceof Value.Dict dict) {
-            for (Value child : dict.entries().values()) {
-                collect(child, rows);
+            collectValues(dict, rows);
+        } else { // _lists calls blob.values()
+            throw new DatapointsFailure("'" + pythonType(value) + "' object has no attribute 'values'");
+        }
+    }
+
+    private static void collectValues(Value.Dict dict, List<Map<String, Value>> rows) throws DatapointsFailure {
+        for (Value child : dict.entries().values()) {
+            if (child instanceof Value.Seq seq) {
+                merge(seq.items(), rows);
+            } else if (child instanceof Value.Dict inner) {
+                collectValues(inner, rows);
             }
         }
     }
 
+    /** The Python type name of a scalar a data file can hold at its top. */
+    private static String pythonType(Value value) {
+        if (value instanceof Value.Bool) {
+            return "bool";
+        }
+        if (value instanceof Value.Int) {
+            return "int";
+        }
+        if (value instanceof Value.Float) {
+            return "float";
+        }
+        if (value instanceof Value.DateTime dateTime) {
+            return dateTime.value() instanceof java.time.LocalDate ? "datetime.date" : "datetime.datetime";
+        }
+        return "str";
+    }
+
     /** Merges one list index by index if it is data points: mappings with no key the first lacks. */
-    private static void merge(List<Value> items, List<Map<String, Value>> rows) throws UnreadableFileException {
-        if (items.isEmpty()) {
-            // DVC's _is_datapoints calls first([]).keys()
-            throw new UnreadableFileException("AttributeError", "'NoneType' object has no attribute 'keys'");
+    private static void merge(List<Value> items, List<Map<String, Value>> rows) throws DatapointsFailure {
+        if (items.isEmpty()) { // DVC's _is_datapoints calls first([]).keys()
+            throw new DatapointsFailure("'NoneType' object has no attribute 'keys'");
         }
         if (!items.stream().allMatch(Value.Dict.class::isInstance)) {
             return;

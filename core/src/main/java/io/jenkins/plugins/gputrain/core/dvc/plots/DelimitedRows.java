@@ -86,6 +86,10 @@ final class DelimitedRows {
             return first;
         }
         T none = receivers.get();
+        if (none
+                instanceof Datapoints.InferredY inferred) { // the rows are a list of mappings: its first row's last key
+            inferred.inferY(reader.fields.lastName());
+        }
         if (none instanceof Datapoints.NoDatapoints receiver) {
             receiver.noDatapoints();
         }
@@ -280,6 +284,15 @@ final class DelimitedRows {
                 with[with.length - 1] = i;
                 columns.put(names.get(i), with);
             }
+        }
+
+        /** The last of the first row's keys (a field named twice keeps its first place), {@code null} for none. */
+        String lastName() {
+            String last = null;
+            for (String name : columns.keySet()) {
+                last = name;
+            }
+            return last;
         }
 
         /**

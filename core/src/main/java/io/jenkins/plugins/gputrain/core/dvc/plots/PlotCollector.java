@@ -6,17 +6,27 @@ import io.jenkins.plugins.gputrain.core.dvc.repo.RepoTree;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Collects the plots one revision defines: top-level {@code plots:} (paths, directories, or free ids whose {@code y}
- * names the files) and stage {@code plots:} outputs; directories expand to every file below them.
+ * names the files) and stage {@code plots:} outputs; directories expand to every file below them. As DVC 3.67.1's
+ * {@code _resolve_definitions} ({@code dvc/repo/plots/__init__.py}) and {@code group_definitions_by_id}
+ * ({@code dvc/utils/plots.py}) do: an id a {@code dvc.yaml} defines twice keeps its last definition (at its first
+ * place), a file under two directories it defines takes the nearest one's, and an id that several {@code dvc.yaml}
+ * files (or one and the stage outputs) define is one plot per file, {@code <dvc.yaml path>::<id>} (the stage outputs'
+ * keeping the bare id).
  */
 public final class PlotCollector {
+    /** The stage outputs' group, DVC's {@code ""} config. */
+    private static final String OUTPUTS = "";
+
     private PlotCollector() {}
 
     /**
@@ -28,9 +38,40 @@ public final class PlotCollector {
      * @throws IOException when the tree cannot be listed
      */
     public static List<PlotSource> collect(RepoTree tree, DvcProject project) throws IOException {
-        Map<String, PlotSource> plots = new LinkedHashMap<>();
+        Map<String, Map<String, DvcProject.PlotDefinition>> byConfig = new LinkedHashMap<>();
         for (DvcProject.PlotDefinition definition : project.topLevelPlots()) {
-            String directory = RepoPaths.parent(definition.config());
+            byConfig.computeIfAbsent(definition.config(), config -> new LinkedHashMap<>())
+                    .put(definition.id(), definition);
+        }
+        Map<String, Map<String, PlotSource>> byId = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, DvcProject.PlotDefinition>> config : byConfig.entrySet()) {
+            resolved(tree, config.getKey(), config.getValue().values())
+                    .forEach((id, plot) -> byId.computeIfAbsent(id, key -> new LinkedHashMap<>())
+                            .put(config.getKey(), plot));
+        }
+        Map<String, PlotSource> outputs = new LinkedHashMap<>();
+        for (DvcProject.Output output : project.plotOutputs()) {
+            expand(tree, output.path(), output.props(), List.of(), outputs);
+        }
+        outputs.forEach((id, plot) ->
+                byId.computeIfAbsent(id, key -> new LinkedHashMap<>()).put(OUTPUTS, plot));
+        List<PlotSource> plots = new ArrayList<>();
+        byId.forEach((id, configs) -> configs.forEach((config, plot) -> plots.add(
+                configs.size() == 1 || config.equals(OUTPUTS)
+                        ? plot
+                        : new PlotSource(config + "::" + id, plot.files(), plot.props()))));
+        return List.copyOf(plots);
+    }
+
+    /** One {@code dvc.yaml}'s plots by id, each its last definition. */
+    private static Map<String, PlotSource> resolved(
+            RepoTree tree, String config, Collection<DvcProject.PlotDefinition> definitions) {
+        String directory = RepoPaths.parent(config);
+        List<String> parents = definitions.stream()
+                .map(definition -> RepoPaths.resolve(directory, definition.id()).orElse(definition.id()))
+                .toList();
+        Map<String, PlotSource> plots = new LinkedHashMap<>();
+        for (DvcProject.PlotDefinition definition : definitions) {
             Value y = definition.props().get("y");
             if (y instanceof Value.Dict files) {
                 Set<String> sources = new LinkedHashSet<>();
@@ -43,18 +84,15 @@ public final class PlotCollector {
                                     xFiles.entries().keySet().iterator().next())
                             .ifPresent(sources::add);
                 }
-                plots.putIfAbsent(
+                plots.put(
                         definition.id(),
                         new PlotSource(definition.id(), List.copyOf(sources), adjusted(definition.props(), directory)));
             } else {
                 RepoPaths.resolve(directory, definition.id())
-                        .ifPresent(path -> expand(tree, path, definition.props(), plots));
+                        .ifPresent(path -> expand(tree, path, definition.props(), parents, plots));
             }
         }
-        for (DvcProject.Output output : project.plotOutputs()) {
-            expand(tree, output.path(), output.props(), plots);
-        }
-        return List.copyOf(plots.values());
+        return plots;
     }
 
     /**
@@ -76,7 +114,14 @@ public final class PlotCollector {
         return result;
     }
 
-    private static void expand(RepoTree tree, String path, Map<String, Value> props, Map<String, PlotSource> plots) {
+    /**
+     * A path plot: a file, or every file below a directory that has no nearer definition among {@code parents} (DVC's
+     * {@code _closest_parent}); a file defined again takes the later properties over the earlier ones. Its data files
+     * are the file and, for an {@code x} mapping, that mapping's first file as written (DVC's
+     * {@code infer_data_sources}).
+     */
+    private static void expand(
+            RepoTree tree, String path, Map<String, Value> props, List<String> parents, Map<String, PlotSource> plots) {
         List<String> files = new ArrayList<>();
         try {
             files.addAll(tree.isDirectory(path) ? tree.filesUnder(path) : List.of(path));
@@ -84,7 +129,43 @@ public final class PlotCollector {
             files.add(path);
         }
         for (String file : files) {
-            plots.putIfAbsent(file, new PlotSource(file, List.of(file), props));
+            if (!closestParent(file, parents).map(path::equals).orElse(true)) {
+                continue;
+            }
+            Set<String> sources = new LinkedHashSet<>(List.of(file));
+            if (props.get("x") instanceof Value.Dict xFiles && !xFiles.entries().isEmpty()) {
+                sources.add(xFiles.entries().keySet().iterator().next());
+            }
+            Map<String, Value> merged = new LinkedHashMap<>();
+            PlotSource before = plots.get(file);
+            if (before != null) {
+                merged.putAll(before.props());
+            }
+            merged.putAll(props);
+            plots.put(file, new PlotSource(file, List.copyOf(sources), merged));
         }
+    }
+
+    /** The longest path a file has in common with one of the parents, empty without parents. */
+    private static Optional<String> closestParent(String file, List<String> parents) {
+        String best = null;
+        for (String parent : parents) {
+            String common = commonPath(file, parent);
+            if (best == null || common.length() > best.length()) {
+                best = common;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Python's {@code posixpath.commonpath} of two relative paths. */
+    private static String commonPath(String left, String right) {
+        String[] a = left.split("/");
+        String[] b = right.split("/");
+        List<String> common = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.length, b.length) && a[i].equals(b[i]); i++) {
+            common.add(a[i]);
+        }
+        return String.join("/", common);
     }
 }

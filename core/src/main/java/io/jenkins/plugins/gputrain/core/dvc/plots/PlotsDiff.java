@@ -16,9 +16,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -35,8 +37,9 @@ public final class PlotsDiff {
      * @param failedRevisions the revisions with unreadable plot files
      * @param errors one line per unreadable file
      * @param notDrawn one warning line per plot with values left out, e.g. {@code plot 'loss.csv': workspace: 3
-     *     values not drawn (inf, -inf or nan)}, or the one line saying that no data plot was drawn because this
-     *     machine cannot draw text
+     *     values not drawn (inf, -inf or nan)}, per revision DVC leaves out of a plot, as DVC words it ({@code In
+     *     'workspace', could not find provided field ('loss') in data fields ('step').}), or the one line saying
+     *     that no data plot was drawn because this machine cannot draw text
      * @param refused one error line per plot file beyond a limit (its size, a list's entries) and per file or plot
      *     that needed more memory than this JVM has, naming the file and the limit, e.g. {@code loss.csv: workspace:
      *     out of memory reading it (limit 256 MiB heap, the JVM's -Xmx)}; the rest of the plots are drawn
@@ -93,7 +96,7 @@ public final class PlotsDiff {
         }
         List<String> ordered = List.copyOf(new LinkedHashSet<>(revisions));
         Map<String, RevisionFiles> files = new LinkedHashMap<>();
-        Map<String, PlotSource> definitions = new LinkedHashMap<>();
+        Map<String, Map<String, PlotSource>> definitions = new LinkedHashMap<>();
         Set<String> failed = new LinkedHashSet<>();
         List<String> errors = new ArrayList<>();
         List<String> notDrawn = new ArrayList<>();
@@ -103,7 +106,9 @@ public final class PlotsDiff {
                 RevisionFiles revisionFiles = repository.files(revision);
                 files.put(revision, revisionFiles);
                 for (PlotSource plot : PlotCollector.collect(revisionFiles.tree(), revisionFiles.project())) {
-                    definitions.putIfAbsent(plot.id(), plot);
+                    definitions
+                            .computeIfAbsent(plot.id(), id -> new LinkedHashMap<>())
+                            .put(revision, plot);
                 }
             } catch (UnreadableFileException e) {
                 failed.add(revision);
@@ -111,16 +116,21 @@ public final class PlotsDiff {
             }
         }
         List<RenderedPlot> plots = new ArrayList<>();
-        Optional<String> noText =
-                definitions.values().stream().allMatch(PlotSource::isImage) ? Optional.empty() : TextDrawing.problem();
+        Optional<String> noText = definitions.values().stream()
+                        .allMatch(byRevision -> merged(byRevision).isImage())
+                ? Optional.empty()
+                : TextDrawing.problem();
         noText.ifPresent(reason -> notDrawn.add("plots were not drawn: " + reason + "; " + TextDrawing.REMEDY));
-        for (PlotSource plot : definitions.values()) {
+        for (Map<String, PlotSource> byRevision : definitions.values()) {
+            PlotSource plot = merged(byRevision);
             if (!plot.isImage() && noText.isPresent()) {
                 continue;
             }
+            Map<String, RevisionFiles> defining = new LinkedHashMap<>();
+            byRevision.keySet().forEach(revision -> defining.put(revision, files.get(revision)));
             RenderedPlot rendered = plot.isImage()
-                    ? copyImages(plot, files, out, failed, errors, refused)
-                    : draw(plot, files, out, failed, errors, notDrawn, refused);
+                    ? copyImages(byRevision, defining, out, failed, errors, refused)
+                    : draw(plot, byRevision, defining, out, failed, errors, notDrawn, refused);
             if (!rendered.images().isEmpty()) {
                 plots.add(rendered);
             }
@@ -128,8 +138,25 @@ public final class PlotsDiff {
         return new Result(plots, failed, errors, notDrawn, refused);
     }
 
+    /**
+     * A plot's definition merged over the revisions that define it, as DVC 3.67.1's {@code _squash_plots_properties}
+     * ({@code dvc/render/match.py}) merges them: each property as the first of them in DVC's order (the workspace
+     * first) gives it; the files are the first's.
+     */
+    private static PlotSource merged(Map<String, PlotSource> byRevision) {
+        List<PlotSource> inDvcOrder = byRevision.entrySet().stream()
+                .sorted(Comparator.comparing(
+                        (Map.Entry<String, PlotSource> entry) -> !entry.getKey().equals(DvcRepository.WORKSPACE)))
+                .map(Map.Entry::getValue)
+                .toList();
+        Map<String, Value> props = new LinkedHashMap<>();
+        inDvcOrder.forEach(plot -> plot.props().forEach(props::putIfAbsent));
+        PlotSource first = inDvcOrder.get(0);
+        return new PlotSource(first.id(), first.files(), props);
+    }
+
     private static RenderedPlot copyImages(
-            PlotSource plot,
+            Map<String, PlotSource> byRevision,
             Map<String, RevisionFiles> files,
             Path out,
             Set<String> failed,
@@ -137,8 +164,9 @@ public final class PlotsDiff {
             List<String> refused)
             throws IOException {
         List<RenderedPlot.Image> images = new ArrayList<>();
-        String file = plot.files().get(0);
+        PlotSource plot = merged(byRevision);
         for (Map.Entry<String, RevisionFiles> revision : files.entrySet()) {
+            String file = byRevision.get(revision.getKey()).files().get(0);
             Optional<byte[]> content = read(revision, file, failed, errors, refused);
             if (content.isPresent()) {
                 String name = "static/" + safe(revision.getKey() + "_" + file.replace('/', '_'));
@@ -151,6 +179,7 @@ public final class PlotsDiff {
 
     private RenderedPlot draw(
             PlotSource plot,
+            Map<String, PlotSource> byRevision,
             Map<String, RevisionFiles> files,
             Path out,
             Set<String> failed,
@@ -159,49 +188,41 @@ public final class PlotsDiff {
             List<String> refused)
             throws IOException {
         List<Series> series = new ArrayList<>();
-        boolean header = !(plot.props().get("header") instanceof Value.Bool b && !b.value());
-        String xField = xField(plot);
         String template = plot.text("template", "linear");
         int exactRows = PlotRenderer.countsEveryRow(template) ? Integer.MAX_VALUE : SeriesSampler.EXACT_ROWS;
-        Set<String> yFields = new LinkedHashSet<>();
+        Map<String, RevisionSeries.Converted> converted = new LinkedHashMap<>();
         for (Map.Entry<String, RevisionFiles> revision : files.entrySet()) {
-            Map<String, FileSeries> drawable = new LinkedHashMap<>();
-            boolean dropped = false;
-            for (String file : plot.files()) {
-                List<String> given = givenYFields(plot, file);
-                List<String> checked = checkedFields(plot, file, given);
-                Supplier<FileSeries> receivers = () -> new FileSeries(xField, given, exactRows, checked);
-                Optional<FileSeries> taken = readSeries(revision, file, header, receivers, failed, errors, refused);
-                dropped |= taken.isPresent() && taken.get().dropsRevision();
-                taken.filter(FileSeries::drawable).ifPresent(fileSeries -> drawable.put(file, fileSeries));
-            }
-            if (dropped) { // DVC's flat_datapoints raises for the revision: match.py skips it, every file of it
+            PlotSource own = byRevision.get(revision.getKey());
+            boolean header = !(own.props().get("header") instanceof Value.Bool b && !b.value());
+            PlotSource defined = new PlotSource(plot.id(), own.files(), plot.props());
+            RevisionSeries.Files reader = new RevisionSeries.Files() {
+                @Override
+                public <T extends Consumer<Map<String, Value>>> Optional<T> read(
+                        String file, Supplier<T> receivers, boolean report) throws Datapoints.DatapointsFailure {
+                    return readSeries(revision, file, header, receivers, report, failed, errors, refused);
+                }
+            };
+            RevisionSeries.Converted one = RevisionSeries.convert(defined, revision.getKey(), exactRows, reader);
+            if (one.failure() != null) { // DVC's match_defs_renderers warns and leaves the revision out
+                notDrawn.add("In '" + revision.getKey() + "', " + one.failure().toLowerCase(Locale.ROOT));
                 continue;
             }
-            drawable.forEach((file, fileSeries) -> {
-                List<String> fields = fileSeries.fields();
-                for (int i = 0; i < fields.size(); i++) {
-                    yFields.add(fields.get(i));
-                    String name = plot.files().size() > 1 || fields.size() > 1
-                            ? revision.getKey() + ": " + file + "::" + fields.get(i)
-                            : revision.getKey();
-                    series.add(fileSeries.series(i, name, revision.getKey()));
-                }
-            });
+            converted.put(revision.getKey(), one);
+            series.addAll(one.series());
         }
         if (series.isEmpty()) {
             return new RenderedPlot(plot.id(), plot.id(), List.of());
         }
+        // the labels of the first revision with data points, the workspace first as DVC takes them
+        RevisionSeries.Converted labelled = converted.entrySet().stream()
+                .filter(entry -> !entry.getValue().series().isEmpty())
+                .min(Comparator.comparing(entry -> !entry.getKey().equals(DvcRepository.WORKSPACE)))
+                .orElseThrow()
+                .getValue();
         String title = plot.text("title", plot.id());
         PlotRenderer.Drawing drawing;
         try {
-            drawing = renderer.draw(
-                    template,
-                    title,
-                    plot.text("x_label", xField == null ? "step" : xField),
-                    plot.text(
-                            "y_label", yFields.size() == 1 ? yFields.iterator().next() : "y"),
-                    series);
+            drawing = renderer.draw(template, title, labelled.xLabel(), labelled.yLabel(), series);
         } catch (RuntimeException e) {
             // the chart library refuses data it cannot lay out (extreme ranges): the plot is left out, not the report
             notDrawn.add("plot '" + plot.id() + "' not drawn: " + e.getClass().getSimpleName() + ": "
@@ -223,15 +244,31 @@ public final class PlotsDiff {
         return new RenderedPlot(plot.id(), title, List.of(new RenderedPlot.Image(null, base + ".png", svg)), series);
     }
 
-    /** One file's series in one revision; empty, with its error or refusal noted, when it cannot be read. */
-    private Optional<FileSeries> readSeries(
+    /**
+     * One file's rows in one revision, streamed to a receiver; empty, with its error or refusal noted when
+     * {@code report} is set, when it cannot be read.
+     */
+    private <T extends Consumer<Map<String, Value>>> Optional<T> readSeries(
             Map.Entry<String, RevisionFiles> revision,
             String file,
             boolean header,
-            Supplier<FileSeries> receivers,
+            Supplier<T> receivers,
+            boolean report,
             Set<String> failed,
             List<String> errors,
-            List<String> refused) {
+            List<String> refused)
+            throws Datapoints.DatapointsFailure {
+        if (!report) {
+            return readSeries(
+                    revision,
+                    file,
+                    header,
+                    receivers,
+                    true,
+                    new LinkedHashSet<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>());
+        }
         try {
             Optional<byte[]> content = read(revision, file, failed, errors, refused);
             if (content.isEmpty()) {
@@ -251,53 +288,6 @@ public final class PlotsDiff {
         }
     }
 
-    private static String xField(PlotSource plot) {
-        Value x = plot.props().get("x");
-        if (x instanceof Value.Dict byFile) {
-            return byFile.entries().values().stream()
-                    .findFirst()
-                    .map(Value::str)
-                    .orElse(null);
-        }
-        return x == null || x instanceof Value.None ? null : x.str();
-    }
-
-    /**
-     * The fields DVC's {@code _verify_field} looks for in a file's first row: the y fields given for it, and the x
-     * fields named for it, as DVC 3.67.1's {@code _infer_x_y} ({@code dvc/render/converter/vega.py}) names them: those
-     * of {@code x: {file: field}}, or a string {@code x} for every file {@code y: {file: fields}} names (once per field)
-     * and else for the plot's own file. Files are matched by their whole path.
-     */
-    private static List<String> checkedFields(PlotSource plot, String file, List<String> given) {
-        List<String> checked = new ArrayList<>(given == null ? List.of() : given);
-        Value x = plot.props().get("x");
-        if (x instanceof Value.Dict byFile) {
-            checked.addAll(names(byFile.entries().getOrDefault(file, Value.None.NONE)));
-        } else if (x != null && !(x instanceof Value.None)) {
-            boolean named = plot.props().get("y") instanceof Value.Dict yByFile
-                    ? yByFile.entries().containsKey(file)
-                            && !(yByFile.entries().get(file) instanceof Value.Seq fields
-                                    && fields.items().isEmpty())
-                    : file.equals(plot.id());
-            if (named) {
-                checked.add(x.str());
-            }
-        }
-        return checked;
-    }
-
-    /** The y fields a plot names for a file, or {@code null} when it names none: the first row's last field. */
-    private static List<String> givenYFields(PlotSource plot, String file) {
-        Value y = plot.props().get("y");
-        if (y instanceof Value.Dict byFile) {
-            return names(byFile.entries().getOrDefault(file, Value.None.NONE));
-        }
-        if (y == null || y instanceof Value.None) {
-            return null;
-        }
-        return names(y);
-    }
-
     private String limits() {
         ReadLimits limits = repository.reader().limits();
         return limits.maxBytes() + " bytes per file, " + limits.maxEntries() + " entries per list";
@@ -307,13 +297,6 @@ public final class PlotsDiff {
     private static String outOfMemory(String what, String doing) {
         return what + ": out of memory " + doing + " (limit "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB heap, the JVM's -Xmx)";
-    }
-
-    private static List<String> names(Value fields) {
-        if (fields instanceof Value.Seq seq) {
-            return seq.items().stream().map(Value::str).toList();
-        }
-        return fields instanceof Value.None ? List.of() : List.of(fields.str());
     }
 
     private static Optional<byte[]> read(

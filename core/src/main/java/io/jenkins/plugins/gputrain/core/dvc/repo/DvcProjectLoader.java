@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads the {@code dvc.yaml} files of one revision (every one, at any depth) and the {@code dvc.lock} beside each:
@@ -28,6 +29,7 @@ final class DvcProjectLoader {
     private final List<String> topLevelParams = new ArrayList<>();
     private final List<DvcProject.Output> plotOutputs = new ArrayList<>();
     private final List<DvcProject.PlotDefinition> topLevelPlots = new ArrayList<>();
+    private static final Set<String> PLOT_PROPERTIES = Set.of("x", "y", "x_label", "y_label", "title", "template");
     private final Map<String, DvcProject.LockedOutput> locked = new LinkedHashMap<>();
     private final Map<String, java.util.LinkedHashSet<String>> trackedVars = new LinkedHashMap<>();
 
@@ -222,12 +224,26 @@ final class DvcProjectLoader {
         return new DvcProject.Output(path(base, entry.str()), true, Map.of());
     }
 
-    private List<DvcProject.PlotDefinition> plotDefinitions(String config, Value entry) {
+    /**
+     * The definitions of one top-level {@code plots:} entry. Their properties are those of DVC 3.67.1's
+     * {@code PLOT_DEFINITION} ({@code dvc/schema.py}); another ({@code header}, {@code cache}) fails the revision's
+     * {@code dvc.yaml} as DVC's schema validation does.
+     */
+    private List<DvcProject.PlotDefinition> plotDefinitions(String config, Value entry) throws UnreadableFileException {
         if (entry instanceof Value.Dict dict) {
             List<DvcProject.PlotDefinition> definitions = new ArrayList<>();
-            dict.entries()
-                    .forEach((id, props) -> definitions.add(new DvcProject.PlotDefinition(
-                            id, config, props instanceof Value.Dict p ? p.entries() : Map.of())));
+            for (Map.Entry<String, Value> plot : dict.entries().entrySet()) {
+                Map<String, Value> props = plot.getValue() instanceof Value.Dict p ? p.entries() : Map.of();
+                for (String key : props.keySet()) {
+                    if (!PLOT_PROPERTIES.contains(key)) {
+                        throw new UnreadableFileException(
+                                "YAMLValidationError",
+                                "'" + config + "' validation failed: top-level plot '" + plot.getKey() + "' has '" + key
+                                        + "', expected only x, y, x_label, y_label, title and template");
+                    }
+                }
+                definitions.add(new DvcProject.PlotDefinition(plot.getKey(), config, props));
+            }
             return definitions;
         }
         return List.of(new DvcProject.PlotDefinition(entry.str(), config, Map.of()));

@@ -19,13 +19,19 @@ import org.eclipse.jgit.api.errors.GitAPIException;
  * random stream of its own so that the other files stay as they were for a seed: lists of different lengths (DVC
  * merges them index by index), rows whose key sets differ (a later row without a key of the first, or with one the
  * first lacks, which makes its list no list of data points), {@code y} given or inferred from the first list, and now
- * and then an empty list (the file's error).
+ * and then an empty list (the file's error). Half of them, from a third stream, also hold a plot whose {@code x} is
+ * another file's ({@code x: {plots/x.csv: step}, y: {plots/y.json: loss}}), joined by row index: the files mostly of
+ * the same length, now and then not (DVC leaves out the revision), or the y file one without data points
+ * ({@code []}, {@code {}}, {@code {"loss": []}}, {@code {"acc": 0.9}}).
  */
 public final class PlotRepositoryGenerator {
     private static final List<String> TEMPLATES = List.of("linear", "simple", "smooth", "scatter", "bar_horizontal");
     private static final List<String> FORMATS = List.of(".csv", ".tsv", ".json", ".yaml", "-keyed.json");
 
     private static final String LISTS = "plots/lists.json";
+    private static final String JOINED_X = "plots/x.csv";
+    private static final String JOINED_Y = "plots/y.json";
+    private static final List<String> NO_DATAPOINTS = List.of("[]", "{}", "{\"loss\": []}", "{\"acc\": 0.9}");
 
     private final long seed;
 
@@ -67,6 +73,12 @@ public final class PlotRepositoryGenerator {
                 dvcYaml.add("      y: loss");
             }
         }
+        Random joins = new Random(seed * 15_485_863L + index);
+        boolean withJoin = joins.nextBoolean();
+        if (withJoin) {
+            dvcYaml.add("  - joined: {x: {" + JOINED_X + ": step}, y: {" + JOINED_Y + ": loss}, template: "
+                    + List.of("linear", "scatter", "confusion").get(joins.nextInt(3)) + "}");
+        }
         if (dvcYaml.size() == 1) {
             dvcYaml.clear();
         }
@@ -89,6 +101,9 @@ public final class PlotRepositoryGenerator {
             if (withLists) {
                 write(directory, LISTS, lists(lists));
             }
+            if (withJoin) {
+                joined(directory, joins);
+            }
             git.add().addFilepattern(".").call();
             git.commit()
                     .setMessage("main")
@@ -106,10 +121,34 @@ public final class PlotRepositoryGenerator {
             if (withLists) {
                 write(directory, LISTS, lists(lists));
             }
+            if (withJoin) {
+                joined(directory, joins);
+            }
         } catch (GitAPIException e) {
             throw new IOException(e);
         }
         return directory;
+    }
+
+    /** An x file and a y file joined by row index: mostly of one length, now and then not, or no data points. */
+    private static void joined(Path directory, Random random) throws IOException {
+        int rows = 1 + random.nextInt(5);
+        int yRows = random.nextInt(4) == 0 ? random.nextInt(6) : rows;
+        StringBuilder x = new StringBuilder("step\n");
+        for (int row = 0; row < rows; row++) {
+            x.append(random.nextInt(3)).append('\n');
+        }
+        List<String> records = new ArrayList<>();
+        for (int row = 0; row < yRows; row++) {
+            records.add("{\"loss\": " + random.nextInt(3) + "}");
+        }
+        write(directory, JOINED_X, x.toString());
+        write(
+                directory,
+                JOINED_Y,
+                yRows == 0
+                        ? NO_DATAPOINTS.get(random.nextInt(NO_DATAPOINTS.size()))
+                        : "[" + String.join(", ", records) + "]");
     }
 
     /** A JSON mapping of two or three lists of rows, for DVC's list merging rules. */

@@ -83,13 +83,65 @@ class DatapointsTest {
     }
 
     @Test
-    void anEmptyListIsDvcsAttributeErrorForTheFile() {
+    void anEmptyListOrATopLevelScalarIsDvcsAttributeErrorTakingTheDataPoints() {
         assertThatThrownBy(() -> rows("h.json", "{\"a\": [], \"b\": [{\"x\": 1}]}", true))
-                .isInstanceOf(UnreadableFileException.class)
+                .isInstanceOf(Datapoints.DatapointsFailure.class)
                 .hasMessage("'NoneType' object has no attribute 'keys'");
         assertThatThrownBy(() -> rows("h.json", "{\"b\": [{\"x\": 1}], \"a\": []}", true))
-                .isInstanceOf(UnreadableFileException.class)
+                .isInstanceOf(Datapoints.DatapointsFailure.class)
                 .hasMessage("'NoneType' object has no attribute 'keys'");
+        assertThatThrownBy(() -> rows("h.json", "{\"loss\": []}", true))
+                .isInstanceOf(Datapoints.DatapointsFailure.class)
+                .hasMessage("'NoneType' object has no attribute 'keys'");
+        assertThatThrownBy(() -> rows("h.json", "5", true))
+                .isInstanceOf(Datapoints.DatapointsFailure.class)
+                .hasMessage("'int' object has no attribute 'values'");
+        assertThatThrownBy(() -> rows("h.yaml", "text", true))
+                .isInstanceOf(Datapoints.DatapointsFailure.class)
+                .hasMessage("'str' object has no attribute 'values'");
+    }
+
+    @Test
+    void aFalsyFileHandsOnNothingAndOneWithoutAListOfDataPointsSaysSo() throws Exception {
+        for (String falsy : List.of("[]", "{}", "null", "0")) {
+            Probe probe = probe("h.json", falsy);
+            assertThat(probe.rows).as(falsy).isEmpty();
+            assertThat(probe.none).as(falsy).isFalse();
+        }
+        for (String empty : List.of("{\"acc\": 0.9}", "[1, 2]", "{\"a\": {}}", "{\"a\": [{\"x\": 1}, {\"y\": 2}]}")) {
+            Probe probe = probe("h.json", empty);
+            assertThat(probe.rows).as(empty).isEmpty();
+            assertThat(probe.none).as(empty).isTrue();
+        }
+        assertThat(probe("h.json", "{\"a\": [{\"x\": 1}, {\"y\": 2}]}").inferred)
+                .isEqualTo("x");
+    }
+
+    /** A receiver that records what it is told. */
+    private static final class Probe
+            implements Consumer<Map<String, Value>>, Datapoints.NoDatapoints, Datapoints.InferredY {
+        private final List<Map<String, Value>> rows = new ArrayList<>();
+        private boolean none;
+        private String inferred;
+
+        @Override
+        public void accept(Map<String, Value> row) {
+            rows.add(row);
+        }
+
+        @Override
+        public void noDatapoints() {
+            none = true;
+        }
+
+        @Override
+        public void inferY(String field) {
+            inferred = field;
+        }
+    }
+
+    private static Probe probe(String path, String content) throws Exception {
+        return Datapoints.stream(path, content.getBytes(StandardCharsets.UTF_8), true, READER, Probe::new);
     }
 
     @Test
@@ -117,10 +169,7 @@ class DatapointsTest {
     }
 
     @Test
-    void aFileWithoutRowsOrBeyondTheSizeLimitIsTheFilesError() {
-        assertThatThrownBy(() -> rows("h.json", "{\"a\": [1, 2]}", true))
-                .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("'h.json' holds no list of data points");
+    void aFileBeyondTheSizeLimitOrMalformedIsTheFilesError() {
         assertThatThrownBy(() -> Datapoints.read(
                         "loss.csv", "step\n0\n".getBytes(StandardCharsets.UTF_8), true, new DataFileReader(4)))
                 .isInstanceOf(UnreadableFileException.class)
@@ -131,7 +180,7 @@ class DatapointsTest {
     }
 
     private static List<Map<String, Value>> rows(String path, String content, boolean header)
-            throws UnreadableFileException {
+            throws UnreadableFileException, Datapoints.DatapointsFailure {
         return Datapoints.read(path, content.getBytes(StandardCharsets.UTF_8), header, READER);
     }
 

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -188,6 +189,154 @@ class DvcPlotsDifferentialTest {
         assertThat(compare(dvc, repository, "revisions")).isEmpty();
     }
 
+    /**
+     * An {@code x} mapping naming other files than the {@code y} files: DVC's confusion-matrix pattern (actual from
+     * one file, predicted from another), several x files paired with the y files in order (different x fields, or
+     * one), one x file for several y files, an x file that is not a data source, a row of the x file without the
+     * field (the y row keeps its own); joined by row index, and a revision
+     * whose files differ in length, or whose x and y sources differ in number, left out with DVC's warning.
+     */
+    @Test
+    void xFromOtherFilesJoinedByRowIndex(RealDvc dvc) throws Exception {
+        Map<String, String> main = new LinkedHashMap<>();
+        main.put("train.csv", "actual\n1\n0\n1\n");
+        main.put("preds.csv", "predicted\n1\n1\n0\n");
+        main.put("a.csv", "step,loss\n0,1\n1,2\n");
+        main.put("b.csv", "epoch,loss\n5,3\n6,4\n");
+        main.put("c.json", "[{\"loss\": 7}, {\"loss\": 8}]");
+        main.put("d.csv", "step\n10\n");
+        main.put("xs.json", "[{\"step\": 10}, {}]");
+        String dvcYaml = String.join(
+                "\n",
+                "plots:",
+                "  - cm: {template: confusion, x: {train.csv: actual}, y: {preds.csv: predicted}}",
+                "  - pairs: {x: {a.csv: step, b.csv: epoch}, y: {a.csv: loss, b.csv: loss}}",
+                "  - same-field: {x: {a.csv: step, b.csv: step}, y: {a.csv: loss, b.csv: loss}}",
+                "  - one-x: {x: {a.csv: step}, y: {b.csv: loss, c.json: loss}}",
+                "  - counts: {x: {a.csv: step, b.csv: epoch}, y: {a.csv: loss}}",
+                "  - not-a-source: {x: {a.csv: step, d.csv: step}, y: {b.csv: loss, c.json: loss}}",
+                "  - list-y: {x: {a.csv: step}, y: {b.csv: [epoch, loss]}}",
+                "  - row-without-x: {x: {xs.json: step}, y: {a.csv: loss}}",
+                "");
+        Path repository = repository("joined", dvcYaml, main);
+        Files.writeString(repository.resolve("preds.csv"), "predicted\n1\n1\n");
+        Files.writeString(repository.resolve("c.json"), "[{\"loss\": 7}, {\"loss\": 8}, {\"loss\": 9}]");
+
+        assertThat(compare(dvc, repository, "joined")).isEmpty();
+    }
+
+    /**
+     * JSON/YAML/TOML plot files without data points: a falsy file (a top-level {@code []} or {@code {}}) has no data
+     * and draws nothing, silently, also as the y file an x of another file is joined to (then DVC cannot join them);
+     * an empty list is DVC's {@code AttributeError} for every plot reading the file, with a field or not; a file
+     * without a list of data points ({@code {"acc": 0.9}}, a list of numbers, an empty mapping) is its
+     * {@code TypeError} where a field is named for it, and draws nothing where none is.
+     */
+    @Test
+    void filesWithoutDataPoints(RealDvc dvc) throws Exception {
+        Map<String, String> main = new LinkedHashMap<>();
+        main.put("empty-list.json", "{\"loss\": []}");
+        main.put("scalar.json", "{\"acc\": 0.9}");
+        main.put("scalar-alone.json", "{\"acc\": 0.9}");
+        main.put("top-list.json", "[]");
+        main.put("top-map.json", "{}");
+        main.put("numbers.json", "[1, 2]");
+        main.put("empty-map.yaml", "a: {}\n");
+        main.put("empty-list.toml", "loss = []\n");
+        main.put("scalar.toml", "acc = 0.9\n");
+        main.put("a.csv", "step,loss\n0,1\n1,2\n");
+        main.put("top-list-y.json", "[]");
+        String dvcYaml = String.join(
+                "\n",
+                "plots:",
+                "  - empty-list.json: {x: step}",
+                "  - empty-list-free: {y: {empty-list.json: loss, a.csv: loss}}",
+                "  - scalar.json: {x: step}",
+                "  - scalar-alone.json",
+                "  - top-list.json: {x: step}",
+                "  - top-map.json: {y: loss}",
+                "  - numbers.json: {y: acc}",
+                "  - empty-map.yaml: {x: step}",
+                "  - empty-list.toml",
+                "  - scalar.toml: {y: acc}",
+                "  - joined-to-nothing: {x: {a.csv: step}, y: {top-list-y.json: loss}}",
+                "");
+        Path repository = repository("no-datapoints", dvcYaml, main);
+        Files.writeString(repository.resolve("scalar.json"), "[{\"step\": 0, \"acc\": 0.9}]");
+        Files.writeString(repository.resolve("top-list.json"), "[{\"step\": 0, \"acc\": 0.9}]");
+
+        assertThat(compare(dvc, repository, "no-datapoints")).isEmpty();
+    }
+
+    /**
+     * Plot ids defined more than once: twice in one {@code dvc.yaml} (the last definition is the plot), in two
+     * {@code dvc.yaml} files (one plot each, {@code <dvc.yaml>::<id>}), a top-level path that is also a stage output
+     * (the stage output keeps the bare id), a file under a directory plot defined again (its own definition).
+     */
+    @Test
+    void idsDefinedMoreThanOnce(RealDvc dvc) throws Exception {
+        Map<String, String> main = new LinkedHashMap<>();
+        main.put("a.csv", "step,loss\n0,1\n1,2\n");
+        main.put("b.csv", "step,loss\n0,3\n1,4\n");
+        main.put("sub/s.csv", "step,loss\n0,5\n");
+        main.put("out.csv", "step,loss\n0,6\n");
+        main.put("dir/one.csv", "step,acc\n0,7\n");
+        main.put("dir/two.csv", "step,acc\n0,8\n");
+        main.put("sub/dvc.yaml", "plots:\n  - shared: {y: {s.csv: loss}, title: Sub}\n  - s.csv\n");
+        String dvcYaml = String.join(
+                "\n",
+                "plots:",
+                "  - twice: {y: {a.csv: loss}, title: First}",
+                "  - twice: {y: {b.csv: loss}, title: Last}",
+                "  - shared: {y: {a.csv: loss}}",
+                "  - sub/s.csv: {title: Root}",
+                "  - out.csv: {title: Top}",
+                "  - dir: {y: acc, title: Directory}",
+                "  - dir/two.csv: {title: Own}",
+                "stages:",
+                "  train:",
+                "    cmd: echo",
+                "    plots:",
+                "      - out.csv: {cache: false, title: Stage}",
+                "");
+        Path repository = repository("ids", dvcYaml, main);
+
+        assertThat(compare(dvc, repository, "ids")).isEmpty();
+    }
+
+    /**
+     * A plot defined differently in {@code main} and the workspace: drawn with the properties merged over the
+     * revisions, each as the workspace gives it, else as {@code main} does; a plot only one revision defines is drawn
+     * for that revision only, though its file is in both.
+     */
+    @Test
+    void definitionsMergedOverRevisions(RealDvc dvc) throws Exception {
+        Map<String, String> main = new LinkedHashMap<>();
+        for (String file : List.of("loss.csv", "gone.csv", "new.csv")) {
+            main.put(file, "step,loss,acc\n0,1,5\n1,2,6\n");
+        }
+        Path repository =
+                repository("merged", "plots:\n  - loss.csv: {title: Main, x: step, y: loss}\n  - gone.csv\n", main);
+        Files.writeString(
+                repository.resolve("dvc.yaml"), "plots:\n  - loss.csv: {template: scatter, y: acc}\n  - new.csv\n");
+
+        assertThat(compare(dvc, repository, "merged")).isEmpty();
+    }
+
+    /** A repository with a {@code dvc.yaml} and files, committed as {@code main}. */
+    private Path repository(String name, String dvcYaml, Map<String, String> files) throws Exception {
+        Path repository = directory.resolve(name);
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        Files.writeString(repository.resolve("dvc.yaml"), dvcYaml);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.createDirectories(repository.resolve(file.getKey()).getParent());
+            Files.writeString(repository.resolve(file.getKey()), file.getValue());
+        }
+        MainCommit.of(repository);
+        return repository;
+    }
+
     @Test
     void generatedRepositories(RealDvc dvc) throws Exception {
         long seed = DifferentialSeed.current();
@@ -227,6 +376,21 @@ class DvcPlotsDifferentialTest {
             } else {
                 compareData(plot, drawn.get(), where, differences);
             }
+        }
+        // DVC's warning per revision it leaves out of a plot: its JSON error without a source
+        List<String> dvcWarnings = new ArrayList<>();
+        for (JsonNode error : new ObjectMapper().readTree(result.out()).path("errors")) {
+            if (!error.has("source") && error.has("name")) {
+                dvcWarnings.add("In '" + error.get("rev").asText() + "', "
+                        + error.get("msg").asText().toLowerCase(Locale.ROOT));
+            }
+        }
+        List<String> warnings = actual.notDrawn().stream()
+                .filter(line -> line.startsWith("In '"))
+                .sorted()
+                .toList();
+        if (!warnings.equals(dvcWarnings.stream().sorted().toList())) {
+            differences.add(name + ": warnings " + warnings + ", DVC " + dvcWarnings);
         }
         List<String> dvcIds = expected.stream().map(DvcPlot::id).toList();
         actual.plots().stream()
@@ -287,7 +451,7 @@ class DvcPlotsDifferentialTest {
      * Whether a point of DVC's is of a series: of its revision and, when a plot has several files or fields (the
      * series named {@code <rev>: <file>::<field>}), of its file and field, as DVC's filled template names them: the
      * file (less the files' common prefix) as {@code filename}, or with the field as {@code filename::field} where the
-     * plot has several fields.
+     * plot has several fields, or the field alone as {@code field} where one file has several.
      */
     private static boolean ofSeries(Map<String, Value> point, Series series) {
         int fieldAt = series.name().lastIndexOf("::");
@@ -297,6 +461,9 @@ class DvcPlotsDifferentialTest {
         String file = series.name().substring(series.revision().length() + 2, fieldAt);
         String field = series.name().substring(fieldAt + 2);
         Value both = point.get("filename::field");
+        if (both == null && !point.containsKey("filename")) { // one file of several fields: the field alone
+            return field.equals(point.getOrDefault("field", Value.None.NONE).str());
+        }
         String named = both != null
                 ? both.str()
                 : point.getOrDefault("filename", Value.None.NONE).str() + "::" + field;

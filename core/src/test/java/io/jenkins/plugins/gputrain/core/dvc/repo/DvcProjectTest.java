@@ -160,6 +160,24 @@ class DvcProjectTest {
     }
 
     @Test
+    void aTopLevelPlotWithAPropertyDvcsSchemaLacksFailsTheRevision() throws Exception {
+        // DVC 3.67.1: "DVC failed to load some plots for following revisions: 'workspace'." ('./dvc.yaml' validation
+        // failed); header is a property of stage plots outputs only
+        write("dvc.yaml", "plots:\n  - h.csv: {x: step, header: false}\n");
+
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("YAMLValidationError");
+            assertThat(e.message())
+                    .isEqualTo("'dvc.yaml' validation failed: top-level plot 'h.csv' has 'header', expected only x, y,"
+                            + " x_label, y_label, title and template");
+        });
+        write(
+                "dvc.yaml",
+                "plots:\n  - h.csv: {x: step, y: loss, x_label: s, y_label: l, title: t, template: simple}\n");
+        assertThat(metrics().optionalError()).isEmpty();
+    }
+
+    @Test
     void aTemplatingParamsFileThatCannotBeReadOrHoldsWhatTheContextRefusesFailsTheRevisionAsInDvc() throws Exception {
         // as DVC 3.67.1 printed them: "WARNING: failed to load metrics in revision 'workspace', <message>"
         write("dvc.yaml", "stages:\n  s:\n    cmd: echo\n    metrics:\n    - m.json\n");
