@@ -112,7 +112,7 @@ abstract class DiffCommand implements Callable<Integer> {
                 try {
                     outcome = diff(diff);
                 } catch (UnknownRevisionException e) {
-                    ProjectWarnings.failedRevisions(what, diff.loadedBeforeResolving())
+                    ProjectWarnings.failedRevisions(what, diff.loadedBeforeResolving(targets))
                             .forEach(err::println);
                     err.flush();
                     throw new CommandFailure(e.getMessage(), e);

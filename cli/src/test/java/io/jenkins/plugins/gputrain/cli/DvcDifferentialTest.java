@@ -152,9 +152,35 @@ class DvcDifferentialTest {
     }
 
     /**
+     * Values stages interpolate from a vars file are params of that file under the name looked up ({@code l.1} for
+     * {@code ${l[1]}}), taken as written, not as a glob ({@code ${x*}}).
+     */
+    @Test
+    void trackedVarsUnderTheNamesLookedUp(RealDvc dvc, @TempDir Path repository) throws Exception {
+        Files.writeString(repository.resolve("v.yaml"), "x*: 1\nxa: 2\nl: [5, 6]\nd: {a: 1, b: 2}\n");
+        Files.writeString(
+                repository.resolve("dvc.yaml"), "vars:\n- v.yaml\nstages:\n  t:\n    cmd: echo ${x*} ${l[1]} ${d.a}\n");
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        Files.writeString(
+                repository.resolve("dvc.yaml"), "vars:\n- v.yaml\nstages:\n  t:\n    cmd: echo ${x*} ${l.0} ${d.b}\n");
+        Files.writeString(repository.resolve("v.yaml"), "x*: 7\nxa: 2\nl: [5, 6]\nd: {a: 1, b: 3}\n");
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (List<String> command : List.of(
+                List.of("params", "diff", "main", "--all"),
+                List.of("params", "diff", "main", "--all", "--deps", "--json"))) {
+            compare(dvc, repository, command, report).ifPresent(differences::add);
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
      * Diffs load what DVC's brancher visits: the workspace also in a diff of two commits (its failure to load is a
      * warning there), a revision named twice alike diffed with itself, one commit under two names under both joined
-     * (an empty diff, the warning naming {@code HEAD,main}), {@code workspace} twice an unknown Git revision.
+     * (an empty diff, the warning naming {@code HEAD,main}), {@code workspace} twice an unknown Git revision; with
+     * targets no {@code dvc.yaml} is loaded, so none fails.
      */
     @Test
     void revisionsAsDvcsBrancherLoadsThem(RealDvc dvc, @TempDir Path repository) throws Exception {
@@ -183,7 +209,11 @@ class DvcDifferentialTest {
                 List.of("metrics", "diff", "workspace", "workspace"),
                 List.of("metrics", "diff", "HEAD~2"),
                 List.of("params", "diff", "HEAD~2", "HEAD", "--json"),
-                List.of("params", "diff", "HEAD~1", "HEAD~1", "--all"))) {
+                List.of("params", "diff", "HEAD~1", "HEAD~1", "--all"),
+                List.of("metrics", "diff", "HEAD~2", "HEAD", "--targets", "m.json"),
+                List.of("metrics", "diff", "HEAD", "--targets", "m.json"),
+                List.of("params", "diff", "HEAD", "--targets", "p.yaml", "--json"),
+                List.of("metrics", "show", "m.json"))) {
             compare(dvc, repository, command, report).ifPresent(differences::add);
         }
         assertThat(differences).as(report.toString()).isEmpty();

@@ -36,7 +36,7 @@ public final class DvcDiff {
      */
     public DiffOutcome metrics(String oldRevision, String newRevision, List<String> targets, boolean all)
             throws UnknownRevisionException, IOException {
-        return diff(oldRevision, newRevision, all, revision -> repository.metrics(revision, targets));
+        return diff(oldRevision, newRevision, all, targets, revision -> repository.metrics(revision, targets));
     }
 
     /**
@@ -55,7 +55,11 @@ public final class DvcDiff {
             String oldRevision, String newRevision, List<String> targets, boolean all, boolean stageDependenciesOnly)
             throws UnknownRevisionException, IOException {
         return diff(
-                oldRevision, newRevision, all, revision -> repository.params(revision, targets, stageDependenciesOnly));
+                oldRevision,
+                newRevision,
+                all,
+                targets,
+                revision -> repository.params(revision, targets, stageDependenciesOnly));
     }
 
     /**
@@ -64,7 +68,8 @@ public final class DvcDiff {
      * names joined ({@code HEAD,main}, which neither revision then finds: an empty diff), and the two revisions are
      * looked up by their names ({@code dvc/repo/brancher.py}, {@code dvc/scm.py} {@code iter_revs}).
      */
-    private DiffOutcome diff(String oldRevision, String newRevision, boolean all, RevisionLoader loader)
+    private DiffOutcome diff(
+            String oldRevision, String newRevision, boolean all, List<String> targets, RevisionLoader loader)
             throws UnknownRevisionException, IOException {
         if (repository.hasNoCommits() || !repository.isGitRepository() && bothWorkspace(oldRevision, newRevision)) {
             return DiffOutcome.empty();
@@ -75,11 +80,13 @@ public final class DvcDiff {
             String name = visit.getKey();
             if (name.equals(oldRevision) || name.equals(newRevision)) {
                 compared.put(name, loader.load(name));
-            } else {
+            } else if (targets.isEmpty()) {
                 RevisionData project = repository.project(visit.getValue());
                 alsoLoaded.add(project.optionalError()
                         .map(error -> RevisionData.failed(name, error))
                         .orElse(RevisionData.of(name, Map.of())));
+            } else {
+                alsoLoaded.add(RevisionData.of(name, Map.of())); // with targets DVC loads no dvc.yaml
             }
         }
         RevisionData old = compared.getOrDefault(oldRevision, RevisionData.of(oldRevision, Map.of()));
@@ -117,13 +124,14 @@ public final class DvcDiff {
 
     /**
      * What DVC loads of a diff before it resolves the revisions, for its warnings when one is unknown: the workspace
-     * in a Git repository with commits (the brancher yields it first); nothing elsewhere.
+     * in a Git repository with commits (the brancher yields it first) when no targets are given; nothing elsewhere.
      *
+     * @param targets the files asked for
      * @return the workspace's {@code dvc.yaml} files' failure, or nothing loaded
      * @throws IOException when the repository cannot be read
      */
-    public List<RevisionData> loadedBeforeResolving() throws IOException {
-        if (!repository.isGitRepository() || repository.hasNoCommits()) {
+    public List<RevisionData> loadedBeforeResolving(List<String> targets) throws IOException {
+        if (!targets.isEmpty() || !repository.isGitRepository() || repository.hasNoCommits()) {
             return List.of();
         }
         try {

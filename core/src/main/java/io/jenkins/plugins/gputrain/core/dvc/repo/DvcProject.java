@@ -39,6 +39,11 @@ public record DvcProject(
         trackedVars = List.copyOf(trackedVars);
     }
 
+    /** A project that declares nothing: what a revision is read with when only targets are asked for. */
+    public static DvcProject empty() {
+        return new DvcProject(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of());
+    }
+
     /**
      * A stage output declared under {@code metrics:} or {@code plots:}.
      *

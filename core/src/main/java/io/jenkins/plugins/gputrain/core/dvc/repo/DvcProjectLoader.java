@@ -456,10 +456,12 @@ final class DvcProjectLoader {
     private void track(Scope scope, String name) {
         String path = scope.origin(name);
         scope.origins().forEach((leaf, file) -> {
-            if (leaf.equals(path) || leaf.startsWith(path + ".")) {
+            // a name inside a list leaf (l.1) is tracked as itself, as DVC's Context.track records the node it reads
+            String tracked = path.startsWith(leaf + ".") ? path : leaf;
+            if (leaf.equals(path) || leaf.startsWith(path + ".") || path.startsWith(leaf + ".")) {
                 trackedVars
                         .computeIfAbsent(file, f -> new java.util.LinkedHashSet<>())
-                        .add(leaf);
+                        .add(tracked);
             }
         });
     }

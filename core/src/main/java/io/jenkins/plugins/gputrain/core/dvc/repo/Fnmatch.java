@@ -3,7 +3,9 @@ package io.jenkins.plugins.gputrain.core.dvc.repo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +17,10 @@ import java.util.regex.Pattern;
  */
 final class Fnmatch {
     private static final String STAR = "*";
+    /** Patterns compiled so far, forgotten past this many (a params key has a few parts). */
+    private static final int MAX_COMPILED = 256;
+
+    private static final Map<String, Optional<Fnmatch>> COMPILED = new ConcurrentHashMap<>();
 
     private final Pattern regex;
 
@@ -30,10 +36,18 @@ final class Fnmatch {
      * @return what {@code fnmatch.fnmatchcase(name, pattern)} returns
      */
     static boolean matches(String name, String pattern) {
+        if (pattern.equals("*")) {
+            return true;
+        }
         if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && pattern.indexOf('[') < 0) {
             return name.equals(pattern);
         }
-        return compile(pattern).map(glob -> glob.regex.matcher(name).matches()).orElse(false);
+        if (COMPILED.size() > MAX_COMPILED) {
+            COMPILED.clear();
+        }
+        return COMPILED.computeIfAbsent(pattern, Fnmatch::compile)
+                .map(glob -> glob.regex.matcher(name).matches())
+                .orElse(false);
     }
 
     private static Optional<Fnmatch> compile(String pattern) {

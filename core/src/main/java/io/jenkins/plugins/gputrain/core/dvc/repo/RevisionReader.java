@@ -35,6 +35,19 @@ final class RevisionReader {
         this.reader = reader;
     }
 
+    /**
+     * The project to read a revision with, none when its {@code dvc.yaml} files fail to load; with targets DVC does
+     * not load them ({@code metrics/show.py}, {@code params/show.py}: {@code if not targets …}), so a failure leaves
+     * only the targets' cached copies unknown.
+     */
+    private Optional<DvcProject> projectFor(List<String> targets) {
+        try {
+            return Optional.of(new DvcProjectLoader(tree, reader).load());
+        } catch (UnreadableFileException e) {
+            return targets.isEmpty() ? Optional.empty() : Optional.of(DvcProject.empty());
+        }
+    }
+
     /** Only whether the revision's {@code dvc.yaml} files load: its failure, or no files. */
     RevisionData project() {
         try {
@@ -46,12 +59,11 @@ final class RevisionReader {
     }
 
     RevisionData metrics(List<String> targets) {
-        DvcProject project;
-        try {
-            project = new DvcProjectLoader(tree, reader).load();
-        } catch (UnreadableFileException e) {
-            return RevisionData.failed(name, new FileResult.Failure(e.type(), e.getMessage()));
+        Optional<DvcProject> loaded = projectFor(targets);
+        if (loaded.isEmpty()) {
+            return project();
         }
+        DvcProject project = loaded.get();
         Set<String> paths = new LinkedHashSet<>();
         if (targets.isEmpty()) {
             project.stageMetrics().forEach(output -> paths.add(output.path()));
@@ -67,12 +79,11 @@ final class RevisionReader {
     }
 
     RevisionData params(List<String> targets, boolean stageDependenciesOnly) {
-        DvcProject project;
-        try {
-            project = new DvcProjectLoader(tree, reader).load();
-        } catch (UnreadableFileException e) {
-            return RevisionData.failed(name, new FileResult.Failure(e.type(), e.getMessage()));
+        Optional<DvcProject> loaded = projectFor(targets);
+        if (loaded.isEmpty()) {
+            return project();
         }
+        DvcProject project = loaded.get();
         Map<String, List<String>> keysByFile = new LinkedHashMap<>();
         if (targets.isEmpty()) {
             project.stageParams().forEach(dependency -> add(keysByFile, dependency.file(), dependency.keys()));
@@ -89,18 +100,23 @@ final class RevisionReader {
         // DVC's _collect_params expands a directory to the files below it, each with the directory's keys.
         Map<String, List<String>> keysByExpandedFile = new LinkedHashMap<>();
         keysByFile.forEach((path, keys) -> expand(Set.of(path)).forEach(file -> keysByExpandedFile.put(file, keys)));
+        Set<String> trackedOnly = new LinkedHashSet<>();
         if (targets.isEmpty()) {
             project.trackedVars().stream()
                     .filter(tracked -> !keysByExpandedFile.containsKey(tracked.file()))
                     .toList()
-                    .forEach(tracked -> keysByExpandedFile.put(tracked.file(), List.copyOf(tracked.keys())));
+                    .forEach(tracked -> {
+                        keysByExpandedFile.put(tracked.file(), List.copyOf(tracked.keys()));
+                        trackedOnly.add(tracked.file());
+                    });
         }
         Map<String, FileResult> files = new LinkedHashMap<>();
         keysByExpandedFile.forEach((file, keys) -> {
             FileResult result = read(file, project, false);
             if (result instanceof FileResult.Data data && !keys.isEmpty()) {
                 try {
-                    Value selected = select(data.value(), keys);
+                    Value selected =
+                            trackedOnly.contains(file) ? tracked(data.value(), keys) : select(data.value(), keys);
                     result = unmergeable(selected).orElse(new FileResult.Data(selected));
                 } catch (UnreadableFileException e) {
                     result = new FileResult.Failure(e.type(), e.getMessage());
@@ -193,12 +209,47 @@ final class RevisionReader {
     static Value select(Value value, List<String> keys) throws UnreadableFileException {
         Map<String, Value> selected = new LinkedHashMap<>();
         for (String key : keys) {
-            Value found = subtree(value, key.replaceFirst("^\\.+", "").split("\\.", -1), 0, Value.Seq.Kind.LIST);
+            String[] parts = key.replaceFirst("^\\.+", "").split("\\.", -1);
+            Value found = subtree(value, parts, 0, Value.Seq.Kind.LIST);
             if (found instanceof Value.Dict dict) {
                 merge(selected, dict.entries());
             }
         }
         return new Value.Dict(selected);
+    }
+
+    /**
+     * The values stages interpolated from a vars file, each under its dotted name as looked up ({@code l.1}, {@code
+     * x*}): DVC keeps {@code stage.tracked_vars} as a flat mapping of what {@code Context.track} recorded, no glob.
+     */
+    static Value tracked(Value value, List<String> keys) {
+        Map<String, Value> found = new LinkedHashMap<>();
+        for (String key : keys) {
+            Value node = value;
+            for (String part : key.split("\\.", -1)) {
+                node = child(node, part);
+                if (node == null) {
+                    break;
+                }
+            }
+            if (node != null) {
+                found.put(key, node);
+            }
+        }
+        return new Value.Dict(found);
+    }
+
+    /** A mapping's entry or a list's item by its index as written, or null. */
+    private static Value child(Value node, String part) {
+        if (node instanceof Value.Dict dict) {
+            return dict.entries().get(part);
+        }
+        if (node instanceof Value.Seq seq
+                && part.matches("\\d{1,9}")
+                && Integer.parseInt(part) < seq.items().size()) {
+            return seq.items().get(Integer.parseInt(part));
+        }
+        return null;
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.gputrain.core.dvc.repo;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,20 +63,33 @@ public final class WorkingTree implements RepoTree {
         return walk(root, fileName);
     }
 
+    /** The regular files under start, as repository paths in order; {@code .git} and {@code .dvc} are not entered. */
     private List<String> walk(Path start, String fileName) throws IOException {
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(start)) {
-            for (Path file : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-                    .toList()) {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                boolean skipped = Stream.of(relative.split("/")).anyMatch(SKIPPED::contains);
-                String name = relative.substring(relative.lastIndexOf('/') + 1);
-                if (!skipped && (fileName == null || name.equals(fileName))) {
-                    found.add(relative);
-                }
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                return skipped(directory) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                String name = file.getFileName().toString();
+                if (attributes.isRegularFile() && !skipped(file) && (fileName == null || name.equals(fileName))) {
+                    found.add(relative(file));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
         return found.stream().sorted().toList();
+    }
+
+    private String relative(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    private boolean skipped(Path file) {
+        return Stream.of(relative(file).split("/")).anyMatch(SKIPPED::contains);
     }
 
     /** The file for a repository path, if it stays inside the root after following links. */
