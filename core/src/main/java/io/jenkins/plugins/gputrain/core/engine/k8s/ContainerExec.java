@@ -61,8 +61,9 @@ public final class ContainerExec implements PodExec {
         String directory = DetachedCommand.directory(ids.get());
         try (LineOutput out = new LineOutput(listener::output);
                 LineOutput err = new LineOutput(listener::error)) {
+            Integer started;
             try {
-                exec(
+                started = exec(
                         pod,
                         DetachedCommand.start(directory, command),
                         OutputStream.nullOutputStream(),
@@ -71,6 +72,12 @@ public final class ContainerExec implements PodExec {
                         listener);
             } catch (Broken e) {
                 throw e.failure("");
+            }
+            if (started != null && started != 0) {
+                throw new PodFailureException(new PodFailure(
+                        PodFailure.Kind.FAILED,
+                        "cannot run the command in the pod: creating " + directory + " in its working directory"
+                                + " failed with exit code " + started + " (the lines above say why)"));
             }
             Counted received = new Counted(out);
             Counted keepAlive = new Counted(err);

@@ -14,7 +14,8 @@ import java.util.List;
  * standard output and error appended to {@value #OUTPUT} in a directory of its own under {@value #ROOT} (relative to
  * the working directory, like every exec of gpu-train), and its exit code written to {@value #EXIT} when it ends;
  * then an exec that can be repeated ({@link #follow}) streams that file from a byte offset until the exit file
- * exists, and exits with the command's exit code.
+ * exists, and exits with the command's exit code ({@value #NEVER_STARTED}, saying so on standard error, when there is
+ * no such directory: a start whose exit status was lost may not have run).
  *
  * <p>The command runs under a shell that traps TERM, passes it on to the command and waits again, so that the exit
  * code recorded is the command's own (a training that saves a checkpoint on TERM and exits 0 is recorded 0, not 143);
@@ -32,6 +33,9 @@ final class DetachedCommand {
 
     /** The file in a command's directory that holds its exit code once it ended. */
     static final String EXIT = "exit";
+
+    /** The follow's exit code when the command's directory does not exist. */
+    static final int NEVER_STARTED = 125;
 
     /** The name ({@code $0}) the follow script runs under; its first two arguments are the directory and offset. */
     static final String FOLLOW_NAME = "gpu-train-follow";
@@ -58,7 +62,9 @@ final class DetachedCommand {
      * written is never split in a way that repeats it), once a second, until the exit file exists, then exits with
      * the code it holds. {@code $3} is the keepalive interval in seconds.
      */
-    private static final String FOLLOW = "d=$1; n=$2; k=$3; i=0; : >>\"$d/" + OUTPUT + "\"; while :; do"
+    private static final String FOLLOW = "d=$1; n=$2; k=$3; i=0; [ -d \"$d\" ] || { echo \"gpu-train: $d is missing:"
+            + " the command was never started\" >&2; exit " + NEVER_STARTED + "; }; : >>\"$d/" + OUTPUT
+            + "\"; while :; do"
             + " f=; [ -e \"$d/" + EXIT + "\" ] && f=1;"
             + " s=$(($(wc -c <\"$d/" + OUTPUT + "\")));"
             + " if [ $s -gt $n ]; then tail -c +$((n + 1)) \"$d/" + OUTPUT + "\" | head -c $((s - n)); n=$s; i=0;"

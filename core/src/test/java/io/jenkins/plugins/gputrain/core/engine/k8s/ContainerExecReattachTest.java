@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * received, so the output is complete and nothing repeats, and the exit code is the command's. Whether the bytes
  * written before a break reach the client varies (fabric8 may drop frames it has not delivered when the connection
  * fails), so the offsets asked for are only known to grow from 0. Follows that break
- * without data, in a row, are bounded.
+ * without data, in a row, are bounded; a start that fails is a failure to run the command.
  */
 class ContainerExecReattachTest {
     private static final String OUTPUT = "epoch 1\nepoch 2\ndone\n";
@@ -62,6 +62,20 @@ class ContainerExecReattachTest {
         }
 
         assertThat(waits).hasSize(ContainerExec.ATTACHES - 1).last().isEqualTo(ContainerExec.MAX_BACKOFF);
+    }
+
+    @Test
+    void aStartThatFailsIsAFailureToRunTheCommand() throws Exception {
+        RecordedProgress listener = new RecordedProgress();
+        try (RawExecServer server = new RawExecServer(command -> new RawExecServer.Reply("", 1));
+                KubernetesClient client = server.client()) {
+            assertThatThrownBy(() -> exec().run(pod(client), List.of("train"), null, listener))
+                    .isInstanceOfSatisfying(
+                            PodFailureException.class,
+                            e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.FAILED))
+                    .hasMessage("cannot run the command in the pod: creating .gpu-train-exec/id in its working"
+                            + " directory failed with exit code 1 (the lines above say why)");
+        }
     }
 
     /** The start succeeds; the first {@code breaks} follows write 10 bytes, or 8, from their offset and break. */

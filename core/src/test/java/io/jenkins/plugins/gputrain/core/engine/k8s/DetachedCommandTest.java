@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * returns while the command goes on, holding none of its stream; a follow streams the output from any byte offset
  * and exits with the command's code once it ends; a second start starts nothing; a TERM to the command's shell
  * reaches the command and the code recorded is the command's own; a silent follow sends keepalive bytes on standard
- * error only. A command that waits does so for a file the test creates, never for time.
+ * error only; a follow of a command never started ends. A command that waits does so for a file the test creates, never for time.
  */
 class DetachedCommandTest {
     private static final String DIR = DetachedCommand.directory("t");
@@ -106,6 +106,14 @@ class DetachedCommandTest {
                 .as("only keepalive bytes, if any more")
                 .matches("\\x00*");
         assertThat(follow.exitValue()).isZero();
+    }
+
+    @Test
+    void aFollowOfACommandNeverStartedEndsSayingSo() throws Exception {
+        Ended follow = run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
+
+        assertThat(follow.code()).isEqualTo(DetachedCommand.NEVER_STARTED);
+        assertThat(follow.stderr()).isEqualTo("gpu-train: " + DIR + " is missing: the command was never started\n");
     }
 
     private Process process(List<String> command) throws IOException {
