@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -83,18 +84,18 @@ public final class ContainerExec implements PodExec {
             Counted keepAlive = new Counted(err);
             Duration backOff = BACKOFF;
             for (int broken = 0; ; ) {
-                long before = received.bytes + keepAlive.bytes;
+                long before = received.bytes() + keepAlive.bytes();
                 try {
                     Integer exitCode = exec(
                             pod,
-                            DetachedCommand.follow(directory, received.bytes),
+                            DetachedCommand.follow(directory, received.bytes()),
                             received,
                             keepAlive,
                             deadline,
                             listener);
                     return new CommandResult(exitCode == null ? -1 : exitCode, false);
                 } catch (Broken e) {
-                    if (received.bytes + keepAlive.bytes > before) {
+                    if (received.bytes() + keepAlive.bytes() > before) {
                         broken = 0;
                         backOff = BACKOFF;
                     }
@@ -102,7 +103,7 @@ public final class ContainerExec implements PodExec {
                         throw e.failure(", " + ATTACHES + " follows of its output in a row without data");
                     }
                     listener.progress("exec stream broken, re-attaching to the command's output from byte "
-                            + received.bytes + " in " + DurationSpec.format(backOff) + " (" + e.reason + ")");
+                            + received.bytes() + " in " + DurationSpec.format(backOff) + " (" + e.reason + ")");
                     sleeper.sleep(backOff);
                     Duration doubled = backOff.multipliedBy(2);
                     backOff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
@@ -198,22 +199,27 @@ public final class ContainerExec implements PodExec {
     /** Counts the bytes written through it. */
     private static final class Counted extends OutputStream {
         private final OutputStream target;
-        private volatile long bytes;
+        private final AtomicLong bytes = new AtomicLong();
 
         Counted(OutputStream target) {
             this.target = target;
         }
 
+        /** The bytes written so far. */
+        long bytes() {
+            return bytes.get();
+        }
+
         @Override
         public synchronized void write(int b) throws IOException {
             target.write(b);
-            bytes++;
+            bytes.incrementAndGet();
         }
 
         @Override
         public synchronized void write(byte[] b, int off, int len) throws IOException {
             target.write(b, off, len);
-            bytes += len;
+            bytes.addAndGet(len);
         }
     }
 }
