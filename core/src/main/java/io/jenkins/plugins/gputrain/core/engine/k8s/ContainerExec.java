@@ -70,7 +70,7 @@ public final class ContainerExec implements PodExec {
                         OutputStream.nullOutputStream(),
                         err,
                         deadline,
-                        listener);
+                        null);
             } catch (Broken e) {
                 throw e.failure("");
             }
@@ -118,7 +118,10 @@ public final class ContainerExec implements PodExec {
         }
     }
 
-    /** Runs one exec until it ends: its exit code, or {@code null} when it ended without one. */
+    /**
+     * Runs one exec until it ends: its exit code, or {@code null} when it ended without one. A close that does not
+     * come is told to {@code listener}, when there is one (the start's output is nobody's concern).
+     */
     private Integer exec(
             PodResource pod,
             List<String> command,
@@ -142,7 +145,7 @@ public final class ContainerExec implements PodExec {
                                             Duration.between(clock.instant(), deadline)
                                                     .toMillis()),
                                     TimeUnit.MILLISECONDS);
-            if (!finished.await()) {
+            if (!finished.await() && listener != null) {
                 listener.progress("the exec did not close within " + ExecDrain.GRACE.toSeconds()
                         + " s after the command ended (its output had all come: fabric8 completes the exit code"
                         + " after the last output is written)");
