@@ -34,14 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnableKubernetesMockClient
 class ContainerExecTest {
-    /** The exec of {@code sh -c train} under the {@link KeepAlive} shell, as the client encodes it. */
-    private static final String EXEC = "/api/v1/namespaces/test/pods/p/exec?"
-            + KeepAlive.wrap(List.of("sh", "-c", "train")).stream()
-                    .map(word -> "command="
-                            + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8)
-                                    .replace("+", "%20"))
-                    .collect(java.util.stream.Collectors.joining("&"))
-            + "&container=dvc&stdout=true&stderr=true";
+    /** The exec that starts {@code sh -c train} detached, as the client encodes it. */
+    private static final String START =
+            execPath(DetachedCommand.start(DetachedCommand.directory("id"), List.of("sh", "-c", "train")));
+
+    /** The exec that follows its output from the start. */
+    private static final String FOLLOW = execPath(DetachedCommand.follow(DetachedCommand.directory("id"), 0));
 
     private static final String STORE = "/api/v1/namespaces/test/pods/p/exec?command=sh&command=-c"
             + "&command=head%20-c%20SIZE%20%3E%20%27.gpu-train-upload.tar%27&container=dvc&stdin=true&stdout=true"
@@ -75,8 +73,9 @@ class ContainerExecTest {
     @Test
     void streamsLinesAndReturnsTheExitCode() throws Exception {
         expectPod();
+        expectStart();
         server.expect()
-                .withPath(EXEC)
+                .withPath(FOLLOW)
                 .andUpgradeToWebSocket()
                 .open(new OutputStreamMessage("epoch 1\nepoch 2\n"), new OutputStreamMessage("done"), exitStatus(3))
                 .waitFor(1000)
@@ -84,8 +83,8 @@ class ContainerExecTest {
                 .done()
                 .once();
 
-        CommandResult result = new ContainerExec()
-                .run(client.pods().inNamespace("test").withName("p"), List.of("sh", "-c", "train"), null, listener);
+        CommandResult result = exec().run(
+                        client.pods().inNamespace("test").withName("p"), List.of("sh", "-c", "train"), null, listener);
 
         assertThat(lines).startsWith("epoch 1", "epoch 2");
         assertThat(result.succeeded())
@@ -96,6 +95,29 @@ class ContainerExecTest {
         } else {
             assertThat(result).isEqualTo(new CommandResult(-1, false));
         }
+    }
+
+    private static String execPath(List<String> command) {
+        return "/api/v1/namespaces/test/pods/p/exec?"
+                + command.stream()
+                        .map(word -> "command="
+                                + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
+                        .collect(java.util.stream.Collectors.joining("&"))
+                + "&container=dvc&stdout=true&stderr=true";
+    }
+
+    private static ContainerExec exec() {
+        return new ContainerExec(Sleeper.THREAD, java.time.Clock.systemUTC(), () -> "id");
+    }
+
+    private void expectStart() {
+        server.expect()
+                .withPath(START)
+                .andUpgradeToWebSocket()
+                .open(exitStatus(0))
+                .done()
+                .once();
     }
 
     private void expectPod() {
@@ -135,8 +157,9 @@ class ContainerExecTest {
     @Test
     void anInterruptWhileTheCommandRunsStopsItAsAnInterrupt() throws Exception {
         expectPod();
+        expectStart();
         server.expect()
-                .withPath(EXEC)
+                .withPath(FOLLOW)
                 .andUpgradeToWebSocket()
                 .open(new OutputStreamMessage("epoch 1\n"))
                 .expect("input that is never sent")
@@ -145,8 +168,8 @@ class ContainerExecTest {
                 .done()
                 .once();
 
-        Throwable thrown = interruptedAfter(firstOutput, () -> new ContainerExec()
-                .run(client.pods().inNamespace("test").withName("p"), List.of("sh", "-c", "train"), null, listener));
+        Throwable thrown = interruptedAfter(firstOutput, () -> exec().run(
+                        client.pods().inNamespace("test").withName("p"), List.of("sh", "-c", "train"), null, listener));
 
         assertThat(thrown).isInstanceOf(InterruptedException.class);
     }
@@ -195,8 +218,7 @@ class ContainerExecTest {
 
     @Test
     void unreachableExecIsAPodFailure() {
-        assertThatThrownBy(() -> new ContainerExec()
-                        .run(
+        assertThatThrownBy(() -> exec().run(
                                 client.pods().inNamespace("test").withName("p"),
                                 List.of("sh", "-c", "train"),
                                 null,

@@ -11,13 +11,17 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /**
  * An exec endpoint that speaks {@code v4.channel.k8s.io} over a plain socket, so that a test decides what follows the
@@ -54,6 +58,29 @@ final class RawExecServer implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * What one exec of a {@link #RawExecServer(Function) sequence} writes: standard output, then the exit status, or
+     * no status but the end of the connection (a FIN, so that the client reads all of the output first).
+     */
+    record Reply(String stdout, Integer exitCode) {
+        static Reply broken(String stdout) {
+            return new Reply(stdout, null);
+        }
+    }
+
+    /**
+     * A server that serves execs until it is closed, each answered by {@code replies} from the exec's command words.
+     *
+     * @param replies what each exec writes
+     * @throws IOException when the server socket cannot be opened
+     */
+    RawExecServer(Function<List<String>, Reply> replies) throws IOException {
+        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Thread thread = new Thread(() -> serveAll(replies), "raw-exec-server");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** The API server URL to give the client. */
     String url() {
         return "http://127.0.0.1:" + server.getLocalPort();
@@ -84,24 +111,17 @@ final class RawExecServer implements AutoCloseable {
             String key;
             while (true) {
                 socket = server.accept();
-                key = upgradeKey(socket.getInputStream());
+                key = key(head(socket.getInputStream()));
                 if (key != null) {
                     break;
                 }
                 try (OutputStream out = socket.getOutputStream()) {
-                    byte[] pod = POD.getBytes(StandardCharsets.UTF_8);
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                                    + "Content-Length: " + pod.length + "\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                    out.write(pod);
+                    answerPod(out);
                 }
             }
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                            + "Sec-WebSocket-Accept: " + accept(key) + "\r\n"
-                            + "Sec-WebSocket-Protocol: v4.channel.k8s.io\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            upgrade(out, key);
             Thread reader = new Thread(() -> dropFrames(in), "raw-exec-reader");
             reader.setDaemon(true);
             reader.start();
@@ -125,6 +145,57 @@ final class RawExecServer implements AutoCloseable {
         } catch (IOException | InterruptedException | RuntimeException e) {
             served.completeExceptionally(e);
         }
+    }
+
+    private void serveAll(Function<List<String>, Reply> replies) {
+        try {
+            while (true) {
+                try (Socket client = server.accept()) {
+                    socket = client;
+                    String head = head(client.getInputStream());
+                    String key = key(head);
+                    OutputStream out = client.getOutputStream();
+                    if (key == null) {
+                        answerPod(out);
+                        continue;
+                    }
+                    upgrade(out, key);
+                    InputStream in = client.getInputStream();
+                    Thread reader = new Thread(() -> dropFrames(in), "raw-exec-reader");
+                    reader.setDaemon(true);
+                    reader.start();
+                    Reply reply = replies.apply(command(head));
+                    frame(out, 1, "");
+                    frame(out, 1, reply.stdout());
+                    if (reply.exitCode() != null) {
+                        frame(out, 3, status(reply.exitCode()));
+                        out.write(new byte[] {(byte) 0x88, 2, 3, (byte) 0xe8});
+                    }
+                    out.flush();
+                    // a FIN, then the client's own end: closing with its frames unread would reset the connection
+                    client.shutdownOutput();
+                    reader.join(10_000);
+                }
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            served.complete(null);
+        }
+    }
+
+    private static String status(int exitCode) {
+        return exitCode == 0
+                ? "{\"metadata\":{},\"status\":\"Success\"}"
+                : "{\"metadata\":{},\"status\":\"Failure\",\"reason\":\"NonZeroExitCode\",\"details\":"
+                        + "{\"causes\":[{\"reason\":\"ExitCode\",\"message\":\"" + exitCode + "\"}]}}";
+    }
+
+    /** The {@code command} words of an exec request, decoded. */
+    private static List<String> command(String head) {
+        String target = head.substring(head.indexOf(' ') + 1, head.indexOf(" HTTP/"));
+        return Arrays.stream(target.substring(target.indexOf('?') + 1).split("&"))
+                .filter(parameter -> parameter.startsWith("command="))
+                .map(parameter -> URLDecoder.decode(parameter.substring("command=".length()), StandardCharsets.UTF_8))
+                .toList();
     }
 
     /** Reads the client's frames; a close frame (opcode 8) is noted, never answered. */
@@ -170,8 +241,23 @@ final class RawExecServer implements AutoCloseable {
         out.write(bytes);
     }
 
-    /** Reads a request's head; the key of its WebSocket upgrade, {@code null} for a plain request. */
-    private static String upgradeKey(InputStream in) throws IOException {
+    private static void answerPod(OutputStream out) throws IOException {
+        byte[] pod = POD.getBytes(StandardCharsets.UTF_8);
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n" + "Content-Length: "
+                        + pod.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(pod);
+    }
+
+    private static void upgrade(OutputStream out, String key) throws IOException {
+        out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Accept: " + accept(key) + "\r\n"
+                        + "Sec-WebSocket-Protocol: v4.channel.k8s.io\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Reads a request's head. */
+    private static String head(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -180,7 +266,12 @@ final class RawExecServer implements AutoCloseable {
             }
             head.write(b);
         }
-        for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** The key of a request's WebSocket upgrade, {@code null} for a plain request. */
+    private static String key(String head) {
+        for (String line : head.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-key:")) {
                 return line.substring(line.indexOf(':') + 1).strip();
             }
