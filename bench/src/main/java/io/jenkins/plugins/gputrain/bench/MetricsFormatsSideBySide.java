@@ -17,9 +17,10 @@ import org.eclipse.jgit.api.errors.GitAPIException;
  * {@code metrics diff main --md} of the same metrics in JSON, YAML and TOML, each command as its own process, in one
  * run: three generated repositories with one metrics file of {@code KEYS} numbers in 100 groups (the same keys and
  * values in each format; main committed, the workspace 0.5 higher), run interleaved round after round (the first
- * round is a warm-up), so a change of the machine's load hits all three. Prints the median wall time per format and
- * the medians of the rounds' ratios YAML/JSON and TOML/JSON, the machine's load, and whether the three outputs agree
- * (the same table but for the file's name). {@code GPU_TRAIN} is the launcher or a jar ({@code java -jar}).
+ * round is a warm-up), so a change of the machine's load hits all three. Prints per format the median wall time and
+ * CPU time (user + system, from {@code /usr/bin/time}), the medians of the rounds' ratios YAML/JSON and TOML/JSON,
+ * the machine's load, and whether the three outputs agree (the same table but for the file's name). {@code GPU_TRAIN}
+ * is the launcher or a jar ({@code java -jar}).
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.jenkins.plugins.gputrain.bench.MetricsFormatsSideBySide \
@@ -61,31 +62,38 @@ public final class MetricsFormatsSideBySide {
             repositories.put(format.extension(), repository(root.resolve(format.extension()), format, keys));
         }
         String loadBefore = Rounds.load();
-        Map<String, double[]> seconds = new LinkedHashMap<>();
+        Map<String, double[]> wall = new LinkedHashMap<>();
+        Map<String, double[]> cpu = new LinkedHashMap<>();
+        Path cpuFile = root.resolve("cpu.txt");
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o", cpuFile.toString()));
+        timed.addAll(argv);
         for (int round = -1; round < runs; round++) {
             for (Map.Entry<String, Path> repository : repositories.entrySet()) {
                 Path output = root.resolve(repository.getKey() + ".out");
-                double time = TimedProcess.seconds(repository.getValue(), argv, output);
+                double time = TimedProcess.seconds(repository.getValue(), timed, output);
                 if (round >= 0) {
-                    seconds.computeIfAbsent(repository.getKey(), k -> new double[runs])[round] = time;
+                    wall.computeIfAbsent(repository.getKey(), k -> new double[runs])[round] = time;
+                    cpu.computeIfAbsent(repository.getKey(), k -> new double[runs])[round] = userPlusSystem(cpuFile);
                 }
             }
         }
-        System.out.println("| format | wall median (s) | min–max (s) | / JSON (median of the rounds' ratios) |");
-        System.out.println("|---|---:|---:|---:|");
-        double[] json = seconds.get("json");
-        seconds.forEach((format, times) -> System.out.printf(
+        System.out.println(
+                "| format | wall median (s) | wall min–max (s) | wall / JSON | CPU median (s) | CPU / JSON |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        wall.forEach((format, times) -> System.out.printf(
                 Locale.ROOT,
-                "| %s | %.3f | %.3f–%.3f | %.2f× |%n",
+                "| %s | %.3f | %.3f–%.3f | %.2f× | %.3f | %.2f× |%n",
                 format.toUpperCase(Locale.ROOT),
                 Rounds.median(times),
                 Arrays.stream(times).min().orElseThrow(),
                 Arrays.stream(times).max().orElseThrow(),
-                Rounds.median(Rounds.ratios(times, json))));
+                Rounds.median(Rounds.ratios(times, wall.get("json"))),
+                Rounds.median(cpu.get(format)),
+                Rounds.median(Rounds.ratios(cpu.get(format), cpu.get("json")))));
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "`%s`, %,d keys per file; medians of %d interleaved rounds after one warm-up round; load average %s"
+                "`%s`, %,d keys per file; medians of %d interleaved rounds after one warm-up round (CPU: user + system of /usr/bin/time); load average %s"
                         + " before, %s after; %d cores; outputs %s; repositories in %s%n",
                 String.join(" ", COMMAND),
                 keys,
@@ -95,6 +103,13 @@ public final class MetricsFormatsSideBySide {
                 Runtime.getRuntime().availableProcessors(),
                 agree(root) ? "agree" : "DIFFER",
                 root);
+    }
+
+    /** The user and system seconds {@code /usr/bin/time -f "%U %S"} wrote. */
+    private static double userPlusSystem(Path file) throws IOException {
+        String[] fields =
+                Files.readString(file, StandardCharsets.US_ASCII).trim().split("\\s+");
+        return Double.parseDouble(fields[fields.length - 2]) + Double.parseDouble(fields[fields.length - 1]);
     }
 
     /** A repository with one metrics file: main's values committed, the workspace's 0.5 higher. */
