@@ -48,6 +48,22 @@ final class BenchRepositories {
         return yaml.toString();
     }
 
+    /** The same metrics as {@link #metrics} in TOML: a {@code [group0]} table, then {@code metric0 = …} lines. */
+    static String metricsToml(int keys, double offset) {
+        StringBuilder toml = new StringBuilder();
+        for (int group = 0; group < 100; group++) {
+            toml.append("[group").append(group).append("]\n");
+            for (int i = group; i < keys; i += 100) {
+                toml.append("metric")
+                        .append(i)
+                        .append(" = ")
+                        .append(i / 7.0 + offset)
+                        .append('\n');
+            }
+        }
+        return toml.toString();
+    }
+
     /** Copies every file below {@code from} to the same place below {@code to}. */
     static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {

@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 20, time = 1)
+@Warmup(iterations = 30, time = 1)
 @Measurement(iterations = 10, time = 2)
 @Fork(3)
 public class PodLifecycleBenchmarks {

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.gputrain.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +106,7 @@ public final class StartupSideBySide {
     private void run(Path fixtures) throws Exception {
         Path root = Files.createTempDirectory("gpu-train-startup");
         Path guide = BenchRepositories.guide(fixtures.resolve("celestial-bodies"), root.resolve("guide"));
-        String loadBefore = load();
+        String loadBefore = Rounds.load();
         // seconds.get(command).get(variant)[round]
         Map<String, Map<String, double[]>> seconds = new LinkedHashMap<>();
         for (int round = -1; round < runs; round++) {
@@ -128,7 +126,7 @@ public final class StartupSideBySide {
         print(seconds);
         System.out.println();
         System.out.println("medians of " + runs + " interleaved rounds after one warm-up round; load average "
-                + loadBefore + " before, " + load() + " after; "
+                + loadBefore + " before, " + Rounds.load() + " after; "
                 + Runtime.getRuntime().availableProcessors()
                 + " cores; repository " + guide);
     }
@@ -141,7 +139,7 @@ public final class StartupSideBySide {
         seconds.forEach((command, times) -> {
             StringBuilder row = new StringBuilder("| `" + command + "` |");
             for (Variant variant : variants) {
-                row.append(String.format(Locale.ROOT, " %.3f |", median(times.get(variant.name()))));
+                row.append(String.format(Locale.ROOT, " %.3f |", Rounds.median(times.get(variant.name()))));
             }
             row.append(ratio(times, "old jar", "launcher"));
             row.append(ratio(times, "launcher", "floor"));
@@ -154,24 +152,7 @@ public final class StartupSideBySide {
 
     /** The median over the rounds of {@code numerator[round] / denominator[round]}. */
     private String ratio(Map<String, double[]> times, String numerator, String denominator) {
-        double[] top = times.get(numerator);
-        double[] bottom = times.get(denominator);
-        double[] ratios = new double[runs];
-        for (int round = 0; round < runs; round++) {
-            ratios[round] = top[round] / bottom[round];
-        }
-        return String.format(Locale.ROOT, " %.2f× |", median(ratios));
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = Arrays.stream(values).sorted().toArray();
-        return sorted.length % 2 == 1
-                ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    private static String load() throws IOException {
-        String loadavg = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII);
-        return String.join(" ", Arrays.asList(loadavg.split(" ")).subList(0, 3));
+        return String.format(
+                Locale.ROOT, " %.2f× |", Rounds.median(Rounds.ratios(times.get(numerator), times.get(denominator))));
     }
 }

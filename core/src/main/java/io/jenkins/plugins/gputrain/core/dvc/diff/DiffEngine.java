@@ -6,8 +6,10 @@ import io.jenkins.plugins.gputrain.core.dvc.value.CodePointOrder;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** DVC's diff of two revisions' metrics or params ({@code dvc/utils/diff.py}), file by file and key by key. */
@@ -63,10 +65,9 @@ public final class DiffEngine {
         if (old instanceof Value.Dict || current instanceof Value.Dict) {
             Flat oldFlat = flat(old);
             Flat newFlat = flat(current);
-            TreeSet<String> keys = new TreeSet<>(CodePointOrder.INSTANCE);
-            keys.addAll(oldFlat.values().keySet());
+            Set<String> keys = new HashSet<>(oldFlat.values().keySet());
             keys.addAll(newFlat.values().keySet());
-            for (String key : keys) {
+            for (String key : CodePointOrder.sorted(keys)) {
                 diffValues(key, oldFlat.get(key), newFlat.get(key), all, differences);
             }
         } else {

@@ -25,7 +25,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * where a later value replaces an earlier one under the first key; {@code !!seq} a list; a sequence as a key a
  * tuple; {@code !!set} a set (its keys, in the order written); {@code !!omap} a dict; {@code !!pairs} a list of
  * (key, value) tuples; {@code !!binary} bytes. An unhashable key (a mapping, a set, a list inside a tuple), any other
- * tag or a recursive alias is an error. Each node is built once, so aliases cost nothing more.
+ * tag or a recursive alias is an error. Each collection node is built once, so aliases cost nothing more; a scalar
+ * is built where it is met (cheaper than remembering each one).
  */
 final class YamlValueConstructor {
     private static final Tag OMAP = new Tag(Tag.PREFIX + "omap");
@@ -56,6 +57,9 @@ final class YamlValueConstructor {
      *     constructor, a scalar its constructor refuses) or the node contains itself
      */
     Value value(Node node) {
+        if (node instanceof ScalarNode) {
+            return construct(node);
+        }
         Value value = built.get(node);
         if (value != null) {
             return value;

@@ -30,6 +30,9 @@ final class DisplayWidth {
      * regional indicator of a pair take nothing.
      */
     static int of(String text) {
+        if (isPrintableAscii(text)) {
+            return text.length();
+        }
         int[] codePoints = text.codePoints().toArray();
         int total = 0;
         int cluster = 0;
@@ -58,6 +61,17 @@ final class DisplayWidth {
             }
         }
         return total + cluster;
+    }
+
+    /** Whether every character is one of U+0020–U+007E, each one column wide (nearly every key and number). */
+    private static boolean isPrintableAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isRegionalIndicator(int codePoint) {

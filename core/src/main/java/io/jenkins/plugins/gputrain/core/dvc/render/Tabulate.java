@@ -37,7 +37,7 @@ final class Tabulate {
         List<String> all = new ArrayList<>(table.headers());
         table.rows().forEach(all::addAll);
         String text = String.join("\t", all);
-        invisible = ANSI.matcher(text).find();
+        invisible = text.indexOf('\u001b') >= 0 && ANSI.matcher(text).find();
         multiline = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
     }
 

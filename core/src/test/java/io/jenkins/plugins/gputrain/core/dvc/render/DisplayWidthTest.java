@@ -3,6 +3,9 @@ package io.jenkins.plugins.gputrain.core.dvc.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
 import org.junit.jupiter.api.Test;
 
 class DisplayWidthTest {
@@ -28,6 +31,17 @@ class DisplayWidthTest {
         assertThat(DisplayWidth.of("\u0600")).isEqualTo(1);
         assertThat(DisplayWidth.of("a\u0007")).isEqualTo(-1);
         assertThat(DisplayWidth.of("\u0000")).isZero();
+    }
+
+    /** ASCII as wcswidth measures it: a control character (U+0001–U+001F, U+007F) makes -1, NUL none, the rest one. */
+    @Property(tries = 2000)
+    void asciiTakesOneColumnPerPrintableCharacter(@ForAll @CharRange(from = '\u0000', to = '\u007f') String text) {
+        int expected = text.chars().anyMatch(c -> c > 0 && c < 0x20 || c == 0x7F)
+                ? -1
+                : (int) text.chars().filter(c -> c != 0).count();
+
+        assertThat(DisplayWidth.of(text)).isEqualTo(expected);
+        assertThat(DisplayWidth.of(text + "\u0308")).isEqualTo(expected);
     }
 
     @Test
