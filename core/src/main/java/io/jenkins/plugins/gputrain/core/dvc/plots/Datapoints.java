@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.core.dvc.plots;
 import com.fasterxml.jackson.core.io.NumberInput;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
+import io.jenkins.plugins.gputrain.core.dvc.value.PythonTypes;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -288,21 +289,10 @@ public final class Datapoints {
         }
     }
 
-    /** The Python type name of a scalar a data file can hold at its top. */
+    /** The Python type name of a scalar a data file can hold at its top, as an AttributeError names it. */
     private static String pythonType(Value value) {
-        if (value instanceof Value.Bool) {
-            return "bool";
-        }
-        if (value instanceof Value.Int) {
-            return "int";
-        }
-        if (value instanceof Value.Float) {
-            return "float";
-        }
-        if (value instanceof Value.DateTime dateTime) {
-            return dateTime.value() instanceof java.time.LocalDate ? "datetime.date" : "datetime.datetime";
-        }
-        return "str";
+        String name = PythonTypes.name(value);
+        return value instanceof Value.DateTime ? "datetime." + name : name;
     }
 
     /** Merges one list index by index if it is data points: mappings with no key the first lacks. */
