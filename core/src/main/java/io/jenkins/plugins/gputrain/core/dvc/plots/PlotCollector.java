@@ -136,14 +136,35 @@ public final class PlotCollector {
             if (props.get("x") instanceof Value.Dict xFiles && !xFiles.entries().isEmpty()) {
                 sources.add(xFiles.entries().keySet().iterator().next());
             }
-            Map<String, Value> merged = new LinkedHashMap<>();
             PlotSource before = plots.get(file);
-            if (before != null) {
-                merged.putAll(before.props());
-            }
-            merged.putAll(props);
+            Map<String, Value> merged = before == null ? props : merged(before.props(), props);
             plots.put(file, new PlotSource(file, List.copyOf(sources), merged));
         }
+    }
+
+    /**
+     * A file's properties defined again, merged as DVC's {@code dpath.merge} merges them (additive): mappings key by
+     * key, lists joined ({@code y: [a]} then {@code y: [b]} is {@code [a, b]}), anything else the later value.
+     */
+    static Map<String, Value> merged(Map<String, Value> earlier, Map<String, Value> later) {
+        Map<String, Value> merged = new LinkedHashMap<>(earlier);
+        later.forEach((key, value) -> merged.merge(key, value, PlotCollector::merged));
+        return merged;
+    }
+
+    private static Value merged(Value earlier, Value later) {
+        if (earlier instanceof Value.Dict before && later instanceof Value.Dict after) {
+            return new Value.Dict(merged(before.entries(), after.entries()));
+        }
+        if (earlier instanceof Value.Seq before
+                && later instanceof Value.Seq after
+                && before.kind() == Value.Seq.Kind.LIST
+                && after.kind() == Value.Seq.Kind.LIST) {
+            List<Value> items = new ArrayList<>(before.items());
+            items.addAll(after.items());
+            return Value.Seq.list(items);
+        }
+        return later;
     }
 
     /** The longest path a file has in common with one of the parents, empty without parents. */

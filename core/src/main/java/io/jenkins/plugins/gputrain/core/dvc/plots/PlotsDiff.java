@@ -191,6 +191,7 @@ public final class PlotsDiff {
         String template = plot.text("template", "linear");
         int exactRows = PlotRenderer.countsEveryRow(template) ? Integer.MAX_VALUE : SeriesSampler.EXACT_ROWS;
         Map<String, RevisionSeries.Converted> converted = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, RevisionFiles> revision : files.entrySet()) {
             PlotSource own = byRevision.get(revision.getKey());
             boolean header = !(own.props().get("header") instanceof Value.Bool b && !b.value());
@@ -204,12 +205,16 @@ public final class PlotsDiff {
             };
             RevisionSeries.Converted one = RevisionSeries.convert(defined, revision.getKey(), exactRows, reader);
             if (one.failure() != null) { // DVC's match_defs_renderers warns and leaves the revision out
-                notDrawn.add("In '" + revision.getKey() + "', " + one.failure().toLowerCase(Locale.ROOT));
+                String warning =
+                        "In '" + revision.getKey() + "', " + one.failure().toLowerCase(Locale.ROOT);
+                // DVC's plot data lists the workspace first (match.py's loop over the revisions' results)
+                warnings.add(revision.getKey().equals(DvcRepository.WORKSPACE) ? 0 : warnings.size(), warning);
                 continue;
             }
             converted.put(revision.getKey(), one);
             series.addAll(one.series());
         }
+        notDrawn.addAll(warnings);
         if (series.isEmpty()) {
             return new RenderedPlot(plot.id(), plot.id(), List.of());
         }

@@ -232,7 +232,9 @@ final class DvcProjectLoader {
     private List<DvcProject.PlotDefinition> plotDefinitions(String config, Value entry) throws UnreadableFileException {
         if (entry instanceof Value.Dict dict) {
             List<DvcProject.PlotDefinition> definitions = new ArrayList<>();
-            for (Map.Entry<String, Value> plot : dict.entries().entrySet()) {
+            // DVC reads an entry's first key only (_collect_pipeline_files: k, v = next(iter(elem.items())))
+            for (Map.Entry<String, Value> plot :
+                    dict.entries().entrySet().stream().limit(1).toList()) {
                 Map<String, Value> props = plot.getValue() instanceof Value.Dict p ? p.entries() : Map.of();
                 for (String key : props.keySet()) {
                     if (!PLOT_PROPERTIES.contains(key)) {

@@ -305,6 +305,49 @@ class DvcPlotsDifferentialTest {
     }
 
     /**
+     * One file defined under two ids ({@code m.csv}, {@code ./m.csv}): the definitions merged as {@code dpath.merge}
+     * merges them, {@code y} lists joined; a {@code plots:} entry with two keys is its first key only; the warnings of
+     * a plot both revisions cannot draw come the workspace first, as DVC prints them.
+     */
+    @Test
+    void definitionsMergedDeeplyFirstKeyOnlyWorkspaceWarningFirst(RealDvc dvc) throws Exception {
+        Map<String, String> main = new LinkedHashMap<>();
+        main.put("m.csv", "step,a,b\n0,1,2\n1,3,4\n");
+        main.put("t.csv", "step,c\n0,5\n");
+        main.put("x.csv", "actual\n1\n");
+        main.put("y.csv", "predicted\n1\n0\n");
+        String dvcYaml = String.join(
+                "\n",
+                "plots:",
+                "  - m.csv: {y: [a], title: M}",
+                "  - ./m.csv: {y: [b]}",
+                "  - first.csv: {y: c}",
+                "    t.csv: {y: c}",
+                "  - cm: {x: {x.csv: actual}, y: {y.csv: predicted}}",
+                "");
+        main.put("first.csv", "step,c\n0,6\n");
+        Path repository = repository("merged", dvcYaml, main);
+
+        assertThat(compare(dvc, repository, "merged")).isEmpty();
+        RealDvc.Result printed = dvc.run(repository, List.of("plots", "diff", "main", "-o", "dvc-out"));
+        List<String> dvcOrder = printed.err()
+                .lines()
+                .filter(line -> line.startsWith("WARNING: In '"))
+                .map(line -> line.substring("WARNING: ".length()))
+                .toList();
+        PlotsDiff.Result actual;
+        try (DvcRepository repo = DvcRepository.open(repository, DataFileReader.DEFAULT_MAX_BYTES)) {
+            actual = new PlotsDiff(repo)
+                    .write(List.of("main", DvcRepository.WORKSPACE), Files.createTempDirectory(repository, "out"));
+        }
+        assertThat(dvcOrder).hasSize(2);
+        assertThat(actual.notDrawn().stream()
+                        .filter(line -> line.startsWith("In '"))
+                        .toList())
+                .isEqualTo(dvcOrder);
+    }
+
+    /**
      * A plot defined differently in {@code main} and the workspace: drawn with the properties merged over the
      * revisions, each as the workspace gives it, else as {@code main} does; a plot only one revision defines is drawn
      * for that revision only, though its file is in both.
