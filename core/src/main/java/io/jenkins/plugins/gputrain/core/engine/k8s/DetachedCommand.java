@@ -17,11 +17,12 @@ import java.util.List;
  * exists, and exits with the command's exit code ({@value #NEVER_STARTED}, saying so on standard error, when there is
  * no such directory: a start whose exit status was lost may not have run).
  *
- * <p>The command runs under a shell that traps TERM, passes it on to the command and waits again, so that the exit
- * code recorded is the command's own (a training that saves a checkpoint on TERM and exits 0 is recorded 0, not 143);
- * the pod's PID 1 sends TERM to every process of the container when the pod is deleted ({@code ContainerInit}). The
+ * <p>The command runs in the foreground of a shell that outlives a TERM, so that the exit code recorded is the
+ * command's own (a training that saves a checkpoint on TERM and exits 0 is recorded 0, not 143): the pod's PID 1 sends
+ * TERM to every process of the container when the pod is deleted ({@code ContainerInit}), the follow included, which
+ * ignores it. Started in the background of a shell, the command starts with SIGINT and SIGQUIT ignored (POSIX). The
  * follow writes one {@link KeepAlive#BYTE} to standard error after every {@link KeepAlive#INTERVAL} without output.
- * The image needs {@code sh}, {@code tail}, {@code head}, {@code wc}, {@code mv} and {@code sleep}; {@code setsid}
+ * The image needs {@code sh}, {@code mkdir}, {@code cat}, {@code tail}, {@code head -c}, {@code wc}, {@code mv} and {@code sleep}; {@code setsid}
  * is used where there is one.
  */
 final class DetachedCommand {
@@ -41,18 +42,20 @@ final class DetachedCommand {
     static final String FOLLOW_NAME = "gpu-train-follow";
 
     /**
-     * Runs the command; its exit code is written to the exit file via a temporary file and {@code mv}, so that it is
-     * never read half-written. {@code $c} is empty until the command starts: a TERM before then has no one to reach.
+     * Runs the command in the foreground and writes its exit code to the exit file via a temporary file and {@code
+     * mv}, so that it is never read half-written. The pod's PID 1 sends TERM to every process of the container
+     * ({@code kill -TERM -1}), the command's own included, so this shell only outlives it ({@code trap : TERM}) to
+     * record what the command exits with: the command gets one TERM, not a second one passed on.
      */
-    private static final String WRAPPER = "d=$1; shift; trap 'kill -TERM $c 2>/dev/null' TERM; \"$@\" & c=$!;"
-            + " wait $c; e=$?; while kill -0 $c 2>/dev/null; do wait $c; e=$?; done;"
-            + " echo $e > \"$d/" + EXIT + ".new\" && mv \"$d/" + EXIT + ".new\" \"$d/" + EXIT + "\"";
+    private static final String WRAPPER = "d=$1; shift; trap : TERM; \"$@\"; e=$?;" + " echo $e > \"$d/" + EXIT
+            + ".new\" && mv \"$d/" + EXIT + ".new\" \"$d/" + EXIT + "\"";
 
     /**
      * Creates the directory and starts the command once: a directory that exists already means an earlier start
      * did (its exec's answer lost), and it is not started again.
      */
-    private static final String START = "d=$1; mkdir -p " + ROOT + " || exit; mkdir \"$d\" 2>/dev/null || exit 0;"
+    private static final String START = "d=$1; mkdir -p " + ROOT + " || exit;"
+            + " mkdir \"$d\" 2>/dev/null || { [ -d \"$d\" ] && exit 0; mkdir \"$d\"; exit 1; };"
             + " s=; command -v setsid >/dev/null 2>&1 && s=setsid;"
             + " $s sh -c '" + WRAPPER.replace("'", "'\\''") + "' gpu-train \"$@\" </dev/null >>\"$d/" + OUTPUT
             + "\" 2>&1 &";
@@ -60,17 +63,20 @@ final class DetachedCommand {
     /**
      * Streams the output file from byte offset {@code $2} (of the bytes it had when looked at, so a line still being
      * written is never split in a way that repeats it), once a second, until the exit file exists, then exits with
-     * the code it holds. {@code $3} is the keepalive interval in seconds.
+     * the code it holds. {@code $3} is the keepalive interval in seconds. It ignores TERM, which the pod's PID 1 sends
+     * every process on deletion, so that it reports the command's exit code rather than its own 143.
      */
-    private static final String FOLLOW = "d=$1; n=$2; k=$3; i=0; [ -d \"$d\" ] || { echo \"gpu-train: $d is missing:"
-            + " the command was never started\" >&2; exit " + NEVER_STARTED + "; }; : >>\"$d/" + OUTPUT
-            + "\"; while :; do"
-            + " f=; [ -e \"$d/" + EXIT + "\" ] && f=1;"
-            + " s=$(($(wc -c <\"$d/" + OUTPUT + "\")));"
-            + " if [ $s -gt $n ]; then tail -c +$((n + 1)) \"$d/" + OUTPUT + "\" | head -c $((s - n)); n=$s; i=0;"
-            + " elif [ $i -ge $k ]; then printf '\\000' >&2; i=0; fi;"
-            + " [ \"$f\" ] && exit $(cat \"$d/" + EXIT + "\");"
-            + " sleep 1 </dev/null >/dev/null 2>&1; i=$((i + 1)); done";
+    private static final String FOLLOW =
+            "d=$1; n=$2; k=$3; i=0; trap '' TERM; [ -d \"$d\" ] || { echo \"gpu-train: $d is missing:"
+                    + " the command was never started\" >&2; exit " + NEVER_STARTED + "; }; : >>\"$d/" + OUTPUT
+                    + "\"; while :; do"
+                    + " f=; [ -e \"$d/" + EXIT + "\" ] && f=1;"
+                    + " s=$(($(wc -c <\"$d/" + OUTPUT + "\")));"
+                    + " if [ $s -gt $n ]; then tail -c +$((n + 1)) \"$d/" + OUTPUT
+                    + "\" | head -c $((s - n)); n=$s; i=0;"
+                    + " elif [ $i -ge $k ]; then printf '\\000' >&2; i=0; fi;"
+                    + " [ \"$f\" ] && exit $(cat \"$d/" + EXIT + "\");"
+                    + " sleep 1 </dev/null >/dev/null 2>&1; i=$((i + 1)); done";
 
     private DetachedCommand() {}
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The detached command's scripts, run locally in a working directory (as kwok's exec simulation runs them): the start
  * returns while the command goes on, holding none of its stream; a follow streams the output from any byte offset
- * and exits with the command's code once it ends; a second start starts nothing; a TERM to the command's shell
+ * and exits with the command's code once it ends; a second start starts nothing; a TERM to every process
  * reaches the command and the code recorded is the command's own; a silent follow sends keepalive bytes on standard
  * error only; a follow of a command never started ends. A command that waits does so for a file the test creates, never for time.
  */
@@ -67,28 +67,35 @@ class DetachedCommandTest {
     }
 
     @Test
-    void aTermToTheCommandsShellReachesTheCommandAndItsOwnExitCodeIsRecorded() throws Exception {
+    void aTermToEveryProcessAsOnPodDeletionReachesTheCommandOnceAndItsOwnExitCodeIsReported() throws Exception {
         run(DetachedCommand.start(
                 DIR,
                 List.of(
                         "sh",
                         "-c",
-                        "trap 'echo saved; exit 0' TERM; echo $PPID > shell.pid; echo ready;"
+                        "trap 'echo saved; exit 0' TERM; echo $$ $PPID > pids; echo ready;"
                                 + " while :; do sleep 0.1; done")));
         Process follow = process(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
         InputStream output = follow.getInputStream();
         assertThat(new String(output.readNBytes("ready\n".length()), StandardCharsets.UTF_8))
                 .isEqualTo("ready\n");
 
-        long shell =
-                Long.parseLong(Files.readString(workspace.resolve("shell.pid")).strip());
-        assertThat(ProcessHandle.of(shell).orElseThrow().destroy()).isTrue();
+        // what the pod's PID 1 does on deletion (kill -TERM -1): the command, its shell and the follow get TERM
+        for (String pid : Files.readString(workspace.resolve("pids")).strip().split(" ")) {
+            assertThat(ProcessHandle.of(Long.parseLong(pid)).orElseThrow().destroy())
+                    .isTrue();
+        }
+        assertThat(follow.toHandle().destroy()).isTrue();
 
         assertThat(follow.waitFor(30, TimeUnit.SECONDS))
                 .as("the follow ends once the command's exit code is recorded")
                 .isTrue();
-        assertThat(new String(output.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("saved\n");
-        assertThat(follow.exitValue()).isZero();
+        assertThat(new String(output.readAllBytes(), StandardCharsets.UTF_8))
+                .as("one TERM reached the command")
+                .isEqualTo("saved\n");
+        assertThat(follow.exitValue())
+                .as("the command's exit code, not the follow's 143")
+                .isZero();
     }
 
     @Test
