@@ -22,6 +22,7 @@ import io.jenkins.plugins.gputrain.core.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -430,7 +432,7 @@ class PodRunnerTest {
      */
     @Test
     void interruptWhilePendingDeletesAsAStoppingRunWhenTheDeleteGetsNoAnswer() throws Exception {
-        interruptedWithAnUnansweredDelete("p9", runner -> {});
+        interruptedWithAnUnansweredDelete("p9", name -> {});
     }
 
     /** As {@link #interruptWhilePendingDeletesAsAStoppingRunWhenTheDeleteGetsNoAnswer}, the interrupt in the command. */
@@ -441,6 +443,20 @@ class PodRunnerTest {
             setStatus(name, running());
             listener.awaitProgress("running in pod " + name);
         });
+    }
+
+    /**
+     * Waits until the runner waits for the watch's events or for the command, where the interrupt clears the thread's
+     * flag (an interrupt in an API call sets it again: fabric8's {@code OperationSupport.waitForResult}).
+     */
+    private static void awaitWaitingOutsideTheClient(Thread runner) {
+        while (Arrays.stream(runner.getStackTrace())
+                .noneMatch(frame -> frame.getClassName().equals(LinkedBlockingQueue.class.getName())
+                                && frame.getMethodName().equals("poll")
+                        || frame.getClassName().equals(CountDownLatch.class.getName())
+                                && frame.getMethodName().equals("await"))) {
+            Thread.onSpinWait();
+        }
     }
 
     /** What a stage of the run does before the test interrupts it. */
@@ -466,6 +482,7 @@ class PodRunnerTest {
             Thread runner = startInThread(pod(name), new PodRunner(patient, clock, null, listener));
             listener.awaitProgress("pod " + name + " is Pending");
             stage.reach(name);
+            awaitWaitingOutsideTheClient(runner);
 
             runner.interrupt();
             listener.awaitProgress("deleting pod " + name + ": the Kubernetes API did not answer");
