@@ -123,9 +123,9 @@ class SharedClientRuleTest {
     }
 
     /**
-     * The same for real: an API server that accepts the connection and never answers, through the HTTP client fabric8
-     * picks on this classpath (Vert.x, whose own timeout names the request); the line keeps it whole and names the
-     * server.
+     * The same for real: an API server that accepts the connection and never answers, through the HTTP client the
+     * plugin ships (okhttp, whose call timeout is an {@code InterruptedIOException("timeout")}); the line names the
+     * server and the timeout.
      */
     @Test
     void aSilentApiServerNamesTheRequestAndTheTimeout() throws IOException {
@@ -141,8 +141,8 @@ class SharedClientRuleTest {
             assertThatThrownBy(() -> train(cloud(timingOut)))
                     .isInstanceOf(AbortException.class)
                     .hasMessageStartingWith("[gpu-train] cloud 'gpu': the Kubernetes API at http://127.0.0.1:"
-                            + silent.getLocalPort() + "/ failed: The timeout period of 300ms has been exceeded while"
-                            + " executing POST /api/v1/namespaces/ml/pods?dryRun=All");
+                            + silent.getLocalPort() + "/ failed: An error has occurred: no answer within 300 ms (the"
+                            + " request timeout)");
         }
     }
 

@@ -48,6 +48,18 @@ final class ApiOutage {
         return Duration.between(since, now).compareTo(LIMIT) < 0;
     }
 
+    /**
+     * Caps a pause before the next try at what is left of {@link #LIMIT}, so that the last try comes at the limit and
+     * not a pause after it.
+     */
+    Duration pauseWithin(Duration pause) {
+        if (since == null) {
+            return pause;
+        }
+        Duration left = LIMIT.minus(Duration.between(since, clock.instant()));
+        return left.compareTo(pause) < 0 ? left : pause;
+    }
+
     /** A call succeeded: an outage, if there was one, is over. */
     void answered(String during) {
         if (since != null) {

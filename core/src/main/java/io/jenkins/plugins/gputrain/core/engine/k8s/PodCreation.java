@@ -33,6 +33,7 @@ final class PodCreation {
     private final ProgressListener listener;
     private final PendingBudget budget;
     private final Clock clock;
+    private boolean interruptedBeforeReadingExisting;
 
     /**
      * Creates pods in a namespace.
@@ -95,14 +96,16 @@ final class PodCreation {
         Pod stored;
         try {
             stored = exists ? readThroughOutage(name) : read(name);
+        } catch (InterruptedException e) {
+            if (exists) {
+                interruptedBeforeReadingExisting = true;
+                tellUnread(pod, "interrupted while reading it");
+            }
+            throw e;
         } catch (KubernetesClientException e) {
             ClientInterrupts.rethrowIfInterrupted(e, "reading pod " + name);
-            String runId = UncertainCreation.runId(pod);
-            if (exists && runId != null) {
-                listener.progress("pod " + name + " already exists and could not be read (" + ApiErrors.firstLine(e)
-                        + "): an earlier attempt of this create, its answer lost, may have stored it; if it is this"
-                        + " run's, delete it with: kubectl delete pod -n " + namespace + " -l "
-                        + TrainingPodFactory.RUN_ID_LABEL + "=" + runId + " --field-selector metadata.name=" + name);
+            if (exists) {
+                tellUnread(pod, ApiErrors.firstLine(e));
             }
             return false;
         }
@@ -112,6 +115,27 @@ final class PodCreation {
         listener.progress("pod " + name + " exists with this run's id: an earlier attempt of the create stored it, its"
                 + " answer lost; using it");
         return true;
+    }
+
+    /**
+     * Whether the create was interrupted after {@code 409 AlreadyExists} before the pod under the name could be read:
+     * that pod may be another run's, so it must not be deleted by its name alone.
+     */
+    boolean interruptedBeforeReadingExisting() {
+        return interruptedBeforeReadingExisting;
+    }
+
+    /** Names the command that deletes the pod under the name if it carries this run's id. */
+    private void tellUnread(Pod pod, String why) {
+        String runId = UncertainCreation.runId(pod);
+        if (runId == null) {
+            return;
+        }
+        String name = pod.getMetadata().getName();
+        listener.progress("pod " + name + " already exists and could not be read (" + why + "): an earlier attempt"
+                + " of this create, its answer lost, may have stored it; if it is this run's, delete it with: kubectl"
+                + " delete pod -n " + namespace + " -l " + TrainingPodFactory.RUN_ID_LABEL + "=" + runId
+                + " --field-selector metadata.name=" + name);
     }
 
     private Pod read(String name) {
@@ -133,7 +157,7 @@ final class PodCreation {
                 if (!outage.tolerate(e, during)) {
                     throw e;
                 }
-                sleeper.sleep(pause);
+                sleeper.sleep(outage.pauseWithin(pause));
                 pause = pause.multipliedBy(2);
             }
         }

@@ -144,13 +144,17 @@ public final class PodRunner {
         PendingBudget pending = budget == null ? PendingBudget.from(clock.instant(), pendingTimeout) : budget;
         boolean mayExist = true;
         try {
+            PodCreation creation = new PodCreation(client, namespace, sleeper, listener, pending, clock);
             try {
-                new PodCreation(client, namespace, sleeper, listener, pending, clock).create(pod);
+                creation.create(pod);
             } catch (KubernetesClientException e) {
                 mayExist = UncertainCreation.mayHaveStored(e);
                 throw e;
             } catch (PodFailureException e) {
                 mayExist = false;
+                throw e;
+            } catch (InterruptedException e) {
+                mayExist = !creation.interruptedBeforeReadingExisting();
                 throw e;
             }
             listener.progress("created pod " + namespace + "/" + name);
@@ -193,6 +197,11 @@ public final class PodRunner {
             if (e.failure().kind().containerMayHaveRun()) {
                 printTail(tail, name);
             }
+            throw e;
+        } catch (InterruptedException e) {
+            // the wait that took the interrupt (the watch's events, the exit code) cleared the thread's flag; set
+            // again, it tells ResourceDeletion the run is being stopped (and the Secret's deletion after it)
+            Thread.currentThread().interrupt();
             throw e;
         } finally {
             if (mayExist) {

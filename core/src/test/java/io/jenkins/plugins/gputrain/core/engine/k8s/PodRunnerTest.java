@@ -22,6 +22,7 @@ import io.jenkins.plugins.gputrain.core.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -422,6 +424,78 @@ class PodRunnerTest {
         assertGone("p8");
     }
 
+    /**
+     * Issue 14 review (14a) 1: an interrupt while Pending lands in the wait for the watch's events, which clears the
+     * thread's flag; the deletion is still the stopping one: requests bounded to {@link
+     * ResourceDeletion#INTERRUPTED_REQUEST_TIMEOUT}, not the client's own request timeout (here 2 min), so that a
+     * DELETE that gets no answer ends in the {@code kubectl} line within the CLI's 30 s.
+     */
+    @Test
+    void interruptWhilePendingDeletesAsAStoppingRunWhenTheDeleteGetsNoAnswer() throws Exception {
+        interruptedWithAnUnansweredDelete("p9", name -> {});
+    }
+
+    /** As {@link #interruptWhilePendingDeletesAsAStoppingRunWhenTheDeleteGetsNoAnswer}, the interrupt in the command. */
+    @Test
+    void interruptWhileTheCommandRunsDeletesAsAStoppingRunWhenTheDeleteGetsNoAnswer() throws Exception {
+        execGate = new CountDownLatch(1);
+        interruptedWithAnUnansweredDelete("p10", name -> {
+            setStatus(name, running());
+            listener.awaitProgress("running in pod " + name);
+        });
+    }
+
+    /**
+     * Waits until the runner waits for the watch's events or for the command, where the interrupt clears the thread's
+     * flag (an interrupt in an API call sets it again: fabric8's {@code OperationSupport.waitForResult}).
+     */
+    private static void awaitWaitingOutsideTheClient(Thread runner) {
+        while (Arrays.stream(runner.getStackTrace())
+                .noneMatch(frame -> frame.getClassName().equals(LinkedBlockingQueue.class.getName())
+                                && frame.getMethodName().equals("poll")
+                        || frame.getClassName().equals(CountDownLatch.class.getName())
+                                && frame.getMethodName().equals("await"))) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** What a stage of the run does before the test interrupts it. */
+    @FunctionalInterface
+    private interface Stage {
+        void reach(String name) throws InterruptedException;
+    }
+
+    private void interruptedWithAnUnansweredDelete(String name, Stage stage) throws Exception {
+        server.expect()
+                .delete()
+                .delay(3, TimeUnit.MINUTES)
+                .withPath("/api/v1/namespaces/test/pods/" + name)
+                .andReturn(200, pod(name))
+                .always();
+        KubernetesClient patient = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
+                        .withRequestRetryBackoffLimit(0)
+                        .withRequestTimeout((int) Duration.ofMinutes(2).toMillis())
+                        .build())
+                .build();
+        try (patient) {
+            Thread runner = startInThread(pod(name), new PodRunner(patient, clock, null, listener));
+            listener.awaitProgress("pod " + name + " is Pending");
+            stage.reach(name);
+            awaitWaitingOutsideTheClient(runner);
+
+            runner.interrupt();
+            listener.awaitProgress("deleting pod " + name + ": the Kubernetes API did not answer");
+            runner.interrupt();
+            runner.join(20_000);
+        }
+        assertThat(listener.progress)
+                .endsWith(
+                        "could not delete pod " + name + " (interrupted while the Kubernetes API did not answer);"
+                                + " delete it with: kubectl delete pod " + name + " -n test",
+                        "interrupted");
+    }
+
     @Test
     void createRefusedWithServerErrorsIsRetriedByTheClient() throws Exception {
         server.expect()
@@ -703,6 +777,84 @@ class PodRunnerTest {
     }
 
     /**
+     * Issue 14 review (14a) 6: after {@code 409 AlreadyExists}, the reads of a pod that get no answer pause 1 s, 2 s,
+     * … but the last pause ends at {@link ApiOutage#LIMIT}, not after it; then the pod is named with its command.
+     */
+    @Test
+    void theReadsOfAPodTheCreateFoundExistingEndAtTheOutageLimit() throws Exception {
+        List<Duration> sleeps = new CopyOnWriteArrayList<>();
+        Throwable thrown = createMeetingAnUnreadablePod("c8", pause -> {
+            sleeps.add(pause);
+            clock.advance(pause);
+        });
+
+        assertThat(thrown).isInstanceOf(KubernetesClientException.class);
+        assertThat(sleeps)
+                .containsExactly(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(16),
+                        Duration.ofSeconds(32),
+                        Duration.ofSeconds(57));
+        assertThat(listener.progress)
+                .last()
+                .asString()
+                .endsWith("kubectl delete pod -n test -l"
+                        + " gpu-train.jenkins.io/run-id=c8 --field-selector metadata.name=c8");
+    }
+
+    /**
+     * Issue 14 review (14a) 8: an interrupt while pausing between those reads does not delete the pod by its name
+     * alone (it may be another run's): it is named with the command that deletes it if it is this run's.
+     */
+    @Test
+    void anInterruptWhileReadingAPodTheCreateFoundExistingLeavesItNamed() throws Exception {
+        Throwable thrown = createMeetingAnUnreadablePod("c9", pause -> {
+            throw new InterruptedException("stopped");
+        });
+
+        assertThat(thrown).isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted())
+                .as("the interrupt is kept for the clean-up after the run")
+                .isTrue();
+        assertThat(listener.progress)
+                .as("every deletion tells a line; none was sent")
+                .noneMatch(line -> line.matches("(deleted|found no|could not delete) pod .*"))
+                .last()
+                .isEqualTo("pod c9 already exists and could not be read (interrupted while reading it): an earlier"
+                        + " attempt of this create, its answer lost, may have stored it; if it is this run's, delete"
+                        + " it with: kubectl delete pod -n test -l gpu-train.jenkins.io/run-id=c9 --field-selector"
+                        + " metadata.name=c9");
+    }
+
+    /** A create meeting {@code 409} for a pod whose reads time out (500 ms); returns what the run threw. */
+    private Throwable createMeetingAnUnreadablePod(String name, Sleeper sleeper) throws Exception {
+        client.pods().inNamespace(NAMESPACE).resource(pod(name)).create();
+        refuseCreate(409, "AlreadyExists", "pods \"" + name + "\" already exists")
+                .once();
+        server.expect()
+                .get()
+                .delay(5, TimeUnit.SECONDS)
+                .withPath("/api/v1/namespaces/test/pods/" + name)
+                .andReturn(200, pod(name))
+                .always();
+        KubernetesClient impatient = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
+                        .withRequestRetryBackoffLimit(0)
+                        .withRequestTimeout(500)
+                        .build())
+                .build();
+        try (impatient) {
+            new PodRunner(impatient, clock, sleeper, null, listener).run(pod(name), this::work);
+            return null;
+        } catch (KubernetesClientException | InterruptedException | PodFailureException e) {
+            return e;
+        }
+    }
+
+    /**
      * Issue 14 review (14a) 2: a create without an answer that stored nothing leaves nothing to delete: the line says
      * so, not "deleted pod".
      */
@@ -918,9 +1070,13 @@ class PodRunnerTest {
 
     /** Runs in a thread of its own, to be interrupted; records "interrupted" or the failure as progress. */
     private Thread startInThread(Pod pod) throws InterruptedException {
+        return startInThread(pod, newRunner(null));
+    }
+
+    private Thread startInThread(Pod pod, PodRunner podRunner) throws InterruptedException {
         Thread runner = new Thread(() -> {
             try {
-                newRunner(null).run(pod, tail, this::work);
+                podRunner.run(pod, tail, this::work);
             } catch (InterruptedException e) {
                 listener.progress("interrupted");
             } catch (PodFailureException | RuntimeException e) {
