@@ -74,9 +74,10 @@ public final class WorkingTree implements RepoTree {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                String name = file.getFileName().toString();
+                String relative = relative(file);
+                String name = relative.substring(relative.lastIndexOf('/') + 1);
                 if (attributes.isRegularFile() && !skipped(file) && (fileName == null || name.equals(fileName))) {
-                    found.add(relative(file));
+                    found.add(relative);
                 }
                 return FileVisitResult.CONTINUE;
             }
