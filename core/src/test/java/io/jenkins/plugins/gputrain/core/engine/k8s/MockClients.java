@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
 
 /** Clients of fabric8's mock server, for tests. */
 final class MockClients {
@@ -13,6 +14,16 @@ final class MockClients {
         return new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder(client.getConfiguration())
                         .withRequestRetryBackoffLimit(0)
+                        .build())
+                .build();
+    }
+
+    /** As {@link #withoutRetries(KubernetesClient)}, each request waiting at most {@code requestTimeout}. */
+    static KubernetesClient withoutRetries(KubernetesClient client, Duration requestTimeout) {
+        return new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(client.getConfiguration())
+                        .withRequestRetryBackoffLimit(0)
+                        .withRequestTimeout((int) requestTimeout.toMillis())
                         .build())
                 .build();
     }

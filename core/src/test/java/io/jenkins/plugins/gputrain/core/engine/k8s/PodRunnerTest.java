@@ -472,12 +472,7 @@ class PodRunnerTest {
                 .withPath("/api/v1/namespaces/test/pods/" + name)
                 .andReturn(200, pod(name))
                 .always();
-        KubernetesClient patient = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
-                        .withRequestRetryBackoffLimit(0)
-                        .withRequestTimeout((int) Duration.ofMinutes(2).toMillis())
-                        .build())
-                .build();
+        KubernetesClient patient = MockClients.withoutRetries(client, Duration.ofMinutes(2));
         try (patient) {
             Thread runner = startInThread(pod(name), new PodRunner(patient, clock, null, listener));
             listener.awaitProgress("pod " + name + " is Pending");
@@ -744,12 +739,7 @@ class PodRunnerTest {
                 .andReturn(200, pod("c7"))
                 .once();
         List<Duration> sleeps = new CopyOnWriteArrayList<>();
-        KubernetesClient impatient = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
-                        .withRequestRetryBackoffLimit(0)
-                        .withRequestTimeout(500)
-                        .build())
-                .build();
+        KubernetesClient impatient = MockClients.withoutRetries(client, Duration.ofMillis(500));
 
         try (impatient) {
             CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> {
@@ -840,12 +830,7 @@ class PodRunnerTest {
                 .withPath("/api/v1/namespaces/test/pods/" + name)
                 .andReturn(200, pod(name))
                 .always();
-        KubernetesClient impatient = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
-                        .withRequestRetryBackoffLimit(0)
-                        .withRequestTimeout(500)
-                        .build())
-                .build();
+        KubernetesClient impatient = MockClients.withoutRetries(client, Duration.ofMillis(500));
         try (impatient) {
             new PodRunner(impatient, clock, sleeper, null, listener).run(pod(name), this::work);
             return null;
