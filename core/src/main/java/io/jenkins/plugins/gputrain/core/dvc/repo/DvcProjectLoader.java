@@ -246,9 +246,7 @@ final class DvcProjectLoader {
             return dict.entries().entrySet().stream()
                     .limit(1)
                     .map(plot -> new DvcProject.PlotDefinition(
-                            plot.getKey(),
-                            config,
-                            plot.getValue() instanceof Value.Dict p ? p.entries() : Map.of()))
+                            plot.getKey(), config, plot.getValue() instanceof Value.Dict p ? p.entries() : Map.of()))
                     .toList();
         }
         return List.of(new DvcProject.PlotDefinition(entry.str(), config, Map.of()));

@@ -60,8 +60,12 @@ final class PlotSchema {
             new AnyOf(
                     "a path or a mapping of a plot id to its properties",
                     STR,
-                    new MapOf("a mapping of a plot id to its properties", new AnyOf(
-                            "a mapping of plot properties or nothing", DEFINITION, new Shape("", Value.None.class)))
+                    new MapOf(
+                                    "a mapping of a plot id to its properties",
+                                    new AnyOf(
+                                            "a mapping of plot properties or nothing",
+                                            DEFINITION,
+                                            new Shape("", Value.None.class)))
                             .required()));
 
     private static final Rule STAGE_PLOTS = new ListOf(

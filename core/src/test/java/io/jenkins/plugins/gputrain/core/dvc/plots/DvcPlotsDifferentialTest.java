@@ -447,7 +447,8 @@ class DvcPlotsDifferentialTest {
         for (int i = 0; i < mainAndWorkspace.size(); i++) {
             String name = "schema-" + i;
             Path repository = repository(name, mainAndWorkspace.get(i).get(0), files);
-            Files.writeString(repository.resolve("dvc.yaml"), mainAndWorkspace.get(i).get(1));
+            Files.writeString(
+                    repository.resolve("dvc.yaml"), mainAndWorkspace.get(i).get(1));
             differences.addAll(compare(dvc, repository, name));
         }
         assertThat(differences).isEmpty();
@@ -557,8 +558,10 @@ class DvcPlotsDifferentialTest {
                         .replaceFirst(": \\d+ errors$", ""));
             }
         }
-        List<String> actual =
-                errors.stream().filter(line -> !fileErrors.contains(line)).sorted().toList();
+        List<String> actual = errors.stream()
+                .filter(line -> !fileErrors.contains(line))
+                .sorted()
+                .toList();
         List<String> sorted = expected.stream().sorted().toList();
         boolean same = actual.size() == sorted.size();
         for (int i = 0; same && i < actual.size(); i++) {

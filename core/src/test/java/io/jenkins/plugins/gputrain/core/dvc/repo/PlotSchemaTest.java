@@ -31,10 +31,22 @@ class PlotSchemaTest {
     private record Rule(String name, List<String> valid, List<String> invalid) {}
 
     private static final List<Rule> TOP_LEVEL = List.of(
-            new Rule("x", List.of("step", "{a.csv: step}", "{}"), List.of("5", "true", "null", "[step]",
-                    "{a.csv: [step]}", "{a.csv: 5}", "{a.csv: null}")),
-            new Rule("y", List.of("loss", "[loss, acc]", "[]", "{a.csv: loss}", "{a.csv: [loss, acc]}"),
-                    List.of("5", "false", "null", "[1]", "[[loss]]", "[null]", "{a.csv: 5}", "{a.csv: [1]}",
+            new Rule(
+                    "x",
+                    List.of("step", "{a.csv: step}", "{}"),
+                    List.of("5", "true", "null", "[step]", "{a.csv: [step]}", "{a.csv: 5}", "{a.csv: null}")),
+            new Rule(
+                    "y",
+                    List.of("loss", "[loss, acc]", "[]", "{a.csv: loss}", "{a.csv: [loss, acc]}"),
+                    List.of(
+                            "5",
+                            "false",
+                            "null",
+                            "[1]",
+                            "[[loss]]",
+                            "[null]",
+                            "{a.csv: 5}",
+                            "{a.csv: [1]}",
                             "{a.csv: {f: loss}}")),
             new Rule("x_label", List.of("s"), NOT_STR),
             new Rule("y_label", List.of("l"), NOT_STR),
@@ -82,8 +94,8 @@ class PlotSchemaTest {
     }
 
     @Property
-    void aValueOfATypeThePropertysValidatorRefusesFailsNamingTheFileAndTheProperty(
-            @ForAll("invalid") Case invalid) throws Exception {
+    void aValueOfATypeThePropertysValidatorRefusesFailsNamingTheFileAndTheProperty(@ForAll("invalid") Case invalid)
+            throws Exception {
         UnreadableFileException e = failure(invalid.dvcYaml());
 
         assertThat(e).as(invalid.dvcYaml()).isNotNull();
@@ -137,7 +149,8 @@ class PlotSchemaTest {
         assertThat(failure("plots:\n  - h.csv: {x: step, header: false}\n").getMessage())
                 .isEqualTo("'sub/dvc.yaml' validation failed: plots -> 0 -> h.csv -> header: not a property here,"
                         + " expected one of x, y, x_label, y_label, title, template");
-        assertThat(failure("stages:\n  s:\n    cmd: echo\n    plots:\n      - a.csv: {colour: red}\n").getMessage())
+        assertThat(failure("stages:\n  s:\n    cmd: echo\n    plots:\n      - a.csv: {colour: red}\n")
+                        .getMessage())
                 .startsWith("'sub/dvc.yaml' validation failed: stages -> s -> plots -> 0 -> a.csv -> colour: not a"
                         + " property here, expected one of desc, type, labels, meta, cache,");
     }
@@ -169,7 +182,8 @@ class PlotSchemaTest {
 
     @Example
     void whatTheSchemaTakesPasses() throws Exception {
-        assertThat(failure("plots:\n  - a.csv\n  - b.csv:\n  - c: {y: {a.csv: loss}}\n  - d.csv: {}\n")).isNull();
+        assertThat(failure("plots:\n  - a.csv\n  - b.csv:\n  - c: {y: {a.csv: loss}}\n  - d.csv: {}\n"))
+                .isNull();
         assertThat(failure("stages:\n  s:\n    cmd: echo\n    plots:\n      - a.csv\n      - {}\n"
                         + "      - b.csv: {cache: false}\n        c.csv: [{cache: false}]\n"))
                 .isNull();
@@ -180,7 +194,8 @@ class PlotSchemaTest {
 
     @Example
     void valuesAreCheckedAsWrittenBeforeTemplating() throws Exception {
-        assertThat(failure("vars: [{n: 5}]\nplots:\n  - a.csv: {title: '${n}'}\n")).isNull();
+        assertThat(failure("vars: [{n: 5}]\nplots:\n  - a.csv: {title: '${n}'}\n"))
+                .isNull();
     }
 
     /** The failure of a {@code dvc.yaml} at {@code sub/dvc.yaml}, or null when it passes. */
