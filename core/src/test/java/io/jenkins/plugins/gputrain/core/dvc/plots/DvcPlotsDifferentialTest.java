@@ -381,7 +381,8 @@ class DvcPlotsDifferentialTest {
      * {@code PLOT_PROPS_SCHEMA}), of every kind, in top-level and stage plots, in one revision or in both: the
      * revision's {@code dvc.yaml} fails and with it all its plots, with DVC's error for the revision and its {@code DVC
      * failed to load some plots} line (which every comparison checks); the other revision is drawn. A stage output's
-     * list of properties, which the schema takes, is DVC's {@code ValueError}. Forms the schema takes are drawn.
+     * list of properties, which the schema takes, is DVC's {@code ValueError}. Forms the schema takes are drawn, and
+     * values templating makes of strings.
      */
     @Test
     void plotPropertiesOfATypeDvcsSchemaRefusesFailTheirRevision(RealDvc dvc) throws Exception {
@@ -438,6 +439,10 @@ class DvcPlotsDifferentialTest {
         mainAndWorkspace.add(List.of(valid, refused.get(refused.size() - 3)));
         mainAndWorkspace.add(List.of(refused.get(refused.size() - 2), valid));
         mainAndWorkspace.add(List.of(takenTopLevel, takenStage));
+        // checked as written: what templating makes of a string is drawn as DVC draws it (an x list is the row index)
+        mainAndWorkspace.add(List.of(
+                valid,
+                "vars:\n  - cols: [step, loss]\n    n: 5\n" + topLevel("  - a.csv: {title: '${n}', x: '${cols}'}")));
         Map<String, String> files = new LinkedHashMap<>();
         for (String file : List.of("a.csv", "b.csv", "c.csv", "d.csv")) {
             files.put(file, "step,loss\n0,1\n1,2\n");
