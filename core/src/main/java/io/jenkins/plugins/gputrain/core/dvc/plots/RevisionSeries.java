@@ -108,9 +108,13 @@ final class RevisionSeries {
         }
     }
 
-    /** The x sources after DVC's {@code _infer_x_y}: a string {@code x} for each {@code y} field of each file. */
+    /**
+     * The x sources after DVC's {@code _infer_x_y}: a string {@code x} for each {@code y} field of each file; an
+     * {@code x} that is neither a string nor a mapping (a list or a number a {@code ${…}} gave it after the schema
+     * check) is none, the row index, as DVC's {@code _get_xs} takes mappings only.
+     */
     private static List<FileField> xs(Value x, Value y, String own) {
-        if (x == null || x instanceof Value.None) {
+        if (!givenX(x)) {
             return List.of();
         }
         if (x instanceof Value.Dict byFile) {
@@ -128,6 +132,11 @@ final class RevisionSeries {
             xs.add(new FileField(own, x.str()));
         }
         return xs;
+    }
+
+    /** Whether an {@code x} names fields: a string or a mapping. */
+    private static boolean givenX(Value x) {
+        return x instanceof Value.Str || x instanceof Value.Dict;
     }
 
     /** The y sources given: a mapping's, or a field or fields of the plot's own file. */
@@ -271,7 +280,7 @@ final class RevisionSeries {
 
     /** DVC's {@code infer_x_label}: the one x field, {@code x} for several, {@code step} without an x. */
     private static String xLabel(PlotSource plot, List<FileField> xs) {
-        if (plot.props().get("x") == null || plot.props().get("x") instanceof Value.None) {
+        if (!givenX(plot.props().get("x"))) {
             return plot.text("x_label", STEP);
         }
         Set<String> fields = new LinkedHashSet<>();

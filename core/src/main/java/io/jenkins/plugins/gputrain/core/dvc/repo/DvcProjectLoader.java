@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Loads the {@code dvc.yaml} files of one revision (every one, at any depth) and the {@code dvc.lock} beside each:
@@ -29,7 +28,6 @@ final class DvcProjectLoader {
     private final List<String> topLevelParams = new ArrayList<>();
     private final List<DvcProject.Output> plotOutputs = new ArrayList<>();
     private final List<DvcProject.PlotDefinition> topLevelPlots = new ArrayList<>();
-    private static final Set<String> PLOT_PROPERTIES = Set.of("x", "y", "x_label", "y_label", "title", "template");
     private final Map<String, DvcProject.LockedOutput> locked = new LinkedHashMap<>();
     private final Map<String, java.util.LinkedHashSet<String>> trackedVars = new LinkedHashMap<>();
 
@@ -72,6 +70,7 @@ final class DvcProjectLoader {
         String directory = RepoPaths.parent(dvcYaml);
         Value.Dict document =
                 document(dvcYaml, readYaml(dvcYaml, "YAMLSyntaxError").orElseThrow());
+        PlotSchema.check(dvcYaml, document);
         Scope scope = scope(dvcYaml, directory, document);
         String where = "'" + dvcYaml + "'";
         for (Value entry : list(resolve(document, "metrics", scope, where))) {
@@ -188,10 +187,10 @@ final class DvcProjectLoader {
         }
         stageDirectories.put(name, base);
         for (Value entry : list(resolveField(stage, name, "metrics", scope, dvcYaml))) {
-            stageMetrics.add(output(base, entry));
+            stageMetrics.addAll(outputs(base, entry));
         }
         for (Value entry : list(resolveField(stage, name, "plots", scope, dvcYaml))) {
-            plotOutputs.add(output(base, entry));
+            plotOutputs.addAll(outputs(base, entry));
         }
         for (Value entry : list(resolveField(stage, name, "params", scope, dvcYaml))) {
             if (entry instanceof Value.Dict files) {
@@ -213,40 +212,42 @@ final class DvcProjectLoader {
         return bound;
     }
 
-    private static DvcProject.Output output(String base, Value entry) {
-        if (entry instanceof Value.Dict dict && dict.entries().size() == 1) {
-            Map.Entry<String, Value> only = dict.entries().entrySet().iterator().next();
-            Map<String, Value> props = only.getValue() instanceof Value.Dict p ? p.entries() : Map.of();
+    /**
+     * The outputs of a stage's {@code metrics:} or {@code plots:} entry, as DVC 3.67.1's {@code _merge_data}
+     * ({@code dvc/output.py}) reads it: a path, or a mapping of paths to their flags (every key an output); flags that
+     * are a list (which the plots schema allows) fail the revision with DVC's {@code ValueError}.
+     */
+    private static List<DvcProject.Output> outputs(String base, Value entry) throws UnreadableFileException {
+        if (!(entry instanceof Value.Dict dict)) {
+            return List.of(new DvcProject.Output(path(base, entry.str()), true, Map.of()));
+        }
+        List<DvcProject.Output> outputs = new ArrayList<>();
+        for (Map.Entry<String, Value> output : dict.entries().entrySet()) {
+            if (output.getValue() instanceof Value.Seq flags) {
+                throw new UnreadableFileException(
+                        "ValueError",
+                        "Expected dict for '" + output.getKey() + "', got: '" + PythonTypes.name(flags) + "'");
+            }
+            Map<String, Value> props = output.getValue() instanceof Value.Dict p ? p.entries() : Map.of();
             Value cache = props.get("cache");
             boolean cached = !(cache instanceof Value.Bool b && !b.value());
-            return new DvcProject.Output(path(base, only.getKey()), cached, props);
+            outputs.add(new DvcProject.Output(path(base, output.getKey()), cached, props));
         }
-        return new DvcProject.Output(path(base, entry.str()), true, Map.of());
+        return outputs;
     }
 
     /**
-     * The definitions of one top-level {@code plots:} entry. Their properties are those of DVC 3.67.1's
-     * {@code PLOT_DEFINITION} ({@code dvc/schema.py}); another ({@code header}, {@code cache}) fails the revision's
-     * {@code dvc.yaml} as DVC's schema validation does.
+     * The definitions of one top-level {@code plots:} entry, which {@link PlotSchema} has checked: a path, or a
+     * mapping of which DVC reads the first key only ({@code _collect_pipeline_files}: {@code k, v =
+     * next(iter(elem.items()))}).
      */
-    private List<DvcProject.PlotDefinition> plotDefinitions(String config, Value entry) throws UnreadableFileException {
+    private static List<DvcProject.PlotDefinition> plotDefinitions(String config, Value entry) {
         if (entry instanceof Value.Dict dict) {
-            List<DvcProject.PlotDefinition> definitions = new ArrayList<>();
-            // DVC reads an entry's first key only (_collect_pipeline_files: k, v = next(iter(elem.items())))
-            for (Map.Entry<String, Value> plot :
-                    dict.entries().entrySet().stream().limit(1).toList()) {
-                Map<String, Value> props = plot.getValue() instanceof Value.Dict p ? p.entries() : Map.of();
-                for (String key : props.keySet()) {
-                    if (!PLOT_PROPERTIES.contains(key)) {
-                        throw new UnreadableFileException(
-                                "YAMLValidationError",
-                                "'" + config + "' validation failed: top-level plot '" + plot.getKey() + "' has '" + key
-                                        + "', expected only x, y, x_label, y_label, title and template");
-                    }
-                }
-                definitions.add(new DvcProject.PlotDefinition(plot.getKey(), config, props));
-            }
-            return definitions;
+            return dict.entries().entrySet().stream()
+                    .limit(1)
+                    .map(plot -> new DvcProject.PlotDefinition(
+                            plot.getKey(), config, plot.getValue() instanceof Value.Dict p ? p.entries() : Map.of()))
+                    .toList();
         }
         return List.of(new DvcProject.PlotDefinition(entry.str(), config, Map.of()));
     }

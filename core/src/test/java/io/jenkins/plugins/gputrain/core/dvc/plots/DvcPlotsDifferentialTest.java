@@ -366,6 +366,98 @@ class DvcPlotsDifferentialTest {
         assertThat(compare(dvc, repository, "merged")).isEmpty();
     }
 
+    /** A {@code dvc.yaml} with a valid plot ({@code b.csv}) and top-level plots entries. */
+    private static String topLevel(String entries) {
+        return "plots:\n  - b.csv\n" + entries + "\n";
+    }
+
+    /** A {@code dvc.yaml} with a valid plot ({@code b.csv}) and a stage's plots entries. */
+    private static String stage(String entries) {
+        return "plots:\n  - b.csv\nstages:\n  s:\n    cmd: echo\n    plots:\n" + entries + "\n";
+    }
+
+    /**
+     * Plot properties of a type DVC's schema refuses ({@code dvc/schema.py}: {@code PLOT_DEFINITION},
+     * {@code PLOT_PROPS_SCHEMA}), of every kind, in top-level and stage plots, in one revision or in both: the
+     * revision's {@code dvc.yaml} fails and with it all its plots, with DVC's error for the revision and its {@code DVC
+     * failed to load some plots} line (which every comparison checks); the other revision is drawn. A stage output's
+     * list of properties, which the schema takes, is DVC's {@code ValueError}. Forms the schema takes are drawn, and
+     * values templating makes of strings.
+     */
+    @Test
+    void plotPropertiesOfATypeDvcsSchemaRefusesFailTheirRevision(RealDvc dvc) throws Exception {
+        List<String> refused = List.of(
+                topLevel("  - a.csv: {y: 5}"),
+                topLevel("  - a.csv: {x: {a.csv: [step]}}"),
+                topLevel("  - a.csv: {title: [x]}"),
+                topLevel("  - a.csv: {x_label: 5}"),
+                topLevel("  - a.csv: {y_label: true}"),
+                topLevel("  - a.csv: {template: 1}"),
+                topLevel("  - a.csv: {x: 5}"),
+                topLevel("  - a.csv: {y: [1]}"),
+                topLevel("  - free: {y: {a.csv: 5}}"),
+                topLevel("  - free: {y: {a.csv: [loss, 2]}}"),
+                topLevel("  - a.csv: {title: null}"),
+                topLevel("  - a.csv: {title: 2020-01-01}"),
+                topLevel("  - a.csv: [x]"),
+                topLevel("  - 5"),
+                topLevel("  - {}"),
+                topLevel("  - a.csv: {header: false}"),
+                "plots: a.csv\n",
+                "plots:\n",
+                stage("      - a.csv: {cache: false, y: [loss]}"),
+                stage("      - a.csv: {cache: false, x: {a.csv: step}}"),
+                stage("      - a.csv: {cache: false, header: 1}"),
+                stage("      - a.csv: {cache: 'no'}"),
+                stage("      - a.csv: {cache: false, title: 5}"),
+                stage("      - a.csv: {cache: false, x_label: [a]}"),
+                stage("      - a.csv: {cache: false, template: {t: 1}}"),
+                stage("      - a.csv: {cache: false, labels: a}"),
+                stage("      - a.csv: {cache: false, desc: 5}"),
+                stage("      - a.csv: {cache: false, persist: null}"),
+                stage("      - a.csv: {cache: false, push: 0}"),
+                stage("      - a.csv: {cache: false, remote: 5}"),
+                stage("      - a.csv: {cache: false, colour: red}"),
+                stage("      - a.csv:"),
+                stage("      - a.csv: [{cache: false}]"),
+                stage("      - a.csv: [5]"),
+                stage("      - 5"),
+                "stages:\n  s:\n    cmd: echo\n    plots: a.csv\n",
+                "stages:\n  s:\n    foreach: [1]\n    do:\n      cmd: echo\n      plots:\n"
+                        + "        - a.csv: {cache: false, y_label: 1}\n");
+        String valid = topLevel("  - a.csv: {y: loss}");
+        String takenTopLevel = topLevel("  - a.csv:\n  - free: {x: {a.csv: step}, y: {a.csv: [loss]}, title: F}");
+        String takenStage = stage("      - a.csv: {cache: false, meta: {k: [1, null]}, labels: [], desc: d, type: t,"
+                + " remote: r, push: false, persist: true, checkpoint: false, header: true, y: loss}\n"
+                + "      - {}\n      - c.csv: {cache: false}\n        d.csv: {cache: false, title: D}");
+        List<List<String>> mainAndWorkspace = new ArrayList<>();
+        for (int i = 0; i < refused.size(); i += 2) {
+            mainAndWorkspace.add(List.of(refused.get(i), refused.get(Math.min(i + 1, refused.size() - 1))));
+        }
+        mainAndWorkspace.add(List.of(valid, refused.get(0)));
+        mainAndWorkspace.add(List.of(refused.get(1), valid));
+        mainAndWorkspace.add(List.of(valid, refused.get(refused.size() - 3)));
+        mainAndWorkspace.add(List.of(refused.get(refused.size() - 2), valid));
+        mainAndWorkspace.add(List.of(takenTopLevel, takenStage));
+        // checked as written: what templating makes of a string is drawn as DVC draws it (an x list is the row index)
+        mainAndWorkspace.add(List.of(
+                valid,
+                "vars:\n  - cols: [step, loss]\n    n: 5\n" + topLevel("  - a.csv: {title: '${n}', x: '${cols}'}")));
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String file : List.of("a.csv", "b.csv", "c.csv", "d.csv")) {
+            files.put(file, "step,loss\n0,1\n1,2\n");
+        }
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < mainAndWorkspace.size(); i++) {
+            String name = "schema-" + i;
+            Path repository = repository(name, mainAndWorkspace.get(i).get(0), files);
+            Files.writeString(
+                    repository.resolve("dvc.yaml"), mainAndWorkspace.get(i).get(1));
+            differences.addAll(compare(dvc, repository, name));
+        }
+        assertThat(differences).isEmpty();
+    }
+
     /** A repository with a {@code dvc.yaml} and files, committed as {@code main}. */
     private Path repository(String name, String dvcYaml, Map<String, String> files) throws Exception {
         Path repository = directory.resolve(name);
@@ -435,12 +527,57 @@ class DvcPlotsDifferentialTest {
         if (!warnings.equals(dvcWarnings.stream().sorted().toList())) {
             differences.add(name + ": warnings " + warnings + ", DVC " + dvcWarnings);
         }
+        differences.addAll(revisionFailures(result.out(), actual.errors(), name));
+        Optional<String> loadWarning = result.err()
+                .lines()
+                .filter(line -> line.startsWith("DVC failed to load"))
+                .findFirst();
+        if (!actual.warning().equals(loadWarning)) {
+            differences.add(name + ": warning " + actual.warning() + ", DVC " + loadWarning);
+        }
         List<String> dvcIds = expected.stream().map(DvcPlot::id).toList();
         actual.plots().stream()
                 .map(RenderedPlot::id)
                 .filter(id -> !dvcIds.contains(id))
                 .forEach(id -> differences.add(name + ": " + id + ": drawn, DVC has no such plot"));
         return differences;
+    }
+
+    /**
+     * DVC's errors for a revision as a whole (without a source file or a plot: its {@code dvc.yaml} fails DVC's schema,
+     * a stage's outputs its loader) against gpu-train's errors that neither name a file DVC has an error for in that
+     * revision nor hold such an error's message (file errors are compared elsewhere): one each, gpu-train's beginning with DVC's message, less what DVC adds to it for
+     * a commit ({@code in revision '1a2b3c4'}), for several failures ({@code : 2 errors}) and to the path
+     * ({@code ./dvc.yaml}); gpu-train's goes on to say what failed.
+     */
+    private static List<String> revisionFailures(String dvcJson, List<String> errors, String name) throws Exception {
+        Map<String, List<String>> fileErrors = new LinkedHashMap<>(); // sources and messages by revision
+        List<String> expected = new ArrayList<>();
+        for (JsonNode error : new ObjectMapper().readTree(dvcJson).path("errors")) {
+            String revision = error.get("rev").asText() + ": ";
+            if (error.has("source")) {
+                List<String> named = fileErrors.computeIfAbsent(revision, key -> new ArrayList<>());
+                named.add("'" + error.get("source").asText() + "'");
+                named.add(error.get("msg").asText());
+            } else if (!error.has("name")) {
+                expected.add((revision + error.get("msg").asText())
+                        .replaceFirst(": '\\./", ": '")
+                        .replaceFirst(" in revision '[0-9a-f]{7}'", "")
+                        .replaceFirst(": \\d+ errors$", ""));
+            }
+        }
+        List<String> actual = errors.stream()
+                .filter(line -> fileErrors.entrySet().stream()
+                        .noneMatch(files -> line.startsWith(files.getKey())
+                                && files.getValue().stream().anyMatch(line::contains)))
+                .sorted()
+                .toList();
+        List<String> sorted = expected.stream().sorted().toList();
+        boolean same = actual.size() == sorted.size();
+        for (int i = 0; same && i < actual.size(); i++) {
+            same = actual.get(i).startsWith(sorted.get(i));
+        }
+        return same ? List.of() : List.of(name + ": revision errors " + actual + ", DVC " + sorted);
     }
 
     private static void compareData(DvcPlot plot, RenderedPlot drawn, String where, List<String> differences) {

@@ -145,6 +145,42 @@ class DvcProjectTest {
     }
 
     @Test
+    void aPlotPropertyOfAWrongTypeFailsTheRevisionAsDvcsSchemaDoes() throws Exception {
+        // DVC 3.67.1: "'./dvc.yaml' validation failed" (dvc/schema.py: PLOT_PROPS, y is a str in stage plots)
+        write("dvc.yaml", "stages:\n  s:\n    cmd: echo\n    plots:\n      - a.csv: {y: [loss]}\n");
+
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("YAMLValidationError");
+            assertThat(e.message())
+                    .isEqualTo("'dvc.yaml' validation failed: stages -> s -> plots -> 0 -> a.csv -> y: expected a"
+                            + " string, found list");
+        });
+    }
+
+    @Test
+    void aStagePlotsOutputWithAListOfPropertiesIsDvcsValueError() throws Exception {
+        // the schema takes [PLOT_PROPS_SCHEMA]; dvc/output.py's _merge_data then refuses it
+        write("dvc.yaml", "stages:\n  s:\n    cmd: echo\n    plots:\n      - a.csv: [{cache: false}]\n");
+
+        assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
+            assertThat(e.type()).isEqualTo("ValueError");
+            assertThat(e.message()).isEqualTo("Expected dict for 'a.csv', got: 'list'");
+        });
+    }
+
+    @Test
+    void aStageOutputsEntryOfSeveralPathsIsAnOutputEach() throws Exception {
+        write(
+                "dvc.yaml",
+                "stages:\n  s:\n    cmd: echo\n    metrics:\n      - a.json: {cache: false}\n        b.json:"
+                        + " {cache: false}\n      - {}\n");
+        write("a.json", "{\"x\": 1}");
+        write("b.json", "{\"y\": 2}");
+
+        assertThat(metrics().files()).containsOnlyKeys("a.json", "b.json");
+    }
+
+    @Test
     void aDvcYamlThatIsAListFailsTheRevisionAsDvcsValidationDoes() throws Exception {
         write("dvc.yaml", "- metrics.json\n- params.yaml\n");
 
@@ -168,8 +204,8 @@ class DvcProjectTest {
         assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
             assertThat(e.type()).isEqualTo("YAMLValidationError");
             assertThat(e.message())
-                    .isEqualTo("'dvc.yaml' validation failed: top-level plot 'h.csv' has 'header', expected only x, y,"
-                            + " x_label, y_label, title and template");
+                    .isEqualTo("'dvc.yaml' validation failed: plots -> 0 -> h.csv -> header: not a property here,"
+                            + " expected one of x, y, x_label, y_label, title, template");
         });
         write(
                 "dvc.yaml",
