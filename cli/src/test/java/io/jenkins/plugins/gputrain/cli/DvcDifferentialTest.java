@@ -177,6 +177,53 @@ class DvcDifferentialTest {
     }
 
     /**
+     * A lookup that finds a mapping tracks nothing (DVC's {@code Container.get_sources}), one inside it or inside a list
+     * its own name ({@code l.0.a}, {@code m.1.x} through {@code item}); a stage field may interpolate only a scalar or
+     * null, {@code cmd} also a mapping (DVC's {@code validate_value}): a list in {@code cmd} or {@code outs}, or a mapping
+     * in {@code desc}, fails the revision.
+     */
+    @Test
+    void trackedMappingsNothingAndStageFieldsScalarsOnly(RealDvc dvc, @TempDir Path repository) throws Exception {
+        String vars =
+                "l: [{a: 1}]\nm: [{x: 1}, {x: 2}]\nd: {a: 1, b: 2}\nn: {e: {f: 1}}\ns: 1\nw: [x]\n" + "f: m.json\n";
+        Files.writeString(repository.resolve("v.yaml"), vars);
+        String stages =
+                "vars:\n- v.yaml\nmetrics:\n- ${f}\nstages:\n  t:\n    cmd: echo ${l[0]} ${l[0].a} ${d} ${n.e} ${s}\n"
+                        + "  u:\n    foreach: ${m}\n    do:\n      cmd: echo ${item} ${item.x}\n";
+        Files.writeString(repository.resolve("dvc.yaml"), stages);
+        Files.writeString(repository.resolve("m.json"), "{\"a\": 1}\n");
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        Files.writeString(
+                repository.resolve("v.yaml"),
+                vars.replace("a: 1}]", "a: 2}]")
+                        .replace("x: 2", "x: 3")
+                        .replace("b: 2", "b: 4")
+                        .replace("f: 1", "f: 5")
+                        .replace("s: 1", "s: 6"));
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        List<List<String>> commands = List.of(
+                List.of("params", "diff", "main", "--all", "--json"),
+                List.of("params", "diff", "main", "--deps"),
+                List.of("metrics", "show", "--json"));
+        for (String stage : List.of(
+                "",
+                "  b:\n    cmd: echo ${w}\n",
+                "  b:\n    cmd: echo\n    outs:\n    - ${w}\n",
+                "  b:\n    cmd: echo ${s} ${w}\n",
+                "  b:\n    cmd: echo\n    desc: ${d}\n",
+                "  b:\n    cmd: echo\n    wdir: ${s}\n")) {
+            Files.writeString(repository.resolve("dvc.yaml"), stages + stage);
+            for (List<String> command : commands) {
+                compare(dvc, repository, command, report).ifPresent(differences::add);
+            }
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
      * Diffs load what DVC's brancher visits: the workspace also in a diff of two commits (its failure to load is a
      * warning there), a revision named twice alike diffed with itself, one commit under two names under both joined
      * (an empty diff, the warning naming {@code HEAD,main}), {@code workspace} twice an unknown Git revision; with

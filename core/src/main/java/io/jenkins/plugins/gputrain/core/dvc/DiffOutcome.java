@@ -29,7 +29,10 @@ public record DiffOutcome(List<FileDifferences> files, List<RevisionData> revisi
         this(files, revisions, List.of());
     }
 
-    /** No differences and nothing read (a Git repository without commits). */
+    /**
+     * No differences and nothing read: a Git repository without commits, a plain directory's workspace diffed with
+     * itself, a report without its baseline.
+     */
     public static DiffOutcome empty() {
         return new DiffOutcome(List.of(), List.of());
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Loads the {@code dvc.yaml} files of one revision (every one, at any depth) and the {@code dvc.lock} beside each:
@@ -164,8 +165,14 @@ final class DvcProjectLoader {
             String directory, String name, Value.Dict stage, Scope outer, Map<String, String> stageDirectories)
             throws IOException, UnreadableFileException {
         String dvcYaml = "'" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
-        // DVC resolves wdir first, with the outer scope only, and reads the stage's vars files from there.
-        Value wdir = resolveField(stage, name, "wdir", outer, dvcYaml);
+        // DVC resolves wdir first, with the outer scope only, neither tracked nor checked (_resolve_wdir), and reads
+        // the stage's vars files from there.
+        Value wdir = resolve(
+                stage.entries().getOrDefault("wdir", Value.None.NONE),
+                outer.values(),
+                null,
+                (looked, found) -> {},
+                "'stages." + name + ".wdir' in " + dvcYaml);
         String base = wdir instanceof Value.None ? directory : path(directory, wdir.str());
         List<Value> stageVars = list(stage.entries().getOrDefault("vars", Value.Seq.list(List.of())));
         // DVC clones the context for a stage with vars (Context.clone in dvc/parsing/__init__.py)
@@ -182,17 +189,30 @@ final class DvcProjectLoader {
                             ? "'stages." + name + ".vars' in " + dvcYaml
                             : "stage '" + name + "' in " + dvcYaml));
         }
-        for (String field : List.of("cmd", "deps", "outs")) {
-            resolveField(stage, name, field, scope, dvcYaml);
+        // DVC resolves every field of the definition in its order (wdir again), vars popped, matrix taken out
+        Map<String, Value> resolved = new LinkedHashMap<>();
+        for (String field : stage.entries().keySet()) {
+            if (!field.equals("vars") && !field.equals("matrix")) {
+                resolved.put(field, resolveField(stage, name, field, scope, dvcYaml));
+            }
+        }
+        Value resolvedWdir = resolved.getOrDefault("wdir", Value.None.NONE);
+        if (stage.entries().get("wdir") instanceof Value.Str
+                && !(resolvedWdir instanceof Value.Str || resolvedWdir instanceof Value.None)) {
+            // a ${…} giving a number or a boolean: DVC's stage loading joins it to a path (os.path.join)
+            throw new UnreadableFileException(
+                    "TypeError",
+                    "join() argument must be str, bytes, or os.PathLike object, not '" + PythonTypes.name(resolvedWdir)
+                            + "'");
         }
         stageDirectories.put(name, base);
-        for (Value entry : list(resolveField(stage, name, "metrics", scope, dvcYaml))) {
+        for (Value entry : list(resolved.getOrDefault("metrics", Value.None.NONE))) {
             stageMetrics.addAll(outputs(base, entry));
         }
-        for (Value entry : list(resolveField(stage, name, "plots", scope, dvcYaml))) {
+        for (Value entry : list(resolved.getOrDefault("plots", Value.None.NONE))) {
             plotOutputs.addAll(outputs(base, entry));
         }
-        for (Value entry : list(resolveField(stage, name, "params", scope, dvcYaml))) {
+        for (Value entry : list(resolved.getOrDefault("params", Value.None.NONE))) {
             if (entry instanceof Value.Dict files) {
                 files.entries()
                         .forEach((file, keys) -> stageParams.add(new DvcProject.ParamsDependency(
@@ -434,37 +454,57 @@ final class DvcProjectLoader {
         }
     }
 
-    private Value resolve(Value.Dict node, String field, Scope scope, String where) {
-        return resolve(node.entries().getOrDefault(field, Value.None.NONE), scope, "'" + field + "' in " + where);
+    /**
+     * A top-level definition templated: DVC neither tracks its lookups (only a stage's are, {@code context.track()}
+     * in {@code EntryDefinition.resolve_stage}) nor checks their types ({@code TopDefinition.resolve}).
+     */
+    private static Value resolve(Value.Dict node, String field, Scope scope, String where) {
+        return resolve(
+                node.entries().getOrDefault(field, Value.None.NONE),
+                scope.values(),
+                null,
+                (name, found) -> {},
+                "'" + field + "' in " + where);
     }
 
     /** A stage's field templated, failing as DVC names it ({@code 'stages.train.cmd' in 'dvc.yaml'}). */
     private Value resolveField(Value.Dict stage, String name, String field, Scope scope, String dvcYaml) {
         return resolve(
                 stage.entries().getOrDefault(field, Value.None.NONE),
-                scope,
+                scope.values(),
+                field,
+                (looked, found) -> track(scope, looked, found),
                 "'stages." + name + "." + field + "' in " + dvcYaml);
     }
 
-    /** A value templated with the scope; what names it in the error ({@code 'stages.s.wdir' in 'dvc.yaml'}). */
-    private Value resolve(Value value, Scope scope, String what) {
+    /**
+     * A value templated with the variables: the stage field it is, whose lookups are type-checked ({@code null} for
+     * none), who is told the lookups, and what names it in the error ({@code 'stages.s.wdir' in 'dvc.yaml'}).
+     */
+    private static Value resolve(
+            Value value, Value.Dict values, String field, BiConsumer<String, Value> lookups, String what) {
         try {
-            return Interpolator.resolve(value, scope.values(), name -> track(scope, name));
+            return Interpolator.resolve(value, values, field, lookups);
         } catch (Interpolator.ResolveException e) {
-            throw new Interpolator.ResolveException("failed to parse " + what + ": " + e.getMessage());
+            throw e.failedToParse(what);
         }
     }
 
-    /** Records the vars-file values a lookup used: DVC reports them as params of that file. */
-    private void track(Scope scope, String name) {
+    /**
+     * Records the vars-file value a lookup used, as DVC's {@code Context._track_data} records the node it read: a
+     * value or a list under the name looked up ({@code l.1} inside a list leaf {@code l}), a mapping not at all
+     * ({@code Container.get_sources} is empty, {@code dvc/parsing/context.py}). DVC reports them as params of the file.
+     */
+    private void track(Scope scope, String name, Value found) {
+        if (found instanceof Value.Dict) {
+            return;
+        }
         String path = scope.origin(name);
         scope.origins().forEach((leaf, file) -> {
-            // a name inside a list leaf (l.1) is tracked as itself, as DVC's Context.track records the node it reads
-            String tracked = path.startsWith(leaf + ".") ? path : leaf;
-            if (leaf.equals(path) || leaf.startsWith(path + ".") || path.startsWith(leaf + ".")) {
+            if (leaf.equals(path) || path.startsWith(leaf + ".")) {
                 trackedVars
                         .computeIfAbsent(file, f -> new java.util.LinkedHashSet<>())
-                        .add(tracked);
+                        .add(path);
             }
         });
     }

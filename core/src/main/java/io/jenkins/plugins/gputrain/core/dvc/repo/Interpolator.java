@@ -1,11 +1,12 @@
 package io.jenkins.plugins.gputrain.core.dvc.repo;
 
+import io.jenkins.plugins.gputrain.core.dvc.value.PythonTypes;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
  * DVC's {@code ${…}} interpolation in {@code dvc.yaml}: a string that is exactly one expression becomes the typed
  * value; inside a longer string values are stringified (booleans as {@code true}/{@code false}); {@code \${…}}
  * stays literal; {@code a.b}, {@code list[0]} and {@code list.0} look values up. Mapping keys are interpolated
- * too ({@code - ${out}/m.json:} with output flags).
+ * too ({@code - ${out}/m.json:} with output flags). In a stage's field a value looked up must be a scalar or null, a
+ * mapping also in {@code cmd}, as DVC's {@code validate_value} requires ({@code dvc/parsing/interpolate.py}); the
+ * {@code foreach}/{@code matrix} data and top-level definitions are not checked, as in DVC.
  */
 final class Interpolator {
     private static final Pattern EXPRESSION = Pattern.compile("(\\\\)?\\$\\{(.*?)}");
@@ -29,7 +32,7 @@ final class Interpolator {
      * @throws ResolveException when a name is not defined
      */
     static Value resolve(Value value, Value.Dict context) {
-        return resolve(value, context, name -> {});
+        return resolve(value, context, null, (name, found) -> {});
     }
 
     /**
@@ -37,24 +40,25 @@ final class Interpolator {
      *
      * @param value the value from dvc.yaml
      * @param context the variables
-     * @param lookups told every name looked up, normalized ({@code list[0]} as {@code list.0})
+     * @param field the stage field the value is, whose lookups are checked; {@code null} for none
+     * @param lookups told every name looked up, normalized ({@code list[0]} as {@code list.0}), and what it found
      * @return the value with expressions replaced
-     * @throws ResolveException when a name is not defined
+     * @throws ResolveException when a name is not defined, or names a value the field cannot hold
      */
-    static Value resolve(Value value, Value.Dict context, Consumer<String> lookups) {
+    static Value resolve(Value value, Value.Dict context, String field, BiConsumer<String, Value> lookups) {
         if (value instanceof Value.Str str) {
-            return string(str.value(), context, lookups);
+            return string(str.value(), context, field, lookups);
         }
         if (value instanceof Value.Seq seq) {
             List<Value> items = new ArrayList<>();
-            seq.items().forEach(item -> items.add(resolve(item, context, lookups)));
+            seq.items().forEach(item -> items.add(resolve(item, context, field, lookups)));
             return new Value.Seq(items, seq.kind());
         }
         if (value instanceof Value.Dict dict) {
             Map<String, Value> entries = new LinkedHashMap<>();
             dict.entries()
-                    .forEach((key, item) ->
-                            entries.put(string(key, context, lookups).str(), resolve(item, context, lookups)));
+                    .forEach((key, item) -> entries.put(
+                            string(key, context, field, lookups).str(), resolve(item, context, field, lookups)));
             return new Value.Dict(entries);
         }
         return value;
@@ -81,11 +85,10 @@ final class Interpolator {
         return false;
     }
 
-    private static Value string(String text, Value.Dict context, Consumer<String> lookups) {
+    private static Value string(String text, Value.Dict context, String field, BiConsumer<String, Value> lookups) {
         Matcher matcher = EXPRESSION.matcher(text);
         if (matcher.matches() && matcher.group(1) == null) {
-            lookups.accept(normalize(matcher.group(2).strip()));
-            return lookup(matcher.group(2).strip(), context);
+            return lookup(matcher.group(2).strip(), context, field, lookups);
         }
         StringBuilder out = new StringBuilder();
         int last = 0;
@@ -95,8 +98,7 @@ final class Interpolator {
             if (matcher.group(1) != null) {
                 out.append(matcher.group().substring(1));
             } else {
-                lookups.accept(normalize(matcher.group(2).strip()));
-                Value found = lookup(matcher.group(2).strip(), context);
+                Value found = lookup(matcher.group(2).strip(), context, field, lookups);
                 out.append(found instanceof Value.Bool b ? String.valueOf(b.value()) : found.str());
             }
             last = matcher.end();
@@ -107,6 +109,26 @@ final class Interpolator {
     /** A name with {@code list[0]} written {@code list.0}. */
     static String normalize(String name) {
         return name.replaceAll("\\[(\\d+)]", ".$1");
+    }
+
+    /** Looks a name up, tells it with what it found, and checks that the field can hold it. */
+    private static Value lookup(String name, Value.Dict context, String field, BiConsumer<String, Value> lookups) {
+        Value found = lookup(name, context);
+        lookups.accept(normalize(name), found);
+        if (field != null && !primitive(found) && !(found instanceof Value.Dict && field.equals("cmd"))) {
+            throw new ResolveException("Cannot interpolate data of type '" + PythonTypes.name(found) + "'", true);
+        }
+        return found;
+    }
+
+    /** DVC's {@code PRIMITIVES} ({@code int, float, str, bytes, bool}) or {@code None}. */
+    private static boolean primitive(Value value) {
+        return value instanceof Value.Str
+                || value instanceof Value.Int
+                || value instanceof Value.Float
+                || value instanceof Value.Bool
+                || value instanceof Value.Bytes
+                || value instanceof Value.None;
     }
 
     /** Looks a dotted name up, {@code list[0]} being {@code list.0}. */
@@ -130,8 +152,23 @@ final class Interpolator {
     static final class ResolveException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        private final boolean parseError;
+
         ResolveException(String message) {
+            this(message, false);
+        }
+
+        private ResolveException(String message, boolean parseError) {
             super(message);
+            this.parseError = parseError;
+        }
+
+        /**
+         * DVC's {@code format_and_raise} of it: {@code failed to parse <what>:} then the message, on a line of its own
+         * for a {@code ParseError}, after a space for the others.
+         */
+        ResolveException failedToParse(String what) {
+            return new ResolveException("failed to parse " + what + ":" + (parseError ? "\n" : " ") + getMessage());
         }
     }
 }
