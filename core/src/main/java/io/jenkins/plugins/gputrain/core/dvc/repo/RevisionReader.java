@@ -202,7 +202,8 @@ final class RevisionReader {
      * dpath's {@code _split_path}, leading dots are dropped ({@code .a} is {@code a}) and a trailing one leaves an
      * empty last part ({@code a.} and {@code a.1.} select nothing).
      *
-     * @throws UnreadableFileException when the first value a key selects lies in a tuple or a set (a {@code .py}
+     * @throws UnreadableFileException where dpath's merge fails on keys that are not strings ({@link DpathMerge}),
+     *     or when the first value a key selects lies in a tuple or a set (a {@code .py}
      *     params file's {@code X = (1, 2)} with the key {@code X.0}): dpath walks into both but cannot copy out of them,
      *     and DVC fails the file with Python's {@code TypeError}; a set on the way wins, as dpath's {@code types}
      *     subscripts every container on the path before {@code set} assigns into the tuple
@@ -210,10 +211,11 @@ final class RevisionReader {
     static Value select(Value value, List<String> keys) throws UnreadableFileException {
         Map<String, Value> selected = new LinkedHashMap<>();
         Map<String, Value> selectedKeys = new LinkedHashMap<>();
-        for (String key : keys) {
+        for (String key : new LinkedHashSet<>(keys)) {
             String[] parts = key.replaceFirst("^\\.+", "").split("\\.", -1);
             Value found = subtree(value, parts, 0, Value.Seq.Kind.LIST);
             if (found instanceof Value.Dict dict) {
+                DpathMerge.check(selected, dict);
                 merge(selected, dict.entries());
                 dict.keys().forEach(selectedKeys::putIfAbsent);
             }
