@@ -145,8 +145,10 @@ final class YamlValueConstructor {
         return dict(entries.values());
     }
 
-    /** A dict of keys and values: keyed by each key's text, the keys that are not strings kept (a later one of the
-     * same text, of another identity, replaces the value under the first). */
+    /**
+     * A dict of keys and values, keyed by each key's text, the keys that are not strings kept: a later key of the same
+     * text but another identity ({@code 1} after {@code '1'}) replaces the value under the first.
+     */
     private static Value.Dict dict(Iterable<Map.Entry<Value, Value>> entries) {
         Map<String, Value> dict = new LinkedHashMap<>();
         Map<String, Value> keys = new LinkedHashMap<>();
