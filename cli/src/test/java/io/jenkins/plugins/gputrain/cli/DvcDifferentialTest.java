@@ -152,6 +152,52 @@ class DvcDifferentialTest {
     }
 
     /**
+     * YAML keys that are ints, floats, bools or None: a metrics file of such keys only (rows and columns in
+     * {@code sorted()} order, {@code json.dumps} spelling them), nested ones (text), keys Python holds equal across
+     * revisions ({@code 3.0} then {@code 3}), a list of dicts with such keys; stage params keys matching them as
+     * dpath does ({@code b.1} and {@code b.01} select {@code true:}, floats and None never), list indices and keys
+     * in Arabic-Indic digits, and selections dpath cannot merge ({@code c} holding {@code {0: 1}}).
+     */
+    @Test
+    void keysThatAreNotStrings(RealDvc dvc, @TempDir Path repository) throws Exception {
+        String metrics = "10: 1\n2: 2\n1.5: 3\ntrue: 4\nfalse: 0\n-3: 1\n3.0: 5\n.inf: 6\n";
+        String nested = "n:\n  1: 5\n  null: 7\n  1.5: 8\n  ~x: 1\n  .nan: 2\nl: [{1: a, 'true': b}]\n";
+        String params = "b:\n  true: 1\n  2: 2\n  1.5: 3\n  null: 4\n  s: 5\nc:\n  0: 1\nl: [10, 20]\n";
+        Files.writeString(repository.resolve("m.yaml"), metrics);
+        Files.writeString(repository.resolve("n.yaml"), nested);
+        Files.writeString(repository.resolve("params.yaml"), params);
+        Files.writeString(repository.resolve("c.yaml"), params);
+        Files.writeString(
+                repository.resolve("dvc.yaml"),
+                "metrics: [m.yaml, n.yaml]\nstages:\n  s:\n    cmd: echo\n    params: ['b.1', 'b.01', 'b.T*', 'b.1.5',"
+                        + " 'b.None', 'b.\u0662', 'l.\u0661', 'l.-\u0661', 'l.\u00b9', {c.yaml: [c]}]\n");
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        Files.writeString(
+                repository.resolve("m.yaml"), metrics.replace(": 1\n", ": 11\n").replace("3.0:", "3:"));
+        Files.writeString(
+                repository.resolve("n.yaml"), nested.replace(": 5", ": 55").replace("1: a", "1.5: a"));
+        Files.writeString(
+                repository.resolve("params.yaml"),
+                params.replace(": 1\n", ": 11\n").replace("20", "40"));
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (List<String> command : List.of(
+                List.of("metrics", "show", "--json"),
+                List.of("metrics", "show", "m.yaml"),
+                List.of("metrics", "show", "--md", "n.yaml"),
+                List.of("metrics", "diff", "main", "--json"),
+                List.of("metrics", "diff", "main", "--all", "--targets", "m.yaml"),
+                List.of("metrics", "diff", "main", "--md", "--targets", "n.yaml"),
+                List.of("params", "diff", "main", "--deps", "--all"),
+                List.of("params", "diff", "main", "--deps", "--json"))) {
+            compare(dvc, repository, command, report).ifPresent(differences::add);
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
      * Values stages interpolate from a vars file are params of that file under the name looked up ({@code l.1} for
      * {@code ${l[1]}}), taken as written, not as a glob ({@code ${x*}}).
      */

@@ -3,13 +3,15 @@ package io.jenkins.plugins.gputrain.core.dvc.diff;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.value.CodePointOrder;
+import io.jenkins.plugins.gputrain.core.dvc.value.KeyOrder;
+import io.jenkins.plugins.gputrain.core.dvc.value.PythonKey;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /** DVC's diff of two revisions' metrics or params ({@code dvc/utils/diff.py}), file by file and key by key. */
@@ -65,39 +67,49 @@ public final class DiffEngine {
         if (old instanceof Value.Dict || current instanceof Value.Dict) {
             Flat oldFlat = flat(old);
             Flat newFlat = flat(current);
-            Set<String> keys = new HashSet<>(oldFlat.values().keySet());
-            keys.addAll(newFlat.values().keySet());
-            for (String key : CodePointOrder.sorted(keys)) {
+            // Python's set of both revisions' keys: of keys Python holds equal (1, 1.0, True), the old one
+            Map<Object, Value> keys = new LinkedHashMap<>(oldFlat.keys());
+            newFlat.keys().forEach(keys::putIfAbsent);
+            List<Value> sorted = new ArrayList<>(keys.values());
+            sorted.sort(KeyOrder.INSTANCE);
+            for (Value key : sorted) {
                 diffValues(key, oldFlat.get(key), newFlat.get(key), all, differences);
             }
         } else {
-            diffValues("", old, current, all, differences);
+            diffValues(new Value.Str(""), old, current, all, differences);
         }
         return differences;
     }
 
-    private static void diffValues(String key, Value old, Value current, boolean all, List<Difference> into) {
+    private static void diffValues(Value key, Value old, Value current, boolean all, List<Difference> into) {
         if (!all && PythonValues.equal(old, current)) {
             return;
         }
         Value change = old.isNumber() && current.isNumber() ? PythonValues.subtract(current, old) : null;
-        into.add(new Difference(key, old, current, change));
+        into.add(new Difference(key.str(), old, current, change, key));
     }
 
     private static Flat flat(Value value) {
         if (!value.isTruthy()) {
-            return new Flat(Map.of(), Value.None.NONE);
+            return new Flat(Map.of(), Map.of(), Value.None.NONE);
         }
         if (value instanceof Value.Dict dict) {
-            return new Flat(Flattener.flatten(dict), Value.None.NONE);
+            Map<Object, Value> keys = new LinkedHashMap<>();
+            Map<Object, Value> values = new HashMap<>();
+            Flattener.flatten(dict).forEach((text, item) -> {
+                Value key = Flattener.pythonKey(dict, text);
+                keys.put(PythonKey.of(key), key);
+                values.put(PythonKey.of(key), item);
+            });
+            return new Flat(keys, values, Value.None.NONE);
         }
-        return new Flat(Map.of(), UNABLE_TO_PARSE);
+        return new Flat(Map.of(), Map.of(), UNABLE_TO_PARSE);
     }
 
-    /** Flat values with the value of a missing key. */
-    private record Flat(Map<String, Value> values, Value missing) {
-        Value get(String key) {
-            return values.getOrDefault(key, missing);
+    /** Flat values by their keys' identity ({@link PythonKey}), the keys, and the value of a missing key. */
+    private record Flat(Map<Object, Value> keys, Map<Object, Value> values, Value missing) {
+        Value get(Value key) {
+            return values.getOrDefault(PythonKey.of(key), missing);
         }
     }
 }

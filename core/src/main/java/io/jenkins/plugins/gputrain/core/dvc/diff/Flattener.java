@@ -26,6 +26,18 @@ public final class Flattener {
         return flat;
     }
 
+    /**
+     * A flat key as Python holds it: {@code flatten_dict}'s dot reducer leaves a top-level key what it is ({@code 1.5},
+     * {@code True}, {@code None}) and joins nested keys as text ({@code "a.True"}).
+     *
+     * @param dict the mapping flattened
+     * @param flatKey one of its flat keys
+     * @return the key: a {@link Value.Str} unless a top-level key that is not a string
+     */
+    public static Value pythonKey(Value.Dict dict, String flatKey) {
+        return dict.entries().get(flatKey) instanceof Value.Dict ? new Value.Str(flatKey) : dict.key(flatKey);
+    }
+
     private static void flatten(String prefix, Value.Dict dict, Map<String, Value> flat) {
         dict.entries().forEach((key, value) -> {
             String flatKey = prefix == null ? key : prefix + "." + key;

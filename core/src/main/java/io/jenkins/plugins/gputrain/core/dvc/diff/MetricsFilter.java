@@ -35,7 +35,7 @@ public final class MetricsFilter {
                     kept.put(key, extracted);
                 }
             });
-            return new Value.Dict(kept);
+            return new Value.Dict(kept, dict.keys());
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.dvc.format;
 
+import io.jenkins.plugins.gputrain.core.dvc.value.PythonKey;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -265,6 +266,7 @@ final class PythonLiteral {
         position++;
         Map<Object, String> keys = new HashMap<>(); // Python-equal keys are one key: the first, with the last value
         Map<String, Value> entries = new LinkedHashMap<>();
+        Map<String, Value> originals = new HashMap<>();
         Set<Object> identities = new HashSet<>();
         List<Value> members = new ArrayList<>();
         boolean set = false;
@@ -275,7 +277,7 @@ final class PythonLiteral {
                 if (set && top) {
                     members.forEach(PythonLiteral::checkHashable);
                 }
-                return set ? new Value.Seq(members, Value.Seq.Kind.SET) : new Value.Dict(entries);
+                return set ? new Value.Seq(members, Value.Seq.Kind.SET) : new Value.Dict(entries, originals);
             }
             Value key = expression(false).value();
             skipSpace();
@@ -296,7 +298,9 @@ final class PythonLiteral {
                 position++;
                 Value value = expression(false).value();
                 checkHashable(key);
-                entries.put(keys.computeIfAbsent(PythonKey.of(key), identity -> key.str()), value);
+                String text = keys.computeIfAbsent(PythonKey.of(key), identity -> key.str());
+                originals.putIfAbsent(text, key);
+                entries.put(text, value);
             }
             skipSpace();
             if (at(',')) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.dvc.format;
 
+import io.jenkins.plugins.gputrain.core.dvc.value.PythonKey;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -106,19 +107,18 @@ final class YamlValueConstructor {
     /** {@code construct_mapping}: duplicates refused unless the mapping merged (then the last value wins). */
     private Value.Dict dict(MappingNode mapping) {
         boolean merged = merging.contains(mapping);
-        Map<Object, Map.Entry<String, Value>> entries = new LinkedHashMap<>();
+        Map<Object, Map.Entry<Value, Value>> entries = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
-            Key key = mappingKey(tuple.getKeyNode());
+            Value key = key(tuple.getKeyNode());
+            Object identity = PythonKey.of(key);
             Value value = value(tuple.getValueNode());
-            Map.Entry<String, Value> earlier = entries.get(key.identity());
+            Map.Entry<Value, Value> earlier = entries.get(identity);
             if (earlier != null && !merged) {
-                throw new YamlEngineException("found duplicate key " + key.text());
+                throw new YamlEngineException("found duplicate key " + text(key));
             }
-            entries.put(key.identity(), Map.entry(earlier == null ? key.text() : earlier.getKey(), value));
+            entries.put(identity, Map.entry(earlier == null ? key : earlier.getKey(), value));
         }
-        Map<String, Value> dict = new LinkedHashMap<>();
-        entries.values().forEach(entry -> dict.put(entry.getKey(), entry.getValue()));
-        return new Value.Dict(dict);
+        return dict(entries.values());
     }
 
     /** A set's items: its mapping's keys, duplicates refused as in a mapping. */
@@ -135,16 +135,29 @@ final class YamlValueConstructor {
 
     /** {@code construct_yaml_omap}: single-entry mappings in order, a repeated key refused. */
     private Value.Dict omap(SequenceNode sequence) {
-        Map<Object, Map.Entry<String, Value>> entries = new LinkedHashMap<>();
+        Map<Object, Map.Entry<Value, Value>> entries = new LinkedHashMap<>();
         for (NodeTuple pair : pairs(sequence)) {
             Value key = value(pair.getKeyNode());
-            if (entries.put(hashable(key), Map.entry(text(key), value(pair.getValueNode()))) != null) {
+            if (entries.put(hashable(key), Map.entry(key, value(pair.getValueNode()))) != null) {
                 throw new YamlEngineException("a repeated key in an ordered map: " + key.str());
             }
         }
+        return dict(entries.values());
+    }
+
+    /**
+     * A dict of keys and values, keyed by each key's text, the keys that are not strings kept: a later key of the same
+     * text but another identity ({@code 1} after {@code '1'}) replaces the value under the first.
+     */
+    private static Value.Dict dict(Iterable<Map.Entry<Value, Value>> entries) {
         Map<String, Value> dict = new LinkedHashMap<>();
-        entries.values().forEach(entry -> dict.put(entry.getKey(), entry.getValue()));
-        return new Value.Dict(dict);
+        Map<String, Value> keys = new LinkedHashMap<>();
+        for (Map.Entry<Value, Value> entry : entries) {
+            String text = text(entry.getKey());
+            keys.putIfAbsent(text, entry.getKey());
+            dict.put(text, entry.getValue());
+        }
+        return new Value.Dict(dict, keys);
     }
 
     /** The entries of an ordered map or pairs: each item a mapping of one entry. */

@@ -4,13 +4,14 @@ import io.jenkins.plugins.gputrain.core.dvc.diff.FileResult;
 import io.jenkins.plugins.gputrain.core.dvc.diff.Flattener;
 import io.jenkins.plugins.gputrain.core.dvc.diff.RevisionData;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcRepository;
-import io.jenkins.plugins.gputrain.core.dvc.value.CodePointOrder;
+import io.jenkins.plugins.gputrain.core.dvc.value.KeyOrder;
+import io.jenkins.plugins.gputrain.core.dvc.value.PythonKey;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /** {@code dvc metrics show}: its table ({@code dvc/compare.py::metrics_table}) and its {@code --json}. */
 public final class MetricsShow {
@@ -32,26 +33,32 @@ public final class MetricsShow {
     public static Table table(
             List<RevisionData> revisions, boolean showRevision, Integer precision, TableFormat format) {
         int digits = Cells.effectivePrecision(precision);
-        TreeSet<String> keys = new TreeSet<>(CodePointOrder.INSTANCE);
-        List<Map<String, Value>> flats = new ArrayList<>();
+        // the columns: of keys Python holds equal (1, 1.0, True), the first met (TabularData.row_from_dict)
+        Map<Object, Value> keys = new LinkedHashMap<>();
+        List<Map<Object, Value>> flats = new ArrayList<>();
         List<String[]> owners = new ArrayList<>();
         for (RevisionData revision : revisions) {
             if (revision.optionalError().isPresent()) {
                 continue;
             }
             revision.files().forEach((path, result) -> {
-                Map<String, Value> flat = flat(result);
-                keys.addAll(flat.keySet());
+                Map<Object, Value> flat = new HashMap<>();
+                flat(result).forEach((key, value) -> {
+                    keys.putIfAbsent(PythonKey.of(key), key);
+                    flat.put(PythonKey.of(key), value);
+                });
                 flats.add(flat);
                 owners.add(new String[] {revision.name(), path});
             });
         }
+        List<Value> columns = new ArrayList<>(keys.values());
+        columns.sort(KeyOrder.INSTANCE);
         List<String> headers = new ArrayList<>();
         if (showRevision) {
             headers.add("Revision");
         }
         headers.add("Path");
-        headers.addAll(keys);
+        columns.forEach(key -> headers.add(key.str()));
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < flats.size(); i++) {
             List<String> row = new ArrayList<>();
@@ -59,24 +66,25 @@ public final class MetricsShow {
                 row.add(owners.get(i)[0]);
             }
             row.add(owners.get(i)[1]);
-            for (String key : keys) {
-                row.add(Cells.cell(flats.get(i).get(key), digits));
+            for (Value key : columns) {
+                row.add(Cells.cell(flats.get(i).get(PythonKey.of(key)), digits));
             }
             rows.add(format.cells(row));
         }
         return new Table(format.cells(headers), rows);
     }
 
-    private static Map<String, Value> flat(FileResult result) {
+    /** A file's flat metrics by their keys as Python holds them ({@link Flattener#pythonKey}). */
+    private static Map<Value, Value> flat(FileResult result) {
+        Map<Value, Value> flat = new LinkedHashMap<>();
         if (result instanceof FileResult.Data data) {
             if (data.value() instanceof Value.Dict dict) {
-                return Flattener.flatten(dict);
+                Flattener.flatten(dict).forEach((key, value) -> flat.put(Flattener.pythonKey(dict, key), value));
+            } else {
+                flat.put(new Value.Str(""), data.value());
             }
-            Map<String, Value> scalar = new LinkedHashMap<>();
-            scalar.put("", data.value());
-            return scalar;
         }
-        return Map.of();
+        return flat;
     }
 
     /**

@@ -39,8 +39,9 @@ public final class PythonJson {
             }
             out.append(']');
         } else {
+            Value.Dict dict = (Value.Dict) value;
             beginObject();
-            ((Value.Dict) value).entries().forEach((key, item) -> key(key).value(item));
+            dict.entries().forEach((key, item) -> key(dict.key(key)).value(item));
             endObject();
         }
         return this;
@@ -61,6 +62,21 @@ public final class PythonJson {
         string(key);
         out.append(": ");
         return this;
+    }
+
+    /**
+     * Writes a key as {@code json.dumps} turns a Python key into text: a {@code bool} or {@code None} as its JSON
+     * ({@code "true"}, {@code "null"}), a float as a JSON number ({@code "1.5"}, {@code "Infinity"}), an int as its
+     * digits; a key {@code json.dumps} refuses (a tuple, a date) as its {@code str()}, where DVC fails.
+     */
+    public PythonJson key(Value key) {
+        if (key instanceof Value.Bool || key instanceof Value.None) {
+            return key(new PythonJson().value(key).toString());
+        }
+        if (key instanceof Value.Float f) {
+            return key(number(f.value()));
+        }
+        return key(key.str());
     }
 
     /** Closes an object. */
@@ -119,7 +135,7 @@ public final class PythonJson {
         for (FileDifferences file : files) {
             json.key(file.path()).beginObject();
             for (Difference difference : file.differences()) {
-                json.key(difference.key()).beginObject();
+                json.key(difference.pythonKey()).beginObject();
                 json.key("old").value(difference.old());
                 json.key("new").value(difference.current());
                 difference.optionalChange().ifPresent(change -> json.key("diff").value(change));

@@ -8,6 +8,7 @@ import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -201,21 +202,25 @@ final class RevisionReader {
      * dpath's {@code _split_path}, leading dots are dropped ({@code .a} is {@code a}) and a trailing one leaves an
      * empty last part ({@code a.} and {@code a.1.} select nothing).
      *
-     * @throws UnreadableFileException when the first value a key selects lies in a tuple or a set (a {@code .py}
+     * @throws UnreadableFileException where dpath's merge fails on keys that are not strings ({@link DpathMerge}),
+     *     or when the first value a key selects lies in a tuple or a set (a {@code .py}
      *     params file's {@code X = (1, 2)} with the key {@code X.0}): dpath walks into both but cannot copy out of them,
      *     and DVC fails the file with Python's {@code TypeError}; a set on the way wins, as dpath's {@code types}
      *     subscripts every container on the path before {@code set} assigns into the tuple
      */
     static Value select(Value value, List<String> keys) throws UnreadableFileException {
         Map<String, Value> selected = new LinkedHashMap<>();
-        for (String key : keys) {
+        Map<String, Value> selectedKeys = new LinkedHashMap<>();
+        for (String key : new LinkedHashSet<>(keys)) {
             String[] parts = key.replaceFirst("^\\.+", "").split("\\.", -1);
             Value found = subtree(value, parts, 0, Value.Seq.Kind.LIST);
             if (found instanceof Value.Dict dict) {
+                DpathMerge.check(selected, dict);
                 merge(selected, dict.entries());
+                dict.keys().forEach(selectedKeys::putIfAbsent);
             }
         }
-        return new Value.Dict(selected);
+        return new Value.Dict(selected, selectedKeys);
     }
 
     /**
@@ -265,7 +270,7 @@ final class RevisionReader {
         if (node instanceof Value.Dict dict) {
             Map<String, Value> result = new LinkedHashMap<>();
             for (Map.Entry<String, Value> entry : dict.entries().entrySet()) {
-                if (Fnmatch.matches(entry.getKey(), part)) {
+                if (matchesKey(dict.key(entry.getKey()), part)) {
                     Value below = last
                             ? found(entry.getValue(), crossed)
                             : subtree(entry.getValue(), parts, index + 1, crossed);
@@ -274,7 +279,7 @@ final class RevisionReader {
                     }
                 }
             }
-            return result.isEmpty() ? null : new Value.Dict(result);
+            return result.isEmpty() ? null : new Value.Dict(result, dict.keys());
         }
         if (node instanceof Value.Seq seq) {
             Value.Seq.Kind through = through(crossed, seq.kind());
@@ -317,25 +322,52 @@ final class RevisionReader {
     }
 
     /**
+     * dpath's {@code match} on a dict key: a string by {@code fnmatchcase}; an {@code int} or {@code bool} equal to
+     * the part as Python's {@code int()} reads it ({@code 1} and {@code 01} select {@code true:}), any other number
+     * the part reads as none, a part {@code int()} refuses a glob on its {@code str()} ({@code T*}); a float, {@code
+     * None} or other key never, as {@code fnmatchcase} raises on it and dpath takes that for no match.
+     */
+    private static boolean matchesKey(Value key, String part) {
+        if (key instanceof Value.Str text) {
+            return Fnmatch.matches(text.value(), part);
+        }
+        if (!(key instanceof Value.Int || key instanceof Value.Bool)) {
+            return false;
+        }
+        if (!PYTHON_INT.matcher(part.strip()).matches()) {
+            return Fnmatch.matches(key.str(), part);
+        }
+        BigInteger number =
+                key instanceof Value.Int i ? i.value() : ((Value.Bool) key).value() ? BigInteger.ONE : BigInteger.ZERO;
+        return number.equals(pythonInt(part));
+    }
+
+    /** A part Python's {@code int()} reads ({@link #PYTHON_INT}): sign, underscores, any Unicode decimal digits. */
+    private static BigInteger pythonInt(String part) {
+        String digits = part.strip().replace("_", "");
+        return new BigInteger(digits.startsWith("+") ? digits.substring(1) : digits);
+    }
+
+    /**
      * dpath's {@code match} on a list index: the part as Python's {@code int()} reads it equal to the index or,
      * negative, to the index counted from the end ({@code ListIndex.__eq__}); a part {@code int()} refuses is a glob
      * on the index as text ({@code *}, {@code 0*}, {@code [01]}).
      */
     private static boolean matchesIndex(String part, int index, int length) {
-        String digits = part.strip().replace("_", "");
         if (!PYTHON_INT.matcher(part.strip()).matches()) {
             return Fnmatch.matches(String.valueOf(index), part);
         }
-        try {
-            long number = Long.parseLong(digits.startsWith("+") ? digits.substring(1) : digits);
-            return number == index || length + number == index;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        BigInteger number = pythonInt(part);
+        return number.equals(BigInteger.valueOf(index))
+                || number.add(BigInteger.valueOf(length)).equals(BigInteger.valueOf(index));
     }
 
-    /** A decimal integer as Python's {@code int()} takes it from a string (sign, underscores between digits). */
-    private static final java.util.regex.Pattern PYTHON_INT = java.util.regex.Pattern.compile("[+-]?\\d+(_\\d+)*");
+    /**
+     * A decimal integer as Python's {@code int()} takes it from a string: sign, underscores between digits, the
+     * digits of any script ({@code ١} is 1: Unicode's decimal digits, {@code \p{Nd}}).
+     */
+    private static final java.util.regex.Pattern PYTHON_INT =
+            java.util.regex.Pattern.compile("[+-]?\\d+(_\\d+)*", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
 
     /**
      * DVC merges the selected subtrees with {@code dpath.merge}, which fails on the first non-empty tuple or set it
@@ -370,7 +402,9 @@ final class RevisionReader {
             if (existing instanceof Value.Dict a && value instanceof Value.Dict b) {
                 Map<String, Value> merged = new LinkedHashMap<>(a.entries());
                 merge(merged, b.entries());
-                into.put(key, new Value.Dict(merged));
+                Map<String, Value> keys = new LinkedHashMap<>(a.keys());
+                b.keys().forEach(keys::putIfAbsent);
+                into.put(key, new Value.Dict(merged, keys));
             } else if (isList(existing) && isList(value)) {
                 // dpath.merge (MergeType.ADDITIVE): target += found
                 List<Value> joined = new ArrayList<>(((Value.Seq) existing).items());

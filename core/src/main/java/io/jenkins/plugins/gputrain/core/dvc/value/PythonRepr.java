@@ -42,7 +42,7 @@ public final class PythonRepr {
         if (value instanceof Value.Dict dict) {
             StringJoiner entries = new StringJoiner(", ", "{", "}");
             for (Map.Entry<String, Value> entry : dict.entries().entrySet()) {
-                entries.add(string(entry.getKey()) + ": " + repr(entry.getValue()));
+                entries.add(repr(dict.key(entry.getKey())) + ": " + repr(entry.getValue()));
             }
             return entries.toString();
         }

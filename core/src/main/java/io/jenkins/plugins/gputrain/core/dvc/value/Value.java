@@ -224,16 +224,43 @@ public sealed interface Value {
         }
     }
 
-    /** A Python {@code dict} with string keys, in insertion order. */
-    record Dict(Map<String, Value> entries) implements Value {
-        /** Copies the entries, keeping their order. */
+    /**
+     * A Python {@code dict}, in insertion order, keyed by each key's text ({@code str()}); the keys that are not
+     * strings in Python (YAML's {@code 1:}, {@code 1.5:}, {@code true:}, {@code null:}) are kept too, as DVC's output
+     * depends on them ({@code --json} writes {@code true}, rows sort numerically, {@code 1} and {@code True} are one
+     * key across revisions).
+     *
+     * @param entries the entries by their keys' text
+     * @param keys the keys that are not strings, by their text
+     */
+    record Dict(Map<String, Value> entries, Map<String, Value> keys) implements Value {
+        /** Copies the entries, keeping their order, and the keys of them that are not strings. */
         public Dict {
-            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            Map<String, Value> copy = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            Map<String, Value> typed = new LinkedHashMap<>();
+            keys.forEach((text, key) -> {
+                if (!(key instanceof Str) && copy.containsKey(text)) {
+                    typed.put(text, key);
+                }
+            });
+            entries = copy;
+            keys = Collections.unmodifiableMap(typed);
+        }
+
+        /** A dict with string keys. */
+        public Dict(Map<String, Value> entries) {
+            this(entries, Map.of());
         }
 
         /** An empty dict. */
         public static Dict empty() {
             return new Dict(Map.of());
+        }
+
+        /** The key of an entry as Python holds it: a {@link Str} unless it is one of {@link #keys()}. */
+        public Value key(String text) {
+            Value key = keys.get(text);
+            return key == null ? new Str(text) : key;
         }
 
         @Override

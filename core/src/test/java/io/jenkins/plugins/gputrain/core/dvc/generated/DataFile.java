@@ -121,7 +121,7 @@ enum DataFile {
         };
     }
 
-    String write(Map<String, Object> tree, Random random) {
+    String write(Map<?, ?> tree, Random random) {
         StringBuilder text = new StringBuilder();
         switch (this) {
             case JSON -> text.append(literal(tree, this)).append('\n');
@@ -222,7 +222,7 @@ enum DataFile {
         }
 
         /** A document, one in four with a {@code %YAML 1.1} directive and one in four with {@code %YAML 1.2}. */
-        void document(Map<String, Object> tree) {
+        void document(Map<?, ?> tree) {
             int version = random.nextInt(4);
             if (version < 2) {
                 yaml11 = version == 0;
@@ -331,7 +331,7 @@ enum DataFile {
         /** One indentation step: spaces or a tab (a form feed may start a line: Python resets its column). */
         private String step;
 
-        void module(Map<String, Object> tree) {
+        void module(Map<?, ?> tree) {
             step = random.nextInt(4) == 0 ? "\t" : "    ";
             body(tree, "");
         }

@@ -17,7 +17,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 /**
  * Seeded generator of DVC repositories for differential tests: metrics in JSON, YAML and TOML, params in YAML, JSON,
  * TOML and Python (see {@link DataFile} for the native YAML and Python syntax it uses); nested keys, keys with dots,
- * spaces, non-ASCII, {@code :}, {@code #} and empty keys; ints, floats, NaN and infinities, bools, strings (also
+ * spaces, non-ASCII, {@code :}, {@code #} and empty keys, nested YAML keys that are ints, floats, bools or null; ints, floats, NaN and infinities, bools, strings (also
  * multi-line, with control, wide and combining characters), lists, null, TOML dates and times, Python sets; files
  * that are a scalar or a list;
  * keys added, removed and changed, files added, deleted and unparsable; two {@code dvc.yaml} with templating,
@@ -52,6 +52,24 @@ public final class RepositoryGenerator {
     /** Python identifiers; {@code ﬁle} is {@code file} once NFKC-normalised, as Python reads it. */
     private static final List<String> IDENTIFIERS =
             List.of("acc", "loss", "f1", "Z", "ünï", "x_1", "lr", "b", "\ufb01le");
+
+    /**
+     * Keys YAML reads as an int, a float, a bool or None, written into nested YAML mappings, where DVC flattens them
+     * to text ({@code n.True}, {@code n.inf}) and {@code metrics show --json} writes them as {@code json.dumps} does
+     * ({@code "true"}, {@code "Infinity"}, {@code "31"}). No two Python holds equal (a duplicate key), none printing
+     * as a string key of {@link #KEYS} does; not at the top level, where DVC's {@code sorted()} of them with string
+     * keys crashes (docs/dvc-reports.md).
+     */
+    private static final List<DataFile.YamlPlain> YAML_TYPED_KEYS = List.of(
+            new DataFile.YamlPlain("7"),
+            new DataFile.YamlPlain("-3"),
+            new DataFile.YamlPlain("1.5"),
+            new DataFile.YamlPlain("true"),
+            new DataFile.YamlPlain("False"),
+            new DataFile.YamlPlain("~"),
+            new DataFile.YamlPlain(".inf"),
+            new DataFile.YamlPlain("0x1F"),
+            new DataFile.YamlPlain("2.0"));
 
     private static final List<String> FLOATS = List.of(
             "0.1",
@@ -426,10 +444,10 @@ public final class RepositoryGenerator {
         /** A file's content in revisions 0, 1 and 2 ({@code null}: absent). */
         private List<String> revisions(DataFile format, boolean alwaysThere) {
             List<String> contents = new ArrayList<>();
-            Map<String, Object> tree = tree(format, 0);
+            Map<Object, Object> tree = tree(format, 0);
             if (alwaysThere) {
                 tree.put("seed", BigInteger.valueOf(random.nextInt(100)));
-                Map<String, Object> nested = new LinkedHashMap<>();
+                Map<Object, Object> nested = new LinkedHashMap<>();
                 nested.put("acc", value(format));
                 tree.put("nested", nested);
             }
@@ -451,11 +469,11 @@ public final class RepositoryGenerator {
             return contents;
         }
 
-        private Map<String, Object> tree(DataFile format, int depth) {
-            Map<String, Object> tree = new LinkedHashMap<>();
+        private Map<Object, Object> tree(DataFile format, int depth) {
+            Map<Object, Object> tree = new LinkedHashMap<>();
             int size = 1 + random.nextInt(4);
             for (int i = 0; i < size; i++) {
-                String key = key(format, depth);
+                Object key = key(format, depth);
                 if (depth < 2 && random.nextInt(4) == 0) {
                     tree.put(format == DataFile.PYTHON ? "C" + key : key, tree(format, depth + 1));
                 } else {
@@ -466,12 +484,12 @@ public final class RepositoryGenerator {
         }
 
         @SuppressWarnings("unchecked")
-        private Map<String, Object> mutate(Map<String, Object> tree, DataFile format, int depth) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> entry : tree.entrySet()) {
+        private Map<Object, Object> mutate(Map<Object, Object> tree, DataFile format, int depth) {
+            Map<Object, Object> result = new LinkedHashMap<>();
+            for (Map.Entry<Object, Object> entry : tree.entrySet()) {
                 int change = random.nextInt(6);
                 if (entry.getValue() instanceof Map<?, ?> child) {
-                    result.put(entry.getKey(), mutate((Map<String, Object>) child, format, depth + 1));
+                    result.put(entry.getKey(), mutate((Map<Object, Object>) child, format, depth + 1));
                 } else if (entry.getKey().equals("seed")) {
                     result.put("seed", BigInteger.valueOf(random.nextInt(100)));
                 } else if (change == 0) {
@@ -488,7 +506,10 @@ public final class RepositoryGenerator {
             return result;
         }
 
-        private String key(DataFile format, int depth) {
+        private Object key(DataFile format, int depth) {
+            if (format == DataFile.YAML && depth > 0 && random.nextInt(4) == 0) {
+                return pick(YAML_TYPED_KEYS);
+            }
             return pick(format == DataFile.PYTHON || format == DataFile.TOML && depth > 0 ? IDENTIFIERS : KEYS);
         }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gputrain.core.dvc.diff.FileResult;
+import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,5 +77,56 @@ class RevisionReaderTest {
                 "b", new Value.Bytes(new byte[] {'x'})));
 
         assertThat(RevisionReader.unmergeable(empty)).isEmpty();
+    }
+
+    /** Each expectation is DVC 3.67.1's (dpath 2.2) on the same YAML. */
+    @Test
+    void keysThatAreNotStringsMatchAsDpathMatchesThem() throws Exception {
+        Value params = yaml("b: {true: 1, 2: 2, 1.5: 3, null: 4, s: 5}\nl: [10, 20]\n");
+
+        for (String key : List.of("b.1", "b.01", "b.True", "b.T*", "b. 1 ")) {
+            assertThat(selectedText(params, key)).as(key).isEqualTo("{'b': {True: 1}}");
+        }
+        assertThat(selectedText(params, "b.\u0662")).isEqualTo("{'b': {2: 2}}");
+        for (String key : List.of("b.1.5", "b.None", "b.3", "b.2.0")) {
+            assertThat(RevisionReader.select(params, List.of(key))).as(key).isEqualTo(Value.Dict.empty());
+        }
+        assertThat(selectedText(params, "l.\u0661")).isEqualTo("{'l': [None, 20]}");
+        assertThat(selectedText(params, "l.-\u0661")).isEqualTo("{'l': [None, 20]}");
+        assertThat(selectedText(params, "l.\u00b9")).isEqualTo("{}");
+    }
+
+    @Test
+    void dpathMergeFailsOnIntKeysBelowTheirMappingsSizeAndOnKeysWithoutALength() throws Exception {
+        Value params = yaml("b: {true: 1, 2: 2, 1.5: 3, s: 5, -3: 6}\nc: {0: 1}\ne: {1: 1}\n7: 1\n"
+                + "d: {5: 1, x: {1: 2, y: 3}}\n");
+
+        for (List<String> keys : List.of(
+                List.of("c"), List.of("b.-3"), List.of("b.*"), List.of("d"), List.of("d.x"), List.of("e", "d"))) {
+            assertThatThrownBy(() -> RevisionReader.select(params, keys))
+                    .as(keys.toString())
+                    .isInstanceOfSatisfying(UnreadableFileException.class, e -> assertThat(e.type())
+                            .isEqualTo("AttributeError"))
+                    .hasMessage("'dict' object has no attribute 'extend'");
+        }
+        assertThatThrownBy(() -> RevisionReader.select(params, List.of("b.s", "b.2")))
+                .isInstanceOfSatisfying(
+                        UnreadableFileException.class, e -> assertThat(e.type()).isEqualTo("TypeError"))
+                .hasMessage("object of type 'int' has no len()");
+        assertThatThrownBy(() -> RevisionReader.select(params, List.of("7")))
+                .hasMessage("object of type 'int' has no len()");
+        assertThatThrownBy(() -> RevisionReader.select(params, List.of("b.s", "b.True")))
+                .hasMessage("object of type 'bool' has no len()");
+        assertThat(selectedText(params, "b.2", "b.s")).isEqualTo("{'b': {2: 2, 's': 5}}");
+        assertThat(selectedText(params, "e")).isEqualTo("{'e': {1: 1}}");
+        assertThat(selectedText(params, "d.x.1")).isEqualTo("{'d': {'x': {1: 2}}}");
+    }
+
+    private static String selectedText(Value params, String... keys) throws UnreadableFileException {
+        return RevisionReader.select(params, List.of(keys)).str();
+    }
+
+    private static Value yaml(String text) throws UnreadableFileException {
+        return new DataFileReader().read("p.yaml", text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.gputrain.core.dvc.format;
+package io.jenkins.plugins.gputrain.core.dvc.value;
 
-import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
@@ -13,7 +12,7 @@ import java.util.List;
  * items) share one identity, others ({@code 1} and {@code '1'}, {@code b'a'} and {@code 'a'}, a date and a date-time)
  * do not. Every NaN is one key, as ruamel.yaml's one {@code nan_value} object is.
  */
-final class PythonKey {
+public final class PythonKey {
     private static final Object NONE = new Object();
     private static final Object NAN = new Object();
 
@@ -25,7 +24,7 @@ final class PythonKey {
      * @param key a hashable value: a scalar, bytes, a date or time, or a tuple of such
      * @return an object equal to another key's exactly when Python holds the keys equal
      */
-    static Object of(Value key) {
+    public static Object of(Value key) {
         if (key instanceof Value.None) {
             return NONE;
         }
