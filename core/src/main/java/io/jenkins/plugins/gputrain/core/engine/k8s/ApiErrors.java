@@ -3,6 +3,7 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import java.io.InterruptedIOException;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeoutException;
 
 /** Kubernetes API errors as one console line. */
@@ -102,19 +103,33 @@ public final class ApiErrors {
      * @return one phrase naming the status and what it means, or empty when the stream was not refused
      */
     public static Optional<String> execRefusal(Throwable error) {
+        OptionalInt status = execRefusalStatus(error);
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        int code = status.getAsInt();
+        String meaning =
+                switch (code) {
+                    case 401 -> ": the credentials are not accepted (expired token or certificate?)";
+                    case 403 -> ": the credentials may not create pods/exec in the pod's namespace (RBAC)";
+                    case 404 -> ": the pod or its container is gone";
+                    default -> "";
+                };
+        return Optional.of("the API server refused the exec (HTTP " + code + ")" + meaning);
+    }
+
+    /**
+     * The HTTP status the API server refused an exec's stream with ({@link #execRefusal}).
+     *
+     * @param error what the exec threw
+     * @return the status, or empty when the stream was not refused
+     */
+    public static OptionalInt execRefusalStatus(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof WebSocketHandshakeException handshake && handshake.getResponse() != null) {
-                int code = handshake.getResponse().code();
-                String meaning =
-                        switch (code) {
-                            case 401 -> ": the credentials are not accepted (expired token or certificate?)";
-                            case 403 -> ": the credentials may not create pods/exec in the pod's namespace (RBAC)";
-                            case 404 -> ": the pod or its container is gone";
-                            default -> "";
-                        };
-                return Optional.of("the API server refused the exec (HTTP " + code + ")" + meaning);
+                return OptionalInt.of(handshake.getResponse().code());
             }
         }
-        return Optional.empty();
+        return OptionalInt.empty();
     }
 }

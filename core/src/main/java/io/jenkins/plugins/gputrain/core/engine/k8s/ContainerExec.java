@@ -7,8 +7,10 @@ import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,20 +27,38 @@ import java.util.function.Supplier;
  * Runs a command in container {@code dvc} detached from the API server's exec ({@link DetachedCommand}): one exec
  * starts it, then an exec follows its output, standard output and error combined, from a byte offset until it ends,
  * and returns its exit code. A follow exec that breaks without an HTTP answer (an API server restarted, a load
- * balancer's idle cut, a kubelet restarted) is attached again from the last byte received, up to {@link #ATTACHES}
- * times in a row without data, {@link #BACKOFF} apart and doubling up to {@link #MAX_BACKOFF}, so that no output is
- * lost or repeated and the command goes on. Each exec's result is returned once it is closed, or
- * {@link ExecDrain#GRACE} after the exit code without its close ({@link ExecDrain}).
+ * balancer's idle cut, a kubelet restarted), or that the API server answers with HTTP 429 or 5xx (overloaded, or
+ * the kubelet or container runtime behind it restarting; fabric8 7.3.1 has then already sent the upgrade again
+ * {@code requestRetryBackoffLimit} times, {@code StandardHttpClient.shouldRetry}), is attached again from the last
+ * byte received, {@link #BACKOFF} apart and doubling up to {@link #MAX_BACKOFF}, for as long as the follows have
+ * brought no data for less than {@link #REATTACH_BUDGET}, so that no output is lost or repeated and the command goes
+ * on. An exec refused with another status (403 RBAC, 404 the pod gone) fails the run.
+ *
+ * <p>A follow's exit status is the command's when it is one the follow gives for nothing else; when it is missing
+ * (the exec closed without one), {@code -1} (no code in the status: kwok v0.8.0 reports every non-zero exit so,
+ * since its {@code pkg/kwok/server/debugging_exec.go} wraps the process's {@code *exec.ExitError} in an error that
+ * cri-streaming v0.36.1's {@code ServeExec} does not take for an exit code, {@code remotecommand/exec.go} line 50) or
+ * one of the follow's own ({@value DetachedCommand#NEVER_STARTED}, {@value DetachedCommand#SHELL_GONE}), a short exec
+ * reads how the command stands ({@link CommandState}): the exit code it wrote, a follow again when it still runs or
+ * its output has not all come, or one line when its shell was killed without writing one. Once the run has the exit
+ * code and the output, the command's directory is removed (best effort). Each exec's result is returned once it is
+ * closed, or {@link ExecDrain#GRACE} after the exit code without its close ({@link ExecDrain}).
  */
 public final class ContainerExec implements PodExec {
-    /** Follow execs in a row that may break without delivering a byte. */
-    static final int ATTACHES = 8;
+    /**
+     * How long follows may go on breaking without bringing a byte before the run fails: longer than an API server
+     * rollout or a kubelet restart takes.
+     */
+    static final Duration REATTACH_BUDGET = Duration.ofMinutes(5);
 
     /** The wait before the first re-attach. */
     static final Duration BACKOFF = Duration.ofSeconds(1);
 
     /** The longest wait between re-attaches. */
     static final Duration MAX_BACKOFF = Duration.ofSeconds(16);
+
+    /** How long the removal of the command's directory may take. */
+    static final Duration CLEAN_TIMEOUT = Duration.ofMinutes(1);
 
     private final Sleeper sleeper;
     private final Clock clock;
@@ -80,42 +100,143 @@ public final class ContainerExec implements PodExec {
                         "cannot run the command in the pod: creating " + directory + " in its working directory"
                                 + " failed with exit code " + started + " (the lines above say why)"));
             }
-            Counted received = new Counted(out);
-            Counted keepAlive = new Counted(err);
-            Duration backOff = BACKOFF;
-            for (int broken = 0; ; ) {
-                long before = received.bytes() + keepAlive.bytes();
-                try {
-                    Integer exitCode = exec(
-                            pod,
-                            DetachedCommand.follow(directory, received.bytes()),
-                            received,
-                            keepAlive,
-                            deadline,
-                            listener);
-                    return new CommandResult(exitCode == null ? -1 : exitCode, false);
-                } catch (Broken e) {
-                    if (received.bytes() + keepAlive.bytes() > before) {
-                        broken = 0;
-                        backOff = BACKOFF;
-                    }
-                    if (++broken >= ATTACHES) {
-                        throw e.failure(", " + ATTACHES + " follows of its output in a row without data");
-                    }
-                    listener.progress("exec stream broken, re-attaching to the command's output from byte "
-                            + received.bytes() + " in " + DurationSpec.format(backOff) + " (" + e.reason + ")");
-                    sleeper.sleep(backOff);
-                    Duration doubled = backOff.multipliedBy(2);
-                    backOff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
-                    if (deadline != null && !clock.instant().isBefore(deadline)) {
-                        throw new TimeoutException();
-                    }
-                }
-            }
+            CommandResult result = follow(pod, directory, deadline, out, err, listener);
+            clean(pod, directory, listener);
+            return result;
         } catch (TimeoutException e) {
             listener.progress("the command ran longer than " + DurationSpec.format(timeout) + "; stopping the pod");
             return new CommandResult(-1, true);
         }
+    }
+
+    /** Follows the command's output until it ended, attaching again after each break. */
+    private CommandResult follow(
+            PodResource pod,
+            String directory,
+            Instant deadline,
+            OutputStream out,
+            OutputStream err,
+            ProgressListener listener)
+            throws PodFailureException, InterruptedException, TimeoutException {
+        Counted received = new Counted(out);
+        Counted keepAlive = new Counted(err);
+        Duration backOff = BACKOFF;
+        Instant quietSince = null;
+        while (true) {
+            long before = received.bytes() + keepAlive.bytes();
+            try {
+                Integer exitCode = exec(
+                        pod,
+                        DetachedCommand.follow(directory, received.bytes()),
+                        received,
+                        keepAlive,
+                        deadline,
+                        listener);
+                return ended(pod, directory, exitCode, received.bytes(), deadline, listener);
+            } catch (Broken e) {
+                Instant now = clock.instant();
+                if (received.bytes() + keepAlive.bytes() > before) {
+                    quietSince = now;
+                    backOff = BACKOFF;
+                } else if (quietSince == null) {
+                    quietSince = now;
+                }
+                if (!now.isBefore(quietSince.plus(REATTACH_BUDGET))) {
+                    throw e.failure(", its output followed again for " + DurationSpec.format(REATTACH_BUDGET)
+                            + " without data");
+                }
+                listener.progress("exec stream broken, re-attaching to the command's output from byte "
+                        + received.bytes() + " in " + DurationSpec.format(backOff) + " (" + e.reason + ")");
+                sleeper.sleep(backOff);
+                Duration doubled = backOff.multipliedBy(2);
+                backOff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+                if (deadline != null && !clock.instant().isBefore(deadline)) {
+                    throw new TimeoutException();
+                }
+            }
+        }
+    }
+
+    /**
+     * How the command ended, from the follow's exit status, or, when that may not be the command's, from its
+     * {@link CommandState}.
+     *
+     * @throws Broken when the follow is to be attached again: the command runs, or its output has not all come
+     */
+    private CommandResult ended(
+            PodResource pod,
+            String directory,
+            Integer exitCode,
+            long received,
+            Instant deadline,
+            ProgressListener listener)
+            throws PodFailureException, InterruptedException, TimeoutException, Broken {
+        if (exitCode != null
+                && exitCode >= 0
+                && exitCode != DetachedCommand.NEVER_STARTED
+                && exitCode != DetachedCommand.SHELL_GONE) {
+            return new CommandResult(exitCode, false);
+        }
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        exec(pod, DetachedCommand.state(directory), printed, OutputStream.nullOutputStream(), deadline, null);
+        String line = printed.toString(StandardCharsets.UTF_8).strip();
+        CommandState state = CommandState.parse(line).orElse(null);
+        String status = exitCode == null ? "no exit status" : "exit status " + exitCode;
+        if (state == null) {
+            listener.progress("the command's exit code is unknown: the follow of its output ended with " + status
+                    + ", and reading its state in " + directory + " printed '" + line + "', not "
+                    + CommandState.EXPECTED);
+            return new CommandResult(exitCode == null ? -1 : exitCode, false);
+        }
+        if (state.kind() == CommandState.Kind.MISSING) {
+            return new CommandResult(DetachedCommand.NEVER_STARTED, false);
+        }
+        if (state.kind() == CommandState.Kind.RUNNING) {
+            throw new Broken("the follow ended with " + status + " while the command runs");
+        }
+        if (received < state.size()) {
+            throw new Broken(
+                    "the follow ended with " + status + " at byte " + received + " of the command's " + state.size());
+        }
+        if (state.kind() == CommandState.Kind.GONE) {
+            listener.progress("the command's shell in the pod ended without writing its exit code to " + directory + "/"
+                    + DetachedCommand.EXIT + " (killed, e.g. by SIGKILL or the out-of-memory killer)");
+            return new CommandResult(-1, false);
+        }
+        return new CommandResult(state.exitCode(), false);
+    }
+
+    /** Removes the command's directory; a failure is one progress line. */
+    private void clean(PodResource pod, String directory, ProgressListener listener)
+            throws PodFailureException, InterruptedException {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        String failed;
+        try {
+            Integer code = exec(
+                    pod,
+                    DetachedCommand.clean(directory),
+                    OutputStream.nullOutputStream(),
+                    errors,
+                    clock.instant().plus(CLEAN_TIMEOUT),
+                    null);
+            if (code != null && code == 0) {
+                return;
+            }
+            String said = errors.toString(StandardCharsets.UTF_8)
+                    .strip()
+                    .lines()
+                    .findFirst()
+                    .orElse("");
+            failed = (code == null ? "no exit status" : "exit code " + code) + (said.isEmpty() ? "" : ": " + said);
+        } catch (Broken e) {
+            failed = e.reason;
+        } catch (TimeoutException e) {
+            failed = "no exit status within " + DurationSpec.format(CLEAN_TIMEOUT);
+        } catch (PodFailureException e) {
+            failed = e.failure().message();
+        }
+        listener.progress("could not remove " + directory + " from the pod's working directory (" + failed
+                + "); it goes with the pod");
     }
 
     /**
@@ -155,6 +276,9 @@ public final class ContainerExec implements PodExec {
             ClientInterrupts.rethrowIfInterrupted(e, "running the command");
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             Optional<String> refusal = ApiErrors.execRefusal(cause);
+            if (ApiErrors.execRefusalStatus(cause).stream().anyMatch(ContainerExec::transientStatus)) {
+                throw new Broken(refusal.orElseThrow());
+            }
             if (refusal.isPresent() || !broken(cause)) {
                 throw new PodFailureException(new PodFailure(
                         PodFailure.Kind.FAILED,
@@ -162,6 +286,11 @@ public final class ContainerExec implements PodExec {
             }
             throw new Broken(ApiErrors.firstLine(cause instanceof Exception x ? x : e));
         }
+    }
+
+    /** Whether an exec refused with this HTTP status may be sent again: too many requests, or a server error. */
+    private static boolean transientStatus(int status) {
+        return status == 429 || status >= 500;
     }
 
     /**

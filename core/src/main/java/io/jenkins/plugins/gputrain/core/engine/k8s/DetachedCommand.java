@@ -12,18 +12,28 @@ import java.util.List;
  * read side ({@code cmd/containerd-shim-runc-v2/process/io.go} copyPipes), blocks, and with it every write of the
  * command. So one short exec ({@link #start}) starts the command in the background of a new session with its
  * standard output and error appended to {@value #OUTPUT} in a directory of its own under {@value #ROOT} (relative to
- * the working directory, like every exec of gpu-train), and its exit code written to {@value #EXIT} when it ends;
- * then an exec that can be repeated ({@link #follow}) streams that file from a byte offset until the exit file
- * exists, and exits with the command's exit code ({@value #NEVER_STARTED}, saying so on standard error, when there is
- * no such directory: a start whose exit status was lost may not have run).
+ * the working directory, like every exec of gpu-train), the PID of its shell in {@value #PID}, and its exit code
+ * written to {@value #EXIT} when it ends; then an exec that can be repeated ({@link #follow}) streams that file from a
+ * byte offset until the exit file exists, and exits with the command's exit code ({@value #NEVER_STARTED}, saying so
+ * on standard error, when there is no such directory: a start whose exit status was lost may not have run;
+ * {@value #SHELL_GONE} when the command's shell is gone without an exit file, as after a SIGKILL of it). Where an
+ * exec's exit status is missing or may not be the follow's own (kwok v0.8.0 reports every non-zero exit as -1), a
+ * short exec ({@link #state}) says how the command stands, as a {@link CommandState}; once the run has what it
+ * needs, {@link #clean} removes the directory.
  *
  * <p>The command runs in the foreground of a shell that outlives a TERM, so that the exit code recorded is the
  * command's own (a training that saves a checkpoint on TERM and exits 0 is recorded 0, not 143): the pod's PID 1 sends
  * TERM to every process of the container when the pod is deleted ({@code ContainerInit}), the follow included, which
  * ignores it. Started in the background of a shell, the command starts with SIGINT and SIGQUIT ignored (POSIX). The
  * follow writes one {@link KeepAlive#BYTE} to standard error after every {@link KeepAlive#INTERVAL} without output.
- * The image needs {@code sh}, {@code mkdir}, {@code cat}, {@code tail}, {@code head -c}, {@code wc}, {@code mv} and {@code sleep}; {@code setsid}
- * is used where there is one.
+ *
+ * <p>Each look at the output costs no read of what came before: the size comes from {@code stat -c %s} (GNU
+ * coreutils and busybox; {@code wc -c}, which busybox 1.35's {@code coreutils/wc.c} counts by reading, only where
+ * there is no {@code stat}), and the follow skips to its offset with {@code dd bs=1 skip=N count=0}, which seeks
+ * (busybox 1.35 {@code coreutils/dd.c} lseeks its input for {@code skip}) where busybox's {@code tail -c +N} reads and
+ * drops the prefix ({@code coreutils/tail.c}, the {@code from_top} loop). The image needs {@code sh}, {@code mkdir},
+ * {@code cat}, {@code dd}, {@code head -c}, {@code mv}, {@code rm} and {@code sleep}, and {@code stat} or {@code wc};
+ * {@code setsid} is used where there is one.
  */
 final class DetachedCommand {
     /** The directory, relative to the working directory, that holds each command's state. */
@@ -35,20 +45,31 @@ final class DetachedCommand {
     /** The file in a command's directory that holds its exit code once it ended. */
     static final String EXIT = "exit";
 
+    /** The file in a command's directory that holds the PID of the shell that runs it. */
+    static final String PID = "pid";
+
     /** The follow's exit code when the command's directory does not exist. */
     static final int NEVER_STARTED = 125;
+
+    /** The follow's exit code when the command's shell is gone and left no exit file. */
+    static final int SHELL_GONE = 122;
 
     /** The name ({@code $0}) the follow script runs under; its first two arguments are the directory and offset. */
     static final String FOLLOW_NAME = "gpu-train-follow";
 
+    /** The name ({@code $0}) the state script runs under; its argument is the directory. */
+    static final String STATE_NAME = "gpu-train-state";
+
     /**
-     * Runs the command in the foreground and writes its exit code to the exit file via a temporary file and {@code
-     * mv}, so that it is never read half-written. The pod's PID 1 sends TERM to every process of the container
-     * ({@code kill -TERM -1}), the command's own included, so this shell only outlives it ({@code trap : TERM}) to
-     * record what the command exits with: the command gets one TERM, not a second one passed on.
+     * Writes this shell's PID, then runs the command in the foreground and writes its exit code to the exit file,
+     * each via a temporary file and {@code mv}, so that neither is read half-written. The pod's PID 1 sends TERM to
+     * every process of the container ({@code kill -TERM -1}), the command's own included, so this shell only outlives
+     * it ({@code trap : TERM}) to record what the command exits with: the command gets one TERM, not a second one
+     * passed on.
      */
-    private static final String WRAPPER = "d=$1; shift; trap : TERM; \"$@\"; e=$?;" + " echo $e > \"$d/" + EXIT
-            + ".new\" && mv \"$d/" + EXIT + ".new\" \"$d/" + EXIT + "\"";
+    private static final String WRAPPER = "d=$1; shift; trap : TERM; echo $$ > \"$d/" + PID + ".new\" && mv \"$d/"
+            + PID + ".new\" \"$d/" + PID + "\"; \"$@\"; e=$?; echo $e > \"$d/" + EXIT + ".new\" && mv \"$d/"
+            + EXIT + ".new\" \"$d/" + EXIT + "\"";
 
     /**
      * Creates the directory and starts the command once: a directory that exists already means an earlier start
@@ -61,22 +82,46 @@ final class DetachedCommand {
             + "\" 2>&1 &";
 
     /**
+     * Shell functions over the directory {@code $d}: {@code size} prints the output file's size without reading it;
+     * {@code alive} fails once the command's shell is known to be gone (its PID answers no {@code kill -0}, or is a
+     * zombie no one reaped), and succeeds while its PID is not written yet.
+     */
+    private static final String FUNCTIONS = " size() { stat -c %s \"$d/" + OUTPUT + "\" 2>/dev/null || wc -c <\"$d/"
+            + OUTPUT + "\"; };"
+            + " alive() { p=; read -r p 2>/dev/null <\"$d/" + PID + "\"; [ -z \"$p\" ] && return 0;"
+            + " kill -0 \"$p\" 2>/dev/null || return 1; z=; read -r z 2>/dev/null </proc/$p/stat;"
+            + " case \"$z\" in *') Z '*) return 1;; esac; };";
+
+    /**
      * Streams the output file from byte offset {@code $2} (of the bytes it had when looked at, so a line still being
      * written is never split in a way that repeats it), once a second, until the exit file exists, then exits with
-     * the code it holds. {@code $3} is the keepalive interval in seconds. It ignores TERM, which the pod's PID 1 sends
+     * the code it holds; or, when the command's shell is gone without one, with {@value #SHELL_GONE} once the output
+     * it left is sent. {@code $3} is the keepalive interval in seconds. It ignores TERM, which the pod's PID 1 sends
      * every process on deletion, so that it reports the command's exit code rather than its own 143.
      */
     private static final String FOLLOW =
             "d=$1; n=$2; k=$3; i=0; trap '' TERM; [ -d \"$d\" ] || { echo \"gpu-train: $d is missing:"
                     + " the command was never started\" >&2; exit " + NEVER_STARTED + "; }; : >>\"$d/" + OUTPUT
-                    + "\"; while :; do"
-                    + " f=; [ -e \"$d/" + EXIT + "\" ] && f=1;"
-                    + " s=$(($(wc -c <\"$d/" + OUTPUT + "\")));"
-                    + " if [ $s -gt $n ]; then tail -c +$((n + 1)) \"$d/" + OUTPUT
-                    + "\" | head -c $((s - n)); n=$s; i=0;"
+                    + "\";" + FUNCTIONS + " while :; do"
+                    + " f=; g=; [ -e \"$d/" + EXIT + "\" ] && f=1;"
+                    + " [ \"$f\" ] || alive || { [ -e \"$d/" + EXIT + "\" ] && f=1 || g=1; };"
+                    + " s=$(($(size)));"
+                    + " if [ $s -gt $n ]; then { dd bs=1 skip=$n count=0 2>/dev/null; head -c $((s - n)); }"
+                    + " <\"$d/" + OUTPUT + "\"; n=$s; i=0;"
                     + " elif [ $i -ge $k ]; then printf '\\000' >&2; i=0; fi;"
                     + " [ \"$f\" ] && exit $(cat \"$d/" + EXIT + "\");"
+                    + " [ \"$g\" ] && exit " + SHELL_GONE + ";"
                     + " sleep 1 </dev/null >/dev/null 2>&1; i=$((i + 1)); done";
+
+    /**
+     * Prints one {@link CommandState} line: {@code missing} without the directory, else {@code running SIZE},
+     * {@code ended CODE SIZE} (the exit file read before the size, so the size counts all the command wrote) or
+     * {@code gone SIZE}.
+     */
+    private static final String STATE = "d=$1; [ -d \"$d\" ] || { echo missing; exit 0; }; : >>\"$d/" + OUTPUT
+            + "\";" + FUNCTIONS + " if [ ! -e \"$d/" + EXIT + "\" ] && alive; then echo \"running $(($(size)))\";"
+            + " elif [ -e \"$d/" + EXIT + "\" ]; then e=$(cat \"$d/" + EXIT + "\"); echo \"ended $e $(($(size)))\";"
+            + " else echo \"gone $(($(size)))\"; fi";
 
     private DetachedCommand() {}
 
@@ -106,5 +151,15 @@ final class DetachedCommand {
                 directory,
                 String.valueOf(offset),
                 String.valueOf(keepAlive.toSeconds()));
+    }
+
+    /** The exec that prints how the command in {@code directory} stands, one {@link CommandState} line. */
+    static List<String> state(String directory) {
+        return List.of("sh", "-c", STATE, STATE_NAME, directory);
+    }
+
+    /** The exec that removes the command's directory. */
+    static List<String> clean(String directory) {
+        return List.of("sh", "-c", "rm -rf \"$1\"", "gpu-train-clean", directory);
     }
 }

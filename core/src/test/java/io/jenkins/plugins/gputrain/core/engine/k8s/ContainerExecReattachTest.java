@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
+import io.jenkins.plugins.gputrain.core.testing.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -49,19 +51,74 @@ class ContainerExecReattachTest {
     }
 
     @Test
-    void followsBrokenWithoutDataInARowAreBounded() throws Exception {
+    void aFollowAnsweredWith503Or429IsAttachedAgainButNotOneAnswered403() throws Exception {
+        List<Integer> refusals = new CopyOnWriteArrayList<>(List.of(503, 429));
+        RecordedProgress listener = new RecordedProgress();
+        try (RawExecServer server = new RawExecServer(command -> !isFollow(command)
+                        ? new RawExecServer.Reply("", 0)
+                        : refusals.isEmpty()
+                                ? new RawExecServer.Reply(OUTPUT, 3)
+                                : RawExecServer.Reply.refused(refusals.remove(0)));
+                KubernetesClient client = server.client()) {
+            CommandResult result = exec().run(pod(client), List.of("train"), null, listener);
+
+            assertThat(result).isEqualTo(new CommandResult(3, false));
+        }
+
+        assertThat(listener.output).containsExactly("epoch 1", "epoch 2", "done");
+        assertThat(listener.progress)
+                .filteredOn(line -> line.startsWith("exec stream broken"))
+                .containsExactly(
+                        "exec stream broken, re-attaching to the command's output from byte 0 in 1s (the API server"
+                                + " refused the exec (HTTP 503))",
+                        "exec stream broken, re-attaching to the command's output from byte 0 in 2s (the API server"
+                                + " refused the exec (HTTP 429))");
+    }
+
+    @Test
+    void aFollowAnswered403FailsTheRun() throws Exception {
+        RecordedProgress listener = new RecordedProgress();
+        try (RawExecServer server = new RawExecServer(command ->
+                        isFollow(command) ? RawExecServer.Reply.refused(403) : new RawExecServer.Reply("", 0));
+                KubernetesClient client = server.client()) {
+            assertThatThrownBy(() -> exec().run(pod(client), List.of("train"), null, listener))
+                    .isInstanceOfSatisfying(
+                            PodFailureException.class,
+                            e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.FAILED))
+                    .hasMessage("cannot run the command in the pod: the API server refused the exec (HTTP 403): the"
+                            + " credentials may not create pods/exec in the pod's namespace (RBAC)");
+        }
+
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void followsBreakingWithoutDataAreBoundedInTime() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-03T20:00:00Z"));
         RecordedProgress listener = new RecordedProgress();
         try (RawExecServer server = new RawExecServer(command ->
                         isFollow(command) ? RawExecServer.Reply.broken("") : new RawExecServer.Reply("", 0));
                 KubernetesClient client = server.client()) {
-            assertThatThrownBy(() -> exec().run(pod(client), List.of("train"), null, listener))
+            ContainerExec exec = new ContainerExec(
+                    wait -> {
+                        waits.add(wait);
+                        clock.advance(wait);
+                    },
+                    clock,
+                    () -> "id");
+            assertThatThrownBy(() -> exec.run(pod(client), List.of("train"), null, listener))
                     .isInstanceOfSatisfying(PodFailureException.class, e -> {
                         assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.EXEC_BROKEN);
-                        assertThat(e).hasMessageContaining(ContainerExec.ATTACHES + " follows of its output in a row");
+                        assertThat(e).hasMessageContaining(", its output followed again for 5m without data)");
                     });
         }
 
-        assertThat(waits).hasSize(ContainerExec.ATTACHES - 1).last().isEqualTo(ContainerExec.MAX_BACKOFF);
+        Duration waited = waits.stream().reduce(Duration.ZERO, Duration::plus);
+        Duration last = waits.get(waits.size() - 1);
+        assertThat(waits).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(ContainerExec.MAX_BACKOFF));
+        assertThat(last).isEqualTo(ContainerExec.MAX_BACKOFF);
+        assertThat(waited).isGreaterThanOrEqualTo(ContainerExec.REATTACH_BUDGET);
+        assertThat(waited.minus(last)).isLessThan(ContainerExec.REATTACH_BUDGET);
     }
 
     @Test

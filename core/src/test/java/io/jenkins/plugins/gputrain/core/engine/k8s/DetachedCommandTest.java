@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,13 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
  * returns while the command goes on, holding none of its stream; a follow streams the output from any byte offset
  * and exits with the command's code once it ends; a second start starts nothing; a TERM to every process
  * reaches the command and the code recorded is the command's own; a silent follow sends keepalive bytes on standard
- * error only; a follow of a command never started ends. A command that waits does so for a file the test creates, never for time.
+ * error only; a follow of a command never started ends; a follow of a command whose shell was killed ends with
+ * {@link DetachedCommand#SHELL_GONE} once the output is sent; the state exec tells a running command, an ended one
+ * with its code, a gone one and a missing one apart. Under busybox (1.35, whose {@code tail -c +N} and {@code wc -c}
+ * read every byte), a follow from an offset near the end of a 1 TiB sparse file and the state of it come at once:
+ * neither reads what came before. A command that waits does so for a file the test creates, never for time.
  */
 class DetachedCommandTest {
     private static final String DIR = DetachedCommand.directory("t");
 
     @TempDir
     Path workspace;
+
+    @TempDir
+    Path scratch;
 
     @Test
     void theStartReturnsWhileTheCommandGoesOnAndAFollowStreamsItFromAnyOffset() throws Exception {
@@ -121,6 +130,130 @@ class DetachedCommandTest {
 
         assertThat(follow.code()).isEqualTo(DetachedCommand.NEVER_STARTED);
         assertThat(follow.stderr()).isEqualTo("gpu-train: " + DIR + " is missing: the command was never started\n");
+    }
+
+    @Test
+    void aFollowOfACommandWhoseShellWasKilledEndsOnceItsOutputIsSent() throws Exception {
+        run(DetachedCommand.start(DIR, List.of("sh", "-c", "echo one; while [ ! -e go ]; do sleep 0.1; done")));
+        Process follow = process(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
+        InputStream output = follow.getInputStream();
+        assertThat(new String(output.readNBytes("one\n".length()), StandardCharsets.UTF_8))
+                .isEqualTo("one\n");
+        assertThat(run(DetachedCommand.state(DIR)).stdout()).isEqualTo("running 4\n");
+
+        // the shell wrote its PID before it ran the command, which printed "one"
+        long shell = Long.parseLong(Files.readString(workspace.resolve(DIR).resolve(DetachedCommand.PID))
+                .strip());
+        assertThat(ProcessHandle.of(shell).orElseThrow().destroyForcibly()).isTrue();
+
+        try {
+            assertThat(follow.waitFor(30, TimeUnit.SECONDS))
+                    .as("the follow ends once the shell is gone")
+                    .isTrue();
+            assertThat(follow.exitValue()).isEqualTo(DetachedCommand.SHELL_GONE);
+            assertThat(output.readAllBytes()).isEmpty();
+            assertThat(run(DetachedCommand.state(DIR)).stdout()).isEqualTo("gone 4\n");
+        } finally {
+            Files.createFile(workspace.resolve("go"));
+        }
+    }
+
+    @Test
+    void theStateTellsAnEndedCommandWithItsCodeAndAMissingOne() throws Exception {
+        assertThat(run(DetachedCommand.state(DIR)).stdout()).isEqualTo("missing\n");
+        run(DetachedCommand.start(DIR, List.of("sh", "-c", "echo done; exit 7")));
+        run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
+
+        Ended state = run(DetachedCommand.state(DIR));
+
+        assertThat(state.stdout()).isEqualTo("ended 7 5\n");
+        assertThat(CommandState.parse(state.stdout())).contains(new CommandState(CommandState.Kind.ENDED, 7, 5));
+        assertThat(state.stderr()).isEmpty();
+    }
+
+    @Test
+    void theCleanRemovesTheCommandsDirectory() throws Exception {
+        run(DetachedCommand.start(DIR, List.of("true")));
+        run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
+
+        assertThat(run(DetachedCommand.clean(DIR)).code()).isZero();
+
+        assertThat(workspace.resolve(DIR)).doesNotExist();
+        assertThat(workspace.resolve(DetachedCommand.ROOT)).isEmptyDirectory();
+    }
+
+    @Test
+    void underBusyboxAFollowNearTheEndOfAHugeOutputReadsNothingBefore(@TempDir Path bin) throws Exception {
+        Path output = hugeOutputEndingWith("last line\n");
+        long size = Files.size(output);
+        busybox(bin, "stat", "wc", "dd", "head", "tail", "cat", "sleep");
+
+        Ended follow = run(bin, DetachedCommand.follow(DIR, size - "line\n".length(), Duration.ofSeconds(60)));
+        Ended state = run(bin, DetachedCommand.state(DIR));
+
+        assertThat(follow.stdout()).isEqualTo("line\n");
+        assertThat(follow.code()).isZero();
+        assertThat(state.stdout()).isEqualTo("ended 0 " + size + "\n");
+    }
+
+    @Test
+    void withoutStatTheSizeComesFromWc(@TempDir Path bin) throws Exception {
+        Path directory = Files.createDirectories(workspace.resolve(DIR));
+        Files.writeString(directory.resolve(DetachedCommand.OUTPUT), "one\ntwo\n");
+        Files.writeString(directory.resolve(DetachedCommand.EXIT), "0\n");
+        busybox(bin, "wc", "dd", "head", "cat", "sleep");
+
+        Ended follow = run(bin, DetachedCommand.follow(DIR, 4, Duration.ofSeconds(60)));
+
+        assertThat(follow.stdout()).isEqualTo("two\n");
+        assertThat(follow.stderr()).isEmpty();
+        assertThat(run(bin, DetachedCommand.state(DIR)).stdout()).isEqualTo("ended 0 8\n");
+    }
+
+    /** A 1 TiB output file, all of it a hole but its last bytes, of a command that exited 0. */
+    private Path hugeOutputEndingWith(String last) throws IOException {
+        Path directory = Files.createDirectories(workspace.resolve(DIR));
+        Path output = directory.resolve(DetachedCommand.OUTPUT);
+        try (RandomAccessFile file = new RandomAccessFile(output.toFile(), "rw")) {
+            file.seek(1L << 40);
+            file.write(last.getBytes(StandardCharsets.UTF_8));
+        }
+        Files.writeString(directory.resolve(DetachedCommand.EXIT), "0\n");
+        return output;
+    }
+
+    /**
+     * Fills {@code bin} with busybox's applets named, and nothing else ({@code busybox sh} itself would run its own
+     * applets whatever the path).
+     */
+    private static void busybox(Path bin, String... applets) throws IOException {
+        for (String applet : applets) {
+            Files.createSymbolicLink(bin.resolve(applet), Path.of("/bin/busybox"));
+        }
+    }
+
+    /**
+     * Runs an exec's script in {@code /bin/sh} with only {@code bin} on the path, to its end or for at most 30 s
+     * (reading a huge file would take hours).
+     */
+    private Ended run(Path bin, List<String> command) throws Exception {
+        List<String> words = new ArrayList<>(List.of("/bin/sh"));
+        words.addAll(command.subList(1, command.size()));
+        ProcessBuilder builder = new ProcessBuilder(words).directory(workspace.toFile());
+        builder.environment().put("PATH", bin.toString());
+        Path out = Files.createTempFile(scratch, "out", "");
+        Path err = Files.createTempFile(scratch, "err", "");
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                    .as("ends without reading the output before its offset")
+                    .isTrue();
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        return new Ended(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     private Process process(List<String> command) throws IOException {

@@ -59,12 +59,43 @@ final class RawExecServer implements AutoCloseable {
     }
 
     /**
-     * What one exec of a {@link #RawExecServer(Function) sequence} writes: standard output, then the exit status, or
-     * no status but the end of the connection (a FIN, so that the client reads all of the output first).
+     * What one exec of a {@link #RawExecServer(Function) sequence} writes: standard output, then the exit status
+     * ({@code null} for none) and a close frame, or no close frame but the end of the connection (a FIN, so that the
+     * client reads all of the output first); or, when {@code refusal} is an HTTP status, only that answer to the
+     * upgrade.
      */
-    record Reply(String stdout, Integer exitCode) {
+    record Reply(String stdout, String status, boolean closes, int refusal) {
+        Reply(String stdout, int exitCode) {
+            this(stdout, RawExecServer.status(exitCode), true, 0);
+        }
+
+        /** The stream ends without a status: broken. */
         static Reply broken(String stdout) {
-            return new Reply(stdout, null);
+            return new Reply(stdout, null, false, 0);
+        }
+
+        /** The stream closes without a status. */
+        static Reply withoutStatus(String stdout) {
+            return new Reply(stdout, null, true, 0);
+        }
+
+        /**
+         * kwok v0.8.0's status for a command that exited non-zero: an internal error with no exit code in it
+         * (cri-streaming v0.36.1 {@code remotecommand/exec.go} ServeExec, {@code newInternalError}).
+         */
+        static Reply kwokNonZero(String stdout) {
+            return new Reply(
+                    stdout,
+                    "{\"metadata\":{},\"status\":\"Failure\",\"message\":\"Internal error occurred: error executing"
+                            + " command in container: cmd wait: sh -c: exit status 3\",\"reason\":\"InternalError\","
+                            + "\"code\":500}",
+                    true,
+                    0);
+        }
+
+        /** The upgrade is answered with this HTTP status, as an API server, kubelet or RBAC refuses it. */
+        static Reply refused(int status) {
+            return new Reply("", null, false, status);
         }
     }
 
@@ -159,16 +190,22 @@ final class RawExecServer implements AutoCloseable {
                         answerPod(out);
                         continue;
                     }
+                    Reply reply = replies.apply(command(head));
+                    if (reply.refusal() > 0) {
+                        refuse(out, reply.refusal());
+                        continue;
+                    }
                     upgrade(out, key);
                     InputStream in = client.getInputStream();
                     Thread reader = new Thread(() -> dropFrames(in), "raw-exec-reader");
                     reader.setDaemon(true);
                     reader.start();
-                    Reply reply = replies.apply(command(head));
                     frame(out, 1, "");
                     frame(out, 1, reply.stdout());
-                    if (reply.exitCode() != null) {
-                        frame(out, 3, status(reply.exitCode()));
+                    if (reply.status() != null) {
+                        frame(out, 3, reply.status());
+                    }
+                    if (reply.closes()) {
                         out.write(new byte[] {(byte) 0x88, 2, 3, (byte) 0xe8});
                     }
                     out.flush();
@@ -239,6 +276,17 @@ final class RawExecServer implements AutoCloseable {
         }
         out.write(channel);
         out.write(bytes);
+    }
+
+    private static void refuse(OutputStream out, int status) throws IOException {
+        byte[] body = ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"code\":"
+                        + status + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        out.write(("HTTP/1.1 " + status + " Refused\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
     }
 
     private static void answerPod(OutputStream out) throws IOException {
