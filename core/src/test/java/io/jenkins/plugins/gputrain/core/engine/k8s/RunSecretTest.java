@@ -150,18 +150,7 @@ class RunSecretTest {
      */
     @Test
     void aSecretTheCreateFoundExistingAndCannotReadIsNamedWithTheCommandToDeleteIt() {
-        stored("id-1");
-        refuseCreate(409, "AlreadyExists", "secrets \"s\" already exists");
-        server.expect()
-                .get()
-                .withPath(SECRET_PATH)
-                .andReturn(500, "etcdserver: request timed out")
-                .once();
-
-        try (KubernetesClient noRetries = MockClients.withoutRetries(client)) {
-            assertThatThrownBy(() -> create(noRetries, "id-1", sleeps::add))
-                    .hasMessageStartingWith("cannot create secret ml/s for the DVC remote credentials (HTTP 409): ");
-        }
+        refusedWhileTheSecretCannotBeRead(409, "AlreadyExists", "secrets \"s\" already exists");
         assertThat(listener.progress)
                 .singleElement()
                 .asString()
@@ -178,22 +167,11 @@ class RunSecretTest {
      */
     @Test
     void aQuotaRefusalWhoseSecretCannotBeReadDeletesItWhenItIsThisCreates() {
-        stored("id-1");
-        refuseCreate(
+        refusedWhileTheSecretCannotBeRead(
                 403,
                 "Forbidden",
                 "secrets \"s\" is forbidden: exceeded quota: q, requested: secrets=1, used: secrets=1, limited:"
                         + " secrets=1");
-        server.expect()
-                .get()
-                .withPath(SECRET_PATH)
-                .andReturn(500, "etcdserver: request timed out")
-                .once();
-
-        try (KubernetesClient noRetries = MockClients.withoutRetries(client)) {
-            assertThatThrownBy(() -> create(noRetries, "id-1", sleeps::add))
-                    .hasMessageStartingWith("cannot create secret ml/s for the DVC remote credentials (HTTP 403): ");
-        }
         assertThat(storedSecret()).isNull();
         assertThat(listener.progress).containsExactly("deleted secret s");
     }
@@ -257,6 +235,26 @@ class RunSecretTest {
                         + " attempt of this create, its answer lost, may have stored it; if it is this create's,"
                         + " delete it with: kubectl delete secret -n ml -l gpu-train.jenkins.io/create-id=id-1"
                         + " --field-selector metadata.name=s");
+    }
+
+    /**
+     * This create's Secret "s" stored, the create refused so and the Secret's next read answered HTTP 500: the
+     * refusal is thrown as one line.
+     */
+    private void refusedWhileTheSecretCannotBeRead(int code, String reason, String message) {
+        stored("id-1");
+        refuseCreate(code, reason, message);
+        server.expect()
+                .get()
+                .withPath(SECRET_PATH)
+                .andReturn(500, "etcdserver: request timed out")
+                .once();
+
+        try (KubernetesClient noRetries = MockClients.withoutRetries(client)) {
+            assertThatThrownBy(() -> create(noRetries, "id-1", sleeps::add))
+                    .hasMessageStartingWith(
+                            "cannot create secret ml/s for the DVC remote credentials (HTTP " + code + "): ");
+        }
     }
 
     private RunSecret create(KubernetesClient sender, String createId, Sleeper sleeper) throws InterruptedException {
