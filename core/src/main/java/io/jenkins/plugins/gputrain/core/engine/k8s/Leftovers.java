@@ -36,6 +36,11 @@ public final class Leftovers {
         public String kubectlName() {
             return kubectlName;
         }
+
+        /** The model class of the kind, for {@code KubernetesClient.resources}. */
+        Class<? extends HasMetadata> type() {
+            return type;
+        }
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
-import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +33,6 @@ final class PodCreation {
     private final ProgressListener listener;
     private final PendingBudget budget;
     private final Clock clock;
-    private boolean interruptedBeforeReadingExisting;
 
     /**
      * Creates pods in a namespace.
@@ -57,109 +56,42 @@ final class PodCreation {
     }
 
     /**
-     * Creates the pod; a refusal for invalid fields (HTTP 422, which a skipped dry run leaves to this create) is the
-     * API server's {@code field: message} ({@link InvalidPod}). A resend of a create whose answer was lost
-     * ({@link UncertainCreation}) can meet the pod its first attempt stored, as {@code 409 AlreadyExists} or as a
-     * quota refusal that pod causes (the quota admission runs before the name is checked): a pod under the name with
-     * this run's id, not being deleted, is then the one created, told in one line. After {@code 409 AlreadyExists}
-     * the stored pod is read through an API server that does not answer for up to {@link ApiOutage#LIMIT}; when it
-     * still cannot be read, one line names the {@code kubectl} command that deletes it if it is this run's.
+     * Creates the pod, labelled with the create's id; a refusal for invalid fields (HTTP 422, which a skipped dry run
+     * leaves to this create) is the API server's {@code field: message} ({@link InvalidPod}). A resend of a create
+     * whose answer was lost can meet the pod its first attempt stored, as {@code 409 AlreadyExists} or as a quota
+     * refusal that pod causes: a pod under the name with the create's id, not being deleted, is then the one
+     * created, told in one line ({@link UncertainCreation#storedEarlier}). How the create failed is noted for
+     * {@link UncertainCreation#deleteWhatItMayHaveStored()}.
      *
+     * @param creation the create, with the pod's name and the create's id
      * @throws PodFailureException ({@link PodFailure.Kind#REFUSED}) when the API server finds fields invalid;
      *     ({@link PodFailure.Kind#UNSCHEDULABLE}) when a quota still refuses the pod at the end of the pending timeout
      * @throws KubernetesClientException when the API server refuses the pod otherwise or does not answer
      */
-    void create(Pod pod) throws PodFailureException, InterruptedException {
+    void create(Pod pod, UncertainCreation creation) throws PodFailureException, InterruptedException {
+        Pod labelled = new PodBuilder(pod)
+                .editMetadata()
+                .addToLabels(creation.label())
+                .endMetadata()
+                .build();
+        try {
+            send(labelled, creation);
+        } catch (KubernetesClientException | PodFailureException | InterruptedException e) {
+            creation.failed(e);
+            throw e;
+        }
+    }
+
+    private void send(Pod pod, UncertainCreation creation) throws PodFailureException, InterruptedException {
         try {
             retryingQuota(
-                    () -> client.pods().inNamespace(namespace).resource(pod).create(),
-                    pod,
-                    () -> storedEarlier(pod, false));
+                    () -> client.pods().inNamespace(namespace).resource(pod).create(), pod, creation::storedEarlier);
         } catch (KubernetesClientException e) {
-            if (UncertainCreation.alreadyExists(e) && storedEarlier(pod, true)) {
+            if (UncertainCreation.alreadyExists(e) && creation.storedEarlier(e)) {
                 return;
             }
             throw InvalidPod.refusal(e, pod.getMetadata().getName(), "the create")
                     .orElseThrow(() -> e);
-        }
-    }
-
-    /**
-     * Whether the pod stored under the name is the one sent, stored by an earlier attempt of this create; told when it
-     * is.
-     *
-     * @param exists whether the API server said that a pod of that name exists ({@code 409 AlreadyExists}); then one
-     *     that cannot be read is named with the command to delete it
-     */
-    private boolean storedEarlier(Pod pod, boolean exists) throws InterruptedException {
-        String name = pod.getMetadata().getName();
-        Pod stored;
-        try {
-            stored = exists ? readThroughOutage(name) : read(name);
-        } catch (InterruptedException e) {
-            if (exists) {
-                interruptedBeforeReadingExisting = true;
-                tellUnread(pod, "interrupted while reading it");
-            }
-            throw e;
-        } catch (KubernetesClientException e) {
-            ClientInterrupts.rethrowIfInterrupted(e, "reading pod " + name);
-            if (exists) {
-                tellUnread(pod, ApiErrors.firstLine(e));
-            }
-            return false;
-        }
-        if (!UncertainCreation.sameRun(pod, stored)) {
-            return false;
-        }
-        listener.progress("pod " + name + " exists with this run's id: an earlier attempt of the create stored it, its"
-                + " answer lost; using it");
-        return true;
-    }
-
-    /**
-     * Whether the create was interrupted after {@code 409 AlreadyExists} before the pod under the name could be read:
-     * that pod may be another run's, so it must not be deleted by its name alone.
-     */
-    boolean interruptedBeforeReadingExisting() {
-        return interruptedBeforeReadingExisting;
-    }
-
-    /** Names the command that deletes the pod under the name if it carries this run's id. */
-    private void tellUnread(Pod pod, String why) {
-        String runId = UncertainCreation.runId(pod);
-        if (runId == null) {
-            return;
-        }
-        String name = pod.getMetadata().getName();
-        listener.progress("pod " + name + " already exists and could not be read (" + why + "): an earlier attempt"
-                + " of this create, its answer lost, may have stored it; if it is this run's, delete it with: kubectl"
-                + " delete pod -n " + namespace + " -l " + TrainingPodFactory.RUN_ID_LABEL + "=" + runId
-                + " --field-selector metadata.name=" + name);
-    }
-
-    private Pod read(String name) {
-        return client.pods().inNamespace(namespace).withName(name).get();
-    }
-
-    /** Reads the pod, trying again while the API server does not answer ({@link ApiOutage}), pausing 1 s, 2 s, … */
-    private Pod readThroughOutage(String name) throws InterruptedException {
-        String during = "reading pod " + name + ", which the create found existing";
-        ApiOutage outage = new ApiOutage(clock, listener);
-        Duration pause = Duration.ofSeconds(1);
-        while (true) {
-            try {
-                Pod stored = read(name);
-                outage.answered(during);
-                return stored;
-            } catch (KubernetesClientException e) {
-                ClientInterrupts.rethrowIfInterrupted(e, during);
-                if (!outage.tolerate(e, during)) {
-                    throw e;
-                }
-                sleeper.sleep(outage.pauseWithin(pause));
-                pause = pause.multipliedBy(2);
-            }
         }
     }
 
@@ -177,7 +109,7 @@ final class PodCreation {
                         .dryRun()
                         .create(),
                 pod,
-                () -> false);
+                refusal -> false);
     }
 
     /**
@@ -192,10 +124,10 @@ final class PodCreation {
                 return creation.get();
             } catch (KubernetesClientException e) {
                 ClientInterrupts.rethrowIfInterrupted(e, "creating the pod");
-                if (!quotaRefusal(e)) {
+                if (!UncertainCreation.quotaRefusal(e)) {
                     throw e;
                 }
-                if (storedEarlier.check()) {
+                if (storedEarlier.check(e)) {
                     return pod;
                 }
                 String name = pod.getMetadata().getName();
@@ -227,16 +159,9 @@ final class PodCreation {
                 : message.lines().findFirst().orElseThrow().strip();
     }
 
-    private static boolean quotaRefusal(KubernetesClientException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        return (e.getCode() == 403
-                        && (message.contains("exceeded quota") || message.contains("status unknown for quota")))
-                || (e.getCode() == 409 && !UncertainCreation.alreadyExists(e));
-    }
-
     /** Whether a refused create met the pod an earlier attempt of it stored. */
     @FunctionalInterface
     private interface StoredEarlier {
-        boolean check() throws InterruptedException;
+        boolean check(KubernetesClientException refusal) throws InterruptedException;
     }
 }

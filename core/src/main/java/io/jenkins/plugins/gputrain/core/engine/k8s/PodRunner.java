@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One training pod's life: create it, wait with a watch until it runs (reporting phase changes and, while Pending,
@@ -61,6 +62,7 @@ public final class PodRunner {
     private final ProgressListener listener;
     private final Sleeper sleeper;
     private final PendingBudget budget;
+    private final Supplier<String> createIds;
 
     /**
      * Creates a runner.
@@ -85,7 +87,7 @@ public final class PodRunner {
      */
     public PodRunner(
             KubernetesClient client, Clock clock, Sleeper sleeper, Duration pendingTimeout, ProgressListener listener) {
-        this(client, clock, sleeper, pendingTimeout, listener, null);
+        this(client, clock, sleeper, pendingTimeout, listener, null, UncertainCreation::newCreateId);
     }
 
     private PodRunner(
@@ -94,13 +96,15 @@ public final class PodRunner {
             Sleeper sleeper,
             Duration pendingTimeout,
             ProgressListener listener,
-            PendingBudget budget) {
+            PendingBudget budget,
+            Supplier<String> createIds) {
         this.client = client;
         this.clock = clock;
         this.sleeper = sleeper;
         this.pendingTimeout = pendingTimeout;
         this.listener = listener;
         this.budget = budget;
+        this.createIds = createIds;
     }
 
     /**
@@ -111,7 +115,15 @@ public final class PodRunner {
      * @return the runner
      */
     public PodRunner within(PendingBudget pending) {
-        return new PodRunner(client, clock, sleeper, pendingTimeout, listener, pending);
+        return new PodRunner(client, clock, sleeper, pendingTimeout, listener, pending, createIds);
+    }
+
+    /**
+     * This runner with the ids its creates label their pods with taken from {@code ids} rather than random, for a
+     * test that stores what an earlier attempt of the create stored.
+     */
+    PodRunner withCreateIds(Supplier<String> ids) {
+        return new PodRunner(client, clock, sleeper, pendingTimeout, listener, budget, ids);
     }
 
     /**
@@ -142,21 +154,16 @@ public final class PodRunner {
         String name = pod.getMetadata().getName();
         PodResource resource = client.pods().inNamespace(namespace).withName(name);
         PendingBudget pending = budget == null ? PendingBudget.from(clock.instant(), pendingTimeout) : budget;
-        boolean mayExist = true;
+        UncertainCreation creation = new UncertainCreation(
+                new CreatedObject(Leftovers.Kind.POD, namespace, name, createIds.get()),
+                client,
+                listener,
+                clock,
+                sleeper);
+        boolean created = false;
         try {
-            PodCreation creation = new PodCreation(client, namespace, sleeper, listener, pending, clock);
-            try {
-                creation.create(pod);
-            } catch (KubernetesClientException e) {
-                mayExist = UncertainCreation.mayHaveStored(e);
-                throw e;
-            } catch (PodFailureException e) {
-                mayExist = false;
-                throw e;
-            } catch (InterruptedException e) {
-                mayExist = !creation.interruptedBeforeReadingExisting();
-                throw e;
-            }
+            new PodCreation(client, namespace, sleeper, listener, pending, clock).create(pod, creation);
+            created = true;
             listener.progress("created pod " + namespace + "/" + name);
             try {
                 waitUntilRunning(resource, namespace, name, pending);
@@ -204,8 +211,10 @@ public final class PodRunner {
             Thread.currentThread().interrupt();
             throw e;
         } finally {
-            if (mayExist) {
+            if (created) {
                 delete(namespace, name);
+            } else {
+                creation.deleteWhatItMayHaveStored();
             }
         }
     }
@@ -424,9 +433,7 @@ public final class PodRunner {
 
     private void delete(String namespace, String name) {
         ResourceDeletion.delete(
-                "pod",
-                namespace,
-                name,
+                CreatedObject.named(Leftovers.Kind.POD, namespace, name),
                 client,
                 c -> c.pods().inNamespace(namespace).withName(name).delete(),
                 listener);

@@ -49,47 +49,30 @@ final class ResourceDeletion {
     /**
      * Deletes.
      *
-     * @param kind the resource kind as {@code kubectl} names it, e.g. {@code pod}
-     * @param namespace the namespace
-     * @param name the resource's name
+     * @param object what is deleted, as the lines name it
      * @param client the cluster
      * @param deletion the API call, sent with {@code client} or, while the run is being stopped, with one of shorter
      *     request timeouts
      * @param listener where the outcome is told
      */
-    static void delete(
-            String kind,
-            String namespace,
-            String name,
-            KubernetesClient client,
-            Request deletion,
-            ProgressListener listener) {
-        delete(
-                kind,
-                namespace,
-                name,
-                client,
-                deletion,
-                listener,
-                Clock.systemUTC(),
-                Sleeper.THREAD,
-                INTERRUPTED_REQUEST_TIMEOUT);
+    static void delete(CreatedObject object, KubernetesClient client, Request deletion, ProgressListener listener) {
+        delete(object, client, deletion, listener, Clock.systemUTC(), Sleeper.THREAD, INTERRUPTED_REQUEST_TIMEOUT);
     }
 
     /**
-     * As {@link #delete(String, String, String, KubernetesClient, Request, ProgressListener)}, on the given clock and
+     * As {@link #delete(CreatedObject, KubernetesClient, Request, ProgressListener)}, on the given clock and
      * sleeper, with the given bound of one request while the run is being stopped.
      */
     static void delete(
-            String kind,
-            String namespace,
-            String name,
+            CreatedObject object,
             KubernetesClient client,
             Request deletion,
             ProgressListener listener,
             Clock clock,
             Sleeper sleeper,
             Duration interruptedRequestTimeout) {
+        String kind = object.kind().kubectlName();
+        String name = object.name();
         boolean interrupted = Thread.interrupted();
         Duration limit = interrupted ? INTERRUPTED_LIMIT : ApiOutage.LIMIT;
         Instant start = clock.instant();
@@ -104,13 +87,13 @@ final class ResourceDeletion {
                     listener.progress(
                             found
                                     ? "deleted " + kind + " " + name
-                                    : "found no " + kind + " " + name + " to delete (HTTP 404: nothing was stored under"
-                                            + " that name, or it is gone already)");
+                                    : "found no " + kind + " " + name + " to delete (" + object.nothingToDelete()
+                                            + ")");
                     return;
                 } catch (KubernetesClientException e) {
                     left = limit.minus(Duration.between(start, clock.instant()));
                     if (!unanswered(e) || left.isNegative() || left.isZero()) {
-                        tellFailure(kind, namespace, name, ApiErrors.firstLine(e), listener);
+                        tellFailure(object, ApiErrors.firstLine(e), listener);
                         return;
                     }
                     Duration wait = min(pause, left);
@@ -122,7 +105,7 @@ final class ResourceDeletion {
             }
         } catch (InterruptedException e) {
             interrupted = true;
-            tellFailure(kind, namespace, name, "interrupted while the Kubernetes API did not answer", listener);
+            tellFailure(object, "interrupted while the Kubernetes API did not answer", listener);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -153,8 +136,8 @@ final class ResourceDeletion {
         return ApiOutage.connectionError(e) || e.getCode() == 429 || e.getCode() >= 500;
     }
 
-    private static void tellFailure(String kind, String namespace, String name, String why, ProgressListener listener) {
-        listener.progress("could not delete " + kind + " " + name + " (" + why + "); delete it with: kubectl delete "
-                + kind + " " + name + " -n " + namespace);
+    private static void tellFailure(CreatedObject object, String why, ProgressListener listener) {
+        listener.progress("could not delete " + object.kind().kubectlName() + " " + object.name() + " (" + why
+                + "); delete it with: " + object.deleteCommand());
     }
 }

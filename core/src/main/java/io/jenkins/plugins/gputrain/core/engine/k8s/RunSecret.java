@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class RunSecret implements AutoCloseable {
     }
 
     /**
-     * Creates the Secret.
+     * Creates the Secret, labelled with a create id of its own ({@link UncertainCreation}).
      *
      * @param client the cluster
      * @param namespace the namespace of the pods that read it, or {@code null} for the client's
@@ -41,9 +42,13 @@ public final class RunSecret implements AutoCloseable {
      * @param listener where the creation and deletion are told
      * @return the Secret, to close when the training ends
      * @throws KubernetesClientException when the API server refuses it or does not answer; nothing is left behind
-     *     then (a create without an answer may have stored it: it is deleted, {@link UncertainCreation}); an answer
-     *     is one line naming the Secret, the HTTP status and the API server's reason (e.g. RBAC's {@code cannot
-     *     create resource "secrets"}) in place of fabric8's request dump
+     *     then: a create without an answer may have stored it, and a create sent again meets what its first attempt
+     *     stored ({@code 409 AlreadyExists}, or a quota refusal that Secret causes), which is used if it carries
+     *     this create's id; a Secret that may be this create's is deleted if it carries the id, or named with the
+     *     {@code kubectl} command that deletes it if it does when it cannot be read. An answer is one line naming the
+     *     Secret, the HTTP status and the API server's reason (e.g. RBAC's {@code cannot create resource "secrets"})
+     *     in place of fabric8's request dump
+     * @throws InterruptedException when interrupted while reading a Secret the create found existing
      */
     public static RunSecret create(
             KubernetesClient client,
@@ -51,39 +56,74 @@ public final class RunSecret implements AutoCloseable {
             String name,
             String runId,
             Map<String, byte[]> data,
-            ProgressListener listener) {
+            ProgressListener listener)
+            throws InterruptedException {
+        CreatedObject object = new CreatedObject(
+                Leftovers.Kind.SECRET,
+                namespace == null ? client.getNamespace() : namespace,
+                name,
+                UncertainCreation.newCreateId());
+        return create(client, object, runId, data, listener, Clock.systemUTC(), Sleeper.THREAD);
+    }
+
+    /**
+     * As {@link #create(KubernetesClient, String, String, String, Map, ProgressListener)}, for the Secret given with
+     * its create id, reading it through an API server that does not answer on the given clock and sleeper.
+     */
+    static RunSecret create(
+            KubernetesClient client,
+            CreatedObject object,
+            String runId,
+            Map<String, byte[]> data,
+            ProgressListener listener,
+            Clock clock,
+            Sleeper sleeper)
+            throws InterruptedException {
+        UncertainCreation creation = new UncertainCreation(object, client, listener, clock, sleeper);
         Map<String, String> encoded = new LinkedHashMap<>();
         data.forEach((key, value) -> encoded.put(key, Base64.getEncoder().encodeToString(value)));
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(TrainingPodFactory.MANAGED_BY_LABEL, TrainingPodFactory.MANAGED_BY);
         labels.put(TrainingPodFactory.RUN_ID_LABEL, runId);
+        labels.putAll(creation.label());
         Secret secret = new SecretBuilder()
                 .withNewMetadata()
-                .withName(name)
+                .withName(object.name())
                 .withLabels(labels)
                 .endMetadata()
                 .withType("Opaque")
                 .withImmutable(true)
                 .withData(encoded)
                 .build();
-        String target = namespace == null ? client.getNamespace() : namespace;
-        RunSecret created = new RunSecret(client, target, name, listener);
+        String target = object.namespace();
         try {
             client.secrets().inNamespace(target).resource(secret).create();
         } catch (KubernetesClientException e) {
-            if (!UncertainCreation.storedEarlier(
-                    e,
-                    secret,
-                    () -> client.secrets().inNamespace(target).withName(name).get())) {
-                if (UncertainCreation.mayHaveStored(e)) {
-                    created.close();
-                }
-                throw refused(target, name, e);
+            if (!storedEarlier(creation, e)) {
+                creation.failed(e);
+                creation.deleteWhatItMayHaveStored();
+                throw refused(target, object.name(), e);
             }
         }
-        listener.progress("created secret " + target + "/" + name + " with keys " + data.keySet()
+        listener.progress("created secret " + target + "/" + object.name() + " with keys " + data.keySet()
                 + " (deleted when the training ends)");
-        return created;
+        return new RunSecret(client, target, object.name(), listener);
+    }
+
+    /**
+     * Whether the refused create met the Secret its first attempt stored; interrupted, the Secret is deleted if it is
+     * this create's, as a stopping run deletes ({@link ResourceDeletion}), and the interrupt kept.
+     */
+    private static boolean storedEarlier(UncertainCreation creation, KubernetesClientException refusal)
+            throws InterruptedException {
+        try {
+            return creation.storedEarlier(refusal);
+        } catch (InterruptedException e) {
+            creation.failed(e);
+            Thread.currentThread().interrupt();
+            creation.deleteWhatItMayHaveStored();
+            throw e;
+        }
     }
 
     /**
@@ -113,9 +153,7 @@ public final class RunSecret implements AutoCloseable {
     @Override
     public void close() {
         ResourceDeletion.delete(
-                "secret",
-                namespace,
-                name,
+                CreatedObject.named(Leftovers.Kind.SECRET, namespace, name),
                 client,
                 c -> c.secrets().inNamespace(namespace).withName(name).delete(),
                 listener);

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
 class PodRunnerTest {
     private static final String NAMESPACE = "test";
     private static final List<String> COMMAND = List.of("sh", "-c", "echo hi");
+    /** The id the runs' creates label their pods with. */
+    private static final String CREATE_ID = "create-1";
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -614,11 +616,11 @@ class PodRunnerTest {
 
     /**
      * A resend of a create whose answer was lost can meet a quota that the first attempt's own pod now fills (the
-     * quota admission runs before the name is checked): that pod, with this run's id, is the run's.
+     * quota admission runs before the name is checked): that pod, with this create's id, is the run's.
      */
     @Test
     void aQuotaRefusalCausedByThePodALostAttemptStoredUsesIt() throws Exception {
-        client.pods().inNamespace(NAMESPACE).resource(pod("c3")).create();
+        storedBy("c3", CREATE_ID);
         refuseCreate(
                         403,
                         "Forbidden",
@@ -628,7 +630,9 @@ class PodRunnerTest {
         List<Duration> sleeps = new CopyOnWriteArrayList<>();
         CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return new PodRunner(client, clock, sleeps::add, null, listener).run(pod("c3"), this::work);
+                return new PodRunner(client, clock, sleeps::add, null, listener)
+                        .withCreateIds(() -> CREATE_ID)
+                        .run(pod("c3"), this::work);
             } catch (PodFailureException | InterruptedException e) {
                 throw new CompletionException(e);
             }
@@ -640,7 +644,7 @@ class PodRunnerTest {
         assertThat(sleeps).isEmpty();
         assertThat(listener.progress)
                 .containsOnlyOnce(
-                        "pod c3 exists with this run's id: an earlier attempt of the create stored it, its answer"
+                        "pod c3 exists with this create's id: an earlier attempt of the create stored it, its answer"
                                 + " lost; using it");
         assertGone("c3");
     }
@@ -671,11 +675,11 @@ class PodRunnerTest {
 
     /**
      * A create sent again after its answer was lost (fabric8 repeats a POST after an I/O error or HTTP 5xx) meets the
-     * pod its first attempt stored, with this run's id: that pod is the run's, used and deleted.
+     * pod its first attempt stored, with this create's id: that pod is the run's, used and deleted.
      */
     @Test
     void aCreateThatMeetsThePodItsLostAttemptStoredUsesIt() throws Exception {
-        client.pods().inNamespace(NAMESPACE).resource(pod("c1")).create();
+        storedBy("c1", CREATE_ID);
         refuseCreate(409, "AlreadyExists", "pods \"c1\" already exists").once();
         CompletableFuture<CommandResult> run = start(pod("c1"), null);
 
@@ -684,11 +688,11 @@ class PodRunnerTest {
         assertThat(run.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
         assertThat(listener.progress)
                 .containsSubsequence(
-                        "pod c1 exists with this run's id: an earlier attempt of the create stored it, its"
+                        "pod c1 exists with this create's id: an earlier attempt of the create stored it, its"
                                 + " answer lost; using it",
                         "created pod test/c1",
                         "deleted pod c1")
-                .containsOnlyOnce("pod c1 exists with this run's id: an earlier attempt of the create stored it, its"
+                .containsOnlyOnce("pod c1 exists with this create's id: an earlier attempt of the create stored it, its"
                         + " answer lost; using it");
         assertGone("c1");
     }
@@ -696,11 +700,11 @@ class PodRunnerTest {
     /**
      * Issue 14 review (14a) 2: a create sent again that meets {@code 409 AlreadyExists} while the pod cannot be read
      * (the API server answers an error) may have met the pod its own lost attempt stored: it is not deleted (it may be
-     * another run's), but named with the command that deletes it if it carries this run's id.
+     * another run's), but named with the command that deletes it if it carries this create's id.
      */
     @Test
     void aCreateThatMeetsAPodItCannotReadNamesTheCommandToDeleteIt() {
-        client.pods().inNamespace(NAMESPACE).resource(pod("c5")).create();
+        storedBy("c5", CREATE_ID);
         refuseCreate(409, "AlreadyExists", "pods \"c5\" already exists").once();
         server.expect()
                 .get()
@@ -710,8 +714,9 @@ class PodRunnerTest {
         KubernetesClient noRetries = MockClients.withoutRetries(client);
 
         try (noRetries) {
-            assertThatThrownBy(() ->
-                            new PodRunner(noRetries, clock, duration -> {}, null, listener).run(pod("c5"), this::work))
+            assertThatThrownBy(() -> new PodRunner(noRetries, clock, duration -> {}, null, listener)
+                            .withCreateIds(() -> CREATE_ID)
+                            .run(pod("c5"), this::work))
                     .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                             .isEqualTo(409));
         }
@@ -720,8 +725,8 @@ class PodRunnerTest {
                 .asString()
                 .startsWith("pod c5 already exists and could not be read (")
                 .endsWith("): an earlier attempt of this create, its answer lost, may have stored it; if it is this"
-                        + " run's, delete it with: kubectl delete pod -n test -l gpu-train.jenkins.io/run-id=c5"
-                        + " --field-selector metadata.name=c5");
+                        + " create's, delete it with: kubectl delete pod -n test -l"
+                        + " gpu-train.jenkins.io/create-id=create-1 --field-selector metadata.name=c5");
     }
 
     /**
@@ -730,13 +735,13 @@ class PodRunnerTest {
      */
     @Test
     void aCreateThatMeetsAPodItCannotReadForNowReadsItAgainAndUsesIt() throws Exception {
-        client.pods().inNamespace(NAMESPACE).resource(pod("c7")).create();
+        Pod stored = storedBy("c7", CREATE_ID);
         refuseCreate(409, "AlreadyExists", "pods \"c7\" already exists").once();
         server.expect()
                 .get()
                 .delay(5, TimeUnit.SECONDS)
                 .withPath("/api/v1/namespaces/test/pods/c7")
-                .andReturn(200, pod("c7"))
+                .andReturn(200, stored)
                 .once();
         List<Duration> sleeps = new CopyOnWriteArrayList<>();
         KubernetesClient impatient = MockClients.withoutRetries(client, Duration.ofMillis(500));
@@ -744,12 +749,14 @@ class PodRunnerTest {
         try (impatient) {
             CompletableFuture<CommandResult> run = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return new PodRunner(impatient, clock, sleeps::add, null, listener).run(pod("c7"), this::work);
+                    return new PodRunner(impatient, clock, sleeps::add, null, listener)
+                            .withCreateIds(() -> CREATE_ID)
+                            .run(pod("c7"), this::work);
                 } catch (PodFailureException | InterruptedException e) {
                     throw new CompletionException(e);
                 }
             });
-            listener.awaitProgress("pod c7 exists with this run's id");
+            listener.awaitProgress("pod c7 exists with this create's id");
             setStatus("c7", running());
 
             assertThat(run.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
@@ -758,7 +765,7 @@ class PodRunnerTest {
         assertThat(listener.progress)
                 .containsSubsequence(
                         "the Kubernetes API answers again (reading pod c7, which the create found existing)",
-                        "pod c7 exists with this run's id: an earlier attempt of the create stored it, its answer"
+                        "pod c7 exists with this create's id: an earlier attempt of the create stored it, its answer"
                                 + " lost; using it",
                         "deleted pod c7")
                 .anyMatch(line -> line.startsWith(
@@ -792,12 +799,12 @@ class PodRunnerTest {
                 .last()
                 .asString()
                 .endsWith("kubectl delete pod -n test -l"
-                        + " gpu-train.jenkins.io/run-id=c8 --field-selector metadata.name=c8");
+                        + " gpu-train.jenkins.io/create-id=create-1 --field-selector metadata.name=c8");
     }
 
     /**
      * Issue 14 review (14a) 8: an interrupt while pausing between those reads does not delete the pod by its name
-     * alone (it may be another run's): it is named with the command that deletes it if it is this run's.
+     * alone (it may be another run's): it is named with the command that deletes it if it is this create's.
      */
     @Test
     void anInterruptWhileReadingAPodTheCreateFoundExistingLeavesItNamed() throws Exception {
@@ -814,14 +821,14 @@ class PodRunnerTest {
                 .noneMatch(line -> line.matches("(deleted|found no|could not delete) pod .*"))
                 .last()
                 .isEqualTo("pod c9 already exists and could not be read (interrupted while reading it): an earlier"
-                        + " attempt of this create, its answer lost, may have stored it; if it is this run's, delete"
-                        + " it with: kubectl delete pod -n test -l gpu-train.jenkins.io/run-id=c9 --field-selector"
-                        + " metadata.name=c9");
+                        + " attempt of this create, its answer lost, may have stored it; if it is this create's,"
+                        + " delete it with: kubectl delete pod -n test -l gpu-train.jenkins.io/create-id=create-1"
+                        + " --field-selector metadata.name=c9");
     }
 
     /** A create meeting {@code 409} for a pod whose reads time out (500 ms); returns what the run threw. */
     private Throwable createMeetingAnUnreadablePod(String name, Sleeper sleeper) throws Exception {
-        client.pods().inNamespace(NAMESPACE).resource(pod(name)).create();
+        storedBy(name, CREATE_ID);
         refuseCreate(409, "AlreadyExists", "pods \"" + name + "\" already exists")
                 .once();
         server.expect()
@@ -832,7 +839,9 @@ class PodRunnerTest {
                 .always();
         KubernetesClient impatient = MockClients.withoutRetries(client, Duration.ofMillis(500));
         try (impatient) {
-            new PodRunner(impatient, clock, sleeper, null, listener).run(pod(name), this::work);
+            new PodRunner(impatient, clock, sleeper, null, listener)
+                    .withCreateIds(() -> CREATE_ID)
+                    .run(pod(name), this::work);
             return null;
         } catch (KubernetesClientException | InterruptedException | PodFailureException e) {
             return e;
@@ -850,30 +859,111 @@ class PodRunnerTest {
         KubernetesClient noRetries = MockClients.withoutRetries(client);
 
         try (noRetries) {
-            assertThatThrownBy(() -> new PodRunner(noRetries, clock, null, listener).run(pod("c6"), this::work))
+            assertThatThrownBy(() -> new PodRunner(noRetries, clock, null, listener)
+                            .withCreateIds(() -> CREATE_ID)
+                            .run(pod("c6"), this::work))
                     .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                             .isEqualTo(504));
         }
         assertThat(listener.progress)
-                .containsExactly("found no pod c6 to delete (HTTP 404: nothing was stored under that name, or it is"
-                        + " gone already)");
+                .containsExactly("found no pod c6 to delete (none under that name carries this create's id: nothing"
+                        + " was stored, it is gone already, or it is another's)");
     }
 
     /** A create that got no answer may have stored the pod all the same (a 504 while the write goes on): deleted. */
     @Test
     void aCreateWithoutAnAnswerDeletesThePodItMayHaveStored() {
-        client.pods().inNamespace(NAMESPACE).resource(pod("c2")).create();
+        storedBy("c2", CREATE_ID);
         refuseCreate(504, "Timeout", "the server was unable to return a response in the time allotted")
                 .always();
         KubernetesClient noRetries = MockClients.withoutRetries(client);
 
         try (noRetries) {
-            assertThatThrownBy(() -> new PodRunner(noRetries, clock, null, listener).run(pod("c2"), this::work))
+            assertThatThrownBy(() -> new PodRunner(noRetries, clock, null, listener)
+                            .withCreateIds(() -> CREATE_ID)
+                            .run(pod("c2"), this::work))
                     .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                             .isEqualTo(504));
         }
         assertThat(listener.progress).containsExactly("deleted pod c2");
         assertGone("c2");
+    }
+
+    /**
+     * Issue 14 review (14a) 7: the run id is cut at 63 characters and parallel steps of one build share it; a create
+     * that meets a sibling's pod under the name (the same run id, another create id) neither uses nor deletes it.
+     */
+    @Test
+    void aSiblingsPodWithTheSameRunIdIsNeitherUsedNorDeleted() {
+        storedBy("s1", "sibling");
+        refuseCreate(409, "AlreadyExists", "pods \"s1\" already exists").once();
+
+        assertThatThrownBy(() -> newRunner(null).run(pod("s1"), this::work))
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
+                        .isEqualTo(409));
+        assertThat(client.pods().inNamespace(NAMESPACE).withName("s1").get())
+                .as("the sibling's pod")
+                .isNotNull();
+        assertThat(listener.progress).isEmpty();
+    }
+
+    /** Issue 14 review (14a) 7: a create without an answer never deletes another's pod under the name. */
+    @Test
+    void aCreateWithoutAnAnswerLeavesAnothersPodUnderTheName() {
+        storedBy("s2", "sibling");
+        refuseCreate(504, "Timeout", "the server was unable to return a response in the time allotted")
+                .always();
+
+        try (KubernetesClient noRetries = MockClients.withoutRetries(client)) {
+            assertThatThrownBy(() -> new PodRunner(noRetries, clock, null, listener)
+                            .withCreateIds(() -> CREATE_ID)
+                            .run(pod("s2"), this::work))
+                    .isInstanceOf(KubernetesClientException.class);
+        }
+        assertThat(client.pods().inNamespace(NAMESPACE).withName("s2").get())
+                .as("the sibling's pod")
+                .isNotNull();
+        assertThat(listener.progress).singleElement().asString().startsWith("found no pod s2 to delete (none");
+    }
+
+    /**
+     * Issue 14 review (14a) 5: a resend refused by a quota that its first attempt's pod fills, whose pod cannot be
+     * read to tell, may leave that pod: when the quota retries end, it is deleted, as it carries this create's id, at
+     * the resource version read (a precondition the API server checks).
+     */
+    @Test
+    void aQuotaRefusalWhosePodCannotBeReadDeletesThePodOfThisCreateWhenTheRetriesEnd() throws Exception {
+        storedBy("q5", CREATE_ID);
+        refuseCreate(
+                        403,
+                        "Forbidden",
+                        "pods \"q5\" is forbidden: exceeded quota: gpu, requested: requests.nvidia.com/gpu=1, used:"
+                                + " requests.nvidia.com/gpu=1, limited: requests.nvidia.com/gpu=1")
+                .always();
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/test/pods/q5")
+                .andReturn(500, status(500, "InternalError", "etcdserver: request timed out"))
+                .times(2);
+
+        try (KubernetesClient noRetries = MockClients.withoutRetries(client)) {
+            assertThatThrownBy(() -> new PodRunner(noRetries, clock, clock::advance, Duration.ofSeconds(5), listener)
+                            .withCreateIds(() -> CREATE_ID)
+                            .run(pod("q5"), this::work))
+                    .isInstanceOfSatisfying(
+                            PodFailureException.class,
+                            e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.UNSCHEDULABLE));
+        }
+        assertGone("q5");
+        assertThat(listener.progress).last().isEqualTo("deleted pod q5");
+        List<String> deletions = new ArrayList<>();
+        for (int i = server.getRequestCount(); i > 0; i--) {
+            var request = server.takeRequest(1, TimeUnit.SECONDS);
+            if (request != null && "DELETE".equals(request.getMethod())) {
+                deletions.add(request.getBody().readUtf8());
+            }
+        }
+        assertThat(deletions).singleElement().asString().contains("\"preconditions\":{\"resourceVersion\":");
     }
 
     /** Deletion keeps the pod's terminationGracePeriodSeconds: no {@code gracePeriodSeconds: 0} in the request. */
@@ -1077,7 +1167,7 @@ class PodRunnerTest {
     }
 
     private PodRunner newRunner(Duration pendingTimeout) {
-        return new PodRunner(client, clock, pendingTimeout, listener);
+        return new PodRunner(client, clock, pendingTimeout, listener).withCreateIds(() -> CREATE_ID);
     }
 
     /** Stands for copying and running: reports, says "hi", waits for the test's gate, returns the exit code. */
@@ -1115,6 +1205,18 @@ class PodRunnerTest {
             }
             updated |= "PUT".equals(request.getMethod()) && (path + "/status").equals(request.getPath());
         }
+    }
+
+    /** The pod as a create with that id stored it, e.g. an earlier attempt of the run's create whose answer was lost. */
+    private Pod storedBy(String name, String createId) {
+        return client.pods()
+                .inNamespace(NAMESPACE)
+                .resource(new PodBuilder(pod(name))
+                        .editMetadata()
+                        .addToLabels(UncertainCreation.CREATE_ID_LABEL, createId)
+                        .endMetadata()
+                        .build())
+                .create();
     }
 
     private void assertGone(String name) {

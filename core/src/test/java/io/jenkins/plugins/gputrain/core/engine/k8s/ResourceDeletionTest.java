@@ -24,6 +24,8 @@ class ResourceDeletionTest {
     KubernetesMockServer server;
     KubernetesClient client;
 
+    private static final CreatedObject SECRET = CreatedObject.named(Leftovers.Kind.SECRET, "ml", "gpu-train-secret-1");
+
     private final RecordedProgress listener = new RecordedProgress();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-03T00:00:00Z"));
     private final List<Duration> pauses = new ArrayList<>();
@@ -111,19 +113,40 @@ class ResourceDeletionTest {
     @Test
     void aDeletionThatFindsNothingSaysSo() {
         ResourceDeletion.delete(
-                "secret",
-                "ml",
-                "gpu-train-secret-1",
+                SECRET, client, c -> List.of(), listener, clock, sleeper, ResourceDeletion.INTERRUPTED_REQUEST_TIMEOUT);
+
+        assertThat(listener.progress)
+                .containsExactly("found no secret gpu-train-secret-1 to delete (HTTP 404: nothing was stored under"
+                        + " that name, or it is gone already)");
+    }
+
+    /**
+     * An object a failed create may have stored, under a name that may be another run's: the lines name it by its
+     * create id and its name, and the command deletes only it.
+     */
+    @Test
+    void anObjectOfACreateIsNamedByItsCreateIdAndItsName() {
+        CreatedObject pod = new CreatedObject(Leftovers.Kind.POD, "ml", "gpu-train-1", "id-1");
+
+        ResourceDeletion.delete(
+                pod, client, c -> List.of(), listener, clock, sleeper, ResourceDeletion.INTERRUPTED_REQUEST_TIMEOUT);
+        ResourceDeletion.delete(
+                pod,
                 client,
-                c -> List.of(),
+                c -> {
+                    throw new KubernetesClientException("Forbidden", 403, null);
+                },
                 listener,
                 clock,
                 sleeper,
                 ResourceDeletion.INTERRUPTED_REQUEST_TIMEOUT);
 
         assertThat(listener.progress)
-                .containsExactly("found no secret gpu-train-secret-1 to delete (HTTP 404: nothing was stored under"
-                        + " that name, or it is gone already)");
+                .containsExactly(
+                        "found no pod gpu-train-1 to delete (none under that name carries this create's id: nothing"
+                                + " was stored, it is gone already, or it is another's)",
+                        "could not delete pod gpu-train-1 (Forbidden); delete it with: kubectl delete pod -n ml -l"
+                                + " gpu-train.jenkins.io/create-id=id-1 --field-selector metadata.name=gpu-train-1");
     }
 
     /**
@@ -143,9 +166,7 @@ class ResourceDeletionTest {
         boolean interruptKept = assertTimeoutPreemptively(Duration.ofSeconds(8), () -> {
             Thread.currentThread().interrupt();
             ResourceDeletion.delete(
-                    "secret",
-                    "ml",
-                    "gpu-train-secret-1",
+                    SECRET,
                     client,
                     c -> c.secrets()
                             .inNamespace("ml")
@@ -169,9 +190,7 @@ class ResourceDeletionTest {
 
     private void delete(Runnable deletion) {
         ResourceDeletion.delete(
-                "secret",
-                "ml",
-                "gpu-train-secret-1",
+                SECRET,
                 client,
                 c -> {
                     deletion.run();
