@@ -269,7 +269,7 @@ public final class KubernetesTraining {
                             throw new PodFailureException(
                                     outcome.after(resource, watched, name, true).orElse(e.failure()));
                         }
-                        if (PodOutcome.abnormal(result)) {
+                        if (PodOutcome.abnormal(result) || watched.stopping()) {
                             Optional<PodFailure> failure =
                                     outcome.after(resource, watched, name, PodOutcome.broken(result));
                             if (failure.isPresent()) {

@@ -101,6 +101,39 @@ class DisruptedPodTest {
         assertThat(downloads).containsExactly("gpu-train-v4-r1");
     }
 
+    /**
+     * The container keeps running through the grace period, so a copy back from the evicted, terminating pod can
+     * succeed: a command that saved its checkpoint on SIGTERM and exited 0 is still the disruption, retried, and its
+     * results are not taken from the stopped pod.
+     */
+    @Test
+    void aCommandEndingWellInAPodBeingDeletedIsTheDisruptionRetried() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> {
+            if (!pod.get().getMetadata().getName().endsWith("-r1")) {
+                disrupt(pod, "EvictionByEvictionAPI", "Eviction API: evicting");
+                pod.edit(p -> new PodBuilder(p)
+                        .editMetadata()
+                        .addToFinalizers("test/keep")
+                        .endMetadata()
+                        .build());
+                pod.delete();
+                pod.waitUntilCondition(p -> p.getMetadata().getDeletionTimestamp() != null, 20, TimeUnit.SECONDS);
+            }
+            return new CommandResult(0, false);
+        };
+        PodCopy copyingFromAnyContainer = MockServerTraining.downloading((pod, paths) -> {
+            downloads.add(pod.get().getMetadata().getName());
+            return paths;
+        });
+
+        assertThat(run(exec, copyingFromAnyContainer, "v5")).isEqualTo(new CommandResult(0, false));
+
+        assertThat(listener.progress)
+                .contains("The pod is being stopped (DisruptionTarget: EvictionByEvictionAPI): Eviction API: evicting;"
+                        + " retrying with a new pod (1 of 1)");
+        assertThat(downloads).containsExactly("gpu-train-v5-r1");
+    }
+
     /** No condition was seen (deleted by someone): the deletion stays a node loss, as before the watch. */
     @Test
     void aPodDeletedWithoutAConditionIsSaidToBeDeletedWhileTheCommandRan() throws Exception {

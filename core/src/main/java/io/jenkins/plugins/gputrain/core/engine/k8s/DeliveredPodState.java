@@ -36,6 +36,13 @@ final class DeliveredPodState {
         return ended.isDone();
     }
 
+    /** Whether a state delivered says the pod is being deleted or gone: its {@code deletionTimestamp}, a DELETED. */
+    boolean stopping() {
+        Pod last = latest.get();
+        return last != null
+                && (last.getMetadata() != null && last.getMetadata().getDeletionTimestamp() != null || ended.isDone());
+    }
+
     /**
      * The failure the last state names, after waiting up to {@code wait} for the {@code DELETED} event.
      *

@@ -101,6 +101,17 @@ public final class WatchedPod implements AutoCloseable {
         return state.failure(deletedEvent);
     }
 
+    /**
+     * Whether the watch has delivered the pod being deleted (or its deletion): a command that ends well then ended
+     * because of it, e.g. a training that saved its checkpoint on the SIGTERM of an eviction and exited 0, and the
+     * pod's status is read as after an abnormal end.
+     *
+     * @return whether the pod is being stopped
+     */
+    public boolean stopping() {
+        return state.stopping();
+    }
+
     @Override
     public void close() {
         closed = true;
