@@ -153,6 +153,13 @@ final class RunCommand implements Callable<Integer> {
         local
     }
 
+    /**
+     * The last line of a run stopped by SIGTERM or SIGINT, once its pod is deleted; the JVM then exits with the
+     * signal's code ({@link InterruptOnExit}).
+     */
+    static final String STOPPED_BY_SIGNAL = "ERROR: gpu-train run was stopped by a signal (SIGTERM: exit code 143;"
+            + " SIGINT or Ctrl-C: 130); its pod was deleted first, as told above";
+
     @Override
     public Integer call() throws CommandFailure {
         PrintWriter out = spec.commandLine().getOut();
@@ -219,20 +226,26 @@ final class RunCommand implements Callable<Integer> {
         try (KubernetesClient client = requests.install(new KubernetesClientBuilder().withConfig(cluster.config()))
                         .build();
                 InterruptOnExit guard = InterruptOnExit.guardCurrentThread()) {
-            return new KubernetesTraining(
-                            client,
-                            Clock.systemUTC(),
-                            pending,
-                            preflight,
-                            progress,
-                            new ContainerExec(),
-                            new WorkspaceTransfer(maxBytes))
-                    .retrying(retries)
-                    .run(podSpec, new LocalWorkspace(repository.directory), command, limit);
+            try {
+                return new KubernetesTraining(
+                                client,
+                                Clock.systemUTC(),
+                                pending,
+                                preflight,
+                                progress,
+                                new ContainerExec(),
+                                new WorkspaceTransfer(maxBytes))
+                        .retrying(retries)
+                        .run(podSpec, new LocalWorkspace(repository.directory), command, limit);
+            } finally {
+                // before the guard closes: once the JVM is exiting, nothing is printed after it
+                progress.progress("the run sent " + requests.count().describe() + " to the cluster");
+                if (guard.exiting()) {
+                    progress.error(STOPPED_BY_SIGNAL);
+                }
+            }
         } catch (KubernetesClientException e) {
             throw new CommandFailure(ClusterConnection.describe(e, cluster), e);
-        } finally {
-            progress.progress("the run sent " + requests.count().describe() + " to the cluster");
         }
     }
 

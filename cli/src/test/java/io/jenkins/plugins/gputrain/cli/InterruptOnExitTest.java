@@ -15,7 +15,7 @@ class InterruptOnExitTest {
         CountDownLatch guarded = new CountDownLatch(1);
         InterruptOnExit[] guard = new InterruptOnExit[1];
         Thread worker = new Thread(() -> {
-            try (InterruptOnExit g = InterruptOnExit.guardCurrentThread()) {
+            try (InterruptOnExit g = InterruptOnExit.guardCurrentThread(() -> events.add("waits for the halt"))) {
                 guard[0] = g;
                 guarded.countDown();
                 try {
@@ -33,7 +33,21 @@ class InterruptOnExitTest {
         guard[0].onExit();
         events.add("shutdown continues");
 
-        assertThat(events).containsExactly("worker interrupted", "pod deleted", "shutdown continues");
         worker.join(10_000);
+        assertThat(guard[0].exiting()).isTrue();
+        assertThat(events)
+                .containsExactlyInAnyOrder(
+                        "worker interrupted", "pod deleted", "shutdown continues", "waits for the halt")
+                .startsWith("worker interrupted", "pod deleted");
+    }
+
+    /** Closed with no signal, the guard returns to its thread: the run reports its end itself. */
+    @Test
+    void closedWithoutAShutdownTheGuardReturns() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        try (InterruptOnExit g = InterruptOnExit.guardCurrentThread(() -> events.add("waits for the halt"))) {
+            assertThat(g.exiting()).isFalse();
+        }
+        assertThat(events).isEmpty();
     }
 }

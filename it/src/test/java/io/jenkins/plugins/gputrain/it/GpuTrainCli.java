@@ -45,6 +45,17 @@ public final class GpuTrainCli {
      * @return how it ended
      */
     public Result run(Path directory, long minutes, String... arguments) throws IOException, InterruptedException {
+        return start(directory, arguments).finish(minutes);
+    }
+
+    /**
+     * Starts {@code gpu-train ARGS…} in a directory, for a test that acts on the running process (e.g. signals it).
+     *
+     * @param directory the working directory
+     * @param arguments the arguments
+     * @return the running process
+     */
+    public Started start(Path directory, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
@@ -52,28 +63,64 @@ public final class GpuTrainCli {
         command.addAll(List.of(arguments));
         Path out = Files.createTempFile("gpu-train-out", ".txt");
         Path err = Files.createTempFile("gpu-train-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("KUBECONFIG", kubeconfig.toString());
+        environment.remove("KUBERNETES_SERVICE_HOST");
+        environment.remove("KUBERNETES_SERVICE_PORT");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(directory.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            Map<String, String> environment = builder.environment();
-            environment.put("KUBECONFIG", kubeconfig.toString());
-            environment.remove("KUBERNETES_SERVICE_HOST");
-            environment.remove("KUBERNETES_SERVICE_PORT");
-            Process process = builder.start();
-            if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("gpu-train " + String.join(" ", arguments) + " did not end within " + minutes
-                        + " minutes\n--- stdout\n" + Files.readString(out) + "\n--- stderr\n" + Files.readString(err));
-            }
-            return new Result(
-                    process.exitValue(),
-                    Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
+            return new Started(builder.start(), String.join(" ", arguments), out, err);
+        } catch (IOException e) {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            throw e;
+        }
+    }
+
+    /** A {@code gpu-train} process started by {@link #start}, its output going to temporary files. */
+    public static final class Started {
+        private final Process process;
+        private final String arguments;
+        private final Path out;
+        private final Path err;
+
+        private Started(Process process, String arguments, Path out, Path err) {
+            this.process = process;
+            this.arguments = arguments;
+            this.out = out;
+            this.err = err;
+        }
+
+        /** The process, e.g. to signal it. */
+        public Process process() {
+            return process;
+        }
+
+        /**
+         * Waits for the process to end.
+         *
+         * @param minutes how long it may take before the test fails (the process is then killed)
+         * @return how it ended
+         */
+        public Result finish(long minutes) throws IOException, InterruptedException {
+            try {
+                if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+                    process.destroyForcibly().waitFor();
+                    throw new AssertionError("gpu-train " + arguments + " did not end within " + minutes
+                            + " minutes\n--- stdout\n" + Files.readString(out) + "\n--- stderr\n"
+                            + Files.readString(err));
+                }
+                return new Result(
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
         }
     }
 }

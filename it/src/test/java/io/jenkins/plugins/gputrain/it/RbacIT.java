@@ -124,6 +124,56 @@ class RbacIT {
         assertThat(sandbox.leftovers()).as("no pod and no Secret").isEmpty();
     }
 
+    /**
+     * Credentials that may create and delete Secrets but not {@code get} them: the Secret is read back right after its
+     * create (a create whose answer is lost is known by its create id only once read), so the run fails before any
+     * pod is made, in one line naming the refused {@code get}, and the Secret is deleted.
+     */
+    @Test
+    void withoutGetOnSecretsAFreestyleRunFailsInOneLineBeforeAnyPodAndDeletesTheSecret(@TempDir Path directory)
+            throws Exception {
+        Path kubeconfig = ServiceAccountAccess.create(
+                sandbox,
+                "no-secret-get",
+                directory.resolve("kubeconfig"),
+                allow(List.of("pods"), "create", "get", "list", "watch", "delete"),
+                allow(List.of("pods/exec"), "create", "get"),
+                allow(List.of("events"), "get", "list", "watch"),
+                allow(List.of("secrets"), "create", "delete"));
+        RecordedProgress console = new RecordedProgress();
+        KubernetesClientException refusal;
+        String line;
+        try (Testbed restricted = Testbed.at(kubeconfig)) {
+            FreestyleSecretRun run = new FreestyleSecretRun(
+                    restricted.client(), sandbox.namespace(), "gpu-train-5ec0000b", "2-4000+nvidia-tesla-t4*1");
+            refusal = catchThrowableOfType(
+                    KubernetesClientException.class,
+                    () -> run.train(
+                            DvcRemoteSecret.usernamePassword("AKIAEXAMPLE", "s3cr3t-get"),
+                            TrainingProject.create(directory.resolve("project"), "true"),
+                            "true",
+                            console));
+            line = ApiErrors.line(
+                    refusal, restricted.client().getConfiguration().getRequestTimeout());
+        }
+
+        assertThat(refusal).as(String.join("\n", console.progress)).isNotNull();
+        assertThat(refusal.getCode()).isEqualTo(403);
+        assertThat(line)
+                .startsWith("cannot read secret " + sandbox.namespace() + "/gpu-train-5ec0000b"
+                        + FreestyleSecretRun.SECRET_SUFFIX + " back after creating it (HTTP 403): ")
+                .contains("cannot get resource \"secrets\"")
+                .endsWith("allow get on secrets; the Secret was deleted again")
+                .doesNotContain("\n")
+                .doesNotContain("s3cr3t-get");
+        assertThat(console.progress)
+                .as("the Secret created, then deleted; no pod")
+                .anyMatch(progress -> progress.startsWith("created secret "))
+                .contains("deleted secret gpu-train-5ec0000b" + FreestyleSecretRun.SECRET_SUFFIX)
+                .noneMatch(progress -> progress.startsWith("created pod"));
+        assertThat(sandbox.leftovers()).as("no pod and no Secret").isEmpty();
+    }
+
     @Test
     void gcWithoutSecretsPermissionCleansPodsAndSaysSecretsWereNotChecked(@TempDir Path directory) throws Exception {
         Path kubeconfig = ServiceAccountAccess.create(

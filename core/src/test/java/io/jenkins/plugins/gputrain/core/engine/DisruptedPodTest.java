@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.gputrain.core.engine.k8s.Disruptions;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
@@ -134,6 +135,81 @@ class DisruptedPodTest {
         assertThat(downloads).containsExactly("gpu-train-v5-r1");
     }
 
+    /**
+     * The kubelet sends its eviction only once the container stopped ({@link Disruptions#kubeletEvicted()}), here
+     * after the command's exit code 0 was read and the results copied back: the command ended on the kubelet's
+     * SIGTERM, so the run is the eviction, retried, not a success.
+     */
+    @Test
+    void aKubeletEvictionSentAfterTheCommandEndedWellIsTheEvictionRetried() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> new CommandResult(0, false);
+        PodCopy copyingThenEvicted = MockServerTraining.downloading((pod, paths) -> {
+            String name = pod.get().getMetadata().getName();
+            downloads.add(name);
+            if (!name.endsWith("-r1")) {
+                evictByKubelet(pod);
+            }
+            return paths;
+        });
+
+        assertThat(run(exec, copyingThenEvicted, "v6")).isEqualTo(new CommandResult(0, false));
+
+        assertThat(listener.progress)
+                .contains("The pod was evicted: " + Disruptions.MEMORY_PRESSURE.strip()
+                        + "; retrying with a new pod (1 of 1)");
+        assertThat(downloads).containsExactly("gpu-train-v6", "gpu-train-v6-r1");
+    }
+
+    /**
+     * The kubelet's eviction already stored when the command's exit code 0 is read: the run is the eviction, retried,
+     * and nothing is copied back from the stopped container.
+     */
+    @Test
+    void aCommandEndingWellInAPodTheKubeletEvictedIsTheEvictionRetried() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> {
+            if (!pod.get().getMetadata().getName().endsWith("-r1")) {
+                evictByKubelet(pod);
+            }
+            return new CommandResult(0, false);
+        };
+
+        assertThat(run(exec, copying(), "v7")).isEqualTo(new CommandResult(0, false));
+
+        assertThat(listener.progress)
+                .contains("The pod was evicted: " + Disruptions.MEMORY_PRESSURE.strip()
+                        + "; retrying with a new pod (1 of 1)");
+        assertThat(downloads).containsExactly("gpu-train-v7-r1");
+    }
+
+    /**
+     * A deletion (an eviction through the API: the condition, then the deletion) first seen after the command's exit
+     * code 0 was read, here while the results are copied back, leaves the command's success: it is told, not retried.
+     */
+    @Test
+    void aDeletionSeenOnlyAfterTheCommandEndedWellLeavesTheSuccess() throws Exception {
+        PodExec exec = (pod, command, timeout, progress) -> new CommandResult(0, false);
+        PodCopy copyingThenDeleted = MockServerTraining.downloading((pod, paths) -> {
+            downloads.add(pod.get().getMetadata().getName());
+            disrupt(pod, "EvictionByEvictionAPI", "Eviction API: evicting");
+            pod.edit(p -> new PodBuilder(p)
+                    .editMetadata()
+                    .addToFinalizers("test/keep")
+                    .endMetadata()
+                    .build());
+            pod.delete();
+            pod.waitUntilCondition(p -> p.getMetadata().getDeletionTimestamp() != null, 20, TimeUnit.SECONDS);
+            return paths;
+        });
+
+        assertThat(run(exec, copyingThenDeleted, "v8", false)).isEqualTo(new CommandResult(0, false));
+
+        assertThat(listener.progress)
+                .contains("the command finished (exit code 0) and its results are back; the pod was then stopped: The"
+                        + " pod is being stopped (DisruptionTarget: EvictionByEvictionAPI): Eviction API: evicting")
+                .noneMatch(line -> line.contains("retrying"));
+        assertThat(downloads).containsExactly("gpu-train-v8");
+    }
+
     /** No condition was seen (deleted by someone): the deletion stays a node loss, as before the watch. */
     @Test
     void aPodDeletedWithoutAConditionIsSaidToBeDeletedWhileTheCommandRan() throws Exception {
@@ -172,6 +248,13 @@ class DisruptedPodTest {
         pod.updateStatus(current);
     }
 
+    /** Stores the status the kubelet sends for the pod it evicted, once its container stopped. */
+    private static void evictByKubelet(PodResource pod) {
+        Pod current = pod.get();
+        current.setStatus(Disruptions.kubeletEvicted());
+        pod.updateStatus(current);
+    }
+
     /** Deletes the pod (the mock server removes it at once, as kwok does) and waits until it is gone. */
     private static void deleteAndAwait(PodResource pod) throws PodFailureException {
         pod.delete();
@@ -190,7 +273,8 @@ class DisruptedPodTest {
                 throw new PodFailureException(
                         new PodFailure(PodFailure.Kind.FAILED, "copying the results back failed: pods not found"));
             }
-            if (current.getMetadata().getDeletionTimestamp() != null) {
+            if (current.getMetadata().getDeletionTimestamp() != null
+                    || "Failed".equals(current.getStatus().getPhase())) {
                 throw new PodFailureException(new PodFailure(
                         PodFailure.Kind.FAILED, "copying the results back failed: container not running"));
             }
@@ -199,7 +283,12 @@ class DisruptedPodTest {
         });
     }
 
+    /** Runs pod {@code gpu-train-ID} and, when it fails, its retry {@code gpu-train-ID-r1}, playing their kubelet. */
     private CommandResult run(PodExec exec, PodCopy copy, String id) throws Exception {
+        return run(exec, copy, id, true);
+    }
+
+    private CommandResult run(PodExec exec, PodCopy copy, String id, boolean retried) throws Exception {
         CompletableFuture<CommandResult> result = MockServerTraining.start(
                 server,
                 MockServerTraining.training(client, listener, exec, copy)
@@ -208,7 +297,9 @@ class DisruptedPodTest {
                 id,
                 null);
         MockServerTraining.makeRunning(client, "gpu-train-" + id);
-        MockServerTraining.makeRunning(client, "gpu-train-" + id + "-r1");
+        if (retried) {
+            MockServerTraining.makeRunning(client, "gpu-train-" + id + "-r1");
+        }
         return result.get(30, TimeUnit.SECONDS);
     }
 }

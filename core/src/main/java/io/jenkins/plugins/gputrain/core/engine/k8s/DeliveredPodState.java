@@ -36,11 +36,16 @@ final class DeliveredPodState {
         return ended.isDone();
     }
 
-    /** Whether a state delivered says the pod is being deleted or gone: its {@code deletionTimestamp}, a DELETED. */
+    /**
+     * Whether a state delivered says the pod is being stopped or gone: its {@code deletionTimestamp}, a DELETED, or
+     * its kubelet's eviction or termination ({@link KubeletTermination}).
+     */
     boolean stopping() {
         Pod last = latest.get();
         return last != null
-                && (last.getMetadata() != null && last.getMetadata().getDeletionTimestamp() != null || ended.isDone());
+                && (last.getMetadata() != null && last.getMetadata().getDeletionTimestamp() != null
+                        || ended.isDone()
+                        || KubeletTermination.shownBy(last));
     }
 
     /**

@@ -31,8 +31,10 @@ import java.util.function.Supplier;
  * container that exited before it ran, and on a pending timeout), run the command in container {@code dvc} with its output streamed, and delete the pod on every path
  * (success, command failure, timeout, interrupt, API error), gracefully: the pod's own
  * {@code terminationGracePeriodSeconds}, never a forced deletion that frees the GPU while the container may still run.
- * A pod stopped (evicted, disrupted) after its command finished with exit code 0 and the work returned (results
- * copied back) is no failure: the stop is logged and the result returned. When the pod fails after the command ran,
+ * A pod deleted or disrupted (eviction API, preemption, taint) after its command finished with exit code 0 and the
+ * work returned (results copied back) is no failure: the stop is logged and the result returned. A pod its kubelet
+ * evicted or terminated ({@link KubeletTermination}) is that failure even then: the kubelet sends that status only
+ * once the containers stopped, so the command's exit code 0 may be its answer to the kubelet's SIGTERM. When the pod fails after the command ran,
  * the command's last output lines are printed ({@link OutputTail}; the
  * container's log is that of {@code sleep}). The kubelet's retried errors ({@code ErrImagePull},
  * {@code CreateContainerConfigError}, {@code CreateContainerError}, {@code CrashLoopBackOff}) fail the pod once they
@@ -193,7 +195,7 @@ public final class PodRunner {
                     ? Optional.empty()
                     : PodStatus.of(after).optionalFailure().map(f -> explained(f, namespace, name));
             if (failure.isPresent()) {
-                if (result.exitCode() != 0) {
+                if (result.exitCode() != 0 || KubeletTermination.shownBy(after)) {
                     throw new PodFailureException(failure.get());
                 }
                 listener.progress("the command finished (exit code 0) and its results are back; the pod was then"

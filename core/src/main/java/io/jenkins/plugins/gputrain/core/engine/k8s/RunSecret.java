@@ -96,6 +96,7 @@ public final class RunSecret implements AutoCloseable {
                 .withData(encoded)
                 .build();
         String target = object.namespace();
+        boolean readAlready = false;
         try {
             client.secrets().inNamespace(target).resource(secret).create();
         } catch (KubernetesClientException e) {
@@ -104,10 +105,54 @@ public final class RunSecret implements AutoCloseable {
                 creation.deleteWhatItMayHaveStored();
                 throw refused(target, object.name(), e);
             }
+            readAlready = true;
         }
         listener.progress("created secret " + target + "/" + object.name() + " with keys " + data.keySet()
                 + " (deleted when the training ends)");
-        return new RunSecret(client, target, object.name(), listener);
+        RunSecret created = new RunSecret(client, target, object.name(), listener);
+        if (!readAlready) {
+            readBack(creation, created);
+        }
+        return created;
+    }
+
+    /**
+     * Reads the created Secret back, before any pod refers to it: a create whose answer is lost is told from another's
+     * Secret only by reading the create id it carries ({@link UncertainCreation}), so credentials that may create
+     * Secrets but not {@code get} them fail here, with one line, rather than when an answer is lost; the Secret is
+     * then deleted (by name: this create's answer said it stored it).
+     */
+    private static void readBack(UncertainCreation creation, RunSecret created) throws InterruptedException {
+        try {
+            creation.readBack();
+        } catch (KubernetesClientException e) {
+            created.close();
+            throw unreadable(created.namespace, created.name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            created.close();
+            throw e;
+        }
+    }
+
+    /** One line for a Secret that could not be read back after its create. */
+    private static KubernetesClientException unreadable(String namespace, String name, KubernetesClientException e) {
+        Status status = e.getStatus();
+        String reason = status == null
+                        || status.getMessage() == null
+                        || status.getMessage().isBlank()
+                ? ApiErrors.firstLine(e)
+                : status.getMessage().lines().findFirst().orElseThrow().strip();
+        return new KubernetesClientException(
+                "cannot read secret " + namespace + "/" + name + " back after creating it"
+                        + (e.getCode() > 0 ? " (HTTP " + e.getCode() + ")" : "") + ": " + reason
+                        + (e.getCode() == 403
+                                ? "; gpu-train reads its Secret to know it by its create id (a create whose answer is"
+                                        + " lost may have stored it): allow get on secrets"
+                                : "")
+                        + "; the Secret was deleted again",
+                e.getCode(),
+                status);
     }
 
     /**

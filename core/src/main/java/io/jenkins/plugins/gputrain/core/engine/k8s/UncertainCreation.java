@@ -88,7 +88,10 @@ final class UncertainCreation {
         }
         HasMetadata stored;
         try {
-            stored = exists ? readThroughOutage() : resource(client).get();
+            stored = exists
+                    ? readThroughOutage("reading " + object.kind().kubectlName() + " " + object.name()
+                            + ", which the create found existing")
+                    : resource(client).get();
         } catch (InterruptedException e) {
             if (exists) {
                 tellUnread("interrupted while reading it");
@@ -109,6 +112,25 @@ final class UncertainCreation {
         listener.progress(object.kind().kubectlName() + " " + object.name() + " exists with this create's id: an"
                 + " earlier attempt of the create stored it, its answer lost; using it");
         return true;
+    }
+
+    /**
+     * Reads the object back after its create was answered, through an API server that does not answer for up to
+     * {@link ApiOutage#LIMIT}, and checks that it carries this create's id.
+     *
+     * @throws KubernetesClientException when it cannot be read (e.g. RBAC refuses {@code get}), is gone, or carries
+     *     another id
+     * @throws InterruptedException when interrupted while reading it
+     */
+    void readBack() throws InterruptedException {
+        HasMetadata stored = readThroughOutage(
+                "reading " + object.kind().kubectlName() + " " + object.name() + " back after its create");
+        if (!carriesThisId(stored)) {
+            throw new KubernetesClientException(
+                    stored == null
+                            ? "it is gone (HTTP 404)"
+                            : "it does not carry this create's id (" + CREATE_ID_LABEL + "=" + object.createId() + ")");
+        }
     }
 
     /**
@@ -198,9 +220,7 @@ final class UncertainCreation {
     }
 
     /** Reads the object, trying again while the API server does not answer ({@link ApiOutage}), pausing 1 s, 2 s, … */
-    private HasMetadata readThroughOutage() throws InterruptedException {
-        String during =
-                "reading " + object.kind().kubectlName() + " " + object.name() + ", which the create found existing";
+    private HasMetadata readThroughOutage(String during) throws InterruptedException {
         ApiOutage outage = new ApiOutage(clock, listener);
         Duration pause = Duration.ofSeconds(1);
         while (true) {

@@ -102,9 +102,10 @@ public final class WatchedPod implements AutoCloseable {
     }
 
     /**
-     * Whether the watch has delivered the pod being deleted (or its deletion): a command that ends well then ended
-     * because of it, e.g. a training that saved its checkpoint on the SIGTERM of an eviction and exited 0, and the
-     * pod's status is read as after an abnormal end.
+     * Whether the watch has delivered the pod being deleted (or its deletion), or its kubelet's eviction or
+     * termination ({@link KubeletTermination}): a command that ends well then ended because of it, e.g. a training
+     * that saved its checkpoint on the SIGTERM of an eviction and exited 0, and the pod's status is read as after an
+     * abnormal end. Asked when the command's end is read: a deletion delivered later leaves the command's success.
      *
      * @return whether the pod is being stopped
      */

@@ -337,4 +337,78 @@ class RunSecretTest {
         assertThat(Thread.interrupted()).isTrue();
         assertThat(client.secrets().inNamespace("ml").withName("s").get()).isNull();
     }
+
+    /**
+     * Credentials that may create Secrets but not {@code get} them (RBAC's answer, Kubernetes v1.35.4) fail right
+     * after the create, in one line naming the permission, and the Secret is deleted again.
+     */
+    @Test
+    void aSecretThatCannotBeReadBackIsDeletedAndRefusedInOneLine() {
+        String reason = "secrets \"s\" is forbidden: User \"system:serviceaccount:ml:ci\" cannot get resource"
+                + " \"secrets\" in API group \"\" in the namespace \"ml\"";
+        server.expect()
+                .get()
+                .withPath(SECRET_PATH)
+                .andReturn(
+                        403,
+                        new StatusBuilder()
+                                .withCode(403)
+                                .withReason("Forbidden")
+                                .withMessage(reason)
+                                .build())
+                .once();
+
+        assertThatThrownBy(() -> create(client, "id-1", sleeps::add))
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(403);
+                    assertThat(ApiErrors.line(e, 10_000))
+                            .isEqualTo("cannot read secret ml/s back after creating it (HTTP 403): " + reason
+                                    + "; gpu-train reads its Secret to know it by its create id (a create whose"
+                                    + " answer is lost may have stored it): allow get on secrets; the Secret was"
+                                    + " deleted again");
+                });
+        assertThat(storedSecret()).isNull();
+        assertThat(listener.progress)
+                .containsExactly(
+                        "created secret ml/s with keys [k] (deleted when the training ends)", "deleted secret s");
+    }
+
+    /** A Secret read back without this create's id (replaced meanwhile) is refused, and deleted as the create's. */
+    @Test
+    void aSecretReadBackWithAnotherIdIsRefused() {
+        server.expect()
+                .get()
+                .withPath(SECRET_PATH)
+                .andReturn(
+                        200,
+                        new io.fabric8.kubernetes.api.model.SecretBuilder()
+                                .withNewMetadata()
+                                .withName("s")
+                                .withNamespace("ml")
+                                .addToLabels(UncertainCreation.CREATE_ID_LABEL, "id-2")
+                                .endMetadata()
+                                .build())
+                .once();
+
+        assertThatThrownBy(() -> create(client, "id-1", sleeps::add))
+                .hasMessage("cannot read secret ml/s back after creating it: it does not carry this create's id"
+                        + " (gpu-train.jenkins.io/create-id=id-1); the Secret was deleted again");
+    }
+
+    /** The read back goes through an API server that does not answer for a while, as any read of the create's. */
+    @Test
+    void theReadBackWaitsThroughAnOutage() throws Exception {
+        server.expect()
+                .get()
+                .delay(5, TimeUnit.SECONDS)
+                .withPath(SECRET_PATH)
+                .andReturn(200, "{}")
+                .once();
+
+        try (KubernetesClient impatient = MockClients.withoutRetries(client, Duration.ofMillis(500));
+                RunSecret secret = create(impatient, "id-1", sleeps::add)) {
+            assertThat(secret.name()).isEqualTo("s");
+        }
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
+    }
 }
