@@ -428,6 +428,90 @@ class DvcProjectTest {
     }
 
     @Test
+    void severalExpressionsInAStringAreTextAndAnEscapedOneStaysLiteral() throws Exception {
+        write("params.yaml", "a: 1\nb: true\n");
+        write(
+                "dvc.yaml",
+                "metrics: ['${a}-${b}.json', 'x${a}.json', '\\${a}.json']\nstages:\n  u:\n    cmd: echo\n"
+                        + "    wdir: ${a}${a}\n    metrics: [m.json]\n");
+        for (String file : List.of("1-true.json", "x1.json", "${a}.json", "11/m.json")) {
+            write(file, "{\"a\": 1}");
+        }
+
+        assertThat(metrics().files()).containsOnlyKeys("11/m.json", "1-true.json", "x1.json", "${a}.json");
+    }
+
+    @Test
+    void valuesLookedUpAreTrackedUnderTheirOwnPathsAndAMissingIndexIsNotFound() throws Exception {
+        write("v.yaml", "l: [5, 6, 7]\nd: {a: x, b: 2}\n");
+        String stage = "vars: [v.yaml]\nstages:\n  t:\n    cmd: echo %s\n";
+        write("dvc.yaml", stage.formatted("${l[-1]} ${d[a]} ${d. b} ${l[01]}"));
+
+        assertThat(json(params(List.of(), false)))
+                .isEqualTo("{\"v.yaml\": {\"l.2\": 7, \"d.a\": \"x\", \"d.b\": 2, \"l.1\": 6}}");
+        for (String index : List.of("5", "99999999999999999999")) {
+            write("dvc.yaml", stage.formatted("${l[" + index + "]}"));
+            assertThat(resolveError())
+                    .isEqualTo("failed to parse 'stages.t.cmd' in 'dvc.yaml': Could not find 'l." + index + "'");
+        }
+    }
+
+    @Test
+    void foreachAndMatrixItemsKeepTheirSourceOneStagePerNameTheLastKept() throws Exception {
+        write("v.yaml", "flags: [true, 1, '1', 1.0, null]\na: 3\nb: 4\n");
+        String stages = "vars: [v.yaml]\nstages:\n  f:\n    foreach: ${flags}\n    do:\n      cmd: echo ${item}\n"
+                + "  g:\n    foreach: ['${a}', 5, 5]\n    do:\n      cmd: echo ${item}\n"
+                + "  h:\n    matrix:\n      q: ['${b}', 5]\n    cmd: echo ${item.q}\n";
+        write("dvc.yaml", stages);
+
+        assertThat(json(params(List.of(), false)))
+                .isEqualTo("{\"v.yaml\": {\"flags.0\": true, \"flags.2\": \"1\", \"flags.3\": 1.0, \"flags.4\": null,"
+                        + " \"a\": 3, \"b\": 4}}");
+        for (String[] failing : new String[][] {
+            {"foreach: ${flags}\n    do:\n      cmd: ${nope}", "z@True"},
+            {"foreach: [true, 2]\n    do:\n      cmd: ${nope}", "z@true"},
+            {"foreach: [1, {x: 2}]\n    do:\n      cmd: ${nope}", "z@0"},
+            {"matrix:\n      p: ${flags}\n    cmd: ${nope}", "z@True"}
+        }) {
+            write("dvc.yaml", stages + "  z:\n    " + failing[0] + "\n");
+            assertThat(resolveError())
+                    .isEqualTo("failed to parse 'stages." + failing[1] + ".cmd' in 'dvc.yaml': Could not find 'nope'");
+        }
+    }
+
+    @Test
+    void keysOfTheVariablesThatAreNotStringsAreLeftOutUnchecked() throws Exception {
+        write("v.py", "D = {1: {1, 2}, 'k': 5}\n");
+        write("v.yaml", "dd: {1: one, 2.5: t, k: v}\n1: x\n");
+        write(
+                "dvc.yaml",
+                "vars: [v.yaml, v.py]\nstages:\n  j:\n    foreach: ${dd}\n    do:\n      cmd: echo ${D.k}\n"
+                        + "      metrics:\n      - ${key}.json\n");
+        for (String file : List.of("1.json", "2.5.json", "k.json")) {
+            write(file, "{\"a\": 1}");
+        }
+
+        assertThat(metrics().optionalError()).isEmpty();
+        assertThat(metrics().files()).containsOnlyKeys("k.json");
+        write("dvc.yaml", "vars: ['v.yaml:1']\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'vars' in 'dvc.yaml': could not find '1' in 'v.yaml'");
+    }
+
+    @Test
+    void aWdirIsItsToStrForTheStagesVarsAndItsValueForTheStage() throws Exception {
+        write("params.yaml", "n: null\nt: true\n");
+        write("None/w.yaml", "x: 1\n");
+        write("m.json", "{\"a\": 1}");
+        String stage =
+                "stages:\n  s:\n    wdir: ${%s}\n    vars: [w.yaml]\n    cmd: echo ${x}\n    metrics: [m.json]\n";
+        write("dvc.yaml", stage.formatted("n"));
+
+        assertThat(metrics().files()).containsOnlyKeys("m.json");
+        write("dvc.yaml", stage.formatted("t"));
+        assertThat(resolveError()).isEqualTo("failed to parse stage 's' in 'dvc.yaml': 'true/w.yaml' does not exist");
+    }
+
+    @Test
     void trackedVarsOfAFileAlreadyCollectedAreNotAddedAgain() throws Exception {
         write("params.yaml", "train: {epochs: 3}\nother: 1\n");
         write("dvc.yaml", "stages:\n  train:\n    cmd: python train.py --epochs ${train.epochs}\n");
