@@ -256,7 +256,9 @@ class DvcDifferentialTest {
     /**
      * Names as DVC's context parses and looks them up: {@code l[-1]}, {@code d[a]}, {@code d. b}, {@code l[01]},
      * {@code l[ 0 ]}, each tracked under the value's own path ({@code l.2}, {@code l.1}); an index past the end or
-     * too large for a long is {@code Could not find 'l.5'}; a name pyparsing refuses is DVC's {@code ParseError}.
+     * too large for a long is {@code Could not find 'l.5'}; a name pyparsing refuses is DVC's {@code ParseError}; a
+     * top-level entry that fails is named by its index ({@code 'params.1'}), the stages failing first, then the
+     * top-level metrics, plots and params.
      */
     @Test
     void namesLookedUpAsDvcsContextReadsThem(RealDvc dvc, @TempDir Path repository) throws Exception {
@@ -271,6 +273,9 @@ class DvcDifferentialTest {
         List<String> differences = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         for (String cmd : List.of(
+                "\nparams: [v.yaml, '${l[7]}']\nplots: [m.json, '${l[8]}']\n",
+                "\nparams: [v.yaml, '${l[7]}']\n",
+                "${l[9]}\nmetrics: [m.json, '${l[7]}']\n",
                 "${l[-1]} ${d[a]} ${d. b} ${l[01]} ${ l [ 0 ] }",
                 "${l[5]}",
                 "${l[99999999999999999999]}",

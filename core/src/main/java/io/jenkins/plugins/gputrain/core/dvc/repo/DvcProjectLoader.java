@@ -73,20 +73,21 @@ final class DvcProjectLoader {
                 document(dvcYaml, readYaml(dvcYaml, "YAMLSyntaxError").orElseThrow());
         PlotSchema.check(dvcYaml, document);
         Scope scope = scope(dvcYaml, directory, document);
-        String where = "'" + dvcYaml + "'";
-        for (Value entry : list(resolve(document, "metrics", scope, where))) {
-            topLevelMetrics.add(path(directory, entry.str()));
-        }
-        for (Value entry : list(resolve(document, "params", scope, where))) {
-            topLevelParams.add(path(directory, entry.str()));
-        }
-        for (Value entry : list(resolve(document, "plots", scope, where))) {
-            topLevelPlots.addAll(plotDefinitions(dvcYaml, entry));
-        }
+        // DVC's index loads the stages first, then the top-level metrics, plots and params
         Map<String, String> stageDirectories = new LinkedHashMap<>();
         Value stages = document.entries().getOrDefault("stages", Value.Dict.empty());
         for (Map.Entry<String, Value> stage : dict(stages).entries().entrySet()) {
             expand(directory, stage.getKey(), dict(stage.getValue()), scope, stageDirectories);
+        }
+        String where = "'" + dvcYaml + "'";
+        for (Value entry : resolveEach(document, "metrics", scope, where)) {
+            topLevelMetrics.add(path(directory, entry.str()));
+        }
+        for (Value entry : resolveEach(document, "plots", scope, where)) {
+            topLevelPlots.addAll(plotDefinitions(dvcYaml, entry));
+        }
+        for (Value entry : resolveEach(document, "params", scope, where)) {
+            topLevelParams.add(path(directory, entry.str()));
         }
         loadLock(RepoPaths.resolve(directory, "dvc.lock").orElseThrow(), stageDirectories);
     }
@@ -520,16 +521,22 @@ final class DvcProjectLoader {
     }
 
     /**
-     * A top-level definition templated: DVC neither tracks its lookups (only a stage's are, {@code context.track()}
-     * in {@code EntryDefinition.resolve_stage}) nor checks their types ({@code TopDefinition.resolve}).
+     * A top-level list templated entry by entry, as DVC's {@code TopDefinition}s, which name the entry that fails
+     * ({@code 'metrics.1' in 'dvc.yaml'}); DVC neither tracks their lookups (only a stage's are, {@code
+     * context.track()} in {@code EntryDefinition.resolve_stage}) nor checks their types ({@code TopDefinition.resolve}).
      */
-    private static Value resolve(Value.Dict node, String field, Scope scope, String where) {
-        return resolve(
-                node.entries().getOrDefault(field, Value.None.NONE),
-                scope.values(),
-                null,
-                (name, found) -> {},
-                "'" + field + "' in " + where);
+    private static List<Value> resolveEach(Value.Dict node, String field, Scope scope, String where) {
+        List<Value> entries = list(node.entries().getOrDefault(field, Value.None.NONE));
+        List<Value> resolved = new ArrayList<>();
+        for (int index = 0; index < entries.size(); index++) {
+            resolved.add(resolve(
+                    entries.get(index),
+                    scope.values(),
+                    null,
+                    (name, found) -> {},
+                    "'" + field + "." + index + "' in " + where));
+        }
+        return resolved;
     }
 
     /** A stage's field templated, failing as DVC names it ({@code 'stages.train.cmd' in 'dvc.yaml'}). */

@@ -136,12 +136,19 @@ class DvcProjectTest {
 
     @Test
     void undefinedInterpolationFailsTheWholeRevision() throws Exception {
-        write("dvc.yaml", "metrics:\n- ${nowhere}/m.json\n");
+        write("dvc.yaml", "metrics:\n- m.json\n- ${nowhere}/m.json\n");
 
         assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
             assertThat(e.type()).isEqualTo("ResolveError");
-            assertThat(e.message()).isEqualTo("failed to parse 'metrics' in 'dvc.yaml': Could not find 'nowhere'");
+            assertThat(e.message()).isEqualTo("failed to parse 'metrics.1' in 'dvc.yaml': Could not find 'nowhere'");
         });
+        write("dvc.yaml", "plots:\n- p.csv\n- ${nowhere}.csv\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'plots.1' in 'dvc.yaml': Could not find 'nowhere'");
+        // DVC loads the stages first, then the top-level metrics, plots and params
+        write("dvc.yaml", "params: ['${p}']\nplots: ['${q}']\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'plots.0' in 'dvc.yaml': Could not find 'q'");
+        write("dvc.yaml", "metrics: ['${m}']\nstages:\n  s:\n    cmd: ${s}\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'stages.s.cmd' in 'dvc.yaml': Could not find 's'");
     }
 
     @Test
