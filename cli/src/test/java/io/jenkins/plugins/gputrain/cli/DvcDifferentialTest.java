@@ -258,7 +258,7 @@ class DvcDifferentialTest {
      * {@code l[ 0 ]}, each tracked under the value's own path ({@code l.2}, {@code l.1}); an index past the end or
      * too large for a long is {@code Could not find 'l.5'}; a name pyparsing refuses is DVC's {@code ParseError}; a
      * top-level entry that fails is named by its index ({@code 'params.1'}), the stages failing first, then the
-     * top-level metrics, plots and params.
+     * top-level metrics, plots and params; every name of a stage is parsed before any is looked up.
      */
     @Test
     void namesLookedUpAsDvcsContextReadsThem(RealDvc dvc, @TempDir Path repository) throws Exception {
@@ -276,6 +276,7 @@ class DvcDifferentialTest {
                 "\nparams: [v.yaml, '${l[7]}']\nplots: [m.json, '${l[8]}']\n",
                 "\nparams: [v.yaml, '${l[7]}']\n",
                 "${l[9]}\nmetrics: [m.json, '${l[7]}']\n",
+                "${nope}\n    desc: ${d..a}\n",
                 "${l[-1]} ${d[a]} ${d. b} ${l[01]} ${ l [ 0 ] }",
                 "${l[5]}",
                 "${l[99999999999999999999]}",
@@ -326,6 +327,9 @@ class DvcDifferentialTest {
                 "  z:\n    foreach: ${flags}\n    do:\n      cmd: ${item} ${nope}\n",
                 "  z:\n    foreach: [true, 2]\n    do:\n      cmd: ${item} ${nope}\n",
                 "  z:\n    matrix:\n      p: ${flags}\n    cmd: ${nope}\n",
+                "  z:\n    foreach: ${nope}\n    do:\n      cmd: echo\n",
+                "  z:\n    matrix:\n      p: ${nope}\n    cmd: echo\n",
+                "  z:\n    foreach: [1]\n    do:\n      cmd: echo ${nope}\n      desc: ${d..a}\n",
                 "  w:\n    wdir: ${n}\n    vars: [w.yaml]\n    cmd: echo ${x}\n    metrics: [w.json]\n",
                 "  w:\n    wdir: ${t}\n    vars: [w.yaml]\n    cmd: echo ${x}\n")) {
             Files.writeString(repository.resolve("dvc.yaml"), stages + stage);

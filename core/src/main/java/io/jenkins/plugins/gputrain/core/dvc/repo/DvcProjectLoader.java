@@ -97,9 +97,11 @@ final class DvcProjectLoader {
             throws IOException, UnreadableFileException {
         Value foreach = stage.entries().get("foreach");
         Value matrix = stage.entries().get("matrix");
+        String dvcYaml = "'" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
         if (foreach != null) {
             Value.Dict body = dict(stage.entries().getOrDefault("do", Value.Dict.empty()));
-            Interpolator.Sourced data = Interpolator.resolveSourced(foreach, scope.values());
+            Interpolator.Sourced data = sourced(foreach, scope, "'stages." + name + ".foreach' in " + dvcYaml);
+            checkSyntax(body, name, dvcYaml);
             // DVC's normalized_iterable: one stage per key, the last item of a key kept where its first stood
             Map<String, Scope> generated = new LinkedHashMap<>();
             if (data.value() instanceof Value.Dict dict) {
@@ -124,7 +126,10 @@ final class DvcProjectLoader {
                 define(directory, name + "@" + item.getKey(), body, item.getValue(), stageDirectories);
             }
         } else if (matrix != null) {
-            Interpolator.Sourced data = Interpolator.resolveSourced(matrix, scope.values());
+            Interpolator.Sourced data = sourced(matrix, scope, "'stages." + name + ".matrix' in " + dvcYaml);
+            Map<String, Value> template = new LinkedHashMap<>(stage.entries());
+            template.remove("matrix");
+            checkSyntax(new Value.Dict(template), name, dvcYaml);
             List<Map<String, Integer>> combinations = new ArrayList<>();
             combinations.add(new LinkedHashMap<>());
             for (Map.Entry<String, Value> axis : dict(data.value()).entries().entrySet()) {
@@ -163,6 +168,7 @@ final class DvcProjectLoader {
                 define(directory, name + "@" + item.getKey(), stage, item.getValue(), stageDirectories);
             }
         } else {
+            checkSyntax(stage, name, dvcYaml);
             define(directory, name, stage, scope, stageDirectories);
         }
     }
@@ -234,6 +240,29 @@ final class DvcProjectLoader {
                 stageParams.add(new DvcProject.ParamsDependency(path(base, "params.yaml"), List.of(entry.str())));
             }
         }
+    }
+
+    /** {@code foreach}/{@code matrix} data templated, failing as DVC names it ({@code 'stages.f.foreach' in …}). */
+    private static Interpolator.Sourced sourced(Value data, Scope scope, String what) {
+        try {
+            return Interpolator.resolveSourced(data, scope.values());
+        } catch (Interpolator.ResolveException e) {
+            throw e.failedToParse(what);
+        }
+    }
+
+    /**
+     * DVC's {@code check_syntax_errors}: every {@code ${…}} of a stage's definition (of a {@code foreach}'s {@code do},
+     * of a {@code matrix} stage without its data) parsed before any is resolved, the first refused failing as its field.
+     */
+    private static void checkSyntax(Value.Dict definition, String name, String dvcYaml) {
+        definition.entries().forEach((field, value) -> {
+            try {
+                Interpolator.checkSyntax(value);
+            } catch (Interpolator.ResolveException e) {
+                throw e.failedToParse("'stages." + name + "." + field + "' in " + dvcYaml);
+            }
+        });
     }
 
     /** DVC's {@code is_map_or_seq}. */

@@ -116,6 +116,26 @@ final class Interpolator {
         return at.isEmpty() ? key : at + "." + key;
     }
 
+    /**
+     * Parses every {@code ${…}} in the value, mapping keys included, without looking anything up (DVC's
+     * {@code check_recursive_parse_errors}).
+     *
+     * @param value the value from dvc.yaml
+     * @throws ResolveException DVC's {@code ParseError} for the first name that does not parse
+     */
+    static void checkSyntax(Value value) {
+        if (value instanceof Value.Str str) {
+            EXPRESSION.matcher(str.value()).results().forEach(match -> ContextPath.parse(match.group(1)));
+        } else if (value instanceof Value.Seq seq) {
+            seq.items().forEach(Interpolator::checkSyntax);
+        } else if (value instanceof Value.Dict dict) {
+            dict.entries().forEach((key, item) -> {
+                checkSyntax(new Value.Str(key));
+                checkSyntax(item);
+            });
+        }
+    }
+
     /** Whether a string anywhere in the value, a mapping key included, holds an unescaped {@code ${…}}. */
     static boolean interpolates(Value value) {
         if (value instanceof Value.Str str) {

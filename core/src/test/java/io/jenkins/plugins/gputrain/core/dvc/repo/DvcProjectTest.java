@@ -519,6 +519,24 @@ class DvcProjectTest {
     }
 
     @Test
+    void everyNameOfAStageIsParsedBeforeAnyIsLookedUpAndForeachDataFailsAsItsField() throws Exception {
+        String parseError =
+                "failed to parse 'stages.f.desc' in 'dvc.yaml':\n${d..a}\n   ^\nParseException: Expected end"
+                        + " of text, found '.'  (at char 3), (line:1, col:4)";
+        for (String stage : List.of(
+                "cmd: echo ${nope}\n    desc: ${d..a}",
+                "foreach: [1]\n    do:\n      cmd: echo ${nope}\n      desc: ${d..a}",
+                "matrix:\n      a: [1]\n    cmd: echo ${nope}\n    desc: ${d..a}")) {
+            write("dvc.yaml", "stages:\n  f:\n    " + stage + "\n");
+            assertThat(resolveError()).isEqualTo(parseError);
+        }
+        write("dvc.yaml", "stages:\n  f:\n    foreach: ${nope}\n    do:\n      cmd: echo\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'stages.f.foreach' in 'dvc.yaml': Could not find 'nope'");
+        write("dvc.yaml", "stages:\n  f:\n    matrix:\n      a: ${nope}\n    cmd: echo\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'stages.f.matrix' in 'dvc.yaml': Could not find 'nope'");
+    }
+
+    @Test
     void trackedVarsOfAFileAlreadyCollectedAreNotAddedAgain() throws Exception {
         write("params.yaml", "train: {epochs: 3}\nother: 1\n");
         write("dvc.yaml", "stages:\n  train:\n    cmd: python train.py --epochs ${train.epochs}\n");
