@@ -184,14 +184,19 @@ final class DvcComparison {
      * DVC's warnings as gpu-train writes them, each on one line: a {@code failed to parse …:} preamble that DVC ends
      * with a line break ({@code format_and_raise} for a {@code ParseError}, {@code MergeError} or
      * {@code VarsAlreadyLoaded}) joined with the reason by a written {@code \n} (a documented divergence,
-     * docs/dvc-reports.md).
+     * docs/dvc-reports.md), and so is each further line of the reason (a {@code ParseError}'s caret and pyparsing's
+     * message), up to the next warning or DVC's closing line.
      */
     private static List<String> oneLineWarnings(List<String> lines) {
         List<String> joined = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.startsWith("WARNING: failed to load ") && line.endsWith("':") && i + 1 < lines.size()) {
-                line = line + "\\n" + lines.get(++i);
+            if (line.startsWith("WARNING: failed to load ") && line.endsWith("':")) {
+                while (i + 1 < lines.size()
+                        && !lines.get(i + 1).startsWith("WARNING: ")
+                        && !lines.get(i + 1).startsWith("DVC failed to load ")) {
+                    line = line + "\\n" + lines.get(++i);
+                }
             }
             joined.add(line);
         }

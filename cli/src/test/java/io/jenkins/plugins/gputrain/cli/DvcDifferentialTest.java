@@ -198,8 +198,9 @@ class DvcDifferentialTest {
     }
 
     /**
-     * Values stages interpolate from a vars file are params of that file under the name looked up ({@code l.1} for
-     * {@code ${l[1]}}), taken as written, not as a glob ({@code ${x*}}).
+     * Values stages interpolate from a vars file are params of that file under the value's own path in it ({@code l.1}
+     * for {@code ${l[1]}}, as for {@code ${l[-1]}} or {@code ${l[01]}} in {@link #namesLookedUpAsDvcsContextReadsThem}),
+     * a key taken as written, not as a glob ({@code ${x*}}).
      */
     @Test
     void trackedVarsUnderTheNamesLookedUp(RealDvc dvc, @TempDir Path repository) throws Exception {
@@ -218,6 +219,124 @@ class DvcDifferentialTest {
                 List.of("params", "diff", "main", "--all"),
                 List.of("params", "diff", "main", "--all", "--deps", "--json"))) {
             compare(dvc, repository, command, report).ifPresent(differences::add);
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
+     * A string is replaced by the typed value looked up only when one {@code ${…}} is the whole of it (DVC's
+     * {@code is_exact_string}); {@code ${a}${b}}, {@code ${a}-${b}}, {@code x${a}} are text ({@code to_str}:
+     * {@code true}, {@code None}), and every {@code \${} is then {@code ${}, a value's own too.
+     */
+    @Test
+    void severalExpressionsInOneStringAreText(RealDvc dvc, @TempDir Path repository) throws Exception {
+        Files.writeString(repository.resolve("v.yaml"), "a: 1\nb: true\nn: null\ne: '\\${a}'\n");
+        Files.writeString(
+                repository.resolve("dvc.yaml"),
+                "vars: [v.yaml]\nmetrics:\n- ${a}-${b}.json\n- x${a}.json\n- \\${a}.json\n- ${e}${a}.json\n"
+                        + "- ${n}${n}.json\nstages:\n  t:\n    cmd: echo ${a}${b} ${n}\n    desc: ${a}-${b}\n"
+                        + "  u:\n    cmd: echo\n    wdir: ${a}${a}\n    metrics: [m.json]\n");
+        for (String file : List.of("1-true.json", "x1.json", "${a}.json", "${a}1.json", "NoneNone.json", "11/m.json")) {
+            Files.createDirectories(repository.resolve(file).getParent());
+            Files.writeString(repository.resolve(file), "{\"f\": \"" + file + "\"}\n");
+        }
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        Files.writeString(repository.resolve("v.yaml"), "a: 1\nb: true\nn: null\ne: '\\${a}'\nz: 0\n");
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (List<String> command :
+                List.of(List.of("metrics", "show", "--json"), List.of("params", "diff", "main", "--all", "--json"))) {
+            compare(dvc, repository, command, report).ifPresent(differences::add);
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
+     * Names as DVC's context parses and looks them up: {@code l[-1]}, {@code d[a]}, {@code d. b}, {@code l[01]},
+     * {@code l[ 0 ]}, each tracked under the value's own path ({@code l.2}, {@code l.1}); an index past the end or
+     * too large for a long is {@code Could not find 'l.5'}; a name pyparsing refuses is DVC's {@code ParseError}; a
+     * top-level entry that fails is named by its index ({@code 'params.1'}), the stages failing first, then the
+     * top-level metrics, plots and params; every name of a stage is parsed before any is looked up.
+     */
+    @Test
+    void namesLookedUpAsDvcsContextReadsThem(RealDvc dvc, @TempDir Path repository) throws Exception {
+        Files.writeString(repository.resolve("v.yaml"), "l: [5, 6, 7]\nd: {a: x, b: 2}\n");
+        String stages = "vars: [v.yaml]\nmetrics: [m.json]\nstages:\n  t:\n    cmd: echo %s\n";
+        Files.writeString(repository.resolve("dvc.yaml"), stages.formatted("${l[0]}"));
+        Files.writeString(repository.resolve("m.json"), "{\"a\": 1}\n");
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        Files.writeString(repository.resolve("v.yaml"), "l: [5, 8, 9]\nd: {a: y, b: 3}\n");
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (String cmd : List.of(
+                "\nparams: [v.yaml, '${l[7]}']\nplots: [m.json, '${l[8]}']\n",
+                "\nparams: [v.yaml, '${l[7]}']\n",
+                "${l[9]}\nmetrics: [m.json, '${l[7]}']\n",
+                "${nope}\n    desc: ${d..a}\n",
+                "${l[-1]} ${d[a]} ${d. b} ${l[01]} ${ l [ 0 ] }",
+                "${l[5]}",
+                "${l[99999999999999999999]}",
+                "${l[-4]}",
+                "${d..a}",
+                "'${}'",
+                "${d[a]b}")) {
+            Files.writeString(repository.resolve("dvc.yaml"), stages.formatted(cmd));
+            for (List<String> command : List.of(
+                    List.of("params", "diff", "main", "--all", "--json"), List.of("metrics", "show", "--json"))) {
+                compare(dvc, repository, command, report).ifPresent(differences::add);
+            }
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
+     * {@code foreach}/{@code matrix} items that are values of the variables keep their source ({@code ${item}} over
+     * {@code ${flags}} tracks {@code flags.2}, over {@code ['${a}']} tracks {@code a}) and name their stage with
+     * Python's {@code str()} ({@code f@True}); items alike in {@code to_str} are one stage, the last kept; keys of the
+     * variables that are not strings are left out; a {@code wdir} from a null reads the stage's vars from {@code None/}.
+     */
+    @Test
+    void foreachItemsKeepTheirSourceAndWdirIsToStr(RealDvc dvc, @TempDir Path repository) throws Exception {
+        Files.writeString(
+                repository.resolve("v.yaml"),
+                "flags: [true, 1, '1', 1.0, null]\na: 3\nb: 4\nn: null\nt: true\ndd: {1: one, 2.5: t, k: v}\n");
+        Files.writeString(repository.resolve("v.py"), "D = {1: {1, 2}, 'k': 5}\n");
+        Files.createDirectories(repository.resolve("None"));
+        Files.writeString(repository.resolve("None/w.yaml"), "x: 1\n");
+        String stages = "vars: [v.yaml, v.py]\nstages:\n  f:\n    foreach: ${flags}\n    do:\n      cmd: echo ${item}\n"
+                + "  g:\n    foreach: ['${a}', 5, 5]\n    do:\n      cmd: echo ${item}\n"
+                + "  h:\n    matrix:\n      p: ${flags}\n      q: ['${b}', 5]\n    cmd: echo ${item.p} ${item.q}\n"
+                + "  j:\n    foreach: ${dd}\n    do:\n      cmd: echo ${key} ${D.k}\n      metrics:\n      - ${key}.json\n";
+        Files.writeString(repository.resolve("dvc.yaml"), stages);
+        Files.writeString(repository.resolve("k.json"), "{\"a\": 1}\n");
+        Files.writeString(repository.resolve("w.json"), "{\"w\": 1}\n");
+        Files.createDirectories(repository.resolve(".dvc"));
+        Files.writeString(repository.resolve(".dvc/config"), "");
+        MainCommit.of(repository);
+        Files.writeString(
+                repository.resolve("v.yaml"),
+                "flags: [true, 1, '2', 1.0, null]\na: 6\nb: 7\nn: null\nt: true\ndd: {1: one, 2.5: t, k: v}\n");
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (String stage : List.of(
+                "",
+                "  z:\n    foreach: ${flags}\n    do:\n      cmd: ${item} ${nope}\n",
+                "  z:\n    foreach: [true, 2]\n    do:\n      cmd: ${item} ${nope}\n",
+                "  z:\n    matrix:\n      p: ${flags}\n    cmd: ${nope}\n",
+                "  z:\n    foreach: ${nope}\n    do:\n      cmd: echo\n",
+                "  z:\n    matrix:\n      p: ${nope}\n    cmd: echo\n",
+                "  z:\n    foreach: [1]\n    do:\n      cmd: echo ${nope}\n      desc: ${d..a}\n",
+                "  w:\n    wdir: ${n}\n    vars: [w.yaml]\n    cmd: echo ${x}\n    metrics: [w.json]\n",
+                "  w:\n    wdir: ${t}\n    vars: [w.yaml]\n    cmd: echo ${x}\n")) {
+            Files.writeString(repository.resolve("dvc.yaml"), stages + stage);
+            for (List<String> command : List.of(
+                    List.of("params", "diff", "main", "--all", "--json"), List.of("metrics", "show", "--json"))) {
+                compare(dvc, repository, command, report).ifPresent(differences::add);
+            }
         }
         assertThat(differences).as(report.toString()).isEmpty();
     }

@@ -73,20 +73,21 @@ final class DvcProjectLoader {
                 document(dvcYaml, readYaml(dvcYaml, "YAMLSyntaxError").orElseThrow());
         PlotSchema.check(dvcYaml, document);
         Scope scope = scope(dvcYaml, directory, document);
-        String where = "'" + dvcYaml + "'";
-        for (Value entry : list(resolve(document, "metrics", scope, where))) {
-            topLevelMetrics.add(path(directory, entry.str()));
-        }
-        for (Value entry : list(resolve(document, "params", scope, where))) {
-            topLevelParams.add(path(directory, entry.str()));
-        }
-        for (Value entry : list(resolve(document, "plots", scope, where))) {
-            topLevelPlots.addAll(plotDefinitions(dvcYaml, entry));
-        }
+        // DVC's index loads the stages first, then the top-level metrics, plots and params
         Map<String, String> stageDirectories = new LinkedHashMap<>();
         Value stages = document.entries().getOrDefault("stages", Value.Dict.empty());
         for (Map.Entry<String, Value> stage : dict(stages).entries().entrySet()) {
             expand(directory, stage.getKey(), dict(stage.getValue()), scope, stageDirectories);
+        }
+        String where = "'" + dvcYaml + "'";
+        for (Value entry : resolveEach(document, "metrics", scope, where)) {
+            topLevelMetrics.add(path(directory, entry.str()));
+        }
+        for (Value entry : resolveEach(document, "plots", scope, where)) {
+            topLevelPlots.addAll(plotDefinitions(dvcYaml, entry));
+        }
+        for (Value entry : resolveEach(document, "params", scope, where)) {
+            topLevelParams.add(path(directory, entry.str()));
         }
         loadLock(RepoPaths.resolve(directory, "dvc.lock").orElseThrow(), stageDirectories);
     }
@@ -96,67 +97,78 @@ final class DvcProjectLoader {
             throws IOException, UnreadableFileException {
         Value foreach = stage.entries().get("foreach");
         Value matrix = stage.entries().get("matrix");
+        String dvcYaml = "'" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
         if (foreach != null) {
             Value.Dict body = dict(stage.entries().getOrDefault("do", Value.Dict.empty()));
-            String origin = foreach instanceof Value.Str text && text.value().matches("\\$\\{[^}]+}")
-                    ? scope.origin(Interpolator.normalize(
-                            text.value().substring(2, text.value().length() - 1).strip()))
-                    : null;
-            Value items = Interpolator.resolve(foreach, scope.values());
-            if (items instanceof Value.Dict dict) {
+            Interpolator.Sourced data = sourced(foreach, scope, "'stages." + name + ".foreach' in " + dvcYaml);
+            checkSyntax(body, name, dvcYaml);
+            // DVC's normalized_iterable: one stage per key, the last item of a key kept where its first stood
+            Map<String, Scope> generated = new LinkedHashMap<>();
+            if (data.value() instanceof Value.Dict dict) {
                 for (Map.Entry<String, Value> item : dict.entries().entrySet()) {
-                    define(
-                            directory,
-                            name + "@" + item.getKey(),
-                            body,
+                    String key = Interpolator.toStr(dict.key(item.getKey()));
+                    generated.put(
+                            key,
                             scope.bind(
-                                    ordered("item", item.getValue(), "key", new Value.Str(item.getKey())),
-                                    origin == null ? null : origin + "." + item.getKey()),
-                            stageDirectories);
+                                    ordered("item", item.getValue(), "key", new Value.Str(key)),
+                                    aliases(data.sources(), item.getKey(), "item")));
                 }
             } else {
-                List<Value> values = list(items);
-                for (int i = 0; i < values.size(); i++) {
-                    Value item = values.get(i);
-                    boolean scalar = !(item instanceof Value.Dict || item instanceof Value.Seq);
-                    define(
-                            directory,
-                            name + "@" + (scalar ? item.str() : String.valueOf(i)),
-                            body,
-                            scope.bind(Map.of("item", item), origin == null ? null : origin + "." + i),
-                            stageDirectories);
+                List<Value> items = list(data.value());
+                boolean composite = items.stream().anyMatch(DvcProjectLoader::composite);
+                for (int i = 0; i < items.size(); i++) {
+                    Map<String, String> aliases = aliases(data.sources(), String.valueOf(i), "item");
+                    String key = composite ? String.valueOf(i) : stageKey(items.get(i), aliases.containsKey("item"));
+                    generated.put(key, scope.bind(Map.of("item", items.get(i)), aliases));
                 }
             }
+            for (Map.Entry<String, Scope> item : generated.entrySet()) {
+                define(directory, name + "@" + item.getKey(), body, item.getValue(), stageDirectories);
+            }
         } else if (matrix != null) {
-            Value.Dict axes = dict(Interpolator.resolve(matrix, scope.values()));
-            List<Map<String, Value>> combinations = new ArrayList<>();
+            Interpolator.Sourced data = sourced(matrix, scope, "'stages." + name + ".matrix' in " + dvcYaml);
+            Map<String, Value> template = new LinkedHashMap<>(stage.entries());
+            template.remove("matrix");
+            checkSyntax(new Value.Dict(template), name, dvcYaml);
+            List<Map<String, Integer>> combinations = new ArrayList<>();
             combinations.add(new LinkedHashMap<>());
-            for (Map.Entry<String, Value> axis : axes.entries().entrySet()) {
-                List<Map<String, Value>> next = new ArrayList<>();
-                for (Map<String, Value> combination : combinations) {
-                    for (Value value : list(axis.getValue())) {
-                        Map<String, Value> extended = new LinkedHashMap<>(combination);
-                        extended.put(axis.getKey(), value);
+            for (Map.Entry<String, Value> axis : dict(data.value()).entries().entrySet()) {
+                List<Map<String, Integer>> next = new ArrayList<>();
+                for (Map<String, Integer> combination : combinations) {
+                    for (int i = 0; i < list(axis.getValue()).size(); i++) {
+                        Map<String, Integer> extended = new LinkedHashMap<>(combination);
+                        extended.put(axis.getKey(), i);
                         next.add(extended);
                     }
                 }
                 combinations = next;
             }
-            for (Map<String, Value> combination : combinations) {
+            Map<String, Scope> generated = new LinkedHashMap<>();
+            for (Map<String, Integer> combination : combinations) {
+                Map<String, Value> item = new LinkedHashMap<>();
+                Map<String, String> aliases = new LinkedHashMap<>();
                 List<String> key = new ArrayList<>();
-                combination.forEach((axis, value) -> key.add(
-                        value instanceof Value.Dict || value instanceof Value.Seq
-                                ? axis + list(axes.entries().get(axis)).indexOf(value)
-                                : value.str()));
+                combination.forEach((axis, index) -> {
+                    Value value = list(dict(data.value()).entries().get(axis)).get(index);
+                    item.put(axis, value);
+                    Map<String, String> axisAliases =
+                            aliases(data.sources(), axis + "." + index, Interpolator.child("item", axis));
+                    aliases.putAll(axisAliases);
+                    key.add(
+                            composite(value)
+                                    ? axis + index
+                                    : stageKey(value, axisAliases.containsKey(Interpolator.child("item", axis))));
+                });
                 String joined = String.join("-", key);
-                define(
-                        directory,
-                        name + "@" + joined,
-                        stage,
-                        scope.bind(ordered("key", new Value.Str(joined), "item", new Value.Dict(combination)), null),
-                        stageDirectories);
+                generated.put(
+                        joined,
+                        scope.bind(ordered("key", new Value.Str(joined), "item", new Value.Dict(item)), aliases));
+            }
+            for (Map.Entry<String, Scope> item : generated.entrySet()) {
+                define(directory, name + "@" + item.getKey(), stage, item.getValue(), stageDirectories);
             }
         } else {
+            checkSyntax(stage, name, dvcYaml);
             define(directory, name, stage, scope, stageDirectories);
         }
     }
@@ -165,22 +177,26 @@ final class DvcProjectLoader {
             String directory, String name, Value.Dict stage, Scope outer, Map<String, String> stageDirectories)
             throws IOException, UnreadableFileException {
         String dvcYaml = "'" + RepoPaths.resolve(directory, "dvc.yaml").orElseThrow() + "'";
-        // DVC resolves wdir first, with the outer scope only, neither tracked nor checked (_resolve_wdir), and reads
-        // the stage's vars files from there.
-        Value wdir = resolve(
-                stage.entries().getOrDefault("wdir", Value.None.NONE),
-                outer.values(),
-                null,
-                (looked, found) -> {},
-                "'stages." + name + ".wdir' in " + dvcYaml);
-        String base = wdir instanceof Value.None ? directory : path(directory, wdir.str());
+        // DVC resolves wdir first, with the outer scope only, neither tracked nor checked, and reads the stage's vars
+        // files from its to_str (_resolve_wdir: a null is the directory None)
+        Value wdir = stage.entries().getOrDefault("wdir", Value.None.NONE);
+        String varsBase = !wdir.isTruthy()
+                ? directory
+                : path(
+                        directory,
+                        Interpolator.toStr(resolve(
+                                wdir,
+                                outer.values(),
+                                null,
+                                (looked, found) -> {},
+                                "'stages." + name + ".wdir' in " + dvcYaml)));
         List<Value> stageVars = list(stage.entries().getOrDefault("vars", Value.Seq.list(List.of())));
         // DVC clones the context for a stage with vars (Context.clone in dvc/parsing/__init__.py)
         Scope scope = stageVars.isEmpty() ? outer : outer.cloned();
         refuseInterpolation(stageVars, "'stages." + name + ".vars' in " + dvcYaml);
         try {
             for (int index = 0; index < stageVars.size(); index++) {
-                scope = vars(base, stageVars.get(index), name + ".vars[" + index + "]", scope);
+                scope = vars(varsBase, stageVars.get(index), name + ".vars[" + index + "]", scope);
             }
         } catch (ContextError e) {
             // DVC's EntryDefinition names the vars list for VarsAlreadyLoaded only, the stage for the others.
@@ -205,6 +221,8 @@ final class DvcProjectLoader {
                     "join() argument must be str, bytes, or os.PathLike object, not '" + PythonTypes.name(resolvedWdir)
                             + "'");
         }
+        // the stage itself has the wdir of the second resolution, typed: a null is no wdir
+        String base = resolvedWdir instanceof Value.Str text ? path(directory, text.value()) : directory;
         stageDirectories.put(name, base);
         for (Value entry : list(resolved.getOrDefault("metrics", Value.None.NONE))) {
             stageMetrics.addAll(outputs(base, entry));
@@ -222,6 +240,58 @@ final class DvcProjectLoader {
                 stageParams.add(new DvcProject.ParamsDependency(path(base, "params.yaml"), List.of(entry.str())));
             }
         }
+    }
+
+    /** {@code foreach}/{@code matrix} data templated, failing as DVC names it ({@code 'stages.f.foreach' in …}). */
+    private static Interpolator.Sourced sourced(Value data, Scope scope, String what) {
+        try {
+            return Interpolator.resolveSourced(data, scope.values());
+        } catch (Interpolator.ResolveException e) {
+            throw e.failedToParse(what);
+        }
+    }
+
+    /**
+     * DVC's {@code check_syntax_errors}: every {@code ${…}} of a stage's definition (of a {@code foreach}'s {@code do},
+     * of a {@code matrix} stage without its data) parsed before any is resolved, the first refused failing as its field.
+     */
+    private static void checkSyntax(Value.Dict definition, String name, String dvcYaml) {
+        definition.entries().forEach((field, value) -> {
+            try {
+                Interpolator.checkSyntax(value);
+            } catch (Interpolator.ResolveException e) {
+                throw e.failedToParse("'stages." + name + "." + field + "' in " + dvcYaml);
+            }
+        });
+    }
+
+    /** DVC's {@code is_map_or_seq}. */
+    private static boolean composite(Value value) {
+        return value instanceof Value.Dict || value instanceof Value.Seq;
+    }
+
+    /**
+     * The name part of a generated stage for a scalar item: DVC's {@code to_str} of it, or Python's {@code str()} when
+     * it is a value of the variables (a node, which {@code to_str} does not know: {@code True}).
+     */
+    private static String stageKey(Value item, boolean fromVariables) {
+        return fromVariables ? item.str() : Interpolator.toStr(item);
+    }
+
+    /**
+     * What a value bound as {@code bound}, standing at {@code at} in the {@code foreach}/{@code matrix} data, and the
+     * values inside it are in the variables, from where the data's exact expressions stand.
+     */
+    private static Map<String, String> aliases(Map<String, String> sources, String at, String bound) {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        sources.forEach((place, path) -> {
+            if (place.equals(at) || place.startsWith(at + ".")) {
+                aliases.put(bound + place.substring(at.length()), path);
+            } else if (place.isEmpty() || at.startsWith(place + ".")) {
+                aliases.put(bound, Interpolator.child(path, place.isEmpty() ? at : at.substring(place.length() + 1)));
+            }
+        });
+        return aliases;
     }
 
     /** Two bindings in the order DVC reserves them: {@code item, key} for {@code foreach}, {@code key, item} for matrix. */
@@ -334,7 +404,7 @@ final class DvcProjectLoader {
     private Scope vars(String directory, Value entry, String inlineSource, Scope scope)
             throws IOException, UnreadableFileException, ContextError {
         if (entry instanceof Value.Dict inline) {
-            return scope.mergeInline(templatable(inline, inlineSource), inlineSource);
+            return scope.mergeInline(templatable(stringKeys(inline), inlineSource), inlineSource);
         }
         String written = entry.str();
         String[] fileAndKeys = written.split(":", 2);
@@ -344,7 +414,7 @@ final class DvcProjectLoader {
             return scope;
         }
         scope.imports().check(file, written, keys);
-        Value.Dict values = mapping(file);
+        Value.Dict values = stringKeys(mapping(file));
         if (keys != null && !keys.isEmpty()) {
             Map<String, Value> selected = new LinkedHashMap<>();
             for (String key : keys) {
@@ -408,6 +478,31 @@ final class DvcProjectLoader {
         return values;
     }
 
+    /**
+     * The values as DVC's context holds them: a key that is not a string ({@code 1:}, {@code true:}) is left out with
+     * its value, unchecked ({@code CtxDict.__setitem__}, {@code dvc/parsing/context.py}), in lists too.
+     */
+    private static Value.Dict stringKeys(Value.Dict values) {
+        Map<String, Value> kept = new LinkedHashMap<>();
+        values.entries().forEach((key, value) -> {
+            if (values.key(key) instanceof Value.Str) {
+                kept.put(key, stringKeysInside(value));
+            }
+        });
+        return new Value.Dict(kept);
+    }
+
+    private static Value stringKeysInside(Value value) {
+        if (value instanceof Value.Dict dict) {
+            return stringKeys(dict);
+        }
+        if (value instanceof Value.Seq seq) {
+            return new Value.Seq(
+                    seq.items().stream().map(DvcProjectLoader::stringKeysInside).toList(), seq.kind());
+        }
+        return value;
+    }
+
     /** A value the templating context refuses: its Python type's name and its dotted path (list items by index). */
     private record Unsupported(String type, String path) {}
 
@@ -455,16 +550,22 @@ final class DvcProjectLoader {
     }
 
     /**
-     * A top-level definition templated: DVC neither tracks its lookups (only a stage's are, {@code context.track()}
-     * in {@code EntryDefinition.resolve_stage}) nor checks their types ({@code TopDefinition.resolve}).
+     * A top-level list templated entry by entry, as DVC's {@code TopDefinition}s, which name the entry that fails
+     * ({@code 'metrics.1' in 'dvc.yaml'}); DVC neither tracks their lookups (only a stage's are, {@code
+     * context.track()} in {@code EntryDefinition.resolve_stage}) nor checks their types ({@code TopDefinition.resolve}).
      */
-    private static Value resolve(Value.Dict node, String field, Scope scope, String where) {
-        return resolve(
-                node.entries().getOrDefault(field, Value.None.NONE),
-                scope.values(),
-                null,
-                (name, found) -> {},
-                "'" + field + "' in " + where);
+    private static List<Value> resolveEach(Value.Dict node, String field, Scope scope, String where) {
+        List<Value> entries = list(node.entries().getOrDefault(field, Value.None.NONE));
+        List<Value> resolved = new ArrayList<>();
+        for (int index = 0; index < entries.size(); index++) {
+            resolved.add(resolve(
+                    entries.get(index),
+                    scope.values(),
+                    null,
+                    (name, found) -> {},
+                    "'" + field + "." + index + "' in " + where));
+        }
+        return resolved;
     }
 
     /** A stage's field templated, failing as DVC names it ({@code 'stages.train.cmd' in 'dvc.yaml'}). */
@@ -492,21 +593,21 @@ final class DvcProjectLoader {
 
     /**
      * Records the vars-file value a lookup used, as DVC's {@code Context._track_data} records the node it read: a
-     * value or a list under the name looked up ({@code l.1} inside a list leaf {@code l}), a mapping not at all
+     * value or a list under its own path in the file ({@code l.1} for {@code l[-1]} or {@code l[01]} in a list leaf
+     * {@code l} of two, {@code d.a} for {@code d[a]}, through {@code item} what it is bound to), a mapping not at all
      * ({@code Container.get_sources} is empty, {@code dvc/parsing/context.py}). DVC reports them as params of the file.
      */
     private void track(Scope scope, String name, Value found) {
         if (found instanceof Value.Dict) {
             return;
         }
-        String path = scope.origin(name);
-        scope.origins().forEach((leaf, file) -> {
+        scope.origin(name).ifPresent(path -> scope.origins().forEach((leaf, file) -> {
             if (leaf.equals(path) || path.startsWith(leaf + ".")) {
                 trackedVars
                         .computeIfAbsent(file, f -> new java.util.LinkedHashSet<>())
                         .add(path);
             }
-        });
+        }));
     }
 
     /** A repository path; a path that leaves the repository is kept as written so that reading it fails. */

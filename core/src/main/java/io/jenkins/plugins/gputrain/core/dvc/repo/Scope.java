@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,7 +16,8 @@ import java.util.Set;
  *
  * @param values the variables
  * @param origins dotted leaf path to the repository path of the vars file it was loaded from
- * @param aliases name to the dotted path it stands for ({@code item} to {@code models.cnn})
+ * @param aliases dotted path of a value {@code foreach}/{@code matrix} bound to the own path of the value it is, when
+ *     that came from the variables ({@code item} to {@code models.cnn}, {@code item.lr} to {@code lr})
  * @param sources key path of each value added to the vars file or inline entry ({@code vars[0]}) it came from
  * @param imports the vars files loaded so far
  * @param reserved the names {@code foreach}/{@code matrix} bound, which stage vars may not define, in DVC's order
@@ -101,17 +103,12 @@ record Scope(
      * Adds names bound by {@code foreach}/{@code matrix}, replacing earlier bindings; they become reserved.
      *
      * @param bound the names and values, in the order DVC reserves them
-     * @param alias what {@code item} stands for, or {@code null}
+     * @param boundAliases dotted paths inside the bound values to the own paths of the variables they are
      * @return the scope for one generated stage
      */
-    Scope bind(Map<String, Value> bound, String alias) {
+    Scope bind(Map<String, Value> bound, Map<String, String> boundAliases) {
         Map<String, Value> entries = new LinkedHashMap<>(values.entries());
         entries.putAll(bound);
-        Map<String, String> boundAliases = new LinkedHashMap<>(aliases);
-        boundAliases.remove("item");
-        if (alias != null) {
-            boundAliases.put("item", alias);
-        }
         return new Scope(
                 new Value.Dict(entries),
                 origins,
@@ -122,12 +119,21 @@ record Scope(
                 sourceless);
     }
 
-    /** The dotted path a looked-up name stands for, with aliases resolved. */
-    String origin(String name) {
-        int dot = name.indexOf('.');
-        String head = dot < 0 ? name : name.substring(0, dot);
-        String alias = aliases.get(head);
-        return alias == null ? name : alias + (dot < 0 ? "" : name.substring(dot));
+    /**
+     * The own path in the variables of a value looked up, through what {@code foreach}/{@code matrix} bound: the
+     * longest bound path that is or holds it, else nothing inside a bound name (a value written in {@code dvc.yaml}
+     * has no source), else the path itself.
+     */
+    Optional<String> origin(String path) {
+        for (String prefix = path; ; prefix = prefix.substring(0, prefix.lastIndexOf('.'))) {
+            String alias = aliases.get(prefix);
+            if (alias != null) {
+                return Optional.of(alias + path.substring(prefix.length()));
+            }
+            if (prefix.indexOf('.') < 0) {
+                return reserved.contains(prefix) ? Optional.empty() : Optional.of(path);
+            }
+        }
     }
 
     private Scope merge(

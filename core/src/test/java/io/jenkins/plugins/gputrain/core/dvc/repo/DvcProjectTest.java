@@ -136,12 +136,19 @@ class DvcProjectTest {
 
     @Test
     void undefinedInterpolationFailsTheWholeRevision() throws Exception {
-        write("dvc.yaml", "metrics:\n- ${nowhere}/m.json\n");
+        write("dvc.yaml", "metrics:\n- m.json\n- ${nowhere}/m.json\n");
 
         assertThat(metrics().optionalError()).hasValueSatisfying(e -> {
             assertThat(e.type()).isEqualTo("ResolveError");
-            assertThat(e.message()).isEqualTo("failed to parse 'metrics' in 'dvc.yaml': Could not find 'nowhere'");
+            assertThat(e.message()).isEqualTo("failed to parse 'metrics.1' in 'dvc.yaml': Could not find 'nowhere'");
         });
+        write("dvc.yaml", "plots:\n- p.csv\n- ${nowhere}.csv\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'plots.1' in 'dvc.yaml': Could not find 'nowhere'");
+        // DVC loads the stages first, then the top-level metrics, plots and params
+        write("dvc.yaml", "params: ['${p}']\nplots: ['${q}']\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'plots.0' in 'dvc.yaml': Could not find 'q'");
+        write("dvc.yaml", "metrics: ['${m}']\nstages:\n  s:\n    cmd: ${s}\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'stages.s.cmd' in 'dvc.yaml': Could not find 's'");
     }
 
     @Test
@@ -425,6 +432,108 @@ class DvcProjectTest {
         assertThat(json(params(List.of(), false)))
                 .isEqualTo("{\"test_params.yaml\": {\"vars.model1.epoch\": 15, \"vars.model2.epoch\": 35}}");
         assertThat(params(List.of("test_params.yaml"), false).files()).containsOnlyKeys("test_params.yaml");
+    }
+
+    @Test
+    void severalExpressionsInAStringAreTextAndAnEscapedOneStaysLiteral() throws Exception {
+        write("params.yaml", "a: 1\nb: true\n");
+        write(
+                "dvc.yaml",
+                "metrics: ['${a}-${b}.json', 'x${a}.json', '\\${a}.json']\nstages:\n  u:\n    cmd: echo\n"
+                        + "    wdir: ${a}${a}\n    metrics: [m.json]\n");
+        for (String file : List.of("1-true.json", "x1.json", "${a}.json", "11/m.json")) {
+            write(file, "{\"a\": 1}");
+        }
+
+        assertThat(metrics().files()).containsOnlyKeys("11/m.json", "1-true.json", "x1.json", "${a}.json");
+    }
+
+    @Test
+    void valuesLookedUpAreTrackedUnderTheirOwnPathsAndAMissingIndexIsNotFound() throws Exception {
+        write("v.yaml", "l: [5, 6, 7]\nd: {a: x, b: 2}\n");
+        String stage = "vars: [v.yaml]\nstages:\n  t:\n    cmd: echo %s\n";
+        write("dvc.yaml", stage.formatted("${l[-1]} ${d[a]} ${d. b} ${l[01]}"));
+
+        assertThat(json(params(List.of(), false)))
+                .isEqualTo("{\"v.yaml\": {\"l.2\": 7, \"d.a\": \"x\", \"d.b\": 2, \"l.1\": 6}}");
+        for (String index : List.of("5", "99999999999999999999")) {
+            write("dvc.yaml", stage.formatted("${l[" + index + "]}"));
+            assertThat(resolveError())
+                    .isEqualTo("failed to parse 'stages.t.cmd' in 'dvc.yaml': Could not find 'l." + index + "'");
+        }
+    }
+
+    @Test
+    void foreachAndMatrixItemsKeepTheirSourceOneStagePerNameTheLastKept() throws Exception {
+        write("v.yaml", "flags: [true, 1, '1', 1.0, null]\na: 3\nb: 4\n");
+        String stages = "vars: [v.yaml]\nstages:\n  f:\n    foreach: ${flags}\n    do:\n      cmd: echo ${item}\n"
+                + "  g:\n    foreach: ['${a}', 5, 5]\n    do:\n      cmd: echo ${item}\n"
+                + "  h:\n    matrix:\n      q: ['${b}', 5]\n    cmd: echo ${item.q}\n";
+        write("dvc.yaml", stages);
+
+        assertThat(json(params(List.of(), false)))
+                .isEqualTo("{\"v.yaml\": {\"flags.0\": true, \"flags.2\": \"1\", \"flags.3\": 1.0, \"flags.4\": null,"
+                        + " \"a\": 3, \"b\": 4}}");
+        for (String[] failing : new String[][] {
+            {"foreach: ${flags}\n    do:\n      cmd: ${nope}", "z@True"},
+            {"foreach: [true, 2]\n    do:\n      cmd: ${nope}", "z@true"},
+            {"foreach: [1, {x: 2}]\n    do:\n      cmd: ${nope}", "z@0"},
+            {"matrix:\n      p: ${flags}\n    cmd: ${nope}", "z@True"}
+        }) {
+            write("dvc.yaml", stages + "  z:\n    " + failing[0] + "\n");
+            assertThat(resolveError())
+                    .isEqualTo("failed to parse 'stages." + failing[1] + ".cmd' in 'dvc.yaml': Could not find 'nope'");
+        }
+    }
+
+    @Test
+    void keysOfTheVariablesThatAreNotStringsAreLeftOutUnchecked() throws Exception {
+        write("v.py", "D = {1: {1, 2}, 'k': 5}\n");
+        write("v.yaml", "dd: {1: one, 2.5: t, k: v}\n1: x\n");
+        write(
+                "dvc.yaml",
+                "vars: [v.yaml, v.py]\nstages:\n  j:\n    foreach: ${dd}\n    do:\n      cmd: echo ${D.k}\n"
+                        + "      metrics:\n      - ${key}.json\n");
+        for (String file : List.of("1.json", "2.5.json", "k.json")) {
+            write(file, "{\"a\": 1}");
+        }
+
+        assertThat(metrics().optionalError()).isEmpty();
+        assertThat(metrics().files()).containsOnlyKeys("k.json");
+        write("dvc.yaml", "vars: ['v.yaml:1']\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'vars' in 'dvc.yaml': could not find '1' in 'v.yaml'");
+    }
+
+    @Test
+    void aWdirIsItsToStrForTheStagesVarsAndItsValueForTheStage() throws Exception {
+        write("params.yaml", "n: null\nt: true\n");
+        write("None/w.yaml", "x: 1\n");
+        write("m.json", "{\"a\": 1}");
+        String stage =
+                "stages:\n  s:\n    wdir: ${%s}\n    vars: [w.yaml]\n    cmd: echo ${x}\n    metrics: [m.json]\n";
+        write("dvc.yaml", stage.formatted("n"));
+
+        assertThat(metrics().files()).containsOnlyKeys("m.json");
+        write("dvc.yaml", stage.formatted("t"));
+        assertThat(resolveError()).isEqualTo("failed to parse stage 's' in 'dvc.yaml': 'true/w.yaml' does not exist");
+    }
+
+    @Test
+    void everyNameOfAStageIsParsedBeforeAnyIsLookedUpAndForeachDataFailsAsItsField() throws Exception {
+        String parseError =
+                "failed to parse 'stages.f.desc' in 'dvc.yaml':\n${d..a}\n   ^\nParseException: Expected end"
+                        + " of text, found '.'  (at char 3), (line:1, col:4)";
+        for (String stage : List.of(
+                "cmd: echo ${nope}\n    desc: ${d..a}",
+                "foreach: [1]\n    do:\n      cmd: echo ${nope}\n      desc: ${d..a}",
+                "matrix:\n      a: [1]\n    cmd: echo ${nope}\n    desc: ${d..a}")) {
+            write("dvc.yaml", "stages:\n  f:\n    " + stage + "\n");
+            assertThat(resolveError()).isEqualTo(parseError);
+        }
+        write("dvc.yaml", "stages:\n  f:\n    foreach: ${nope}\n    do:\n      cmd: echo\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'stages.f.foreach' in 'dvc.yaml': Could not find 'nope'");
+        write("dvc.yaml", "stages:\n  f:\n    matrix:\n      a: ${nope}\n    cmd: echo\n");
+        assertThat(resolveError()).isEqualTo("failed to parse 'stages.f.matrix' in 'dvc.yaml': Could not find 'nope'");
     }
 
     @Test
