@@ -497,13 +497,27 @@ public final class DataFileReader {
         return new Value.Str(node.asText());
     }
 
-    private Value readYaml(String path, String text) throws UnreadableFileException {
+    /**
+     * Reads YAML text: a plain document ({@link PlainYamlDocument}) straight from its events, without marks; any other
+     * document, or one whose plain read fails, composed (with marks, for its error) and then built.
+     */
+    Value readYaml(String path, String text) throws UnreadableFileException {
+        Optional<Value> plain = plainYaml(path, text);
+        return plain.isPresent() ? plain.get() : composedYaml(path, text);
+    }
+
+    /** The value of a plain YAML document, read without marks; empty for any other document or a failed read. */
+    Optional<Value> plainYaml(String path, String text) {
         RuamelYamlSchema schema = new RuamelYamlSchema();
-        LoadSettings settings = yamlSettings(schema, path);
+        return PlainYamlDocument.read(yamlEvents(schema, yamlSettings(schema, path, false), text), schema);
+    }
+
+    /** Reads YAML text composed: its nodes, merge keys applied, then built into values. */
+    Value composedYaml(String path, String text) throws UnreadableFileException {
+        RuamelYamlSchema schema = new RuamelYamlSchema();
+        LoadSettings settings = yamlSettings(schema, path, true);
         try {
-            LimitedYamlParser events =
-                    new LimitedYamlParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, schema);
-            Optional<Node> document = new Composer(settings, events).getSingleNode();
+            Optional<Node> document = new Composer(settings, yamlEvents(schema, settings, text)).getSingleNode();
             if (document.isEmpty()) {
                 return Value.None.NONE;
             }
@@ -524,7 +538,7 @@ public final class DataFileReader {
             throw new ReadWholeException();
         }
         RuamelYamlSchema schema = new RuamelYamlSchema();
-        LoadSettings settings = yamlSettings(schema, path);
+        LoadSettings settings = yamlSettings(schema, path, true);
         StreamReader text = new StreamReader(
                 settings, new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
         try {
@@ -546,9 +560,18 @@ public final class DataFileReader {
         return false;
     }
 
-    /** The settings of one YAML document read, resolved by its own schema (which learns the document's version). */
-    private LoadSettings yamlSettings(RuamelYamlSchema schema, String path) {
+    /** The events of YAML text, within the limits, telling the schema the document's version. */
+    private LimitedYamlParser yamlEvents(RuamelYamlSchema schema, LoadSettings settings, String text) {
+        return new LimitedYamlParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, schema);
+    }
+
+    /**
+     * The settings of one YAML document read, resolved by its own schema (which learns the document's version), with
+     * marks (positions in the text, for errors) or without.
+     */
+    private LoadSettings yamlSettings(RuamelYamlSchema schema, String path, boolean marks) {
         return LoadSettings.builder()
+                .setUseMarks(marks)
                 .setSchema(schema)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(MAX_ALIASES)

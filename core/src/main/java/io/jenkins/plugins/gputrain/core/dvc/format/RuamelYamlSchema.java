@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.dvc.format;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -193,18 +194,52 @@ final class RuamelYamlSchema implements Schema {
         return c >= '0' && c <= '9';
     }
 
-    /** The constructors of the scalar tags, for this document's version; any other tag has none. */
+    /**
+     * The constructors of the scalar tags, for this document's version, each building a {@link Value} by {@link
+     * #construct}; any other tag has none.
+     */
     @Override
     public Map<Tag, ConstructNode> getSchemaTagConstructors() {
         Map<Tag, ConstructNode> constructors = new HashMap<>();
-        constructors.put(Tag.STR, RuamelYamlSchema::text);
-        constructors.put(Tag.NULL, node -> null);
-        constructors.put(Tag.BOOL, node -> bool(text(node)));
-        constructors.put(Tag.INT, node -> integer(text(node), yaml11));
-        constructors.put(Tag.FLOAT, node -> floating(text(node), yaml11));
-        constructors.put(Tag.BINARY, node -> binary(text(node)));
-        constructors.put(TIMESTAMP, node -> timestamp(text(node)));
+        for (Tag tag : List.of(Tag.STR, Tag.NULL, Tag.BOOL, Tag.INT, Tag.FLOAT, Tag.BINARY, TIMESTAMP)) {
+            constructors.put(tag, node -> construct(tag, text(node)));
+        }
         return constructors;
+    }
+
+    /**
+     * A scalar's value as the safe loader's constructor of its tag builds it for this document's version: the one
+     * place the composed read ({@link YamlValueConstructor}) and the plain read ({@link PlainYamlDocument}) build
+     * scalars.
+     *
+     * @param tag the scalar's tag, resolved or written
+     * @param text the scalar's text
+     * @return its value
+     * @throws YamlEngineException where the constructor refuses the text, or the tag has no constructor
+     */
+    Value construct(Tag tag, String text) {
+        if (tag.equals(Tag.STR)) {
+            return new Value.Str(text);
+        }
+        if (tag.equals(Tag.FLOAT)) {
+            return new Value.Float(floating(text, yaml11));
+        }
+        if (tag.equals(Tag.INT)) {
+            return new Value.Int(integer(text, yaml11));
+        }
+        if (tag.equals(Tag.NULL)) {
+            return Value.None.NONE;
+        }
+        if (tag.equals(Tag.BOOL)) {
+            return new Value.Bool(bool(text));
+        }
+        if (tag.equals(Tag.BINARY)) {
+            return binary(text);
+        }
+        if (tag.equals(TIMESTAMP)) {
+            return timestamp(text);
+        }
+        throw new YamlEngineException("could not determine a constructor for the tag " + tag);
     }
 
     private static String text(Node node) {
@@ -278,7 +313,8 @@ final class RuamelYamlSchema implements Schema {
     static double floating(String text, boolean yaml11) {
         if (isPlainDecimal(text)) {
             try {
-                return Double.parseDouble(text);
+                // FastDoubleParser (as Jackson reads JSON): the correctly rounded double Double.parseDouble gives
+                return NumberInput.parseDouble(text, true);
             } catch (NumberFormatException e) {
                 // not a Java double either: the general reading below decides
             }

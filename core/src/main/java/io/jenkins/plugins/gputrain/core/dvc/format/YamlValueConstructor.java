@@ -2,7 +2,6 @@ package io.jenkins.plugins.gputrain.core.dvc.format;
 
 import io.jenkins.plugins.gputrain.core.dvc.value.PythonKey;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -33,7 +31,7 @@ final class YamlValueConstructor {
     private static final Tag OMAP = new Tag(Tag.PREFIX + "omap");
     private static final Tag PAIRS = new Tag(Tag.PREFIX + "pairs");
 
-    private final Map<Tag, ConstructNode> scalars;
+    private final RuamelYamlSchema schema;
     private final Set<MappingNode> merging;
     private final Map<Node, Value> built = new IdentityHashMap<>();
     private final Set<Node> building = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -45,7 +43,7 @@ final class YamlValueConstructor {
      * @param merging the mappings that had a merge key ({@link YamlMergeKeys#apply})
      */
     YamlValueConstructor(RuamelYamlSchema schema, Set<MappingNode> merging) {
-        this.scalars = schema.getSchemaTagConstructors();
+        this.schema = schema;
         this.merging = merging;
     }
 
@@ -76,8 +74,8 @@ final class YamlValueConstructor {
 
     private Value construct(Node node) {
         Tag tag = node.getTag();
-        if (node instanceof ScalarNode && scalars.containsKey(tag)) {
-            return scalar(scalars.get(tag).construct(node));
+        if (node instanceof ScalarNode scalar) {
+            return schema.construct(tag, scalar.getValue());
         }
         if (node instanceof MappingNode mapping && tag.equals(Tag.MAP)) {
             return dict(mapping);
@@ -216,25 +214,5 @@ final class YamlValueConstructor {
     /** A dict's key as DVC prints it: a string as it is, anything else as Python's {@code str()}. */
     private static String text(Value key) {
         return key instanceof Value.Str text ? text.value() : key.str();
-    }
-
-    /** What a scalar constructor returned, as a value. */
-    private static Value scalar(Object object) {
-        if (object == null) {
-            return Value.None.NONE;
-        }
-        if (object instanceof Value value) {
-            return value;
-        }
-        if (object instanceof Boolean b) {
-            return new Value.Bool(b);
-        }
-        if (object instanceof BigInteger integer) {
-            return new Value.Int(integer);
-        }
-        if (object instanceof Double number) {
-            return new Value.Float(number);
-        }
-        return new Value.Str((String) object);
     }
 }
