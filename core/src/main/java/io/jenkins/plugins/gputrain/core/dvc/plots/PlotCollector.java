@@ -72,21 +72,8 @@ public final class PlotCollector {
                 .toList();
         Map<String, PlotSource> plots = new LinkedHashMap<>();
         for (DvcProject.PlotDefinition definition : definitions) {
-            Value y = definition.props().get("y");
-            if (y instanceof Value.Dict files) {
-                Set<String> sources = new LinkedHashSet<>();
-                files.entries().keySet().forEach(file -> RepoPaths.resolve(directory, file)
-                        .ifPresent(sources::add));
-                Value x = definition.props().get("x");
-                if (x instanceof Value.Dict xFiles && !xFiles.entries().isEmpty()) {
-                    RepoPaths.resolve(
-                                    directory,
-                                    xFiles.entries().keySet().iterator().next())
-                            .ifPresent(sources::add);
-                }
-                plots.put(
-                        definition.id(),
-                        new PlotSource(definition.id(), List.copyOf(sources), adjusted(definition.props(), directory)));
+            if (definition.props().get("y") instanceof Value.Dict) {
+                put(plots, definition.id(), adjusted(definition.props(), directory));
             } else {
                 RepoPaths.resolve(directory, definition.id())
                         .ifPresent(path -> expand(tree, path, definition.props(), parents, plots));
@@ -116,9 +103,7 @@ public final class PlotCollector {
 
     /**
      * A path plot: a file, or every file below a directory that has no nearer definition among {@code parents} (DVC's
-     * {@code _closest_parent}); a file defined again takes the later properties over the earlier ones. Its data files
-     * are the file and, for an {@code x} mapping, that mapping's first file as written (DVC's
-     * {@code infer_data_sources}).
+     * {@code _closest_parent}), each {@linkplain #put put} under its path.
      */
     private static void expand(
             RepoTree tree, String path, Map<String, Value> props, List<String> parents, Map<String, PlotSource> plots) {
@@ -132,14 +117,39 @@ public final class PlotCollector {
             if (!closestParent(file, parents).map(path::equals).orElse(true)) {
                 continue;
             }
-            Set<String> sources = new LinkedHashSet<>(List.of(file));
-            if (props.get("x") instanceof Value.Dict xFiles && !xFiles.entries().isEmpty()) {
-                sources.add(xFiles.entries().keySet().iterator().next());
-            }
-            PlotSource before = plots.get(file);
-            Map<String, Value> merged = before == null ? props : merged(before.props(), props);
-            plots.put(file, new PlotSource(file, List.copyOf(sources), merged));
+            put(plots, file, props);
         }
+    }
+
+    /**
+     * A plot under its data key: a key defined again (one file under two ids, {@code m.csv} and {@code ./m.csv}, or a
+     * free id that is also a file's path) takes the earlier properties merged with the later ones, as DVC's {@code
+     * dpath.merge} of the definitions does, and its data files are inferred from the merged properties.
+     */
+    private static void put(Map<String, PlotSource> plots, String key, Map<String, Value> props) {
+        PlotSource before = plots.get(key);
+        Map<String, Value> merged = before == null ? props : merged(before.props(), props);
+        plots.put(key, new PlotSource(key, sources(key, merged), merged));
+    }
+
+    /**
+     * A plot's data files as DVC 3.67.1's {@code infer_data_sources} ({@code dvc/repo/plots/__init__.py}) takes them
+     * from its properties: the files a {@code y} mapping names (those inside the repository), else the plot's own
+     * file; and the first file of an {@code x} mapping, as written.
+     */
+    static List<String> sources(String key, Map<String, Value> props) {
+        Set<String> sources = new LinkedHashSet<>();
+        if (props.get("y") instanceof Value.Dict files) {
+            files.entries().keySet().stream()
+                    .filter(file -> RepoPaths.resolve("", file).isPresent())
+                    .forEach(sources::add);
+        } else {
+            sources.add(key);
+        }
+        if (props.get("x") instanceof Value.Dict xFiles && !xFiles.entries().isEmpty()) {
+            sources.add(xFiles.entries().keySet().iterator().next());
+        }
+        return List.copyOf(sources);
     }
 
     /**
