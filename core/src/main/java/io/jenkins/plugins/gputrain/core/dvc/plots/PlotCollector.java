@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.dvc.plots;
 
+import io.jenkins.plugins.gputrain.core.dvc.repo.DvcFileSystem;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcProject;
 import io.jenkins.plugins.gputrain.core.dvc.repo.RepoPaths;
 import io.jenkins.plugins.gputrain.core.dvc.repo.RepoTree;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * Collects the plots one revision defines: top-level {@code plots:} (paths, directories, or free ids whose {@code y}
- * names the files) and stage {@code plots:} outputs; directories expand to every file below them. As DVC 3.67.1's
+ * names the files) and stage {@code plots:} outputs; directories expand to the files DVC lists below them
+ * ({@link DvcFileSystem}: what DVC ignores left out). As DVC 3.67.1's
  * {@code _resolve_definitions} ({@code dvc/repo/plots/__init__.py}) and {@code group_definitions_by_id}
  * ({@code dvc/utils/plots.py}) do: an id a {@code dvc.yaml} defines twice keeps its last definition (at its first
  * place), a file under two directories it defines takes the nearest one's, and an id that several {@code dvc.yaml}
@@ -38,6 +40,7 @@ public final class PlotCollector {
      * @throws IOException when the tree cannot be listed
      */
     public static List<PlotSource> collect(RepoTree tree, DvcProject project) throws IOException {
+        DvcFileSystem fileSystem = new DvcFileSystem(tree);
         Map<String, Map<String, DvcProject.PlotDefinition>> byConfig = new LinkedHashMap<>();
         for (DvcProject.PlotDefinition definition : project.topLevelPlots()) {
             byConfig.computeIfAbsent(definition.config(), config -> new LinkedHashMap<>())
@@ -45,13 +48,13 @@ public final class PlotCollector {
         }
         Map<String, Map<String, PlotSource>> byId = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, DvcProject.PlotDefinition>> config : byConfig.entrySet()) {
-            resolved(tree, config.getKey(), config.getValue().values())
+            resolved(fileSystem, config.getKey(), config.getValue().values())
                     .forEach((id, plot) -> byId.computeIfAbsent(id, key -> new LinkedHashMap<>())
                             .put(config.getKey(), plot));
         }
         Map<String, PlotSource> outputs = new LinkedHashMap<>();
         for (DvcProject.Output output : project.plotOutputs()) {
-            expand(tree, output.path(), output.props(), List.of(), outputs);
+            expand(fileSystem, output.path(), output.props(), List.of(), outputs);
         }
         outputs.forEach((id, plot) ->
                 byId.computeIfAbsent(id, key -> new LinkedHashMap<>()).put(OUTPUTS, plot));
@@ -65,7 +68,7 @@ public final class PlotCollector {
 
     /** One {@code dvc.yaml}'s plots by id, each its last definition. */
     private static Map<String, PlotSource> resolved(
-            RepoTree tree, String config, Collection<DvcProject.PlotDefinition> definitions) {
+            DvcFileSystem fileSystem, String config, Collection<DvcProject.PlotDefinition> definitions) {
         String directory = RepoPaths.parent(config);
         List<String> parents = definitions.stream()
                 .map(definition -> RepoPaths.resolve(directory, definition.id()).orElse(definition.id()))
@@ -76,7 +79,7 @@ public final class PlotCollector {
                 put(plots, definition.id(), adjusted(definition.props(), directory));
             } else {
                 RepoPaths.resolve(directory, definition.id())
-                        .ifPresent(path -> expand(tree, path, definition.props(), parents, plots));
+                        .ifPresent(path -> expand(fileSystem, path, definition.props(), parents, plots));
             }
         }
         return plots;
@@ -106,10 +109,14 @@ public final class PlotCollector {
      * {@code _closest_parent}), each {@linkplain #put put} under its path.
      */
     private static void expand(
-            RepoTree tree, String path, Map<String, Value> props, List<String> parents, Map<String, PlotSource> plots) {
+            DvcFileSystem fileSystem,
+            String path,
+            Map<String, Value> props,
+            List<String> parents,
+            Map<String, PlotSource> plots) {
         List<String> files = new ArrayList<>();
         try {
-            files.addAll(tree.isDirectory(path) ? tree.filesUnder(path) : List.of(path));
+            files.addAll(fileSystem.isDirectory(path) ? fileSystem.filesUnder(path) : List.of(path));
         } catch (IOException e) {
             files.add(path);
         }

@@ -379,6 +379,25 @@ class DvcPlotsDifferentialTest {
     }
 
     /**
+     * A directory plot draws the files DVC lists below it: not those DVC ignores by default ({@code .hg/}), in a
+     * subrepository (a directory holding {@code .dvc}) or by a {@code .dvcignore} below the root, nor DVC's own files.
+     */
+    @Test
+    void directoryPlotsLeaveOutWhatDvcIgnores(RealDvc dvc) throws Exception {
+        Map<String, String> main = new LinkedHashMap<>();
+        for (String file : List.of("d/a.csv", "d/.hg/h.csv", "d/sub/s.csv", "d/ig/i.csv", "d/k.csv", "d/deep/e.csv")) {
+            main.put(file, "step,loss\n0,1\n1,2\n");
+        }
+        main.put("d/sub/.dvc/config", "");
+        main.put("d/.dvcignore", "ig/\nk.csv\n");
+        main.put("d/x.dvc", "outs: []\n");
+        Path repository = repository("ignored", "plots:\n  - d: {y: loss}\n", main);
+        Files.writeString(repository.resolve("d/a.csv"), "step,loss\n0,3\n");
+
+        assertThat(compare(dvc, repository, "ignored")).isEmpty();
+    }
+
+    /**
      * A plot defined differently in {@code main} and the workspace: drawn with the properties merged over the
      * revisions, each as the workspace gives it, else as {@code main} does; a plot only one revision defines is drawn
      * for that revision only, though its file is in both.
