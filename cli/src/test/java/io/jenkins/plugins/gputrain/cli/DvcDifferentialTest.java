@@ -388,6 +388,7 @@ class DvcDifferentialTest {
                 List.of("metrics", "show", "m"),
                 List.of("metrics", "show", "m", "--json"),
                 List.of("metrics", "show", "m/x.json", "m", "nope.json", "--json"),
+                List.of("metrics", "show", ".", "--json"),
                 List.of("metrics", "show", "m/x.json", "m"),
                 List.of("metrics", "diff", "main", "--targets", "m"),
                 List.of("metrics", "diff", "main", "--targets", "m", "m/x.json", "--json"),

@@ -23,6 +23,8 @@ import java.util.Set;
  */
 final class RevisionReader {
     private static final String DEFAULT_PARAMS = "params.yaml";
+    /** The root as a target names it. */
+    private static final String ROOT = ".";
 
     private final String name;
     private final RepoTree tree;
@@ -76,7 +78,7 @@ final class RevisionReader {
             project.stageMetrics().forEach(output -> paths.add(output.path()));
             paths.addAll(project.topLevelMetrics());
         } else {
-            targets.forEach(target -> paths.add(RepoPaths.resolve("", target).orElse(target)));
+            targets.forEach(target -> paths.add(targetPath(target)));
         }
         Map<String, FileResult> files = new LinkedHashMap<>();
         for (String path : expand(paths, loaded)) {
@@ -101,8 +103,7 @@ final class RevisionReader {
                 }
             }
         } else {
-            targets.forEach(
-                    target -> add(keysByFile, RepoPaths.resolve("", target).orElse(target), List.of()));
+            targets.forEach(target -> add(keysByFile, targetPath(target), List.of()));
         }
         // DVC's _collect_params expands a directory to the files below it, each with the directory's keys.
         Map<String, List<String>> keysByExpandedFile = new LinkedHashMap<>();
@@ -158,18 +159,31 @@ final class RevisionReader {
         }
     }
 
+    /** A target as DVC names it: normalized, the root {@code .}; one outside the repository as given. */
+    private static String targetPath(String target) {
+        return RepoPaths.resolve("", target)
+                .map(path -> path.isEmpty() ? ROOT : path)
+                .orElse(target);
+    }
+
+    /** The tree's path of a target ({@code ""} for the root). */
+    private static String treePath(String path) {
+        return path.equals(ROOT) ? "" : path;
+    }
+
     /**
-     * DVC's {@code try_expand_paths}: a directory DVC does not ignore (the root too, {@code .}) is the files it lists
-     * below it; where the project failed to load nothing is expanded (DVC's {@code isdir} fails as the loading does, and it reads the
-     * directory as a file).
+     * DVC's {@code try_expand_paths}: a directory DVC does not ignore (the root too) is the files it lists below it;
+     * where the project failed to load nothing is expanded (DVC's {@code isdir} fails as the loading does, and it
+     * reads the directory as a file).
      */
     private List<String> expand(Set<String> paths, Loaded loaded) {
         List<String> expanded = new ArrayList<>();
         for (String path : paths) {
             try {
-                boolean inside = path.isEmpty() || RepoPaths.resolve("", path).isPresent();
-                if (loaded.failure() == null && inside && fileSystem.isDirectory(path)) {
-                    expanded.addAll(fileSystem.filesUnder(path));
+                String directory = treePath(path);
+                boolean inside = RepoPaths.resolve("", path).isPresent();
+                if (loaded.failure() == null && inside && fileSystem.isDirectory(directory)) {
+                    expanded.addAll(fileSystem.filesUnder(directory));
                     continue;
                 }
             } catch (IOException e) {
@@ -187,12 +201,13 @@ final class RevisionReader {
      */
     private FileResult read(String path, Loaded loaded, boolean metrics) {
         Optional<String> normalized = RepoPaths.resolve("", path);
-        if (normalized.isEmpty() || !normalized.get().equals(path)) {
+        String file = treePath(path);
+        if (normalized.isEmpty() || !normalized.get().equals(file)) {
             return new FileResult.Failure("PathError", "'" + path + "' is outside the repository; not read");
         }
         try {
-            Optional<byte[]> content = new RevisionFiles(tree, cache, loaded.project()).read(path);
-            if (content.isEmpty() && tree.isDirectory(path)) {
+            Optional<byte[]> content = new RevisionFiles(tree, cache, loaded.project()).read(file);
+            if (content.isEmpty() && tree.isDirectory(file)) {
                 return new FileResult.Failure("IsADirectoryError", "[Errno 21] Is a directory: '" + path + "'");
             }
             if (content.isEmpty() && loaded.failure() != null) {

@@ -143,10 +143,13 @@ class RevisionReaderTest {
         Files.writeString(root.resolve("m/x.json"), "{\"a\": 1}");
         Files.writeString(root.resolve("dvc.yaml"), "stages: [\n");
 
-        Map<String, FileResult> files =
-                reader(root).metrics(List.of("m", "m/x.json", "nope.json")).files();
+        Map<String, FileResult> files = reader(root)
+                .metrics(List.of("m", "m/x.json", "nope.json", "./"))
+                .files();
 
-        assertThat(files).containsOnlyKeys("m", "m/x.json", "nope.json");
+        assertThat(files).containsOnlyKeys("m", "m/x.json", "nope.json", ".");
+        assertThat(files.get("."))
+                .isEqualTo(new FileResult.Failure("IsADirectoryError", "[Errno 21] Is a directory: '.'"));
         assertThat(files.get("m"))
                 .isEqualTo(new FileResult.Failure("IsADirectoryError", "[Errno 21] Is a directory: 'm'"));
         assertThat(files.get("m/x.json")).isInstanceOf(FileResult.Data.class);
