@@ -431,6 +431,99 @@ class DvcDifferentialTest {
         assertThat(differences).as(report.toString()).isEmpty();
     }
 
+    /**
+     * Directory targets and the {@code dvc.yaml} walk leave out what DVC leaves out, in the workspace and in {@code
+     * main}: DVC's default ignores ({@code .hg/} at any depth), a subrepository (a directory holding {@code .dvc},
+     * whose {@code dvc.yaml} is not loaded either), what a {@code .dvcignore} below the root ignores (unless a
+     * {@code .dvcignore} above ignores that file), DVC's own files ({@code dvc.yaml}, {@code *.dvc},
+     * {@code .dvcignore}; {@code dvc.lock} is listed) and an ignored {@code params.yaml}; an ignored directory named as
+     * a target is read as a file ({@code IsADirectoryError}), an ignored file named as one is read.
+     */
+    @Test
+    void directoryTargetsLeaveOutWhatDvcIgnores(RealDvc dvc, @TempDir Path repository) throws Exception {
+        String value = "{\"v\": 1}\n";
+        for (String file : List.of(
+                "m/a.json",
+                "m/.hg/h.json",
+                "m/sub/s.json",
+                "m/ig/i.json",
+                "m/k.json",
+                "m/sub2/t.json",
+                "m/deep/d.json",
+                ".hg/h.json",
+                "top.json")) {
+            write(repository, file, value);
+        }
+        write(repository, "m/sub/.dvc/config", "");
+        write(repository, "m/sub/dvc.yaml", "metrics: [s.json]\n");
+        write(repository, ".hg/dvc.yaml", "metrics: [h.json]\n");
+        write(repository, "m/.dvcignore", "ig/\nk.json\n");
+        write(repository, "m/deep/.dvcignore", "*.json\n");
+        write(repository, ".dvcignore", "m/deep/.dvcignore\nparams.yaml\n");
+        write(repository, "m/x.dvc", "outs: []\n");
+        write(repository, "m/sub2/dvc.yaml", "metrics: [t.json]\n");
+        write(repository, "m/sub2/dvc.lock", "schema: '2.0'\nstages: {}\n");
+        write(repository, "params.yaml", "p: 1\n");
+        write(repository, "dvc.yaml", "metrics: [top.json]\n");
+        write(repository, ".dvc/config", "");
+        MainCommit.of(repository);
+        for (String file :
+                List.of("m/a.json", "m/sub/s.json", "m/ig/i.json", "m/k.json", "m/sub2/t.json", "m/deep/d.json")) {
+            write(repository, file, value.replace('1', '2'));
+        }
+        write(repository, "params.yaml", "p: 2\n");
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (List<String> command : List.of(
+                List.of("metrics", "show", "m", "--json"),
+                List.of("metrics", "show", "--json"),
+                List.of("metrics", "diff", "main", "--targets", "m", "--json"),
+                List.of("metrics", "diff", "main", "--targets", "m", ".", "--all"),
+                List.of("params", "diff", "main", "--targets", "m"),
+                List.of("params", "diff", "main", "--json"),
+                List.of("metrics", "show", "m/ig", "m/sub", "m/.hg", "m/k.json", "m/sub/s.json", "m/x.dvc", "--json"),
+                List.of("metrics", "show", "m/ig", "m/k.json"))) {
+            compare(dvc, repository, command, report).ifPresent(differences::add);
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    /**
+     * A revision whose {@code dvc.yaml} fails to load, with targets: DVC cannot expand a directory target (its file
+     * system needs the project), reads it as a file ({@code IsADirectoryError}), and fails a target the tree lacks with
+     * the project's error; the other targets are read.
+     */
+    @Test
+    void directoryTargetsWhereTheProjectDoesNotLoad(RealDvc dvc, @TempDir Path repository) throws Exception {
+        write(repository, "m/x.json", "{\"a\": 1}\n");
+        write(repository, "m/y.json", "{\"b\": 2}\n");
+        write(repository, "dvc.yaml", "stages:\n  s:\n    cmd: echo\n    foo: [\n");
+        write(repository, ".dvc/config", "");
+        MainCommit.of(repository);
+        write(repository, "m/x.json", "{\"a\": 3}\n");
+        List<String> differences = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (List<String> command : List.of(
+                List.of("metrics", "show", "m"),
+                List.of("metrics", "show", "m", "--json"),
+                List.of("metrics", "show", "m/x.json", "m", "nope.json", "--json"),
+                List.of("metrics", "show", ".", "--json"),
+                List.of("metrics", "show", "m/x.json", "m"),
+                List.of("metrics", "diff", "main", "--targets", "m"),
+                List.of("metrics", "diff", "main", "--targets", "m", "m/x.json", "--json"),
+                List.of("params", "diff", "main", "--targets", "m", "--json"),
+                List.of("params", "diff", "main", "--targets", "m/y.json", "m", "--all"))) {
+            compare(dvc, repository, command, report).ifPresent(differences::add);
+        }
+        assertThat(differences).as(report.toString()).isEmpty();
+    }
+
+    private static void write(Path repository, String file, String content) throws IOException {
+        Path path = repository.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, content);
+    }
+
     private static void commit(Path repository) throws Exception {
         try (Git git = Git.open(repository.toFile())) {
             git.add().addFilepattern(".").call();

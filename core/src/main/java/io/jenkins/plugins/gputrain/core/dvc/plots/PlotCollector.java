@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.core.dvc.plots;
 
+import io.jenkins.plugins.gputrain.core.dvc.repo.DvcFileSystem;
 import io.jenkins.plugins.gputrain.core.dvc.repo.DvcProject;
 import io.jenkins.plugins.gputrain.core.dvc.repo.RepoPaths;
 import io.jenkins.plugins.gputrain.core.dvc.repo.RepoTree;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * Collects the plots one revision defines: top-level {@code plots:} (paths, directories, or free ids whose {@code y}
- * names the files) and stage {@code plots:} outputs; directories expand to every file below them. As DVC 3.67.1's
+ * names the files) and stage {@code plots:} outputs; directories expand to the files DVC lists below them
+ * ({@link DvcFileSystem}: what DVC ignores left out). As DVC 3.67.1's
  * {@code _resolve_definitions} ({@code dvc/repo/plots/__init__.py}) and {@code group_definitions_by_id}
  * ({@code dvc/utils/plots.py}) do: an id a {@code dvc.yaml} defines twice keeps its last definition (at its first
  * place), a file under two directories it defines takes the nearest one's, and an id that several {@code dvc.yaml}
@@ -38,6 +40,7 @@ public final class PlotCollector {
      * @throws IOException when the tree cannot be listed
      */
     public static List<PlotSource> collect(RepoTree tree, DvcProject project) throws IOException {
+        DvcFileSystem fileSystem = new DvcFileSystem(tree);
         Map<String, Map<String, DvcProject.PlotDefinition>> byConfig = new LinkedHashMap<>();
         for (DvcProject.PlotDefinition definition : project.topLevelPlots()) {
             byConfig.computeIfAbsent(definition.config(), config -> new LinkedHashMap<>())
@@ -45,13 +48,13 @@ public final class PlotCollector {
         }
         Map<String, Map<String, PlotSource>> byId = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, DvcProject.PlotDefinition>> config : byConfig.entrySet()) {
-            resolved(tree, config.getKey(), config.getValue().values())
+            resolved(fileSystem, config.getKey(), config.getValue().values())
                     .forEach((id, plot) -> byId.computeIfAbsent(id, key -> new LinkedHashMap<>())
                             .put(config.getKey(), plot));
         }
         Map<String, PlotSource> outputs = new LinkedHashMap<>();
         for (DvcProject.Output output : project.plotOutputs()) {
-            expand(tree, output.path(), output.props(), List.of(), outputs);
+            expand(fileSystem, output.path(), output.props(), List.of(), outputs);
         }
         outputs.forEach((id, plot) ->
                 byId.computeIfAbsent(id, key -> new LinkedHashMap<>()).put(OUTPUTS, plot));
@@ -65,31 +68,18 @@ public final class PlotCollector {
 
     /** One {@code dvc.yaml}'s plots by id, each its last definition. */
     private static Map<String, PlotSource> resolved(
-            RepoTree tree, String config, Collection<DvcProject.PlotDefinition> definitions) {
+            DvcFileSystem fileSystem, String config, Collection<DvcProject.PlotDefinition> definitions) {
         String directory = RepoPaths.parent(config);
         List<String> parents = definitions.stream()
                 .map(definition -> RepoPaths.resolve(directory, definition.id()).orElse(definition.id()))
                 .toList();
         Map<String, PlotSource> plots = new LinkedHashMap<>();
         for (DvcProject.PlotDefinition definition : definitions) {
-            Value y = definition.props().get("y");
-            if (y instanceof Value.Dict files) {
-                Set<String> sources = new LinkedHashSet<>();
-                files.entries().keySet().forEach(file -> RepoPaths.resolve(directory, file)
-                        .ifPresent(sources::add));
-                Value x = definition.props().get("x");
-                if (x instanceof Value.Dict xFiles && !xFiles.entries().isEmpty()) {
-                    RepoPaths.resolve(
-                                    directory,
-                                    xFiles.entries().keySet().iterator().next())
-                            .ifPresent(sources::add);
-                }
-                plots.put(
-                        definition.id(),
-                        new PlotSource(definition.id(), List.copyOf(sources), adjusted(definition.props(), directory)));
+            if (definition.props().get("y") instanceof Value.Dict) {
+                put(plots, definition.id(), adjusted(definition.props(), directory));
             } else {
                 RepoPaths.resolve(directory, definition.id())
-                        .ifPresent(path -> expand(tree, path, definition.props(), parents, plots));
+                        .ifPresent(path -> expand(fileSystem, path, definition.props(), parents, plots));
             }
         }
         return plots;
@@ -116,15 +106,17 @@ public final class PlotCollector {
 
     /**
      * A path plot: a file, or every file below a directory that has no nearer definition among {@code parents} (DVC's
-     * {@code _closest_parent}); a file defined again takes the later properties over the earlier ones. Its data files
-     * are the file and, for an {@code x} mapping, that mapping's first file as written (DVC's
-     * {@code infer_data_sources}).
+     * {@code _closest_parent}), each {@linkplain #put put} under its path.
      */
     private static void expand(
-            RepoTree tree, String path, Map<String, Value> props, List<String> parents, Map<String, PlotSource> plots) {
+            DvcFileSystem fileSystem,
+            String path,
+            Map<String, Value> props,
+            List<String> parents,
+            Map<String, PlotSource> plots) {
         List<String> files = new ArrayList<>();
         try {
-            files.addAll(tree.isDirectory(path) ? tree.filesUnder(path) : List.of(path));
+            files.addAll(fileSystem.isDirectory(path) ? fileSystem.filesUnder(path) : List.of(path));
         } catch (IOException e) {
             files.add(path);
         }
@@ -132,14 +124,39 @@ public final class PlotCollector {
             if (!closestParent(file, parents).map(path::equals).orElse(true)) {
                 continue;
             }
-            Set<String> sources = new LinkedHashSet<>(List.of(file));
-            if (props.get("x") instanceof Value.Dict xFiles && !xFiles.entries().isEmpty()) {
-                sources.add(xFiles.entries().keySet().iterator().next());
-            }
-            PlotSource before = plots.get(file);
-            Map<String, Value> merged = before == null ? props : merged(before.props(), props);
-            plots.put(file, new PlotSource(file, List.copyOf(sources), merged));
+            put(plots, file, props);
         }
+    }
+
+    /**
+     * A plot under its data key: a key defined again (one file under two ids, {@code m.csv} and {@code ./m.csv}, or a
+     * free id that is also a file's path) takes the earlier properties merged with the later ones, as DVC's {@code
+     * dpath.merge} of the definitions does, and its data files are inferred from the merged properties.
+     */
+    private static void put(Map<String, PlotSource> plots, String key, Map<String, Value> props) {
+        PlotSource before = plots.get(key);
+        Map<String, Value> merged = before == null ? props : merged(before.props(), props);
+        plots.put(key, new PlotSource(key, sources(key, merged), merged));
+    }
+
+    /**
+     * A plot's data files as DVC 3.67.1's {@code infer_data_sources} ({@code dvc/repo/plots/__init__.py}) takes them
+     * from its properties: the files a {@code y} mapping names (those inside the repository), else the plot's own
+     * file; and the first file of an {@code x} mapping, as written.
+     */
+    static List<String> sources(String key, Map<String, Value> props) {
+        Set<String> sources = new LinkedHashSet<>();
+        if (props.get("y") instanceof Value.Dict files) {
+            files.entries().keySet().stream()
+                    .filter(file -> RepoPaths.resolve("", file).isPresent())
+                    .forEach(sources::add);
+        } else {
+            sources.add(key);
+        }
+        if (props.get("x") instanceof Value.Dict xFiles && !xFiles.entries().isEmpty()) {
+            sources.add(xFiles.entries().keySet().iterator().next());
+        }
+        return List.copyOf(sources);
     }
 
     /**

@@ -23,68 +23,76 @@ import java.util.Set;
  */
 final class RevisionReader {
     private static final String DEFAULT_PARAMS = "params.yaml";
+    /** The root as a target names it. */
+    private static final String ROOT = ".";
 
     private final String name;
     private final RepoTree tree;
     private final DvcCache cache;
     private final DataFileReader reader;
+    private final DvcFileSystem fileSystem;
 
     RevisionReader(String name, RepoTree tree, DvcCache cache, DataFileReader reader) {
         this.name = name;
         this.tree = tree;
+        this.fileSystem = new DvcFileSystem(tree);
         this.cache = cache;
         this.reader = reader;
     }
 
     /**
-     * The project to read a revision with, none when its {@code dvc.yaml} files fail to load; with targets DVC does
-     * not load them ({@code metrics/show.py}, {@code params/show.py}: {@code if not targets …}), so a failure leaves
-     * only the targets' cached copies unknown.
+     * The revision's project, or its failure to load with an empty project: with targets DVC does not load the {@code
+     * dvc.yaml} files ({@code metrics/show.py}, {@code params/show.py}: {@code if not targets …}), only its file
+     * system does, for a directory or a file the tree lacks, and fails there as the loading does.
      */
-    private Optional<DvcProject> projectFor(List<String> targets) {
+    private Loaded load() {
         try {
-            return Optional.of(new DvcProjectLoader(tree, reader).load());
+            return new Loaded(new DvcProjectLoader(tree, reader).load(), null);
         } catch (UnreadableFileException e) {
-            return targets.isEmpty() ? Optional.empty() : Optional.of(DvcProject.empty());
+            return new Loaded(DvcProject.empty(), new FileResult.Failure(e.type(), e.getMessage()));
         }
     }
+
+    /**
+     * A revision's project as loaded.
+     *
+     * @param project what its {@code dvc.yaml} files declare, empty when they fail to load
+     * @param failure their failure, or null
+     */
+    private record Loaded(DvcProject project, FileResult.Failure failure) {}
 
     /** Only whether the revision's {@code dvc.yaml} files load: its failure, or no files. */
     RevisionData project() {
-        try {
-            new DvcProjectLoader(tree, reader).load();
-            return RevisionData.of(name, Map.of());
-        } catch (UnreadableFileException e) {
-            return RevisionData.failed(name, new FileResult.Failure(e.type(), e.getMessage()));
-        }
+        Loaded loaded = load();
+        return loaded.failure() == null ? RevisionData.of(name, Map.of()) : RevisionData.failed(name, loaded.failure());
     }
 
     RevisionData metrics(List<String> targets) {
-        Optional<DvcProject> loaded = projectFor(targets);
-        if (loaded.isEmpty()) {
-            return project();
+        Loaded loaded = load();
+        if (loaded.failure() != null && targets.isEmpty()) {
+            return RevisionData.failed(name, loaded.failure());
         }
-        DvcProject project = loaded.get();
+        DvcProject project = loaded.project();
         Set<String> paths = new LinkedHashSet<>();
         if (targets.isEmpty()) {
             project.stageMetrics().forEach(output -> paths.add(output.path()));
             paths.addAll(project.topLevelMetrics());
         } else {
-            targets.forEach(target -> paths.add(RepoPaths.resolve("", target).orElse(target)));
+            targets.forEach(target -> paths.add(targetPath(target)));
         }
         Map<String, FileResult> files = new LinkedHashMap<>();
-        for (String path : expand(paths)) {
-            files.put(path, read(path, project, true));
+        for (String path : expand(paths, loaded)) {
+            files.put(path, read(path, loaded, true));
         }
         return RevisionData.of(name, files);
     }
 
     RevisionData params(List<String> targets, boolean stageDependenciesOnly) {
-        Optional<DvcProject> loaded = projectFor(targets);
-        if (loaded.isEmpty()) {
-            return project();
+        Loaded loaded = load();
+        if (loaded.failure() != null && targets.isEmpty()) {
+            return RevisionData.failed(name, loaded.failure());
         }
-        DvcProject project = loaded.get();
+        DvcProject project = loaded.project();
         Map<String, List<String>> keysByFile = new LinkedHashMap<>();
         if (targets.isEmpty()) {
             project.stageParams().forEach(dependency -> add(keysByFile, dependency.file(), dependency.keys()));
@@ -95,12 +103,12 @@ final class RevisionReader {
                 }
             }
         } else {
-            targets.forEach(
-                    target -> add(keysByFile, RepoPaths.resolve("", target).orElse(target), List.of()));
+            targets.forEach(target -> add(keysByFile, targetPath(target), List.of()));
         }
         // DVC's _collect_params expands a directory to the files below it, each with the directory's keys.
         Map<String, List<String>> keysByExpandedFile = new LinkedHashMap<>();
-        keysByFile.forEach((path, keys) -> expand(Set.of(path)).forEach(file -> keysByExpandedFile.put(file, keys)));
+        keysByFile.forEach(
+                (path, keys) -> expand(Set.of(path), loaded).forEach(file -> keysByExpandedFile.put(file, keys)));
         Set<String> trackedOnly = new LinkedHashSet<>();
         if (targets.isEmpty()) {
             project.trackedVars().stream()
@@ -113,7 +121,7 @@ final class RevisionReader {
         }
         Map<String, FileResult> files = new LinkedHashMap<>();
         keysByExpandedFile.forEach((file, keys) -> {
-            FileResult result = read(file, project, false);
+            FileResult result = read(file, loaded, false);
             if (result instanceof FileResult.Data data && !keys.isEmpty()) {
                 try {
                     Value selected =
@@ -142,37 +150,69 @@ final class RevisionReader {
         }
     }
 
+    /** DVC's {@code fs.exists}: an ignored {@code params.yaml} is not read. */
     private boolean exists(String path) {
         try {
-            return tree.isDirectory(path) || tree.read(path).isPresent();
+            return fileSystem.exists(path);
         } catch (IOException e) {
             return true;
         }
     }
 
-    private List<String> expand(Set<String> paths) {
-        List<String> files = new ArrayList<>();
+    /** A target as DVC names it: normalized, the root {@code .}; one outside the repository as given. */
+    private static String targetPath(String target) {
+        return RepoPaths.resolve("", target)
+                .map(path -> path.isEmpty() ? ROOT : path)
+                .orElse(target);
+    }
+
+    /** The tree's path of a target ({@code ""} for the root). */
+    private static String treePath(String path) {
+        return path.equals(ROOT) ? "" : path;
+    }
+
+    /**
+     * DVC's {@code try_expand_paths}: a directory DVC does not ignore (the root too) is the files it lists below it;
+     * where the project failed to load nothing is expanded (DVC's {@code isdir} fails as the loading does, and it
+     * reads the directory as a file).
+     */
+    private List<String> expand(Set<String> paths, Loaded loaded) {
+        List<String> expanded = new ArrayList<>();
         for (String path : paths) {
             try {
-                if (RepoPaths.resolve("", path).isPresent() && tree.isDirectory(path)) {
-                    files.addAll(tree.filesUnder(path));
+                String directory = treePath(path);
+                boolean inside = RepoPaths.resolve("", path).isPresent();
+                if (loaded.failure() == null && inside && fileSystem.isDirectory(directory)) {
+                    expanded.addAll(fileSystem.filesUnder(directory));
                     continue;
                 }
             } catch (IOException e) {
                 // read() reports the problem for this path
             }
-            files.add(path);
+            expanded.add(path);
         }
-        return files.stream().distinct().toList();
+        return expanded.stream().distinct().toList();
     }
 
-    private FileResult read(String path, DvcProject project, boolean metrics) {
+    /**
+     * One file: from the tree, else (for an output {@code dvc.lock} records) from the DVC cache; a directory is
+     * Python's {@code IsADirectoryError}; a file the tree lacks where the project failed to load is that failure, as
+     * DVC's file system meets it looking the file up in the project.
+     */
+    private FileResult read(String path, Loaded loaded, boolean metrics) {
         Optional<String> normalized = RepoPaths.resolve("", path);
-        if (normalized.isEmpty() || !normalized.get().equals(path)) {
+        String file = treePath(path);
+        if (normalized.isEmpty() || !normalized.get().equals(file)) {
             return new FileResult.Failure("PathError", "'" + path + "' is outside the repository; not read");
         }
         try {
-            Optional<byte[]> content = new RevisionFiles(tree, cache, project).read(path);
+            Optional<byte[]> content = new RevisionFiles(tree, cache, loaded.project()).read(file);
+            if (content.isEmpty() && tree.isDirectory(file)) {
+                return new FileResult.Failure("IsADirectoryError", "[Errno 21] Is a directory: '" + path + "'");
+            }
+            if (content.isEmpty() && loaded.failure() != null) {
+                return loaded.failure();
+            }
             if (content.isEmpty()) {
                 return new FileResult.Failure(
                         "FileNotFoundError", "[Errno 2] No such file or directory: '" + path + "'");

@@ -348,6 +348,56 @@ class DvcPlotsDifferentialTest {
     }
 
     /**
+     * A file's data sources inferred from its merged definition: an {@code x} file of an earlier definition of the same
+     * file ({@code m.csv}, then {@code ./m.csv}; also of every file of a directory defined twice), and a free id that
+     * is also a file's path merged with that file's definition (its {@code x} file and the earlier template kept).
+     */
+    @Test
+    void sourcesInferredFromTheMergedDefinition(RealDvc dvc) throws Exception {
+        Map<String, String> main = new LinkedHashMap<>();
+        main.put("m.csv", "predicted\n1\n0\n1\n");
+        main.put("xs.csv", "actual\n1\n1\n0\n");
+        main.put("n.csv", "step,predicted\n0,1\n1,0\n");
+        main.put("nx.csv", "actual\n0\n0\n");
+        main.put("d/one.csv", "step,loss\n0,1\n1,2\n");
+        main.put("d/two.csv", "step,loss\n0,3\n1,4\n");
+        main.put("dx.csv", "epoch\n5\n6\n");
+        String dvcYaml = String.join(
+                "\n",
+                "plots:",
+                "  - m.csv: {x: {xs.csv: actual}, template: confusion}",
+                "  - ./m.csv: {y: predicted}",
+                "  - ./n.csv: {template: confusion}",
+                "  - n.csv: {x: {nx.csv: actual}, y: {n.csv: predicted}}",
+                "  - d: {x: {dx.csv: epoch}}",
+                "  - ./d: {y: loss}",
+                "");
+        Path repository = repository("merged-sources", dvcYaml, main);
+        Files.writeString(repository.resolve("xs.csv"), "actual\n0\n1\n0\n");
+
+        assertThat(compare(dvc, repository, "merged-sources")).isEmpty();
+    }
+
+    /**
+     * A directory plot draws the files DVC lists below it: not those DVC ignores by default ({@code .hg/}), in a
+     * subrepository (a directory holding {@code .dvc}) or by a {@code .dvcignore} below the root, nor DVC's own files.
+     */
+    @Test
+    void directoryPlotsLeaveOutWhatDvcIgnores(RealDvc dvc) throws Exception {
+        Map<String, String> main = new LinkedHashMap<>();
+        for (String file : List.of("d/a.csv", "d/.hg/h.csv", "d/sub/s.csv", "d/ig/i.csv", "d/k.csv", "d/deep/e.csv")) {
+            main.put(file, "step,loss\n0,1\n1,2\n");
+        }
+        main.put("d/sub/.dvc/config", "");
+        main.put("d/.dvcignore", "ig/\nk.csv\n");
+        main.put("d/x.dvc", "outs: []\n");
+        Path repository = repository("ignored", "plots:\n  - d: {y: loss}\n", main);
+        Files.writeString(repository.resolve("d/a.csv"), "step,loss\n0,3\n");
+
+        assertThat(compare(dvc, repository, "ignored")).isEmpty();
+    }
+
+    /**
      * A plot defined differently in {@code main} and the workspace: drawn with the properties merged over the
      * revisions, each as the workspace gives it, else as {@code main} does; a plot only one revision defines is drawn
      * for that revision only, though its file is in both.

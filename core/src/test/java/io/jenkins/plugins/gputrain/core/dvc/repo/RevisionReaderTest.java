@@ -8,11 +8,17 @@ import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Stage params selected as DVC's {@code read_param_file} selects them ({@code dpath.search} then {@code merge}). */
+/**
+ * Stage params selected as DVC's {@code read_param_file} selects them ({@code dpath.search} then {@code merge});
+ * targets read as DVC's file system reads them.
+ */
 class RevisionReaderTest {
     private static final Value.Seq TUPLE = new Value.Seq(List.of(Value.Int.of(1)), Value.Seq.Kind.TUPLE);
     private static final Value.Seq SET = new Value.Seq(List.of(Value.Int.of(1)), Value.Seq.Kind.SET);
@@ -128,5 +134,61 @@ class RevisionReaderTest {
 
     private static Value yaml(String text) throws UnreadableFileException {
         return new DataFileReader().read("p.yaml", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whereTheProjectDoesNotLoadADirectoryTargetIsADirectoryAndAMissingOneTheProjectsFailure(@TempDir Path root)
+            throws Exception {
+        Files.createDirectories(root.resolve("m"));
+        Files.writeString(root.resolve("m/x.json"), "{\"a\": 1}");
+        Files.writeString(root.resolve("dvc.yaml"), "stages: [\n");
+
+        Map<String, FileResult> files = reader(root)
+                .metrics(List.of("m", "m/x.json", "nope.json", "./"))
+                .files();
+
+        assertThat(files).containsOnlyKeys("m", "m/x.json", "nope.json", ".");
+        assertThat(files.get("."))
+                .isEqualTo(new FileResult.Failure("IsADirectoryError", "[Errno 21] Is a directory: '.'"));
+        assertThat(files.get("m"))
+                .isEqualTo(new FileResult.Failure("IsADirectoryError", "[Errno 21] Is a directory: 'm'"));
+        assertThat(files.get("m/x.json")).isInstanceOf(FileResult.Data.class);
+        assertThat(files.get("nope.json"))
+                .isInstanceOfSatisfying(FileResult.Failure.class, failure -> assertThat(failure.type())
+                        .isEqualTo("YAMLSyntaxError"));
+    }
+
+    @Test
+    void whereTheProjectLoadsADirectoryTargetIsTheFilesDvcListsAndAnIgnoredOneIsADirectory(@TempDir Path root)
+            throws Exception {
+        Files.createDirectories(root.resolve("m/ig"));
+        Files.writeString(root.resolve("m/x.json"), "{\"a\": 1}");
+        Files.writeString(root.resolve("m/ig/i.json"), "{\"a\": 2}");
+        Files.writeString(root.resolve("m/.dvcignore"), "ig/\n");
+        Files.writeString(root.resolve("dvc.yaml"), "metrics: []\n");
+
+        Map<String, FileResult> files =
+                reader(root).metrics(List.of("m", "m/ig")).files();
+
+        assertThat(files).containsOnlyKeys("m/x.json", "m/ig");
+        assertThat(files.get("m/ig"))
+                .isEqualTo(new FileResult.Failure("IsADirectoryError", "[Errno 21] Is a directory: 'm/ig'"));
+    }
+
+    @Test
+    void anIgnoredParamsYamlIsNotRead(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve("params.yaml"), "p: 1\n");
+        Files.writeString(root.resolve("dvc.yaml"), "metrics: []\n");
+        Files.writeString(root.resolve(".dvcignore"), "params.yaml\n");
+
+        assertThat(reader(root).params(List.of(), false).files()).isEmpty();
+    }
+
+    private static RevisionReader reader(Path root) throws Exception {
+        return new RevisionReader(
+                "workspace",
+                new WorkingTree(root, DataFileReader.DEFAULT_MAX_BYTES),
+                new DvcCache(root.resolve(".dvc/cache"), DataFileReader.DEFAULT_MAX_BYTES),
+                new DataFileReader());
     }
 }
