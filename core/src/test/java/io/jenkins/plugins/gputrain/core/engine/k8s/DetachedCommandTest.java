@@ -216,10 +216,17 @@ class DetachedCommandTest {
         Path directory = Files.createDirectories(workspace.resolve(DIR));
         Files.writeString(directory.resolve(DetachedCommand.OUTPUT), "");
 
-        Ended follow = run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), Duration.ZERO));
+        Process follow = process(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), Duration.ZERO));
+        try {
+            assertThat(follow.waitFor(30, TimeUnit.SECONDS))
+                    .as("no time left: it gives up")
+                    .isTrue();
+        } finally {
+            follow.destroyForcibly();
+        }
 
-        assertThat(follow.code()).isEqualTo(DetachedCommand.NO_PID);
-        assertThat(follow.stderr()).isEmpty();
+        assertThat(follow.exitValue()).isEqualTo(DetachedCommand.NO_PID);
+        assertThat(follow.getErrorStream().readAllBytes()).isEmpty();
         assertThat(run(DetachedCommand.state(DIR)).stdout()).isEqualTo("starting 0\n");
     }
 
