@@ -147,8 +147,9 @@ class DetachedCommandTest {
 
         // the shell wrote its PID before it ran the command, which printed "one"; under setsid it leads the group
         ProcessHandle shell = ProcessHandle.of(pid()).orElseThrow();
-        List<ProcessHandle> group = new ArrayList<>(shell.descendants().toList());
-        group.add(shell);
+        // the shell first, so that it records no exit code for the command
+        List<ProcessHandle> group = new ArrayList<>(List.of(shell));
+        group.addAll(shell.descendants().toList());
         group.forEach(ProcessHandle::destroyForcibly);
 
         try {
@@ -221,12 +222,11 @@ class DetachedCommandTest {
             assertThat(follow.waitFor(30, TimeUnit.SECONDS))
                     .as("no time left: it gives up")
                     .isTrue();
+            assertThat(follow.exitValue()).isEqualTo(DetachedCommand.NO_PID);
+            assertThat(follow.getErrorStream().readAllBytes()).isEmpty();
         } finally {
             follow.destroyForcibly();
         }
-
-        assertThat(follow.exitValue()).isEqualTo(DetachedCommand.NO_PID);
-        assertThat(follow.getErrorStream().readAllBytes()).isEmpty();
         assertThat(run(DetachedCommand.state(DIR)).stdout()).isEqualTo("starting 0\n");
     }
 
