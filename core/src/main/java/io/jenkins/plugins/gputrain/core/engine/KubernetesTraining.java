@@ -264,7 +264,7 @@ public final class KubernetesTraining {
                         commandStarted.set(true);
                         CommandResult result;
                         try {
-                            result = exec.run(resource, command, timeout, tail);
+                            result = exec.run(resource, watched, command, timeout, tail);
                         } catch (PodFailureException e) {
                             throw new PodFailureException(
                                     outcome.after(resource, watched, name, true).orElse(e.failure()));

@@ -37,7 +37,7 @@ class DisruptedPodTest {
 
     @Test
     void anEvictedPodGoneWhenTheBrokenExecEndsIsNamedByItsConditionAndRetried() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> {
+        PodExec exec = (pod, watch, command, timeout, progress) -> {
             if (pod.get().getMetadata().getName().endsWith("-r1")) {
                 return new CommandResult(0, false);
             }
@@ -56,7 +56,7 @@ class DisruptedPodTest {
     /** kwok leaves the command of a deleted pod running: it ends with exit code 0, and the copy back finds no pod. */
     @Test
     void aCopyBackThatFindsThePreemptedPodGoneIsThePreemptionRetried() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> {
+        PodExec exec = (pod, watch, command, timeout, progress) -> {
             if (!pod.get().getMetadata().getName().endsWith("-r1")) {
                 disruptAndDelete(
                         pod,
@@ -80,7 +80,7 @@ class DisruptedPodTest {
      */
     @Test
     void aCopyBackFailingAgainstATerminatingDisruptedPodIsTheDisruptionRetried() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> {
+        PodExec exec = (pod, watch, command, timeout, progress) -> {
             if (!pod.get().getMetadata().getName().endsWith("-r1")) {
                 disrupt(pod, "EvictionByEvictionAPI", "Eviction API: evicting");
                 pod.edit(p -> new PodBuilder(p)
@@ -109,7 +109,7 @@ class DisruptedPodTest {
      */
     @Test
     void aCommandEndingWellInAPodBeingDeletedIsTheDisruptionRetried() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> {
+        PodExec exec = (pod, watch, command, timeout, progress) -> {
             if (!pod.get().getMetadata().getName().endsWith("-r1")) {
                 disrupt(pod, "EvictionByEvictionAPI", "Eviction API: evicting");
                 pod.edit(p -> new PodBuilder(p)
@@ -213,7 +213,7 @@ class DisruptedPodTest {
     /** No condition was seen (deleted by someone): the deletion stays a node loss, as before the watch. */
     @Test
     void aPodDeletedWithoutAConditionIsSaidToBeDeletedWhileTheCommandRan() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> {
+        PodExec exec = (pod, watch, command, timeout, progress) -> {
             if (pod.get().getMetadata().getName().endsWith("-r1")) {
                 return new CommandResult(0, false);
             }

@@ -58,7 +58,7 @@ class KubernetesTrainingTest {
 
     @Test
     void anEvictionDuringTheCommandIsNamedBeforeAnyDownloadAndRetriedWithANewPod() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> {
+        PodExec exec = (pod, watch, command, timeout, progress) -> {
             progress.output("epoch 1");
             if (pod.get().getMetadata().getName().equals("gpu-train-e1")) {
                 setStatus(pod, evicted());
@@ -83,7 +83,7 @@ class KubernetesTrainingTest {
 
     @Test
     void withoutRetriesTheEvictionFailsTheRun() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> {
+        PodExec exec = (pod, watch, command, timeout, progress) -> {
             setStatus(pod, evicted());
             return new CommandResult(137, false);
         };
@@ -101,7 +101,7 @@ class KubernetesTrainingTest {
 
     @Test
     void aBrokenExecIsNamedByThePodStatus() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> {
+        PodExec exec = (pod, watch, command, timeout, progress) -> {
             setStatus(pod, deadlineExceeded());
             throw new PodFailureException(
                     new PodFailure(PodFailure.Kind.FAILED, "cannot run the command in the pod: Connection reset"));
@@ -120,7 +120,7 @@ class KubernetesTrainingTest {
     /** The container still runs after exit 137 (the command killed itself): read again, then go on. */
     @Test
     void anAbnormalExitOfAHealthyPodIsTheCommandsOwn() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> new CommandResult(137, false);
+        PodExec exec = (pod, watch, command, timeout, progress) -> new CommandResult(137, false);
 
         CompletableFuture<CommandResult> run = start(training(exec), "k1", null);
         makeRunning("gpu-train-k1");
@@ -141,7 +141,7 @@ class KubernetesTrainingTest {
     @Test
     void aBrokenExecOnANodeWhoseLeaseExpiredIsANodeLossRetriedWithoutADownload() throws Exception {
         node("kwok-1", "True", ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(2));
-        PodExec exec = (pod, command, timeout, progress) ->
+        PodExec exec = (pod, watch, command, timeout, progress) ->
                 new CommandResult(pod.get().getMetadata().getName().equals("gpu-train-n1") ? -1 : 0, false);
 
         CompletableFuture<CommandResult> run = start(training(exec).retrying(1), "n1", null);
@@ -161,7 +161,7 @@ class KubernetesTrainingTest {
     @Test
     void aFailedDownloadFromANodeThatIsNotReadyIsANodeLoss() throws Exception {
         node("kwok-2", "Unknown", ZonedDateTime.now(ZoneOffset.UTC));
-        PodExec exec = (pod, command, timeout, progress) -> new CommandResult(0, false);
+        PodExec exec = (pod, watch, command, timeout, progress) -> new CommandResult(0, false);
         PodCopy failing = MockServerTraining.downloading((pod, paths) -> {
             throw new PodFailureException(new PodFailure(
                     PodFailure.Kind.FAILED, "copying the results back failed: error dialing backend: EOF"));
@@ -224,7 +224,7 @@ class KubernetesTrainingTest {
 
     @Test
     void aStepTimeoutIsATimeoutEvenWhenThePodHasPassedItsDeadline() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> {
+        PodExec exec = (pod, watch, command, timeout, progress) -> {
             setStatus(pod, deadlineExceeded());
             return new CommandResult(-1, true);
         };
@@ -306,7 +306,7 @@ class KubernetesTrainingTest {
                         Duration.ofMinutes(2),
                         true,
                         listener,
-                        (pod, command, timeout, progress) -> {
+                        (pod, watch, command, timeout, progress) -> {
                             throw new AssertionError("no command runs");
                         },
                         copy)
@@ -349,7 +349,7 @@ class KubernetesTrainingTest {
                 .once();
 
         CompletableFuture<CommandResult> run = start(
-                training((pod, command, timeout, progress) -> {
+                training((pod, watch, command, timeout, progress) -> {
                     throw new AssertionError("no command runs");
                 }),
                 "v1",
@@ -388,7 +388,7 @@ class KubernetesTrainingTest {
     /** A pod disrupted after its command started is a counted retry, also with a pending timeout. */
     @Test
     void aPodDisruptedAfterItsCommandStartedIsACountedRetry() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> {
+        PodExec exec = (pod, watch, command, timeout, progress) -> {
             if (pod.get().getMetadata().getName().equals("gpu-train-u3")) {
                 setStatus(pod, evicted());
                 return new CommandResult(137, false);
@@ -439,7 +439,7 @@ class KubernetesTrainingTest {
                         pendingTimeout,
                         false,
                         listener,
-                        (pod, command, timeout, progress) -> new CommandResult(0, false),
+                        (pod, watch, command, timeout, progress) -> new CommandResult(0, false),
                         copy)
                 .sleepingWith(sleeps::add);
     }
@@ -476,7 +476,7 @@ class KubernetesTrainingTest {
                 null,
                 true,
                 listener,
-                (pod, command, timeout, progress) -> new CommandResult(0, false),
+                (pod, watch, command, timeout, progress) -> new CommandResult(0, false),
                 copy);
     }
 

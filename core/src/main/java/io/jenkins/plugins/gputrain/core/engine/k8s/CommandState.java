@@ -1,12 +1,13 @@
 package io.jenkins.plugins.gputrain.core.engine.k8s;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * How a detached command stands in the pod, as {@link DetachedCommand#state} prints it: {@code missing},
- * {@code running SIZE}, {@code ended CODE SIZE} or {@code gone SIZE}, where {@code SIZE} is its output file's size in
+ * {@code starting SIZE}, {@code running SIZE}, {@code ended CODE SIZE} or {@code gone SIZE}, where {@code SIZE} is its output file's size in
  * bytes.
  *
  * @param kind how it stands
@@ -15,12 +16,14 @@ import java.util.regex.Pattern;
  */
 record CommandState(Kind kind, int exitCode, long size) {
     private static final Pattern LINE =
-            Pattern.compile("(missing)|(running|gone) (\\d{1,19})|ended (\\d{1,3}) (\\d{1,19})");
+            Pattern.compile("(missing)|(starting|running|gone) (\\d{1,19})|ended (\\d{1,3}) (\\d{1,19})");
 
     /** How a command stands. */
     enum Kind {
         /** Its directory does not exist: it was never started. */
         MISSING,
+        /** Its shell has not written its PID yet, nor an exit code. */
+        STARTING,
         /** Its shell runs, no exit code yet. */
         RUNNING,
         /** Its exit code is written. */
@@ -30,7 +33,7 @@ record CommandState(Kind kind, int exitCode, long size) {
     }
 
     /** What {@link #parse} expects, for a message. */
-    static final String EXPECTED = "'missing', 'running SIZE', 'ended CODE SIZE' or 'gone SIZE'";
+    static final String EXPECTED = "'missing', 'starting SIZE', 'running SIZE', 'ended CODE SIZE' or 'gone SIZE'";
 
     /**
      * Reads what the state exec printed.
@@ -48,7 +51,7 @@ record CommandState(Kind kind, int exitCode, long size) {
         }
         try {
             if (line.group(2) != null) {
-                Kind kind = line.group(2).equals("running") ? Kind.RUNNING : Kind.GONE;
+                Kind kind = Kind.valueOf(line.group(2).toUpperCase(Locale.ROOT));
                 return Optional.of(new CommandState(kind, -1, Long.parseLong(line.group(3))));
             }
             int code = Integer.parseInt(line.group(4));

@@ -40,8 +40,14 @@ import java.util.function.Supplier;
  * cri-streaming v0.36.1's {@code ServeExec} does not take for an exit code, {@code remotecommand/exec.go} line 50) or
  * one of the follow's own ({@value DetachedCommand#NEVER_STARTED}, {@value DetachedCommand#SHELL_GONE}), a short exec
  * reads how the command stands ({@link CommandState}): the exit code it wrote, a follow again when it still runs or
- * its output has not all come, or one line when its shell was killed without writing one. Once the run has the exit
- * code and the output, the command's directory is removed (best effort). Each exec's result is returned once it is
+ * its output has not all come, a follow again after a pause while its shell has not written its PID (for up to
+ * {@link #PID_WAIT}, then one line), or one line when its process group was killed without writing one. Once the run
+ * has the exit code and the output, the command's directory is removed (best effort), whatever the exit code.
+ *
+ * <p>No exec is run once the pod's watch ({@link PodWatch}) shows the training container terminated, the pod Failed
+ * or Succeeded, or the pod being deleted ({@link StoppedContainer}): the kubelet would answer HTTP 500, which is
+ * otherwise re-attached to. The command's result is then one progress line and an exit code unknown ({@code -1}),
+ * so that the pod's status names the outcome ({@link PodOutcome}); its directory goes with the container. Each exec's result is returned once it is
  * closed, or {@link ExecDrain#GRACE} after the exit code without its close ({@link ExecDrain}).
  */
 public final class ContainerExec implements PodExec {
@@ -56,6 +62,9 @@ public final class ContainerExec implements PodExec {
 
     /** The longest wait between re-attaches. */
     static final Duration MAX_BACKOFF = Duration.ofSeconds(16);
+
+    /** How long the command's shell may take to write its PID before the follow gives up. */
+    static final Duration PID_WAIT = Duration.ofMinutes(1);
 
     /** How long the removal of the command's directory may take. */
     static final Duration CLEAN_TIMEOUT = Duration.ofMinutes(1);
@@ -76,7 +85,8 @@ public final class ContainerExec implements PodExec {
     }
 
     @Override
-    public CommandResult run(PodResource pod, List<String> command, Duration timeout, ProgressListener listener)
+    public CommandResult run(
+            PodResource pod, PodWatch watch, List<String> command, Duration timeout, ProgressListener listener)
             throws PodFailureException, InterruptedException {
         Instant deadline = timeout == null ? null : clock.instant().plus(timeout);
         String directory = DetachedCommand.directory(ids.get());
@@ -100,8 +110,11 @@ public final class ContainerExec implements PodExec {
                         "cannot run the command in the pod: creating " + directory + " in its working directory"
                                 + " failed with exit code " + started + " (the lines above say why)"));
             }
-            CommandResult result = follow(pod, directory, deadline, out, err, listener);
-            clean(pod, directory, listener);
+            CommandResult result =
+                    follow(new Command(pod, watch, directory, clock.instant(), deadline, listener), out, err);
+            if (watch.stoppedContainer().isEmpty()) {
+                clean(pod, directory, listener);
+            }
             return result;
         } catch (TimeoutException e) {
             listener.progress("the command ran longer than " + DurationSpec.format(timeout) + "; stopping the pod");
@@ -109,31 +122,43 @@ public final class ContainerExec implements PodExec {
         }
     }
 
-    /** Follows the command's output until it ended, attaching again after each break. */
-    private CommandResult follow(
-            PodResource pod,
-            String directory,
-            Instant deadline,
-            OutputStream out,
-            OutputStream err,
-            ProgressListener listener)
+    /**
+     * Follows the command's output until it ended, attaching again after each break, and waiting while its shell has
+     * not written its PID; no exec once the pod's watch shows the container stopped.
+     */
+    private CommandResult follow(Command command, OutputStream out, OutputStream err)
             throws PodFailureException, InterruptedException, TimeoutException {
+        PodResource pod = command.pod();
+        Instant deadline = command.deadline();
+        ProgressListener listener = command.listener();
         Counted received = new Counted(out);
         Counted keepAlive = new Counted(err);
         Duration backOff = BACKOFF;
         Instant quietSince = null;
         while (true) {
+            Optional<CommandResult> stopped = stopped(command);
+            if (stopped.isPresent()) {
+                return stopped.get();
+            }
             long before = received.bytes() + keepAlive.bytes();
             try {
                 Integer exitCode = exec(
                         pod,
-                        DetachedCommand.follow(directory, received.bytes()),
+                        DetachedCommand.follow(
+                                command.directory(), received.bytes(), KeepAlive.INTERVAL, pidWait(command)),
                         received,
                         keepAlive,
                         deadline,
                         listener);
-                return ended(pod, directory, exitCode, received.bytes(), deadline, listener);
+                Optional<CommandResult> result = ended(command, exitCode, received.bytes());
+                if (result.isPresent()) {
+                    return result.get();
+                }
+                sleeper.sleep(BACKOFF);
             } catch (Broken e) {
+                if (command.watch().stoppedContainer().isPresent()) {
+                    continue;
+                }
                 Instant now = clock.instant();
                 if (received.bytes() + keepAlive.bytes() > before) {
                     quietSince = now;
@@ -158,27 +183,56 @@ public final class ContainerExec implements PodExec {
     }
 
     /**
+     * The command's result once the pod's watch shows its container stopped: one line, and an exit code unknown, so
+     * that the pod's status is read for the outcome ({@link PodOutcome#abnormal}); an exec into it is not tried.
+     */
+    private static Optional<CommandResult> stopped(Command command) {
+        return command.watch().stoppedContainer().map(stop -> {
+            command.listener()
+                    .progress("the pod's watch shows " + stop.description() + ": the command's output is not"
+                            + " followed further and its state is not read (no exec can run in a stopped container);"
+                            + " its outcome is read from the pod's status");
+            return new CommandResult(-1, false);
+        });
+    }
+
+    /** How long, from now, the command's shell may still take to write its PID. */
+    private Duration pidWait(Command command) {
+        Duration left = PID_WAIT.minus(Duration.between(command.started(), clock.instant()));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /**
      * How the command ended, from the follow's exit status, or, when that may not be the command's, from its
      * {@link CommandState}.
      *
+     * @return the result, or empty when the command's shell has not written its PID yet, for less than
+     *     {@link #PID_WAIT}: the follow is run again after a pause
      * @throws Broken when the follow is to be attached again: the command runs, or its output has not all come
      */
-    private CommandResult ended(
-            PodResource pod,
-            String directory,
-            Integer exitCode,
-            long received,
-            Instant deadline,
-            ProgressListener listener)
+    private Optional<CommandResult> ended(Command command, Integer exitCode, long received)
             throws PodFailureException, InterruptedException, TimeoutException, Broken {
         if (exitCode != null
                 && exitCode >= 0
                 && exitCode != DetachedCommand.NEVER_STARTED
-                && exitCode != DetachedCommand.SHELL_GONE) {
-            return new CommandResult(exitCode, false);
+                && exitCode != DetachedCommand.SHELL_GONE
+                && exitCode != DetachedCommand.NO_PID) {
+            return Optional.of(new CommandResult(exitCode, false));
         }
+        Optional<CommandResult> stopped = stopped(command);
+        if (stopped.isPresent()) {
+            return stopped;
+        }
+        String directory = command.directory();
+        ProgressListener listener = command.listener();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        exec(pod, DetachedCommand.state(directory), printed, OutputStream.nullOutputStream(), deadline, null);
+        exec(
+                command.pod(),
+                DetachedCommand.state(directory),
+                printed,
+                OutputStream.nullOutputStream(),
+                command.deadline(),
+                null);
         String line = printed.toString(StandardCharsets.UTF_8).strip();
         CommandState state = CommandState.parse(line).orElse(null);
         String status = exitCode == null ? "no exit status" : "exit status " + exitCode;
@@ -186,10 +240,10 @@ public final class ContainerExec implements PodExec {
             listener.progress("the command's exit code is unknown: the follow of its output ended with " + status
                     + ", and reading its state in " + directory + " printed '" + line + "', not "
                     + CommandState.EXPECTED);
-            return new CommandResult(exitCode == null ? -1 : exitCode, false);
+            return Optional.of(new CommandResult(exitCode == null ? -1 : exitCode, false));
         }
         if (state.kind() == CommandState.Kind.MISSING) {
-            return new CommandResult(DetachedCommand.NEVER_STARTED, false);
+            return Optional.of(new CommandResult(DetachedCommand.NEVER_STARTED, false));
         }
         if (state.kind() == CommandState.Kind.RUNNING) {
             throw new Broken("the follow ended with " + status + " while the command runs");
@@ -198,12 +252,21 @@ public final class ContainerExec implements PodExec {
             throw new Broken(
                     "the follow ended with " + status + " at byte " + received + " of the command's " + state.size());
         }
+        if (state.kind() == CommandState.Kind.STARTING) {
+            if (clock.instant().isBefore(command.started().plus(PID_WAIT))) {
+                return Optional.empty();
+            }
+            listener.progress("the command's exit code is unknown: its shell in the pod wrote no PID to " + directory
+                    + "/" + DetachedCommand.PID + " within " + DurationSpec.format(PID_WAIT) + " of its start"
+                    + " (expected the PID of the shell that runs the command, written before it runs it)");
+            return Optional.of(new CommandResult(-1, false));
+        }
         if (state.kind() == CommandState.Kind.GONE) {
             listener.progress("the command's shell in the pod ended without writing its exit code to " + directory + "/"
                     + DetachedCommand.EXIT + " (killed, e.g. by SIGKILL or the out-of-memory killer)");
-            return new CommandResult(-1, false);
+            return Optional.of(new CommandResult(-1, false));
         }
-        return new CommandResult(state.exitCode(), false);
+        return Optional.of(new CommandResult(state.exitCode(), false));
     }
 
     /** Removes the command's directory; a failure is one progress line. */
@@ -308,6 +371,18 @@ public final class ContainerExec implements PodExec {
         }
         return false;
     }
+
+    /**
+     * A started command: where it runs, the watch of its pod, its directory, when it was started, its deadline (or
+     * {@code null}) and who is told of it.
+     */
+    private record Command(
+            PodResource pod,
+            PodWatch watch,
+            String directory,
+            Instant started,
+            Instant deadline,
+            ProgressListener listener) {}
 
     /** An exec broken before its exit status came, with no HTTP answer. */
     private static final class Broken extends Exception {

@@ -48,6 +48,11 @@ final class DeliveredPodState {
                         || KubeletTermination.shownBy(last));
     }
 
+    /** What the newest state delivered shows of the training container, when it is stopped. */
+    Optional<StoppedContainer> stoppedContainer() {
+        return Optional.ofNullable(latest.get()).flatMap(StoppedContainer::of);
+    }
+
     /**
      * The failure the last state names, after waiting up to {@code wait} for the {@code DELETED} event.
      *

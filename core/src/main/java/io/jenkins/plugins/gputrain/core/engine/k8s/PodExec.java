@@ -13,6 +13,7 @@ public interface PodExec {
      * Runs a command.
      *
      * @param pod the pod
+     * @param watch the pod's watch: once it shows the training container stopped, no exec is run in it
      * @param command the command
      * @param timeout how long it may run, or {@code null}
      * @param listener receives its output line by line
@@ -20,6 +21,7 @@ public interface PodExec {
      * @throws PodFailureException when the command cannot be run in the pod
      * @throws InterruptedException when interrupted
      */
-    CommandResult run(PodResource pod, List<String> command, Duration timeout, ProgressListener listener)
+    CommandResult run(
+            PodResource pod, PodWatch watch, List<String> command, Duration timeout, ProgressListener listener)
             throws PodFailureException, InterruptedException;
 }

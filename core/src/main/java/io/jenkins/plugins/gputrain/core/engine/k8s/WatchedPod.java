@@ -19,7 +19,7 @@ import java.util.concurrent.ForkJoinPool;
  * client ends for good (fabric8 does on HTTP 410 Gone, as a reconnect after an API server restart meets) is opened
  * again, with no resource version, so that it starts from the pod's current state.
  */
-public final class WatchedPod implements AutoCloseable {
+public final class WatchedPod implements PodWatch, AutoCloseable {
     /** How long a pod found gone waits for its {@code DELETED} event, which the API server sends as it removes it. */
     static final Duration DELETED_EVENT = Duration.ofSeconds(5);
 
@@ -111,6 +111,17 @@ public final class WatchedPod implements AutoCloseable {
      */
     public boolean stopping() {
         return state.stopping();
+    }
+
+    /**
+     * Whether the newest state the watch delivered shows the training container terminated, the pod Failed or
+     * Succeeded, or the pod being deleted: an exec into it is not tried.
+     *
+     * @return what the state shows, or empty while the container may still run
+     */
+    @Override
+    public Optional<StoppedContainer> stoppedContainer() {
+        return state.stoppedContainer();
     }
 
     @Override

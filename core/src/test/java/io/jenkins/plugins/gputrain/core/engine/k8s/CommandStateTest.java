@@ -2,15 +2,19 @@ package io.jenkins.plugins.gputrain.core.engine.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.StringLength;
 
-/** The state exec's line: each of its four forms read back, anything else not a state. */
+/** The state exec's line: each of its five forms read back, anything else not a state. */
 class CommandStateTest {
     @Property
     void anEndedLineGivesItsCodeAndSize(
@@ -20,11 +24,15 @@ class CommandStateTest {
     }
 
     @Property
-    void aRunningOrGoneLineGivesItsSize(@ForAll @LongRange(min = 0) long size, @ForAll boolean running) {
-        CommandState.Kind kind = running ? CommandState.Kind.RUNNING : CommandState.Kind.GONE;
-
-        assertThat(CommandState.parse((running ? "running " : "gone ") + size))
+    void aStartingRunningOrGoneLineGivesItsSize(
+            @ForAll @LongRange(min = 0) long size, @ForAll("sized") CommandState.Kind kind) {
+        assertThat(CommandState.parse(kind.name().toLowerCase(Locale.ROOT) + " " + size))
                 .contains(new CommandState(kind, -1, size));
+    }
+
+    @Provide
+    Arbitrary<CommandState.Kind> sized() {
+        return Arbitraries.of(CommandState.Kind.STARTING, CommandState.Kind.RUNNING, CommandState.Kind.GONE);
     }
 
     @Example
@@ -35,7 +43,7 @@ class CommandStateTest {
     @Property
     void anyOtherWordIsNoState(@ForAll @AlphaChars @StringLength(min = 1, max = 12) String word) {
         assertThat(CommandState.parse(word + " 5").isPresent())
-                .isEqualTo(word.equals("running") || word.equals("gone"));
+                .isEqualTo(word.equals("starting") || word.equals("running") || word.equals("gone"));
         assertThat(CommandState.parse(word).isPresent()).isEqualTo(word.equals("missing"));
         assertThat(CommandState.parse(word + " 5 6").isPresent()).isEqualTo(word.equals("ended"));
     }

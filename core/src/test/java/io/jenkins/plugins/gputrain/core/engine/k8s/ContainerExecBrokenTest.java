@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,12 @@ class ContainerExecBrokenTest {
         try (RawExecServer server = new RawExecServer("epoch 1\n", RawExecServer.End.BROKEN);
                 KubernetesClient client = server.client()) {
             assertThatThrownBy(() -> new ContainerExec()
-                            .run(client.pods().inNamespace("test").withName("p"), List.of("train"), null, listener))
+                            .run(
+                                    client.pods().inNamespace("test").withName("p"),
+                                    Optional::empty,
+                                    List.of("train"),
+                                    null,
+                                    listener))
                     .isInstanceOfSatisfying(PodFailureException.class, e -> {
                         assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.EXEC_BROKEN);
                         assertThat(e.failure().kind().retryable()).isTrue();

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class ContainerExecReattachTest {
         RecordedProgress listener = new RecordedProgress();
         try (RawExecServer server = new RawExecServer(command -> reply(command, 2));
                 KubernetesClient client = server.client()) {
-            CommandResult result = exec().run(pod(client), List.of("train"), null, listener);
+            CommandResult result = exec().run(pod(client), Optional::empty, List.of("train"), null, listener);
 
             assertThat(result).isEqualTo(new CommandResult(3, false));
         }
@@ -60,7 +61,7 @@ class ContainerExecReattachTest {
                                 ? new RawExecServer.Reply(OUTPUT, 3)
                                 : RawExecServer.Reply.refused(refusals.remove(0)));
                 KubernetesClient client = server.client()) {
-            CommandResult result = exec().run(pod(client), List.of("train"), null, listener);
+            CommandResult result = exec().run(pod(client), Optional::empty, List.of("train"), null, listener);
 
             assertThat(result).isEqualTo(new CommandResult(3, false));
         }
@@ -81,7 +82,7 @@ class ContainerExecReattachTest {
         try (RawExecServer server = new RawExecServer(command ->
                         isFollow(command) ? RawExecServer.Reply.refused(403) : new RawExecServer.Reply("", 0));
                 KubernetesClient client = server.client()) {
-            assertThatThrownBy(() -> exec().run(pod(client), List.of("train"), null, listener))
+            assertThatThrownBy(() -> exec().run(pod(client), Optional::empty, List.of("train"), null, listener))
                     .isInstanceOfSatisfying(
                             PodFailureException.class,
                             e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.FAILED))
@@ -106,7 +107,7 @@ class ContainerExecReattachTest {
                     },
                     clock,
                     () -> "id");
-            assertThatThrownBy(() -> exec.run(pod(client), List.of("train"), null, listener))
+            assertThatThrownBy(() -> exec.run(pod(client), Optional::empty, List.of("train"), null, listener))
                     .isInstanceOfSatisfying(PodFailureException.class, e -> {
                         assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.EXEC_BROKEN);
                         assertThat(e).hasMessageContaining(", its output followed again for 5m without data)");
@@ -126,7 +127,7 @@ class ContainerExecReattachTest {
         RecordedProgress listener = new RecordedProgress();
         try (RawExecServer server = new RawExecServer(command -> new RawExecServer.Reply("", 1));
                 KubernetesClient client = server.client()) {
-            assertThatThrownBy(() -> exec().run(pod(client), List.of("train"), null, listener))
+            assertThatThrownBy(() -> exec().run(pod(client), Optional::empty, List.of("train"), null, listener))
                     .isInstanceOfSatisfying(
                             PodFailureException.class,
                             e -> assertThat(e.failure().kind()).isEqualTo(PodFailure.Kind.FAILED))

@@ -6,27 +6,38 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
-import java.time.Clock;
+import io.jenkins.plugins.gputrain.core.testing.MovableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The command's result when the follow's exit status is missing or may not be the command's, over the okhttp client
  * gpu-train runs with: kwok v0.8.0's status for a non-zero exit (no code in it), a stream closed without a status, the
  * follow's own codes for a command never started or a shell gone. The command's state exec then decides: its exit
  * code, a follow again while it runs or its output has not all come, one line when its shell was killed. Once the
- * result is in, the command's directory is removed, and a removal that fails is one progress line.
+ * result is in, the command's directory is removed, and a removal that fails is one progress line. Once the pod's
+ * watch shows the container stopped, no exec is run: neither a state, a re-attach nor a removal (the mock server answers
+ * whatever comes; what the kubelet answers, HTTP 500, is its stand-in). A shell that has not written its PID is
+ * followed again after a pause, and given up after a minute of the injected clock. A test whose guard is broken may
+ * hang on an exec the server never answers, so each has a time limit.
  */
+@Timeout(60)
 class ContainerExecStateTest {
     private static final String DIRECTORY = DetachedCommand.directory("id");
 
     private final List<List<String>> execs = new CopyOnWriteArrayList<>();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
     private final RecordedProgress listener = new RecordedProgress();
+    private final MovableClock clock = new MovableClock(Instant.EPOCH);
+    private final AtomicReference<StoppedContainer> stopped = new AtomicReference<>();
 
     @Test
     void kwoksStatusForANonZeroExitTakesTheCodeTheCommandWrote() throws Exception {
@@ -159,9 +170,129 @@ class ContainerExecStateTest {
                 });
                 KubernetesClient client = server.client()) {
             PodResource pod = client.pods().inNamespace("test").withName("p");
-            return new ContainerExec(waits::add, Clock.systemUTC(), () -> "id")
-                    .run(pod, List.of("train"), null, listener);
+            return new ContainerExec(
+                            wait -> {
+                                waits.add(wait);
+                                clock.advance(wait);
+                            },
+                            clock,
+                            () -> "id")
+                    .run(pod, () -> Optional.ofNullable(stopped.get()), List.of("train"), null, listener);
         }
+    }
+
+    @Test
+    void anAbnormalEndInARunningContainerStillRemovesTheDirectory() throws Exception {
+        CommandResult result = run(command -> switch (kind(command)) {
+            case FOLLOW -> new RawExecServer.Reply("", 137);
+            default -> new RawExecServer.Reply("", 0);
+        });
+
+        assertThat(result).isEqualTo(new CommandResult(137, false));
+        assertThat(execs).extracting(ContainerExecStateTest::kind).containsExactly(Exec.START, Exec.FOLLOW, Exec.CLEAN);
+    }
+
+    @Test
+    void aContainerSeenTerminatedWhenTheFollowEndsIsNeitherReadNorCleanedByExec() throws Exception {
+        StoppedContainer oom = new StoppedContainer("container dvc terminated (OOMKilled, exit code 137)");
+        CommandResult result = run(command -> {
+            if (kind(command) == Exec.FOLLOW) {
+                // the watch delivers the terminated container as the follow's stream ends
+                stopped.set(oom);
+                return RawExecServer.Reply.withoutStatus("epoch 1\n");
+            }
+            return new RawExecServer.Reply("", 0);
+        });
+
+        assertThat(result).isEqualTo(new CommandResult(-1, false));
+        assertThat(PodOutcome.abnormal(result)).as("the pod's status is read").isTrue();
+        assertThat(listener.output).containsExactly("epoch 1");
+        assertThat(listener.progress)
+                .containsExactly("the pod's watch shows container dvc terminated (OOMKilled, exit code 137): the"
+                        + " command's output is not followed further and its state is not read (no exec can run in a"
+                        + " stopped container); its outcome is read from the pod's status");
+        assertThat(execs)
+                .as("no state, re-attach or clean exec after the stop")
+                .extracting(ContainerExecStateTest::kind)
+                .containsExactly(Exec.START, Exec.FOLLOW);
+    }
+
+    @Test
+    void aStateExecRefusedWith500IsNotRetriedOnceTheWatchShowsTheContainerStopped() throws Exception {
+        CommandResult result = run(command -> switch (kind(command)) {
+            case FOLLOW -> RawExecServer.Reply.withoutStatus("");
+            case STATE -> {
+                // what the kubelet answers once the container stopped; the watch shows it a moment later
+                stopped.set(new StoppedContainer("pod phase Failed"));
+                yield RawExecServer.Reply.refused(500);
+            }
+            default -> new RawExecServer.Reply("", 0);
+        });
+
+        assertThat(result).isEqualTo(new CommandResult(-1, false));
+        assertThat(listener.progress).singleElement().asString().startsWith("the pod's watch shows pod phase Failed:");
+        assertThat(waits).as("no re-attach waited for").isEmpty();
+        // okhttp may send the refused state exec once more by itself (its retry on a connection closed early)
+        assertThat(execs)
+                .extracting(ContainerExecStateTest::kind)
+                .containsSubsequence(Exec.START, Exec.FOLLOW, Exec.STATE)
+                .containsOnlyOnce(Exec.FOLLOW)
+                .doesNotContain(Exec.CLEAN);
+    }
+
+    @Test
+    void aSuccessInAPodBeingDeletedKeepsItsCodeAndLeavesTheDirectoryToThePod() throws Exception {
+        CommandResult result = run(command -> {
+            if (kind(command) == Exec.FOLLOW) {
+                stopped.set(new StoppedContainer("the pod being deleted"));
+                return new RawExecServer.Reply("saved\n", 0);
+            }
+            return new RawExecServer.Reply("", 0);
+        });
+
+        assertThat(result).isEqualTo(new CommandResult(0, false));
+        assertThat(listener.progress).isEmpty();
+        assertThat(execs).extracting(ContainerExecStateTest::kind).containsExactly(Exec.START, Exec.FOLLOW);
+    }
+
+    @Test
+    void aShellThatNeverWritesItsPidIsGivenUpAfterAMinuteInOneLine() throws Exception {
+        List<Long> pidWaits = new CopyOnWriteArrayList<>();
+        CommandResult result = run(command -> switch (kind(command)) {
+            case FOLLOW -> {
+                pidWaits.add(Long.parseLong(command.get(command.indexOf(DetachedCommand.FOLLOW_NAME) + 4)));
+                // each follow ends after half a minute (its stream cut short, or the seconds it was given)
+                clock.advance(Duration.ofSeconds(30));
+                yield RawExecServer.Reply.kwokNonZero("");
+            }
+            case STATE -> new RawExecServer.Reply("starting 0\n", 0);
+            default -> new RawExecServer.Reply("", 0);
+        });
+
+        assertThat(result).isEqualTo(new CommandResult(-1, false));
+        assertThat(pidWaits).as("the minute, then what is left of it").containsExactly(60L, 29L);
+        assertThat(waits)
+                .as("one pause between the follows, no re-attach back-off")
+                .containsExactly(Duration.ofSeconds(1));
+        assertThat(listener.progress)
+                .containsExactly("the command's exit code is unknown: its shell in the pod wrote no PID to " + DIRECTORY
+                        + "/pid within 1m of its start (expected the PID of the shell that runs the command, written"
+                        + " before it runs it)");
+    }
+
+    @Test
+    void aShellThatWritesItsPidLateIsFollowedWithoutALine() throws Exception {
+        List<String> states = new ArrayList<>(List.of("starting 0\n"));
+        CommandResult result = run(command -> switch (kind(command)) {
+            case FOLLOW ->
+                states.isEmpty() ? new RawExecServer.Reply("done\n", 0) : RawExecServer.Reply.kwokNonZero("");
+            case STATE -> new RawExecServer.Reply(states.remove(0), 0);
+            default -> new RawExecServer.Reply("", 0);
+        });
+
+        assertThat(result).isEqualTo(new CommandResult(0, false));
+        assertThat(listener.output).containsExactly("done");
+        assertThat(listener.progress).isEmpty();
     }
 
     private enum Exec {

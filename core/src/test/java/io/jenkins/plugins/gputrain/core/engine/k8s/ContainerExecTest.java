@@ -16,6 +16,7 @@ import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +41,7 @@ class ContainerExecTest {
             execPath(DetachedCommand.start(DetachedCommand.directory("id"), List.of("sh", "-c", "train")));
 
     /** The exec that follows its output from the start. */
-    private static final String FOLLOW = execPath(DetachedCommand.follow(DetachedCommand.directory("id"), 0));
+    private static final String FOLLOW = follow(0);
 
     private static final String STORE = "/api/v1/namespaces/test/pods/p/exec?command=sh&command=-c"
             + "&command=head%20-c%20SIZE%20%3E%20%27.gpu-train-upload.tar%27&container=dvc&stdin=true&stdout=true"
@@ -86,7 +87,11 @@ class ContainerExecTest {
         expectStateAndRest();
 
         CommandResult result = exec().run(
-                        client.pods().inNamespace("test").withName("p"), List.of("sh", "-c", "train"), null, listener);
+                        client.pods().inNamespace("test").withName("p"),
+                        Optional::empty,
+                        List.of("sh", "-c", "train"),
+                        null,
+                        listener);
 
         assertThat(result).as("the lost status is read from the pod").isEqualTo(new CommandResult(3, false));
         assertThat(lines).containsExactly("epoch 1", "epoch 2", "done");
@@ -104,7 +109,7 @@ class ContainerExecTest {
                 .done()
                 .always();
         server.expect()
-                .withPath(execPath(DetachedCommand.follow(DetachedCommand.directory("id"), 16)))
+                .withPath(follow(16))
                 .andUpgradeToWebSocket()
                 .open(new OutputStreamMessage("done"), exitStatus(3))
                 .done()
@@ -115,6 +120,12 @@ class ContainerExecTest {
                 .open(exitStatus(0))
                 .done()
                 .always();
+    }
+
+    /** The follow from {@code offset}, by a clock that stands still: the shell has its whole minute for its PID. */
+    private static String follow(long offset) {
+        return execPath(DetachedCommand.follow(
+                DetachedCommand.directory("id"), offset, KeepAlive.INTERVAL, ContainerExec.PID_WAIT));
     }
 
     private static String execPath(List<String> command) {
@@ -128,7 +139,8 @@ class ContainerExecTest {
     }
 
     private static ContainerExec exec() {
-        return new ContainerExec(duration -> {}, java.time.Clock.systemUTC(), () -> "id");
+        return new ContainerExec(
+                duration -> {}, java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC), () -> "id");
     }
 
     private void expectStart() {
@@ -189,7 +201,11 @@ class ContainerExecTest {
                 .once();
 
         Throwable thrown = interruptedAfter(firstOutput, () -> exec().run(
-                        client.pods().inNamespace("test").withName("p"), List.of("sh", "-c", "train"), null, listener));
+                        client.pods().inNamespace("test").withName("p"),
+                        Optional::empty,
+                        List.of("sh", "-c", "train"),
+                        null,
+                        listener));
 
         assertThat(thrown).isInstanceOf(InterruptedException.class);
     }
@@ -240,6 +256,7 @@ class ContainerExecTest {
     void unreachableExecIsAPodFailure() {
         assertThatThrownBy(() -> exec().run(
                                 client.pods().inNamespace("test").withName("p"),
+                                Optional::empty,
                                 List.of("sh", "-c", "train"),
                                 null,
                                 listener))

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DetachedCommandTest {
     private static final String DIR = DetachedCommand.directory("t");
 
+    /** How long a follow waits for the shell's PID: a started shell writes it at once. */
+    private static final Duration PID_WAIT = Duration.ofSeconds(60);
+
     @TempDir
     Path workspace;
 
@@ -44,8 +48,8 @@ class DetachedCommandTest {
                 .isFalse();
 
         Files.createFile(workspace.resolve("go"));
-        Ended all = run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
-        Ended rest = run(DetachedCommand.follow(DIR, 4, Duration.ofSeconds(60)));
+        Ended all = run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), PID_WAIT));
+        Ended rest = run(DetachedCommand.follow(DIR, 4, Duration.ofSeconds(60), PID_WAIT));
 
         assertThat(all.code()).isEqualTo(3);
         assertThat(all.stdout()).isEqualTo("one\ntwo\n");
@@ -58,7 +62,7 @@ class DetachedCommandTest {
     void theArgumentsPassAsTheyAre() throws Exception {
         run(DetachedCommand.start(DIR, List.of("sh", "-c", "printf '%s|' \"$@\"", "x", "a b", "$(id)", "'q'", "")));
 
-        Ended follow = run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
+        Ended follow = run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), PID_WAIT));
 
         assertThat(follow.code()).isZero();
         assertThat(follow.stdout()).isEqualTo("a b|$(id)|'q'||");
@@ -70,7 +74,7 @@ class DetachedCommandTest {
 
         assertThat(run(start).code()).isZero();
         assertThat(run(start).code()).isZero();
-        run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
+        run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), PID_WAIT));
 
         assertThat(Files.readAllLines(workspace.resolve("starts"))).containsExactly("started");
     }
@@ -84,7 +88,7 @@ class DetachedCommandTest {
                         "-c",
                         "trap 'echo saved; exit 0' TERM; echo $$ $PPID > pids; echo ready;"
                                 + " while :; do sleep 0.1; done")));
-        Process follow = process(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
+        Process follow = process(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), PID_WAIT));
         InputStream output = follow.getInputStream();
         assertThat(new String(output.readNBytes("ready\n".length()), StandardCharsets.UTF_8))
                 .isEqualTo("ready\n");
@@ -110,7 +114,7 @@ class DetachedCommandTest {
     @Test
     void aSilentCommandsFollowSendsKeepaliveBytesOnStandardErrorOnly() throws Exception {
         run(DetachedCommand.start(DIR, List.of("sh", "-c", "while [ ! -e go ]; do sleep 0.1; done; echo done")));
-        Process follow = process(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(1)));
+        Process follow = process(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(1), PID_WAIT));
 
         assertThat(follow.getErrorStream().read()).isEqualTo(KeepAlive.BYTE);
         Files.createFile(workspace.resolve("go"));
@@ -126,29 +130,31 @@ class DetachedCommandTest {
 
     @Test
     void aFollowOfACommandNeverStartedEndsSayingSo() throws Exception {
-        Ended follow = run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
+        Ended follow = run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), PID_WAIT));
 
         assertThat(follow.code()).isEqualTo(DetachedCommand.NEVER_STARTED);
         assertThat(follow.stderr()).isEqualTo("gpu-train: " + DIR + " is missing: the command was never started\n");
     }
 
     @Test
-    void aFollowOfACommandWhoseShellWasKilledEndsOnceItsOutputIsSent() throws Exception {
+    void aFollowOfACommandWhoseProcessGroupWasKilledEndsOnceItsOutputIsSent() throws Exception {
         run(DetachedCommand.start(DIR, List.of("sh", "-c", "echo one; while [ ! -e go ]; do sleep 0.1; done")));
-        Process follow = process(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
+        Process follow = process(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), PID_WAIT));
         InputStream output = follow.getInputStream();
         assertThat(new String(output.readNBytes("one\n".length()), StandardCharsets.UTF_8))
                 .isEqualTo("one\n");
         assertThat(run(DetachedCommand.state(DIR)).stdout()).isEqualTo("running 4\n");
 
-        // the shell wrote its PID before it ran the command, which printed "one"
-        long shell = Long.parseLong(Files.readString(workspace.resolve(DIR).resolve(DetachedCommand.PID))
-                .strip());
-        assertThat(ProcessHandle.of(shell).orElseThrow().destroyForcibly()).isTrue();
+        // the shell wrote its PID before it ran the command, which printed "one"; under setsid it leads the group
+        ProcessHandle shell = ProcessHandle.of(pid()).orElseThrow();
+        // the shell first, so that it records no exit code for the command
+        List<ProcessHandle> group = new ArrayList<>(List.of(shell));
+        group.addAll(shell.descendants().toList());
+        group.forEach(ProcessHandle::destroyForcibly);
 
         try {
             assertThat(follow.waitFor(30, TimeUnit.SECONDS))
-                    .as("the follow ends once the shell is gone")
+                    .as("the follow ends once the group is gone")
                     .isTrue();
             assertThat(follow.exitValue()).isEqualTo(DetachedCommand.SHELL_GONE);
             assertThat(output.readAllBytes()).isEmpty();
@@ -159,10 +165,96 @@ class DetachedCommandTest {
     }
 
     @Test
+    void aCommandWhoseShellWasKilledIsFollowedUntilItsProcessGroupIsGone() throws Exception {
+        run(DetachedCommand.start(
+                DIR, List.of("sh", "-c", "echo one; while [ ! -e go ]; do sleep 0.1; done; echo two")));
+        Process follow = process(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), PID_WAIT));
+        InputStream output = follow.getInputStream();
+        assertThat(new String(output.readNBytes("one\n".length()), StandardCharsets.UTF_8))
+                .isEqualTo("one\n");
+
+        ProcessHandle shell = ProcessHandle.of(pid()).orElseThrow();
+        assertThat(shell.destroyForcibly()).isTrue();
+        shell.onExit().get(30, TimeUnit.SECONDS);
+        assertThat(run(DetachedCommand.state(DIR)).stdout())
+                .as("the command goes on in the group")
+                .isEqualTo("running 4\n");
+        Files.createFile(workspace.resolve("go"));
+
+        assertThat(follow.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(output.readAllBytes(), StandardCharsets.UTF_8))
+                .as("what it printed after its shell was killed")
+                .isEqualTo("two\n");
+        assertThat(follow.exitValue()).isEqualTo(DetachedCommand.SHELL_GONE);
+    }
+
+    @Test
+    void aGroupLeftWithOnlyAZombieIsGone() throws Exception {
+        // a session leader that prints its PID and exits, a zombie its parent (exec'd into sleep) never reaps
+        Process parent = new ProcessBuilder("sh", "-c", "setsid sh -c 'echo $$' & exec sleep 60 >/dev/null 2>&1")
+                .directory(workspace.toFile())
+                .start();
+        try {
+            // all of its output: it has closed its files, so it is exiting
+            String leader = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            Path stat = Path.of("/proc", leader, "stat");
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (!Files.readString(stat).matches("\\d+ \\(.*\\) Z .*\\s*")) {
+                assertThat(Instant.now()).as("the leader is a zombie").isBefore(deadline);
+                Thread.onSpinWait();
+            }
+            Path directory = Files.createDirectories(workspace.resolve(DIR));
+            Files.writeString(directory.resolve(DetachedCommand.PID), leader + "\n");
+
+            assertThat(run(DetachedCommand.state(DIR)).stdout()).isEqualTo("gone 0\n");
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aShellThatHasNotWrittenItsPidIsStartingAndTheFollowGivesUpWhenItsTimeIsUp() throws Exception {
+        Path directory = Files.createDirectories(workspace.resolve(DIR));
+        Files.writeString(directory.resolve(DetachedCommand.OUTPUT), "");
+
+        Process follow = process(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), Duration.ZERO));
+        try {
+            assertThat(follow.waitFor(30, TimeUnit.SECONDS))
+                    .as("no time left: it gives up")
+                    .isTrue();
+            assertThat(follow.exitValue()).isEqualTo(DetachedCommand.NO_PID);
+            assertThat(follow.getErrorStream().readAllBytes()).isEmpty();
+        } finally {
+            follow.destroyForcibly();
+        }
+        assertThat(run(DetachedCommand.state(DIR)).stdout()).isEqualTo("starting 0\n");
+    }
+
+    @Test
+    void theShellsOwnLineForACommandKilledBySignalIsNotTheCommandsOutput() throws Exception {
+        run(DetachedCommand.start(DIR, List.of("sh", "-c", "echo before; kill -9 $$")));
+
+        Ended follow = run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), PID_WAIT));
+
+        assertThat(follow.code()).isEqualTo(137);
+        assertThat(follow.stdout()).as("no 'Killed' from the shell that ran it").isEqualTo("before\n");
+    }
+
+    @Test
+    void aCommandThatCannotBeRunSaysWhyInItsOutput() throws Exception {
+        run(DetachedCommand.start(DIR, List.of("gpu-train-no-such-command")));
+
+        Ended follow = run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), PID_WAIT));
+
+        assertThat(follow.code()).isEqualTo(127);
+        assertThat(follow.stdout()).contains("gpu-train-no-such-command").contains("not found");
+    }
+
+    @Test
     void theStateTellsAnEndedCommandWithItsCodeAndAMissingOne() throws Exception {
         assertThat(run(DetachedCommand.state(DIR)).stdout()).isEqualTo("missing\n");
         run(DetachedCommand.start(DIR, List.of("sh", "-c", "echo done; exit 7")));
-        run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
+        run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), PID_WAIT));
 
         Ended state = run(DetachedCommand.state(DIR));
 
@@ -174,7 +266,7 @@ class DetachedCommandTest {
     @Test
     void theCleanRemovesTheCommandsDirectory() throws Exception {
         run(DetachedCommand.start(DIR, List.of("true")));
-        run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60)));
+        run(DetachedCommand.follow(DIR, 0, Duration.ofSeconds(60), PID_WAIT));
 
         assertThat(run(DetachedCommand.clean(DIR)).code()).isZero();
 
@@ -188,7 +280,8 @@ class DetachedCommandTest {
         long size = Files.size(output);
         busybox(bin, "stat", "wc", "dd", "head", "tail", "cat", "sleep");
 
-        Ended follow = run(bin, DetachedCommand.follow(DIR, size - "line\n".length(), Duration.ofSeconds(60)));
+        Ended follow =
+                run(bin, DetachedCommand.follow(DIR, size - "line\n".length(), Duration.ofSeconds(60), PID_WAIT));
         Ended state = run(bin, DetachedCommand.state(DIR));
 
         assertThat(follow.stdout()).isEqualTo("line\n");
@@ -203,7 +296,7 @@ class DetachedCommandTest {
         Files.writeString(directory.resolve(DetachedCommand.EXIT), "0\n");
         busybox(bin, "wc", "dd", "head", "cat", "sleep");
 
-        Ended follow = run(bin, DetachedCommand.follow(DIR, 4, Duration.ofSeconds(60)));
+        Ended follow = run(bin, DetachedCommand.follow(DIR, 4, Duration.ofSeconds(60), PID_WAIT));
 
         assertThat(follow.stdout()).isEqualTo("two\n");
         assertThat(follow.stderr()).isEmpty();
@@ -254,6 +347,12 @@ class DetachedCommandTest {
             process.destroyForcibly();
         }
         return new Ended(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** The PID the command's shell wrote. */
+    private long pid() throws IOException {
+        return Long.parseLong(Files.readString(workspace.resolve(DIR).resolve(DetachedCommand.PID))
+                .strip());
     }
 
     private Process process(List<String> command) throws IOException {

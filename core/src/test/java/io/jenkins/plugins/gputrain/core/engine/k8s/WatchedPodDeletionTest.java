@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A pod found gone waits for its {@code DELETED} event: the condition a disrupting controller writes, delivered only
- * once that wait began, still names it; and the wait gives way to an interrupt.
+ * once that wait began, still names it; and the wait gives way to an interrupt. The training container terminated in
+ * the newest state delivered is a stopped container, for which no exec is run.
  */
 @EnableKubernetesMockClient(crud = true)
 class WatchedPodDeletionTest {
@@ -71,6 +72,34 @@ class WatchedPodDeletionTest {
             waiter.interrupt();
 
             assertThat(ended.get(20, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void theTrainingContainerTerminatedInTheNewestStateIsAStoppedContainer() throws Exception {
+        PodResource pod = created("d3");
+        try (WatchedPod watched = WatchedPod.of(pod, Duration.ofSeconds(25))) {
+            assertThat(watched.stoppedContainer()).as("a running pod").isEmpty();
+            Pod current = pod.get();
+            current.setStatus(new PodStatusBuilder(current.getStatus())
+                    .addNewContainerStatus()
+                    .withName("dvc")
+                    .withNewState()
+                    .withNewTerminated()
+                    .withReason("OOMKilled")
+                    .withExitCode(137)
+                    .endTerminated()
+                    .endState()
+                    .endContainerStatus()
+                    .build());
+            pod.updateStatus(current);
+            // the DELETED event, which the wait for a gone pod awaits, carries the status written before
+            pod.delete();
+            watched.gone();
+
+            assertThat(watched.stoppedContainer())
+                    .contains(new StoppedContainer("container dvc terminated (OOMKilled, exit code 137)"));
         }
     }
 
