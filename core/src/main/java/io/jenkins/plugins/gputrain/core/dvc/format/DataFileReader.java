@@ -143,7 +143,6 @@ public final class DataFileReader {
                 throw new UnreadableFileException("TypeError", e.getMessage()); // DVC lets Python's error through
             }
         } else {
-            refuseDelete(path, content);
             value = readYaml(path, text);
         }
         return value.isTruthy() ? value : Value.Dict.empty();
@@ -535,7 +534,6 @@ public final class DataFileReader {
     /** Streams YAML from its bytes, the text never whole in memory; merge keys (a plain "<<") need the whole read. */
     private void streamYaml(String path, byte[] content, DataLists lists) throws UnreadableFileException {
         validate(path, content);
-        refuseDelete(path, content);
         if (containsMergeKeyText(content)) {
             throw new ReadWholeException();
         }
@@ -550,18 +548,6 @@ public final class DataFileReader {
             throw beyond(e, "YAML", path);
         } catch (YamlEngineException e) {
             throw corrupted("YAML", path);
-        }
-    }
-
-    /**
-     * Refuses YAML with a DEL character (0x7F) anywhere, as ruamel.yaml's {@code Reader.check_printable} does;
-     * snakeyaml-engine (since 3.1) takes one inside a quoted scalar. In UTF-8 the byte 0x7F is only that character.
-     */
-    private static void refuseDelete(String path, byte[] content) throws UnreadableFileException {
-        for (byte b : content) {
-            if (b == 0x7F) {
-                throw corrupted("YAML", path);
-            }
         }
     }
 
@@ -588,8 +574,6 @@ public final class DataFileReader {
                 .setUseMarks(marks)
                 .setSchema(schema)
                 .setAllowRecursiveKeys(false)
-                // ruamel.yaml builds a sequence key as a tuple (YamlValueConstructor); snakeyaml-engine 3 refuses one
-                .setAllowNonScalarKeys(true)
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
                 .setLabel(path)
