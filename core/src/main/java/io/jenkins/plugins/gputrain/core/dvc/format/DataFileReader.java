@@ -16,6 +16,7 @@ import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -540,7 +541,9 @@ public final class DataFileReader {
         RuamelYamlSchema schema = new RuamelYamlSchema();
         LoadSettings settings = yamlSettings(schema, path, true);
         StreamReader text = new StreamReader(
-                settings, new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
+                settings,
+                new WholeCodePointReader(
+                        new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)));
         try {
             new YamlListStream(settings, new LimitedYamlParser(new ParserImpl(settings, text), limits, schema), schema)
                     .stream(lists);
@@ -562,7 +565,10 @@ public final class DataFileReader {
 
     /** The events of YAML text, within the limits, telling the schema the document's version. */
     private LimitedYamlParser yamlEvents(RuamelYamlSchema schema, LoadSettings settings, String text) {
-        return new LimitedYamlParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, schema);
+        return new LimitedYamlParser(
+                new ParserImpl(settings, new StreamReader(settings, new WholeCodePointReader(new StringReader(text)))),
+                limits,
+                schema);
     }
 
     /**
