@@ -377,7 +377,7 @@ class BuildStepTrainingTest {
                         null,
                         preflight,
                         listener,
-                        (pod, command, timeout, progress) -> {
+                        (pod, watch, command, timeout, progress) -> {
                             commandTimeout = timeout;
                             return commandResult;
                         },

@@ -142,7 +142,7 @@ class DisruptedPodTest {
      */
     @Test
     void aKubeletEvictionSentAfterTheCommandEndedWellIsTheEvictionRetried() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> new CommandResult(0, false);
+        PodExec exec = (pod, watch, command, timeout, progress) -> new CommandResult(0, false);
         PodCopy copyingThenEvicted = MockServerTraining.downloading((pod, paths) -> {
             String name = pod.get().getMetadata().getName();
             downloads.add(name);
@@ -166,7 +166,7 @@ class DisruptedPodTest {
      */
     @Test
     void aCommandEndingWellInAPodTheKubeletEvictedIsTheEvictionRetried() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> {
+        PodExec exec = (pod, watch, command, timeout, progress) -> {
             if (!pod.get().getMetadata().getName().endsWith("-r1")) {
                 evictByKubelet(pod);
             }
@@ -187,7 +187,7 @@ class DisruptedPodTest {
      */
     @Test
     void aDeletionSeenOnlyAfterTheCommandEndedWellLeavesTheSuccess() throws Exception {
-        PodExec exec = (pod, command, timeout, progress) -> new CommandResult(0, false);
+        PodExec exec = (pod, watch, command, timeout, progress) -> new CommandResult(0, false);
         PodCopy copyingThenDeleted = MockServerTraining.downloading((pod, paths) -> {
             downloads.add(pod.get().getMetadata().getName());
             disrupt(pod, "EvictionByEvictionAPI", "Eviction API: evicting");
