@@ -44,6 +44,16 @@ final class ResourceDeletion {
         List<StatusDetails> send(KubernetesClient client);
     }
 
+    /** What a deletion did, as its line told it. */
+    enum Outcome {
+        /** The object was deleted. */
+        DELETED,
+        /** There was nothing to delete. */
+        NOTHING,
+        /** It could not be deleted; the line names the command that deletes it. */
+        FAILED
+    }
+
     private ResourceDeletion() {}
 
     /**
@@ -54,16 +64,18 @@ final class ResourceDeletion {
      * @param deletion the API call, sent with {@code client} or, while the run is being stopped, with one of shorter
      *     request timeouts
      * @param listener where the outcome is told
+     * @return what the deletion did
      */
-    static void delete(CreatedObject object, KubernetesClient client, Request deletion, ProgressListener listener) {
-        delete(object, client, deletion, listener, Clock.systemUTC(), Sleeper.THREAD, INTERRUPTED_REQUEST_TIMEOUT);
+    static Outcome delete(CreatedObject object, KubernetesClient client, Request deletion, ProgressListener listener) {
+        return delete(
+                object, client, deletion, listener, Clock.systemUTC(), Sleeper.THREAD, INTERRUPTED_REQUEST_TIMEOUT);
     }
 
     /**
      * As {@link #delete(CreatedObject, KubernetesClient, Request, ProgressListener)}, on the given clock and
      * sleeper, with the given bound of one request while the run is being stopped.
      */
-    static void delete(
+    static Outcome delete(
             CreatedObject object,
             KubernetesClient client,
             Request deletion,
@@ -89,12 +101,12 @@ final class ResourceDeletion {
                                     ? "deleted " + kind + " " + name
                                     : "found no " + kind + " " + name + " to delete (" + object.nothingToDelete()
                                             + ")");
-                    return;
+                    return found ? Outcome.DELETED : Outcome.NOTHING;
                 } catch (KubernetesClientException e) {
                     left = limit.minus(Duration.between(start, clock.instant()));
                     if (!unanswered(e) || left.isNegative() || left.isZero()) {
                         tellFailure(object, ApiErrors.firstLine(e), listener);
-                        return;
+                        return Outcome.FAILED;
                     }
                     Duration wait = min(pause, left);
                     listener.progress("deleting " + kind + " " + name + ": the Kubernetes API did not answer ("
@@ -106,6 +118,7 @@ final class ResourceDeletion {
         } catch (InterruptedException e) {
             interrupted = true;
             tellFailure(object, "interrupted while the Kubernetes API did not answer", listener);
+            return Outcome.FAILED;
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
