@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.gputrain.core.engine.DeletionOutcome;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import java.time.Clock;
@@ -140,7 +141,7 @@ public final class RunSecret implements AutoCloseable {
     }
 
     /** Deletes the Secret if it is still the one the create stored, as {@code version} names it. */
-    private ResourceDeletion.Outcome deleteStored(CreatedObject object, String version) {
+    private DeletionOutcome deleteStored(CreatedObject object, String version) {
         return ResourceDeletion.delete(
                 object,
                 client,
@@ -163,7 +164,7 @@ public final class RunSecret implements AutoCloseable {
 
     /** One line for a Secret that could not be read back after its create, saying what its deletion did. */
     private static KubernetesClientException unreadable(
-            String namespace, String name, KubernetesClientException e, ResourceDeletion.Outcome deletion) {
+            String namespace, String name, KubernetesClientException e, DeletionOutcome deletion) {
         Status status = e.getStatus();
         String reason = status == null
                         || status.getMessage() == null
