@@ -40,11 +40,11 @@ final class SignalStop implements ProgressListener {
     }
 
     @Override
-    public void deleted(String kind, String name, DeletionOutcome outcome) {
+    public void afterDeletion(String kind, String name, DeletionOutcome outcome) {
         if ("pod".equals(kind) && pods != DeletionOutcome.FAILED) {
             pods = outcome;
         }
-        target.deleted(kind, name, outcome);
+        target.afterDeletion(kind, name, outcome);
     }
 
     @Override

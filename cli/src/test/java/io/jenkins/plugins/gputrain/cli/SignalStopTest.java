@@ -24,14 +24,14 @@ class SignalStopTest {
         public void error(String line) {}
 
         @Override
-        public void deleted(String kind, String name, DeletionOutcome outcome) {
+        public void afterDeletion(String kind, String name, DeletionOutcome outcome) {
             told.add(kind + " " + name + " " + outcome);
         }
     });
 
     @Test
     void aDeletedPodIsSaidToBeDeletedFirst() {
-        stop.deleted("pod", "gpu-train-1", DeletionOutcome.DELETED);
+        stop.afterDeletion("pod", "gpu-train-1", DeletionOutcome.DELETED);
 
         assertThat(stop.line())
                 .isEqualTo("ERROR: gpu-train run was stopped by a signal (SIGTERM: exit code 143; SIGINT or Ctrl-C:"
@@ -41,22 +41,22 @@ class SignalStopTest {
 
     @Test
     void aPodThatCouldNotBeDeletedPointsAtTheCommandAndStaysSoAfterALaterPodIsDeleted() {
-        stop.deleted("pod", "gpu-train-1", DeletionOutcome.FAILED);
-        stop.deleted("pod", "gpu-train-1-r1", DeletionOutcome.DELETED);
+        stop.afterDeletion("pod", "gpu-train-1", DeletionOutcome.FAILED);
+        stop.afterDeletion("pod", "gpu-train-1-r1", DeletionOutcome.DELETED);
 
         assertThat(stop.line()).endsWith("; its pod could not be deleted: delete it with the kubectl command above");
     }
 
     @Test
     void aPodFoundGoneIsNotSaidToBeDeleted() {
-        stop.deleted("pod", "gpu-train-1", DeletionOutcome.NOTHING);
+        stop.afterDeletion("pod", "gpu-train-1", DeletionOutcome.NOTHING);
 
         assertThat(stop.line()).endsWith("; its pod was found gone already, as told above");
     }
 
     @Test
     void aRunStoppedBeforeItsPodExistedSaysSo() {
-        stop.deleted("secret", "s", DeletionOutcome.DELETED);
+        stop.afterDeletion("secret", "s", DeletionOutcome.DELETED);
         stop.progress("a line");
 
         assertThat(stop.line()).endsWith("; no pod of it existed yet");

@@ -21,7 +21,7 @@ public interface ProgressListener {
      * @param name the object's name
      * @param outcome what the deletion did
      */
-    default void deleted(String kind, String name, DeletionOutcome outcome) {}
+    default void afterDeletion(String kind, String name, DeletionOutcome outcome) {}
 
     /** A listener that drops every line, for runs nobody watches. */
     static ProgressListener quiet() {

@@ -18,7 +18,7 @@ public class RecordedProgress implements ProgressListener {
     public final List<String> deletions = new CopyOnWriteArrayList<>();
 
     @Override
-    public void deleted(String kind, String name, DeletionOutcome outcome) {
+    public void afterDeletion(String kind, String name, DeletionOutcome outcome) {
         deletions.add(kind + " " + name + " " + outcome);
     }
 

@@ -142,7 +142,7 @@ final class ResourceDeletion {
     }
 
     private static DeletionOutcome told(CreatedObject object, DeletionOutcome outcome, ProgressListener listener) {
-        listener.deleted(object.kind().kubectlName(), object.name(), outcome);
+        listener.afterDeletion(object.kind().kubectlName(), object.name(), outcome);
         return outcome;
     }
 
