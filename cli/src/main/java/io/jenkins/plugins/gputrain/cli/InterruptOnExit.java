@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gputrain.cli;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -16,35 +17,49 @@ final class InterruptOnExit implements AutoCloseable {
     static final long CLEANUP_SECONDS = 30;
 
     private final Thread worker;
+    private final Duration budget;
+    private final Runnable onTimeout;
     private final Runnable untilHalt;
     private final CountDownLatch cleanedUp = new CountDownLatch(1);
     private final Thread hook;
     private volatile boolean exiting;
 
-    private InterruptOnExit(Thread worker, Runnable untilHalt) {
+    private InterruptOnExit(Thread worker, Duration budget, Runnable onTimeout, Runnable untilHalt) {
         this.worker = worker;
+        this.budget = budget;
+        this.onTimeout = onTimeout;
         this.untilHalt = untilHalt;
         this.hook = new Thread(this::onExit, "gpu-train-shutdown");
     }
 
-    /** Guards the calling thread until {@link #close()}. */
-    static InterruptOnExit guardCurrentThread() {
-        return guardCurrentThread(InterruptOnExit::awaitHalt);
+    /**
+     * Guards the calling thread until {@link #close()}.
+     *
+     * @param onTimeout run by the shutdown when the clean-up has not ended within {@link #CLEANUP_SECONDS}, e.g. to
+     *     print one line: the JVM exits right after it
+     */
+    static InterruptOnExit guardCurrentThread(Runnable onTimeout) {
+        return guardCurrentThread(Duration.ofSeconds(CLEANUP_SECONDS), onTimeout, InterruptOnExit::awaitHalt);
     }
 
-    /** As {@link #guardCurrentThread()}, {@link #close()} running {@code untilHalt} when the JVM is exiting. */
-    static InterruptOnExit guardCurrentThread(Runnable untilHalt) {
-        InterruptOnExit guard = new InterruptOnExit(Thread.currentThread(), untilHalt);
+    /**
+     * As {@link #guardCurrentThread(Runnable)}, waiting {@code budget} for the clean-up, {@link #close()} running
+     * {@code untilHalt} when the JVM is exiting.
+     */
+    static InterruptOnExit guardCurrentThread(Duration budget, Runnable onTimeout, Runnable untilHalt) {
+        InterruptOnExit guard = new InterruptOnExit(Thread.currentThread(), budget, onTimeout, untilHalt);
         Runtime.getRuntime().addShutdownHook(guard.hook);
         return guard;
     }
 
-    /** What the shutdown hook does: interrupt the worker and wait for its clean-up. */
+    /** What the shutdown hook does: interrupt the worker and wait for its clean-up, telling a wait that ran out. */
     void onExit() {
         exiting = true;
         worker.interrupt();
         try {
-            cleanedUp.await(CLEANUP_SECONDS, TimeUnit.SECONDS);
+            if (!cleanedUp.await(budget.toMillis(), TimeUnit.MILLISECONDS)) {
+                onTimeout.run();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

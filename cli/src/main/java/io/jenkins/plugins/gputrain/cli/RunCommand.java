@@ -153,13 +153,6 @@ final class RunCommand implements Callable<Integer> {
         local
     }
 
-    /**
-     * The last line of a run stopped by SIGTERM or SIGINT, once its pod is deleted; the JVM then exits with the
-     * signal's code ({@link InterruptOnExit}).
-     */
-    static final String STOPPED_BY_SIGNAL = "ERROR: gpu-train run was stopped by a signal (SIGTERM: exit code 143;"
-            + " SIGINT or Ctrl-C: 130); its pod was deleted first, as told above";
-
     @Override
     public Integer call() throws CommandFailure {
         PrintWriter out = spec.commandLine().getOut();
@@ -223,16 +216,18 @@ final class RunCommand implements Callable<Integer> {
         progress.progress("cluster " + cluster.config().getMasterUrl() + " (" + cluster.origin() + "), namespace "
                 + (podSpec.namespace() == null ? cluster.config().getNamespace() : podSpec.namespace()));
         ApiRequestCounter requests = new ApiRequestCounter();
+        SignalStop stop = new SignalStop(progress);
         try (KubernetesClient client = requests.install(new KubernetesClientBuilder().withConfig(cluster.config()))
                         .build();
-                InterruptOnExit guard = InterruptOnExit.guardCurrentThread()) {
+                InterruptOnExit guard =
+                        InterruptOnExit.guardCurrentThread(() -> progress.error(SignalStop.CLEANUP_TIMED_OUT))) {
             try {
                 return new KubernetesTraining(
                                 client,
                                 Clock.systemUTC(),
                                 pending,
                                 preflight,
-                                progress,
+                                stop,
                                 new ContainerExec(),
                                 new WorkspaceTransfer(maxBytes))
                         .retrying(retries)
@@ -241,7 +236,7 @@ final class RunCommand implements Callable<Integer> {
                 // before the guard closes: once the JVM is exiting, nothing is printed after it
                 progress.progress("the run sent " + requests.count().describe() + " to the cluster");
                 if (guard.exiting()) {
-                    progress.error(STOPPED_BY_SIGNAL);
+                    progress.error(stop.line());
                 }
             }
         } catch (KubernetesClientException e) {

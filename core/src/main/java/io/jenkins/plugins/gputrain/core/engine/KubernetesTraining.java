@@ -45,7 +45,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * deadline, node shutdown or lost node is named (a 137 of a container still alive is said to be a SIGKILL, possibly
  * out of memory, with the memory limit; a copy back that fails on a lost node is that node loss; a pod already gone,
  * as a disrupted pod soon is, is named by the last state its watch during the work delivered, {@link WatchedPod}); a retryable failure ({@link PodFailure.Kind#retryable()}) is retried with a new
- * pod up to {@link #retrying(int)} times; one before the command started (nothing lost) is replaced without counting,
+ * pod up to {@link #retrying(int)} times. A command's end that came after its container was told to stop
+ * ({@link PodExec#stopSeen}: the TERM trap's marker, seen before anything is copied back) is such a disruption, its
+ * exit code 0 included, even while the pod's status still says Running; one before the command started (nothing lost) is replaced without counting,
  * while half the pending timeout is left, up to {@link #UNSTARTED_REPLACEMENTS} times.
  */
 public final class KubernetesTraining {
@@ -269,6 +271,13 @@ public final class KubernetesTraining {
                             throw new PodFailureException(
                                     outcome.after(resource, watched, name, true).orElse(e.failure()));
                         }
+                        if (!result.timedOut()) {
+                            Optional<String> stop = exec.stopSeen(resource);
+                            if (stop.isPresent()) {
+                                throw new PodFailureException(outcome.afterFailedCopy(resource, watched)
+                                        .orElse(stoppedDuring(result, stop.get())));
+                            }
+                        }
                         if (PodOutcome.abnormal(result) || watched.stopping()) {
                             Optional<PodFailure> failure =
                                     outcome.after(resource, watched, name, PodOutcome.broken(result));
@@ -292,6 +301,18 @@ public final class KubernetesTraining {
                         return result;
                     }
                 });
+    }
+
+    /**
+     * A command whose end came after its container was told to stop, while the pod's status does not say so yet (a
+     * kubelet sends its eviction or node shutdown only once the containers stopped): a disruption, retried.
+     */
+    private static PodFailure stoppedDuring(CommandResult result, String seen) {
+        return new PodFailure(
+                PodFailure.Kind.DISRUPTED,
+                "The training container was told to stop (SIGTERM) by the time the command ended (" + seen
+                        + "): its exit code " + result.exitCode() + " may be its answer to that signal, its work cut"
+                        + " short; the pod is being stopped (a kubelet eviction, a node shutdown, a deletion)");
     }
 
     /** The training container's memory limit as written in the pod, or {@code none}. */

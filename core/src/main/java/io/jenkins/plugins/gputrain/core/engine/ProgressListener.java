@@ -14,6 +14,15 @@ public interface ProgressListener {
     /** A line the training command wrote to standard error. */
     void error(String line);
 
+    /**
+     * Told after the line of each deletion of an object the run created, e.g. its pod; nothing by default.
+     *
+     * @param kind the object's kind as {@code kubectl} names it, e.g. {@code pod}
+     * @param name the object's name
+     * @param outcome what the deletion did
+     */
+    default void afterDeletion(String kind, String name, DeletionOutcome outcome) {}
+
     /** A listener that drops every line, for runs nobody watches. */
     static ProgressListener quiet() {
         return Quiet.INSTANCE;

@@ -15,7 +15,10 @@ import io.jenkins.plugins.gputrain.core.engine.k8s.PodCopy;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodExec;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailure;
 import io.jenkins.plugins.gputrain.core.engine.k8s.PodFailureException;
+import io.jenkins.plugins.gputrain.core.engine.k8s.PodWatch;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -136,28 +139,63 @@ class DisruptedPodTest {
     }
 
     /**
-     * The kubelet sends its eviction only once the container stopped ({@link Disruptions#kubeletEvicted()}), here
-     * after the command's exit code 0 was read and the results copied back: the command ended on the kubelet's
-     * SIGTERM, so the run is the eviction, retried, not a success.
+     * A kubelet's eviction in its real order (v1.35.4 {@code kubelet.go} SyncTerminatingPod, {@code status_manager.go}
+     * holding the status back while containers can run): the kubelet's SIGTERM reaches PID 1, whose trap leaves its
+     * marker and passes the TERM on, the training saves and exits 0, and the exec after it finds the marker while the
+     * pod's status still says Running (the eviction would come only once the container stopped). The run is that stop,
+     * retried, and nothing is copied back from the stopped pod.
      */
     @Test
-    void aKubeletEvictionSentAfterTheCommandEndedWellIsTheEvictionRetried() throws Exception {
-        PodExec exec = (pod, watch, command, timeout, progress) -> new CommandResult(0, false);
-        PodCopy copyingThenEvicted = MockServerTraining.downloading((pod, paths) -> {
-            String name = pod.get().getMetadata().getName();
-            downloads.add(name);
-            if (!name.endsWith("-r1")) {
-                evictByKubelet(pod);
-            }
-            return paths;
-        });
-
-        assertThat(run(exec, copyingThenEvicted, "v6")).isEqualTo(new CommandResult(0, false));
+    void aCommandEndingWellOnTheKubeletsSigtermIsTheStopRetried() throws Exception {
+        assertThat(run(stoppedUnlessRetry(0), copying(), "v6")).isEqualTo(new CommandResult(0, false));
 
         assertThat(listener.progress)
-                .contains("The pod was evicted: " + Disruptions.MEMORY_PRESSURE.strip()
-                        + "; retrying with a new pod (1 of 1)");
-        assertThat(downloads).containsExactly("gpu-train-v6", "gpu-train-v6-r1");
+                .contains("The training container was told to stop (SIGTERM) by the time the command ended (its TERM"
+                        + " trap left /workspace/.gpu-train-terminated): its exit code 0 may be its answer to that"
+                        + " signal, its work cut short; the pod is being stopped (a kubelet eviction, a node shutdown,"
+                        + " a deletion); retrying with a new pod (1 of 1)");
+        assertThat(downloads).containsExactly("gpu-train-v6-r1");
+    }
+
+    /** A command that failed on the SIGTERM (143) is the same stop, retried, not the command's failure. */
+    @Test
+    void aCommandFailingOnTheKubeletsSigtermIsTheStopRetried() throws Exception {
+        assertThat(run(stoppedUnlessRetry(143), copying(), "v9")).isEqualTo(new CommandResult(0, false));
+
+        assertThat(listener.progress)
+                .anyMatch(line -> line.contains("its exit code 143 may be its answer to that signal")
+                        && line.endsWith("retrying with a new pod (1 of 1)"));
+        assertThat(downloads).containsExactly("gpu-train-v9-r1");
+    }
+
+    /**
+     * The stop the marker shows, named by the pod's status when that already says why: an eviction through the API
+     * (its {@code DisruptionTarget}) stored before the command's end was read.
+     */
+    @Test
+    void aStopWhosePodAlreadySaysWhyIsNamedByIt() throws Exception {
+        PodExec exec = new PodExec() {
+            @Override
+            public CommandResult run(
+                    PodResource pod, PodWatch watch, List<String> command, Duration timeout, ProgressListener out) {
+                if (!pod.get().getMetadata().getName().endsWith("-r1")) {
+                    disrupt(pod, "EvictionByEvictionAPI", "Eviction API: evicting");
+                }
+                return new CommandResult(0, false);
+            }
+
+            @Override
+            public Optional<String> stopSeen(PodResource pod) {
+                return trapMarker(pod);
+            }
+        };
+
+        assertThat(run(exec, copying(), "v10")).isEqualTo(new CommandResult(0, false));
+
+        assertThat(listener.progress)
+                .contains("The pod is being stopped (DisruptionTarget: EvictionByEvictionAPI): Eviction API: evicting;"
+                        + " retrying with a new pod (1 of 1)");
+        assertThat(downloads).containsExactly("gpu-train-v10-r1");
     }
 
     /**
@@ -263,6 +301,32 @@ class DisruptedPodTest {
         } catch (Exception e) {
             throw new PodFailureException(new PodFailure(PodFailure.Kind.FAILED, "the test pod was not deleted"));
         }
+    }
+
+    /**
+     * A command that ends with {@code exitCode} once PID 1's trap left its marker, in the first pod; the retry's
+     * command ends well, unstopped.
+     */
+    private static PodExec stoppedUnlessRetry(int exitCode) {
+        return new PodExec() {
+            @Override
+            public CommandResult run(
+                    PodResource pod, PodWatch watch, List<String> command, Duration timeout, ProgressListener out) {
+                return new CommandResult(pod.get().getMetadata().getName().endsWith("-r1") ? 0 : exitCode, false);
+            }
+
+            @Override
+            public Optional<String> stopSeen(PodResource pod) {
+                return trapMarker(pod);
+            }
+        };
+    }
+
+    /** What {@code ContainerExec} sees in the first pod, whose PID 1 trapped the TERM; nothing in the retry. */
+    private static Optional<String> trapMarker(PodResource pod) {
+        return pod.get().getMetadata().getName().endsWith("-r1")
+                ? Optional.empty()
+                : Optional.of("its TERM trap left /workspace/.gpu-train-terminated");
     }
 
     /** Copies nothing; fails as a copy from a pod that is gone does. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ContainerInit}'s script run for real as PID 1 of a new PID namespace (util-linux {@code unshare --fork --pid
@@ -33,17 +34,22 @@ class ContainerInitTest {
             + " then echo 'PID 1 does not catch TERM'; exit 1; fi; sleep 0.1; done; ";
 
     /**
-     * Once PID 1 catches TERM, traps TERM itself, starts a {@code sleep} and says so once that sleep runs (up to 10 s).
+     * Once PID 1 catches TERM, traps TERM itself (saying whether PID 1's marker is there when the TERM comes), starts a {@code sleep} and says so once that sleep runs (up to 10 s).
      * Until its {@code exec}, a forked child still has the shell's TERM handler: a TERM in that window is caught and
      * lost, the sleep lives on as an orphan of PID 1, which rightly waits for it (CI hit this when "ready" was said
      * before the fork).
      */
     private static final String TRAINING = UNTIL_PID1_CATCHES_TERM
-            + "trap 'echo checkpointed; exit 0' TERM; sleep 3600 </dev/null >/dev/null 2>&1 & i=0;"
+            + "trap '[ -e " + ContainerInit.STOPPED_MARKER
+            + " ] && echo marked; echo checkpointed; exit 0' TERM; sleep 3600 </dev/null >/dev/null 2>&1 & i=0;"
             + " until [ \"$(head -c 5 /proc/$!/cmdline)\" = sleep ]; do i=$((i+1)); if [ $i -gt 100 ];"
             + " then echo 'the sleep does not run'; exit 1; fi; sleep 0.1; done; echo ready; wait $!";
 
     private final List<Process> started = new ArrayList<>();
+
+    /** PID 1's and the training's working directory, as the container's working directory is both. */
+    @TempDir
+    Path workingDirectory;
 
     @AfterEach
     void killLeftovers() {
@@ -58,7 +64,16 @@ class ContainerInitTest {
         Process init = startInit();
         ProcessHandle pid1 = init.children().findFirst().orElseThrow();
         Process training = start(
-                "nsenter", "--target", String.valueOf(pid1.pid()), "--pid", "--mount", "--", "sh", "-c", TRAINING);
+                "nsenter",
+                "--target",
+                String.valueOf(pid1.pid()),
+                "--pid",
+                "--mount",
+                "--wd",
+                "--",
+                "sh",
+                "-c",
+                TRAINING);
         BufferedReader trainingOutput = output(training);
         assertThat(trainingOutput.readLine()).isEqualTo("ready");
         assertThat(descriptorsOfTheSleep(pid1))
@@ -71,8 +86,37 @@ class ContainerInitTest {
         assertThat(init.exitValue()).isEqualTo(143);
         assertThat(training.waitFor(20, TimeUnit.SECONDS)).isTrue();
         // the shell may first report its own sleep's end ("Terminated"): the TERM reached every process
-        assertThat(trainingOutput.lines()).contains("checkpointed");
+        assertThat(trainingOutput.lines()).contains("marked", "checkpointed");
         assertThat(training.exitValue()).isZero();
+        assertThat(workingDirectory.resolve(ContainerInit.STOPPED_MARKER)).exists();
+    }
+
+    /** A marker that cannot be written (here a directory of its name) does not keep the TERM from the training. */
+    @Test
+    void aMarkerThatCannotBeWrittenStillPassesSigtermOn() throws Exception {
+        Files.createDirectory(workingDirectory.resolve(ContainerInit.STOPPED_MARKER));
+        Process init = startInit();
+        ProcessHandle pid1 = init.children().findFirst().orElseThrow();
+        Process training = start(
+                "nsenter",
+                "--target",
+                String.valueOf(pid1.pid()),
+                "--pid",
+                "--mount",
+                "--wd",
+                "--",
+                "sh",
+                "-c",
+                TRAINING);
+        BufferedReader trainingOutput = output(training);
+        assertThat(trainingOutput.readLine()).isEqualTo("ready");
+
+        pid1.destroy();
+
+        assertThat(init.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(init.exitValue()).isEqualTo(143);
+        assertThat(training.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(trainingOutput.lines()).contains("checkpointed");
     }
 
     @Test
@@ -135,7 +179,10 @@ class ContainerInitTest {
     }
 
     private Process start(String... command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .start();
         started.add(process);
         return process;
     }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.jenkins.plugins.gputrain.core.engine.CommandResult;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
+import io.jenkins.plugins.gputrain.core.pod.ContainerInit;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.io.ByteArrayOutputStream;
@@ -68,6 +69,20 @@ public final class ContainerExec implements PodExec {
 
     /** How long the removal of the command's directory may take. */
     static final Duration CLEAN_TIMEOUT = Duration.ofMinutes(1);
+
+    /** How long the exec that looks for the TERM trap's marker may take. */
+    static final Duration STOP_CHECK_TIMEOUT = Duration.ofMinutes(1);
+
+    /**
+     * The exec that looks for {@link ContainerInit#STOPPED_MARKER} in the working directory; it prints its answer
+     * rather than exit non-zero, since kwok v0.8.0 reports no code for a non-zero exit.
+     */
+    static final List<String> STOP_CHECK = List.of(
+            "sh",
+            "-c",
+            "if [ -e \"$1\" ]; then echo stopped; else echo running; fi",
+            "gpu-train-stopped",
+            ContainerInit.STOPPED_MARKER);
 
     private final Sleeper sleeper;
     private final Clock clock;
@@ -267,6 +282,44 @@ public final class ContainerExec implements PodExec {
             return Optional.of(new CommandResult(-1, false));
         }
         return Optional.of(new CommandResult(state.exitCode(), false));
+    }
+
+    /**
+     * Looks for the marker of PID 1's TERM trap. An exec that fails (refused, broken, no answer in
+     * {@link #STOP_CHECK_TIMEOUT}) or prints something else right after the command's execs worked is taken for the
+     * container having stopped: a training cut short must not pass for a finished one.
+     */
+    @Override
+    public Optional<String> stopSeen(PodResource pod) throws InterruptedException {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        String failed;
+        try {
+            Integer code = exec(
+                    pod,
+                    STOP_CHECK,
+                    printed,
+                    OutputStream.nullOutputStream(),
+                    clock.instant().plus(STOP_CHECK_TIMEOUT),
+                    null);
+            String answer = printed.toString(StandardCharsets.UTF_8).strip();
+            if (answer.equals("running")) {
+                return Optional.empty();
+            }
+            if (answer.equals("stopped")) {
+                return Optional.of(
+                        "its TERM trap left " + TrainingPodFactory.WORKSPACE + "/" + ContainerInit.STOPPED_MARKER);
+            }
+            failed = "it printed '" + answer + "' with " + (code == null ? "no exit status" : "exit code " + code)
+                    + ", not 'stopped' or 'running'";
+        } catch (Broken e) {
+            failed = e.reason;
+        } catch (TimeoutException e) {
+            failed = "no exit status within " + DurationSpec.format(STOP_CHECK_TIMEOUT);
+        } catch (PodFailureException e) {
+            failed = e.failure().message();
+        }
+        return Optional.of("the exec that looks for its TERM trap's marker failed (" + failed
+                + "), taken for the container having stopped");
     }
 
     /** Removes the command's directory; a failure is one progress line. */

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
+import io.jenkins.plugins.gputrain.core.engine.DeletionOutcome;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.spec.DurationSpec;
 import java.time.Clock;
@@ -54,16 +55,19 @@ final class ResourceDeletion {
      * @param deletion the API call, sent with {@code client} or, while the run is being stopped, with one of shorter
      *     request timeouts
      * @param listener where the outcome is told
+     * @return what the deletion did
      */
-    static void delete(CreatedObject object, KubernetesClient client, Request deletion, ProgressListener listener) {
-        delete(object, client, deletion, listener, Clock.systemUTC(), Sleeper.THREAD, INTERRUPTED_REQUEST_TIMEOUT);
+    static DeletionOutcome delete(
+            CreatedObject object, KubernetesClient client, Request deletion, ProgressListener listener) {
+        return delete(
+                object, client, deletion, listener, Clock.systemUTC(), Sleeper.THREAD, INTERRUPTED_REQUEST_TIMEOUT);
     }
 
     /**
      * As {@link #delete(CreatedObject, KubernetesClient, Request, ProgressListener)}, on the given clock and
      * sleeper, with the given bound of one request while the run is being stopped.
      */
-    static void delete(
+    static DeletionOutcome delete(
             CreatedObject object,
             KubernetesClient client,
             Request deletion,
@@ -89,12 +93,12 @@ final class ResourceDeletion {
                                     ? "deleted " + kind + " " + name
                                     : "found no " + kind + " " + name + " to delete (" + object.nothingToDelete()
                                             + ")");
-                    return;
+                    return told(object, found ? DeletionOutcome.DELETED : DeletionOutcome.NOTHING, listener);
                 } catch (KubernetesClientException e) {
                     left = limit.minus(Duration.between(start, clock.instant()));
                     if (!unanswered(e) || left.isNegative() || left.isZero()) {
                         tellFailure(object, ApiErrors.firstLine(e), listener);
-                        return;
+                        return told(object, DeletionOutcome.FAILED, listener);
                     }
                     Duration wait = min(pause, left);
                     listener.progress("deleting " + kind + " " + name + ": the Kubernetes API did not answer ("
@@ -106,6 +110,7 @@ final class ResourceDeletion {
         } catch (InterruptedException e) {
             interrupted = true;
             tellFailure(object, "interrupted while the Kubernetes API did not answer", listener);
+            return told(object, DeletionOutcome.FAILED, listener);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -134,6 +139,11 @@ final class ResourceDeletion {
      */
     private static boolean unanswered(KubernetesClientException e) {
         return ApiOutage.connectionError(e) || e.getCode() == 429 || e.getCode() >= 500;
+    }
+
+    private static DeletionOutcome told(CreatedObject object, DeletionOutcome outcome, ProgressListener listener) {
+        listener.afterDeletion(object.kind().kubectlName(), object.name(), outcome);
+        return outcome;
     }
 
     private static void tellFailure(CreatedObject object, String why, ProgressListener listener) {

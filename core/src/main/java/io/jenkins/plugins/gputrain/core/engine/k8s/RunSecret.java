@@ -5,11 +5,13 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.gputrain.core.engine.DeletionOutcome;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.pod.TrainingPodFactory;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -97,8 +99,9 @@ public final class RunSecret implements AutoCloseable {
                 .build();
         String target = object.namespace();
         boolean readAlready = false;
+        Secret answer = null;
         try {
-            client.secrets().inNamespace(target).resource(secret).create();
+            answer = client.secrets().inNamespace(target).resource(secret).create();
         } catch (KubernetesClientException e) {
             if (!storedEarlier(creation, e)) {
                 creation.failed(e);
@@ -111,7 +114,7 @@ public final class RunSecret implements AutoCloseable {
                 + " (deleted when the training ends)");
         RunSecret created = new RunSecret(client, target, object.name(), listener);
         if (!readAlready) {
-            readBack(creation, created);
+            readBack(creation, created, object, answer.getMetadata().getResourceVersion());
         }
         return created;
     }
@@ -119,24 +122,49 @@ public final class RunSecret implements AutoCloseable {
     /**
      * Reads the created Secret back, before any pod refers to it: a create whose answer is lost is told from another's
      * Secret only by reading the create id it carries ({@link UncertainCreation}), so credentials that may create
-     * Secrets but not {@code get} them fail here, with one line, rather than when an answer is lost; the Secret is
-     * then deleted (by name: this create's answer said it stored it).
+     * Secrets but not {@code get} them fail here, with one line, rather than when an answer is lost. The Secret this
+     * create's answer returned is then deleted, on the precondition of that answer's {@code resourceVersion} (fabric8
+     * 7.3.1 sends only that precondition, {@code OperationSupport.handleDelete}; the Secret's data is immutable): a
+     * Secret stored under the name since, another's, refuses it with HTTP 409 and is left alone.
      */
-    private static void readBack(UncertainCreation creation, RunSecret created) throws InterruptedException {
+    private static void readBack(UncertainCreation creation, RunSecret created, CreatedObject object, String version)
+            throws InterruptedException {
         try {
             creation.readBack();
         } catch (KubernetesClientException e) {
-            created.close();
-            throw unreadable(created.namespace, created.name, e);
+            throw unreadable(created.namespace, created.name, e, created.deleteStored(object, version));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            created.close();
+            created.deleteStored(object, version);
             throw e;
         }
     }
 
-    /** One line for a Secret that could not be read back after its create. */
-    private static KubernetesClientException unreadable(String namespace, String name, KubernetesClientException e) {
+    /** Deletes the Secret if it is still the one the create stored, as {@code version} names it. */
+    private DeletionOutcome deleteStored(CreatedObject object, String version) {
+        return ResourceDeletion.delete(
+                object,
+                client,
+                c -> {
+                    try {
+                        return c.secrets()
+                                .inNamespace(namespace)
+                                .withName(name)
+                                .lockResourceVersion(version)
+                                .delete();
+                    } catch (KubernetesClientException e) {
+                        if (e.getCode() == 409) {
+                            return List.of();
+                        }
+                        throw e;
+                    }
+                },
+                listener);
+    }
+
+    /** One line for a Secret that could not be read back after its create, saying what its deletion did. */
+    private static KubernetesClientException unreadable(
+            String namespace, String name, KubernetesClientException e, DeletionOutcome deletion) {
         Status status = e.getStatus();
         String reason = status == null
                         || status.getMessage() == null
@@ -150,7 +178,13 @@ public final class RunSecret implements AutoCloseable {
                                 ? "; gpu-train reads its Secret to know it by its create id (a create whose answer is"
                                         + " lost may have stored it): allow get on secrets"
                                 : "")
-                        + "; the Secret was deleted again",
+                        + switch (deletion) {
+                            case DELETED -> "; the Secret was deleted again";
+                            case NOTHING ->
+                                "; the Secret it stored was not found to delete (gone already, or"
+                                        + " replaced by another's, left alone)";
+                            case FAILED -> "; the Secret could not be deleted: delete it with the command above";
+                        },
                 e.getCode(),
                 status);
     }

@@ -45,6 +45,7 @@ class ResourceDeletionTest {
                 .containsExactly("could not delete secret gpu-train-secret-1 (Forbidden: secrets \"gpu-train-secret-1\""
                         + " is forbidden); delete it with: kubectl delete secret gpu-train-secret-1 -n ml");
         assertThat(pauses).as("an answered refusal is not retried").isEmpty();
+        assertThat(listener.deletions).containsExactly("secret gpu-train-secret-1 FAILED");
     }
 
     @Test
@@ -78,6 +79,7 @@ class ResourceDeletionTest {
 
         assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(listener.progress).last().isEqualTo("deleted secret gpu-train-secret-1");
+        assertThat(listener.deletions).containsExactly("secret gpu-train-secret-1 DELETED");
     }
 
     @Test
@@ -118,6 +120,7 @@ class ResourceDeletionTest {
         assertThat(listener.progress)
                 .containsExactly("found no secret gpu-train-secret-1 to delete (HTTP 404: nothing was stored under"
                         + " that name, or it is gone already)");
+        assertThat(listener.deletions).containsExactly("secret gpu-train-secret-1 NOTHING");
     }
 
     /**

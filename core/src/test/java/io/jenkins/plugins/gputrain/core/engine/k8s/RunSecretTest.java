@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.jenkins.plugins.gputrain.core.engine.ProgressListener;
 import io.jenkins.plugins.gputrain.core.engine.RecordedProgress;
 import io.jenkins.plugins.gputrain.core.testing.MovableClock;
@@ -393,6 +394,91 @@ class RunSecretTest {
         assertThatThrownBy(() -> create(client, "id-1", sleeps::add))
                 .hasMessage("cannot read secret ml/s back after creating it: it does not carry this create's id"
                         + " (gpu-train.jenkins.io/create-id=id-1); the Secret was deleted again");
+    }
+
+    /**
+     * A Secret read back with another create's id that has replaced this create's under the name: the deletion carries
+     * the {@code resourceVersion} of this create's answer as its precondition, the API server refuses it (HTTP 409, as
+     * Kubernetes v1.35.4 answers a precondition that fails), and the other Secret is left alone, so said.
+     */
+    @Test
+    void aSecretReadBackWithAnotherIdThatReplacedThisCreatesIsNotDeleted() throws Exception {
+        anotherIdReadBack();
+        server.expect()
+                .delete()
+                .withPath(SECRET_PATH)
+                .andReturn(
+                        409,
+                        new StatusBuilder()
+                                .withCode(409)
+                                .withReason("Conflict")
+                                .withMessage("Precondition failed: ResourceVersion in precondition: 1,"
+                                        + " ResourceVersion in object meta: 7")
+                                .build())
+                .once();
+
+        assertThatThrownBy(() -> create(client, "id-1", sleeps::add))
+                .hasMessage("cannot read secret ml/s back after creating it: it does not carry this create's id"
+                        + " (gpu-train.jenkins.io/create-id=id-1); the Secret it stored was not found to delete (gone"
+                        + " already, or replaced by another's, left alone)");
+        RecordedRequest deletion = server.getLastRequest();
+        assertThat(deletion.getMethod()).isEqualTo("DELETE");
+        assertThat(deletion.getUtf8Body())
+                .contains("\"preconditions\":{\"resourceVersion\":\""
+                        + storedSecret().getMetadata().getResourceVersion() + "\"}");
+        assertThat(listener.progress)
+                .contains("found no secret s to delete (none under that name carries this create's id: nothing was"
+                        + " stored, it is gone already, or it is another's)");
+    }
+
+    /** A deletion that fails after the read back says so, with the command that deletes the Secret. */
+    @Test
+    void aSecretThatCannotBeReadBackNorDeletedIsNamedWithTheCommand() {
+        anotherIdReadBack();
+        server.expect()
+                .delete()
+                .withPath(SECRET_PATH)
+                .andReturn(
+                        403,
+                        new StatusBuilder()
+                                .withCode(403)
+                                .withReason("Forbidden")
+                                .withMessage("cannot delete")
+                                .build())
+                .once();
+
+        assertThatThrownBy(() -> create(client, "id-1", sleeps::add))
+                .hasMessageEndingWith("; the Secret could not be deleted: delete it with the command above");
+        assertThat(listener.progress)
+                .anyMatch(line -> line.startsWith("could not delete secret s (") && line.contains("delete it with:"));
+    }
+
+    /** A Secret already gone when it is deleted after the read back is not said to be deleted. */
+    @Test
+    void aSecretGoneWhenDeletedAfterTheReadBackIsNotSaidToBeDeleted() {
+        anotherIdReadBack();
+        server.expect().delete().withPath(SECRET_PATH).andReturn(404, "").once();
+
+        assertThatThrownBy(() -> create(client, "id-1", sleeps::add))
+                .hasMessageEndingWith("; the Secret it stored was not found to delete (gone already, or replaced by"
+                        + " another's, left alone)");
+    }
+
+    /** The read back finds a Secret of create {@code id-2} under the name. */
+    private void anotherIdReadBack() {
+        server.expect()
+                .get()
+                .withPath(SECRET_PATH)
+                .andReturn(
+                        200,
+                        new io.fabric8.kubernetes.api.model.SecretBuilder()
+                                .withNewMetadata()
+                                .withName("s")
+                                .withNamespace("ml")
+                                .addToLabels(UncertainCreation.CREATE_ID_LABEL, "id-2")
+                                .endMetadata()
+                                .build())
+                .once();
     }
 
     /** The read back goes through an API server that does not answer for a while, as any read of the create's. */
