@@ -56,7 +56,12 @@ public final class GpuTrainCli {
      * @return the running process
      */
     public Started start(Path directory, String... arguments) throws IOException {
+        // A command started in the background of a non-interactive shell (CI runners, `cmd &` in a script) inherits
+        // SIGINT ignored, and the JVM leaves an ignored SIGINT ignored: coreutils' env resets it to the default, as a
+        // terminal's foreground job has it, so that KilledRunIT's SIGINT reaches the CLI however the build was started.
         List<String> command = new ArrayList<>(List.of(
+                "env",
+                "--default-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
                 JAR.toAbsolutePath().toString()));

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
+import io.jenkins.plugins.gputrain.core.dvc.value.DoubleText;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -415,7 +416,11 @@ public final class DataFileReader {
                         : Value.Int.of(parser.getLongValue());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return new Value.Float(parser.getDoubleValue());
+                // FastDoubleParser (USE_FAST_DOUBLE_PARSER) only where DoubleText would use it
+                return new Value.Float(
+                        parser.getTextLength() <= DoubleText.FAST_LIMIT
+                                ? parser.getDoubleValue()
+                                : Double.parseDouble(parser.getText()));
             }
             case VALUE_TRUE -> {
                 return new Value.Bool(true);

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gputrain.core.dvc.format;
 
-import com.fasterxml.jackson.core.io.NumberInput;
+import io.jenkins.plugins.gputrain.core.dvc.value.DoubleText;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -313,8 +313,7 @@ final class RuamelYamlSchema implements Schema {
     static double floating(String text, boolean yaml11) {
         if (isPlainDecimal(text)) {
             try {
-                // FastDoubleParser (as Jackson reads JSON): the correctly rounded double Double.parseDouble gives
-                return NumberInput.parseDouble(text, true);
+                return DoubleText.parse(text);
             } catch (NumberFormatException e) {
                 // not a Java double either: the general reading below decides
             }

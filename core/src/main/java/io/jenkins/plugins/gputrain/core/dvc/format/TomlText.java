@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gputrain.core.dvc.format;
 
-import com.fasterxml.jackson.core.io.NumberInput;
+import io.jenkins.plugins.gputrain.core.dvc.value.DoubleText;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -366,7 +366,7 @@ final class TomlText {
      * {@link Double#parseDouble} gives it), a negative zero {@code -0.0}.
      */
     private static double decimal(String text) {
-        return NumberInput.parseDouble(text, true);
+        return DoubleText.parse(text);
     }
 
     private boolean special(int from, String word) {

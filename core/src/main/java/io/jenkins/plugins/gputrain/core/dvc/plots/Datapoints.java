@@ -1,8 +1,8 @@
 package io.jenkins.plugins.gputrain.core.dvc.plots;
 
-import com.fasterxml.jackson.core.io.NumberInput;
 import io.jenkins.plugins.gputrain.core.dvc.format.DataFileReader;
 import io.jenkins.plugins.gputrain.core.dvc.format.UnreadableFileException;
+import io.jenkins.plugins.gputrain.core.dvc.value.DoubleText;
 import io.jenkins.plugins.gputrain.core.dvc.value.PythonTypes;
 import io.jenkins.plugins.gputrain.core.dvc.value.Value;
 import java.util.ArrayList;
@@ -352,7 +352,7 @@ public final class Datapoints {
         }
         if (value instanceof Value.Str s) {
             try {
-                return NumberInput.parseDouble(s.value().strip(), true);
+                return DoubleText.parse(s.value().strip());
             } catch (NumberFormatException e) {
                 return Double.NaN;
             }

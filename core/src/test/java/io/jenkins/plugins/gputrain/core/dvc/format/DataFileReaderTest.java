@@ -500,6 +500,25 @@ class DataFileReaderTest {
         }
     }
 
+    /**
+     * A decimal of hundreds of digits whose exponent is past 1024: Python's {@code float()} (ruamel, json, tomlkit)
+     * gives {@code inf} and {@code 0.0}; Jackson's FastDoubleParser, which stops reading such an exponent, would give
+     * {@code 1e+303} and {@code 1e-21} (review r16 H1).
+     */
+    @Test
+    void longDecimalsWithHugeExponentsReadAsPythonReadsThem() throws Exception {
+        String huge = "0." + "0".repeat(720) + "1e10240";
+        String tiny = "1" + "0".repeat(700) + "e-10240";
+        for (String path : List.of("m.json", "m.yaml", "m.toml")) {
+            String text = path.endsWith(".json")
+                    ? "{\"huge\": " + huge + ", \"tiny\": " + tiny + "}"
+                    : path.endsWith(".yaml")
+                            ? "huge: " + huge + "\ntiny: " + tiny + "\n"
+                            : "huge = " + huge + "\ntiny = " + tiny + "\n";
+            assertThat(json(read(path, text))).as(path).isEqualTo("{\"huge\": Infinity, \"tiny\": 0.0}");
+        }
+    }
+
     private Value read(String path, String text) throws UnreadableFileException {
         return reader.read(path, text.getBytes(StandardCharsets.UTF_8));
     }
