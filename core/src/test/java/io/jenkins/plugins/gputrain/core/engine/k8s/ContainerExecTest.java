@@ -94,7 +94,11 @@ class ContainerExecTest {
                         listener);
 
         assertThat(result).as("the lost status is read from the pod").isEqualTo(new CommandResult(3, false));
-        assertThat(lines).containsExactly("epoch 1", "epoch 2", "done");
+        // the mock's last messages may reach the follow after its end (seen once in CI): then the output is
+        // followed again from the last byte, one progress line, and still every line shown once, in order
+        assertThat(lines)
+                .filteredOn(line -> !line.startsWith("progress: exec stream broken, re-attaching"))
+                .containsExactly("epoch 1", "epoch 2", "done");
     }
 
     /**
