@@ -292,15 +292,9 @@ public final class ContainerExec implements PodExec {
     @Override
     public Optional<String> stopSeen(PodResource pod) throws InterruptedException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        String failed;
-        try {
-            Integer code = exec(
-                    pod,
-                    STOP_CHECK,
-                    printed,
-                    OutputStream.nullOutputStream(),
-                    clock.instant().plus(STOP_CHECK_TIMEOUT),
-                    null);
+        ShortExec check = shortExec(pod, STOP_CHECK, printed, OutputStream.nullOutputStream(), STOP_CHECK_TIMEOUT);
+        String failed = check.failure();
+        if (failed == null) {
             String answer = printed.toString(StandardCharsets.UTF_8).strip();
             if (answer.equals("running")) {
                 return Optional.empty();
@@ -309,33 +303,20 @@ public final class ContainerExec implements PodExec {
                 return Optional.of(
                         "its TERM trap left " + TrainingPodFactory.WORKSPACE + "/" + ContainerInit.STOPPED_MARKER);
             }
-            failed = "it printed '" + answer + "' with " + (code == null ? "no exit status" : "exit code " + code)
-                    + ", not 'stopped' or 'running'";
-        } catch (Broken e) {
-            failed = e.reason;
-        } catch (TimeoutException e) {
-            failed = "no exit status within " + DurationSpec.format(STOP_CHECK_TIMEOUT);
-        } catch (PodFailureException e) {
-            failed = e.failure().message();
+            failed = "it printed '" + answer + "' with " + check.status() + ", not 'stopped' or 'running'";
         }
         return Optional.of("the exec that looks for its TERM trap's marker failed (" + failed
                 + "), taken for the container having stopped");
     }
 
     /** Removes the command's directory; a failure is one progress line. */
-    private void clean(PodResource pod, String directory, ProgressListener listener)
-            throws PodFailureException, InterruptedException {
+    private void clean(PodResource pod, String directory, ProgressListener listener) throws InterruptedException {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        String failed;
-        try {
-            Integer code = exec(
-                    pod,
-                    DetachedCommand.clean(directory),
-                    OutputStream.nullOutputStream(),
-                    errors,
-                    clock.instant().plus(CLEAN_TIMEOUT),
-                    null);
-            if (code != null && code == 0) {
+        ShortExec removal = shortExec(
+                pod, DetachedCommand.clean(directory), OutputStream.nullOutputStream(), errors, CLEAN_TIMEOUT);
+        String failed = removal.failure();
+        if (failed == null) {
+            if (removal.code() != null && removal.code() == 0) {
                 return;
             }
             String said = errors.toString(StandardCharsets.UTF_8)
@@ -343,13 +324,7 @@ public final class ContainerExec implements PodExec {
                     .lines()
                     .findFirst()
                     .orElse("");
-            failed = (code == null ? "no exit status" : "exit code " + code) + (said.isEmpty() ? "" : ": " + said);
-        } catch (Broken e) {
-            failed = e.reason;
-        } catch (TimeoutException e) {
-            failed = "no exit status within " + DurationSpec.format(CLEAN_TIMEOUT);
-        } catch (PodFailureException e) {
-            failed = e.failure().message();
+            failed = removal.status() + (said.isEmpty() ? "" : ": " + said);
         }
         listener.progress("could not remove " + directory + " from the pod's working directory (" + failed
                 + "); it goes with the pod");
@@ -436,6 +411,33 @@ public final class ContainerExec implements PodExec {
             Instant started,
             Instant deadline,
             ProgressListener listener) {}
+
+    /**
+     * Runs a short exec of the engine's own (the stop check, the removal): how it ended, or why it could not run.
+     */
+    private ShortExec shortExec(
+            PodResource pod, List<String> command, OutputStream out, OutputStream err, Duration timeout)
+            throws InterruptedException {
+        try {
+            return new ShortExec(exec(pod, command, out, err, clock.instant().plus(timeout), null), null);
+        } catch (Broken e) {
+            return new ShortExec(null, e.reason);
+        } catch (TimeoutException e) {
+            return new ShortExec(null, "no exit status within " + DurationSpec.format(timeout));
+        } catch (PodFailureException e) {
+            return new ShortExec(null, e.failure().message());
+        }
+    }
+
+    /**
+     * How a short exec ended: its exit code ({@code null} when it ended without one), or why it failed
+     * ({@code null} when it ran).
+     */
+    private record ShortExec(Integer code, String failure) {
+        String status() {
+            return code == null ? "no exit status" : "exit code " + code;
+        }
+    }
 
     /** An exec broken before its exit status came, with no HTTP answer. */
     private static final class Broken extends Exception {
